@@ -1,0 +1,38 @@
+"use server";
+
+import { hashPassword } from "@/lib/auth/password";
+import { createUser } from "@/lib/db/users";
+import { SignUpSchema } from "@/lib/validations/auth";
+
+export type SignUpState =
+  | { ok: true }
+  | { ok: false; message: string; fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>> };
+
+/** Creates a learner account. The caller signs in with the same credentials afterwards. */
+export async function signUpAction(form: FormData): Promise<SignUpState> {
+  const field = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  // The schema's length limits refuse an oversized field before any hashing or database work.
+  const parsed = SignUpSchema.safeParse({ name: field("name"), email: field("email"), password: field("password") });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+  }
+  const result = await createUser({
+    email: parsed.data.email,
+    name: parsed.data.name,
+    passwordHash: await hashPassword(parsed.data.password),
+  });
+  if (!result.ok) {
+    // Without e-mail verification a sign-up cannot hide that the address is in use; the message at least does
+    // not say so outright and points to sign-in.
+    return { ok: false, message: "We couldn't create an account with these details. Try signing in instead." };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// Limits keep a 1 MB form field from reaching argon2 or the database.
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const NAME_MAX = 80;
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(EMAIL_MAX, `Email must be at most ${EMAIL_MAX} characters.`)
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }))
+  .transform((value) => value.toLowerCase());
+
+export const SignInSchema = z.object({
+  email,
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX, "Email or password is incorrect."),
+});
+
+export const SignUpSchema = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters.`),
+  email,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`)
+    .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
+});
+
+export type SignUpInput = z.infer<typeof SignUpSchema>;

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm start`: prepares the database (migrations; seed when empty) and runs the production server on PORT.
+// Without NEXTAUTH_SECRET it makes a random one and keeps it in .nextauth-secret (git-ignored), so sessions survive
+// restarts; set NEXTAUTH_SECRET yourself when you run more than one server.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-db.mjs")], { stdio: "inherit", cwd: root });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+const env = { ...process.env, NODE_ENV: "production" };
+if (!env.NEXTAUTH_SECRET) {
+  const secretFile = path.join(root, ".nextauth-secret");
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+  console.warn("start: NEXTAUTH_SECRET is not set; using the generated secret in .nextauth-secret");
+}
+
+const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  cwd: root,
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
+next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { authOptions } from "@/lib/auth/options";
+import { makeUser } from "@/tests/factories";
+
+type Authorize = (credentials: Record<string, string> | undefined) => Promise<unknown>;
+
+function authorize(credentials: Record<string, string> | undefined) {
+  const provider = authOptions().providers[0] as unknown as { options: { authorize: Authorize } };
+  return provider.options.authorize(credentials);
+}
+
+describe("credentials sign-in", () => {
+  it("returns the user (id, role) for the right password, whatever the email's case", async () => {
+    const user = await makeUser({ email: "sam@example.com", name: "Sam", role: "instructor", password: "sam-password" });
+    await expect(authorize({ email: " SAM@example.com", password: "sam-password" })).resolves.toEqual({
+      id: user.id,
+      email: "sam@example.com",
+      name: "Sam",
+      role: "instructor",
+    });
+  });
+
+  it("answers the same null for a wrong password, an unknown email and malformed input", async () => {
+    await makeUser({ email: "kim@example.com", password: "kim-password" });
+    await expect(authorize({ email: "kim@example.com", password: "wrong-password" })).resolves.toBeNull();
+    await expect(authorize({ email: "nobody@example.com", password: "kim-password" })).resolves.toBeNull();
+    await expect(authorize({ email: "", password: "" })).resolves.toBeNull();
+    await expect(authorize({ email: "x".repeat(1_000_000), password: "x".repeat(1_000_000) })).resolves.toBeNull();
+    await expect(authorize(undefined)).resolves.toBeNull();
+  });
+});
