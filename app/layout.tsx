@@ -18,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/", label: "Home" },
     ...(user
       ? [
+          { href: "/decks", label: "Decks" },
           { href: "/study", label: "Study" },
           { href: "/progress", label: "Progress" },
           ...(user.role === "instructor" || user.role === "admin" ? [{ href: "/classes", label: "Classes" }] : []),

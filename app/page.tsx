@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
-import { listDocuments } from "@/lib/db/documents";
+import { listDecks } from "@/lib/db/content";
+import { DeckList } from "@/components/deck-list";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -23,23 +24,11 @@ export default async function HomePage() {
       </section>
     );
   }
-  const documents = await listDocuments();
   return (
     <section>
       <h1>Welcome, {user.name}</h1>
-      <h2>Documents</h2>
-      {documents.length === 0 ? (
-        <p className="muted">No documents yet.</p>
-      ) : (
-        <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
-          {documents.map((doc) => (
-            <li key={doc.id} className="card">
-              <strong>{doc.title}</strong>
-              {doc.textDate ? <p className="muted">Text of {doc.textDate}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <h2>Decks</h2>
+      <DeckList decks={await listDecks()} />
     </section>
   );
 }

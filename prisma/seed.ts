@@ -3,7 +3,7 @@
  *   tsx prisma/seed.ts             content, plus demo accounts unless NODE_ENV=production (or with SEED_DEMO=1)
  *   tsx prisma/seed.ts --if-empty  only when the database has no users and no documents (production start)
  */
-import { countDocuments } from "@/lib/db/documents";
+import { countDocuments } from "@/lib/db/content";
 import { countUsers } from "@/lib/db/users";
 import { loadContentDirectory } from "@/scripts/load-content";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, makeUser } from "@/tests/factories";

@@ -1,35 +1,36 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { saveDocument } from "@/lib/db/documents";
+import { buildItems } from "@/lib/content/pipeline";
+import { publishDocument, type PublishResult } from "@/lib/db/content";
 
-const CONTENT_DIR = path.join(process.cwd(), "content");
+export const CONTENT_DIR = path.join(process.cwd(), "content");
 
-/** Reads `key: value` lines between leading `---` fences. */
-function readFrontMatter(text: string): { meta: Record<string, string>; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return { meta: {}, body: text };
-  const meta: Record<string, string> = {};
-  for (const line of match[1]!.split(/\r?\n/)) {
-    const pair = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
-    if (pair) meta[pair[1]!] = pair[2]!.replace(/^["']|["']$/g, "");
-  }
-  return { meta, body: text.slice(match[0].length) };
-}
-
-/** Stores every Markdown or text document in content/ and prints what changed. */
-export async function loadContentDirectory(dir = CONTENT_DIR) {
+/**
+ * Builds every Markdown or text document in content/ into the database (parse → extract → generate → store) and
+ * prints what changed per document. Idempotent: a second run reports everything unchanged.
+ */
+export async function loadContentDirectory(dir = CONTENT_DIR): Promise<PublishResult[]> {
   const files = (await readdir(dir)).filter((name) => /\.(md|txt)$/.test(name)).sort();
+  const results: PublishResult[] = [];
   for (const name of files) {
-    const text = await readFile(path.join(dir, name), "utf8");
-    const { meta } = readFrontMatter(text);
+    const body = await readFile(path.join(dir, name), "utf8");
     const slug = name.replace(/\.(md|txt)$/, "");
-    const outcome = await saveDocument({
-      slug,
-      title: meta.title ?? slug,
-      source: meta.source,
-      textDate: meta.date,
-      body: text,
-    });
-    console.log(`content: ${slug} ${outcome}`);
+    const { doc, items } = buildItems(body);
+    const result = await publishDocument(
+      {
+        slug,
+        title: doc.title ?? slug,
+        source: doc.frontMatter.source,
+        textDate: doc.frontMatter.date,
+        body,
+      },
+      items,
+    );
+    console.log(
+      `content: ${slug}: document ${result.document}; items ${result.added} added, ${result.updated} updated, ` +
+        `${result.retired} retired, ${result.unchanged} unchanged`,
+    );
+    results.push(result);
   }
+  return results;
 }

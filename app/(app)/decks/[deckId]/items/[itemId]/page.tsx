@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentView } from "@/components/document-view";
+import { requireUser } from "@/lib/auth/session";
+import { getItemWithSource } from "@/lib/db/content";
+
+export const metadata: Metadata = { title: "Source" };
+
+/** An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only. */
+export default async function ItemSourcePage({ params }: { params: Promise<{ deckId: string; itemId: string }> }) {
+  const { deckId, itemId } = await params;
+  await requireUser(`/decks/${deckId}/items/${itemId}`);
+  const item = await getItemWithSource(deckId, itemId);
+  if (!item) notFound();
+  return (
+    <section>
+      <p>
+        <Link href={`/decks/${deckId}`}>← {item.document.title}</Link>
+      </p>
+      <h1>{item.prompt}</h1>
+      <p>
+        <strong>Answer:</strong> {item.answer}
+        {item.retiredAt ? <span className="muted"> (retired: the current document no longer yields this item)</span> : null}
+      </p>
+      <h2>Source</h2>
+      <blockquote className="source-quote">{item.sourceText}</blockquote>
+      <h2>In the document</h2>
+      <DocumentView text={item.document.body} markStart={item.sourceStart} markEnd={item.sourceEnd} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
+import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
+import { requireUser } from "@/lib/auth/session";
+import { getDeck } from "@/lib/db/content";
+
+export const metadata: Metadata = { title: "Deck" };
+
+export default async function DeckPage({ params }: { params: Promise<{ deckId: string }> }) {
+  const { deckId } = await params;
+  await requireUser(`/decks/${deckId}`);
+  const deck = await getDeck(deckId);
+  if (!deck) notFound();
+
+  const byTopic = new Map<string, typeof deck.items>();
+  for (const item of deck.items) byTopic.set(item.topic, [...(byTopic.get(item.topic) ?? []), item]);
+  const topics = [...byTopic.keys()].sort(
+    (a, b) => Object.keys(TOPIC_LABELS).indexOf(a) - Object.keys(TOPIC_LABELS).indexOf(b),
+  );
+
+  return (
+    <section>
+      <h1>{deck.title}</h1>
+      <p className="muted">
+        {deck.items.length} items
+        {deck.textDate ? ` · text of ${deck.textDate}` : ""}
+        {deck.owner ? ` · added by ${deck.owner.name}` : ""}
+        {deck.source ? (
+          <>
+            {" · "}
+            <a href={deck.source} rel="noopener noreferrer nofollow">
+              original
+            </a>
+          </>
+        ) : null}
+      </p>
+      {deck.items.length === 0 ? <p>No items were generated from this document.</p> : null}
+      <nav aria-label="Topics" className="chips">
+        {topics.map((topic) => (
+          <a key={topic} href={`#topic-${topic}`}>
+            {TOPIC_LABELS[topic as Topic] ?? topic} ({byTopic.get(topic)!.length})
+          </a>
+        ))}
+      </nav>
+      {topics.map((topic) => (
+        <section key={topic} aria-labelledby={`topic-${topic}`}>
+          <h2 id={`topic-${topic}`}>{TOPIC_LABELS[topic as Topic] ?? topic}</h2>
+          <ol className="item-list">
+            {byTopic.get(topic)!.map((item) => {
+              const data = JSON.parse(item.data) as GeneratedItem;
+              return (
+                <li key={item.id} className="card item-card">
+                  <span className="badge">{KIND_LABELS[item.kind as ItemKind] ?? item.kind}</span>
+                  <p className="item-prompt">{item.prompt}</p>
+                  {data.options && item.kind === "multiple_choice" ? (
+                    <ul className="options">
+                      {data.options.map((option) => (
+                        <li key={option}>{option}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <details>
+                    <summary>Show answer</summary>
+                    <p>{item.answer}</p>
+                  </details>
+                  <Link href={`/decks/${deck.id}/items/${item.id}#source`}>Source</Link>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </section>
+  );
+}

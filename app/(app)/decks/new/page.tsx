@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireRole } from "@/lib/auth/session";
+import { DOCUMENT_MAX_BYTES } from "@/lib/validations/document";
+import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Add a document" };
+
+export default async function NewDeckPage() {
+  await requireRole(["instructor", "admin"], "/decks/new");
+  return (
+    <section>
+      <h1>Add a document</h1>
+      <p className="muted">
+        Paste or upload a Markdown or text document (up to {DOCUMENT_MAX_BYTES / 1024} KB). Factdeck generates quiz
+        items from its facts; remove any you don&apos;t want, then publish the deck.
+      </p>
+      <UploadForm maxBytes={DOCUMENT_MAX_BYTES} />
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { createHash } from "node:crypto";
+import type { GeneratedItem } from "@/lib/content/types";
+import { db } from "./client";
+
+export type DocumentInput = {
+  slug: string;
+  title: string;
+  source?: string;
+  textDate?: string;
+  /** The whole text as written (front matter included): item offsets index into it. */
+  body: string;
+  ownerId?: string;
+  /** Generated items the uploader removed before publishing. */
+  excludedKeys?: string[];
+};
+
+export type PublishResult = {
+  documentId: string;
+  document: "added" | "updated" | "unchanged";
+  added: number;
+  updated: number;
+  retired: number;
+  unchanged: number;
+};
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Stable item id: the same document slug and item key give the same id on every rebuild and every machine. */
+export function itemId(slug: string, key: string): string {
+  return createHash("sha256").update(`${slug}\u0000${key}`).digest("base64url").slice(0, 22);
+}
+
+/**
+ * Stores a document and its generated items in one transaction, idempotently: new items are added, changed ones
+ * updated in place (same id, so learners keep their progress), items no longer generated are retired (kept for
+ * history, no longer studied), and a second run with the same input writes nothing.
+ * @example await publishDocument({ slug: "nato-mission-iraq", title, body }, buildItems(body).items)
+ */
+export async function publishDocument(input: DocumentInput, generated: GeneratedItem[]): Promise<PublishResult> {
+  const excluded = new Set(input.excludedKeys ?? []);
+  const items = generated.filter((item) => !excluded.has(item.key));
+  const docData = {
+    slug: input.slug,
+    title: input.title,
+    source: input.source ?? null,
+    textDate: input.textDate ?? null,
+    body: input.body,
+    checksum: sha256(input.body),
+    ownerId: input.ownerId ?? null,
+    excludedKeys: JSON.stringify([...excluded].sort()),
+  };
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.document.findUnique({ where: { slug: input.slug } });
+    let documentOutcome: PublishResult["document"] = "unchanged";
+    let documentId: string;
+    if (!existing) {
+      documentId = (await tx.document.create({ data: docData, select: { id: true } })).id;
+      documentOutcome = "added";
+    } else {
+      documentId = existing.id;
+      const changed = (Object.keys(docData) as (keyof typeof docData)[]).some((k) => existing[k] !== docData[k]);
+      if (changed) {
+        await tx.document.update({ where: { id: documentId }, data: docData });
+        documentOutcome = "updated";
+      }
+    }
+
+    const stored = await tx.item.findMany({
+      where: { documentId },
+      select: { id: true, checksum: true, position: true, retiredAt: true },
+    });
+    const storedById = new Map(stored.map((row) => [row.id, row]));
+    const seen = new Set<string>();
+    const toCreate = [];
+    let updated = 0;
+    let unchanged = 0;
+
+    for (const [position, item] of items.entries()) {
+      const id = itemId(input.slug, item.key);
+      seen.add(id);
+      const data = JSON.stringify(item);
+      const row = {
+        key: item.key,
+        factKey: item.factKey,
+        kind: item.kind,
+        topic: item.topic,
+        prompt: item.prompt,
+        answer: item.answer,
+        difficulty: item.difficulty,
+        sourceText: item.source.text,
+        sourceStart: item.source.start,
+        sourceEnd: item.source.end,
+        data,
+        checksum: sha256(data),
+        position,
+      };
+      const before = storedById.get(id);
+      if (!before) {
+        toCreate.push({ id, documentId, ...row });
+      } else if (before.checksum !== row.checksum || before.position !== position || before.retiredAt) {
+        await tx.item.update({ where: { id }, data: { ...row, retiredAt: null } });
+        updated += 1;
+      } else {
+        unchanged += 1;
+      }
+    }
+    if (toCreate.length > 0) await tx.item.createMany({ data: toCreate });
+
+    const retire = stored.filter((row) => !seen.has(row.id) && !row.retiredAt).map((row) => row.id);
+    if (retire.length > 0) await tx.item.updateMany({ where: { id: { in: retire } }, data: { retiredAt: new Date() } });
+
+    return { documentId, document: documentOutcome, added: toCreate.length, updated, retired: retire.length, unchanged };
+  });
+}
+
+export function listDecks() {
+  return db.document.findMany({
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      source: true,
+      textDate: true,
+      _count: { select: { items: { where: { retiredAt: null } } } },
+    },
+  });
+}
+
+/** A deck with its live items in generated order, or null when there is no such deck. */
+export function getDeck(id: string) {
+  return db.document.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      source: true,
+      textDate: true,
+      owner: { select: { name: true } },
+      items: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, kind: true, topic: true, prompt: true, answer: true, difficulty: true, data: true },
+      },
+    },
+  });
+}
+
+/** One live or retired item of a deck with the document text, for the source view. */
+export function getItemWithSource(documentId: string, itemId: string) {
+  return db.item.findFirst({
+    where: { id: itemId, documentId },
+    select: {
+      id: true,
+      kind: true,
+      topic: true,
+      prompt: true,
+      answer: true,
+      data: true,
+      sourceText: true,
+      sourceStart: true,
+      sourceEnd: true,
+      retiredAt: true,
+      document: { select: { id: true, title: true, body: true } },
+    },
+  });
+}
+
+export function countDocuments(): Promise<number> {
+  return db.document.count();
+}

@@ -1,0 +1,78 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("a learner browses the NATO deck by topic and opens an item's source sentence", async ({ page }) => {
+  await signIn(page, "learner@example.com");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decks" }).click();
+  await page.getByRole("link", { name: "NATO Mission Iraq" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "NATO Mission Iraq" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dates" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Commanders" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add a document" })).toHaveCount(0);
+
+  const card = page.locator(".item-card").filter({ hasText: "Brussels Summit" }).first();
+  await card.getByRole("link", { name: "Source" }).click();
+  const mark = page.locator("mark#source");
+  await expect(mark).toContainText("Brussels Summit");
+  await expect(mark).toBeInViewport();
+});
+
+test("an instructor uploads a document, removes an item in the preview and publishes it", async ({ page }) => {
+  await signIn(page, "instructor@example.com");
+  await page.goto("/decks/new");
+  await page.getByRole("button", { name: "Generate items" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Paste the text of a document or choose a file.");
+
+  const text = [
+    "# The Eiffel Tower",
+    "",
+    "The Eiffel Tower was built in Paris for the 1889 World's Fair. Construction began on 28 January 1887 and was",
+    "completed on 31 March 1889. The tower was designed by the engineer Gustave Eiffel of France. It is 330 metres",
+    "tall and about 7,300 tonnes of iron were used. <script>window.__pwned = true</script>",
+    "[a link](javascript:alert(1)) <img src=x onerror=\"window.__pwned = true\">",
+  ].join("\n");
+  await page.getByLabel("Document text").fill(text);
+  await page.getByRole("button", { name: "Generate items" }).click();
+  const heading = page.getByRole("heading", { name: /^Preview: \d+ of \d+ items kept$/ });
+  await expect(heading).toBeVisible();
+  const total = Number((await heading.textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(2);
+  await expect(page.getByLabel("Deck title")).toHaveValue("The Eiffel Tower");
+
+  await page.getByRole("checkbox").first().uncheck();
+  await expect(page.getByRole("heading", { name: `Preview: ${total - 1} of ${total} items kept` })).toBeVisible();
+  await page.getByRole("button", { name: "Publish deck" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "The Eiffel Tower" })).toBeVisible();
+  await expect(page.getByText(`${total - 1} items`)).toBeVisible();
+  await expect(page.getByText("added by Demo Instructor")).toBeVisible();
+
+  // The uploaded text is shown as text: its markup stays inert.
+  await page.locator(".item-card").first().getByRole("link", { name: "Source" }).click();
+  await expect(page.locator(".document-text")).toContainText("<script>window.__pwned = true</script>");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect(page.locator(".document-text img")).toHaveCount(0);
+});
+
+test("an upload that is too large or not text is refused with a clear message", async ({ page }) => {
+  await signIn(page, "instructor@example.com");
+  await page.goto("/decks/new");
+  await page.getByLabel("Upload a file").setInputFiles({
+    name: "big.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.alloc(600 * 1024, "a"),
+  });
+  await expect(page.getByTestId("form-error")).toHaveText("The document is larger than 512 KB. Split it into smaller documents.");
+
+  await page.getByLabel("Upload a file").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50]) });
+  await expect(page.getByTestId("form-error")).toHaveText("Choose a Markdown or text file (.md, .txt).");
+
+  await page.getByLabel("Upload a file").setInputFiles({ name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 65]) });
+  await page.getByRole("button", { name: "Generate items" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("The file is not plain text. Upload Markdown or text (.md, .txt).");
+});
+
+test("learners cannot reach the upload page", async ({ page }) => {
+  await signIn(page, "learner@example.com");
+  const response = await page.goto("/decks/new");
+  expect(response?.status()).toBe(404);
+});
