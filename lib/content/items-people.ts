@@ -67,7 +67,7 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
   if (p.role && !p.tenureStart && !p.predecessor && !p.successor) {
     const title = p.roleOf ? `${p.roleOf} ${p.role}` : p.role
     const d = pickDistractors(title, [TITLE_POOL.map((t) => (p.roleOf ? `${p.roleOf} ${t}` : t))], [], rng)
-    const mc = multipleChoice(kit, p, { variant: 'title', prompt: `What position is ${p.name} given in the text?`, answer: title, answerType: 'text', topic, source: p.evidence.role }, d)
+    const mc = multipleChoice(kit, p, { variant: 'title', prompt: `What was ${p.name}'s position?`, answer: title, answerType: 'text', topic, source: p.evidence.role }, d)
     if (mc) items.push(mc)
   }
   for (const [n, deed] of (p.deeds ?? []).entries()) asWho(`deed-${n}`, deed.question, deed.source)
