@@ -44,6 +44,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <span data-testid="current-user">
                       {user.name} ({user.role})
                     </span>
+                    <Link href="/settings">Settings</Link>
                     <SignOutButton />
                   </>
                 ) : (

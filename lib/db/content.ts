@@ -169,3 +169,7 @@ export function getItemWithSource(documentId: string, itemId: string) {
 export function countDocuments(): Promise<number> {
   return db.document.count();
 }
+
+export function getDeckTitle(id: string) {
+  return db.document.findUnique({ where: { id }, select: { id: true, title: true } });
+}

@@ -5,14 +5,17 @@ import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
+import { suspendedItems } from "@/lib/db/reviews";
+import { unsuspendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Deck" };
 
 export default async function DeckPage({ params }: { params: Promise<{ deckId: string }> }) {
   const { deckId } = await params;
-  await requireUser(`/decks/${deckId}`);
+  const user = await requireUser(`/decks/${deckId}`);
   const deck = await getDeck(deckId);
   if (!deck) notFound();
+  const suspended = await suspendedItems(user.id, deckId);
 
   const byTopic = new Map<string, typeof deck.items>();
   for (const item of deck.items) byTopic.set(item.topic, [...(byTopic.get(item.topic) ?? []), item]);
@@ -36,7 +39,40 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           </>
         ) : null}
       </p>
-      {deck.items.length === 0 ? <p>No items were generated from this document.</p> : null}
+      {deck.items.length === 0 ? (
+        <p>No items were generated from this document.</p>
+      ) : (
+        <p className="actions-row">
+          <Link className="button" href={`/decks/${deck.id}/study`}>
+            Study this deck
+          </Link>
+          <Link className="button button--quiet" href={`/decks/${deck.id}/quiz`}>
+            Practice quiz
+          </Link>
+        </p>
+      )}
+      {suspended.length > 0 ? (
+        <section aria-labelledby="suspended-heading" className="card">
+          <h2 id="suspended-heading">Your suspended items ({suspended.length})</h2>
+          <ul className="plain-list suspended-list">
+            {suspended.map((card) => (
+              <li key={card.itemId}>
+                <span>
+                  {card.item.prompt}
+                  {card.leech ? <strong className="badge">leech · {card.lapses} lapses</strong> : null}
+                </span>
+                <form action={unsuspendAction}>
+                  <input type="hidden" name="itemId" value={card.itemId} />
+                  <input type="hidden" name="deckId" value={deck.id} />
+                  <button type="submit" className="button button--quiet button--small" aria-label={`Unsuspend: ${card.item.prompt}`}>
+                    Unsuspend
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <nav aria-label="Topics" className="chips">
         {topics.map((topic) => (
           <a key={topic} href={`#topic-${topic}`}>

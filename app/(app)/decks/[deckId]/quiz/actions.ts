@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { createQuiz } from "@/lib/db/quiz";
+import { StartQuizSchema } from "@/lib/validations/quiz";
+
+export type StartQuizState = { message: string } | null;
+
+export async function startQuizAction(_prev: StartQuizState, form: FormData): Promise<StartQuizState> {
+  const user = await requireUser("/decks");
+  const parsed = StartQuizSchema.safeParse({
+    deckId: form.get("deckId"),
+    count: form.get("count"),
+    topic: form.get("topic") ?? undefined,
+    updatesSchedule: form.get("updatesSchedule") ?? undefined,
+  });
+  if (!parsed.success) return { message: parsed.error.issues[0]!.message };
+  const quiz = await createQuiz({ userId: user.id, ...parsed.data });
+  if (!quiz) return { message: "This deck has no questions on that topic for a quiz." };
+  redirect(`/quiz/${quiz.id}`);
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { quizResults, quizState } from "@/lib/db/quiz";
+import { QuizRunner } from "./quiz-runner";
+
+export const metadata: Metadata = { title: "Practice quiz" };
+
+function shownAnswer(response: string) {
+  try {
+    const parsed = JSON.parse(response) as unknown;
+    if (Array.isArray(parsed)) {
+      return parsed.map((entry) => (typeof entry === "string" ? entry : `${entry.left} → ${entry.right}`)).join("; ");
+    }
+  } catch {
+    // A plain text answer.
+  }
+  return response;
+}
+
+export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const { attemptId } = await params;
+  const user = await requireUser(`/quiz/${attemptId}`);
+  const state = await quizState(attemptId, user.id);
+  if (!state) notFound();
+  if (!state.done) {
+    return (
+      <section className="study">
+        <h1>Practice quiz</h1>
+        <QuizRunner attemptId={attemptId} initial={state} />
+      </section>
+    );
+  }
+  const results = (await quizResults(attemptId, user.id))!;
+  const mistakes = results.questions.filter((q) => !q.given?.correct);
+  const percent = Math.round((100 * state.score) / state.total);
+  return (
+    <section>
+      <p>
+        <Link href={`/decks/${results.attempt.document.id}`}>← {results.attempt.document.title}</Link>
+      </p>
+      <h1>Quiz result</h1>
+      <p className="quiz-score" data-testid="quiz-score">
+        {state.score} of {state.total} correct ({percent}%)
+      </p>
+      {results.attempt.updatesSchedule ? <p className="muted">Your answers were counted toward your study schedule.</p> : null}
+      <h2>{mistakes.length === 0 ? "No mistakes" : `Your mistakes (${mistakes.length})`}</h2>
+      <ol className="item-list">
+        {mistakes.map((q) => (
+          <li key={q.id} className="card item-card">
+            <p className="item-prompt">{q.prompt}</p>
+            <p>
+              Your answer: <span className="verdict--wrong">{q.given ? shownAnswer(q.given.response) : "—"}</span>
+            </p>
+            <p>
+              Correct answer: <strong>{q.answer}</strong>
+            </p>
+            <blockquote className="source-quote">
+              {q.sourceText} <Link href={`/decks/${q.documentId}/items/${q.id}#source`}>source</Link>
+            </blockquote>
+          </li>
+        ))}
+      </ol>
+      <p className="actions-row">
+        <Link className="button" href={`/decks/${results.attempt.document.id}/quiz`}>
+          New quiz
+        </Link>
+        <Link className="button button--quiet" href={`/decks/${results.attempt.document.id}/study`}>
+          Study this deck
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+
+import { requireUser } from "@/lib/auth/session";
+import { checkAnswer, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
+import { nextStep } from "@/lib/db/study";
+import { REFUSAL_MESSAGES } from "@/lib/study/messages";
+import type { AnswerFeedback, NextStep } from "@/lib/study/types";
+import { CheckAnswerSchema, ItemActionSchema, ReviewSchema, ScopeSchema } from "@/lib/validations/study";
+
+type Failure = { ok: false; message: string };
+
+/** Grades an answer (nothing is recorded until the learner rates it). */
+export async function checkAnswerAction(input: unknown): Promise<{ ok: true; feedback: AnswerFeedback } | Failure> {
+  const user = await requireUser("/study");
+  const parsed = CheckAnswerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const result = await checkAnswer({ userId: user.id, ...parsed.data, now: new Date() });
+  return result.ok ? result : { ok: false, message: REFUSAL_MESSAGES[result.reason] };
+}
+
+/** Records the rated answer and returns the next card. A refused answer also returns the current next card. */
+export async function reviewAction(
+  input: unknown,
+): Promise<{ ok: true; leech: boolean; next: NextStep } | (Failure & { next?: NextStep })> {
+  const user = await requireUser("/study");
+  const parsed = ReviewSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const { deckId, ...answer } = parsed.data;
+  const now = new Date();
+  const result = await recordReview({ userId: user.id, ...answer, now });
+  const next = await nextStep({ userId: user.id, deckId }, now);
+  if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES[result.reason], next };
+  return { ok: true, leech: result.leech, next };
+}
+
+/** Undoes the learner's last answer and shows that card again. */
+export async function undoAction(input: unknown): Promise<{ ok: true; next: NextStep } | Failure> {
+  const user = await requireUser("/study");
+  const parsed = ScopeSchema.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const result = await undoLastReview(user.id);
+  if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES.nothing };
+  return { ok: true, next: await nextStep({ userId: user.id, deckId: parsed.data.deckId }, new Date(), result.itemId) };
+}
+
+async function setAsideAction(input: unknown, how: "suspend" | "bury"): Promise<{ ok: true; next: NextStep } | Failure> {
+  const user = await requireUser("/study");
+  const parsed = ItemActionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const now = new Date();
+  const result = await setAside({ userId: user.id, itemId: parsed.data.itemId, how, now });
+  if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES[result.reason] };
+  return { ok: true, next: await nextStep({ userId: user.id, deckId: parsed.data.deckId }, now) };
+}
+
+export async function suspendAction(input: unknown) {
+  return setAsideAction(input, "suspend");
+}
+
+export async function buryAction(input: unknown) {
+  return setAsideAction(input, "bury");
+}

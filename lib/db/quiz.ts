@@ -1,0 +1,157 @@
+import { randomInt } from "node:crypto";
+import { grade, type Response } from "@/lib/content/grade";
+import type { GeneratedItem } from "@/lib/content/types";
+import { ratingFromAnswer } from "@/lib/srs";
+import type { StudyCard } from "@/lib/study/types";
+import { db } from "./client";
+import { recordReview } from "./reviews";
+import { toStudyCard } from "./study";
+
+/** Kinds a quiz can score on its own (a flashcard needs the learner's self-rating). */
+const GRADED_KINDS = ["multiple_choice", "cloze", "true_false", "typed", "matching", "ordering"];
+
+/**
+ * Starts a practice quiz of up to `count` random items from a deck (or one of its topics), at most one item per
+ * fact so a question does not answer another. Returns null when the deck has no such items.
+ */
+export async function createQuiz(input: {
+  userId: string;
+  deckId: string;
+  topic?: string;
+  count: number;
+  updatesSchedule: boolean;
+}): Promise<{ id: string } | null> {
+  const items = await db.item.findMany({
+    where: { documentId: input.deckId, retiredAt: null, kind: { in: GRADED_KINDS }, ...(input.topic ? { topic: input.topic } : {}) },
+    select: { id: true, factKey: true },
+  });
+  // Fisher–Yates with a cryptographic source: quizzes differ every time.
+  for (let i = items.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  const facts = new Set<string>();
+  const picked = items.filter((item) => !facts.has(item.factKey) && facts.add(item.factKey)).slice(0, input.count);
+  if (picked.length === 0) return null;
+  return db.quizAttempt.create({
+    data: {
+      userId: input.userId,
+      documentId: input.deckId,
+      topic: input.topic ?? null,
+      itemIds: JSON.stringify(picked.map((item) => item.id)),
+      updatesSchedule: input.updatesSchedule,
+      total: picked.length,
+    },
+    select: { id: true },
+  });
+}
+
+/** The learner's own attempt (someone else's is "not found"), with its answers. */
+export async function getQuiz(attemptId: string, userId: string) {
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId },
+    include: { document: { select: { id: true, title: true } }, answers: true },
+  });
+  if (!attempt) return null;
+  return { ...attempt, itemIds: JSON.parse(attempt.itemIds) as string[] };
+}
+
+export type QuizState =
+  | { done: false; card: StudyCard; index: number; total: number }
+  | { done: true; score: number; total: number };
+
+/** The next unanswered question, or the score once every question is answered. */
+export async function quizState(attemptId: string, userId: string): Promise<QuizState | null> {
+  const attempt = await getQuiz(attemptId, userId);
+  if (!attempt) return null;
+  const answered = new Set(attempt.answers.map((a) => a.itemId));
+  const nextId = attempt.itemIds.find((id) => !answered.has(id));
+  if (!nextId) return { done: true, score: attempt.score ?? 0, total: attempt.total };
+  const item = await db.item.findUnique({
+    where: { id: nextId },
+    select: { id: true, data: true, documentId: true, document: { select: { title: true } } },
+  });
+  if (!item) return null;
+  return { done: false, card: toStudyCard(item, 0, "review"), index: answered.size, total: attempt.total };
+}
+
+/**
+ * Records one quiz answer (once: a repeated answer id or a second answer to the same question changes nothing) and,
+ * if the learner chose so, also as a review in their schedule. The last answer scores the attempt.
+ */
+export async function answerQuiz(input: {
+  userId: string;
+  attemptId: string;
+  answerId: string;
+  itemId: string;
+  response: Response;
+  responseMs: number;
+  now: Date;
+}): Promise<{ ok: true } | { ok: false; reason: "not_found" | "finished" }> {
+  const attempt = await getQuiz(input.attemptId, input.userId);
+  if (!attempt || !attempt.itemIds.includes(input.itemId)) return { ok: false, reason: "not_found" };
+  if (attempt.answers.some((a) => a.id === input.answerId || a.itemId === input.itemId)) return { ok: true };
+  if (attempt.finishedAt) return { ok: false, reason: "finished" };
+  const item = await db.item.findUnique({ where: { id: input.itemId }, select: { data: true } });
+  if (!item) return { ok: false, reason: "not_found" };
+  const correct = grade(JSON.parse(item.data) as GeneratedItem, input.response).correct;
+  const stored = typeof input.response === "string" ? input.response : JSON.stringify(input.response);
+
+  await db.$transaction(async (tx) => {
+    await tx.quizAnswer.create({
+      data: {
+        id: input.answerId,
+        attemptId: attempt.id,
+        itemId: input.itemId,
+        response: stored,
+        correct,
+        responseMs: input.responseMs,
+        answeredAt: input.now,
+      },
+    });
+    if (attempt.answers.length + 1 === attempt.total) {
+      const score = attempt.answers.filter((a) => a.correct).length + (correct ? 1 : 0);
+      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { score, finishedAt: input.now } });
+    }
+  });
+
+  if (attempt.updatesSchedule) {
+    const card = await db.card.findUnique({
+      where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
+      select: { version: true, suspended: true },
+    });
+    if (!card?.suspended) {
+      await recordReview({
+        userId: input.userId,
+        reviewId: input.answerId,
+        itemId: input.itemId,
+        version: card?.version ?? 0,
+        response: input.response,
+        rating: ratingFromAnswer({ correct, responseMs: input.responseMs }),
+        responseMs: input.responseMs,
+        now: input.now,
+        source: "quiz",
+      });
+    }
+  }
+  return { ok: true };
+}
+
+/** A finished attempt's questions with the learner's answers, for the review of mistakes. */
+export async function quizResults(attemptId: string, userId: string) {
+  const attempt = await getQuiz(attemptId, userId);
+  if (!attempt) return null;
+  const items = await db.item.findMany({
+    where: { id: { in: attempt.itemIds } },
+    select: { id: true, prompt: true, answer: true, sourceText: true, documentId: true },
+  });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
+  return {
+    attempt,
+    questions: attempt.itemIds.flatMap((id) => {
+      const item = byId.get(id);
+      return item ? [{ ...item, answer: item.answer, given: answers.get(id) ?? null }] : [];
+    }),
+  };
+}

@@ -1,0 +1,61 @@
+import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib/srs";
+import { db } from "./client";
+
+type SettingsRow = {
+  desiredRetention: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  learningSteps: string;
+  relearningSteps: string;
+  timeZone: string;
+  weights: string | null;
+};
+
+/** Stored settings → validated SRS settings; a row that no longer validates falls back to the defaults. */
+export function settingsFromRow(row: SettingsRow | null): SrsSettings {
+  if (!row) return DEFAULT_SRS_SETTINGS;
+  const parsed = SrsSettingsSchema.safeParse({
+    desiredRetention: row.desiredRetention,
+    newPerDay: row.newPerDay,
+    maxReviewsPerDay: row.maxReviewsPerDay,
+    learningSteps: row.learningSteps.split(/\s+/).filter(Boolean),
+    relearningSteps: row.relearningSteps.split(/\s+/).filter(Boolean),
+    timeZone: row.timeZone,
+    weights: row.weights ? (JSON.parse(row.weights) as number[]) : undefined,
+  });
+  return parsed.success ? parsed.data : DEFAULT_SRS_SETTINGS;
+}
+
+/** The learner's study settings (defaults when they never changed any). */
+export async function loadSettings(userId: string): Promise<SrsSettings> {
+  return settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+}
+
+/** The settings row as the settings page shows it, with the personal parameters' provenance. */
+export function getSettingsRecord(userId: string) {
+  return db.userSettings.findUnique({ where: { userId } });
+}
+
+export type SettingsUpdate = Pick<
+  SrsSettings,
+  "desiredRetention" | "newPerDay" | "maxReviewsPerDay" | "learningSteps" | "relearningSteps" | "timeZone"
+>;
+
+export async function saveSettings(userId: string, update: SettingsUpdate) {
+  const data = {
+    ...update,
+    learningSteps: update.learningSteps.join(" "),
+    relearningSteps: update.relearningSteps.join(" "),
+  };
+  await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}
+
+/** Stores personal FSRS parameters fitted from `reviewCount` reviews (null weights: back to the defaults). */
+export async function savePersonalWeights(userId: string, weights: number[] | null, reviewCount: number | null, now: Date) {
+  const data = {
+    weights: weights ? JSON.stringify(weights) : null,
+    weightsFittedAt: weights ? now : null,
+    weightsReviews: weights ? reviewCount : null,
+  };
+  await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+}

@@ -1,0 +1,124 @@
+import { default_w, forgetting_curve } from "ts-fsrs";
+import { assertValidDate } from "./errors";
+import { nextStudyDayStart } from "./day";
+import type { CardState, SrsSettings } from "./types";
+
+/** Learning cards due within this many minutes may be shown early when nothing else is left (Anki's default). */
+export const LEARN_AHEAD_MINUTES = 20;
+
+export type QueueCard = { itemId: string; factKey: string; card: CardState; suspended: boolean; buriedUntil: Date | null };
+/**
+ * An item the learner has never seen. `position`: foundational order (lower first); `priority` > 0: instructor's
+ * pick. `siblingKeys`: items sharing any key are siblings (the same fact, or the same source sentence, whose
+ * items give each other's answers away) and are introduced on different days.
+ */
+export type QueueNewItem = { itemId: string; siblingKeys: readonly string[]; position: number; priority?: number };
+export type QueueReason = "learning" | "review" | "new";
+export type QueueEntry = { itemId: string; reason: QueueReason };
+
+export type BuildQueueInput = {
+  now: Date;
+  settings: SrsSettings;
+  cards: readonly QueueCard[];
+  newItems: readonly QueueNewItem[];
+  /** New items introduced and reviews answered so far in the current study day. */
+  doneToday: { newCount: number; reviewCount: number };
+  /** Sibling keys of the items first studied today (their siblings wait for another day). */
+  introducedSiblingKeys: readonly string[];
+  /** Return at most this many entries. */
+  limit?: number;
+};
+
+type Ranked = { itemId: string; sortKey: number; due: number };
+
+const byKey = (a: Ranked, b: Ranked) => a.sortKey - b.sortKey || a.due - b.due || a.itemId.localeCompare(b.itemId);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The study queue at `now`, in the order to show it:
+ * 1. learning/relearning cards due now, earliest due first;
+ * 2. review cards due this study day, lowest retrievability first (at most maxReviewsPerDay − reviewCount);
+ * 3. new items (at most newPerDay − newCount): instructor priority (highest first), then position, and at most
+ *    one new item per fact key per study day;
+ * 4. learning cards due within the next 20 minutes ("learn ahead"), earliest first.
+ *
+ * Why learn-ahead cards come last rather than first: Anki shows a learning card early only when nothing else is
+ * waiting; otherwise a card just failed (due again in 1 minute) would come straight back before its step elapsed.
+ * When the rest of the queue is empty they come next, so a session never stalls on a 1-minute step.
+ *
+ * Why reviews sort by retrievability R (ascending) instead of overdue days ÷ stability: R is exactly "how likely
+ * the learner is to have forgotten it", it uses the card's own forgetting curve (FSRS-6 decay w20), and with a
+ * fixed desired retention it orders the same way as relative overdueness for cards that are on time. Elapsed
+ * time is measured in fractional days here so that cards reviewed at different times of day are ordered finely.
+ * Suspended cards and cards buried until after `now` are never returned.
+ *
+ * @example
+ * buildQueue({ now, settings, cards, newItems, doneToday: { newCount: 0, reviewCount: 0 }, introducedSiblingKeys: [] });
+ * // [{ itemId: "a", reason: "learning" }, { itemId: "b", reason: "review" }, { itemId: "c", reason: "new" }]
+ */
+export function buildQueue(input: BuildQueueInput): QueueEntry[] {
+  const { now, settings, doneToday } = input;
+  assertValidDate(now, "now");
+  const nowMs = now.getTime();
+  const learnAheadMs = nowMs + LEARN_AHEAD_MINUTES * 60_000;
+  const dayEndMs = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+  const weights = settings.weights ?? default_w;
+
+  const learningNow: Ranked[] = [];
+  const learningAhead: Ranked[] = [];
+  const reviews: Ranked[] = [];
+  for (const { itemId, card, suspended, buriedUntil } of input.cards) {
+    if (suspended || (buriedUntil !== null && buriedUntil.getTime() > nowMs)) continue;
+    const due = card.due.getTime();
+    if (card.state === "learning" || card.state === "relearning") {
+      if (due <= nowMs) learningNow.push({ itemId, sortKey: due, due });
+      else if (due <= learnAheadMs) learningAhead.push({ itemId, sortKey: due, due });
+    } else if (card.state === "review" && due < dayEndMs) {
+      const elapsedDays = card.lastReview ? Math.max(0, (nowMs - card.lastReview.getTime()) / MS_PER_DAY) : 0;
+      const r = forgetting_curve(weights, elapsedDays, Math.max(card.stability, 0.001));
+      reviews.push({ itemId, sortKey: r, due });
+    }
+  }
+  learningNow.sort(byKey);
+  learningAhead.sort(byKey);
+  reviews.sort(byKey);
+
+  const reviewLimit = Math.max(0, settings.maxReviewsPerDay - doneToday.reviewCount);
+  const newLimit = Math.max(0, settings.newPerDay - doneToday.newCount);
+  const newPicked: QueueEntry[] = [];
+  const usedFacts = new Set(input.introducedSiblingKeys);
+  const sortedNew = [...input.newItems].sort(
+    (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.position - b.position || a.itemId.localeCompare(b.itemId),
+  );
+  for (const item of sortedNew) {
+    if (newPicked.length >= newLimit) break;
+    if (item.siblingKeys.some((key) => usedFacts.has(key))) continue;
+    for (const key of item.siblingKeys) usedFacts.add(key);
+    newPicked.push({ itemId: item.itemId, reason: "new" });
+  }
+
+  const queue: QueueEntry[] = [
+    ...learningNow.map(({ itemId }) => ({ itemId, reason: "learning" as const })),
+    ...reviews.slice(0, reviewLimit).map(({ itemId }) => ({ itemId, reason: "review" as const })),
+    ...newPicked,
+    ...learningAhead.map(({ itemId }) => ({ itemId, reason: "learning" as const })),
+  ];
+  return input.limit === undefined ? queue : queue.slice(0, Math.max(0, input.limit));
+}
+
+export type QueueCounts = { learning: number; review: number; new: number; total: number };
+
+/**
+ * How much is left to study now ("due now", "new available today"), counted from the same rules as `buildQueue`.
+ *
+ * @example
+ * countDue(input); // { learning: 2, review: 31, new: 20, total: 53 }
+ */
+export function countDue(input: Omit<BuildQueueInput, "limit">): QueueCounts {
+  const counts: QueueCounts = { learning: 0, review: 0, new: 0, total: 0 };
+  for (const entry of buildQueue(input)) {
+    counts[entry.reason] += 1;
+    counts.total += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,43 @@
+import type { ItemKind, MatchPair } from "@/lib/content/types";
+
+export type Rating = "again" | "hard" | "good" | "easy";
+export const RATINGS: readonly Rating[] = ["again", "hard", "good", "easy"];
+
+/** What the browser gets to show a card: never the answer. */
+export type StudyCard = {
+  itemId: string;
+  /** The card's version when it was shown; an answer for an older version is refused as stale. */
+  version: number;
+  kind: ItemKind;
+  prompt: string;
+  /** Choices in display order (multiple choice, true/false). */
+  options: string[] | null;
+  /** Matching: the left column in order and the right column shuffled. */
+  matchLeft: string[] | null;
+  matchRight: string[] | null;
+  /** Ordering: the entries shuffled. */
+  shuffled: string[] | null;
+  topic: string;
+  deckId: string;
+  deckTitle: string;
+  reason: "learning" | "review" | "new";
+};
+
+/** A learner's answer as the browser sends it. */
+export type StudyResponse = string | string[] | MatchPair[] | null;
+
+/** What the learner sees after answering: the verdict, the expected answer, its source and the rating choices. */
+export type AnswerFeedback = {
+  /** null for flashcards, which the learner rates themselves. */
+  correct: boolean | null;
+  expected: string;
+  sourceText: string;
+  sourceHref: string;
+  suggested: Rating;
+  /** Next interval each rating would give, as Anki shows it ("10m", "3d"). */
+  intervals: Record<Rating, string>;
+};
+
+export type QueueCounts = { learning: number; review: number; new: number };
+
+export type NextStep = { card: StudyCard | null; counts: QueueCounts; nextDue: string | null };

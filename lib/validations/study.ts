@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { RATINGS } from "@/lib/study/types";
+
+const id = z.string().min(1).max(64);
+const text = z.string().max(500);
+
+/** A learner's response: text or a choice, an ordering, matching pairs, or nothing (flashcards). */
+export const ResponseSchema = z.union([
+  text,
+  z.array(text).max(50),
+  z.array(z.object({ left: text, right: text })).max(50),
+  z.null(),
+]);
+
+export const CheckAnswerSchema = z.object({
+  itemId: id,
+  response: ResponseSchema,
+  responseMs: z.number().int().min(0).max(86_400_000),
+});
+
+export const ReviewSchema = z.object({
+  reviewId: z.uuid(),
+  itemId: id,
+  version: z.number().int().min(0),
+  response: ResponseSchema,
+  rating: z.enum(RATINGS as [string, ...string[]]).transform((r) => r as (typeof RATINGS)[number]),
+  responseMs: z.number().int().min(0).max(86_400_000).nullable(),
+  deckId: id.optional(),
+});
+
+export const ScopeSchema = z.object({ deckId: id.optional() });
+export const ItemActionSchema = z.object({ itemId: id, deckId: id.optional() });

@@ -1,0 +1,106 @@
+import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+async function signUp(page: Page, name: string) {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("study-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return email;
+}
+
+/** Answers the card on screen with the keyboard only and rates it with `ratingKey`. */
+async function answerWithKeyboard(page: Page, ratingKey: string) {
+  const badge = (await page.locator(".study-card .badge").textContent()) ?? "";
+  if (badge.startsWith("Multiple choice") || badge.startsWith("True or false")) {
+    await page.keyboard.press("1");
+    await page.keyboard.press("Enter");
+  } else if (badge.startsWith("Flashcard")) {
+    await page.keyboard.press("Space");
+  } else if (badge.startsWith("Matching")) {
+    for (let i = 0; i < (await page.locator("select").count()); i += 1) {
+      while (!(await page.locator("select").nth(i).evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Enter");
+  } else if (badge.startsWith("Ordering")) {
+    await page.keyboard.press("Enter");
+  } else {
+    await expect(page.getByLabel("Your answer")).toBeFocused();
+    await page.keyboard.type("I am not sure");
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
+  await expect(page.getByTestId("expected")).not.toBeEmpty();
+  await expect(page.locator(".feedback .source-quote")).not.toBeEmpty();
+  await page.keyboard.press(ratingKey);
+}
+
+test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({ page }) => {
+  await signUp(page, "Keyboard Learner");
+  await page.goto("/settings");
+  await page.getByLabel("Desired retention").fill("2");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Desired retention must be between 0.70 and 0.99.")).toBeVisible();
+  await page.getByLabel("Desired retention").fill("0.9");
+  await page.getByLabel("New items per day").fill("10");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("settings-message")).toHaveText("Settings saved.");
+  await expect(page.getByTestId("parameters-in-use")).toHaveText("The default FSRS-6 parameters.");
+
+  await page.goto("/study");
+  await expect(page.getByText("New 10")).toBeVisible();
+  for (let i = 0; i < 10; i += 1) {
+    await expect(page.locator("#prompt")).toBeVisible();
+    const prompt = await page.locator("#prompt").textContent();
+    // Easy (4) graduates a new card for days, so the session ends after the tenth.
+    await answerWithKeyboard(page, "4");
+    if (i < 9) await expect(page.locator("#prompt")).not.toHaveText(prompt!);
+  }
+  await expect(page.getByRole("heading", { name: "Session complete" })).toBeVisible();
+  await expect(page.getByTestId("summary-answered")).toHaveText("10");
+  await expect(page.getByText(/Next review due/)).toBeVisible();
+
+  // Z undoes the last answer and brings its card back.
+  await page.keyboard.press("z");
+  await expect(page.locator("#prompt")).toBeVisible();
+});
+
+test("a second tab with a stale card gets a clear message, not a double review", async ({ page, context }) => {
+  const email = await signUp(page, "Two Tabs");
+  const other = await context.newPage();
+  await page.goto("/study");
+  await other.goto("/study");
+  const prompt = await page.locator("#prompt").textContent();
+  await expect(other.locator("#prompt")).toHaveText(prompt!);
+
+  await answerWithKeyboard(page, "3");
+  await expect(page.locator("#prompt")).not.toHaveText(prompt!);
+
+  await answerWithKeyboard(other, "1");
+  await expect(other.getByTestId("study-message")).toHaveText(
+    "This card was already answered in another tab or window. Here is the current card.",
+  );
+  await expect(other.locator("#prompt")).not.toHaveText(prompt!);
+
+  const db = new Database("prisma/e2e.db", { readonly: true });
+  const row = db
+    .prepare('SELECT COUNT(*) AS n FROM "ReviewLog" r JOIN "User" u ON u.id = r.userId WHERE u.email = ?')
+    .get(email) as { n: number };
+  db.close();
+  expect(row.n).toBe(1);
+});
+
+test("the rating buttons show the next interval each would give", async ({ page }) => {
+  await signUp(page, "Interval Viewer");
+  await page.goto("/study");
+  await answerWithKeyboard(page, "Shift");
+  const ratings = page.getByRole("group", { name: "How well did you know it?" });
+  for (const [name, interval] of [["Again", "1m"], ["Hard", "6m"], ["Good", "10m"], ["Easy", "8d"]]) {
+    await expect(ratings.getByRole("button", { name })).toContainText(interval!);
+  }
+});
