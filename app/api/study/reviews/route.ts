@@ -1,0 +1,28 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { recordReview } from "@/lib/db/reviews";
+import { nextStep } from "@/lib/db/study";
+import { jsonError, readJson } from "@/lib/http";
+import { REFUSAL_MESSAGES } from "@/lib/study/messages";
+import { ReviewSchema } from "@/lib/validations/study";
+
+const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
+
+/**
+ * POST /api/study/reviews: records a rated answer (idempotent by `reviewId`) and returns the next card.
+ * Body: { reviewId (uuid), itemId, version, response, rating: "again"|"hard"|"good"|"easy", responseMs, deckId? }.
+ * 400 malformed body, 401 not signed in, 404 unknown or retired item, 409 stale card or suspended item.
+ */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "unauthenticated", "Sign in first.");
+  const body = await readJson(request);
+  if (body === undefined) return jsonError(400, "invalid", "The body must be JSON of at most 64 KB.");
+  const parsed = ReviewSchema.safeParse(body);
+  if (!parsed.success) return jsonError(400, "invalid", REFUSAL_MESSAGES.invalid, parsed.error.issues);
+  const { deckId, ...answer } = parsed.data;
+  const now = new Date();
+  const result = await recordReview({ userId: user.id, ...answer, now });
+  if (!result.ok) return jsonError(STATUS[result.reason], result.reason, REFUSAL_MESSAGES[result.reason]);
+  const next = await nextStep({ userId: user.id, deckId }, now);
+  return Response.json({ duplicate: result.duplicate, leech: result.leech, next }, { headers: { "Cache-Control": "no-store" } });
+}
