@@ -40,7 +40,10 @@ function median(values: number[]) {
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "factdeck-bench-"));
   process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
-  const migrated = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--no-seed"], { env: process.env, encoding: "utf8" });
+  const migrated = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--no-seed"], {
+    env: process.env,
+    encoding: "utf8",
+  });
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   // Imported after DATABASE_URL is set: the client reads it once.
   const { buildItems } = await import("@/lib/content/pipeline");
@@ -83,7 +86,9 @@ async function main() {
   for (const r of rows) {
     console.log(`| ${r.document} | ${r.kb} | ${r.items} | ${r.pipeline_ms} | ${r.first_build_ms} | ${r.rebuild_ms} |`);
   }
-  console.log(JSON.stringify({ content_build_ms_nato: rows[0]!.first_build_ms, content_build_ms_300kb: rows[1]!.first_build_ms }));
+  console.log(
+    JSON.stringify({ content_build_ms_nato: rows[0]!.first_build_ms, content_build_ms_300kb: rows[1]!.first_build_ms }),
+  );
 }
 
 main().catch((error) => {

@@ -13,7 +13,12 @@ export function DocumentView({ text, markStart, markEnd }: { text: string; markS
 
   const flushList = () => {
     if (!list) return;
-    if (list.caption) out.push(<p key={`c${out.length}`} className="list-caption">{list.caption}</p>);
+    if (list.caption)
+      out.push(
+        <p key={`c${out.length}`} className="list-caption">
+          {list.caption}
+        </p>,
+      );
     out.push(<ul key={`l${out.length}`}>{list.items}</ul>);
     list = null;
   };

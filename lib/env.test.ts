@@ -34,6 +34,8 @@ describe("env", () => {
   it("lists what is wrong with an invalid environment", async () => {
     vi.stubEnv("DATABASE_URL", "postgres://localhost/factdeck");
     vi.stubEnv("NEXTAUTH_SECRET", "short");
-    await expect(freshEnv()).rejects.toThrow(/DATABASE_URL must be a SQLite file URL[\s\S]*NEXTAUTH_SECRET must be at least 16/);
+    await expect(freshEnv()).rejects.toThrow(
+      /DATABASE_URL must be a SQLite file URL[\s\S]*NEXTAUTH_SECRET must be at least 16/,
+    );
   });
 });

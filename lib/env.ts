@@ -40,6 +40,7 @@ export function env(): Env {
 export function authSecret(): string {
   const { NEXTAUTH_SECRET, NODE_ENV } = env();
   if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
-  if (NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set in production (see README, Configuration).");
+  if (NODE_ENV === "production")
+    throw new Error("NEXTAUTH_SECRET must be set in production (see README, Configuration).");
   return DEV_SECRET;
 }

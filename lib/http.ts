@@ -3,7 +3,13 @@ import type { z } from "zod";
 /** A JSON error response: `{ error: { code, message, issues? } }` with the status. Never a stack trace. */
 export function jsonError(status: number, code: string, message: string, issues?: z.core.$ZodIssue[]) {
   return Response.json(
-    { error: { code, message, ...(issues ? { issues: issues.map((i) => ({ path: i.path.join("."), message: i.message })) } : {}) } },
+    {
+      error: {
+        code,
+        message,
+        ...(issues ? { issues: issues.map((i) => ({ path: i.path.join("."), message: i.message })) } : {}),
+      },
+    },
     { status, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -16,10 +16,13 @@ async function main() {
   }
   await loadContentDirectory();
 
-  const demo = process.env.SEED_DEMO === "1" || (process.env.NODE_ENV !== "production" && process.env.SEED_DEMO !== "0");
+  const demo =
+    process.env.SEED_DEMO === "1" || (process.env.NODE_ENV !== "production" && process.env.SEED_DEMO !== "0");
   if (demo) {
     for (const account of DEMO_ACCOUNTS) await makeUser({ ...account, password: DEMO_PASSWORD });
-    console.log(`seed: demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}; password ${DEMO_PASSWORD}).`);
+    console.log(
+      `seed: demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}; password ${DEMO_PASSWORD}).`,
+    );
   }
 }
 

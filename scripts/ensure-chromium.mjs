@@ -15,9 +15,12 @@ if (found) process.exit(0);
 const isDebian = existsSync("/etc/debian_version");
 const isRoot = process.getuid?.() === 0;
 if (isDebian && isRoot) {
-  console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium) for the e2e tests…");
+  console.log(
+    "No Chromium found: installing Debian's chromium package (apt-get install -y chromium) for the e2e tests…",
+  );
   const run = (args) => spawnSync("apt-get", args, { stdio: "inherit" }).status === 0;
-  if (run(["update"]) && run(["install", "-y", "--no-install-recommends", "chromium"]) && findChromium()) process.exit(0);
+  if (run(["update"]) && run(["install", "-y", "--no-install-recommends", "chromium"]) && findChromium())
+    process.exit(0);
   console.error("Installing chromium with apt-get failed; see the output above.");
   process.exit(1);
 }

@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 
-const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-db.mjs")], { stdio: "inherit", cwd: root });
+const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-db.mjs")], {
+  stdio: "inherit",
+  cwd: root,
+});
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const env = { ...process.env, NODE_ENV: "production" };

@@ -12,8 +12,11 @@ const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", go
 type Summary = { answered: number; correct: number; graded: number; ms: number };
 
 function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")
-    && !(target instanceof HTMLInputElement && target.type === "radio");
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT") &&
+    !(target instanceof HTMLInputElement && target.type === "radio")
+  );
 }
 
 function formatDuration(ms: number) {
@@ -97,7 +100,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           return;
         }
         setMessage("");
-        setNotice(result.leech ? `“${card.prompt}” has been forgotten 8 times: it is suspended as a leech. Unsuspend it from its deck page.` : "");
+        setNotice(
+          result.leech
+            ? `“${card.prompt}” has been forgotten 8 times: it is suspended as a leech. Unsuspend it from its deck page.`
+            : "",
+        );
         setSummary((s) => ({
           answered: s.answered + 1,
           graded: s.graded + (feedback.correct === null ? 0 : 1),
@@ -138,7 +145,9 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           setMessage(result.message);
           return;
         }
-        setMessage(how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.");
+        setMessage(
+          how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
+        );
         setCanUndo(false);
         show(result.next);
       });
@@ -214,7 +223,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             </div>
           </dl>
         ) : null}
-        <p>{step.nextDue ? `Next review due ${new Date(step.nextDue).toLocaleString()}.` : "No reviews are scheduled yet."}</p>
+        <p>
+          {step.nextDue
+            ? `Next review due ${new Date(step.nextDue).toLocaleString()}.`
+            : "No reviews are scheduled yet."}
+        </p>
         {message ? <p role="status">{message}</p> : null}
         {canUndo ? (
           <button type="button" className="button button--quiet" onClick={undo} disabled={pending}>
@@ -231,8 +244,8 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   return (
     <section className="study" aria-busy={pending}>
       <p className="study__counts muted" aria-label="Remaining">
-        <span title="Learning">Learning {step.counts.learning}</span> · <span title="Review">Review {step.counts.review}</span> ·{" "}
-        <span title="New">New {step.counts.new}</span>
+        <span title="Learning">Learning {step.counts.learning}</span> ·{" "}
+        <span title="Review">Review {step.counts.review}</span> · <span title="New">New {step.counts.new}</span>
       </p>
       <article className="card study-card" aria-labelledby="prompt">
         <p className="badge">
@@ -259,7 +272,10 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         {feedback ? (
           <div className="feedback" aria-live="polite">
             {feedback.correct === null ? null : (
-              <p className={feedback.correct ? "verdict verdict--right" : "verdict verdict--wrong"} data-testid="verdict">
+              <p
+                className={feedback.correct ? "verdict verdict--right" : "verdict verdict--wrong"}
+                data-testid="verdict"
+              >
                 {feedback.correct ? "Correct" : "Not quite"}
               </p>
             )}
@@ -304,7 +320,8 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         </button>
       </div>
       <p className="muted study__keys">
-        Keys: {card.options ? `1–${card.options.length} choose · ` : ""}Enter{card.kind === "flashcard" ? "/Space show" : " submit"}
+        Keys: {card.options ? `1–${card.options.length} choose · ` : ""}Enter
+        {card.kind === "flashcard" ? "/Space show" : " submit"}
         {" · "}1–4 rate · Z undo
       </p>
     </section>

@@ -1,24 +1,24 @@
-import * as chrono from 'chrono-node'
-import { MONTHS } from './lexicon'
-import type { DocDate } from './types'
+import * as chrono from "chrono-node";
+import { MONTHS } from "./lexicon";
+import type { DocDate } from "./types";
 
 /** A date (or period) found in a sentence, with its span in that sentence. */
 export interface DateMention {
-  date: DocDate
-  end?: DocDate
+  date: DocDate;
+  end?: DocDate;
   /** Offsets of the date text in the sentence, including a leading "in/on/from" preposition. */
-  start: number
-  stop: number
+  start: number;
+  stop: number;
   /** The date as written, without the preposition. */
-  text: string
+  text: string;
 }
 
 // chrono needs a reference date; a fixed one keeps the pipeline free of the clock. Mentions without
 // an explicit year are dropped, so the reference never leaks into facts.
-const REFERENCE = new Date(Date.UTC(2000, 0, 1))
-const YEAR = '(1[0-9]{3}|20[0-9]{2})'
-const YEAR_RANGE = new RegExp(`\\b(?:from\\s+)?${YEAR}\\s*(?:-|–|—|to|until)\\s*${YEAR}\\b`, 'gi')
-const BARE_YEAR = new RegExp(`\\b(?:in|since|by|until|during|of)\\s+${YEAR}\\b(?![-–/])`, 'gi')
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+const YEAR = "(1[0-9]{3}|20[0-9]{2})";
+const YEAR_RANGE = new RegExp(`\\b(?:from\\s+)?${YEAR}\\s*(?:-|–|—|to|until)\\s*${YEAR}\\b`, "gi");
+const BARE_YEAR = new RegExp(`\\b(?:in|since|by|until|during|of)\\s+${YEAR}\\b(?![-–/])`, "gi");
 
 /**
  * Finds the dates in a sentence with the precision the text states.
@@ -27,42 +27,49 @@ const BARE_YEAR = new RegExp(`\\b(?:in|since|by|until|during|of)\\s+${YEAR}\\b(?
  * findDates('NATO agreed in July 2018.')[0].date // { year: 2018, month: 7, precision: 'month' }
  */
 export function findDates(sentence: string): DateMention[] {
-  const found: DateMention[] = []
+  const found: DateMention[] = [];
   for (const r of chrono.parse(sentence, REFERENCE)) {
     // Relative expressions ("six hours after") get a year from the reference date: only a written year counts.
-    if (!r.start.isCertain('year') || !/\d{4}|'\d{2}\b/.test(r.text)) continue
-    let start = r.index
-    let text = r.text.replace(/^(?:on|in|from)\s+/i, '')
-    start = r.index + (r.text.length - text.length)
-    text = text.replace(/[\s,]+$/, '')
-    const mention: DateMention = { date: toDocDate(r.start), start, stop: start + text.length, text }
-    if (r.end && r.end.isCertain('year')) mention.end = toDocDate(r.end)
-    found.push(mention)
+    if (!r.start.isCertain("year") || !/\d{4}|'\d{2}\b/.test(r.text)) continue;
+    let start = r.index;
+    let text = r.text.replace(/^(?:on|in|from)\s+/i, "");
+    start = r.index + (r.text.length - text.length);
+    text = text.replace(/[\s,]+$/, "");
+    const mention: DateMention = { date: toDocDate(r.start), start, stop: start + text.length, text };
+    if (r.end && r.end.isCertain("year")) mention.end = toDocDate(r.end);
+    found.push(mention);
   }
-  const taken = (s: number, e: number) => found.some((m) => s < m.stop && e > m.start)
+  const taken = (s: number, e: number) => found.some((m) => s < m.stop && e > m.start);
   for (const m of sentence.matchAll(YEAR_RANGE)) {
-    const start = m.index + (m[0].toLowerCase().startsWith('from') ? 5 : 0)
-    const stop = m.index + m[0].length
-    if (taken(start, stop)) continue
-    const a = Number(m[1])
-    const b = Number(m[2])
-    if (b <= a) continue
-    found.push({ date: { year: a, precision: 'year' }, end: { year: b, precision: 'year' }, start, stop, text: sentence.slice(start, stop) })
+    const start = m.index + (m[0].toLowerCase().startsWith("from") ? 5 : 0);
+    const stop = m.index + m[0].length;
+    if (taken(start, stop)) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b <= a) continue;
+    found.push({
+      date: { year: a, precision: "year" },
+      end: { year: b, precision: "year" },
+      start,
+      stop,
+      text: sentence.slice(start, stop),
+    });
   }
   for (const m of sentence.matchAll(BARE_YEAR)) {
-    const stop = m.index + m[0].length
-    const start = stop - 4
-    if (taken(start, stop)) continue
-    found.push({ date: { year: Number(m[1]), precision: 'year' }, start, stop, text: m[1] })
+    const stop = m.index + m[0].length;
+    const start = stop - 4;
+    if (taken(start, stop)) continue;
+    found.push({ date: { year: Number(m[1]), precision: "year" }, start, stop, text: m[1] });
   }
-  return found.sort((x, y) => x.start - y.start)
+  return found.sort((x, y) => x.start - y.start);
 }
 
 function toDocDate(c: chrono.ParsedComponents): DocDate {
-  const year = c.get('year') ?? 0
-  if (c.isCertain('day')) return { year, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined, precision: 'day' }
-  if (c.isCertain('month')) return { year, month: c.get('month') ?? undefined, precision: 'month' }
-  return { year, precision: 'year' }
+  const year = c.get("year") ?? 0;
+  if (c.isCertain("day"))
+    return { year, month: c.get("month") ?? undefined, day: c.get("day") ?? undefined, precision: "day" };
+  if (c.isCertain("month")) return { year, month: c.get("month") ?? undefined, precision: "month" };
+  return { year, precision: "year" };
 }
 
 /**
@@ -72,34 +79,34 @@ function toDocDate(c: chrono.ParsedComponents): DocDate {
  * formatDate({ year: 2018, month: 7, precision: 'month' }) // 'July 2018'
  */
 export function formatDate(d: DocDate): string {
-  if (d.precision === 'year' || !d.month) return String(d.year)
-  const month = MONTHS[d.month - 1]
-  return d.precision === 'day' && d.day ? `${d.day} ${month} ${d.year}` : `${month} ${d.year}`
+  if (d.precision === "year" || !d.month) return String(d.year);
+  const month = MONTHS[d.month - 1];
+  return d.precision === "day" && d.day ? `${d.day} ${month} ${d.year}` : `${month} ${d.year}`;
 }
 
 /** "2004–2011", "31 October 2018 – 25 November 2019". */
 export function formatPeriod(start: DocDate, end?: DocDate): string {
-  if (!end) return formatDate(start)
-  const sep = start.precision === 'year' && end.precision === 'year' ? '–' : ' – '
-  return `${formatDate(start)}${sep}${formatDate(end)}`
+  if (!end) return formatDate(start);
+  const sep = start.precision === "year" && end.precision === "year" ? "–" : " – ";
+  return `${formatDate(start)}${sep}${formatDate(end)}`;
 }
 
 /** Sortable number for ordering events; unknown parts sort first. */
 export function dateOrdinal(d: DocDate): number {
-  return d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0)
+  return d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);
 }
 
 /** Shifts a date by whole years, months or days at its own precision (for distractors). */
 export function shiftDate(d: DocDate, by: number): DocDate {
-  if (d.precision === 'year' || !d.month) return { ...d, year: d.year + by }
-  if (d.precision === 'month') {
-    const m = d.month - 1 + by
-    return { ...d, year: d.year + Math.floor(m / 12), month: ((m % 12) + 12) % 12 + 1 }
+  if (d.precision === "year" || !d.month) return { ...d, year: d.year + by };
+  if (d.precision === "month") {
+    const m = d.month - 1 + by;
+    return { ...d, year: d.year + Math.floor(m / 12), month: (((m % 12) + 12) % 12) + 1 };
   }
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1) + by * 86400000)
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), precision: 'day' }
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1) + by * 86400000);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), precision: "day" };
 }
 
 export function sameDate(a: DocDate, b: DocDate): boolean {
-  return formatDate(a) === formatDate(b)
+  return formatDate(a) === formatDate(b);
 }

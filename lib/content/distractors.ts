@@ -1,7 +1,7 @@
-import { dateOrdinal, formatDate, formatPeriod, shiftDate } from './dates'
-import { normaliseText } from './normalise'
-import { shuffle, type Rng } from './prng'
-import type { DocDate } from './types'
+import { dateOrdinal, formatDate, formatPeriod, shiftDate } from "./dates";
+import { normaliseText } from "./normalise";
+import { shuffle, type Rng } from "./prng";
+import type { DocDate } from "./types";
 
 /**
  * Picks up to `count` distractors (at least 3, else undefined; callers keep spares to drop any the prompt names): candidates from the document first (each tier shuffled), then pools.
@@ -11,65 +11,85 @@ import type { DocDate } from './types'
  * @example
  * pickDistractors('Canada', [['Sweden'], ['France', 'Spain', 'Canada']], ['Canada'], createRng(1))
  */
-export function pickDistractors(answer: string, tiers: readonly (readonly string[])[], exclude: readonly string[], rng: Rng, count = 6): string[] | undefined {
-  const banned = [answer, ...exclude].map(normaliseText).filter(Boolean)
-  const chosen: string[] = []
-  const chosenNorm: string[] = []
+export function pickDistractors(
+  answer: string,
+  tiers: readonly (readonly string[])[],
+  exclude: readonly string[],
+  rng: Rng,
+  count = 6,
+): string[] | undefined {
+  const banned = [answer, ...exclude].map(normaliseText).filter(Boolean);
+  const chosen: string[] = [];
+  const chosenNorm: string[] = [];
   for (const tier of tiers) {
     for (const c of shuffle(tier, rng)) {
-      if (chosen.length >= count) break
-      const n = normaliseText(c)
-      if (!n || chosenNorm.includes(n)) continue
-      if (banned.some((b) => overlaps(n, b))) continue
-      chosen.push(c)
-      chosenNorm.push(n)
+      if (chosen.length >= count) break;
+      const n = normaliseText(c);
+      if (!n || chosenNorm.includes(n)) continue;
+      if (banned.some((b) => overlaps(n, b))) continue;
+      chosen.push(c);
+      chosenNorm.push(n);
     }
   }
-  return chosen.length >= 3 ? chosen : undefined
+  return chosen.length >= 3 ? chosen : undefined;
 }
 
 /** Equal, or one contains the other as whole words ("Joint Force Command" in "Allied Joint Force Command"). */
 function overlaps(a: string, b: string): boolean {
-  if (a === b) return true
-  const [short, long] = a.length < b.length ? [a, b] : [b, a]
-  return short.length >= 4 && ` ${long} `.includes(` ${short} `)
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && ` ${long} `.includes(` ${short} `);
 }
 
 /**
  * Dates of the same precision: the document's other dates first, then near neighbours (±1–3 units).
  */
-export function dateCandidates(date: DocDate, end: DocDate | undefined, docDates: readonly { date: DocDate; end?: DocDate }[]): string[][] {
+export function dateCandidates(
+  date: DocDate,
+  end: DocDate | undefined,
+  docDates: readonly { date: DocDate; end?: DocDate }[],
+): string[][] {
   const fromDoc = docDates
     .filter((d) => d.date.precision === date.precision && !!d.end === !!end)
-    .map((d) => formatPeriod(d.date, d.end))
-  const near: string[] = []
-  const steps = date.precision === 'day' ? [1, -1, 2, -3, 365, -365] : date.precision === 'month' ? [1, -1, 2, -2, 12, -12] : [1, -1, 2, -2, 3, -3]
+    .map((d) => formatPeriod(d.date, d.end));
+  const near: string[] = [];
+  const steps =
+    date.precision === "day"
+      ? [1, -1, 2, -3, 365, -365]
+      : date.precision === "month"
+        ? [1, -1, 2, -2, 12, -12]
+        : [1, -1, 2, -2, 3, -3];
   for (const s of steps) {
-    const shift = (d: DocDate) => (date.precision === 'day' && Math.abs(s) === 365 ? { ...d, year: d.year + Math.sign(s) } : shiftDate(d, s))
-    near.push(formatPeriod(shift(date), end && shift(end)))
+    const shift = (d: DocDate) =>
+      date.precision === "day" && Math.abs(s) === 365 ? { ...d, year: d.year + Math.sign(s) } : shiftDate(d, s);
+    near.push(formatPeriod(shift(date), end && shift(end)));
   }
   if (end) {
     // Periods also differ in length, not only position.
-    near.push(formatPeriod(date, shiftDate(end, 1)), formatPeriod(shiftDate(date, -1), end), formatPeriod(shiftDate(date, 1), end))
+    near.push(
+      formatPeriod(date, shiftDate(end, 1)),
+      formatPeriod(shiftDate(date, -1), end),
+      formatPeriod(shiftDate(date, 1), end),
+    );
   }
-  return [fromDoc, near]
+  return [fromDoc, near];
 }
 
 /** Neighbouring round numbers: 500 → 300, 400, 600, 800, 1000 …; 8 → 6, 10, 12 … */
 export function numberCandidates(value: number, docValues: readonly number[]): string[][] {
-  const magnitude = value >= 10 ? 10 ** Math.floor(Math.log10(value)) / (value >= 100 ? 2 : 1) : 1
-  const near = new Set<number>()
+  const magnitude = value >= 10 ? 10 ** Math.floor(Math.log10(value)) / (value >= 100 ? 2 : 1) : 1;
+  const near = new Set<number>();
   for (const f of [0.5, 0.6, 0.75, 0.8, 1.2, 1.25, 1.5, 2, 3]) {
-    const v = Math.max(1, Math.round((value * f) / magnitude) * magnitude)
-    if (v !== value && (v > 1 || value <= 1)) near.add(v)
+    const v = Math.max(1, Math.round((value * f) / magnitude) * magnitude);
+    if (v !== value && (v > 1 || value <= 1)) near.add(v);
   }
-  if (value < 10) for (const d of [-3, -2, -1, 1, 2, 4]) if (value + d > 1) near.add(value + d)
-  const sameScale = docValues.filter((v) => v !== value && v >= value / 5 && v <= value * 5)
-  return [sameScale.map(String), [...near].map(String)]
+  if (value < 10) for (const d of [-3, -2, -1, 1, 2, 4]) if (value + d > 1) near.add(value + d);
+  const sameScale = docValues.filter((v) => v !== value && v >= value / 5 && v <= value * 5);
+  return [sameScale.map(String), [...near].map(String)];
 }
 
 export function sortByDate<T extends { date: DocDate }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => dateOrdinal(a.date) - dateOrdinal(b.date))
+  return [...items].sort((a, b) => dateOrdinal(a.date) - dateOrdinal(b.date));
 }
 
-export { formatDate }
+export { formatDate };

@@ -1,23 +1,23 @@
-import { analyse } from './tokens'
-import { COUNTRIES, INSTITUTION_HEADS } from './lexicon'
-import { escapeRegExp } from './text'
+import { analyse } from "./tokens";
+import { COUNTRIES, INSTITUTION_HEADS } from "./lexicon";
+import { escapeRegExp } from "./text";
 
 /** A named thing in a sentence, offsets relative to the sentence. */
 export interface NameMention {
-  name: string
-  start: number
-  stop: number
-  acronym?: string
+  name: string;
+  start: number;
+  stop: number;
+  acronym?: string;
 }
 
-const CAP = "[A-Z][A-Za-z'’-]*"
-const LINK = '(?:\\s(?:of|for)(?:\\s(?:the))?)'
+const CAP = "[A-Z][A-Za-z'’-]*";
+const LINK = "(?:\\s(?:of|for)(?:\\s(?:the))?)";
 const ORG_RE = new RegExp(
-  `\\b((?:${CAP}\\s)*(?:${INSTITUTION_HEADS.map(escapeRegExp).join('|')})(?:${LINK}?\\s${CAP}(?:\\s${CAP})*)?)(?:\\s\\(([A-Z][A-Z0-9/&.-]+)\\)(?:\\s(${CAP}))?)?`,
-  'g',
-)
-const ACRONYM_RE = /((?:[A-Z][\w'’-]*\s(?:(?:of|in|for|and|on|the)\s)*)+)\(([A-Z][A-Z0-9-]{1,9})\)/g
-const COUNTRY_RE = new RegExp(`\\b(${COUNTRIES.map(escapeRegExp).join('|')})\\b`, 'g')
+  `\\b((?:${CAP}\\s)*(?:${INSTITUTION_HEADS.map(escapeRegExp).join("|")})(?:${LINK}?\\s${CAP}(?:\\s${CAP})*)?)(?:\\s\\(([A-Z][A-Z0-9/&.-]+)\\)(?:\\s(${CAP}))?)?`,
+  "g",
+);
+const ACRONYM_RE = /((?:[A-Z][\w'’-]*\s(?:(?:of|in|for|and|on|the)\s)*)+)\(([A-Z][A-Z0-9-]{1,9})\)/g;
+const COUNTRY_RE = new RegExp(`\\b(${COUNTRIES.map(escapeRegExp).join("|")})\\b`, "g");
 
 /**
  * Organisation and institution names: "X of Y" around a head noun ("Ministry of Defence",
@@ -25,56 +25,63 @@ const COUNTRY_RE = new RegExp(`\\b(${COUNTRIES.map(escapeRegExp).join('|')})\\b`
  * and compromise's organisation proposals of two or more capitalised words.
  */
 export function findOrganisations(sentence: string): NameMention[] {
-  const found: NameMention[] = []
+  const found: NameMention[] = [];
   const add = (m: NameMention) => {
-    if (found.some((f) => m.start < f.stop && m.stop > f.start)) return
-    found.push(m)
-  }
+    if (found.some((f) => m.start < f.stop && m.stop > f.start)) return;
+    found.push(m);
+  };
   for (const m of sentence.matchAll(ORG_RE)) {
-    let name = m[1].replace(/^(?:The|In|At|On|A|An|From|Then)\s/, '')
-    const start = m.index + m[1].length - name.length
-    if (name.split(' ').length < 2 && !m[2]) continue
-    name = name.replace(/\s(?:and|of|for|in|on|the)$/, '')
+    let name = m[1].replace(/^(?:The|In|At|On|A|An|From|Then)\s/, "");
+    const start = m.index + m[1].length - name.length;
+    if (name.split(" ").length < 2 && !m[2]) continue;
+    name = name.replace(/\s(?:and|of|for|in|on|the)$/, "");
     // "Allied Joint Force Command (JFC) Naples": the word after the acronym belongs to the name.
-    if (m[3] && name === m[1]) name = m[0]
-    add({ name, start, stop: start + name.length, acronym: m[3] ? undefined : m[2] })
+    if (m[3] && name === m[1]) name = m[0];
+    add({ name, start, stop: start + name.length, acronym: m[3] ? undefined : m[2] });
   }
-  const proposals = analyse(sentence).organizations().json({ offset: true }) as { text: string; offset: { start: number } }[]
+  const proposals = analyse(sentence).organizations().json({ offset: true }) as {
+    text: string;
+    offset: { start: number };
+  }[];
   for (const p of proposals) {
-    const name = p.text.replace(/(?:['’]s|[,.;:])+$/, '')
+    const name = p.text.replace(/(?:['’]s|[,.;:])+$/, "");
     // compromise over-extends ("Iraqi government, NATO"): keep only runs of capitalised words.
-    if (name.split(' ').length < 2 || !/^[A-Z][\w'’-]*(?:\s(?:of\s|for\s|the\s)*[A-Z][\w'’-]*)+$/.test(name)) continue
-    const start = sentence.indexOf(name, p.offset.start)
-    if (start >= 0) add({ name, start, stop: start + name.length })
+    if (name.split(" ").length < 2 || !/^[A-Z][\w'’-]*(?:\s(?:of\s|for\s|the\s)*[A-Z][\w'’-]*)+$/.test(name)) continue;
+    const start = sentence.indexOf(name, p.offset.start);
+    if (start >= 0) add({ name, start, stop: start + name.length });
   }
   // Acronym definitions are reported even inside a longer name: "Allied Joint Force Command (JFC) Naples".
-  const acronyms: NameMention[] = []
+  const acronyms: NameMention[] = [];
   for (const m of sentence.matchAll(ACRONYM_RE)) {
-    const expansion = expandAcronym(m[1].trim(), m[2])
-    if (!expansion) continue
-    const start = m.index + m[1].trimEnd().length - expansion.length
-    acronyms.push({ name: expansion, start, stop: start + expansion.length, acronym: m[2] })
+    const expansion = expandAcronym(m[1].trim(), m[2]);
+    if (!expansion) continue;
+    const start = m.index + m[1].trimEnd().length - expansion.length;
+    acronyms.push({ name: expansion, start, stop: start + expansion.length, acronym: m[2] });
   }
   // "NATO Training Mission" inside "NATO Training Mission in Iraq (NTM-I)" is a truncated reading: keep the defined name.
-  const kept = found.filter((f) => !acronyms.some((a) => a.start <= f.start && a.stop >= f.stop && a.stop - a.start > f.stop - f.start))
-  return [...kept, ...acronyms.filter((a) => !kept.some((f) => f.acronym === a.acronym && f.name === a.name))].sort((a, b) => a.start - b.start)
+  const kept = found.filter(
+    (f) => !acronyms.some((a) => a.start <= f.start && a.stop >= f.stop && a.stop - a.start > f.stop - f.start),
+  );
+  return [...kept, ...acronyms.filter((a) => !kept.some((f) => f.acronym === a.acronym && f.name === a.name))].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** Words before "(ACR)" whose initials spell the acronym, skipping small linking words. */
 export function expandAcronym(words: string, acronym: string): string | undefined {
-  const letters = acronym.replace(/[^A-Z]/g, '')
-  const parts = words.split(/\s+/)
-  let li = letters.length - 1
-  let i = parts.length - 1
+  const letters = acronym.replace(/[^A-Z]/g, "");
+  const parts = words.split(/\s+/);
+  let li = letters.length - 1;
+  let i = parts.length - 1;
   for (; i >= 0 && li >= 0; i--) {
-    const w = parts[i]
-    if (/^(?:of|in|for|and|on|the)$/.test(w)) continue
-    if (w[0] !== letters[li]) return undefined
+    const w = parts[i];
+    if (/^(?:of|in|for|and|on|the)$/.test(w)) continue;
+    if (w[0] !== letters[li]) return undefined;
     // "NATO" can stand for the whole initial "N" (NTM-I = NATO Training Mission in Iraq).
-    li--
+    li--;
   }
-  if (li >= 0) return undefined
-  return parts.slice(i + 1).join(' ')
+  if (li >= 0) return undefined;
+  return parts.slice(i + 1).join(" ");
 }
 
 /**
@@ -82,37 +89,38 @@ export function expandAcronym(words: string, acronym: string): string | undefine
  * coordinated with a known place ("the Baghdad area, Besmaya and Taji").
  */
 export function findPlaces(sentence: string): NameMention[] {
-  const found: NameMention[] = []
+  const found: NameMention[] = [];
   const add = (name: string, start: number) => {
-    const stop = start + name.length
-    if (found.some((f) => start < f.stop && stop > f.start)) return
-    found.push({ name, start, stop })
-  }
-  for (const m of sentence.matchAll(COUNTRY_RE)) add(m[1], m.index)
-  const proposals = analyse(sentence).places().json({ offset: true }) as { text: string; offset: { start: number } }[]
+    const stop = start + name.length;
+    if (found.some((f) => start < f.stop && stop > f.start)) return;
+    found.push({ name, start, stop });
+  };
+  for (const m of sentence.matchAll(COUNTRY_RE)) add(m[1], m.index);
+  const proposals = analyse(sentence).places().json({ offset: true }) as { text: string; offset: { start: number } }[];
   for (const p of proposals) {
     for (const part of p.text.split(/,\s*|\s+and\s+/)) {
-      const name = part.replace(/(?:['’]s|[,.;:])+$/, '').trim()
-      if (!/^[A-Z][a-z]/.test(name)) continue
-      const start = sentence.indexOf(name, p.offset.start)
-      if (start >= 0) add(name, start)
+      const name = part.replace(/(?:['’]s|[,.;:])+$/, "").trim();
+      if (!/^[A-Z][a-z]/.test(name)) continue;
+      const start = sentence.indexOf(name, p.offset.start);
+      if (start >= 0) add(name, start);
     }
   }
-  const list = /\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s[a-z]+)?)(?:,\s+[A-Z][a-z]+(?:\s[a-z]+)?)*,?\s+and\s+[A-Z][a-z]+(?:\s[a-z]+)?)/g
+  const list =
+    /\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s[a-z]+)?)(?:,\s+[A-Z][a-z]+(?:\s[a-z]+)?)*,?\s+and\s+[A-Z][a-z]+(?:\s[a-z]+)?)/g;
   for (const m of sentence.matchAll(list)) {
-    const items = m[1].split(/,\s+|,?\s+and\s+/)
-    const known = items.some((it) => found.some((f) => f.name === it.split(' ')[0] || f.name === it))
-    if (!known) continue
-    let from = m.index
+    const items = m[1].split(/,\s+|,?\s+and\s+/);
+    const known = items.some((it) => found.some((f) => f.name === it.split(" ")[0] || f.name === it));
+    if (!known) continue;
+    let from = m.index;
     for (const it of items) {
-      const start = sentence.indexOf(it, from)
-      from = start + it.length
+      const start = sentence.indexOf(it, from);
+      from = start + it.length;
       if (!found.some((f) => f.start === start && f.name === it)) {
-        const overlap = found.findIndex((f) => start <= f.start && start + it.length >= f.stop)
-        if (overlap >= 0) found.splice(overlap, 1)
-        add(it, start)
+        const overlap = found.findIndex((f) => start <= f.start && start + it.length >= f.stop);
+        if (overlap >= 0) found.splice(overlap, 1);
+        add(it, start);
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start)
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -1,125 +1,158 @@
-import type { DateMention } from './dates'
-import { factKey } from './keys'
-import { NUMBER_PATTERN, QUANTITY_MODIFIERS, parseNumber } from './numbers'
-import { howManyQuestion, lowerFirst } from './phrase'
-import { ADVERBIAL_STARTS, PREPOSITIONS } from './lexicon'
-import { tidy } from './text'
-import { findMainVerb, isAuxiliary, tokenize } from './tokens'
-import type { QuantityFact, Sentence } from './types'
+import type { DateMention } from "./dates";
+import { factKey } from "./keys";
+import { NUMBER_PATTERN, QUANTITY_MODIFIERS, parseNumber } from "./numbers";
+import { howManyQuestion, lowerFirst } from "./phrase";
+import { ADVERBIAL_STARTS, PREPOSITIONS } from "./lexicon";
+import { tidy } from "./text";
+import { findMainVerb, isAuxiliary, tokenize } from "./tokens";
+import type { QuantityFact, Sentence } from "./types";
 
-const MODS = [...new Set(QUANTITY_MODIFIERS)].sort((a, b) => b.length - a.length).join('|')
-const QUANTITY_RE = new RegExp(`\\b(?:(${MODS})\\s+)?(${NUMBER_PATTERN})(?=\\s+[A-Za-z])`, 'gi')
-const STOP_WORDS = new Set([...PREPOSITIONS, 'that', 'which', 'who', 'were', 'was', 'is', 'are', 'had', 'have', 'has', 'will', 'than', 'times'])
+const MODS = [...new Set(QUANTITY_MODIFIERS)].sort((a, b) => b.length - a.length).join("|");
+const QUANTITY_RE = new RegExp(`\\b(?:(${MODS})\\s+)?(${NUMBER_PATTERN})(?=\\s+[A-Za-z])`, "gi");
+const STOP_WORDS = new Set([
+  ...PREPOSITIONS,
+  "that",
+  "which",
+  "who",
+  "were",
+  "was",
+  "is",
+  "are",
+  "had",
+  "have",
+  "has",
+  "will",
+  "than",
+  "times",
+]);
 
 /**
  * Counted quantities ("around 500 trainers", "more than 350 … personnel were trained", "eight civilian … personnel").
  * Years, dates and numbers inside names ("Apollo 11") are skipped. `resolve` replaces a leading pronoun.
  */
-export function extractQuantities(s: Sentence, dates: DateMention[], resolve: (clause: string) => string | undefined): QuantityFact[] {
-  const facts: QuantityFact[] = []
+export function extractQuantities(
+  s: Sentence,
+  dates: DateMention[],
+  resolve: (clause: string) => string | undefined,
+): QuantityFact[] {
+  const facts: QuantityFact[] = [];
   for (const m of s.text.matchAll(QUANTITY_RE)) {
-    const start = m.index
-    const numberStart = start + m[0].length - m[2].length
-    const stop = start + m[0].length
-    if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue
-    if (!m[1] && /^\d/.test(m[2]) && /[A-Z][A-Za-z]*\s$/.test(s.text.slice(0, numberStart))) continue // "Apollo 11"
-    const value = parseNumber(m[2])
-    if (value === null || /^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2])) continue
-    if (/^one$/i.test(m[2]) && !m[1]) continue // "one of …" is rarely a count worth asking
-    const np = nounPhrase(s.text, stop)
-    if (!np) continue
-    const modifier = m[1]?.toLowerCase()
-    const valueText = tidy(m[0])
-    const what = tidy(np.text)
+    const start = m.index;
+    const numberStart = start + m[0].length - m[2].length;
+    const stop = start + m[0].length;
+    if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue;
+    if (!m[1] && /^\d/.test(m[2]) && /[A-Z][A-Za-z]*\s$/.test(s.text.slice(0, numberStart))) continue; // "Apollo 11"
+    const value = parseNumber(m[2]);
+    if (value === null || /^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2])) continue;
+    if (/^one$/i.test(m[2]) && !m[1]) continue; // "one of …" is rarely a count worth asking
+    const np = nounPhrase(s.text, stop);
+    if (!np) continue;
+    const modifier = m[1]?.toLowerCase();
+    const valueText = tidy(m[0]);
+    const what = tidy(np.text);
     const fact: QuantityFact = {
-      type: 'quantity',
-      key: factKey('quantity', `${what}`),
+      type: "quantity",
+      key: factKey("quantity", `${what}`),
       value,
-      unit: what.split(' ').pop() ?? what,
+      unit: what.split(" ").pop() ?? what,
       what,
       modifier,
       valueText,
       source: { text: s.text, start: s.start, end: s.end },
-    }
-    const question = quantityQuestion(s.text, start, np.end, what, resolve)
-    if (question) fact.question = question
-    facts.push(fact)
+    };
+    const question = quantityQuestion(s.text, start, np.end, what, resolve);
+    if (question) fact.question = question;
+    facts.push(fact);
   }
-  return facts
+  return facts;
 }
 
 /** The counted noun phrase after a number: words up to a preposition, verb or clause break. */
 function nounPhrase(text: string, from: number): { text: string; end: number } | undefined {
-  const tail = text.slice(from)
-  const tokens = tokenize(tail)
-  let end = 0
-  let count = 0
+  const tail = text.slice(from);
+  const tokens = tokenize(tail);
+  let end = 0;
+  let count = 0;
   for (const t of tokens) {
-    const w = t.text.toLowerCase()
-    if (STOP_WORDS.has(w)) break
-    if (t.tags.has('Verb') && !t.tags.has('Adjective') && !t.tags.has('Noun') && !t.tags.has('Gerund') && count > 0) {
+    const w = t.text.toLowerCase();
+    if (STOP_WORDS.has(w)) break;
+    if (t.tags.has("Verb") && !t.tags.has("Adjective") && !t.tags.has("Noun") && !t.tags.has("Gerund") && count > 0) {
       // "two operational-level commands that …": a verb-looking word before "that"/a preposition is the head noun.
-      const next = tokens[tokens.indexOf(t) + 1]
-      if (next && !STOP_WORDS.has(next.text.toLowerCase()) && !/[.,;:]/.test(t.post)) break
-      end = t.end
-      break
+      const next = tokens[tokens.indexOf(t) + 1];
+      if (next && !STOP_WORDS.has(next.text.toLowerCase()) && !/[.,;:]/.test(t.post)) break;
+      end = t.end;
+      break;
     }
-    end = t.end
-    count++
-    if (/[.;:)(]/.test(t.post) || /,\s*$/.test(t.post) && !/^(?:[a-z]+,\s*)$/.test(t.text + t.post)) break
-    if (t.post.includes(',') && !/\band\b/.test(tail.slice(t.end, t.end + 60).split(/\b(?:from|of|in|to|at|with|for)\b/)[0])) break
-    if (count >= 8) break
+    end = t.end;
+    count++;
+    if (/[.;:)(]/.test(t.post) || (/,\s*$/.test(t.post) && !/^(?:[a-z]+,\s*)$/.test(t.text + t.post))) break;
+    if (
+      t.post.includes(",") &&
+      !/\band\b/.test(tail.slice(t.end, t.end + 60).split(/\b(?:from|of|in|to|at|with|for)\b/)[0])
+    )
+      break;
+    if (count >= 8) break;
   }
-  let phrase = tail.slice(0, end).trim().replace(/[,\s]+$/, '').replace(/\s+(?:and|or)$/, '')
-  if (!phrase || /^(?:of|and)\b/i.test(phrase)) return undefined
-  if (!/[a-z]/.test(phrase)) return undefined
-  phrase = phrase.replace(/^(?:the)\s+/i, '')
-  return { text: phrase, end: from + tail.indexOf(phrase) + phrase.length }
+  let phrase = tail
+    .slice(0, end)
+    .trim()
+    .replace(/[,\s]+$/, "")
+    .replace(/\s+(?:and|or)$/, "");
+  if (!phrase || /^(?:of|and)\b/i.test(phrase)) return undefined;
+  if (!/[a-z]/.test(phrase)) return undefined;
+  phrase = phrase.replace(/^(?:the)\s+/i, "");
+  return { text: phrase, end: from + tail.indexOf(phrase) + phrase.length };
 }
 
 /** "How many X …?" when the count is the subject, or directly follows the main verb. */
-function quantityQuestion(text: string, start: number, npEnd: number, what: string, resolve: (clause: string) => string | undefined): string | undefined {
+function quantityQuestion(
+  text: string,
+  start: number,
+  npEnd: number,
+  what: string,
+  resolve: (clause: string) => string | undefined,
+): string | undefined {
   // Inside parentheses: the parenthetical is its own clause.
-  const open = text.lastIndexOf('(', start)
-  const close = text.indexOf(')', start)
-  let clauseStart = 0
-  let clauseEnd = text.length
-  if (open !== -1 && close !== -1 && text.lastIndexOf(')', start) < open) {
-    clauseStart = open + 1
-    clauseEnd = close
+  const open = text.lastIndexOf("(", start);
+  const close = text.indexOf(")", start);
+  let clauseStart = 0;
+  let clauseEnd = text.length;
+  if (open !== -1 && close !== -1 && text.lastIndexOf(")", start) < open) {
+    clauseStart = open + 1;
+    clauseEnd = close;
   }
-  let before = text.slice(clauseStart, start)
-  const afterRaw = text.slice(npEnd, clauseEnd)
+  let before = text.slice(clauseStart, start);
+  const afterRaw = text.slice(npEnd, clauseEnd);
   // Leading adverbials before the subject.
   for (;;) {
-    const comma = before.indexOf(', ')
-    const first = before.trim().split(/\s+/)[0]?.toLowerCase() ?? ''
-    if (comma === -1 || !ADVERBIAL_STARTS.has(first)) break
-    before = before.slice(comma + 2)
+    const comma = before.indexOf(", ");
+    const first = before.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (comma === -1 || !ADVERBIAL_STARTS.has(first)) break;
+    before = before.slice(comma + 2);
   }
-  before = before.trim()
-  if (before === '') {
-    const after = afterRaw.split(/[,;.(]/)[0].trim()
-    const tokens = tokenize(`They ${after}`)
-    if (findMainVerb(tokens) !== 1) return undefined
-    return howManyQuestion('', what, after)
+  before = before.trim();
+  if (before === "") {
+    const after = afterRaw.split(/[,;.(]/)[0].trim();
+    const tokens = tokenize(`They ${after}`);
+    if (findMainVerb(tokens) !== 1) return undefined;
+    return howManyQuestion("", what, after);
   }
   // Coordinated predicate: "It was established … and involves" → "It involves".
-  const tokens = tokenize(before)
-  const verb = findMainVerb(tokens)
-  if (verb <= 0) return undefined
-  let subject = before.slice(0, tokens[verb].start).trim()
-  const lastAnd = before.lastIndexOf(' and ')
-  let predicate = before.slice(tokens[verb].start)
-  if (lastAnd > tokens[verb].start) predicate = before.slice(lastAnd + 5)
-  const resolved = resolve(`${subject} ${predicate}`)
-  if (!resolved) return undefined
-  const pt = tokenize(resolved)
-  const v = findMainVerb(pt)
-  if (v <= 0 || v !== pt.length - 1 || isAuxiliary(pt[v].text) && pt[v].text !== 'has' && pt[v].text !== 'have') {
-    if (v > 0 && v === pt.length - 1) return howManyQuestion(resolved, what)
-    return undefined
+  const tokens = tokenize(before);
+  const verb = findMainVerb(tokens);
+  if (verb <= 0) return undefined;
+  let subject = before.slice(0, tokens[verb].start).trim();
+  const lastAnd = before.lastIndexOf(" and ");
+  let predicate = before.slice(tokens[verb].start);
+  if (lastAnd > tokens[verb].start) predicate = before.slice(lastAnd + 5);
+  const resolved = resolve(`${subject} ${predicate}`);
+  if (!resolved) return undefined;
+  const pt = tokenize(resolved);
+  const v = findMainVerb(pt);
+  if (v <= 0 || v !== pt.length - 1 || (isAuxiliary(pt[v].text) && pt[v].text !== "has" && pt[v].text !== "have")) {
+    if (v > 0 && v === pt.length - 1) return howManyQuestion(resolved, what);
+    return undefined;
   }
-  subject = lowerFirst(subject)
-  return howManyQuestion(resolved, what)
+  subject = lowerFirst(subject);
+  return howManyQuestion(resolved, what);
 }

@@ -1,25 +1,36 @@
-import { findDates, type DateMention } from './dates'
-import { extractPeople, findPeople } from './extract-people'
-import { extractQuantities } from './extract-quantities'
-import { findOrganisations, findPlaces, type NameMention } from './extract-names'
-import { factKey } from './keys'
-import { OCCASION_HEADS, PRONOUNS } from './lexicon'
-import { reduceClause, toQuestion, type Cut } from './phrase'
-import { escapeRegExp, joinSources, tidy } from './text'
-import { analyse, findMainVerb, tokenize } from './tokens'
-import type { PersonFact, DefinitionFact, EventFact, Fact, InstitutionFact, ObjectiveFact, OrganisationFact, ParsedDocument, PlaceFact, Sentence } from './types'
+import { findDates, type DateMention } from "./dates";
+import { extractPeople, findPeople } from "./extract-people";
+import { extractQuantities } from "./extract-quantities";
+import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
+import { factKey } from "./keys";
+import { OCCASION_HEADS, PRONOUNS } from "./lexicon";
+import { reduceClause, toQuestion, type Cut } from "./phrase";
+import { escapeRegExp, joinSources, tidy } from "./text";
+import { analyse, findMainVerb, tokenize } from "./tokens";
+import type {
+  PersonFact,
+  DefinitionFact,
+  EventFact,
+  Fact,
+  InstitutionFact,
+  ObjectiveFact,
+  OrganisationFact,
+  ParsedDocument,
+  PlaceFact,
+  Sentence,
+} from "./types";
 
-const OCCASION_RE = new RegExp(`\\b[Aa]t the ((?:[A-Z][\\w'’-]*\\s)+(${OCCASION_HEADS.join('|')}))\\b`)
-const OBJECTIVE_LEAD = /\b(?:objectives?|aims?|goals?|purposes?|tasks?|missions?)\b/i
-const DESIGNED_RE = /^(.+?)\s+(is|was|are|were)\s+(designed|intended|meant|created|established|set up)\s+to\s+(.+)$/
-const AIMS_RE = /^(.+?)\s+(aims|seeks|aimed|sought)\s+to\s+(.+)$/
+const OCCASION_RE = new RegExp(`\\b[Aa]t the ((?:[A-Z][\\w'’-]*\\s)+(${OCCASION_HEADS.join("|")}))\\b`);
+const OBJECTIVE_LEAD = /\b(?:objectives?|aims?|goals?|purposes?|tasks?|missions?)\b/i;
+const DESIGNED_RE = /^(.+?)\s+(is|was|are|were)\s+(designed|intended|meant|created|established|set up)\s+to\s+(.+)$/;
+const AIMS_RE = /^(.+?)\s+(aims|seeks|aimed|sought)\s+to\s+(.+)$/;
 
 /** Per-sentence context the fact rules share. */
 interface Context {
-  sentence: Sentence
-  dates: DateMention[]
+  sentence: Sentence;
+  dates: DateMention[];
   /** Replaces a leading pronoun subject with its antecedent; undefined if it cannot be resolved. */
-  resolve: (clause: string) => string | undefined
+  resolve: (clause: string) => string | undefined;
 }
 
 /**
@@ -32,264 +43,311 @@ interface Context {
  * facts.find((f) => f.type === 'event')?.date // { year: 1969, month: 7, day: 20, precision: 'day' }
  */
 export function extractFacts(doc: ParsedDocument): Fact[] {
-  const facts: Fact[] = []
-  const subjects = new Map<Sentence, string | undefined>()
-  let antecedent: string | undefined
-  let lastPerson: string | undefined
-  const contexts: Context[] = []
+  const facts: Fact[] = [];
+  const subjects = new Map<Sentence, string | undefined>();
+  let antecedent: string | undefined;
+  let lastPerson: string | undefined;
+  const contexts: Context[] = [];
   for (const s of doc.sentences) {
-    const text = tidy(s.text)
-    analyse(text)
-    const subject = subjectOf(text)
-    const itAntecedent = antecedent
-    const personAntecedent = lastPerson
-    const resolve = (clause: string) => resolvePronoun(clause, itAntecedent, personAntecedent)
-    subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : resolve(subject ?? '') ?? undefined)
-    if (subject && isProperSingular(subject)) antecedent = subject
-    const people = findPeople(s.text)
-    if (people.length > 0) lastPerson = people[people.length - 1].name
-    contexts.push({ sentence: s, dates: findDates(s.text), resolve })
+    const text = tidy(s.text);
+    analyse(text);
+    const subject = subjectOf(text);
+    const itAntecedent = antecedent;
+    const personAntecedent = lastPerson;
+    const resolve = (clause: string) => resolvePronoun(clause, itAntecedent, personAntecedent);
+    subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
+    if (subject && isProperSingular(subject)) antecedent = subject;
+    const people = findPeople(s.text);
+    if (people.length > 0) lastPerson = people[people.length - 1].name;
+    contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
-  const people = extractPeople(doc.sentences, (s) => subjects.get(s))
-  addDeeds(people, contexts)
-  facts.push(...people)
-  const personNames = new Set(facts.flatMap((f) => (f.type === 'person' ? [f.name] : [])))
+  const people = extractPeople(doc.sentences, (s) => subjects.get(s));
+  addDeeds(people, contexts);
+  facts.push(...people);
+  const personNames = new Set(facts.flatMap((f) => (f.type === "person" ? [f.name] : [])));
   for (const ctx of contexts) {
-    facts.push(...extractEvents(ctx))
-    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve))
-    facts.push(...extractDefinitions(ctx, subjects.get(ctx.sentence)))
-    facts.push(...extractObjectives(doc, ctx, subjects.get(ctx.sentence)))
-    const block = doc.blocks[ctx.sentence.blockIndex]
+    facts.push(...extractEvents(ctx));
+    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve));
+    facts.push(...extractDefinitions(ctx, subjects.get(ctx.sentence)));
+    facts.push(...extractObjectives(doc, ctx, subjects.get(ctx.sentence)));
+    const block = doc.blocks[ctx.sentence.blockIndex];
     // A list of names is read as institutions (below); reading each again as an organisation would duplicate it.
-    const orgs = block.kind === 'list_item' && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text)
-    facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)))
-    facts.push(...extractPlaces(ctx, orgs, personNames))
+    const orgs =
+      block.kind === "list_item" && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text);
+    facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)));
+    facts.push(...extractPlaces(ctx, orgs, personNames));
   }
-  facts.push(...extractInstitutions(doc))
-  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]))
+  facts.push(...extractInstitutions(doc));
+  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
   for (const f of facts) {
-    const ref = refs.get(f.source.start)
-    if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref
+    const ref = refs.get(f.source.start);
+    if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref;
   }
-  return dedupe(facts)
+  return dedupe(facts);
 }
 
 /** "Michael Collins stayed in lunar orbit." → "Who stayed in lunar orbit?" on Michael Collins's fact. */
 function addDeeds(people: PersonFact[], contexts: Context[]): void {
   for (const ctx of contexts) {
-    const clause = reduceClause(tidy(ctx.sentence.text), [])
-    const resolved = clause && ctx.resolve(clause)
-    if (!resolved) continue
-    const tokens = tokenize(resolved)
-    const v = findMainVerb(tokens)
-    if (v <= 0) continue
-    const subject = resolved.slice(0, tokens[v].start).trim()
-    const person = people.find((p) => subject === p.name || subject === `${p.rank ?? p.role ?? ''} ${p.name}`.trim())
-    if (!person || tokens.length - v < 2) continue
-    if (/\b(?:succeeds|succeeded|replaces|replaced)\b/.test(resolved) && (person.predecessor || person.successor)) continue // asked as succession
-    const question = `Who ${resolved.slice(tokens[v].start)}?`
+    const clause = reduceClause(tidy(ctx.sentence.text), []);
+    const resolved = clause && ctx.resolve(clause);
+    if (!resolved) continue;
+    const tokens = tokenize(resolved);
+    const v = findMainVerb(tokens);
+    if (v <= 0) continue;
+    const subject = resolved.slice(0, tokens[v].start).trim();
+    const person = people.find((p) => subject === p.name || subject === `${p.rank ?? p.role ?? ""} ${p.name}`.trim());
+    if (!person || tokens.length - v < 2) continue;
+    if (/\b(?:succeeds|succeeded|replaces|replaced)\b/.test(resolved) && (person.predecessor || person.successor))
+      continue; // asked as succession
+    const question = `Who ${resolved.slice(tokens[v].start)}?`;
     // "She was born in Warsaw": the answer is named in an earlier sentence, which the item must cite too.
-    const source = resolved === clause ? sourceOf(ctx.sentence) : joinSources([person.source, sourceOf(ctx.sentence)])
-    person.deeds = [...(person.deeds ?? []), { question, source }]
+    const source = resolved === clause ? sourceOf(ctx.sentence) : joinSources([person.source, sourceOf(ctx.sentence)]);
+    person.deeds = [...(person.deeds ?? []), { question, source }];
   }
 }
 
 /** The antecedent of the sentence's leading pronoun, if it starts with one and it can be resolved. */
 function pronounRefOf(ctx: Context): string | undefined {
-  const m = /^(It|She|He)\s/.exec(tidy(ctx.sentence.text))
-  if (!m) return undefined
-  const resolved = ctx.resolve(`${m[1]} x`)
-  return resolved ? resolved.slice(0, -2) : undefined
+  const m = /^(It|She|He)\s/.exec(tidy(ctx.sentence.text));
+  if (!m) return undefined;
+  const resolved = ctx.resolve(`${m[1]} x`);
+  return resolved ? resolved.slice(0, -2) : undefined;
 }
 
 function subjectOf(text: string): string | undefined {
-  const clause = reduceClause(text, [])
-  if (!clause) return undefined
-  const tokens = tokenize(clause)
-  const v = findMainVerb(tokens)
-  return v > 0 ? clause.slice(0, tokens[v].start).trim() : undefined
+  const clause = reduceClause(text, []);
+  if (!clause) return undefined;
+  const tokens = tokenize(clause);
+  const v = findMainVerb(tokens);
+  return v > 0 ? clause.slice(0, tokens[v].start).trim() : undefined;
 }
 
 /** A named, singular subject a later "it" can refer to: "NMI", "NATO", "The Core Team" — not "NATO leaders". */
 function isProperSingular(subject: string): boolean {
-  const words = subject.split(/\s+/)
-  if (PRONOUNS.has(subject.toLowerCase())) return false
-  if (words.length > 6 || /\band\b/.test(subject)) return false
-  const head = words[words.length - 1]
-  if (/^[a-z]+s$/.test(head)) return false
-  return words.some((w, i) => /^[A-Z]{2,}/.test(w) || /^[A-Z]/.test(w) && (i > 0 || !/^(?:The|A|An|This|That|These|Those|Its|Their|Our|All|Each|Every|Some|Such)$/.test(w)))
+  const words = subject.split(/\s+/);
+  if (PRONOUNS.has(subject.toLowerCase())) return false;
+  if (words.length > 6 || /\band\b/.test(subject)) return false;
+  const head = words[words.length - 1];
+  if (/^[a-z]+s$/.test(head)) return false;
+  return words.some(
+    (w, i) =>
+      /^[A-Z]{2,}/.test(w) ||
+      (/^[A-Z]/.test(w) &&
+        (i > 0 || !/^(?:The|A|An|This|That|These|Those|Its|Their|Our|All|Each|Every|Some|Such)$/.test(w))),
+  );
 }
 
 function resolvePronoun(clause: string, it: string | undefined, person: string | undefined): string | undefined {
-  const m = /^(it|It|she|She|he|He)\b/.exec(clause)
-  if (!m) return clause
-  const target = /^it$/i.test(m[1]) ? it : person
-  return target ? target + clause.slice(m[1].length) : undefined
+  const m = /^(it|It|she|She|he|He)\b/.exec(clause);
+  if (!m) return clause;
+  const target = /^it$/i.test(m[1]) ? it : person;
+  return target ? target + clause.slice(m[1].length) : undefined;
 }
 
 function sourceOf(s: Sentence) {
-  return { text: s.text, start: s.start, end: s.end }
+  return { text: s.text, start: s.start, end: s.end };
 }
 
 function extractEvents(ctx: Context): EventFact[] {
-  const { sentence: s, dates } = ctx
-  const events: EventFact[] = []
+  const { sentence: s, dates } = ctx;
+  const events: EventFact[] = [];
   for (const d of dates) {
     // A period right after a person is their tenure (handled with people), not an event.
-    if (d.end && /\)\s*$/.test(s.text.slice(d.stop, d.stop + 2)) && /\(\s*$/.test(s.text.slice(0, d.start))) continue
-    const cuts: Cut[] = [{ start: d.start, stop: d.stop }]
-    const occasion = OCCASION_RE.exec(s.text)
-    const reduced = reduceClause(s.text, cuts)
-    if (!reduced) continue
-    const what = ctx.resolve(tidy(reduced))
-    if (!what) continue
+    if (d.end && /\)\s*$/.test(s.text.slice(d.stop, d.stop + 2)) && /\(\s*$/.test(s.text.slice(0, d.start))) continue;
+    const cuts: Cut[] = [{ start: d.start, stop: d.stop }];
+    const occasion = OCCASION_RE.exec(s.text);
+    const reduced = reduceClause(s.text, cuts);
+    if (!reduced) continue;
+    const what = ctx.resolve(tidy(reduced));
+    if (!what) continue;
     // "They shared …": a plural pronoun cannot be resolved reliably, so no question is built on it.
-    const vague = /^(?:They|They're|This|These|Those|We)\b/.test(what)
+    const vague = /^(?:They|They're|This|These|Those|We)\b/.test(what);
     const fact: EventFact = {
-      type: 'event',
-      key: factKey('event', what),
+      type: "event",
+      key: factKey("event", what),
       date: d.date,
       what,
       dateText: d.text,
       source: sourceOf(s),
-    }
-    if (d.end) fact.endDate = d.end
-    const question = vague ? undefined : toQuestion('When', what, true)
-    if (question) fact.question = question
+    };
+    if (d.end) fact.endDate = d.end;
+    const question = vague ? undefined : toQuestion("When", what, true);
+    if (question) fact.question = question;
     if (occasion && !vague && !what.includes(occasion[1])) {
-      fact.occasion = occasion[1]
-      const q = toQuestion(`At which ${occasion[2].toLowerCase()}`, what, true)
-      if (q) fact.occasionQuestion = q
+      fact.occasion = occasion[1];
+      const q = toQuestion(`At which ${occasion[2].toLowerCase()}`, what, true);
+      if (q) fact.occasionQuestion = q;
     }
-    events.push(fact)
+    events.push(fact);
   }
-  return events
+  return events;
 }
 
 function extractDefinitions(ctx: Context, subject: string | undefined): DefinitionFact[] {
-  const text = tidy(ctx.sentence.text)
-  const out: DefinitionFact[] = []
+  const text = tidy(ctx.sentence.text);
+  const out: DefinitionFact[] = [];
   const add = (subj: string, is: string) => {
-    const complement = is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim()
-    if (complement.split(' ').length < 3 || !isProperSingular(subj) && !/^[A-Z]{2,}/.test(subj)) return
-    out.push({ type: 'definition', key: factKey('definition', `${subj} ${complement}`), subject: subj, is: complement, source: sourceOf(ctx.sentence) })
-  }
-  const resolvedText = ctx.resolve(text.replace(/^(?:In sum|However|Moreover|Furthermore),\s+/, ''))
-  const m = resolvedText && /^(.+?)\s+(?:is|was)\s+((?:a|an|one of|the (?:first|last|only|\w+est))\s.+?)\.?$/.exec(resolvedText)
-  if (m && subject && m[1] === (PRONOUNS.has(subject.toLowerCase()) ? m[1] : subject)) add(m[1], m[2])
-  const rel = /((?:[A-Z][\w'’-]*|\([A-Z-]+\))(?:\s(?:[A-Z][\w'’-]*|\([A-Z-]+\)))+),\s+which\s+is\s+((?:a|an|one of)\s[^,.;]+)/.exec(text)
-  if (rel) add(rel[1], rel[2])
-  return out
+    const complement = is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim();
+    if (complement.split(" ").length < 3 || (!isProperSingular(subj) && !/^[A-Z]{2,}/.test(subj))) return;
+    out.push({
+      type: "definition",
+      key: factKey("definition", `${subj} ${complement}`),
+      subject: subj,
+      is: complement,
+      source: sourceOf(ctx.sentence),
+    });
+  };
+  const resolvedText = ctx.resolve(text.replace(/^(?:In sum|However|Moreover|Furthermore),\s+/, ""));
+  const m =
+    resolvedText &&
+    /^(.+?)\s+(?:is|was)\s+((?:a|an|one of|the (?:first|last|only|\w+est))\s.+?)\.?$/.exec(resolvedText);
+  if (m && subject && m[1] === (PRONOUNS.has(subject.toLowerCase()) ? m[1] : subject)) add(m[1], m[2]);
+  const rel =
+    /((?:[A-Z][\w'’-]*|\([A-Z-]+\))(?:\s(?:[A-Z][\w'’-]*|\([A-Z-]+\)))+),\s+which\s+is\s+((?:a|an|one of)\s[^,.;]+)/.exec(
+      text,
+    );
+  if (rel) add(rel[1], rel[2]);
+  return out;
 }
 
 function extractObjectives(doc: ParsedDocument, ctx: Context, subject: string | undefined): ObjectiveFact[] {
-  const s = ctx.sentence
-  const text = tidy(s.text).replace(/\.$/, '')
-  const block = doc.blocks[s.blockIndex]
-  const out: ObjectiveFact[] = []
-  if (block.kind === 'list_item' && block.listLeadIn && OBJECTIVE_LEAD.test(block.listLeadIn) && s.start === block.start && /\s/.test(text)) {
-    const resolved = ctx.resolve(text)
-    if (resolved) out.push({ type: 'objective', key: factKey('objective', text), subject: subject ?? '', objective: text, source: sourceOf(s) })
+  const s = ctx.sentence;
+  const text = tidy(s.text).replace(/\.$/, "");
+  const block = doc.blocks[s.blockIndex];
+  const out: ObjectiveFact[] = [];
+  if (
+    block.kind === "list_item" &&
+    block.listLeadIn &&
+    OBJECTIVE_LEAD.test(block.listLeadIn) &&
+    s.start === block.start &&
+    /\s/.test(text)
+  ) {
+    const resolved = ctx.resolve(text);
+    if (resolved)
+      out.push({
+        type: "objective",
+        key: factKey("objective", text),
+        subject: subject ?? "",
+        objective: text,
+        source: sourceOf(s),
+      });
   }
-  const resolved = ctx.resolve(text)
-  const designed = resolved ? DESIGNED_RE.exec(resolved) : null
-  if (designed && designed[1].split(' ').length <= 6) {
-    const goal = designed[4].split(/\s(?:by|through|so that|while|in order to)\s|,/)[0]
+  const resolved = ctx.resolve(text);
+  const designed = resolved ? DESIGNED_RE.exec(resolved) : null;
+  if (designed && designed[1].split(" ").length <= 6) {
+    const goal = designed[4].split(/\s(?:by|through|so that|while|in order to)\s|,/)[0];
     out.push({
-      type: 'objective',
-      key: factKey('objective', `${designed[1]} ${goal}`),
+      type: "objective",
+      key: factKey("objective", `${designed[1]} ${goal}`),
       subject: designed[1],
       objective: goal,
       question: `What ${designed[2]} ${designed[1]} ${designed[3]} to do?`,
       source: sourceOf(s),
-    })
+    });
   }
-  const aims = resolved ? AIMS_RE.exec(resolved) : null
-  if (aims && aims[1].split(' ').length <= 6) {
-    const goal = aims[3].split(/\s(?:by|through|so that|while)\s|,/)[0]
-    const past = /ed$|sought/.test(aims[2])
-    const verb = aims[2].replace(/s$|ed$/, '').replace('sought', 'seek')
+  const aims = resolved ? AIMS_RE.exec(resolved) : null;
+  if (aims && aims[1].split(" ").length <= 6) {
+    const goal = aims[3].split(/\s(?:by|through|so that|while)\s|,/)[0];
+    const past = /ed$|sought/.test(aims[2]);
+    const verb = aims[2].replace(/s$|ed$/, "").replace("sought", "seek");
     out.push({
-      type: 'objective',
-      key: factKey('objective', `${aims[1]} ${goal}`),
+      type: "objective",
+      key: factKey("objective", `${aims[1]} ${goal}`),
       subject: aims[1],
       objective: goal,
-      question: `What ${past ? 'did' : 'does'} ${aims[1]} ${verb} to do?`,
+      question: `What ${past ? "did" : "does"} ${aims[1]} ${verb} to do?`,
       source: sourceOf(s),
-    })
+    });
   }
-  return out
+  return out;
 }
 
 function organisationFact(s: Sentence, o: NameMention): OrganisationFact {
-  const fact: OrganisationFact = { type: 'organisation', key: factKey('organisation', o.name), name: tidy(o.name), source: sourceOf(s) }
-  if (o.acronym) fact.acronym = o.acronym
-  return fact
+  const fact: OrganisationFact = {
+    type: "organisation",
+    key: factKey("organisation", o.name),
+    name: tidy(o.name),
+    source: sourceOf(s),
+  };
+  if (o.acronym) fact.acronym = o.acronym;
+  return fact;
 }
 
 function extractPlaces(ctx: Context, orgs: NameMention[], people: Set<string>): PlaceFact[] {
-  const s = ctx.sentence
-  const places = findPlaces(s.text).filter((p) => !orgs.some((o) => p.start >= o.start && p.stop <= o.stop) && !people.has(p.name))
+  const s = ctx.sentence;
+  const places = findPlaces(s.text).filter(
+    (p) => !orgs.some((o) => p.start >= o.start && p.stop <= o.stop) && !people.has(p.name),
+  );
   return places.map((p) => {
-    const fact: PlaceFact = { type: 'place', key: factKey('place', `${p.name} ${s.text}`), name: tidy(p.name), source: sourceOf(s) }
-    const question = whereQuestion(ctx, p, places)
-    if (question) fact.question = question
-    return fact
-  })
+    const fact: PlaceFact = {
+      type: "place",
+      key: factKey("place", `${p.name} ${s.text}`),
+      name: tidy(p.name),
+      source: sourceOf(s),
+    };
+    const question = whereQuestion(ctx, p, places);
+    if (question) fact.question = question;
+    return fact;
+  });
 }
 
 /** "Where was NMI established?" — only when the place is the single "in/at" place of the main clause. */
 function whereQuestion(ctx: Context, p: NameMention, all: NameMention[]): string | undefined {
-  const s = ctx.sentence.text
-  if (!/\b(?:in|at)\s+(?:the\s+)?$/.test(s.slice(0, p.start))) return undefined
-  if (/^\s*(?:,|and)\s+[A-Z]/.test(s.slice(p.stop)) || /,\s*$/.test(s.slice(0, p.start).replace(/\b(?:in|at)\s+(?:the\s+)?$/, ''))) return undefined
-  const start = s.slice(0, p.start).replace(/\b(?:the\s+)?$/, '').length
-  const cuts: Cut[] = [{ start, stop: p.stop }, ...ctx.dates.map((d) => ({ start: d.start, stop: d.stop }))]
+  const s = ctx.sentence.text;
+  if (!/\b(?:in|at)\s+(?:the\s+)?$/.test(s.slice(0, p.start))) return undefined;
+  if (
+    /^\s*(?:,|and)\s+[A-Z]/.test(s.slice(p.stop)) ||
+    /,\s*$/.test(s.slice(0, p.start).replace(/\b(?:in|at)\s+(?:the\s+)?$/, ""))
+  )
+    return undefined;
+  const start = s.slice(0, p.start).replace(/\b(?:the\s+)?$/, "").length;
+  const cuts: Cut[] = [{ start, stop: p.stop }, ...ctx.dates.map((d) => ({ start: d.start, stop: d.stop }))];
   // Only a place right after the verb ("was established in Baghdad") answers "Where …?" unambiguously.
-  const verbTokens = tokenize(s.slice(0, p.start))
-  const verbIndex = findMainVerb(verbTokens)
-  if (verbIndex < 0 || verbTokens.length - verbIndex > 4) return undefined
-  const clause = reduceClause(s, cuts)
-  if (!clause) return undefined
-  const resolved = ctx.resolve(tidy(clause))
-  if (!resolved) return undefined
-  if (all.some((o) => o !== p && resolved.includes(o.name))) return undefined
-  if (new RegExp(`\\b${escapeRegExp(p.name)}\\b`).test(resolved)) return undefined
-  return toQuestion('Where', resolved, ctx.dates.length > 0)
+  const verbTokens = tokenize(s.slice(0, p.start));
+  const verbIndex = findMainVerb(verbTokens);
+  if (verbIndex < 0 || verbTokens.length - verbIndex > 4) return undefined;
+  const clause = reduceClause(s, cuts);
+  if (!clause) return undefined;
+  const resolved = ctx.resolve(tidy(clause));
+  if (!resolved) return undefined;
+  if (all.some((o) => o !== p && resolved.includes(o.name))) return undefined;
+  if (new RegExp(`\\b${escapeRegExp(p.name)}\\b`).test(resolved)) return undefined;
+  return toQuestion("Where", resolved, ctx.dates.length > 0);
 }
 
 /** List items that are names (not sentences) under a caption or a lead-in become institutions of that group. */
 function extractInstitutions(doc: ParsedDocument): InstitutionFact[] {
-  const out: InstitutionFact[] = []
+  const out: InstitutionFact[] = [];
   for (const b of doc.blocks) {
-    if (b.kind !== 'list_item' || b.listId === undefined || (!b.listCaption && !b.listLeadIn)) continue
-    const name = tidy(b.text)
-    if (/[.!?]$/.test(name) || name.split(' ').length > 10 || !/^[A-Z]/.test(name)) continue
+    if (b.kind !== "list_item" || b.listId === undefined || (!b.listCaption && !b.listLeadIn)) continue;
+    const name = tidy(b.text);
+    if (/[.!?]$/.test(name) || name.split(" ").length > 10 || !/^[A-Z]/.test(name)) continue;
     const fact: InstitutionFact = {
-      type: 'institution',
-      key: factKey('institution', name),
+      type: "institution",
+      key: factKey("institution", name),
       name,
       listId: b.listId,
       source: { text: b.text, start: b.start, end: b.end },
-    }
-    if (b.listCaption) fact.group = b.listCaption
-    if (b.listLeadIn) fact.collection = collectionOf(b.listLeadIn)
-    out.push(fact)
+    };
+    if (b.listCaption) fact.group = b.listCaption;
+    if (b.listLeadIn) fact.collection = collectionOf(b.listLeadIn);
+    out.push(fact);
   }
-  return out
+  return out;
 }
 
 /** "The following military schools are considered as initial training locations:" → "military schools considered as initial training locations". */
 function collectionOf(leadIn: string): string {
-  const t = tidy(leadIn).replace(/:$/, '')
-  const m = /following\s+(.+?)\s+(?:are|is|were|was|have been|has been)\s+(.+)$/i.exec(t)
-  if (m) return `${m[1]} ${m[2]}`
-  const inc = /^(.+?)\s+(?:include|includes|included|are|were)\s*$/i.exec(t)
-  return inc ? inc[1].replace(/^the\s+/i, '') : t
+  const t = tidy(leadIn).replace(/:$/, "");
+  const m = /following\s+(.+?)\s+(?:are|is|were|was|have been|has been)\s+(.+)$/i.exec(t);
+  if (m) return `${m[1]} ${m[2]}`;
+  const inc = /^(.+?)\s+(?:include|includes|included|are|were)\s*$/i.exec(t);
+  return inc ? inc[1].replace(/^the\s+/i, "") : t;
 }
 
 /** Same key twice (a name mentioned in several sentences): keep the first, which is where it is introduced. */
 function dedupe(facts: Fact[]): Fact[] {
-  const seen = new Set<string>()
-  return facts.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)))
+  const seen = new Set<string>();
+  return facts.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
 }

@@ -1,103 +1,134 @@
-import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { extractFacts } from './extract'
-import { generateItems, scoreItem } from './generate'
-import { parseDocument } from './parse'
-import { buildItems } from './pipeline'
-import type { GeneratedItem } from './types'
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { extractFacts } from "./extract";
+import { generateItems, scoreItem } from "./generate";
+import { parseDocument } from "./parse";
+import { buildItems } from "./pipeline";
+import type { GeneratedItem } from "./types";
 
-const NATO_MD = readFileSync(new URL('../../content/nato-mission-iraq.md', import.meta.url), 'utf8')
-const facts = extractFacts(parseDocument(NATO_MD))
+const NATO_MD = readFileSync(new URL("../../content/nato-mission-iraq.md", import.meta.url), "utf8");
+const facts = extractFacts(parseDocument(NATO_MD));
 
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => vi.restoreAllMocks());
 
-describe('generateItems', () => {
-  it('is deterministic for a seed, whatever Math.random returns', () => {
+describe("generateItems", () => {
+  it("is deterministic for a seed, whatever Math.random returns", () => {
     // compromise draws Math.random for internal term ids; the items must not depend on it.
-    vi.spyOn(Math, 'random').mockReturnValue(0.1)
-    const a = generateItems(facts, { seed: 3 })
-    vi.spyOn(Math, 'random').mockReturnValue(0.9)
-    const b = generateItems(facts, { seed: 3 })
-    expect(b).toEqual(a)
-  })
+    vi.spyOn(Math, "random").mockReturnValue(0.1);
+    const a = generateItems(facts, { seed: 3 });
+    vi.spyOn(Math, "random").mockReturnValue(0.9);
+    const b = generateItems(facts, { seed: 3 });
+    expect(b).toEqual(a);
+  });
 
-  it('changes only the shuffles with another seed, not which items exist', () => {
-    const a = generateItems(facts, { seed: 1 })
-    const b = generateItems(facts, { seed: 2 })
+  it("changes only the shuffles with another seed, not which items exist", () => {
+    const a = generateItems(facts, { seed: 1 });
+    const b = generateItems(facts, { seed: 2 });
     // True/false items may flip between their true and false variant; every other item is the same.
-    const keys = (items: GeneratedItem[]) => items.filter((i) => i.kind !== 'true_false').map((i) => i.key).sort()
-    expect(keys(b)).toEqual(keys(a))
-    expect(b.map((i) => i.options?.join('|'))).not.toEqual(a.map((i) => i.options?.join('|')))
-  })
+    const keys = (items: GeneratedItem[]) =>
+      items
+        .filter((i) => i.kind !== "true_false")
+        .map((i) => i.key)
+        .sort();
+    expect(keys(b)).toEqual(keys(a));
+    expect(b.map((i) => i.options?.join("|"))).not.toEqual(a.map((i) => i.options?.join("|")));
+  });
 
-  it('produces plain JSON', () => {
-    const items = generateItems(facts)
-    expect(JSON.parse(JSON.stringify(items))).toEqual(items)
-  })
+  it("produces plain JSON", () => {
+    const items = generateItems(facts);
+    expect(JSON.parse(JSON.stringify(items))).toEqual(items);
+  });
 
-  it('builds a whole item from a one-sentence document', () => {
-    const { items } = buildItems('# Moon\n\nApollo 11 landed on the Moon on 20 July 1969.\n', { seed: 1 })
-    const typed = items.find((i) => i.kind === 'typed')
+  it("builds a whole item from a one-sentence document", () => {
+    const { items } = buildItems("# Moon\n\nApollo 11 landed on the Moon on 20 July 1969.\n", { seed: 1 });
+    const typed = items.find((i) => i.kind === "typed");
     expect(typed).toEqual({
-      key: 'event:apollo-11-landed-on-the-moon-330fb394|typed|when',
-      factKey: 'event:apollo-11-landed-on-the-moon-330fb394',
-      kind: 'typed',
-      prompt: 'When did Apollo 11 land on the Moon?',
-      answer: '20 July 1969',
+      key: "event:apollo-11-landed-on-the-moon-330fb394|typed|when",
+      factKey: "event:apollo-11-landed-on-the-moon-330fb394",
+      kind: "typed",
+      prompt: "When did Apollo 11 land on the Moon?",
+      answer: "20 July 1969",
       accepted: [],
       options: null,
-      answerType: 'date',
-      topic: 'dates',
+      answerType: "date",
+      topic: "dates",
       difficulty: 0.68,
-      source: { text: 'Apollo 11 landed on the Moon on 20 July 1969.', start: 8, end: 53 },
-    } satisfies GeneratedItem)
-    expect(items.map((i) => i.kind).sort()).toEqual(['cloze', 'multiple_choice', 'true_false', 'typed'])
-  })
+      source: { text: "Apollo 11 landed on the Moon on 20 July 1969.", start: 8, end: 53 },
+    } satisfies GeneratedItem);
+    expect(items.map((i) => i.kind).sort()).toEqual(["cloze", "multiple_choice", "true_false", "typed"]);
+  });
 
-  it('keeps item keys stable when an unrelated paragraph changes', () => {
-    const before = new Set(buildItems(NATO_MD).items.filter((i) => i.kind !== 'ordering' && i.kind !== 'matching').map((i) => i.key))
-    const edited = NATO_MD.replace('The mission builds on work previously conducted', 'The mission, as noted, builds on work conducted')
-    const after = buildItems(edited).items.filter((i) => i.kind !== 'ordering' && i.kind !== 'matching' && !/builds on/.test(i.source.text))
-    for (const item of after) expect(before.has(item.key), item.key).toBe(true)
-  })
+  it("keeps item keys stable when an unrelated paragraph changes", () => {
+    const before = new Set(
+      buildItems(NATO_MD)
+        .items.filter((i) => i.kind !== "ordering" && i.kind !== "matching")
+        .map((i) => i.key),
+    );
+    const edited = NATO_MD.replace(
+      "The mission builds on work previously conducted",
+      "The mission, as noted, builds on work conducted",
+    );
+    const after = buildItems(edited).items.filter(
+      (i) => i.kind !== "ordering" && i.kind !== "matching" && !/builds on/.test(i.source.text),
+    );
+    for (const item of after) expect(before.has(item.key), item.key).toBe(true);
+  });
 
-  it('mixes true and false statements, each a real statement of the document or a same-type swap', () => {
-    const tf = generateItems(facts).filter((i) => i.kind === 'true_false')
-    expect(tf.some((i) => i.answer === 'True')).toBe(true)
-    expect(tf.some((i) => i.answer === 'False')).toBe(true)
-    const leadersFalse = tf.find((i) => i.answer === 'False' && i.prompt.includes('Warsaw Summit'))
-    if (leadersFalse) expect(leadersFalse.prompt).not.toContain('July 2016')
-  })
+  it("mixes true and false statements, each a real statement of the document or a same-type swap", () => {
+    const tf = generateItems(facts).filter((i) => i.kind === "true_false");
+    expect(tf.some((i) => i.answer === "True")).toBe(true);
+    expect(tf.some((i) => i.answer === "False")).toBe(true);
+    const leadersFalse = tf.find((i) => i.answer === "False" && i.prompt.includes("Warsaw Summit"));
+    if (leadersFalse) expect(leadersFalse.prompt).not.toContain("July 2016");
+  });
 
-  it('builds matching and ordering items only from enough facts', () => {
-    const items = generateItems(facts)
-    const acronyms = items.find((i) => i.kind === 'matching' && i.topic === 'organisations')
-    expect(acronyms?.pairs).toEqual(expect.arrayContaining([{ left: 'NMI', right: 'NATO Mission Iraq' }, { left: 'NTM-I', right: 'NATO Training Mission in Iraq' }, { left: 'JFC', right: 'Joint Force Command' }]))
-    const few = buildItems('# Two\n\nThe bridge opened in May 1990. The tower opened in June 1991.\n').items
-    expect(few.filter((i) => i.kind === 'ordering' || i.kind === 'matching')).toEqual([])
-  })
+  it("builds matching and ordering items only from enough facts", () => {
+    const items = generateItems(facts);
+    const acronyms = items.find((i) => i.kind === "matching" && i.topic === "organisations");
+    expect(acronyms?.pairs).toEqual(
+      expect.arrayContaining([
+        { left: "NMI", right: "NATO Mission Iraq" },
+        { left: "NTM-I", right: "NATO Training Mission in Iraq" },
+        { left: "JFC", right: "Joint Force Command" },
+      ]),
+    );
+    const few = buildItems("# Two\n\nThe bridge opened in May 1990. The tower opened in June 1991.\n").items;
+    expect(few.filter((i) => i.kind === "ordering" || i.kind === "matching")).toEqual([]);
+  });
 
-  it('estimates difficulty in [0, 1], harder for typed than for true/false', () => {
-    const items = generateItems(facts)
+  it("estimates difficulty in [0, 1], harder for typed than for true/false", () => {
+    const items = generateItems(facts);
     for (const i of items) {
-      expect(i.difficulty).toBeGreaterThanOrEqual(0)
-      expect(i.difficulty).toBeLessThanOrEqual(1)
+      expect(i.difficulty).toBeGreaterThanOrEqual(0);
+      expect(i.difficulty).toBeLessThanOrEqual(1);
     }
-    const avg = (k: string) => { const xs = items.filter((i) => i.kind === k); return xs.reduce((s, i) => s + i.difficulty, 0) / xs.length }
-    expect(avg('typed')).toBeGreaterThan(avg('true_false'))
-  })
-})
+    const avg = (k: string) => {
+      const xs = items.filter((i) => i.kind === k);
+      return xs.reduce((s, i) => s + i.difficulty, 0) / xs.length;
+    };
+    expect(avg("typed")).toBeGreaterThan(avg("true_false"));
+  });
+});
 
-describe('scoreItem', () => {
+describe("scoreItem", () => {
   const base: GeneratedItem = {
-    key: 'k', factKey: 'f', kind: 'typed', prompt: 'Where was NMI established?', answer: 'Baghdad', accepted: [], options: null,
-    answerType: 'place', topic: 'places', difficulty: 0.5, source: { text: 'x', start: 0, end: 1 },
-  }
-  it('rejects items that give their answer away', () => {
-    expect(scoreItem(base)).toBe(1)
-    expect(scoreItem({ ...base, prompt: 'Where in Baghdad was NMI established?' })).toBe(0)
-  })
-  it('rejects multiple choice without four distinct options', () => {
-    expect(scoreItem({ ...base, kind: 'multiple_choice', options: ['Baghdad', 'Taji', 'Taji', 'Basra'] })).toBe(0)
-  })
-})
+    key: "k",
+    factKey: "f",
+    kind: "typed",
+    prompt: "Where was NMI established?",
+    answer: "Baghdad",
+    accepted: [],
+    options: null,
+    answerType: "place",
+    topic: "places",
+    difficulty: 0.5,
+    source: { text: "x", start: 0, end: 1 },
+  };
+  it("rejects items that give their answer away", () => {
+    expect(scoreItem(base)).toBe(1);
+    expect(scoreItem({ ...base, prompt: "Where in Baghdad was NMI established?" })).toBe(0);
+  });
+  it("rejects multiple choice without four distinct options", () => {
+    expect(scoreItem({ ...base, kind: "multiple_choice", options: ["Baghdad", "Taji", "Taji", "Basra"] })).toBe(0);
+  });
+});

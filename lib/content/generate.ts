@@ -1,17 +1,24 @@
-import { dateOrdinal, formatPeriod } from './dates'
-import { hash } from './keys'
-import { createKit, makeItem, type Kit } from './item-kit'
-import { eventItems } from './items-dated'
-import { definitionItems, institutionItems, objectiveItems, organisationItems, placeItems, quantityItems } from './items-other'
-import { personItems } from './items-people'
-import { normaliseText } from './normalise'
-import { shuffle } from './prng'
-import type { EventFact, Fact, GeneratedItem, OrganisationFact, SourceRef } from './types'
+import { dateOrdinal, formatPeriod } from "./dates";
+import { hash } from "./keys";
+import { createKit, makeItem, type Kit } from "./item-kit";
+import { eventItems } from "./items-dated";
+import {
+  definitionItems,
+  institutionItems,
+  objectiveItems,
+  organisationItems,
+  placeItems,
+  quantityItems,
+} from "./items-other";
+import { personItems } from "./items-people";
+import { normaliseText } from "./normalise";
+import { shuffle } from "./prng";
+import type { EventFact, Fact, GeneratedItem, OrganisationFact, SourceRef } from "./types";
 
 export interface GenerateOptions {
-  seed?: number
+  seed?: number;
   /** Items scoring below this are dropped (see `scoreItem`). */
-  minScore?: number
+  minScore?: number;
 }
 
 /**
@@ -24,46 +31,61 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  const kit = createKit(facts, options.seed ?? 1)
-  const mentions = new Map<string, number>()
-  for (const f of facts) if (f.type === 'place' || f.type === 'organisation') mentions.set(f.name, (mentions.get(f.name) ?? 0) + 1)
-  const defined = new Set<string>()
-  const candidates: GeneratedItem[] = []
+  const kit = createKit(facts, options.seed ?? 1);
+  const mentions = new Map<string, number>();
+  for (const f of facts)
+    if (f.type === "place" || f.type === "organisation") mentions.set(f.name, (mentions.get(f.name) ?? 0) + 1);
+  const defined = new Set<string>();
+  const candidates: GeneratedItem[] = [];
   for (const f of facts) {
     switch (f.type) {
-      case 'event': candidates.push(...eventItems(kit, f)); break
-      case 'person': candidates.push(...personItems(kit, f)); break
-      case 'quantity': candidates.push(...quantityItems(kit, f)); break
-      case 'institution': candidates.push(...institutionItems(kit, f)); break
-      case 'organisation': candidates.push(...organisationItems(kit, f, mentions)); break
-      case 'place': candidates.push(...placeItems(kit, f, mentions)); break
-      case 'definition':
-        candidates.push(...definitionItems(kit, f, !defined.has(f.subject)))
-        defined.add(f.subject)
-        break
-      case 'objective': candidates.push(...objectiveItems(kit, f)); break
+      case "event":
+        candidates.push(...eventItems(kit, f));
+        break;
+      case "person":
+        candidates.push(...personItems(kit, f));
+        break;
+      case "quantity":
+        candidates.push(...quantityItems(kit, f));
+        break;
+      case "institution":
+        candidates.push(...institutionItems(kit, f));
+        break;
+      case "organisation":
+        candidates.push(...organisationItems(kit, f, mentions));
+        break;
+      case "place":
+        candidates.push(...placeItems(kit, f, mentions));
+        break;
+      case "definition":
+        candidates.push(...definitionItems(kit, f, !defined.has(f.subject)));
+        defined.add(f.subject);
+        break;
+      case "objective":
+        candidates.push(...objectiveItems(kit, f));
+        break;
     }
   }
-  candidates.push(...timelineItems(kit), ...acronymMatching(kit))
-  const minScore = options.minScore ?? 0.5
-  const seen = new Set<string>()
-  const answersByPrompt = new Map<string, Set<string>>()
-  const idOf = (item: GeneratedItem) => `${item.kind}|${normaliseText(item.prompt)}`
+  candidates.push(...timelineItems(kit), ...acronymMatching(kit));
+  const minScore = options.minScore ?? 0.5;
+  const seen = new Set<string>();
+  const answersByPrompt = new Map<string, Set<string>>();
+  const idOf = (item: GeneratedItem) => `${item.kind}|${normaliseText(item.prompt)}`;
   for (const item of candidates) {
-    const id = idOf(item)
-    const set = answersByPrompt.get(id) ?? new Set<string>()
-    set.add(normaliseText(item.answer))
-    answersByPrompt.set(id, set)
+    const id = idOf(item);
+    const set = answersByPrompt.get(id) ?? new Set<string>();
+    set.add(normaliseText(item.answer));
+    answersByPrompt.set(id, set);
   }
   return candidates.filter((item) => {
-    const id = idOf(item)
+    const id = idOf(item);
     // The same question with two different answers is ambiguous: drop every copy.
-    if ((answersByPrompt.get(id)?.size ?? 0) > 1 && item.kind !== 'true_false') return false
-    if (seen.has(id) || seen.has(item.key) || scoreItem(item) < minScore) return false
-    seen.add(id)
-    seen.add(item.key)
-    return true
-  })
+    if ((answersByPrompt.get(id)?.size ?? 0) > 1 && item.kind !== "true_false") return false;
+    if (seen.has(id) || seen.has(item.key) || scoreItem(item) < minScore) return false;
+    seen.add(id);
+    seen.add(item.key);
+    return true;
+  });
 }
 
 /**
@@ -71,61 +93,100 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
  * lowered for very long prompts and answers (hard to read, hard to grade when typed).
  */
 export function scoreItem(item: GeneratedItem): number {
-  let score = 1
-  const prompt = normaliseText(item.prompt)
-  const answer = normaliseText(item.answer)
-  if (!answer) return 0
-  if (item.kind !== 'true_false' && item.kind !== 'matching' && item.kind !== 'ordering' && item.kind !== 'flashcard' && ` ${prompt} `.includes(` ${answer} `)) return 0
-  if (item.kind === 'multiple_choice' && (item.options?.length !== 4 || new Set(item.options.map(normaliseText)).size !== 4)) return 0
-  if (item.prompt.length > 260) score -= 0.3
-  if (item.prompt.length > 400) score -= 0.4
-  const answerWords = item.answer.split(/\s+/).length
-  if ((item.kind === 'typed' || item.kind === 'cloze') && item.answerType === 'text' && answerWords > 6) score -= 0.6
-  if (item.kind === 'cloze' && answerWords > 8) score -= 0.4
-  return Math.max(0, score)
+  let score = 1;
+  const prompt = normaliseText(item.prompt);
+  const answer = normaliseText(item.answer);
+  if (!answer) return 0;
+  if (
+    item.kind !== "true_false" &&
+    item.kind !== "matching" &&
+    item.kind !== "ordering" &&
+    item.kind !== "flashcard" &&
+    ` ${prompt} `.includes(` ${answer} `)
+  )
+    return 0;
+  if (
+    item.kind === "multiple_choice" &&
+    (item.options?.length !== 4 || new Set(item.options.map(normaliseText)).size !== 4)
+  )
+    return 0;
+  if (item.prompt.length > 260) score -= 0.3;
+  if (item.prompt.length > 400) score -= 0.4;
+  const answerWords = item.answer.split(/\s+/).length;
+  if ((item.kind === "typed" || item.kind === "cloze") && item.answerType === "text" && answerWords > 6) score -= 0.6;
+  if (item.kind === "cloze" && answerWords > 8) score -= 0.4;
+  return Math.max(0, score);
 }
 
 /** Spans several sentences: start of the first, end of the last, the sentences joined with " … ". */
 function spanOf(sources: SourceRef[]): SourceRef {
-  const sorted = [...sources].sort((a, b) => a.start - b.start)
-  const unique = sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1].start)
-  return { text: unique.map((s) => s.text).join(' … '), start: unique[0].start, end: unique[unique.length - 1].end }
+  const sorted = [...sources].sort((a, b) => a.start - b.start);
+  const unique = sorted.filter((s, i) => i === 0 || s.start !== sorted[i - 1].start);
+  return { text: unique.map((s) => s.text).join(" … "), start: unique[0].start, end: unique[unique.length - 1].end };
 }
 
 /** Ordering (earliest first) and matching (event ↔ date) over events with distinct dates. */
 function timelineItems(kit: Kit): GeneratedItem[] {
-  const byDate = new Map<number, EventFact>()
+  const byDate = new Map<number, EventFact>();
   for (const f of kit.facts) {
-    if (f.type !== 'event' || f.what.length > 110) continue
-    const ord = dateOrdinal(f.date)
-    if (!byDate.has(ord)) byDate.set(ord, f)
+    if (f.type !== "event" || f.what.length > 110) continue;
+    const ord = dateOrdinal(f.date);
+    if (!byDate.has(ord)) byDate.set(ord, f);
   }
-  const events = [...byDate.values()]
-  if (events.length < 3) return []
-  const items: GeneratedItem[] = []
+  const events = [...byDate.values()];
+  if (events.length < 3) return [];
+  const items: GeneratedItem[] = [];
   // Dates of one precision only, so "2018" never has to be placed against "October 2018".
-  const byPrecision = ['month', 'day', 'year'].map((p) => events.filter((e) => e.date.precision === p && !e.endDate))
-  const pickFrom = byPrecision.find((g) => g.length >= 3)
+  const byPrecision = ["month", "day", "year"].map((p) => events.filter((e) => e.date.precision === p && !e.endDate));
+  const pickFrom = byPrecision.find((g) => g.length >= 3);
   if (pickFrom) {
-    const chosen = spread(pickFrom, 5)
-    const key = `timeline:${hash(chosen.map((e) => e.key).join('|'))}`
-    const sequence = chosen.map((e) => e.what)
-    items.push(makeItem({ key, source: spanOf(chosen.map((e) => e.source)) }, {
-      kind: 'ordering', variant: 'chronological', prompt: 'Put these events in chronological order, earliest first.',
-      answer: sequence.join(' → '), sequence, answerType: 'order', topic: 'history', difficulty: 0.04 * (chosen.length - 3),
-    }))
+    const chosen = spread(pickFrom, 5);
+    const key = `timeline:${hash(chosen.map((e) => e.key).join("|"))}`;
+    const sequence = chosen.map((e) => e.what);
+    items.push(
+      makeItem(
+        { key, source: spanOf(chosen.map((e) => e.source)) },
+        {
+          kind: "ordering",
+          variant: "chronological",
+          prompt: "Put these events in chronological order, earliest first.",
+          answer: sequence.join(" → "),
+          sequence,
+          answerType: "order",
+          topic: "history",
+          difficulty: 0.04 * (chosen.length - 3),
+        },
+      ),
+    );
   }
-  const distinct = events.filter((e, i) => events.findIndex((o) => formatPeriod(o.date, o.endDate) === formatPeriod(e.date, e.endDate)) === i)
+  const distinct = events.filter(
+    (e, i) => events.findIndex((o) => formatPeriod(o.date, o.endDate) === formatPeriod(e.date, e.endDate)) === i,
+  );
   if (distinct.length >= 3) {
-    const chosen = shuffle(spread(distinct, 4), kit.rngFor('timeline-match'))
-    const key = `timeline-match:${hash(chosen.map((e) => e.key).sort().join('|'))}`
-    const pairs = chosen.map((e) => ({ left: e.what, right: formatPeriod(e.date, e.endDate) }))
-    items.push(makeItem({ key, source: spanOf(chosen.map((e) => e.source)) }, {
-      kind: 'matching', variant: 'event-date', prompt: 'Match each event to its date.',
-      answer: pairs.map((p) => `${p.left} → ${p.right}`).join('; '), pairs, answerType: 'match', topic: 'dates',
-    }))
+    const chosen = shuffle(spread(distinct, 4), kit.rngFor("timeline-match"));
+    const key = `timeline-match:${hash(
+      chosen
+        .map((e) => e.key)
+        .sort()
+        .join("|"),
+    )}`;
+    const pairs = chosen.map((e) => ({ left: e.what, right: formatPeriod(e.date, e.endDate) }));
+    items.push(
+      makeItem(
+        { key, source: spanOf(chosen.map((e) => e.source)) },
+        {
+          kind: "matching",
+          variant: "event-date",
+          prompt: "Match each event to its date.",
+          answer: pairs.map((p) => `${p.left} → ${p.right}`).join("; "),
+          pairs,
+          answerType: "match",
+          topic: "dates",
+        },
+      ),
+    );
   }
-  return items
+  return items;
 }
 
 /**
@@ -133,22 +194,31 @@ function timelineItems(kit: Kit): GeneratedItem[] {
  * item, and its key, do not change with the seed.
  */
 function spread(events: readonly EventFact[], n: number): EventFact[] {
-  const sorted = [...events].sort((a, b) => dateOrdinal(a.date) - dateOrdinal(b.date))
-  if (sorted.length <= n) return sorted
-  return Array.from({ length: n }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (n - 1))])
+  const sorted = [...events].sort((a, b) => dateOrdinal(a.date) - dateOrdinal(b.date));
+  if (sorted.length <= n) return sorted;
+  return Array.from({ length: n }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (n - 1))]);
 }
 
 /** Matching acronyms to what they stand for, when the document defines at least three. */
 function acronymMatching(kit: Kit): GeneratedItem[] {
-  const orgs = kit.facts.filter((f): f is OrganisationFact => f.type === 'organisation' && !!f.acronym)
-  const unique = orgs.filter((o, i) => orgs.findIndex((x) => x.acronym === o.acronym) === i)
-  if (unique.length < 3) return []
-  const chosen = unique.slice(0, 5)
-  const pairs = chosen.map((o) => ({ left: o.acronym!, right: o.name }))
-  const key = `acronyms:${hash(chosen.map((o) => o.key).join('|'))}`
-  return [makeItem({ key, source: spanOf(chosen.map((o) => o.source)) }, {
-    kind: 'matching', variant: 'acronym', prompt: 'Match each abbreviation to what it stands for.',
-    answer: pairs.map((p) => `${p.left} → ${p.right}`).join('; '), pairs, answerType: 'match', topic: 'organisations',
-  })]
+  const orgs = kit.facts.filter((f): f is OrganisationFact => f.type === "organisation" && !!f.acronym);
+  const unique = orgs.filter((o, i) => orgs.findIndex((x) => x.acronym === o.acronym) === i);
+  if (unique.length < 3) return [];
+  const chosen = unique.slice(0, 5);
+  const pairs = chosen.map((o) => ({ left: o.acronym!, right: o.name }));
+  const key = `acronyms:${hash(chosen.map((o) => o.key).join("|"))}`;
+  return [
+    makeItem(
+      { key, source: spanOf(chosen.map((o) => o.source)) },
+      {
+        kind: "matching",
+        variant: "acronym",
+        prompt: "Match each abbreviation to what it stands for.",
+        answer: pairs.map((p) => `${p.left} → ${p.right}`).join("; "),
+        pairs,
+        answerType: "match",
+        topic: "organisations",
+      },
+    ),
+  ];
 }
-

@@ -1,50 +1,59 @@
-import { hash } from './keys'
-import { normaliseText } from './normalise'
-import { createRng, shuffle, type Rng } from './prng'
-import { escapeRegExp, tidy } from './text'
-import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from './types'
+import { hash } from "./keys";
+import { normaliseText } from "./normalise";
+import { createRng, shuffle, type Rng } from "./prng";
+import { escapeRegExp, tidy } from "./text";
+import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
-export const GAP = '_____'
+export const GAP = "_____";
 
 /** Everything an item builder needs about the whole fact set. */
 export interface Kit {
-  facts: readonly Fact[]
-  seed: number
+  facts: readonly Fact[];
+  seed: number;
   /** Per-item randomness derived from seed + item key, so one fact's items do not shift when others change. */
-  rngFor: (key: string) => Rng
+  rngFor: (key: string) => Rng;
 }
 
 export function createKit(facts: readonly Fact[], seed: number): Kit {
-  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0) }
+  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0) };
 }
 
 export interface ItemSpec {
-  kind: ItemKind
-  variant: string
-  prompt: string
-  answer: string
-  accepted?: string[]
-  options?: string[] | null
-  answerType: AnswerType
-  topic: Topic
-  difficulty?: number
-  source?: SourceRef
-  pairs?: { left: string; right: string }[]
-  sequence?: string[]
+  kind: ItemKind;
+  variant: string;
+  prompt: string;
+  answer: string;
+  accepted?: string[];
+  options?: string[] | null;
+  answerType: AnswerType;
+  topic: Topic;
+  difficulty?: number;
+  source?: SourceRef;
+  pairs?: { left: string; right: string }[];
+  sequence?: string[];
 }
 
 const BASE_DIFFICULTY: Record<ItemKind, number> = {
-  true_false: 0.2, multiple_choice: 0.35, flashcard: 0.4, matching: 0.5, cloze: 0.5, ordering: 0.55, typed: 0.65,
-}
+  true_false: 0.2,
+  multiple_choice: 0.35,
+  flashcard: 0.4,
+  matching: 0.5,
+  cloze: 0.5,
+  ordering: 0.55,
+  typed: 0.65,
+};
 
 /**
  * Builds an item with a stable key (fact key + kind + variant) and a difficulty estimate:
  * base by kind, + up to 0.15 for long answers, + the builder's own adjustment (e.g. close distractors).
  */
 export function makeItem(fact: { key: string; source: SourceRef; pronounRef?: string }, spec: ItemSpec): GeneratedItem {
-  const words = spec.answer.split(/\s+/).length
-  const lengthBonus = ['true_false', 'multiple_choice', 'matching', 'ordering'].includes(spec.kind) ? 0 : Math.min(0.15, Math.max(0, words - 2) * 0.03)
-  const difficulty = Math.round(Math.min(1, Math.max(0, BASE_DIFFICULTY[spec.kind] + lengthBonus + (spec.difficulty ?? 0))) * 100) / 100
+  const words = spec.answer.split(/\s+/).length;
+  const lengthBonus = ["true_false", "multiple_choice", "matching", "ordering"].includes(spec.kind)
+    ? 0
+    : Math.min(0.15, Math.max(0, words - 2) * 0.03);
+  const difficulty =
+    Math.round(Math.min(1, Math.max(0, BASE_DIFFICULTY[spec.kind] + lengthBonus + (spec.difficulty ?? 0))) * 100) / 100;
   const item: GeneratedItem = {
     key: `${fact.key}|${spec.kind}|${spec.variant}`,
     factKey: fact.key,
@@ -57,41 +66,53 @@ export function makeItem(fact: { key: string; source: SourceRef; pronounRef?: st
     topic: spec.topic,
     difficulty,
     source: spec.source ?? fact.source,
-  }
-  if (spec.pairs) item.pairs = spec.pairs
-  if (spec.sequence) item.sequence = spec.sequence
-  return item
+  };
+  if (spec.pairs) item.pairs = spec.pairs;
+  if (spec.sequence) item.sequence = spec.sequence;
+  return item;
 }
 
-const QUOTED_START = /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? )(It|She|He) /
+const QUOTED_START = /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? )(It|She|He) /;
 
 /** "Fill in the blank: It was established in _____" → "… NMI was established in _____" when the pronoun is known. */
 function readable(prompt: string, ref: string | undefined): string {
-  return ref ? prompt.replace(QUOTED_START, (_m, lead: string) => `${lead}${ref} `) : prompt
+  return ref ? prompt.replace(QUOTED_START, (_m, lead: string) => `${lead}${ref} `) : prompt;
 }
 
 /** Multiple choice with the answer shuffled in among three distractors, or undefined without enough distractors. */
-export function multipleChoice(kit: Kit, fact: { key: string; source: SourceRef; pronounRef?: string }, spec: Omit<ItemSpec, 'kind' | 'options'>, distractors: string[] | undefined): GeneratedItem | undefined {
-  const prompt = ` ${normaliseText(spec.prompt)} `
+export function multipleChoice(
+  kit: Kit,
+  fact: { key: string; source: SourceRef; pronounRef?: string },
+  spec: Omit<ItemSpec, "kind" | "options">,
+  distractors: string[] | undefined,
+): GeneratedItem | undefined {
+  const prompt = ` ${normaliseText(spec.prompt)} `;
   // A distractor named in the question ("Who succeeded X?" with X as an option) is no distractor.
-  const usable = distractors?.filter((d) => !prompt.includes(` ${normaliseText(d)} `))
-  if (!usable || usable.length < 3) return undefined
-  const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`)
-  const options = shuffle([spec.answer, ...usable.slice(0, 3)], rng)
-  return makeItem(fact, { ...spec, kind: 'multiple_choice', options })
+  const usable = distractors?.filter((d) => !prompt.includes(` ${normaliseText(d)} `));
+  if (!usable || usable.length < 3) return undefined;
+  const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);
+  const options = shuffle([spec.answer, ...usable.slice(0, 3)], rng);
+  return makeItem(fact, { ...spec, kind: "multiple_choice", options });
 }
 
-export function trueFalse(fact: { key: string; source: SourceRef; pronounRef?: string }, variant: string, statement: string, isTrue: boolean, topic: Topic, difficulty = 0): GeneratedItem {
+export function trueFalse(
+  fact: { key: string; source: SourceRef; pronounRef?: string },
+  variant: string,
+  statement: string,
+  isTrue: boolean,
+  topic: Topic,
+  difficulty = 0,
+): GeneratedItem {
   return makeItem(fact, {
-    kind: 'true_false',
-    variant: `${variant}-${isTrue ? 'true' : 'false'}`,
-    prompt: `True or false: ${statement.replace(/\s*[.;:]?$/, '.')}`,
-    answer: isTrue ? 'True' : 'False',
-    options: ['True', 'False'],
-    answerType: 'boolean',
+    kind: "true_false",
+    variant: `${variant}-${isTrue ? "true" : "false"}`,
+    prompt: `True or false: ${statement.replace(/\s*[.;:]?$/, ".")}`,
+    answer: isTrue ? "True" : "False",
+    options: ["True", "False"],
+    answerType: "boolean",
     topic,
     difficulty,
-  })
+  });
 }
 
 /**
@@ -102,21 +123,21 @@ export function trueFalse(fact: { key: string; source: SourceRef; pronounRef?: s
  * gapSentence('NMI was set up in Baghdad.', 'Baghdad') // 'NMI was set up in _____.'
  */
 export function gapSentence(sentence: string, span: string): string | undefined {
-  const text = tidy(sentence)
-  const target = tidy(span)
-  const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(target)}(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu')
-  const hits = [...text.matchAll(re)]
-  if (hits.length !== 1) return undefined
-  return text.slice(0, hits[0].index) + GAP + text.slice(hits[0].index + target.length)
+  const text = tidy(sentence);
+  const target = tidy(span);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(target)}(?![\\p{L}\\p{N}]|-\\p{L})`, "gu");
+  const hits = [...text.matchAll(re)];
+  if (hits.length !== 1) return undefined;
+  return text.slice(0, hits[0].index) + GAP + text.slice(hits[0].index + target.length);
 }
 
 /** Replaces the first whole-word occurrence of `span` (for false true/false statements). */
 export function swapInSentence(sentence: string, span: string, replacement: string): string | undefined {
-  const gapped = gapSentence(sentence, span)
-  return gapped?.replace(GAP, replacement)
+  const gapped = gapSentence(sentence, span);
+  return gapped?.replace(GAP, replacement);
 }
 
 /** Coin derived from the key, so true and false statements are balanced but stable. */
 export function coin(kit: Kit, key: string): boolean {
-  return kit.rngFor(`${key}|coin`)() < 0.5
+  return kit.rngFor(`${key}|coin`)() < 0.5;
 }

@@ -1,26 +1,26 @@
-import { dateCandidates, pickDistractors } from './distractors'
-import { formatDate, formatPeriod } from './dates'
-import { OCCASION_CITY_POOL } from './pools'
-import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from './item-kit'
-import type { DocDate, EventFact, GeneratedItem, PersonFact } from './types'
+import { dateCandidates, pickDistractors } from "./distractors";
+import { formatDate, formatPeriod } from "./dates";
+import { OCCASION_CITY_POOL } from "./pools";
+import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import type { DocDate, EventFact, GeneratedItem, PersonFact } from "./types";
 
 /** Every date the document states, for same-document date distractors. */
 export function documentDates(kit: Kit): { date: DocDate; end?: DocDate }[] {
-  const out: { date: DocDate; end?: DocDate }[] = []
+  const out: { date: DocDate; end?: DocDate }[] = [];
   for (const f of kit.facts) {
-    if (f.type === 'event') out.push({ date: f.date, end: f.endDate })
-    if (f.type === 'person') {
-      if (f.tenureStart) out.push({ date: f.tenureStart })
-      if (f.tenureEnd) out.push({ date: f.tenureEnd })
+    if (f.type === "event") out.push({ date: f.date, end: f.endDate });
+    if (f.type === "person") {
+      if (f.tenureStart) out.push({ date: f.tenureStart });
+      if (f.tenureEnd) out.push({ date: f.tenureEnd });
     }
   }
-  return out
+  return out;
 }
 
 /** "in July 2018", "on 26 November 2019", "from 2004 to 2011" — for statements. */
 function datePhrase(date: DocDate, end?: DocDate): string {
-  if (end) return `from ${formatDate(date)} to ${formatDate(end)}`
-  return `${date.precision === 'day' ? 'on' : 'in'} ${formatDate(date)}`
+  if (end) return `from ${formatDate(date)} to ${formatDate(end)}`;
+  return `${date.precision === "day" ? "on" : "in"} ${formatDate(date)}`;
 }
 
 /**
@@ -28,48 +28,81 @@ function datePhrase(date: DocDate, end?: DocDate): string {
  * a true/false statement (the date swapped for a near one when false), and the occasion question.
  */
 export function eventItems(kit: Kit, f: EventFact): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const answer = formatPeriod(f.date, f.endDate)
-  const accepted = [f.dateText]
-  const rng = kit.rngFor(f.key)
-  const others = documentDates(kit).filter((d) => formatPeriod(d.date, d.end) !== answer)
-  const distractors = pickDistractors(answer, dateCandidates(f.date, f.endDate, others), [], rng)
-  const topic = 'dates' as const
+  const items: GeneratedItem[] = [];
+  const answer = formatPeriod(f.date, f.endDate);
+  const accepted = [f.dateText];
+  const rng = kit.rngFor(f.key);
+  const others = documentDates(kit).filter((d) => formatPeriod(d.date, d.end) !== answer);
+  const distractors = pickDistractors(answer, dateCandidates(f.date, f.endDate, others), [], rng);
+  const topic = "dates" as const;
   if (f.question) {
-    const mc = multipleChoice(kit, f, { variant: 'when', prompt: f.question, answer, accepted, answerType: 'date', topic, difficulty: f.date.precision === 'day' ? 0.15 : 0.05 }, distractors)
-    if (mc) items.push(mc)
-    items.push(makeItem(f, { kind: 'typed', variant: 'when', prompt: f.question, answer, accepted, answerType: 'date', topic }))
+    const mc = multipleChoice(
+      kit,
+      f,
+      {
+        variant: "when",
+        prompt: f.question,
+        answer,
+        accepted,
+        answerType: "date",
+        topic,
+        difficulty: f.date.precision === "day" ? 0.15 : 0.05,
+      },
+      distractors,
+    );
+    if (mc) items.push(mc);
+    items.push(
+      makeItem(f, { kind: "typed", variant: "when", prompt: f.question, answer, accepted, answerType: "date", topic }),
+    );
   }
-  const gapped = gapSentence(f.source.text, f.dateText)
-  if (gapped) items.push(makeItem(f, { kind: 'cloze', variant: 'date', prompt: `Fill in the blank: ${gapped}`, answer, accepted, answerType: 'date', topic }))
-  const truth = coin(kit, f.key)
-  const wrong = distractors?.[0]
+  const gapped = gapSentence(f.source.text, f.dateText);
+  if (gapped)
+    items.push(
+      makeItem(f, {
+        kind: "cloze",
+        variant: "date",
+        prompt: `Fill in the blank: ${gapped}`,
+        answer,
+        accepted,
+        answerType: "date",
+        topic,
+      }),
+    );
+  const truth = coin(kit, f.key);
+  const wrong = distractors?.[0];
   if (truth || !wrong) {
-    items.push(trueFalse(f, 'date', `${f.what} ${datePhrase(f.date, f.endDate)}`, true, topic))
+    items.push(trueFalse(f, "date", `${f.what} ${datePhrase(f.date, f.endDate)}`, true, topic));
   } else {
-    const swapped = swapInSentence(f.source.text, f.dateText, wrong)
-    if (swapped) items.push(trueFalse(f, 'date', swapped, false, topic, 0.1))
+    const swapped = swapInSentence(f.source.text, f.dateText, wrong);
+    if (swapped) items.push(trueFalse(f, "date", swapped, false, topic, 0.1));
   }
   if (f.occasion && f.occasionQuestion) {
-    const head = f.occasion.split(' ').pop() ?? ''
-    const docOccasions = kit.facts.flatMap((o) => (o.type === 'event' && o.occasion && o.occasion !== f.occasion ? [o.occasion] : []))
-    const pool = OCCASION_CITY_POOL.map((c) => `${c} ${head}`)
-    const d = pickDistractors(f.occasion, [docOccasions, pool], [], rng)
-    const mc = multipleChoice(kit, f, { variant: 'occasion', prompt: f.occasionQuestion, answer: f.occasion, answerType: 'text', topic: 'history' }, d)
-    if (mc) items.push(mc)
+    const head = f.occasion.split(" ").pop() ?? "";
+    const docOccasions = kit.facts.flatMap((o) =>
+      o.type === "event" && o.occasion && o.occasion !== f.occasion ? [o.occasion] : [],
+    );
+    const pool = OCCASION_CITY_POOL.map((c) => `${c} ${head}`);
+    const d = pickDistractors(f.occasion, [docOccasions, pool], [], rng);
+    const mc = multipleChoice(
+      kit,
+      f,
+      { variant: "occasion", prompt: f.occasionQuestion, answer: f.occasion, answerType: "text", topic: "history" },
+      d,
+    );
+    if (mc) items.push(mc);
   }
-  return items
+  return items;
 }
 
 /** "Major General Jennie Carignan" */
 export function displayName(p: PersonFact): string {
-  return p.rank ? `${p.rank} ${p.name}` : p.name
+  return p.rank ? `${p.rank} ${p.name}` : p.name;
 }
 
 /** Other ways to write a person's name: without rank, surname alone when no other person shares it. */
 export function nameVariants(kit: Kit, p: PersonFact): string[] {
-  const surname = p.name.split(' ').pop() ?? p.name
-  const people = kit.facts.filter((f): f is PersonFact => f.type === 'person')
-  const unique = people.filter((o) => (o.name.split(' ').pop() ?? '') === surname).length === 1
-  return [p.name, ...(unique ? [surname, ...(p.rank ? [`${p.rank} ${surname}`] : [])] : [])]
+  const surname = p.name.split(" ").pop() ?? p.name;
+  const people = kit.facts.filter((f): f is PersonFact => f.type === "person");
+  const unique = people.filter((o) => (o.name.split(" ").pop() ?? "") === surname).length === 1;
+  return [p.name, ...(unique ? [surname, ...(p.rank ? [`${p.rank} ${surname}`] : [])] : [])];
 }

@@ -1,54 +1,94 @@
-import { numberCandidates, pickDistractors } from './distractors'
-import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from './item-kit'
-import { formatNumber, numberInAnswer, numberToWords } from './numbers'
-import { CITY_POOL, COUNTRY_POOL, INSTITUTION_POOL, ORGANISATION_POOL } from './pools'
-import { analyse } from './tokens'
-import { tidy } from './text'
-import type { DefinitionFact, GeneratedItem, InstitutionFact, ObjectiveFact, OrganisationFact, PlaceFact, QuantityFact } from './types'
+import { numberCandidates, pickDistractors } from "./distractors";
+import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
+import { CITY_POOL, COUNTRY_POOL, INSTITUTION_POOL, ORGANISATION_POOL } from "./pools";
+import { analyse } from "./tokens";
+import { tidy } from "./text";
+import type {
+  DefinitionFact,
+  GeneratedItem,
+  InstitutionFact,
+  ObjectiveFact,
+  OrganisationFact,
+  PlaceFact,
+  QuantityFact,
+} from "./types";
 
 /** "650 million" → 650000000 (distractors are formatted for display). */
 function numberInText(text: string): number {
-  return numberInAnswer(text) ?? Number(text)
+  return numberInAnswer(text) ?? Number(text);
 }
 
-const ABOUT = new Set(['around', 'about', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'an estimated'])
+const ABOUT = new Set(["around", "about", "approximately", "roughly", "nearly", "almost", "some", "an estimated"]);
 
 /** "around 500" → "500" (the hedge goes into the question); "more than 350" stays. */
 function quantityAnswer(q: QuantityFact, value = q.value): string {
-  return q.modifier && !ABOUT.has(q.modifier) ? `${q.modifier} ${formatNumber(value)}` : formatNumber(value)
+  return q.modifier && !ABOUT.has(q.modifier) ? `${q.modifier} ${formatNumber(value)}` : formatNumber(value);
 }
 
 /** Count questions (multiple choice, typed), a cloze on the number, and a true/false with a near number. */
 export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const rng = kit.rngFor(q.key)
-  const answer = quantityAnswer(q)
-  const accepted = [q.valueText, String(q.value)]
-  const docValues = kit.facts.flatMap((f) => (f.type === 'quantity' ? [f.value] : []))
-  const near = pickDistractors(formatNumber(q.value), numberCandidates(q.value, docValues).map((t) => t.map((v) => formatNumber(Number(v)))), [], rng)
-  const distractors = near?.map((v) => quantityAnswer(q, numberInText(v)))
-  const topic = 'figures' as const
+  const items: GeneratedItem[] = [];
+  const rng = kit.rngFor(q.key);
+  const answer = quantityAnswer(q);
+  const accepted = [q.valueText, String(q.value)];
+  const docValues = kit.facts.flatMap((f) => (f.type === "quantity" ? [f.value] : []));
+  const near = pickDistractors(
+    formatNumber(q.value),
+    numberCandidates(q.value, docValues).map((t) => t.map((v) => formatNumber(Number(v)))),
+    [],
+    rng,
+  );
+  const distractors = near?.map((v) => quantityAnswer(q, numberInText(v)));
+  const topic = "figures" as const;
   if (q.question) {
-    const prompt = q.modifier && ABOUT.has(q.modifier) ? q.question.replace(/^How many/, 'About how many') : q.question
-    const mc = multipleChoice(kit, q, { variant: 'count', prompt, answer, accepted, answerType: 'number', topic }, distractors)
-    if (mc) items.push(mc)
-    items.push(makeItem(q, { kind: 'typed', variant: 'count', prompt, answer, accepted, answerType: 'number', topic }))
+    const prompt = q.modifier && ABOUT.has(q.modifier) ? q.question.replace(/^How many/, "About how many") : q.question;
+    const mc = multipleChoice(
+      kit,
+      q,
+      { variant: "count", prompt, answer, accepted, answerType: "number", topic },
+      distractors,
+    );
+    if (mc) items.push(mc);
+    items.push(makeItem(q, { kind: "typed", variant: "count", prompt, answer, accepted, answerType: "number", topic }));
   }
-  const numberText = q.valueText.replace(new RegExp(`^${q.modifier ?? ''}\\s*`, 'i'), '')
-  const gapped = gapSentence(q.source.text, numberText)
+  const numberText = q.valueText.replace(new RegExp(`^${q.modifier ?? ""}\\s*`, "i"), "");
+  const gapped = gapSentence(q.source.text, numberText);
   if (gapped) {
-    items.push(makeItem(q, { kind: 'cloze', variant: 'number', prompt: `Fill in the blank: ${gapped}`, answer: formatNumber(q.value), accepted: [numberText], answerType: 'number', topic }))
+    items.push(
+      makeItem(q, {
+        kind: "cloze",
+        variant: "number",
+        prompt: `Fill in the blank: ${gapped}`,
+        answer: formatNumber(q.value),
+        accepted: [numberText],
+        answerType: "number",
+        topic,
+      }),
+    );
     if (!q.question) {
-      const mc = multipleChoice(kit, q, { variant: 'cloze-number', prompt: `Which number fills the blank? ${gapped}`, answer: formatNumber(q.value), accepted: [numberText], answerType: 'number', topic }, near)
-      if (mc) items.push(mc)
+      const mc = multipleChoice(
+        kit,
+        q,
+        {
+          variant: "cloze-number",
+          prompt: `Which number fills the blank? ${gapped}`,
+          answer: formatNumber(q.value),
+          accepted: [numberText],
+          answerType: "number",
+          topic,
+        },
+        near,
+      );
+      if (mc) items.push(mc);
     }
   }
   if (near && !coin(kit, q.key)) {
-    const wrong = /^\d/.test(numberText) ? near[0] : numberToWords(numberInText(near[0]))
-    const swapped = swapInSentence(q.source.text, numberText, wrong)
-    if (swapped) items.push(trueFalse(q, 'number', swapped, false, topic, 0.1))
-  } else items.push(trueFalse(q, 'number', q.source.text, true, topic))
-  return items
+    const wrong = /^\d/.test(numberText) ? near[0] : numberToWords(numberInText(near[0]));
+    const swapped = swapInSentence(q.source.text, numberText, wrong);
+    if (swapped) items.push(trueFalse(q, "number", swapped, false, topic, 0.1));
+  } else items.push(trueFalse(q, "number", q.source.text, true, topic));
+  return items;
 }
 
 /**
@@ -58,136 +98,277 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
  * caption (then they are visibly elsewhere), otherwise from the pool, which the document does not list.
  */
 export function institutionItems(kit: Kit, i: InstitutionFact): GeneratedItem[] {
-  const rng = kit.rngFor(i.key)
-  const all = kit.facts.filter((f): f is InstitutionFact => f.type === 'institution')
-  const list = all.filter((o) => o.listId === i.listId)
-  if (list.length < 2) return []
-  const sibling = list[(list.indexOf(i) + 1) % list.length].name
-  const listed = all.filter((o) => o.collection === i.collection).map((o) => o.name)
-  const elsewhere = i.group ? all.filter((o) => o.listId !== i.listId).map((o) => o.name) : []
-  const d = pickDistractors(i.name, [elsewhere, INSTITUTION_POOL], list.map((o) => o.name).concat(elsewhere.length ? [] : listed), rng)
-  const where = i.group ? `under "${i.group}"` : i.collection ? `among the ${i.collection}` : 'in the same list'
-  const prompt = `Which of the following is listed ${where} together with ${withArticle(sibling)}?`
-  const mc = multipleChoice(kit, i, { variant: 'member', prompt, answer: i.name, answerType: 'organisation', topic: 'schools', difficulty: elsewhere.length ? 0.15 : 0 }, d)
-  return mc ? [mc] : []
+  const rng = kit.rngFor(i.key);
+  const all = kit.facts.filter((f): f is InstitutionFact => f.type === "institution");
+  const list = all.filter((o) => o.listId === i.listId);
+  if (list.length < 2) return [];
+  const sibling = list[(list.indexOf(i) + 1) % list.length].name;
+  const listed = all.filter((o) => o.collection === i.collection).map((o) => o.name);
+  const elsewhere = i.group ? all.filter((o) => o.listId !== i.listId).map((o) => o.name) : [];
+  const d = pickDistractors(
+    i.name,
+    [elsewhere, INSTITUTION_POOL],
+    list.map((o) => o.name).concat(elsewhere.length ? [] : listed),
+    rng,
+  );
+  const where = i.group ? `under "${i.group}"` : i.collection ? `among the ${i.collection}` : "in the same list";
+  const prompt = `Which of the following is listed ${where} together with ${withArticle(sibling)}?`;
+  const mc = multipleChoice(
+    kit,
+    i,
+    {
+      variant: "member",
+      prompt,
+      answer: i.name,
+      answerType: "organisation",
+      topic: "schools",
+      difficulty: elsewhere.length ? 0.15 : 0,
+    },
+    d,
+  );
+  return mc ? [mc] : [];
 }
 
 /** "the Armour School", but "Prime Minister's National Operations Centre" already has its determiner. */
 function withArticle(name: string): string {
-  return /^[A-Z][\w-]*['’]s\b/.test(name) ? name : `the ${name}`
+  return /^[A-Z][\w-]*['’]s\b/.test(name) ? name : `the ${name}`;
 }
 
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */
-export function organisationItems(kit: Kit, o: OrganisationFact, mentions: ReadonlyMap<string, number>): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const rng = kit.rngFor(o.key)
-  const topic = 'organisations' as const
-  const docNames = kit.facts.flatMap((f) => (f.type === 'organisation' && f.name !== o.name ? [f.name] : []))
-  const accepted = acceptedNames(o.name)
+export function organisationItems(
+  kit: Kit,
+  o: OrganisationFact,
+  mentions: ReadonlyMap<string, number>,
+): GeneratedItem[] {
+  const items: GeneratedItem[] = [];
+  const rng = kit.rngFor(o.key);
+  const topic = "organisations" as const;
+  const docNames = kit.facts.flatMap((f) => (f.type === "organisation" && f.name !== o.name ? [f.name] : []));
+  const accepted = acceptedNames(o.name);
   if (o.acronym) {
-    const d = pickDistractors(o.name, [docNames.filter((n) => n.split(' ').length > 1), ORGANISATION_POOL], [], rng)
-    const spec = { variant: 'acronym', prompt: `What does ${o.acronym} stand for?`, answer: o.name, accepted, answerType: 'organisation' as const, topic }
-    const mc = multipleChoice(kit, o, spec, d)
-    if (mc) items.push(mc)
-    items.push(makeItem(o, { ...spec, kind: 'typed' }))
-    items.push(makeItem(o, { kind: 'flashcard', variant: 'abbreviation', prompt: `What is the abbreviation of ${o.name}?`, answer: o.acronym, answerType: 'text', topic: 'definitions' }))
-    return items
+    const d = pickDistractors(o.name, [docNames.filter((n) => n.split(" ").length > 1), ORGANISATION_POOL], [], rng);
+    const spec = {
+      variant: "acronym",
+      prompt: `What does ${o.acronym} stand for?`,
+      answer: o.name,
+      accepted,
+      answerType: "organisation" as const,
+      topic,
+    };
+    const mc = multipleChoice(kit, o, spec, d);
+    if (mc) items.push(mc);
+    items.push(makeItem(o, { ...spec, kind: "typed" }));
+    items.push(
+      makeItem(o, {
+        kind: "flashcard",
+        variant: "abbreviation",
+        prompt: `What is the abbreviation of ${o.name}?`,
+        answer: o.acronym,
+        answerType: "text",
+        topic: "definitions",
+      }),
+    );
+    return items;
   }
-  if ((mentions.get(o.name) ?? 0) > 3) return items // named everywhere: gapping it tests nothing
-  const gapped = gapSentence(o.source.text, o.name)
-  if (!gapped) return items
-  items.push(makeItem(o, { kind: 'cloze', variant: 'name', prompt: `Fill in the blank: ${gapped}`, answer: o.name, accepted, answerType: 'organisation', topic }))
-  const inSentence = docNames.filter((n) => tidy(o.source.text).includes(n))
-  const d = pickDistractors(o.name, [docNames, ORGANISATION_POOL], inSentence, rng)
-  const mc = multipleChoice(kit, o, { variant: 'cloze-name', prompt: `Which name fills the blank? ${gapped}`, answer: o.name, accepted, answerType: 'organisation', topic }, d)
-  if (mc) items.push(mc)
-  return items
+  if ((mentions.get(o.name) ?? 0) > 3) return items; // named everywhere: gapping it tests nothing
+  const gapped = gapSentence(o.source.text, o.name);
+  if (!gapped) return items;
+  items.push(
+    makeItem(o, {
+      kind: "cloze",
+      variant: "name",
+      prompt: `Fill in the blank: ${gapped}`,
+      answer: o.name,
+      accepted,
+      answerType: "organisation",
+      topic,
+    }),
+  );
+  const inSentence = docNames.filter((n) => tidy(o.source.text).includes(n));
+  const d = pickDistractors(o.name, [docNames, ORGANISATION_POOL], inSentence, rng);
+  const mc = multipleChoice(
+    kit,
+    o,
+    {
+      variant: "cloze-name",
+      prompt: `Which name fills the blank? ${gapped}`,
+      answer: o.name,
+      accepted,
+      answerType: "organisation",
+      topic,
+    },
+    d,
+  );
+  if (mc) items.push(mc);
+  return items;
 }
 
 /** "Allied Joint Force Command (JFC) Naples" is also "Allied Joint Force Command Naples" and "JFC Naples". */
 function acceptedNames(name: string): string[] {
-  const m = /^(.*?)\s*\(([A-Z][A-Z0-9/-]+)\)\s*(.*)$/.exec(name)
-  if (!m) return []
-  return [`${m[1]} ${m[3]}`.trim(), `${m[2]} ${m[3]}`.trim()]
+  const m = /^(.*?)\s*\(([A-Z][A-Z0-9/-]+)\)\s*(.*)$/.exec(name);
+  if (!m) return [];
+  return [`${m[1]} ${m[3]}`.trim(), `${m[2]} ${m[3]}`.trim()];
 }
 
 /** "Where …?" questions, and clozes on places the document names only a few times. */
 export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string, number>): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const rng = kit.rngFor(p.key)
-  const topic = 'places' as const
-  const isCountry = COUNTRY_POOL.includes(p.name)
-  const docPlaces = [...new Set(kit.facts.flatMap((f) => (f.type === 'place' && COUNTRY_POOL.includes(f.name) === isCountry ? [f.name] : [])))]
-  const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n))
-  const d = pickDistractors(p.name, [docPlaces, isCountry ? COUNTRY_POOL : CITY_POOL], inSentence, rng)
+  const items: GeneratedItem[] = [];
+  const rng = kit.rngFor(p.key);
+  const topic = "places" as const;
+  const isCountry = COUNTRY_POOL.includes(p.name);
+  const docPlaces = [
+    ...new Set(
+      kit.facts.flatMap((f) => (f.type === "place" && COUNTRY_POOL.includes(f.name) === isCountry ? [f.name] : [])),
+    ),
+  ];
+  const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n));
+  const d = pickDistractors(p.name, [docPlaces, isCountry ? COUNTRY_POOL : CITY_POOL], inSentence, rng);
   if (p.question) {
-    const spec = { variant: 'where', prompt: p.question, answer: p.name, answerType: 'place' as const, topic }
-    const mc = multipleChoice(kit, p, spec, d)
-    if (mc) items.push(mc)
-    items.push(makeItem(p, { ...spec, kind: 'typed' }))
+    const spec = { variant: "where", prompt: p.question, answer: p.name, answerType: "place" as const, topic };
+    const mc = multipleChoice(kit, p, spec, d);
+    if (mc) items.push(mc);
+    items.push(makeItem(p, { ...spec, kind: "typed" }));
   }
   if ((mentions.get(p.name) ?? 0) <= 3) {
-    const gapped = gapSentence(p.source.text, p.name)
+    const gapped = gapSentence(p.source.text, p.name);
     if (gapped) {
-      items.push(makeItem(p, { kind: 'cloze', variant: 'place', prompt: `Fill in the blank: ${gapped}`, answer: p.name, answerType: 'place', topic }))
+      items.push(
+        makeItem(p, {
+          kind: "cloze",
+          variant: "place",
+          prompt: `Fill in the blank: ${gapped}`,
+          answer: p.name,
+          answerType: "place",
+          topic,
+        }),
+      );
       if (!p.question) {
-        const mc = multipleChoice(kit, p, { variant: 'cloze-place', prompt: `Which place fills the blank? ${gapped}`, answer: p.name, answerType: 'place', topic }, d)
-        if (mc) items.push(mc)
+        const mc = multipleChoice(
+          kit,
+          p,
+          {
+            variant: "cloze-place",
+            prompt: `Which place fills the blank? ${gapped}`,
+            answer: p.name,
+            answerType: "place",
+            topic,
+          },
+          d,
+        );
+        if (mc) items.push(mc);
       }
     }
   }
-  return items
+  return items;
 }
 
 /** "What is NMI?" flashcard, a cloze on the defining modifier, and a true/false. */
 export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: boolean): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const topic = 'definitions' as const
-  const isPerson = kit.facts.some((f) => f.type === 'person' && f.name === def.subject)
-  const verb = new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?\\s+was\\b`).test(tidy(def.source.text)) ? 'was' : 'is'
-  if (firstForSubject) items.push(makeItem(def, { kind: 'flashcard', variant: 'what-is', prompt: `${isPerson ? 'Who' : 'What'} ${verb} ${def.subject}?`, answer: def.is, answerType: 'text', topic }))
-  const key = keyWord(def.is)
-  const gapped = key && gapSentence(def.source.text, key)
-  const readable = gapped && /^It\b/.test(gapped) ? `${def.subject}${gapped.slice(2)}` : gapped
-  if (key && readable) items.push(makeItem(def, { kind: 'cloze', variant: 'key-word', prompt: `Fill in the blank: ${readable}`, answer: key, answerType: 'text', topic }))
-  const others = kit.facts.filter((f): f is DefinitionFact => f.type === 'definition' && f.subject !== def.subject && !f.subject.includes(def.subject) && !def.subject.includes(f.subject))
-  if (others.length > 0 && !coin(kit, def.key)) items.push(trueFalse(def, 'definition', `${def.subject} ${verb} ${others[0].is}`, false, topic, 0.1))
-  else items.push(trueFalse(def, 'definition', `${def.subject} ${verb} ${def.is}`, true, topic))
-  return items
+  const items: GeneratedItem[] = [];
+  const topic = "definitions" as const;
+  const isPerson = kit.facts.some((f) => f.type === "person" && f.name === def.subject);
+  const verb = new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},?\\s+was\\b`).test(
+    tidy(def.source.text),
+  )
+    ? "was"
+    : "is";
+  if (firstForSubject)
+    items.push(
+      makeItem(def, {
+        kind: "flashcard",
+        variant: "what-is",
+        prompt: `${isPerson ? "Who" : "What"} ${verb} ${def.subject}?`,
+        answer: def.is,
+        answerType: "text",
+        topic,
+      }),
+    );
+  const key = keyWord(def.is);
+  const gapped = key && gapSentence(def.source.text, key);
+  const readable = gapped && /^It\b/.test(gapped) ? `${def.subject}${gapped.slice(2)}` : gapped;
+  if (key && readable)
+    items.push(
+      makeItem(def, {
+        kind: "cloze",
+        variant: "key-word",
+        prompt: `Fill in the blank: ${readable}`,
+        answer: key,
+        answerType: "text",
+        topic,
+      }),
+    );
+  const others = kit.facts.filter(
+    (f): f is DefinitionFact =>
+      f.type === "definition" &&
+      f.subject !== def.subject &&
+      !f.subject.includes(def.subject) &&
+      !def.subject.includes(f.subject),
+  );
+  if (others.length > 0 && !coin(kit, def.key))
+    items.push(trueFalse(def, "definition", `${def.subject} ${verb} ${others[0].is}`, false, topic, 0.1));
+  else items.push(trueFalse(def, "definition", `${def.subject} ${verb} ${def.is}`, true, topic));
+  return items;
 }
 
 /** The word that carries a definition: its first adjective ("non-combat"), else its head noun. */
 function keyWord(phrase: string): string | undefined {
-  const words = phrase.replace(/^(?:a|an|the|one of)\s+/i, '').split(/\s+/)
-  const doc = analyse(phrase)
-  const adjectives = new Set(doc.adjectives().out('array') as string[])
-  const first = words[0]
-  if (first && (adjectives.has(first) && first.length >= 5 || /-/.test(first))) return first
-  return words.find((w) => /^[a-z]{5,}$/.test(w) && !adjectives.has(w))
+  const words = phrase.replace(/^(?:a|an|the|one of)\s+/i, "").split(/\s+/);
+  const doc = analyse(phrase);
+  const adjectives = new Set(doc.adjectives().out("array") as string[]);
+  const first = words[0];
+  if (first && ((adjectives.has(first) && first.length >= 5) || /-/.test(first))) return first;
+  return words.find((w) => /^[a-z]{5,}$/.test(w) && !adjectives.has(w));
 }
 
 /** Objective flashcards ("What is NMI designed to do?") and clozes on a key noun phrase of each objective. */
 export function objectiveItems(kit: Kit, o: ObjectiveFact): GeneratedItem[] {
-  const items: GeneratedItem[] = []
-  const topic = 'objectives' as const
-  if (o.question) items.push(makeItem(o, { kind: 'flashcard', variant: 'goal', prompt: o.question, answer: o.objective, answerType: 'text', topic }))
-  const phrase = keyPhrase(o.objective)
-  const gapped = phrase && gapSentence(o.source.text, phrase)
+  const items: GeneratedItem[] = [];
+  const topic = "objectives" as const;
+  if (o.question)
+    items.push(
+      makeItem(o, {
+        kind: "flashcard",
+        variant: "goal",
+        prompt: o.question,
+        answer: o.objective,
+        answerType: "text",
+        topic,
+      }),
+    );
+  const phrase = keyPhrase(o.objective);
+  const gapped = phrase && gapSentence(o.source.text, phrase);
   if (phrase && gapped) {
     // A list item under "its objectives are:" starts with "It": name the subject so the gap can be read alone.
-    const prompt = o.subject && /^It\b/.test(gapped) ? `${o.subject}${gapped.slice(2)}` : gapped
-    items.push(makeItem(o, { kind: 'cloze', variant: 'key-phrase', prompt: `Fill in the blank: ${prompt}`, answer: phrase, answerType: 'text', topic }))
+    const prompt = o.subject && /^It\b/.test(gapped) ? `${o.subject}${gapped.slice(2)}` : gapped;
+    items.push(
+      makeItem(o, {
+        kind: "cloze",
+        variant: "key-phrase",
+        prompt: `Fill in the blank: ${prompt}`,
+        answer: phrase,
+        answerType: "text",
+        topic,
+      }),
+    );
   }
-  void kit
-  return items
+  void kit;
+  return items;
 }
 
 /** A gap worth learning: a capitalised name inside the sentence, else its longest 2–4 word noun phrase. */
 function keyPhrase(text: string): string | undefined {
-  const names = [...text.slice(1).matchAll(/(?<![\w'’])([A-Z][\w'’-]+(?:(?:,?\s(?:and\s)?|\s(?:of|for)\s(?:the\s)?)[A-Z][\w'’-]+)+)/g)].map((m) => m[1])
-  const named = names.find((n) => !/^(?:It|The|In)\b/.test(n))
-  if (named) return named
-  const nouns = (analyse(text).nouns().out('array') as string[]).map((n) => n.replace(/^(?:the|a|an|its|their)\s+/i, '').replace(/[,.;:]+$/, ''))
-  const fit = nouns.filter((n) => /^[a-z]/.test(n) && n.split(' ').length >= 2 && n.split(' ').length <= 4 && !/\band\b/.test(n))
-  return fit.sort((a, b) => b.length - a.length)[0]
+  const names = [
+    ...text
+      .slice(1)
+      .matchAll(/(?<![\w'’])([A-Z][\w'’-]+(?:(?:,?\s(?:and\s)?|\s(?:of|for)\s(?:the\s)?)[A-Z][\w'’-]+)+)/g),
+  ].map((m) => m[1]);
+  const named = names.find((n) => !/^(?:It|The|In)\b/.test(n));
+  if (named) return named;
+  const nouns = (analyse(text).nouns().out("array") as string[]).map((n) =>
+    n.replace(/^(?:the|a|an|its|their)\s+/i, "").replace(/[,.;:]+$/, ""),
+  );
+  const fit = nouns.filter(
+    (n) => /^[a-z]/.test(n) && n.split(" ").length >= 2 && n.split(" ").length <= 4 && !/\band\b/.test(n),
+  );
+  return fit.sort((a, b) => b.length - a.length)[0];
 }

@@ -1,125 +1,157 @@
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { parseDateAnswer } from './parse-answer'
-import { numberInAnswer } from './numbers'
-import { buildItems } from './pipeline'
-import { answers, supported } from './quality-checks'
-import type { GeneratedItem } from './types'
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseDateAnswer } from "./parse-answer";
+import { numberInAnswer } from "./numbers";
+import { buildItems } from "./pipeline";
+import { answers, supported } from "./quality-checks";
+import type { GeneratedItem } from "./types";
 
-const NATO_MD = readFileSync(new URL('../../content/nato-mission-iraq.md', import.meta.url), 'utf8')
-const NATO_TXT = readFileSync(new URL('./fixtures/nato-mission-iraq.txt', import.meta.url), 'utf8')
+const NATO_MD = readFileSync(new URL("../../content/nato-mission-iraq.md", import.meta.url), "utf8");
+const NATO_TXT = readFileSync(new URL("./fixtures/nato-mission-iraq.txt", import.meta.url), "utf8");
 
 /** What a careful reader should be quizzed on: a right answer, and words the question or its source must contain. */
 const EXPECTED: { fact: string; response: string; about: RegExp }[] = [
-  { fact: 'NMI was agreed at the Brussels Summit', response: 'Brussels Summit', about: /launch NATO Mission Iraq/ },
-  { fact: 'leaders agreed to launch NMI in July 2018', response: 'July 2018', about: /launch NATO Mission Iraq/ },
-  { fact: 'NATO agreed in October 2018 to establish the mission', response: 'October 2018', about: /agree to establish/ },
-  { fact: 'NMI was established in October 2018', response: 'Oct 2018', about: /established in Baghdad/ },
-  { fact: 'NMI was established in Baghdad', response: 'Baghdad', about: /established/ },
-  { fact: 'around 500 personnel', response: 'five hundred', about: /trainers, advisors and supporting personnel/ },
-  { fact: 'partner Australia', response: 'Australia', about: /partner countries/ },
-  { fact: 'partner Sweden', response: 'Sweden', about: /partner countries/ },
-  { fact: 'partner Finland', response: 'Finland', about: /partner countries/ },
-  { fact: 'NMI is a non-combat mission', response: 'non-combat', about: /training and capacity-building mission/ },
-  { fact: 'Carignan took command on 26 November 2019', response: 'Carignan', about: /26 November 2019/ },
-  { fact: 'Carignan assumed command on 26 November 2019', response: '2019-11-26', about: /Carignan/ },
-  { fact: 'Carignan is from Canada', response: 'Canada', about: /Jennie Carignan/ },
-  { fact: "Carignan's rank", response: 'Major General', about: /rank of Jennie Carignan/ },
-  { fact: 'Fortin commanded from 31 October 2018', response: '31/10/2018', about: /Fortin become/ },
-  { fact: 'Fortin commanded until 25 November 2019', response: 'November 25, 2019', about: /Fortin's term/ },
-  { fact: 'Fortin is from Canada', response: 'Canada', about: /Dany Fortin from/ },
-  { fact: 'Carignan succeeded Fortin', response: 'Jennie Carignan', about: /succeeded Major General Dany Fortin/ },
-  { fact: 'Fortin was succeeded by Carignan', response: 'Fortin', about: /Whom did/ },
-  { fact: 'NMI is under the authority of JFC Naples', response: 'JFC Naples', about: /authority of/ },
-  { fact: 'JFC Naples is one of two operational-level commands', response: 'two', about: /operational-level commands/ },
-  { fact: 'JFC stands for Joint Force Command', response: 'Joint Force Command', about: /JFC stand/ },
-  { fact: 'NMI stands for NATO Mission Iraq', response: 'NATO Mission Iraq', about: /NMI stand/ },
-  { fact: 'NTM-I stands for NATO Training Mission in Iraq', response: 'NATO Training Mission in Iraq', about: /NTM-I stand/ },
-  { fact: 'NTM-I ran from 2004 to 2011', response: 'from 2004 to 2011', about: /support operation in Iraq/ },
-  { fact: 'July 2015 agreement to provide capacity building support', response: 'July 2015', about: /capacity building support/ },
-  { fact: 'April 2016 train-the-trainer courses', response: 'April 2016', about: /train-the-trainer/ },
-  { fact: 'the courses were in Jordan', response: 'Jordan', about: /train-the-trainer/ },
-  { fact: 'more than 350 trained', response: '350', about: /were trained/ },
-  { fact: 'Warsaw Summit', response: 'Warsaw Summit', about: /Iraqi security and military forces in Iraq/ },
-  { fact: 'Warsaw Summit in July 2016', response: 'July 2016', about: /Iraqi security and military forces in Iraq/ },
-  { fact: 'Core Team deployed in January 2017', response: 'January 2017', about: /Core Team/ },
-  { fact: 'Core Team of eight personnel', response: 'eight', about: /Core Team/ },
-  { fact: 'Core Team deployed to Baghdad', response: 'Baghdad', about: /Core Team to/ },
-  { fact: 'Jordan-based training transferred in February 2017', response: 'February 2017', about: /transfer/ },
-  { fact: 'Core Team coordinated assistance in 2017–2018', response: '2017-2018', about: /coordinate/ },
-  { fact: 'Core Team laid the foundation for NMI in 2018', response: '2018', about: /foundation/ },
-  { fact: 'Stoltenberg is NATO Secretary General', response: 'NATO Secretary General', about: /Stoltenberg/ },
-  { fact: 'Stoltenberg visited on 5 March 2018', response: '5 March 2018', about: /Stoltenberg/ },
-  { fact: 'training location: Baghdad area', response: 'Baghdad area', about: /training activities/ },
-  { fact: 'training location: Besmaya', response: 'Besmaya', about: /training activities/ },
-  { fact: 'training location: Taji', response: 'Taji', about: /training activities/ },
-  { fact: 'advisory activities in Baghdad', response: 'Baghdad', about: /advisory activities/ },
-  { fact: 'NMI is designed to help strengthen Iraqi forces and institutions', response: 'help strengthen Iraqi security forces and Iraqi military education institutions', about: /designed to/ },
-  { fact: 'objective: counter terrorism', response: 'counter terrorism', about: /contributes/ },
-  { fact: 'objective: a cadre of Iraqi instructors', response: 'cadre of Iraqi instructors', about: /self-sustaining/ },
-  { fact: 'coordination with the Global Coalition', response: 'Global Coalition', about: /international partners/ },
-  { fact: 'coordination with the European Union', response: 'European Union', about: /international partners/ },
-  { fact: 'coordination with the United Nations', response: 'United Nations', about: /international partners/ },
+  { fact: "NMI was agreed at the Brussels Summit", response: "Brussels Summit", about: /launch NATO Mission Iraq/ },
+  { fact: "leaders agreed to launch NMI in July 2018", response: "July 2018", about: /launch NATO Mission Iraq/ },
+  {
+    fact: "NATO agreed in October 2018 to establish the mission",
+    response: "October 2018",
+    about: /agree to establish/,
+  },
+  { fact: "NMI was established in October 2018", response: "Oct 2018", about: /established in Baghdad/ },
+  { fact: "NMI was established in Baghdad", response: "Baghdad", about: /established/ },
+  { fact: "around 500 personnel", response: "five hundred", about: /trainers, advisors and supporting personnel/ },
+  { fact: "partner Australia", response: "Australia", about: /partner countries/ },
+  { fact: "partner Sweden", response: "Sweden", about: /partner countries/ },
+  { fact: "partner Finland", response: "Finland", about: /partner countries/ },
+  { fact: "NMI is a non-combat mission", response: "non-combat", about: /training and capacity-building mission/ },
+  { fact: "Carignan took command on 26 November 2019", response: "Carignan", about: /26 November 2019/ },
+  { fact: "Carignan assumed command on 26 November 2019", response: "2019-11-26", about: /Carignan/ },
+  { fact: "Carignan is from Canada", response: "Canada", about: /Jennie Carignan/ },
+  { fact: "Carignan's rank", response: "Major General", about: /rank of Jennie Carignan/ },
+  { fact: "Fortin commanded from 31 October 2018", response: "31/10/2018", about: /Fortin become/ },
+  { fact: "Fortin commanded until 25 November 2019", response: "November 25, 2019", about: /Fortin's term/ },
+  { fact: "Fortin is from Canada", response: "Canada", about: /Dany Fortin from/ },
+  { fact: "Carignan succeeded Fortin", response: "Jennie Carignan", about: /succeeded Major General Dany Fortin/ },
+  { fact: "Fortin was succeeded by Carignan", response: "Fortin", about: /Whom did/ },
+  { fact: "NMI is under the authority of JFC Naples", response: "JFC Naples", about: /authority of/ },
+  { fact: "JFC Naples is one of two operational-level commands", response: "two", about: /operational-level commands/ },
+  { fact: "JFC stands for Joint Force Command", response: "Joint Force Command", about: /JFC stand/ },
+  { fact: "NMI stands for NATO Mission Iraq", response: "NATO Mission Iraq", about: /NMI stand/ },
+  {
+    fact: "NTM-I stands for NATO Training Mission in Iraq",
+    response: "NATO Training Mission in Iraq",
+    about: /NTM-I stand/,
+  },
+  { fact: "NTM-I ran from 2004 to 2011", response: "from 2004 to 2011", about: /support operation in Iraq/ },
+  {
+    fact: "July 2015 agreement to provide capacity building support",
+    response: "July 2015",
+    about: /capacity building support/,
+  },
+  { fact: "April 2016 train-the-trainer courses", response: "April 2016", about: /train-the-trainer/ },
+  { fact: "the courses were in Jordan", response: "Jordan", about: /train-the-trainer/ },
+  { fact: "more than 350 trained", response: "350", about: /were trained/ },
+  { fact: "Warsaw Summit", response: "Warsaw Summit", about: /Iraqi security and military forces in Iraq/ },
+  { fact: "Warsaw Summit in July 2016", response: "July 2016", about: /Iraqi security and military forces in Iraq/ },
+  { fact: "Core Team deployed in January 2017", response: "January 2017", about: /Core Team/ },
+  { fact: "Core Team of eight personnel", response: "eight", about: /Core Team/ },
+  { fact: "Core Team deployed to Baghdad", response: "Baghdad", about: /Core Team to/ },
+  { fact: "Jordan-based training transferred in February 2017", response: "February 2017", about: /transfer/ },
+  { fact: "Core Team coordinated assistance in 2017–2018", response: "2017-2018", about: /coordinate/ },
+  { fact: "Core Team laid the foundation for NMI in 2018", response: "2018", about: /foundation/ },
+  { fact: "Stoltenberg is NATO Secretary General", response: "NATO Secretary General", about: /Stoltenberg/ },
+  { fact: "Stoltenberg visited on 5 March 2018", response: "5 March 2018", about: /Stoltenberg/ },
+  { fact: "training location: Baghdad area", response: "Baghdad area", about: /training activities/ },
+  { fact: "training location: Besmaya", response: "Besmaya", about: /training activities/ },
+  { fact: "training location: Taji", response: "Taji", about: /training activities/ },
+  { fact: "advisory activities in Baghdad", response: "Baghdad", about: /advisory activities/ },
+  {
+    fact: "NMI is designed to help strengthen Iraqi forces and institutions",
+    response: "help strengthen Iraqi security forces and Iraqi military education institutions",
+    about: /designed to/,
+  },
+  { fact: "objective: counter terrorism", response: "counter terrorism", about: /contributes/ },
+  { fact: "objective: a cadre of Iraqi instructors", response: "cadre of Iraqi instructors", about: /self-sustaining/ },
+  { fact: "coordination with the Global Coalition", response: "Global Coalition", about: /international partners/ },
+  { fact: "coordination with the European Union", response: "European Union", about: /international partners/ },
+  { fact: "coordination with the United Nations", response: "United Nations", about: /international partners/ },
   ...[
-    'Ministry of Defence', 'Office of the National Security Advisor', "Prime Minister's National Operations Centre",
-    'Defence University for Military Studies', 'Computer Science School', 'Military Medical School',
-    'Bomb Disposal (EOD/C-IED) School', 'Armour School', 'Military Electrical and Mechanical Engineering School',
-    'Military Engineering School', 'Military Transportation School', 'Military School of Administration and Logistics',
-    'Military Signals School', 'Military Intelligence and Security School', 'Non-Commissioned Officers Academy',
+    "Ministry of Defence",
+    "Office of the National Security Advisor",
+    "Prime Minister's National Operations Centre",
+    "Defence University for Military Studies",
+    "Computer Science School",
+    "Military Medical School",
+    "Bomb Disposal (EOD/C-IED) School",
+    "Armour School",
+    "Military Electrical and Mechanical Engineering School",
+    "Military Engineering School",
+    "Military Transportation School",
+    "Military School of Administration and Logistics",
+    "Military Signals School",
+    "Military Intelligence and Security School",
+    "Non-Commissioned Officers Academy",
   ].map((school) => ({ fact: `school: ${school}`, response: school, about: /listed/ })),
-]
+];
 
-for (const [name, text] of [['Markdown', NATO_MD], ['plain text', NATO_TXT]] as const) {
+for (const [name, text] of [
+  ["Markdown", NATO_MD],
+  ["plain text", NATO_TXT],
+] as const) {
   describe(`NATO page (${name}) item quality`, () => {
-    const { items } = buildItems(text, { seed: 7 })
+    const { items } = buildItems(text, { seed: 7 });
 
     it.each(EXPECTED)('quizzes "$fact"', ({ response, about }) => {
-      const hits = items.filter((i) => about.test(`${i.prompt} ${i.source.text}`) && answers(i, response))
-      expect(hits.length, `no item answered by "${response}"`).toBeGreaterThan(0)
-    })
+      const hits = items.filter((i) => about.test(`${i.prompt} ${i.source.text}`) && answers(i, response));
+      expect(hits.length, `no item answered by "${response}"`).toBeGreaterThan(0);
+    });
 
-    it('supports every answer with its source sentence', () => {
-      const unsupported = items.filter((i) => !supported(i)).map((i) => `${i.prompt} => ${i.answer}`)
-      expect(unsupported).toEqual([])
-    })
+    it("supports every answer with its source sentence", () => {
+      const unsupported = items.filter((i) => !supported(i)).map((i) => `${i.prompt} => ${i.answer}`);
+      expect(unsupported).toEqual([]);
+    });
 
-    it('gives every multiple-choice item four distinct options of the answer type, the answer among them', () => {
-      for (const item of items.filter((i) => i.kind === 'multiple_choice')) {
-        const options = item.options ?? []
-        expect(options).toHaveLength(4)
-        expect(new Set(options.map((o) => o.toLowerCase())).size).toBe(4)
-        expect(options).toContain(item.answer)
+    it("gives every multiple-choice item four distinct options of the answer type, the answer among them", () => {
+      for (const item of items.filter((i) => i.kind === "multiple_choice")) {
+        const options = item.options ?? [];
+        expect(options).toHaveLength(4);
+        expect(new Set(options.map((o) => o.toLowerCase())).size).toBe(4);
+        expect(options).toContain(item.answer);
         for (const o of options) {
-          if (item.answerType === 'date') expect(parseDateAnswer(o), o).not.toBeNull()
-          if (item.answerType === 'number') expect(numberInAnswer(o), o).not.toBeNull()
-          if (item.answerType === 'person') expect(o, item.prompt).toMatch(/^[A-Z][\w'-]*(?: [A-Z][\w'-]*)+$/)
-          if (item.answerType === 'place' || item.answerType === 'organisation') expect(o).toMatch(/^[A-Z]/)
+          if (item.answerType === "date") expect(parseDateAnswer(o), o).not.toBeNull();
+          if (item.answerType === "number") expect(numberInAnswer(o), o).not.toBeNull();
+          if (item.answerType === "person") expect(o, item.prompt).toMatch(/^[A-Z][\w'-]*(?: [A-Z][\w'-]*)+$/);
+          if (item.answerType === "place" || item.answerType === "organisation") expect(o).toMatch(/^[A-Z]/);
         }
       }
-    })
+    });
 
-    it('has no duplicate items', () => {
-      const ids = items.map((i) => `${i.kind}|${i.prompt}`)
-      expect(ids.length - new Set(ids).size).toBe(0)
-      expect(new Set(items.map((i) => i.key)).size).toBe(items.length)
-    })
+    it("has no duplicate items", () => {
+      const ids = items.map((i) => `${i.kind}|${i.prompt}`);
+      expect(ids.length - new Set(ids).size).toBe(0);
+      expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
+    });
 
-    it('uses every kind of item', () => {
-      expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['multiple_choice', 'cloze', 'true_false', 'typed', 'matching', 'ordering', 'flashcard']))
-    })
+    it("uses every kind of item", () => {
+      expect(new Set(items.map((i) => i.kind))).toEqual(
+        new Set(["multiple_choice", "cloze", "true_false", "typed", "matching", "ordering", "flashcard"]),
+      );
+    });
 
-    it('asks grammatical questions and marks gaps', () => {
+    it("asks grammatical questions and marks gaps", () => {
       for (const item of items) {
-        expect(item.prompt).toMatch(/^[A-Z]/)
-        if (item.kind === 'cloze') expect(item.prompt).toContain('_____')
-        if (item.kind === 'typed' || (item.kind === 'multiple_choice' && !item.prompt.includes('_____'))) expect(item.prompt).toMatch(/\?$/)
+        expect(item.prompt).toMatch(/^[A-Z]/);
+        if (item.kind === "cloze") expect(item.prompt).toContain("_____");
+        if (item.kind === "typed" || (item.kind === "multiple_choice" && !item.prompt.includes("_____")))
+          expect(item.prompt).toMatch(/\?$/);
       }
-    })
+    });
 
-    it('orders events correctly', () => {
-      const ordering = items.find((i) => i.kind === 'ordering') as GeneratedItem
-      expect(ordering.sequence!.length).toBeGreaterThanOrEqual(3)
-      expect(ordering.answer).toBe(ordering.sequence!.join(' → '))
-    })
-  })
+    it("orders events correctly", () => {
+      const ordering = items.find((i) => i.kind === "ordering") as GeneratedItem;
+      expect(ordering.sequence!.length).toBeGreaterThanOrEqual(3);
+      expect(ordering.answer).toBe(ordering.sequence!.join(" → "));
+    });
+  });
 }

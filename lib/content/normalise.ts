@@ -8,13 +8,13 @@
  */
 export function normaliseText(text: string): string {
   return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/['’`]s\b/g, 's')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/['’`]s\b/g, "s")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
-    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/^(?:the|a|an)\s+/, "");
 }
 
 /**
@@ -24,19 +24,20 @@ export function normaliseText(text: string): string {
  * editDistance('carignan', 'carginan') // 1
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) d[0][j] = j
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return d[a.length][b.length]
+  return d[a.length][b.length];
 }
 
 /** Typos forgiven for an answer of this length: 0 up to 4 characters, 1 up to 8, 2 beyond. */
 export function typoTolerance(length: number): number {
-  return length <= 4 ? 0 : length <= 8 ? 1 : 2
+  return length <= 4 ? 0 : length <= 8 ? 1 : 2;
 }

@@ -1,61 +1,64 @@
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
-import { buildItems } from './pipeline'
-import { answers, supported } from './quality-checks'
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildItems } from "./pipeline";
+import { answers, supported } from "./quality-checks";
 
 /** Documents the rules were not written against: their dates, people, quantities and places must become items. */
-const CASES: { file: string; expected: { kind: 'date' | 'person' | 'quantity' | 'place' | 'definition'; response: string; about: RegExp }[] }[] = [
+const CASES: {
+  file: string;
+  expected: { kind: "date" | "person" | "quantity" | "place" | "definition"; response: string; about: RegExp }[];
+}[] = [
   {
-    file: 'apollo-11.md',
+    file: "apollo-11.md",
     expected: [
-      { kind: 'date', response: '16 July 1969', about: /lift off|lifted off/ },
-      { kind: 'date', response: 'July 20, 1969', about: /land the lunar module|landed the lunar module/ },
-      { kind: 'date', response: '1969-07-24', about: /splash/ },
-      { kind: 'person', response: 'Michael Collins', about: /lunar orbit/ },
-      { kind: 'person', response: 'Neil Armstrong', about: /Buzz Aldrin landed/ },
-      { kind: 'person', response: 'Buzz Aldrin', about: /Neil Armstrong and/ },
-      { kind: 'quantity', response: 'three', about: /astronauts/ },
-      { kind: 'quantity', response: '21.5', about: /kilograms/ },
-      { kind: 'quantity', response: '8', about: /days/ },
-      { kind: 'quantity', response: '650 million', about: /watched/ },
-      { kind: 'place', response: 'Pacific Ocean', about: /splash/ },
-      { kind: 'place', response: 'Kennedy Space Center', about: /Saturn V/ },
-      { kind: 'definition', response: 'the first crewed mission to land on the Moon', about: /Apollo 11/ },
+      { kind: "date", response: "16 July 1969", about: /lift off|lifted off/ },
+      { kind: "date", response: "July 20, 1969", about: /land the lunar module|landed the lunar module/ },
+      { kind: "date", response: "1969-07-24", about: /splash/ },
+      { kind: "person", response: "Michael Collins", about: /lunar orbit/ },
+      { kind: "person", response: "Neil Armstrong", about: /Buzz Aldrin landed/ },
+      { kind: "person", response: "Buzz Aldrin", about: /Neil Armstrong and/ },
+      { kind: "quantity", response: "three", about: /astronauts/ },
+      { kind: "quantity", response: "21.5", about: /kilograms/ },
+      { kind: "quantity", response: "8", about: /days/ },
+      { kind: "quantity", response: "650 million", about: /watched/ },
+      { kind: "place", response: "Pacific Ocean", about: /splash/ },
+      { kind: "place", response: "Kennedy Space Center", about: /Saturn V/ },
+      { kind: "definition", response: "the first crewed mission to land on the Moon", about: /Apollo 11/ },
     ],
   },
   {
-    file: 'marie-curie.md',
+    file: "marie-curie.md",
     expected: [
-      { kind: 'date', response: '7 November 1867', about: /born/ },
-      { kind: 'date', response: '1891', about: /Paris/ },
-      { kind: 'date', response: 'July 1898', about: /polonium/ },
-      { kind: 'date', response: 'December 1898', about: /radium/ },
-      { kind: 'date', response: '1903', about: /Physics/ },
-      { kind: 'date', response: '1911', about: /Chemistry/ },
-      { kind: 'date', response: '4 July 1934', about: /died|die/ },
-      { kind: 'person', response: 'Marie Curie', about: /Chemistry/ },
-      { kind: 'person', response: 'Pierre Curie', about: /polonium/ },
-      { kind: 'quantity', response: '20', about: /radiography units/ },
-      { kind: 'place', response: 'Warsaw', about: /born/ },
-      { kind: 'place', response: 'University of Paris', about: /moved/ },
-      { kind: 'place', response: 'Passy', about: /died/ },
-      { kind: 'definition', response: 'a physicist and chemist', about: /Marie Curie/ },
+      { kind: "date", response: "7 November 1867", about: /born/ },
+      { kind: "date", response: "1891", about: /Paris/ },
+      { kind: "date", response: "July 1898", about: /polonium/ },
+      { kind: "date", response: "December 1898", about: /radium/ },
+      { kind: "date", response: "1903", about: /Physics/ },
+      { kind: "date", response: "1911", about: /Chemistry/ },
+      { kind: "date", response: "4 July 1934", about: /died|die/ },
+      { kind: "person", response: "Marie Curie", about: /Chemistry/ },
+      { kind: "person", response: "Pierre Curie", about: /polonium/ },
+      { kind: "quantity", response: "20", about: /radiography units/ },
+      { kind: "place", response: "Warsaw", about: /born/ },
+      { kind: "place", response: "University of Paris", about: /moved/ },
+      { kind: "place", response: "Passy", about: /died/ },
+      { kind: "definition", response: "a physicist and chemist", about: /Marie Curie/ },
     ],
   },
-]
+];
 
 for (const { file, expected } of CASES) {
   describe(`items from ${file}`, () => {
-    const { items } = buildItems(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'), { seed: 11 })
+    const { items } = buildItems(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), "utf8"), { seed: 11 });
 
     it.each(expected)('asks about the $kind "$response"', ({ response, about }) => {
-      expect(items.some((i) => about.test(`${i.prompt} ${i.source.text}`) && answers(i, response))).toBe(true)
-    })
+      expect(items.some((i) => about.test(`${i.prompt} ${i.source.text}`) && answers(i, response))).toBe(true);
+    });
 
-    it('supports every answer with its source and has no duplicates', () => {
-      expect(items.filter((i) => !supported(i)).map((i) => i.prompt)).toEqual([])
-      const ids = items.map((i) => `${i.kind}|${i.prompt}`)
-      expect(new Set(ids).size).toBe(ids.length)
-    })
-  })
+    it("supports every answer with its source and has no duplicates", () => {
+      expect(items.filter((i) => !supported(i)).map((i) => i.prompt)).toEqual([]);
+      const ids = items.map((i) => `${i.kind}|${i.prompt}`);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+  });
 }

@@ -1,18 +1,18 @@
-import { splitSentences } from './split-sentences'
-import type { Block, BlockKind, FrontMatter, ParsedDocument, Section, Sentence } from './types'
+import { splitSentences } from "./split-sentences";
+import type { Block, BlockKind, FrontMatter, ParsedDocument, Section, Sentence } from "./types";
 
 /** One physical line of the input with its offsets. */
 interface Line {
-  raw: string
-  start: number
-  end: number
+  raw: string;
+  start: number;
+  end: number;
 }
 
-const BULLET = /^(\s*)(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+/
-const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/
-const HTML_COMMENT = /^\s*<!--.*-->\s*$/
+const BULLET = /^(\s*)(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+/;
+const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 // Page furniture copied from websites: carries metadata, not content.
-const LAST_UPDATED = /^\s*(?:[-*•]\s*)?(?:last updated|updated|published)\s*:\s*(.+)$/i
+const LAST_UPDATED = /^\s*(?:[-*•]\s*)?(?:last updated|updated|published)\s*:\s*(.+)$/i;
 
 /**
  * Splits a Markdown or plain-text document into front matter, sections, blocks and sentences.
@@ -29,86 +29,92 @@ const LAST_UPDATED = /^\s*(?:[-*•]\s*)?(?:last updated|updated|published)\s*:\
  * doc.sentences.map((s) => s.text) // ['Apollo 11 landed in July 1969.', 'It returned safely.']
  */
 export function parseDocument(text: string): ParsedDocument {
-  const { frontMatter, bodyStart } = readFrontMatter(text)
-  const lines = toLines(text, bodyStart)
+  const { frontMatter, bodyStart } = readFrontMatter(text);
+  const lines = toLines(text, bodyStart);
   // Layout rules for headings (a bullet or short line followed by a paragraph) are only for plain text.
-  const markdown = lines.some((l) => MD_HEADING.test(l.raw))
-  const sections: Section[] = []
-  const blocks: Block[] = []
-  const stack: Section[] = []
-  let listId = 0
-  let inList = false
-  let blankRun = 0
-  let pendingCaption: string | undefined
-  let caption: string | undefined
-  let leadIn: string | undefined
-  let para: Line[] = []
+  const markdown = lines.some((l) => MD_HEADING.test(l.raw));
+  const sections: Section[] = [];
+  const blocks: Block[] = [];
+  const stack: Section[] = [];
+  let listId = 0;
+  let inList = false;
+  let blankRun = 0;
+  let pendingCaption: string | undefined;
+  let caption: string | undefined;
+  let leadIn: string | undefined;
+  let para: Line[] = [];
 
-  const path = () => stack.map((s) => s.heading)
+  const path = () => stack.map((s) => s.heading);
   const openSection = (heading: string, level: number, start: number) => {
-    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop()
-    const section: Section = { heading, level, start, end: text.length, path: [...path(), heading] }
-    for (const s of sections) if (s.end === text.length && s.level >= level && s.start < start) s.end = start
-    sections.push(section)
-    stack.push(section)
-    inList = false
-    leadIn = undefined
-  }
+    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
+    const section: Section = { heading, level, start, end: text.length, path: [...path(), heading] };
+    for (const s of sections) if (s.end === text.length && s.level >= level && s.start < start) s.end = start;
+    sections.push(section);
+    stack.push(section);
+    inList = false;
+    leadIn = undefined;
+  };
   const flushParagraph = () => {
-    if (para.length === 0) return
-    const start = para[0].start + leading(para[0].raw)
-    const last = para[para.length - 1]
-    const end = last.start + last.raw.trimEnd().length
-    const block: Block = { kind: 'paragraph', text: text.slice(start, end), start, end, sectionPath: path() }
-    blocks.push(block)
-    para = []
-    inList = false
-    const trimmed = block.text.trim()
-    leadIn = trimmed.endsWith(':') ? lastSentence(trimmed) : undefined
-  }
+    if (para.length === 0) return;
+    const start = para[0].start + leading(para[0].raw);
+    const last = para[para.length - 1];
+    const end = last.start + last.raw.trimEnd().length;
+    const block: Block = { kind: "paragraph", text: text.slice(start, end), start, end, sectionPath: path() };
+    blocks.push(block);
+    para = [];
+    inList = false;
+    const trimmed = block.text.trim();
+    leadIn = trimmed.endsWith(":") ? lastSentence(trimmed) : undefined;
+  };
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    const content = line.raw.trim()
-    if (content === '' || HTML_COMMENT.test(line.raw)) {
-      flushParagraph()
-      blankRun++
+    const line = lines[i];
+    const content = line.raw.trim();
+    if (content === "" || HTML_COMMENT.test(line.raw)) {
+      flushParagraph();
+      blankRun++;
       // Two blank lines or an HTML comment separate lists that sit next to each other.
-      if (blankRun >= 2 || HTML_COMMENT.test(line.raw)) inList = false
-      continue
+      if (blankRun >= 2 || HTML_COMMENT.test(line.raw)) inList = false;
+      continue;
     }
-    blankRun = 0
-    const updated = LAST_UPDATED.exec(line.raw)
+    blankRun = 0;
+    const updated = LAST_UPDATED.exec(line.raw);
     if (updated) {
-      flushParagraph()
-      frontMatter.date ??= updated[1].trim()
-      continue
+      flushParagraph();
+      frontMatter.date ??= updated[1].trim();
+      continue;
     }
-    const md = MD_HEADING.exec(line.raw)
+    const md = MD_HEADING.exec(line.raw);
     if (md) {
-      flushParagraph()
-      openSection(md[2], md[1].length, line.start + line.raw.indexOf(md[2]))
-      continue
+      flushParagraph();
+      openSection(md[2], md[1].length, line.start + line.raw.indexOf(md[2]));
+      continue;
     }
-    const bullet = BULLET.exec(line.raw)
-    const nextLine = nextContentLine(lines, i)
+    const bullet = BULLET.exec(line.raw);
+    const nextLine = nextContentLine(lines, i);
     if (bullet) {
-      flushParagraph()
-      const body = line.raw.slice(bullet[0].length).trim()
-      const start = line.start + bullet[0].length
-      if (!markdown && looksLikeHeading(body) && nextLine !== undefined && !BULLET.test(nextLine.raw) && !looksLikeHeading(nextLine.raw.trim())) {
-        openSection(body, stack.length > 0 ? Math.min(stack[stack.length - 1].level + 1, 2) : 2, start)
-        continue
+      flushParagraph();
+      const body = line.raw.slice(bullet[0].length).trim();
+      const start = line.start + bullet[0].length;
+      if (
+        !markdown &&
+        looksLikeHeading(body) &&
+        nextLine !== undefined &&
+        !BULLET.test(nextLine.raw) &&
+        !looksLikeHeading(nextLine.raw.trim())
+      ) {
+        openSection(body, stack.length > 0 ? Math.min(stack[stack.length - 1].level + 1, 2) : 2, start);
+        continue;
       }
       if (!inList) {
-        listId++
-        inList = true
+        listId++;
+        inList = true;
         // A caption labels only the list directly below it, not the lists after it.
-        caption = pendingCaption
-        pendingCaption = undefined
+        caption = pendingCaption;
+        pendingCaption = undefined;
       }
       blocks.push({
-        kind: 'list_item' as BlockKind,
+        kind: "list_item" as BlockKind,
         text: body,
         start,
         end: start + body.length,
@@ -116,35 +122,35 @@ export function parseDocument(text: string): ParsedDocument {
         listId,
         listCaption: caption,
         listLeadIn: leadIn,
-      })
-      continue
+      });
+      continue;
     }
-    const label = /^\*\*(.+)\*\*$/.exec(content)?.[1] ?? content
-    if (para.length === 0 && looksLikeHeading(label) && !label.endsWith(':') && !isContinuation(lines, i)) {
-      const start = line.start + leading(line.raw)
+    const label = /^\*\*(.+)\*\*$/.exec(content)?.[1] ?? content;
+    if (para.length === 0 && looksLikeHeading(label) && !label.endsWith(":") && !isContinuation(lines, i)) {
+      const start = line.start + leading(line.raw);
       if (sections.length === 0 && blocks.length === 0 && !markdown) {
-        openSection(content, 1, start)
-        continue
+        openSection(content, 1, start);
+        continue;
       }
       if (nextLine && BULLET.test(nextLine.raw)) {
         // A short line just above a list labels that list only, not the lists after it.
-        pendingCaption = label
-        inList = false
-        continue
+        pendingCaption = label;
+        inList = false;
+        continue;
       }
       if (!markdown && nextLine && !looksLikeHeading(nextLine.raw.trim())) {
-        openSection(content, stack.length > 0 ? stack[stack.length - 1].level + 1 : 2, start)
-        continue
+        openSection(content, stack.length > 0 ? stack[stack.length - 1].level + 1 : 2, start);
+        continue;
       }
     }
-    inList = false
-    if (para.length === 0) pendingCaption = undefined
-    para.push(line)
+    inList = false;
+    if (para.length === 0) pendingCaption = undefined;
+    para.push(line);
   }
-  flushParagraph()
-  const sentences = blocks.flatMap((b, index) => toSentences(b, index))
-  const title = frontMatter.title ?? sections.find((s) => s.level === 1)?.heading
-  return { text, frontMatter, title, bodyStart, bodyEnd: text.length, sections, blocks, sentences }
+  flushParagraph();
+  const sentences = blocks.flatMap((b, index) => toSentences(b, index));
+  const title = frontMatter.title ?? sections.find((s) => s.level === 1)?.heading;
+  return { text, frontMatter, title, bodyStart, bodyEnd: text.length, sections, blocks, sentences };
 }
 
 function toSentences(block: Block, blockIndex: number): Sentence[] {
@@ -155,56 +161,65 @@ function toSentences(block: Block, blockIndex: number): Sentence[] {
     section: block.sectionPath,
     blockKind: block.kind,
     blockIndex,
-  }))
+  }));
 }
 
 function readFrontMatter(text: string): { frontMatter: FrontMatter; bodyStart: number } {
-  const frontMatter: FrontMatter = {}
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
-  if (!m) return { frontMatter, bodyStart: 0 }
+  const frontMatter: FrontMatter = {};
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { frontMatter, bodyStart: 0 };
   for (const line of m[1].split(/\r?\n/)) {
-    const kv = /^\s*(title|source|date)\s*:\s*(.*?)\s*$/i.exec(line)
-    if (kv) frontMatter[kv[1].toLowerCase() as keyof FrontMatter] = kv[2].replace(/^(["'])(.*)\1$/, '$2')
+    const kv = /^\s*(title|source|date)\s*:\s*(.*?)\s*$/i.exec(line);
+    if (kv) frontMatter[kv[1].toLowerCase() as keyof FrontMatter] = kv[2].replace(/^(["'])(.*)\1$/, "$2");
   }
-  return { frontMatter, bodyStart: m[0].length }
+  return { frontMatter, bodyStart: m[0].length };
 }
 
 function toLines(text: string, from: number): Line[] {
-  const lines: Line[] = []
-  let start = from
+  const lines: Line[] = [];
+  let start = from;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const raw = text.slice(start, end).replace(/\r$/, '')
-    lines.push({ raw, start, end: start + raw.length })
-    if (end === text.length) break
-    start = end + 1
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end).replace(/\r$/, "");
+    lines.push({ raw, start, end: start + raw.length });
+    if (end === text.length) break;
+    start = end + 1;
   }
-  return lines
+  return lines;
 }
 
 function nextContentLine(lines: Line[], i: number): Line | undefined {
-  for (let j = i + 1; j < lines.length; j++) if (lines[j].raw.trim() !== '' && !HTML_COMMENT.test(lines[j].raw)) return lines[j]
-  return undefined
+  for (let j = i + 1; j < lines.length; j++)
+    if (lines[j].raw.trim() !== "" && !HTML_COMMENT.test(lines[j].raw)) return lines[j];
+  return undefined;
 }
 
 /** A line that continues the paragraph above (no blank line between) is never a heading. */
 function isContinuation(lines: Line[], i: number): boolean {
-  return i > 0 && lines[i - 1].raw.trim() !== '' && !BULLET.test(lines[i - 1].raw) && !MD_HEADING.test(lines[i - 1].raw)
+  return (
+    i > 0 && lines[i - 1].raw.trim() !== "" && !BULLET.test(lines[i - 1].raw) && !MD_HEADING.test(lines[i - 1].raw)
+  );
 }
 
 /** Short, starts upper-case, no sentence-final punctuation (a trailing ":" is allowed). */
 function looksLikeHeading(content: string): boolean {
-  const words = content.split(/\s+/).filter(Boolean)
-  return words.length > 0 && words.length <= 10 && content.length <= 80 && /^[A-Z0-9]/.test(content) && !/[.!?;,]$/.test(content)
+  const words = content.split(/\s+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 10 &&
+    content.length <= 80 &&
+    /^[A-Z0-9]/.test(content) &&
+    !/[.!?;,]$/.test(content)
+  );
 }
 
 function leading(raw: string): number {
-  return raw.length - raw.trimStart().length
+  return raw.length - raw.trimStart().length;
 }
 
 function lastSentence(paragraph: string): string {
-  const spans = splitSentences(paragraph)
-  const last = spans[spans.length - 1]
-  return last ? paragraph.slice(last.start, last.end) : paragraph
+  const spans = splitSentences(paragraph);
+  const last = spans[spans.length - 1];
+  return last ? paragraph.slice(last.start, last.end) : paragraph;
 }

@@ -1,15 +1,16 @@
-import { ADVERBIAL_STARTS } from './lexicon'
-import { findMainVerb, isAuxiliary, toInfinitive, tokenize } from './tokens'
+import { ADVERBIAL_STARTS } from "./lexicon";
+import { findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
 export interface Cut {
-  start: number
-  stop: number
+  start: number;
+  stop: number;
 }
 
-const PREP_BEFORE = /(?:\b(?:in|on|at|from|during|since|by|until|around|of))\s*$/i
-const TRAILING_CLAUSE = /,\s+(?:which|who|whom|whose|where|thereby|including|setting|providing|conducted|coordinating|on the|as well as|while|but)\b/i
-const RELATIVE = /\s(?:that|which|who)\s(?=(?:consisted|was|were|is|are|has|had|\w+ed)\b)/
+const PREP_BEFORE = /(?:\b(?:in|on|at|from|during|since|by|until|around|of))\s*$/i;
+const TRAILING_CLAUSE =
+  /,\s+(?:which|who|whom|whose|where|thereby|including|setting|providing|conducted|coordinating|on the|as well as|while|but)\b/i;
+const RELATIVE = /\s(?:that|which|who)\s(?=(?:consisted|was|were|is|are|has|had|\w+ed)\b)/;
 
 /**
  * The main clause of a sentence with the given spans (and the preposition before each) removed,
@@ -22,77 +23,94 @@ const RELATIVE = /\s(?:that|which|who)\s(?=(?:consisted|was|were|is|are|has|had|
  * // 'NATO agreed to help'
  */
 export function reduceClause(sentence: string, cuts: Cut[]): string | undefined {
-  const anchor = cuts.length > 0 ? cuts[0].start : 0
-  let text = sentence
+  const anchor = cuts.length > 0 ? cuts[0].start : 0;
+  let text = sentence;
   // Remove parentheticals (unless the anchor is inside one) and the cuts, right to left so offsets hold.
-  const removals: Cut[] = []
+  const removals: Cut[] = [];
   for (const m of sentence.matchAll(/\s*\([^()]*\)/g)) {
-    if (anchor >= m.index && anchor < m.index + m[0].length) return undefined
-    removals.push({ start: m.index, stop: m.index + m[0].length })
+    if (anchor >= m.index && anchor < m.index + m[0].length) return undefined;
+    removals.push({ start: m.index, stop: m.index + m[0].length });
   }
   for (const c of cuts) {
-    const before = sentence.slice(0, c.start)
-    const prep = PREP_BEFORE.exec(before)
-    removals.push({ start: prep ? prep.index : c.start, stop: c.stop })
+    const before = sentence.slice(0, c.start);
+    const prep = PREP_BEFORE.exec(before);
+    removals.push({ start: prep ? prep.index : c.start, stop: c.stop });
   }
-  removals.sort((a, b) => b.start - a.start)
-  let anchorPos = anchor
+  removals.sort((a, b) => b.start - a.start);
+  let anchorPos = anchor;
   for (const r of removals) {
-    text = text.slice(0, r.start) + text.slice(r.stop)
-    if (r.stop <= anchorPos) anchorPos -= r.stop - r.start
-    else if (r.start < anchorPos) anchorPos = r.start
+    text = text.slice(0, r.start) + text.slice(r.stop);
+    if (r.stop <= anchorPos) anchorPos -= r.stop - r.start;
+    else if (r.start < anchorPos) anchorPos = r.start;
   }
-  text = text.replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/,\s*,/g, ',').trim()
-  text = text.replace(/[.!?;:]+$/, '').replace(/^[,\s]+/, '')
+  text = text
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/,\s*,/g, ",")
+    .trim();
+  text = text.replace(/[.!?;:]+$/, "").replace(/^[,\s]+/, "");
   // Drop leading adverbial phrases: "Then, following a request, at the Summit, NATO agreed" → "NATO agreed".
   for (;;) {
-    const comma = text.indexOf(', ')
-    const first = text.split(/\s+/)[0]?.toLowerCase().replace(/[^a-z]/g, '')
-    if (comma === -1 || !(ADVERBIAL_STARTS.has(first) || comma < 3)) break
-    const rest = text.slice(comma + 2)
-    if (findMainVerb(tokenize(rest)) === -1) break
-    anchorPos -= comma + 2
-    text = rest
+    const comma = text.indexOf(", ");
+    const first = text
+      .split(/\s+/)[0]
+      ?.toLowerCase()
+      .replace(/[^a-z]/g, "");
+    if (comma === -1 || !(ADVERBIAL_STARTS.has(first) || comma < 3)) break;
+    const rest = text.slice(comma + 2);
+    if (findMainVerb(tokenize(rest)) === -1) break;
+    anchorPos -= comma + 2;
+    text = rest;
   }
-  text = text.replace(/^[,\s]+/, '')
+  text = text.replace(/^[,\s]+/, "");
   // A cut inside a trailing or relative clause belongs to that clause, not to the main one.
-  const trailing = TRAILING_CLAUSE.exec(text)
+  const trailing = TRAILING_CLAUSE.exec(text);
   if (trailing) {
-    if (anchorPos > trailing.index && cuts.length > 0) return undefined
-    text = text.slice(0, trailing.index)
+    if (anchorPos > trailing.index && cuts.length > 0) return undefined;
+    text = text.slice(0, trailing.index);
   }
-  const relative = RELATIVE.exec(text)
+  const relative = RELATIVE.exec(text);
   if (relative) {
-    if (anchorPos > relative.index && cuts.length > 0) return undefined
-    text = text.slice(0, relative.index)
+    if (anchorPos > relative.index && cuts.length > 0) return undefined;
+    text = text.slice(0, relative.index);
   }
-  text = keepPredicate(text, Math.max(anchorPos, 0))
-  if (!text) return undefined
-  const tokens = tokenize(text)
-  const verb = findMainVerb(tokens)
-  if (verb <= 0 || tokens.length < 3) return undefined
-  return text.trim().replace(/,$/, '')
+  text = keepPredicate(text, Math.max(anchorPos, 0));
+  if (!text) return undefined;
+  const tokens = tokenize(text);
+  const verb = findMainVerb(tokens);
+  if (verb <= 0 || tokens.length < 3) return undefined;
+  return text.trim().replace(/,$/, "");
 }
 
 /** "X was born in Warsaw and won the prize" with the anchor in the second half → "X won the prize". */
 function keepPredicate(text: string, anchor: number): string {
-  const tokens = tokenize(text)
-  const verb = findMainVerb(tokens)
-  if (verb <= 0) return text
-  const subject = text.slice(0, tokens[verb].start).trim()
-  const bounds: number[] = [tokens[verb].start]
+  const tokens = tokenize(text);
+  const verb = findMainVerb(tokens);
+  if (verb <= 0) return text;
+  const subject = text.slice(0, tokens[verb].start).trim();
+  const bounds: number[] = [tokens[verb].start];
   for (let i = verb + 1; i < tokens.length - 1; i++) {
-    if (tokens[i].text.toLowerCase() !== 'and' || tokens[i - 1].post.includes(',') && false) continue
-    const next = tokens[i + 1]
-    const finite = isAuxiliary(next.text) || next.tags.has('Verb') && (next.tags.has('PastTense') || next.tags.has('PresentTense')) && !next.tags.has('Gerund') && !next.tags.has('Noun') && !next.tags.has('Adjective')
-    if (finite) bounds.push(next.start)
+    if (tokens[i].text.toLowerCase() !== "and" || (tokens[i - 1].post.includes(",") && false)) continue;
+    const next = tokens[i + 1];
+    const finite =
+      isAuxiliary(next.text) ||
+      (next.tags.has("Verb") &&
+        (next.tags.has("PastTense") || next.tags.has("PresentTense")) &&
+        !next.tags.has("Gerund") &&
+        !next.tags.has("Noun") &&
+        !next.tags.has("Adjective"));
+    if (finite) bounds.push(next.start);
   }
-  if (bounds.length === 1) return text
-  let k = 0
-  for (let j = 0; j < bounds.length; j++) if (anchor >= bounds[j]) k = j
-  const end = k + 1 < bounds.length ? bounds[k + 1] : text.length
-  const predicate = text.slice(bounds[k], end).trim().replace(/\s+and$/, '').replace(/,$/, '')
-  return `${subject} ${predicate}`
+  if (bounds.length === 1) return text;
+  let k = 0;
+  for (let j = 0; j < bounds.length; j++) if (anchor >= bounds[j]) k = j;
+  const end = k + 1 < bounds.length ? bounds[k + 1] : text.length;
+  const predicate = text
+    .slice(bounds[k], end)
+    .trim()
+    .replace(/\s+and$/, "")
+    .replace(/,$/, "");
+  return `${subject} ${predicate}`;
 }
 
 /**
@@ -105,19 +123,20 @@ function keepPredicate(text: string, anchor: number): string {
  * toQuestion('Where', 'It was established') // 'Where was it established?'
  */
 export function toQuestion(wh: string, clause: string, datedPast = false): string | undefined {
-  const tokens = tokenize(clause)
-  const v = findMainVerb(tokens)
-  if (v <= 0) return undefined
-  const subject = lowerFirst(clause.slice(0, tokens[v].start).trim())
-  if (!subject || /[,;]$/.test(subject)) return undefined
-  const verb = tokens[v]
-  const rest = clause.slice(verb.end).trim()
-  if (isAuxiliary(verb.text)) return finish(`${wh} ${verb.text.toLowerCase()} ${subject} ${rest}`)
+  const tokens = tokenize(clause);
+  const v = findMainVerb(tokens);
+  if (v <= 0) return undefined;
+  const subject = lowerFirst(clause.slice(0, tokens[v].start).trim());
+  if (!subject || /[,;]$/.test(subject)) return undefined;
+  const verb = tokens[v];
+  const rest = clause.slice(verb.end).trim();
+  if (isAuxiliary(verb.text)) return finish(`${wh} ${verb.text.toLowerCase()} ${subject} ${rest}`);
   // A dated event told in the present ("views … on March 5, 2018", a caption) happened in the past.
-  const past = verb.tags.has('PastTense') || datedPast
-  const plural = /s$/i.test(subject) && !/ss$/i.test(subject) && !/^[A-Z]+s?$/.test(subject) || /\band\b/.test(subject)
-  const aux = past ? 'did' : plural ? 'do' : 'does'
-  return finish(`${wh} ${aux} ${subject} ${toInfinitive(verb.text)} ${rest}`)
+  const past = verb.tags.has("PastTense") || datedPast;
+  const plural =
+    (/s$/i.test(subject) && !/ss$/i.test(subject) && !/^[A-Z]+s?$/.test(subject)) || /\band\b/.test(subject);
+  const aux = past ? "did" : plural ? "do" : "does";
+  return finish(`${wh} ${aux} ${subject} ${toInfinitive(verb.text)} ${rest}`);
 }
 
 /**
@@ -126,27 +145,34 @@ export function toQuestion(wh: string, clause: string, datedPast = false): strin
  * @example
  * howManyQuestion('NMI involves', 'trainers') // 'How many trainers does NMI involve?'
  */
-export function howManyQuestion(before: string, what: string, after = ''): string | undefined {
-  const lead = before.trim()
-  if (lead === '') return finish(`How many ${what} ${after}`)
-  const tokens = tokenize(lead)
-  const v = findMainVerb(tokens)
-  if (v <= 0 || v !== tokens.length - 1) return undefined
-  const subject = lowerFirst(lead.slice(0, tokens[v].start).trim())
-  const verb = tokens[v]
-  if (isAuxiliary(verb.text)) return finish(`How many ${what} ${verb.text.toLowerCase()} ${subject}`)
-  const plural = /s$/i.test(subject) && !/^[A-Z]+s?$/.test(subject)
-  const aux = verb.tags.has('PastTense') ? 'did' : plural ? 'do' : 'does'
-  return finish(`How many ${what} ${aux} ${subject} ${toInfinitive(verb.text)}`)
+export function howManyQuestion(before: string, what: string, after = ""): string | undefined {
+  const lead = before.trim();
+  if (lead === "") return finish(`How many ${what} ${after}`);
+  const tokens = tokenize(lead);
+  const v = findMainVerb(tokens);
+  if (v <= 0 || v !== tokens.length - 1) return undefined;
+  const subject = lowerFirst(lead.slice(0, tokens[v].start).trim());
+  const verb = tokens[v];
+  if (isAuxiliary(verb.text)) return finish(`How many ${what} ${verb.text.toLowerCase()} ${subject}`);
+  const plural = /s$/i.test(subject) && !/^[A-Z]+s?$/.test(subject);
+  const aux = verb.tags.has("PastTense") ? "did" : plural ? "do" : "does";
+  return finish(`How many ${what} ${aux} ${subject} ${toInfinitive(verb.text)}`);
 }
 
 /** Lower-cases a leading article or common word, never a proper noun or acronym. */
 export function lowerFirst(s: string): string {
-  const first = s.split(' ')[0]
-  if (/^(The|A|An|Its|This|These|Those|It|He|She|They|All|Some|Each|Every)$/.test(first)) return s[0].toLowerCase() + s.slice(1)
-  return s
+  const first = s.split(" ")[0];
+  if (/^(The|A|An|Its|This|These|Those|It|He|She|They|All|Some|Each|Every)$/.test(first))
+    return s[0].toLowerCase() + s.slice(1);
+  return s;
 }
 
 function finish(q: string): string {
-  return q.replace(/\s+/g, ' ').replace(/\s+([,?])/g, '$1').replace(/[,\s]+$/, '').trim() + '?'
+  return (
+    q
+      .replace(/\s+/g, " ")
+      .replace(/\s+([,?])/g, "$1")
+      .replace(/[,\s]+$/, "")
+      .trim() + "?"
+  );
 }

@@ -1,6 +1,6 @@
 /** Seeded randomness: generation must be reproducible, so nothing here reads Math.random or the clock. */
 
-export type Rng = () => number
+export type Rng = () => number;
 
 /**
  * mulberry32: a tiny, well-distributed 32-bit PRNG returning floats in [0, 1).
@@ -9,22 +9,22 @@ export type Rng = () => number
  * const rng = createRng(42); rng() // same value on every run
  */
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0
+  let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Fisher–Yates shuffle into a new array. */
 export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
-  const out = [...items]
+  const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1))
-    ;[out[i], out[j]] = [out[j], out[i]]
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
   }
-  return out
+  return out;
 }

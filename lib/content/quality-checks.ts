@@ -1,48 +1,60 @@
 /** Checks used by the quality tests (and usable by review tools): is an item answerable from its source, does it match a response? */
-import { findDates } from './dates'
-import { grade } from './grade'
-import { normaliseText } from './normalise'
-import { NUMBER_PATTERN, numberInAnswer, parseNumber } from './numbers'
-import { parseDateAnswer } from './parse-answer'
-import type { DocDate, GeneratedItem } from './types'
+import { findDates } from "./dates";
+import { grade } from "./grade";
+import { normaliseText } from "./normalise";
+import { NUMBER_PATTERN, numberInAnswer, parseNumber } from "./numbers";
+import { parseDateAnswer } from "./parse-answer";
+import type { DocDate, GeneratedItem } from "./types";
 
 /** True when `response` is a right answer to `item`, graded as a typed answer of the item's type. */
 export function answers(item: GeneratedItem, response: string): boolean {
-  if (item.kind === 'true_false' || item.kind === 'matching' || item.kind === 'ordering') return false
-  return grade({ ...item, kind: 'typed' }, response).correct
+  if (item.kind === "true_false" || item.kind === "matching" || item.kind === "ordering") return false;
+  return grade({ ...item, kind: "typed" }, response).correct;
 }
 
-const sameDay = (a: DocDate, b: DocDate) => a.year === b.year && a.month === b.month && a.day === b.day
+const sameDay = (a: DocDate, b: DocDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** Every date in `answer` is a date stated in `source`. */
 export function datesSupported(answer: string, source: string): boolean {
-  const period = parseDateAnswer(answer)
-  if (!period) return false
-  const stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])])
-  return [period.start, ...(period.end ? [period.end] : [])].every((d) => stated.some((s) => sameDay(s, d)))
+  const period = parseDateAnswer(answer);
+  if (!period) return false;
+  const stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])]);
+  return [period.start, ...(period.end ? [period.end] : [])].every((d) => stated.some((s) => sameDay(s, d)));
 }
 
 /** The number in `answer` is written in `source`, in digits or words. */
 export function numberSupported(answer: string, source: string): boolean {
-  const value = numberInAnswer(answer)
-  const found = [...source.replace(/,(?=\d{3}\b)/g, '').matchAll(new RegExp(NUMBER_PATTERN, 'gi'))].map((m) => parseNumber(m[0]))
-  return value !== null && found.includes(value)
+  const value = numberInAnswer(answer);
+  const found = [...source.replace(/,(?=\d{3}\b)/g, "").matchAll(new RegExp(NUMBER_PATTERN, "gi"))].map((m) =>
+    parseNumber(m[0]),
+  );
+  return value !== null && found.includes(value);
 }
 
 /** The answer (or one accepted spelling) appears in the source, ignoring case and punctuation. */
 export function textSupported(item: GeneratedItem): boolean {
-  const source = ` ${normaliseText(item.source.text)} `
-  return [item.answer, ...item.accepted].some((a) => source.includes(` ${normaliseText(a)} `))
+  const source = ` ${normaliseText(item.source.text)} `;
+  return [item.answer, ...item.accepted].some((a) => source.includes(` ${normaliseText(a)} `));
 }
 
 /** Is the item's answer stated by its source? (Ordering sequences are rephrased clauses and are checked elsewhere.) */
 export function supported(item: GeneratedItem): boolean {
   switch (item.answerType) {
-    case 'date': return datesSupported(item.answer, item.source.text)
-    case 'number': return numberSupported(item.answer, item.source.text)
-    case 'boolean': return true
-    case 'order': return true
-    case 'match': return (item.pairs ?? []).every((p) => (parseDateAnswer(p.right) ? datesSupported(p.right, item.source.text) : ` ${normaliseText(item.source.text)} `.includes(` ${normaliseText(p.right)} `)))
-    default: return textSupported(item)
+    case "date":
+      return datesSupported(item.answer, item.source.text);
+    case "number":
+      return numberSupported(item.answer, item.source.text);
+    case "boolean":
+      return true;
+    case "order":
+      return true;
+    case "match":
+      return (item.pairs ?? []).every((p) =>
+        parseDateAnswer(p.right)
+          ? datesSupported(p.right, item.source.text)
+          : ` ${normaliseText(item.source.text)} `.includes(` ${normaliseText(p.right)} `),
+      );
+    default:
+      return textSupported(item);
   }
 }

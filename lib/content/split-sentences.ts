@@ -6,13 +6,68 @@
 
 // Abbreviations that end with a period but rarely end a sentence. Lower-case, without the final period.
 const ABBREVIATIONS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft',
-  'gen', 'maj', 'col', 'lt', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr', 'brig', 'pvt', 'rev', 'gov', 'sen', 'rep', 'pres',
-  'no', 'nos', 'vol', 'fig', 'pp', 'p', 'ed', 'eds', 'approx', 'ca', 'cf', 'vs', 'etc', 'al', 'inc', 'ltd', 'co', 'corp', 'dept', 'est',
-])
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "mt",
+  "ft",
+  "gen",
+  "maj",
+  "col",
+  "lt",
+  "capt",
+  "cpt",
+  "sgt",
+  "cpl",
+  "adm",
+  "cmdr",
+  "brig",
+  "pvt",
+  "rev",
+  "gov",
+  "sen",
+  "rep",
+  "pres",
+  "no",
+  "nos",
+  "vol",
+  "fig",
+  "pp",
+  "p",
+  "ed",
+  "eds",
+  "approx",
+  "ca",
+  "cf",
+  "vs",
+  "etc",
+  "al",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "dept",
+  "est",
+]);
 
-const CLOSERS = `"'”’)]`
+const CLOSERS = `"'”’)]`;
 
 /**
  * Splits `text` into sentence spans (trimmed, offsets relative to `text`).
@@ -22,45 +77,45 @@ const CLOSERS = `"'”’)]`
  * // → [{ start: 0, end: 34 }, { start: 35, end: 43 }]
  */
 export function splitSentences(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = []
-  let start = skipSpace(text, 0)
+  const spans: { start: number; end: number }[] = [];
+  let start = skipSpace(text, 0);
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue
-    let end = i + 1
-    while (end < text.length && CLOSERS.includes(text[end])) end++
-    if (end < text.length && !/\s/.test(text[end])) continue // "U.S.", "3.5", "ISIS/Da'esh."
-    const next = skipSpace(text, end)
-    if (next >= text.length) break
-    if (!/[A-Z0-9"“‘'(\[]/.test(text[next])) continue
-    if (ch === '.' && isAbbreviation(text, i, next)) continue
-    spans.push({ start, end })
-    start = next
-    i = next - 1
+    const ch = text[i];
+    if (ch !== "." && ch !== "!" && ch !== "?") continue;
+    let end = i + 1;
+    while (end < text.length && CLOSERS.includes(text[end])) end++;
+    if (end < text.length && !/\s/.test(text[end])) continue; // "U.S.", "3.5", "ISIS/Da'esh."
+    const next = skipSpace(text, end);
+    if (next >= text.length) break;
+    if (!/[A-Z0-9"“‘'(\[]/.test(text[next])) continue;
+    if (ch === "." && isAbbreviation(text, i, next)) continue;
+    spans.push({ start, end });
+    start = next;
+    i = next - 1;
   }
-  const last = trimEnd(text, text.length)
-  if (last > start) spans.push({ start, end: last })
-  return spans
+  const last = trimEnd(text, text.length);
+  if (last > start) spans.push({ start, end: last });
+  return spans;
 }
 
 function isAbbreviation(text: string, dot: number, next: number): boolean {
-  let w = dot
-  while (w > 0 && /[A-Za-z.]/.test(text[w - 1])) w--
-  const word = text.slice(w, dot)
-  if (word.length === 0) return false
-  if (/^[A-Z]$/.test(word)) return true // an initial: "J. R. Smith"
-  if (word.includes('.')) return true // "U.S", "e.g", "i.e"
-  const lower = word.toLowerCase()
-  if (lower === 'no' || lower === 'nos') return /\d/.test(text[next]) // "No. 5" but "said no. Then"
-  return ABBREVIATIONS.has(lower)
+  let w = dot;
+  while (w > 0 && /[A-Za-z.]/.test(text[w - 1])) w--;
+  const word = text.slice(w, dot);
+  if (word.length === 0) return false;
+  if (/^[A-Z]$/.test(word)) return true; // an initial: "J. R. Smith"
+  if (word.includes(".")) return true; // "U.S", "e.g", "i.e"
+  const lower = word.toLowerCase();
+  if (lower === "no" || lower === "nos") return /\d/.test(text[next]); // "No. 5" but "said no. Then"
+  return ABBREVIATIONS.has(lower);
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i])) i++
-  return i
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
 }
 
 function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1])) end--
-  return end
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
 }

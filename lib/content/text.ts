@@ -1,32 +1,32 @@
-import type { SourceRef } from './types'
+import type { SourceRef } from "./types";
 
 /** Small string helpers shared by the pipeline stages. */
 
 /** Collapses whitespace and unifies typographic quotes, for display and comparison (not for offsets). */
 export function tidy(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()
+  return text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
 }
 
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Index of `needle` in `haystack` as a whole word (case-sensitive), or -1. */
 export function wordIndex(haystack: string, needle: string, from = 0): number {
-  const re = new RegExp(`(?<![\\w])${escapeRegExp(needle)}(?![\\w])`, 'g')
-  re.lastIndex = from
-  const m = re.exec(haystack)
-  return m ? m.index : -1
+  const re = new RegExp(`(?<![\\w])${escapeRegExp(needle)}(?![\\w])`, "g");
+  re.lastIndex = from;
+  const m = re.exec(haystack);
+  return m ? m.index : -1;
 }
 
 export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Several sentences as one source: start of the first, end of the last, texts joined with " … ". */
 export function joinSources(sources: (SourceRef | undefined)[]): SourceRef {
-  const list = sources.filter((s): s is SourceRef => !!s).sort((a, b) => a.start - b.start)
-  const unique = list.filter((s, i) => i === 0 || s.start !== list[i - 1].start)
-  return { text: unique.map((s) => s.text).join(' … '), start: unique[0].start, end: unique[unique.length - 1].end }
+  const list = sources.filter((s): s is SourceRef => !!s).sort((a, b) => a.start - b.start);
+  const unique = list.filter((s, i) => i === 0 || s.start !== list[i - 1].start);
+  return { text: unique.map((s) => s.text).join(" … "), start: unique[0].start, end: unique[unique.length - 1].end };
 }

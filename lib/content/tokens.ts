@@ -1,35 +1,35 @@
-import nlp from 'compromise'
+import nlp from "compromise";
 
 /** A word of a clause with compromise's part-of-speech tags and its offsets in the clause. */
 export interface Token {
-  text: string
-  tags: Set<string>
-  start: number
-  end: number
-  pre: string
-  post: string
+  text: string;
+  tags: Set<string>;
+  start: number;
+  end: number;
+  pre: string;
+  post: string;
 }
 
 // compromise tagging is the slow stage (~4 ms a sentence), so each sentence is tagged once and the
 // clauses derived from it (dates cut out, adverbials dropped) reuse its words' tags instead of re-tagging.
-const docs = new Map<string, ReturnType<typeof nlp>>()
-const wordTags = new Map<string, Set<string>>()
-const cache = new Map<string, Token[]>()
+const docs = new Map<string, ReturnType<typeof nlp>>();
+const wordTags = new Map<string, Set<string>>();
+const cache = new Map<string, Token[]>();
 
 /** compromise's analysis of a text, computed once per distinct text; also remembers each word's tags. */
 export function analyse(text: string): ReturnType<typeof nlp> {
-  let doc = docs.get(text)
+  let doc = docs.get(text);
   if (!doc) {
-    if (docs.size > 2000) docs.clear()
-    if (wordTags.size > 50000) wordTags.clear()
-    doc = nlp(text)
-    docs.set(text, doc)
-    for (const sentence of doc.document) for (const term of sentence) wordTags.set(term.text, new Set(term.tags))
+    if (docs.size > 2000) docs.clear();
+    if (wordTags.size > 50000) wordTags.clear();
+    doc = nlp(text);
+    docs.set(text, doc);
+    for (const sentence of doc.document) for (const term of sentence) wordTags.set(term.text, new Set(term.tags));
   }
-  return doc
+  return doc;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu
+const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
 /**
  * Words of a clause with part-of-speech tags. Tags come from the sentence the clause was cut from
@@ -39,23 +39,30 @@ const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu
  * analyse('NATO agreed.'); tokenize('NATO agreed').map((t) => t.text) // ['NATO', 'agreed']
  */
 export function tokenize(clause: string): Token[] {
-  const hit = cache.get(clause)
-  if (hit) return hit
-  const words = [...clause.matchAll(WORD)]
-  if (words.some((w) => !wordTags.has(w[0]))) analyse(clause)
+  const hit = cache.get(clause);
+  if (hit) return hit;
+  const words = [...clause.matchAll(WORD)];
+  if (words.some((w) => !wordTags.has(w[0]))) analyse(clause);
   const tokens = words.map((w, i) => {
-    const start = w.index
-    const end = start + w[0].length
-    const next = i + 1 < words.length ? words[i + 1].index : clause.length
-    const prev = i > 0 ? words[i - 1].index + words[i - 1][0].length : 0
-    return { text: w[0], tags: wordTags.get(w[0]) ?? new Set<string>(), start, end, pre: clause.slice(prev, start), post: clause.slice(end, next) }
-  })
-  if (cache.size > 5000) cache.clear()
-  cache.set(clause, tokens)
-  return tokens
+    const start = w.index;
+    const end = start + w[0].length;
+    const next = i + 1 < words.length ? words[i + 1].index : clause.length;
+    const prev = i > 0 ? words[i - 1].index + words[i - 1][0].length : 0;
+    return {
+      text: w[0],
+      tags: wordTags.get(w[0]) ?? new Set<string>(),
+      start,
+      end,
+      pre: clause.slice(prev, start),
+      post: clause.slice(end, next),
+    };
+  });
+  if (cache.size > 5000) cache.clear();
+  cache.set(clause, tokens);
+  return tokens;
 }
 
-const infinitives = new Map<string, string>()
+const infinitives = new Map<string, string>();
 
 /**
  * Base form of a verb: "began" → "begin", "involves" → "involve".
@@ -64,29 +71,47 @@ const infinitives = new Map<string, string>()
  * toInfinitive('transferred') // 'transfer'
  */
 export function toInfinitive(verb: string): string {
-  const hit = infinitives.get(verb)
-  if (hit) return hit
-  const inf = nlp(`they ${verb}`).verbs().toInfinitive().text() || verb
-  infinitives.set(verb, inf)
-  return inf
+  const hit = infinitives.get(verb);
+  if (hit) return hit;
+  const inf = nlp(`they ${verb}`).verbs().toInfinitive().text() || verb;
+  infinitives.set(verb, inf);
+  return inf;
 }
 
-const AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
+const AUX = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "can",
+  "could",
+  "shall",
+  "should",
+  "may",
+  "might",
+  "must",
+]);
 
 export function isAuxiliary(word: string): boolean {
-  return AUX.has(word.toLowerCase())
+  return AUX.has(word.toLowerCase());
 }
 
 /** Index of the first finite verb (the main verb of a simple clause), or -1. */
 export function findMainVerb(tokens: Token[]): number {
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]
-    if (i > 0 && tokens[i - 1].post.endsWith('-')) continue // "Jordan-based": part of a compound adjective
-    if (isAuxiliary(t.text)) return i
-    if (!t.tags.has('Verb')) continue
-    if (t.tags.has('Gerund') || t.tags.has('Infinitive') && i > 0 && tokens[i - 1].text.toLowerCase() === 'to') continue
-    if (i === 0 && t.tags.has('Noun')) continue
-    if (t.tags.has('PastTense') || t.tags.has('PresentTense') || t.tags.has('Copula') || t.tags.has('Modal')) return i
+    const t = tokens[i];
+    if (i > 0 && tokens[i - 1].post.endsWith("-")) continue; // "Jordan-based": part of a compound adjective
+    if (isAuxiliary(t.text)) return i;
+    if (!t.tags.has("Verb")) continue;
+    if (t.tags.has("Gerund") || (t.tags.has("Infinitive") && i > 0 && tokens[i - 1].text.toLowerCase() === "to"))
+      continue;
+    if (i === 0 && t.tags.has("Noun")) continue;
+    if (t.tags.has("PastTense") || t.tags.has("PresentTense") || t.tags.has("Copula") || t.tags.has("Modal")) return i;
   }
-  return -1
+  return -1;
 }

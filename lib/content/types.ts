@@ -5,166 +5,168 @@
 
 /** A span of the original document text; `text === doc.text.slice(start, end)`. */
 export interface SourceRef {
-  text: string
-  start: number
-  end: number
+  text: string;
+  start: number;
+  end: number;
 }
 
-export type DatePrecision = 'year' | 'month' | 'day'
+export type DatePrecision = "year" | "month" | "day";
 
 /** A calendar date kept at the precision the document stated ("July 2018" has no day). */
 export interface DocDate {
-  year: number
-  month?: number
-  day?: number
-  precision: DatePrecision
+  year: number;
+  month?: number;
+  day?: number;
+  precision: DatePrecision;
 }
 
 export interface FrontMatter {
-  title?: string
-  source?: string
-  date?: string
+  title?: string;
+  source?: string;
+  date?: string;
 }
 
 export interface Section {
-  heading: string
-  level: number
-  start: number
-  end: number
+  heading: string;
+  level: number;
+  start: number;
+  end: number;
   /** Headings from the outermost section down to this one. */
-  path: string[]
+  path: string[];
 }
 
-export type BlockKind = 'paragraph' | 'list_item'
+export type BlockKind = "paragraph" | "list_item";
 
 export interface Block {
-  kind: BlockKind
-  text: string
-  start: number
-  end: number
-  sectionPath: string[]
+  kind: BlockKind;
+  text: string;
+  start: number;
+  end: number;
+  sectionPath: string[];
   /** Consecutive list items share a list id; paragraphs have none. */
-  listId?: number
+  listId?: number;
   /** Short line right above the list ("Baghdad area"), if any: the list's own label. */
-  listCaption?: string
+  listCaption?: string;
   /** The sentence ending in ":" that introduces the list (or run of lists), if any. */
-  listLeadIn?: string
+  listLeadIn?: string;
 }
 
 export interface Sentence {
-  text: string
-  start: number
-  end: number
-  section: string[]
-  blockKind: BlockKind
-  blockIndex: number
+  text: string;
+  start: number;
+  end: number;
+  section: string[];
+  blockKind: BlockKind;
+  blockIndex: number;
 }
 
 export interface ParsedDocument {
-  text: string
-  frontMatter: FrontMatter
+  text: string;
+  frontMatter: FrontMatter;
   /** Document title: front matter title, else the first level-1 heading. */
-  title?: string
-  bodyStart: number
-  bodyEnd: number
-  sections: Section[]
-  blocks: Block[]
-  sentences: Sentence[]
+  title?: string;
+  bodyStart: number;
+  bodyEnd: number;
+  sections: Section[];
+  blocks: Block[];
+  sentences: Sentence[];
 }
 
 interface FactBase {
   /** Stable id derived from the fact's content, never from its position. */
-  key: string
-  source: SourceRef
+  key: string;
+  source: SourceRef;
   /** Who or what a leading "It"/"She"/"He" of the source sentence refers to, so prompts quoting it read alone. */
-  pronounRef?: string
+  pronounRef?: string;
 }
 
 export interface EventFact extends FactBase {
-  type: 'event'
-  date: DocDate
+  type: "event";
+  date: DocDate;
   /** End of a period ("from 2004 to 2011"). */
-  endDate?: DocDate
+  endDate?: DocDate;
   /** Declarative clause without the date, pronouns resolved: "NATO leaders agreed to launch NATO Mission Iraq". */
-  what: string
+  what: string;
   /** "When …?" question built from `what`, or undefined when the clause could not be turned into one. */
-  question?: string
+  question?: string;
   /** Named occasion the event happened at ("Brussels Summit"). */
-  occasion?: string
+  occasion?: string;
   /** "At which summit …?" question for the occasion. */
-  occasionQuestion?: string
+  occasionQuestion?: string;
   /** The date exactly as written in the source ("in July 2018" → "July 2018"). */
-  dateText: string
+  dateText: string;
 }
 
 export interface PersonFact extends FactBase {
-  type: 'person'
-  name: string
-  rank?: string
-  nationality?: string
-  role?: string
+  type: "person";
+  name: string;
+  rank?: string;
+  nationality?: string;
+  role?: string;
   /** Organisation the role belongs to ("NATO Mission Iraq"). */
-  roleOf?: string
-  tenureStart?: DocDate
-  tenureEnd?: DocDate
+  roleOf?: string;
+  tenureStart?: DocDate;
+  tenureEnd?: DocDate;
   /** Name of the person this one succeeded in the role. */
-  predecessor?: string
-  successor?: string
+  predecessor?: string;
+  successor?: string;
   /** "Who stayed in lunar orbit?": questions from sentences whose subject is this person alone. */
-  deeds?: { question: string; source: SourceRef }[]
+  deeds?: { question: string; source: SourceRef }[];
   /** Sentences that state each attribute, so items cite the right one. */
-  evidence: Partial<Record<'rank' | 'nationality' | 'role' | 'tenureStart' | 'tenureEnd' | 'predecessor' | 'successor', SourceRef>>
+  evidence: Partial<
+    Record<"rank" | "nationality" | "role" | "tenureStart" | "tenureEnd" | "predecessor" | "successor", SourceRef>
+  >;
 }
 
 export interface InstitutionFact extends FactBase {
-  type: 'institution'
-  name: string
+  type: "institution";
+  name: string;
   /** Label of the list the institution is listed under, when the document gives one. */
-  group?: string
+  group?: string;
   /** Description of the whole collection from the list's lead-in ("military schools considered as initial training locations"). */
-  collection?: string
-  listId: number
+  collection?: string;
+  listId: number;
 }
 
 export interface ObjectiveFact extends FactBase {
-  type: 'objective'
-  subject: string
-  objective: string
+  type: "objective";
+  subject: string;
+  objective: string;
   /** "What is NMI designed to do?" when the sentence states it with a recognised pattern. */
-  question?: string
+  question?: string;
 }
 
 export interface QuantityFact extends FactBase {
-  type: 'quantity'
-  value: number
+  type: "quantity";
+  value: number;
   /** Head noun of what is counted ("personnel"). */
-  unit: string
+  unit: string;
   /** The counted noun phrase ("trainers, advisors and supporting personnel"). */
-  what: string
+  what: string;
   /** Hedge as written ("around", "more than"), if any. */
-  modifier?: string
+  modifier?: string;
   /** The quantity as written ("around 500", "eight"). */
-  valueText: string
-  question?: string
+  valueText: string;
+  question?: string;
 }
 
 export interface OrganisationFact extends FactBase {
-  type: 'organisation'
-  name: string
-  acronym?: string
+  type: "organisation";
+  name: string;
+  acronym?: string;
 }
 
 export interface PlaceFact extends FactBase {
-  type: 'place'
-  name: string
+  type: "place";
+  name: string;
   /** "Where …?" question when the clause names exactly one place. */
-  question?: string
+  question?: string;
 }
 
 export interface DefinitionFact extends FactBase {
-  type: 'definition'
-  subject: string
-  is: string
+  type: "definition";
+  subject: string;
+  is: string;
 }
 
 export type Fact =
@@ -175,62 +177,54 @@ export type Fact =
   | QuantityFact
   | OrganisationFact
   | PlaceFact
-  | DefinitionFact
+  | DefinitionFact;
 
-export type FactType = Fact['type']
+export type FactType = Fact["type"];
 
-export type ItemKind = 'multiple_choice' | 'cloze' | 'true_false' | 'typed' | 'matching' | 'ordering' | 'flashcard'
+export type ItemKind = "multiple_choice" | "cloze" | "true_false" | "typed" | "matching" | "ordering" | "flashcard";
 
 export type AnswerType =
-  | 'date'
-  | 'number'
-  | 'person'
-  | 'place'
-  | 'organisation'
-  | 'text'
-  | 'boolean'
-  | 'match'
-  | 'order'
+  "date" | "number" | "person" | "place" | "organisation" | "text" | "boolean" | "match" | "order";
 
 export type Topic =
-  | 'dates'
-  | 'commanders'
-  | 'schools'
-  | 'objectives'
-  | 'history'
-  | 'figures'
-  | 'places'
-  | 'organisations'
-  | 'definitions'
+  | "dates"
+  | "commanders"
+  | "schools"
+  | "objectives"
+  | "history"
+  | "figures"
+  | "places"
+  | "organisations"
+  | "definitions";
 
 export interface MatchPair {
-  left: string
-  right: string
+  left: string;
+  right: string;
 }
 
 export interface GeneratedItem {
   /** Stable: fact key + kind + variant. */
-  key: string
-  factKey: string
-  kind: ItemKind
-  prompt: string
+  key: string;
+  factKey: string;
+  kind: ItemKind;
+  prompt: string;
   /** Canonical answer; for matching "left → right; …", for ordering "a → b → c". */
-  answer: string
+  answer: string;
   /** Other spellings accepted for the same answer (surname alone, acronym, …). */
-  accepted: string[]
+  accepted: string[];
   /** Exactly 4 for multiple_choice, ["True","False"] for true_false, else null. */
-  options: string[] | null
-  pairs?: MatchPair[]
-  sequence?: string[]
-  answerType: AnswerType
-  topic: Topic
+  options: string[] | null;
+  pairs?: MatchPair[];
+  sequence?: string[];
+  answerType: AnswerType;
+  topic: Topic;
   /** 0 = easy … 1 = hard. */
-  difficulty: number
-  source: SourceRef
+  difficulty: number;
+  source: SourceRef;
 }
 
 export interface GradeResult {
-  correct: boolean
-  normalised: string
-  expected: string
+  correct: boolean;
+  normalised: string;
+  expected: string;
 }

@@ -63,6 +63,10 @@ export function parseSnapshot(json: string): CardSnapshot {
     suspended: raw.suspended,
     leech: raw.leech,
     buriedUntil: raw.buriedUntil ? new Date(raw.buriedUntil) : null,
-    card: { ...raw.card, due: new Date(raw.card.due), lastReview: raw.card.lastReview ? new Date(raw.card.lastReview) : null },
+    card: {
+      ...raw.card,
+      due: new Date(raw.card.due),
+      lastReview: raw.card.lastReview ? new Date(raw.card.lastReview) : null,
+    },
   };
 }

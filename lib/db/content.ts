@@ -110,7 +110,14 @@ export async function publishDocument(input: DocumentInput, generated: Generated
     const retire = stored.filter((row) => !seen.has(row.id) && !row.retiredAt).map((row) => row.id);
     if (retire.length > 0) await tx.item.updateMany({ where: { id: { in: retire } }, data: { retiredAt: new Date() } });
 
-    return { documentId, document: documentOutcome, added: toCreate.length, updated, retired: retire.length, unchanged };
+    return {
+      documentId,
+      document: documentOutcome,
+      added: toCreate.length,
+      updated,
+      retired: retire.length,
+      unchanged,
+    };
   });
 }
 

@@ -30,7 +30,11 @@ export async function fitPersonalParameters(userId: string, now: Date): Promise<
       reviewedAt: log.reviewedAt,
       stateBefore: log.previousState as CardStateName,
     })),
-    { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour, numRelearningSteps: settings.relearningSteps.length },
+    {
+      timeZone: settings.timeZone,
+      dayStartHour: settings.dayStartHour,
+      numRelearningSteps: settings.relearningSteps.length,
+    },
   );
   if (result.ok) await savePersonalWeights(userId, result.weights, result.reviewCount, now);
   return result;

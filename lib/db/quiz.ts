@@ -22,7 +22,12 @@ export async function createQuiz(input: {
   updatesSchedule: boolean;
 }): Promise<{ id: string } | null> {
   const items = await db.item.findMany({
-    where: { documentId: input.deckId, retiredAt: null, kind: { in: GRADED_KINDS }, ...(input.topic ? { topic: input.topic } : {}) },
+    where: {
+      documentId: input.deckId,
+      retiredAt: null,
+      kind: { in: GRADED_KINDS },
+      ...(input.topic ? { topic: input.topic } : {}),
+    },
     select: { id: true, factKey: true },
   });
   // Fisher–Yates with a cryptographic source: quizzes differ every time.
@@ -57,8 +62,7 @@ export async function getQuiz(attemptId: string, userId: string) {
 }
 
 export type QuizState =
-  | { done: false; card: StudyCard; index: number; total: number }
-  | { done: true; score: number; total: number };
+  { done: false; card: StudyCard; index: number; total: number } | { done: true; score: number; total: number };
 
 /** The next unanswered question, or the score once every question is answered. */
 export async function quizState(attemptId: string, userId: string): Promise<QuizState | null> {

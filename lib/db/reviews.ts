@@ -1,6 +1,15 @@
 import { grade, type Response } from "@/lib/content/grade";
 import type { GeneratedItem } from "@/lib/content/types";
-import { becameLeech, median, newCard, previewIntervals, ratingFromAnswer, schedule, type CardState, type Rating } from "@/lib/srs";
+import {
+  becameLeech,
+  median,
+  newCard,
+  previewIntervals,
+  ratingFromAnswer,
+  schedule,
+  type CardState,
+  type Rating,
+} from "@/lib/srs";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { cardStateSelect, parseSnapshot, serializeSnapshot, toCardState, type CardSnapshot } from "./cards";
 import { db } from "./client";
@@ -44,14 +53,19 @@ export async function checkAnswer(input: {
   const [row, settings, stored] = await Promise.all([
     liveItem(input.itemId),
     loadSettings(input.userId),
-    db.card.findUnique({ where: { userId_itemId: { userId: input.userId, itemId: input.itemId } }, select: cardStateSelect }),
+    db.card.findUnique({
+      where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
+      select: cardStateSelect,
+    }),
   ]);
   if (!row) return { ok: false, reason: "not_found" };
   const item = JSON.parse(row.data) as GeneratedItem;
   const verdict = gradeResponse(item, input.response);
   const correct = verdict ? verdict.correct : null;
   const suggested: Rating =
-    correct === null ? "good" : ratingFromAnswer({ correct, responseMs: input.responseMs, ...(await responseTimes(input.userId)) });
+    correct === null
+      ? "good"
+      : ratingFromAnswer({ correct, responseMs: input.responseMs, ...(await responseTimes(input.userId)) });
   const card = stored ? toCardState(stored) : newCard(input.now);
   const previews = previewIntervals(card, input.now, settings);
   return {
@@ -87,8 +101,7 @@ export type RecordReviewInput = {
 };
 
 export type RecordReviewResult =
-  | { ok: true; duplicate: boolean; leech: boolean; card: CardState }
-  | { ok: false; reason: ReviewRefusal };
+  { ok: true; duplicate: boolean; leech: boolean; card: CardState } | { ok: false; reason: ReviewRefusal };
 
 class Refused extends Error {
   constructor(readonly reason: ReviewRefusal) {
@@ -110,20 +123,39 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
       if (previous) {
         if (previous.userId !== input.userId) throw new Refused("not_found");
         const after = parseSnapshot(previous.stateAfter);
-        return { ok: true as const, duplicate: true, leech: after.leech && !parseSnapshot(previous.stateBefore).leech, card: after.card };
+        return {
+          ok: true as const,
+          duplicate: true,
+          leech: after.leech && !parseSnapshot(previous.stateBefore).leech,
+          card: after.card,
+        };
       }
       const row = await tx.item.findFirst({ where: { id: input.itemId, retiredAt: null }, select: { data: true } });
       if (!row) throw new Refused("not_found");
-      const stored = await tx.card.findUnique({ where: { userId_itemId: { userId: input.userId, itemId: input.itemId } } });
+      const stored = await tx.card.findUnique({
+        where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
+      });
       if ((stored?.version ?? 0) !== input.version) throw new Refused("stale");
       if (stored?.suspended) throw new Refused("suspended");
 
       const before: CardSnapshot = stored
-        ? { existed: true, card: toCardState(stored), suspended: false, leech: stored.leech, buriedUntil: stored.buriedUntil }
+        ? {
+            existed: true,
+            card: toCardState(stored),
+            suspended: false,
+            leech: stored.leech,
+            buriedUntil: stored.buriedUntil,
+          }
         : { existed: false, card: newCard(input.now), suspended: false, leech: false, buriedUntil: null };
       const { card, log } = schedule(before.card, input.rating, input.now, settings);
       const leech = becameLeech(before.card, card);
-      const after: CardSnapshot = { existed: true, card, suspended: leech, leech: before.leech || leech, buriedUntil: null };
+      const after: CardSnapshot = {
+        existed: true,
+        card,
+        suspended: leech,
+        leech: before.leech || leech,
+        buriedUntil: null,
+      };
       const cardData = { ...card, suspended: after.suspended, leech: after.leech, buriedUntil: null };
 
       let cardId: string;
@@ -138,7 +170,9 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
         cardId = stored.id;
       } else {
         // The unique (userId, itemId) index refuses a second "first answer" from another tab.
-        cardId = (await tx.card.create({ data: { userId: input.userId, itemId: input.itemId, ...cardData, version: 1 } })).id;
+        cardId = (
+          await tx.card.create({ data: { userId: input.userId, itemId: input.itemId, ...cardData, version: 1 } })
+        ).id;
       }
 
       const item = JSON.parse(row.data) as GeneratedItem;
@@ -150,7 +184,12 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
           itemId: input.itemId,
           cardId,
           rating: input.rating,
-          response: input.response === null ? null : typeof input.response === "string" ? input.response : JSON.stringify(input.response),
+          response:
+            input.response === null
+              ? null
+              : typeof input.response === "string"
+                ? input.response
+                : JSON.stringify(input.response),
           correct: verdict ? verdict.correct : null,
           responseMs: input.responseMs,
           stateBefore: serializeSnapshot(before),
@@ -175,7 +214,9 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
  * Undoes the learner's latest answer: restores the card exactly as it was (deleting it if that answer created it)
  * and removes the log entry, in one transaction. Returns the item to show again.
  */
-export async function undoLastReview(userId: string): Promise<{ ok: true; itemId: string } | { ok: false; reason: "nothing" }> {
+export async function undoLastReview(
+  userId: string,
+): Promise<{ ok: true; itemId: string } | { ok: false; reason: "nothing" }> {
   return db.$transaction(async (tx) => {
     const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: { reviewedAt: "desc" } });
     if (!last) return { ok: false as const, reason: "nothing" as const };
@@ -186,7 +227,13 @@ export async function undoLastReview(userId: string): Promise<{ ok: true; itemId
     } else {
       await tx.card.update({
         where: { id: last.cardId },
-        data: { ...before.card, suspended: before.suspended, leech: before.leech, buriedUntil: before.buriedUntil, version: { increment: 1 } },
+        data: {
+          ...before.card,
+          suspended: before.suspended,
+          leech: before.leech,
+          buriedUntil: before.buriedUntil,
+          version: { increment: 1 },
+        },
       });
     }
     return { ok: true as const, itemId: last.itemId };

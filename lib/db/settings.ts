@@ -51,7 +51,12 @@ export async function saveSettings(userId: string, update: SettingsUpdate) {
 }
 
 /** Stores personal FSRS parameters fitted from `reviewCount` reviews (null weights: back to the defaults). */
-export async function savePersonalWeights(userId: string, weights: number[] | null, reviewCount: number | null, now: Date) {
+export async function savePersonalWeights(
+  userId: string,
+  weights: number[] | null,
+  reviewCount: number | null,
+  now: Date,
+) {
   const data = {
     weights: weights ? JSON.stringify(weights) : null,
     weightsFittedAt: weights ? now : null,

@@ -45,7 +45,13 @@ export function toStudyCard(
     prompt: data.prompt,
     options: data.kind === "multiple_choice" || data.kind === "true_false" ? data.options : null,
     matchLeft: data.kind === "matching" && data.pairs ? data.pairs.map((p) => p.left) : null,
-    matchRight: data.kind === "matching" && data.pairs ? seededShuffle(data.pairs.map((p) => p.right), item.id) : null,
+    matchRight:
+      data.kind === "matching" && data.pairs
+        ? seededShuffle(
+            data.pairs.map((p) => p.right),
+            item.id,
+          )
+        : null,
     shuffled,
     topic: data.topic,
     deckId: item.documentId,
@@ -150,7 +156,9 @@ async function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reaso
  */
 export async function nextStep(scope: StudyScope, now: Date, first?: string): Promise<NextStep> {
   const { entries, counts, nextDue } = await studyQueue(scope, now);
-  const front = first ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" } : entries[0];
+  const front = first
+    ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" }
+    : entries[0];
   const card = front ? await cardFor(scope.userId, front as QueueEntry) : null;
   return { card, counts, nextDue: nextDue?.toISOString() ?? null };
 }

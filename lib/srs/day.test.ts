@@ -41,12 +41,16 @@ describe("studyDayStart", () => {
 
   it("returns the transition itself when the start hour does not exist (clocks skip it)", () => {
     // New York skips 02:00–03:00 on 8 March 2026; a 02:00 day start begins at 03:00 EDT = 07:00Z.
-    expect(studyDayStart(at("2026-03-08T12:00:00Z"), "America/New_York", 2).toISOString()).toBe("2026-03-08T07:00:00.000Z");
+    expect(studyDayStart(at("2026-03-08T12:00:00Z"), "America/New_York", 2).toISOString()).toBe(
+      "2026-03-08T07:00:00.000Z",
+    );
   });
 
   it("takes the first occurrence when the start hour happens twice (clocks set back)", () => {
     // New York repeats 01:00–02:00 on 1 November 2026; the first 01:00 is EDT = 05:00Z.
-    expect(studyDayStart(at("2026-11-01T12:00:00Z"), "America/New_York", 1).toISOString()).toBe("2026-11-01T05:00:00.000Z");
+    expect(studyDayStart(at("2026-11-01T12:00:00Z"), "America/New_York", 1).toISOString()).toBe(
+      "2026-11-01T05:00:00.000Z",
+    );
   });
 });
 
@@ -54,7 +58,8 @@ describe("nextStudyDayStart", () => {
   it("is the start of the following study day, 23 hours away across spring-forward", () => {
     const now = at("2026-03-07T15:00:00Z");
     expect(nextStudyDayStart(now, "America/New_York", 4).toISOString()).toBe("2026-03-08T08:00:00.000Z");
-    const span = nextStudyDayStart(now, "America/New_York", 4).getTime() - studyDayStart(now, "America/New_York", 4).getTime();
+    const span =
+      nextStudyDayStart(now, "America/New_York", 4).getTime() - studyDayStart(now, "America/New_York", 4).getTime();
     expect(span).toBe(23 * 3_600_000);
   });
 });

@@ -31,7 +31,14 @@ function localParts(ms: number, timeZone: string): LocalParts {
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** Offset of local time from UTC at instant `ms`, in milliseconds. */

@@ -38,8 +38,16 @@ describe("toTrainingHistories", () => {
       { itemId: "c", rating: "good", reviewedAt: at("2026-01-08T10:00:00Z"), stateBefore: "review" }, // history lacks its start
     ];
     expect(toTrainingHistories(logs, "UTC", 4)).toEqual([
-      [{ rating: 1, deltaT: 0 }, { rating: 3, deltaT: 1 }],
-      [{ rating: 1, deltaT: 0 }, { rating: 3, deltaT: 1 }, { rating: 3, deltaT: 0 }, { rating: 2, deltaT: 3 }],
+      [
+        { rating: 1, deltaT: 0 },
+        { rating: 3, deltaT: 1 },
+      ],
+      [
+        { rating: 1, deltaT: 0 },
+        { rating: 3, deltaT: 1 },
+        { rating: 3, deltaT: 0 },
+        { rating: 2, deltaT: 3 },
+      ],
     ]);
   });
 
@@ -50,7 +58,12 @@ describe("toTrainingHistories", () => {
       { itemId: "a", rating: "easy", reviewedAt: at("2026-01-08T10:00:00Z"), stateBefore: "new" },
       { itemId: "a", rating: "good", reviewedAt: at("2026-01-12T10:00:00Z"), stateBefore: "review" },
     ];
-    expect(toTrainingHistories(logs, "UTC", 4)).toEqual([[{ rating: 4, deltaT: 0 }, { rating: 3, deltaT: 4 }]]);
+    expect(toTrainingHistories(logs, "UTC", 4)).toEqual([
+      [
+        { rating: 4, deltaT: 0 },
+        { rating: 3, deltaT: 4 },
+      ],
+    ]);
   });
 });
 
@@ -76,20 +89,28 @@ describe("fitParameters", () => {
   });
 
   const native = process.platform === "linux" && process.arch === "x64";
-  it.runIf(native)("fits 21 finite weights, unlike the defaults, to ~9,000 simulated reviews", async () => {
-    const logs = syntheticLogs();
-    expect(logs.length).toBeGreaterThan(8500);
-    const result = await fitParameters(logs, { timeZone: "UTC", dayStartHour: 4 });
-    if (!result.ok) throw new Error(`${result.reason}: ${result.message}`);
-    expect(result.weights).toHaveLength(21);
-    expect(result.weights.every(Number.isFinite)).toBe(true);
-    expect(result.reviewCount).toBe(logs.length);
-    const meanRelativeChange = result.weights.reduce((sum, w, i) => sum + Math.abs(w - default_w[i]) / Math.max(Math.abs(default_w[i]), 0.1), 0) / 21;
-    expect(meanRelativeChange).toBeGreaterThan(0.05);
-    // The learner forgets faster than the default model, so the fitted first-"good" stability is lower.
-    expect(result.weights[2]).toBeLessThan(default_w[2]);
-    // …and the initial stabilities after hard/good/easy come back close to the truth.
-    const truth = truthWeights();
-    for (const i of [1, 2, 3]) expect(Math.abs(result.weights[i] - truth[i]) / truth[i]).toBeLessThan(0.3);
-  }, 30_000);
+  it.runIf(native)(
+    "fits 21 finite weights, unlike the defaults, to ~9,000 simulated reviews",
+    async () => {
+      const logs = syntheticLogs();
+      expect(logs.length).toBeGreaterThan(8500);
+      const result = await fitParameters(logs, { timeZone: "UTC", dayStartHour: 4 });
+      if (!result.ok) throw new Error(`${result.reason}: ${result.message}`);
+      expect(result.weights).toHaveLength(21);
+      expect(result.weights.every(Number.isFinite)).toBe(true);
+      expect(result.reviewCount).toBe(logs.length);
+      const meanRelativeChange =
+        result.weights.reduce(
+          (sum, w, i) => sum + Math.abs(w - default_w[i]) / Math.max(Math.abs(default_w[i]), 0.1),
+          0,
+        ) / 21;
+      expect(meanRelativeChange).toBeGreaterThan(0.05);
+      // The learner forgets faster than the default model, so the fitted first-"good" stability is lower.
+      expect(result.weights[2]).toBeLessThan(default_w[2]);
+      // …and the initial stabilities after hard/good/easy come back close to the truth.
+      const truth = truthWeights();
+      for (const i of [1, 2, 3]) expect(Math.abs(result.weights[i] - truth[i]) / truth[i]).toBeLessThan(0.3);
+    },
+    30_000,
+  );
 });

@@ -46,7 +46,11 @@ export type ReviewHistory = Array<{ rating: number; deltaT: number }>;
  * Each training item is a prefix of a history ending in a review with delta_t > 0: that review is the one
  * predicted, the earlier ones (same-day steps included) are its context.
  */
-export function toTrainingHistories(logs: readonly OptimizerLog[], timeZone: string, dayStartHour: number): ReviewHistory[] {
+export function toTrainingHistories(
+  logs: readonly OptimizerLog[],
+  timeZone: string,
+  dayStartHour: number,
+): ReviewHistory[] {
   const byItem = new Map<string, OptimizerLog[]>();
   for (const log of logs) {
     const list = byItem.get(log.itemId);
@@ -89,7 +93,11 @@ export async function fitParameters(logs: readonly OptimizerLog[], options: FitO
   }
   const binding = (options.loadBinding ?? loadNativeBinding)();
   if (!binding) {
-    return { ok: false, reason: "optimizer_unavailable", message: "The FSRS optimizer is not available on this platform." };
+    return {
+      ok: false,
+      reason: "optimizer_unavailable",
+      message: "The FSRS optimizer is not available on this platform.",
+    };
   }
   try {
     const items = histories.map(
@@ -102,7 +110,11 @@ export async function fitParameters(logs: readonly OptimizerLog[], options: FitO
     });
     const list = Array.from(weights);
     if (list.length !== FSRS_WEIGHT_COUNT || !list.every(Number.isFinite)) {
-      return { ok: false, reason: "failed", message: `The optimizer returned ${list.length} parameters instead of 21 finite numbers.` };
+      return {
+        ok: false,
+        reason: "failed",
+        message: `The optimizer returned ${list.length} parameters instead of 21 finite numbers.`,
+      };
     }
     return { ok: true, weights: list, reviewCount: logs.length, trainingItemCount: histories.length };
   } catch (error) {

@@ -6,14 +6,31 @@ const NOW = new Date("2026-01-05T10:00:00Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
 
-function card(itemId: string, state: CardState["state"], due: Date, extra: Partial<CardState> = {}, queue: Partial<QueueCard> = {}): QueueCard {
+function card(
+  itemId: string,
+  state: CardState["state"],
+  due: Date,
+  extra: Partial<CardState> = {},
+  queue: Partial<QueueCard> = {},
+): QueueCard {
   return {
     itemId,
     factKey: `fact-${itemId}`,
     suspended: false,
     buriedUntil: null,
     ...queue,
-    card: { state, due, stability: 5, difficulty: 5, scheduledDays: 5, learningSteps: 0, reps: 3, lapses: 0, lastReview: days(-5), ...extra },
+    card: {
+      state,
+      due,
+      stability: 5,
+      difficulty: 5,
+      scheduledDays: 5,
+      learningSteps: 0,
+      reps: 3,
+      lapses: 0,
+      lastReview: days(-5),
+      ...extra,
+    },
   };
 }
 
@@ -53,7 +70,14 @@ describe("buildQueue", () => {
   });
 
   it("counts reviews due any time before the next study day (04:00) as due today", () => {
-    const queue = buildQueue(input({ cards: [card("tonight", "review", new Date("2026-01-05T22:00:00Z")), card("tomorrow", "review", new Date("2026-01-06T05:00:00Z"))] }));
+    const queue = buildQueue(
+      input({
+        cards: [
+          card("tonight", "review", new Date("2026-01-05T22:00:00Z")),
+          card("tomorrow", "review", new Date("2026-01-06T05:00:00Z")),
+        ],
+      }),
+    );
     expect(queue.map((e) => e.itemId)).toEqual(["tonight"]);
   });
 

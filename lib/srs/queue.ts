@@ -6,7 +6,13 @@ import type { CardState, SrsSettings } from "./types";
 /** Learning cards due within this many minutes may be shown early when nothing else is left (Anki's default). */
 export const LEARN_AHEAD_MINUTES = 20;
 
-export type QueueCard = { itemId: string; factKey: string; card: CardState; suspended: boolean; buriedUntil: Date | null };
+export type QueueCard = {
+  itemId: string;
+  factKey: string;
+  card: CardState;
+  suspended: boolean;
+  buriedUntil: Date | null;
+};
 /**
  * An item the learner has never seen. `position`: foundational order (lower first); `priority` > 0: instructor's
  * pick. `siblingKeys`: items sharing any key are siblings (the same fact, or the same source sentence, whose

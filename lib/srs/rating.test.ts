@@ -3,13 +3,21 @@ import { median, ratingFromAnswer } from "./rating";
 
 describe("ratingFromAnswer", () => {
   it("rates a wrong answer again, however fast", () => {
-    expect(ratingFromAnswer({ correct: false, responseMs: 500, medianResponseMs: 4000, medianSampleSize: 50 })).toBe("again");
+    expect(ratingFromAnswer({ correct: false, responseMs: 500, medianResponseMs: 4000, medianSampleSize: 50 })).toBe(
+      "again",
+    );
   });
 
   it("rates a right answer good near the median", () => {
-    expect(ratingFromAnswer({ correct: true, responseMs: 4000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe("good");
-    expect(ratingFromAnswer({ correct: true, responseMs: 8000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe("good");
-    expect(ratingFromAnswer({ correct: true, responseMs: 2000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, responseMs: 4000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe(
+      "good",
+    );
+    expect(ratingFromAnswer({ correct: true, responseMs: 8000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe(
+      "good",
+    );
+    expect(ratingFromAnswer({ correct: true, responseMs: 2000, medianResponseMs: 4000, medianSampleSize: 50 })).toBe(
+      "good",
+    );
   });
 
   it("rates a right but slow (> 2× median) answer hard", () => {
@@ -17,8 +25,12 @@ describe("ratingFromAnswer", () => {
   });
 
   it("rates a right and fast (< 0.5× median) answer easy only once the median is known from ≥ 10 answers", () => {
-    expect(ratingFromAnswer({ correct: true, responseMs: 1999, medianResponseMs: 4000, medianSampleSize: 10 })).toBe("easy");
-    expect(ratingFromAnswer({ correct: true, responseMs: 1999, medianResponseMs: 4000, medianSampleSize: 9 })).toBe("good");
+    expect(ratingFromAnswer({ correct: true, responseMs: 1999, medianResponseMs: 4000, medianSampleSize: 10 })).toBe(
+      "easy",
+    );
+    expect(ratingFromAnswer({ correct: true, responseMs: 1999, medianResponseMs: 4000, medianSampleSize: 9 })).toBe(
+      "good",
+    );
   });
 
   it("rates a right answer good when no median is known", () => {

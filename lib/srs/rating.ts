@@ -26,7 +26,12 @@ export type AnswerTiming = {
  * ratingFromAnswer({ correct: true, responseMs: 9000, medianResponseMs: 4000 }); // "hard"
  * ratingFromAnswer({ correct: true, responseMs: 1500, medianResponseMs: 4000, medianSampleSize: 25 }); // "easy"
  */
-export function ratingFromAnswer({ correct, responseMs, medianResponseMs, medianSampleSize = 0 }: AnswerTiming): Rating {
+export function ratingFromAnswer({
+  correct,
+  responseMs,
+  medianResponseMs,
+  medianSampleSize = 0,
+}: AnswerTiming): Rating {
   if (!correct) return "again";
   if (medianResponseMs == null || !(medianResponseMs > 0) || !Number.isFinite(responseMs)) return "good";
   if (responseMs > HARD_IF_SLOWER_THAN * medianResponseMs) return "hard";

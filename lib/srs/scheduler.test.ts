@@ -13,9 +13,20 @@ const GRADES: Array<[Rating, Grade]> = [
   ["good", FsrsRating.Good],
   ["easy", FsrsRating.Easy],
 ];
-const STATE_NAMES = { [State.New]: "new", [State.Learning]: "learning", [State.Review]: "review", [State.Relearning]: "relearning" } as const;
+const STATE_NAMES = {
+  [State.New]: "new",
+  [State.Learning]: "learning",
+  [State.Review]: "review",
+  [State.Relearning]: "relearning",
+} as const;
 
-const reference = fsrs({ request_retention: 0.9, maximum_interval: 36500, enable_fuzz: false, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] });
+const reference = fsrs({
+  request_retention: 0.9,
+  maximum_interval: 36500,
+  enable_fuzz: false,
+  learning_steps: ["1m", "10m"],
+  relearning_steps: ["10m"],
+});
 
 function camel(card: Card): CardState {
   return {
@@ -42,7 +53,15 @@ function reviewCard(): { fsrsCard: Card; card: CardState; at: Date } {
 describe("newCard", () => {
   it("is a new card due now", () => {
     expect(newCard(NOW)).toEqual({
-      state: "new", due: NOW, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null,
+      state: "new",
+      due: NOW,
+      stability: 0,
+      difficulty: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 0,
+      lapses: 0,
+      lastReview: null,
     });
   });
 });
@@ -53,7 +72,16 @@ describe("schedule matches ts-fsrs with the same parameters", () => {
     const { card, log } = schedule(newCard(NOW), rating, NOW, settings);
     expect(card).toEqual(camel(expected.card));
     expect(log).toEqual({
-      rating, state: "new", due: NOW, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, lastReview: null, review: NOW,
+      rating,
+      state: "new",
+      due: NOW,
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      lastReview: null,
+      review: NOW,
     });
   });
 
@@ -107,7 +135,10 @@ describe("fuzz", () => {
     const { card, at } = reviewCard();
     const runs = (seed: number) => {
       const random = seededRandom(seed);
-      return Array.from({ length: 20 }, () => schedule(card, "easy", at, settings, { fuzz: { random } }).card.scheduledDays);
+      return Array.from(
+        { length: 20 },
+        () => schedule(card, "easy", at, settings, { fuzz: { random } }).card.scheduledDays,
+      );
     };
     const plain = schedule(card, "easy", at, settings).card.scheduledDays;
     expect(runs(7)).toEqual(runs(7));
@@ -122,7 +153,10 @@ describe("previewIntervals", () => {
   it("labels the learning steps of a new card", () => {
     const preview = previewIntervals(newCard(NOW), NOW, settings);
     expect(Object.fromEntries(Object.entries(preview).map(([k, v]) => [k, v.label]))).toEqual({
-      again: "1m", hard: "6m", good: "10m", easy: "8d",
+      again: "1m",
+      hard: "6m",
+      good: "10m",
+      easy: "8d",
     });
     expect(preview.good.due).toEqual(new Date("2026-01-05T10:10:00Z"));
   });
@@ -149,7 +183,11 @@ describe("invalid input", () => {
   it("throws SrsError for a bad date, rating or card", () => {
     const card = newCard(NOW);
     expect(() => schedule(card, "good", new Date("nope"), settings)).toThrow(SrsError);
-    expect(() => schedule(card, "meh" as Rating, NOW, settings)).toThrow(expect.objectContaining({ code: "invalid_rating" }));
-    expect(() => schedule({ ...card, state: "review" }, "good", NOW, settings)).toThrow(expect.objectContaining({ code: "invalid_card" }));
+    expect(() => schedule(card, "meh" as Rating, NOW, settings)).toThrow(
+      expect.objectContaining({ code: "invalid_rating" }),
+    );
+    expect(() => schedule({ ...card, state: "review" }, "good", NOW, settings)).toThrow(
+      expect.objectContaining({ code: "invalid_card" }),
+    );
   });
 });

@@ -22,7 +22,14 @@ describe("SrsSettingsSchema", () => {
 
   it("accepts valid settings", () => {
     const weights = Array.from({ length: 21 }, (_, i) => i / 10);
-    expect(SrsSettingsSchema.parse({ desiredRetention: 0.85, timeZone: "Pacific/Chatham", learningSteps: ["1h", "1d"], weights })).toMatchObject({
+    expect(
+      SrsSettingsSchema.parse({
+        desiredRetention: 0.85,
+        timeZone: "Pacific/Chatham",
+        learningSteps: ["1h", "1d"],
+        weights,
+      }),
+    ).toMatchObject({
       desiredRetention: 0.85,
       timeZone: "Pacific/Chatham",
       learningSteps: ["1h", "1d"],
@@ -31,10 +38,16 @@ describe("SrsSettingsSchema", () => {
   });
 
   it("explains each invalid field", () => {
-    expect(messages({ desiredRetention: 0.5 })).toEqual(["desiredRetention: Desired retention must be between 0.70 and 0.99."]);
-    expect(messages({ desiredRetention: 1 })).toEqual(["desiredRetention: Desired retention must be between 0.70 and 0.99."]);
+    expect(messages({ desiredRetention: 0.5 })).toEqual([
+      "desiredRetention: Desired retention must be between 0.70 and 0.99.",
+    ]);
+    expect(messages({ desiredRetention: 1 })).toEqual([
+      "desiredRetention: Desired retention must be between 0.70 and 0.99.",
+    ]);
     expect(messages({ newPerDay: -1 })).toEqual(["newPerDay: New items per day must be at least 0."]);
-    expect(messages({ maxReviewsPerDay: 2.5 })).toEqual(["maxReviewsPerDay: Maximum reviews per day must be a whole number."]);
+    expect(messages({ maxReviewsPerDay: 2.5 })).toEqual([
+      "maxReviewsPerDay: Maximum reviews per day must be a whole number.",
+    ]);
     expect(messages({ learningSteps: ["10 minutes"] })).toEqual([
       'learningSteps.0: Each step must be a number followed by m, h or d, e.g. "10m".',
     ]);

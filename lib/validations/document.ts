@@ -12,7 +12,10 @@ const text = z
     `The document is larger than ${DOCUMENT_MAX_BYTES / 1024} KB. Split it into smaller documents.`,
   )
   // NUL and other C0 control characters (but tab, newline, carriage return) mean a binary file, not text.
-  .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value), "The file is not plain text. Upload Markdown or text (.md, .txt).");
+  .refine(
+    (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value),
+    "The file is not plain text. Upload Markdown or text (.md, .txt).",
+  );
 
 export const PreviewDocumentSchema = z.object({ text });
 

@@ -10,8 +10,15 @@ export const StartQuizSchema = z.object({
     .int("Choose a whole number of questions.")
     .min(1, "Choose at least 1 question.")
     .max(QUIZ_MAX_ITEMS, `Choose at most ${QUIZ_MAX_ITEMS} questions.`),
-  topic: z.string().max(40).optional().transform((t) => t || undefined),
-  updatesSchedule: z.literal("on").optional().transform((v) => v === "on"),
+  topic: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((t) => t || undefined),
+  updatesSchedule: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export const QuizAnswerSchema = z.object({

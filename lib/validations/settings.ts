@@ -17,11 +17,13 @@ export const SettingsFormSchema = z
     relearningSteps: steps("Relearning steps"),
     timeZone: z.string().trim().max(64, "Unknown time zone."),
   })
-  .pipe(SrsSettingsSchema.pick({
-    desiredRetention: true,
-    newPerDay: true,
-    maxReviewsPerDay: true,
-    learningSteps: true,
-    relearningSteps: true,
-    timeZone: true,
-  }).required());
+  .pipe(
+    SrsSettingsSchema.pick({
+      desiredRetention: true,
+      newPerDay: true,
+      maxReviewsPerDay: true,
+      learningSteps: true,
+      relearningSteps: true,
+      timeZone: true,
+    }).required(),
+  );

@@ -28,7 +28,7 @@ test("an instructor uploads a document, removes an item in the preview and publi
     "The Eiffel Tower was built in Paris for the 1889 World's Fair. Construction began on 28 January 1887 and was",
     "completed on 31 March 1889. The tower was designed by the engineer Gustave Eiffel of France. It is 330 metres",
     "tall and about 7,300 tonnes of iron were used. <script>window.__pwned = true</script>",
-    "[a link](javascript:alert(1)) <img src=x onerror=\"window.__pwned = true\">",
+    '[a link](javascript:alert(1)) <img src=x onerror="window.__pwned = true">',
   ].join("\n");
   await page.getByLabel("Document text").fill(text);
   await page.getByRole("button", { name: "Generate items" }).click();
@@ -61,14 +61,22 @@ test("an upload that is too large or not text is refused with a clear message", 
     mimeType: "text/markdown",
     buffer: Buffer.alloc(600 * 1024, "a"),
   });
-  await expect(page.getByTestId("form-error")).toHaveText("The document is larger than 512 KB. Split it into smaller documents.");
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "The document is larger than 512 KB. Split it into smaller documents.",
+  );
 
-  await page.getByLabel("Upload a file").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50]) });
+  await page
+    .getByLabel("Upload a file")
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50]) });
   await expect(page.getByTestId("form-error")).toHaveText("Choose a Markdown or text file (.md, .txt).");
 
-  await page.getByLabel("Upload a file").setInputFiles({ name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 65]) });
+  await page
+    .getByLabel("Upload a file")
+    .setInputFiles({ name: "binary.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 65]) });
   await page.getByRole("button", { name: "Generate items" }).click();
-  await expect(page.getByTestId("form-error")).toHaveText("The file is not plain text. Upload Markdown or text (.md, .txt).");
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "The file is not plain text. Upload Markdown or text (.md, .txt).",
+  );
 });
 
 test("learners cannot reach the upload page", async ({ page }) => {

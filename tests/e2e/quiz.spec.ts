@@ -29,6 +29,8 @@ test("a learner takes a practice quiz, gets a score and reviews the mistakes", a
   await expect(page.getByTestId("quiz-score")).toHaveText(/^\d of 3 correct \(\d+%\)$/);
   const score = Number((await page.getByTestId("quiz-score").textContent())!.charAt(0));
   const mistakes = 3 - score;
-  await expect(page.getByRole("heading", { name: mistakes ? `Your mistakes (${mistakes})` : "No mistakes" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: mistakes ? `Your mistakes (${mistakes})` : "No mistakes" }),
+  ).toBeVisible();
   await expect(page.getByText("Correct answer:")).toHaveCount(mistakes);
 });

@@ -22,7 +22,14 @@ test("the study API answers bad input with a clear 4xx and changes nothing", asy
   expect(JSON.stringify(card)).not.toContain('"answer"');
 
   const before = reviewCount();
-  const valid = { reviewId: crypto.randomUUID(), itemId: card.itemId, version: 0, response: null, rating: "good", responseMs: 1200 };
+  const valid = {
+    reviewId: crypto.randomUUID(),
+    itemId: card.itemId,
+    version: 0,
+    response: null,
+    rating: "good",
+    responseMs: 1200,
+  };
   const bad: [string, unknown, number][] = [
     ["not JSON", "{oops", 400],
     ["empty object", {}, 400],

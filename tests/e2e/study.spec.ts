@@ -23,7 +23,13 @@ async function answerWithKeyboard(page: Page, ratingKey: string) {
     await page.keyboard.press("Space");
   } else if (badge.startsWith("Matching")) {
     for (let i = 0; i < (await page.locator("select").count()); i += 1) {
-      while (!(await page.locator("select").nth(i).evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
+      while (
+        !(await page
+          .locator("select")
+          .nth(i)
+          .evaluate((el) => el === document.activeElement))
+      )
+        await page.keyboard.press("Tab");
       await page.keyboard.press("ArrowDown");
     }
     await page.keyboard.press("Enter");
@@ -40,7 +46,9 @@ async function answerWithKeyboard(page: Page, ratingKey: string) {
   await page.keyboard.press(ratingKey);
 }
 
-test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({ page }) => {
+test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({
+  page,
+}) => {
   await signUp(page, "Keyboard Learner");
   await page.goto("/settings");
   await page.getByLabel("Desired retention").fill("2");
@@ -100,7 +108,12 @@ test("the rating buttons show the next interval each would give", async ({ page 
   await page.goto("/study");
   await answerWithKeyboard(page, "Shift");
   const ratings = page.getByRole("group", { name: "How well did you know it?" });
-  for (const [name, interval] of [["Again", "1m"], ["Hard", "6m"], ["Good", "10m"], ["Easy", "8d"]]) {
+  for (const [name, interval] of [
+    ["Again", "1m"],
+    ["Hard", "6m"],
+    ["Good", "10m"],
+    ["Easy", "8d"],
+  ]) {
     await expect(ratings.getByRole("button", { name })).toContainText(interval!);
   }
 });

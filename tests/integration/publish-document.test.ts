@@ -46,11 +46,19 @@ describe("publishDocument", () => {
 
   it("updates changed items in place, retires removed ones and brings them back", async () => {
     const first = await publishDocument(doc("edit"), [item("a", "one"), item("b", "two"), item("c", "three")]);
-    const second = await publishDocument(
-      { ...doc("edit"), body: "Edited body." },
-      [item("a", "one"), item("b", "TWO"), item("d", "four")],
-    );
-    expect(second).toMatchObject({ documentId: first.documentId, document: "updated", added: 1, updated: 1, retired: 1, unchanged: 1 });
+    const second = await publishDocument({ ...doc("edit"), body: "Edited body." }, [
+      item("a", "one"),
+      item("b", "TWO"),
+      item("d", "four"),
+    ]);
+    expect(second).toMatchObject({
+      documentId: first.documentId,
+      document: "updated",
+      added: 1,
+      updated: 1,
+      retired: 1,
+      unchanged: 1,
+    });
 
     const rows = await db.item.findMany({ where: { documentId: first.documentId }, orderBy: { key: "asc" } });
     expect(rows.map((r) => [r.key, r.answer, r.retiredAt !== null])).toEqual([

@@ -29,7 +29,10 @@ function mcq(i: number): GeneratedItem {
 }
 
 async function deckOf(slug: string, count: number) {
-  const { documentId } = await publishDocument({ slug, title: slug, body: "body" }, Array.from({ length: count }, (_, i) => mcq(i)));
+  const { documentId } = await publishDocument(
+    { slug, title: slug, body: "body" },
+    Array.from({ length: count }, (_, i) => mcq(i)),
+  );
   return documentId;
 }
 
@@ -46,9 +49,25 @@ describe("practice quiz", () => {
       const n = Number(state.card.prompt.match(/\d+/)![0]);
       const response = asked.length === 1 ? `Wrong ${n}a` : `Answer ${n}`;
       const answerId = crypto.randomUUID();
-      await answerQuiz({ userId: user.id, attemptId: quiz!.id, answerId, itemId: state.card.itemId, response, responseMs: 1000, now: NOW });
+      await answerQuiz({
+        userId: user.id,
+        attemptId: quiz!.id,
+        answerId,
+        itemId: state.card.itemId,
+        response,
+        responseMs: 1000,
+        now: NOW,
+      });
       // A retried submission changes nothing.
-      await answerQuiz({ userId: user.id, attemptId: quiz!.id, answerId, itemId: state.card.itemId, response: "x", responseMs: 1, now: NOW });
+      await answerQuiz({
+        userId: user.id,
+        attemptId: quiz!.id,
+        answerId,
+        itemId: state.card.itemId,
+        response: "x",
+        responseMs: 1,
+        now: NOW,
+      });
       state = await quizState(quiz!.id, user.id);
     }
     expect(new Set(asked).size).toBe(3);
@@ -67,10 +86,26 @@ describe("practice quiz", () => {
     const state = await quizState(quiz!.id, user.id);
     if (!state || state.done) throw new Error("expected a question");
     expect(
-      await answerQuiz({ userId: other.id, attemptId: quiz!.id, answerId: crypto.randomUUID(), itemId: state.card.itemId, response: "x", responseMs: 1, now: NOW }),
+      await answerQuiz({
+        userId: other.id,
+        attemptId: quiz!.id,
+        answerId: crypto.randomUUID(),
+        itemId: state.card.itemId,
+        response: "x",
+        responseMs: 1,
+        now: NOW,
+      }),
     ).toEqual({ ok: false, reason: "not_found" });
     const n = Number(state.card.prompt.match(/\d+/)![0]);
-    await answerQuiz({ userId: user.id, attemptId: quiz!.id, answerId: crypto.randomUUID(), itemId: state.card.itemId, response: `Answer ${n}`, responseMs: 1000, now: NOW });
+    await answerQuiz({
+      userId: user.id,
+      attemptId: quiz!.id,
+      answerId: crypto.randomUUID(),
+      itemId: state.card.itemId,
+      response: `Answer ${n}`,
+      responseMs: 1000,
+      now: NOW,
+    });
     const logs = await db.reviewLog.findMany({ where: { userId: user.id } });
     expect(logs).toMatchObject([{ itemId: state.card.itemId, rating: "good", correct: true, source: "quiz" }]);
   });
@@ -78,7 +113,9 @@ describe("practice quiz", () => {
   it("refuses an empty deck or topic", async () => {
     const deckId = await deckOf("quiz-deck-3", 2);
     const user = await makeUser();
-    expect(await createQuiz({ userId: user.id, deckId, topic: "commanders", count: 5, updatesSchedule: false })).toBeNull();
+    expect(
+      await createQuiz({ userId: user.id, deckId, topic: "commanders", count: 5, updatesSchedule: false }),
+    ).toBeNull();
   });
 });
 
@@ -96,7 +133,13 @@ describe("personal FSRS parameters", () => {
     const items = await db.item.findMany({ where: { documentId: deckId }, select: { id: true, key: true } });
     const idOf = new Map(items.map((item) => [`item-${item.key.slice(1)}`, item.id]));
     const user = await makeUser();
-    const snapshot = JSON.stringify({ existed: true, card: newCard(NOW), suspended: false, leech: false, buriedUntil: null });
+    const snapshot = JSON.stringify({
+      existed: true,
+      card: newCard(NOW),
+      suspended: false,
+      leech: false,
+      buriedUntil: null,
+    });
     for (const itemId of new Set(simulation.logs.map((log) => log.itemId))) {
       await db.card.create({ data: { userId: user.id, itemId: idOf.get(itemId)!, ...newCard(NOW) } });
     }

@@ -58,11 +58,19 @@ describe("recordReview", () => {
     const result = await answer(user.id);
     const expected = schedule(newCard(T0), "good", T0, DEFAULT_SRS_SETTINGS).card;
     expect(result).toEqual({ ok: true, duplicate: false, leech: false, card: expected });
-    const card = await db.card.findUniqueOrThrow({ where: { userId_itemId: { userId: user.id, itemId: itemIds[0]! } } });
+    const card = await db.card.findUniqueOrThrow({
+      where: { userId_itemId: { userId: user.id, itemId: itemIds[0]! } },
+    });
     expect(card).toMatchObject({ ...expected, version: 1, suspended: false });
     const logs = await db.reviewLog.findMany({ where: { userId: user.id } });
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ rating: "good", response: "Aleph", correct: true, responseMs: 2000, previousState: "new" });
+    expect(logs[0]).toMatchObject({
+      rating: "good",
+      response: "Aleph",
+      correct: true,
+      responseMs: 2000,
+      previousState: "new",
+    });
   });
 
   it("records a repeated review id once and returns the first result", async () => {
@@ -175,7 +183,13 @@ describe("queue and feedback", () => {
 
   it("grades tolerantly, suggests a rating and previews each rating's interval", async () => {
     const user = await makeUser();
-    const right = await checkAnswer({ userId: user.id, itemId: itemIds[2]!, response: "gimel", responseMs: 3000, now: T0 });
+    const right = await checkAnswer({
+      userId: user.id,
+      itemId: itemIds[2]!,
+      response: "gimel",
+      responseMs: 3000,
+      now: T0,
+    });
     expect(right).toEqual({
       ok: true,
       feedback: {
@@ -187,7 +201,13 @@ describe("queue and feedback", () => {
         intervals: { again: "1m", hard: "6m", good: "10m", easy: "8d" },
       },
     });
-    const wrong = await checkAnswer({ userId: user.id, itemId: itemIds[2]!, response: "Daleth", responseMs: 3000, now: T0 });
+    const wrong = await checkAnswer({
+      userId: user.id,
+      itemId: itemIds[2]!,
+      response: "Daleth",
+      responseMs: 3000,
+      now: T0,
+    });
     expect(wrong).toMatchObject({ ok: true, feedback: { correct: false, suggested: "again" } });
   });
 

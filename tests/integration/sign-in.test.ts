@@ -11,7 +11,12 @@ function authorize(credentials: Record<string, string> | undefined) {
 
 describe("credentials sign-in", () => {
   it("returns the user (id, role) for the right password, whatever the email's case", async () => {
-    const user = await makeUser({ email: "sam@example.com", name: "Sam", role: "instructor", password: "sam-password" });
+    const user = await makeUser({
+      email: "sam@example.com",
+      name: "Sam",
+      role: "instructor",
+      password: "sam-password",
+    });
     await expect(authorize({ email: " SAM@example.com", password: "sam-password" })).resolves.toEqual({
       id: user.id,
       email: "sam@example.com",

@@ -22,12 +22,28 @@ describe("signUpAction", () => {
   });
 
   it.each([
-    ["empty form", {}, { name: ["Enter your name."], email: ["Enter your email address."], password: ["Choose a password."] }],
-    ["malformed email", { ...valid, email: "not-an-email" }, { email: ["Enter a valid email address, like name@example.com."] }],
+    [
+      "empty form",
+      {},
+      { name: ["Enter your name."], email: ["Enter your email address."], password: ["Choose a password."] },
+    ],
+    [
+      "malformed email",
+      { ...valid, email: "not-an-email" },
+      { email: ["Enter a valid email address, like name@example.com."] },
+    ],
     ["short password", { ...valid, password: "short" }, { password: ["Password must be at least 8 characters."] }],
     ["1 MB name", { ...valid, name: "x".repeat(1_000_000) }, { name: ["Name must be at most 80 characters."] }],
-    ["1 MB email", { ...valid, email: `${"x".repeat(1_000_000)}@example.com` }, { email: ["Email must be at most 254 characters."] }],
-    ["1 MB password", { ...valid, password: "x".repeat(1_000_000) }, { password: ["Password must be at most 128 characters."] }],
+    [
+      "1 MB email",
+      { ...valid, email: `${"x".repeat(1_000_000)}@example.com` },
+      { email: ["Email must be at most 254 characters."] },
+    ],
+    [
+      "1 MB password",
+      { ...valid, password: "x".repeat(1_000_000) },
+      { password: ["Password must be at most 128 characters."] },
+    ],
   ])("refuses %s with a clear message and creates nothing", async (_label, fields, fieldErrors) => {
     const before = await countUsers();
     await expect(signUpAction(form(fields as Record<string, string>))).resolves.toEqual({
@@ -41,8 +57,13 @@ describe("signUpAction", () => {
   it("refuses a duplicate email (any case) without saying the address is registered, and keeps the first account", async () => {
     await signUpAction(form({ ...valid, email: "grace@example.com" }));
     const before = await findUserForSignIn("grace@example.com");
-    const result = await signUpAction(form({ ...valid, email: "GRACE@example.com", name: "Impostor", password: "another password" }));
-    expect(result).toEqual({ ok: false, message: "We couldn't create an account with these details. Try signing in instead." });
+    const result = await signUpAction(
+      form({ ...valid, email: "GRACE@example.com", name: "Impostor", password: "another password" }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      message: "We couldn't create an account with these details. Try signing in instead.",
+    });
     expect(JSON.stringify(result)).not.toMatch(/registered|exists|taken/i);
     expect(await findUserForSignIn("grace@example.com")).toEqual(before);
   });

@@ -3,14 +3,33 @@
 import { useActionState } from "react";
 import { fitParametersAction, resetParametersAction, saveSettingsAction, type SettingsState } from "./actions";
 
-type Values = Record<"desiredRetention" | "newPerDay" | "maxReviewsPerDay" | "learningSteps" | "relearningSteps" | "timeZone", string>;
+type Values = Record<
+  "desiredRetention" | "newPerDay" | "maxReviewsPerDay" | "learningSteps" | "relearningSteps" | "timeZone",
+  string
+>;
 
 const FIELDS: { name: keyof Values; label: string; hint: string; type?: string; step?: string }[] = [
-  { name: "desiredRetention", label: "Desired retention", hint: "0.70–0.99: the chance of remembering an item when it is due.", type: "number", step: "0.01" },
-  { name: "newPerDay", label: "New items per day", hint: "How many unseen items to introduce each day.", type: "number" },
-  { name: "maxReviewsPerDay", label: "Maximum reviews per day", hint: "Reviews beyond this wait for the next day.", type: "number" },
-  { name: "learningSteps", label: "Learning steps", hint: "Before an item graduates, e.g. \"1m 10m\" (m, h or d)." },
-  { name: "relearningSteps", label: "Relearning steps", hint: "After a forgotten review, e.g. \"10m\"." },
+  {
+    name: "desiredRetention",
+    label: "Desired retention",
+    hint: "0.70–0.99: the chance of remembering an item when it is due.",
+    type: "number",
+    step: "0.01",
+  },
+  {
+    name: "newPerDay",
+    label: "New items per day",
+    hint: "How many unseen items to introduce each day.",
+    type: "number",
+  },
+  {
+    name: "maxReviewsPerDay",
+    label: "Maximum reviews per day",
+    hint: "Reviews beyond this wait for the next day.",
+    type: "number",
+  },
+  { name: "learningSteps", label: "Learning steps", hint: 'Before an item graduates, e.g. "1m 10m" (m, h or d).' },
+  { name: "relearningSteps", label: "Relearning steps", hint: 'After a forgotten review, e.g. "10m".' },
   { name: "timeZone", label: "Time zone", hint: "Your day starts at 04:00 in this zone, e.g. Europe/Berlin." },
 ];
 

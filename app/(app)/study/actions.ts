@@ -43,7 +43,10 @@ export async function undoAction(input: unknown): Promise<{ ok: true; next: Next
   return { ok: true, next: await nextStep({ userId: user.id, deckId: parsed.data.deckId }, new Date(), result.itemId) };
 }
 
-async function setAsideAction(input: unknown, how: "suspend" | "bury"): Promise<{ ok: true; next: NextStep } | Failure> {
+async function setAsideAction(
+  input: unknown,
+  how: "suspend" | "bury",
+): Promise<{ ok: true; next: NextStep } | Failure> {
   const user = await requireUser("/study");
   const parsed = ItemActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };

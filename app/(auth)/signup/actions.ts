@@ -5,8 +5,7 @@ import { createUser } from "@/lib/db/users";
 import { SignUpSchema } from "@/lib/validations/auth";
 
 export type SignUpState =
-  | { ok: true }
-  | { ok: false; message: string; fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>> };
+  { ok: true } | { ok: false; message: string; fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>> };
 
 /** Creates a learner account. The caller signs in with the same credentials afterwards. */
 export async function signUpAction(form: FormData): Promise<SignUpState> {

@@ -53,7 +53,11 @@ export function simulateLearner(options: SimulationOptions): SimulationResult {
   const random = seededRandom(options.seed);
   const truth = new FSRSAlgorithm({ w: options.truthWeights, enable_short_term: true });
   const tracked = new Map<string, Tracked>();
-  const unseen = Array.from({ length: options.itemCount }, (_, i) => ({ itemId: `item-${i}`, siblingKeys: [`fact-${Math.floor(i / 2)}`], position: i }));
+  const unseen = Array.from({ length: options.itemCount }, (_, i) => ({
+    itemId: `item-${i}`,
+    siblingKeys: [`fact-${Math.floor(i / 2)}`],
+    position: i,
+  }));
   const logs: OptimizerLog[] = [];
   let reviewStateAnswers = 0;
   let reviewStateCorrect = 0;
@@ -67,7 +71,13 @@ export function simulateLearner(options: SimulationOptions): SimulationResult {
     const dayKey = studyDayKey(now, settings.timeZone, settings.dayStartHour);
     // Build the queue, answer it in order, rebuild for the learning cards it produced, until nothing is left.
     for (;;) {
-      const cards: QueueCard[] = [...tracked].map(([itemId, t]) => ({ itemId, factKey: "", card: t.card, suspended: false, buriedUntil: null }));
+      const cards: QueueCard[] = [...tracked].map(([itemId, t]) => ({
+        itemId,
+        factKey: "",
+        card: t.card,
+        suspended: false,
+        buriedUntil: null,
+      }));
       const newItems = unseen.filter((item) => !tracked.has(item.itemId)).slice(0, settings.newPerDay * 2);
       const queue = buildQueue({ now, settings, cards, newItems, doneToday, introducedSiblingKeys });
       if (queue.length === 0 || studyDayKey(now, settings.timeZone, settings.dayStartHour) !== dayKey) break;
@@ -94,7 +104,11 @@ export function simulateLearner(options: SimulationOptions): SimulationResult {
         }
         logs.push({ itemId: next.itemId, rating, reviewedAt: now, stateBefore: state.card.state });
         const { card } = schedule(state.card, rating, now, settings);
-        tracked.set(next.itemId, { card, truth: truth.next_state(state.truth, elapsed, GRADE[rating]), lastReview: now });
+        tracked.set(next.itemId, {
+          card,
+          truth: truth.next_state(state.truth, elapsed, GRADE[rating]),
+          lastReview: now,
+        });
         now = new Date(now.getTime() + SECONDS_PER_ANSWER * 1000);
       }
     }

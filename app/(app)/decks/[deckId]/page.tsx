@@ -64,7 +64,11 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
                 <form action={unsuspendAction}>
                   <input type="hidden" name="itemId" value={card.itemId} />
                   <input type="hidden" name="deckId" value={deck.id} />
-                  <button type="submit" className="button button--quiet button--small" aria-label={`Unsuspend: ${card.item.prompt}`}>
+                  <button
+                    type="submit"
+                    className="button button--quiet button--small"
+                    aria-label={`Unsuspend: ${card.item.prompt}`}
+                  >
                     Unsuspend
                   </button>
                 </form>

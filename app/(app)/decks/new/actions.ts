@@ -10,9 +10,7 @@ import { PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/
 export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options"> & {
   source: string;
 };
-export type PreviewState =
-  | { ok: true; title: string; items: PreviewItem[] }
-  | { ok: false; message: string };
+export type PreviewState = { ok: true; title: string; items: PreviewItem[] } | { ok: false; message: string };
 
 const UPLOADERS = ["instructor", "admin"] as const;
 
@@ -23,7 +21,10 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const { doc, items } = buildItems(parsed.data.text);
   if (items.length === 0) {
-    return { ok: false, message: "No facts to quiz on were found in this text. Try a document with dates, people, figures or places." };
+    return {
+      ok: false,
+      message: "No facts to quiz on were found in this text. Try a document with dates, people, figures or places.",
+    };
   }
   return {
     ok: true,

@@ -71,7 +71,12 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
       <form className="form form--wide" onSubmit={preview} noValidate>
         <div className="field">
           <label htmlFor="document-file">Upload a file</label>
-          <input id="document-file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" onChange={onFile} />
+          <input
+            id="document-file"
+            type="file"
+            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            onChange={onFile}
+          />
         </div>
         <div className="field">
           <label htmlFor="document-text">Document text</label>
@@ -109,7 +114,13 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
           </h2>
           <div className="field form">
             <label htmlFor="deck-title">Deck title</label>
-            <input id="deck-title" type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id="deck-title"
+              type="text"
+              value={title}
+              maxLength={200}
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </div>
           <ol className="item-list">
             {items.map((item) => (

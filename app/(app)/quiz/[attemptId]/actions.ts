@@ -4,10 +4,13 @@ import { requireUser } from "@/lib/auth/session";
 import { answerQuiz, quizState, type QuizState } from "@/lib/db/quiz";
 import { QuizAnswerSchema } from "@/lib/validations/quiz";
 
-export async function answerQuizAction(input: unknown): Promise<{ ok: true; state: QuizState } | { ok: false; message: string }> {
+export async function answerQuizAction(
+  input: unknown,
+): Promise<{ ok: true; state: QuizState } | { ok: false; message: string }> {
   const user = await requireUser("/decks");
   const parsed = QuizAnswerSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That answer couldn't be read." };
+  if (!parsed.success)
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "That answer couldn't be read." };
   const { response, ...rest } = parsed.data;
   const result = await answerQuiz({ userId: user.id, ...rest, response: response!, now: new Date() });
   if (!result.ok) return { ok: false, message: "This quiz isn't available." };

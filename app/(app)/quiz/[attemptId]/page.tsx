@@ -44,7 +44,9 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
       <p className="quiz-score" data-testid="quiz-score">
         {state.score} of {state.total} correct ({percent}%)
       </p>
-      {results.attempt.updatesSchedule ? <p className="muted">Your answers were counted toward your study schedule.</p> : null}
+      {results.attempt.updatesSchedule ? (
+        <p className="muted">Your answers were counted toward your study schedule.</p>
+      ) : null}
       <h2>{mistakes.length === 0 ? "No mistakes" : `Your mistakes (${mistakes.length})`}</h2>
       <ol className="item-list">
         {mistakes.map((q) => (

@@ -24,5 +24,8 @@ export async function POST(request: Request) {
   const result = await recordReview({ userId: user.id, ...answer, now });
   if (!result.ok) return jsonError(STATUS[result.reason], result.reason, REFUSAL_MESSAGES[result.reason]);
   const next = await nextStep({ userId: user.id, deckId }, now);
-  return Response.json({ duplicate: result.duplicate, leech: result.leech, next }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { duplicate: result.duplicate, leech: result.leech, next },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -21,7 +21,9 @@ export default async function ItemSourcePage({ params }: { params: Promise<{ dec
       <h1>{item.prompt}</h1>
       <p>
         <strong>Answer:</strong> {item.answer}
-        {item.retiredAt ? <span className="muted"> (retired: the current document no longer yields this item)</span> : null}
+        {item.retiredAt ? (
+          <span className="muted"> (retired: the current document no longer yields this item)</span>
+        ) : null}
       </p>
       <h2>Source</h2>
       <blockquote className="source-quote">{item.sourceText}</blockquote>
