@@ -35,10 +35,12 @@ type Props = {
   draft: Draft;
   onChange: (draft: Draft) => void;
   disabled: boolean;
+  /** Once the answer is shown: marks the right option and a wrong pick among the choices. */
+  expected?: string;
 };
 
 /** The input for each kind of item: choices, a text field, selects for matching, a reorderable list. */
-export function AnswerInput({ card, draft, onChange, disabled }: Props) {
+export function AnswerInput({ card, draft, onChange, disabled, expected }: Props) {
   const textRef = useRef<HTMLInputElement>(null);
   // The answer field is the point of the page: focus it whenever a new card is ready (it mounts disabled while
   // the previous answer is still being recorded, so autoFocus alone would miss it).
@@ -53,7 +55,15 @@ export function AnswerInput({ card, draft, onChange, disabled }: Props) {
       <fieldset className="choices" disabled={disabled}>
         <legend className="visually-hidden">Choose an answer</legend>
         {(card.options ?? []).map((option, index) => (
-          <label key={option} className={`choice${draft.choice === option ? " choice--selected" : ""}`}>
+          <label
+            key={option}
+            className={[
+              "choice",
+              draft.choice === option ? "choice--selected" : "",
+              expected !== undefined && option === expected ? "choice--correct" : "",
+              expected !== undefined && draft.choice === option && option !== expected ? "choice--wrong" : "",
+            ].join(" ")}
+          >
             <input
               type="radio"
               name="choice"

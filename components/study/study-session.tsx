@@ -261,7 +261,13 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             submit();
           }}
         >
-          <AnswerInput card={card} draft={draft} onChange={setDraft} disabled={!!feedback || pending} />
+          <AnswerInput
+            card={card}
+            draft={draft}
+            onChange={setDraft}
+            disabled={!!feedback || pending}
+            expected={feedback?.expected}
+          />
           {!feedback ? (
             <button className="button" type="submit" disabled={pending}>
               {card.kind === "flashcard" ? "Show answer" : "Submit"}
