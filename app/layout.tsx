@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NavLinks } from "@/components/nav-links";
 import { SignOutButton } from "@/components/sign-out-button";
+import { can } from "@/lib/auth/can";
 import { getCurrentUser } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -21,7 +22,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           { href: "/decks", label: "Decks" },
           { href: "/study", label: "Study" },
           { href: "/progress", label: "Progress" },
-          ...(user.role === "instructor" || user.role === "admin" ? [{ href: "/classes", label: "Classes" }] : []),
+          ...(can(user, "teach")
+            ? [
+                { href: "/classes", label: "Classes" },
+                { href: "/sets", label: "Sets" },
+              ]
+            : []),
+          ...(can(user, "manage-users") ? [{ href: "/admin/users", label: "Users" }] : []),
         ]
       : []),
   ];

@@ -1,7 +1,11 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/session";
-import { listDecks } from "@/lib/db/content";
+import { JoinForm } from "@/app/(app)/join/join-form";
+import { dueLabel } from "@/components/assignment-status";
 import { DeckList } from "@/components/deck-list";
+import { getCurrentUser } from "@/lib/auth/session";
+import { learnerAssignments } from "@/lib/db/assignments";
+import { listMemberships } from "@/lib/db/classes";
+import { listDecks } from "@/lib/db/content";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -24,11 +28,67 @@ export default async function HomePage() {
       </section>
     );
   }
+  const now = new Date();
+  const [assignments, memberships, decks] = await Promise.all([
+    learnerAssignments(user.id),
+    listMemberships(user.id),
+    listDecks(),
+  ]);
   return (
     <section>
       <h1>Welcome, {user.name}</h1>
+      <p>
+        <Link className="button" href="/study">
+          Study now
+        </Link>
+      </p>
+      {memberships.length > 0 ? (
+        <>
+          <h2>Assignments</h2>
+          {assignments.length === 0 ? (
+            <p className="muted">No assignments yet.</p>
+          ) : (
+            <ul className="plain-list assignment-list">
+              {assignments.map((a) => {
+                const due = dueLabel(a.dueAt, now);
+                const late = due.overdue && !a.progress.complete;
+                return (
+                  <li key={a.id} className={`card${late ? " card--overdue" : ""}`} data-testid="assignment">
+                    <Link href={`/assignments/${a.id}`}>
+                      <strong>{a.set.name}</strong>
+                    </Link>{" "}
+                    <span className="muted">
+                      · {a.class.name} · {a.mode === "study" ? "study" : "quiz"}
+                    </span>
+                    <p className={late ? "overdue" : "muted"}>{due.text}</p>
+                    {a.mode === "study" ? (
+                      <>
+                        <progress
+                          value={a.progress.done}
+                          max={a.progress.total}
+                          aria-label={`${a.set.name} progress`}
+                        />
+                        <p>
+                          {a.progress.done} of {a.progress.total} items done{a.progress.complete ? " — complete" : ""}
+                        </p>
+                      </>
+                    ) : (
+                      <p>{a.best === null ? "Not taken yet" : `Best score ${a.best}`}</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <p className="muted">
+            Your classes: {memberships.map((m) => `${m.class.name} (${m.class.owner.name})`).join(", ")}
+          </p>
+        </>
+      ) : null}
       <h2>Decks</h2>
-      <DeckList decks={await listDecks()} />
+      <DeckList decks={decks} />
+      <h2>Join a class</h2>
+      <JoinForm />
     </section>
   );
 }

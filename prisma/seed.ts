@@ -4,6 +4,7 @@
  *   tsx prisma/seed.ts --if-empty  only when the database has no users and no documents (production start)
  */
 import { countDocuments } from "@/lib/db/content";
+import { ensureDemoClass } from "@/lib/db/demo";
 import { countUsers } from "@/lib/db/users";
 import { loadContentDirectory } from "@/scripts/load-content";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, makeUser } from "@/tests/factories";
@@ -19,7 +20,9 @@ async function main() {
   const demo =
     process.env.SEED_DEMO === "1" || (process.env.NODE_ENV !== "production" && process.env.SEED_DEMO !== "0");
   if (demo) {
-    for (const account of DEMO_ACCOUNTS) await makeUser({ ...account, password: DEMO_PASSWORD });
+    const users = [];
+    for (const account of DEMO_ACCOUNTS) users.push(await makeUser({ ...account, password: DEMO_PASSWORD }));
+    console.log(`seed: demo class ${await ensureDemoClass(users[1]!, users[0]!, new Date())}.`);
     console.log(
       `seed: demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}; password ${DEMO_PASSWORD}).`,
     );

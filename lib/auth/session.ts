@@ -2,8 +2,8 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { findUserById, type UserSummary } from "@/lib/db/users";
+import { can, type Ability } from "./can";
 import { authOptions } from "./options";
-import type { Role } from "./roles";
 
 /**
  * The signed-in user, read fresh from the database (a deleted user or a changed role takes effect at once),
@@ -24,9 +24,9 @@ export async function requireUser(returnTo = "/"): Promise<UserSummary> {
   return user;
 }
 
-/** The signed-in user if they hold one of `roles`; others get a 404 so the page's existence is not revealed. */
-export async function requireRole(roles: readonly Role[], returnTo = "/"): Promise<UserSummary> {
+/** The signed-in user if they hold `ability` (lib/auth/can.ts); others get a 404 so the page is not revealed. */
+export async function requireAbility(ability: Ability, returnTo = "/"): Promise<UserSummary> {
   const user = await requireUser(returnTo);
-  if (!roles.includes(user.role)) notFound();
+  if (!can(user, ability)) notFound();
   return user;
 }

@@ -1,6 +1,7 @@
 import type { GeneratedItem } from "@/lib/content/types";
 import { buildQueue, nextStudyDayStart, studyDayStart, type QueueEntry, type SrsSettings } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
+import { assignedItemIds } from "./assignments";
 import { cardStateSelect, toCardState } from "./cards";
 import { db } from "./client";
 import { loadSettings } from "./settings";
@@ -88,7 +89,7 @@ async function today(userId: string, settings: SrsSettings, now: Date) {
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   const settings = await loadSettings(userId);
   const itemScope = { retiredAt: null, ...(deckId ? { documentId: deckId } : {}) };
-  const [cards, newItems, done] = await Promise.all([
+  const [cards, newItems, done, assigned] = await Promise.all([
     db.card.findMany({
       where: { userId, item: itemScope },
       select: {
@@ -105,7 +106,10 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
     today(userId, settings, now),
+    assignedItemIds(userId),
   ]);
+  // Items of the learner's study assignments come before other new items.
+  const priority = (itemId: string) => (assigned.has(itemId) ? 1 : 0);
   // A never-answered item can still have a card row (the learner suspended or buried it): it is new again once
   // it is neither suspended nor buried.
   const unseen = cards.filter((c) => c.state === "new" && !c.suspended && !(c.buriedUntil && c.buriedUntil > now));
@@ -122,8 +126,18 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
         buriedUntil: c.buriedUntil,
       })),
     newItems: [
-      ...unseen.map((c) => ({ itemId: c.itemId, siblingKeys: siblingKeys(c.item), position: c.item.position })),
-      ...newItems.map((i) => ({ itemId: i.id, siblingKeys: siblingKeys(i), position: i.position })),
+      ...unseen.map((c) => ({
+        itemId: c.itemId,
+        siblingKeys: siblingKeys(c.item),
+        position: c.item.position,
+        priority: priority(c.itemId),
+      })),
+      ...newItems.map((i) => ({
+        itemId: i.id,
+        siblingKeys: siblingKeys(i),
+        position: i.position,
+        priority: priority(i.id),
+      })),
     ],
     ...done,
   });

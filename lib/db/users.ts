@@ -43,3 +43,13 @@ export async function createUser(input: {
 export function countUsers(): Promise<number> {
   return db.user.count();
 }
+
+export function listUsers() {
+  return db.user.findMany({ orderBy: { createdAt: "asc" }, select: { ...summary, createdAt: true } });
+}
+
+/** Changes a user's role; false when there is no such user. */
+export async function setRole(userId: string, role: Role): Promise<boolean> {
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
+  return updated.count === 1;
+}

@@ -1,14 +1,35 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth/session";
+import Link from "next/link";
+import { requireAbility } from "@/lib/auth/session";
+import { listTeacherClasses } from "@/lib/db/classes";
+import { CreateClassForm } from "./create-class-form";
 
 export const metadata: Metadata = { title: "Classes" };
 
 export default async function ClassesPage() {
-  await requireRole(["instructor", "admin"], "/classes");
+  const user = await requireAbility("teach", "/classes");
+  const classes = await listTeacherClasses(user);
   return (
     <section>
       <h1>Classes</h1>
-      <p className="muted">You have no classes yet.</p>
+      {classes.length === 0 ? (
+        <p className="muted">You have no classes yet.</p>
+      ) : (
+        <ul className="grid plain-list">
+          {classes.map((c) => (
+            <li key={c.id} className="card">
+              <Link href={`/classes/${c.id}`}>
+                <strong>{c.name}</strong>
+              </Link>
+              <p className="muted">
+                {c._count.members} learners · {c._count.assignments} assignments
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>New class</h2>
+      <CreateClassForm />
     </section>
   );
 }

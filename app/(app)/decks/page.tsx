@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeckList } from "@/components/deck-list";
+import { can } from "@/lib/auth/can";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/db/content";
 
@@ -12,7 +13,7 @@ export default async function DecksPage() {
     <section>
       <div className="page-head">
         <h1>Decks</h1>
-        {user.role !== "learner" ? (
+        {can(user, "upload-document") ? (
           <Link className="button" href="/decks/new">
             Add a document
           </Link>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { fitParametersAction, resetParametersAction, saveSettingsAction, type SettingsState } from "./actions";
 
 type Values = Record<
@@ -35,6 +35,8 @@ const FIELDS: { name: keyof Values; label: string; hint: string; type?: string; 
 
 export function SettingsForm({ values }: { values: Values }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, null);
+  // Controlled: React resets a form after its action, and refused input must stay in place to be corrected.
+  const [current, setCurrent] = useState(values);
   const errors = state?.fieldErrors ?? {};
   return (
     <form action={action} className="form" noValidate>
@@ -46,7 +48,8 @@ export function SettingsForm({ values }: { values: Values }) {
             name={field.name}
             type={field.type ?? "text"}
             step={field.step}
-            defaultValue={values[field.name]}
+            value={current[field.name]}
+            onChange={(e) => setCurrent({ ...current, [field.name]: e.target.value })}
             aria-invalid={errors[field.name] ? true : undefined}
             aria-describedby={`${field.name}-hint${errors[field.name] ? ` ${field.name}-error` : ""}`}
           />

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { buildItems } from "@/lib/content/pipeline";
 import type { GeneratedItem } from "@/lib/content/types";
-import { requireRole } from "@/lib/auth/session";
+import { requireAbility } from "@/lib/auth/session";
 import { publishDocument } from "@/lib/db/content";
 import { PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/document";
 
@@ -12,11 +12,9 @@ export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt
 };
 export type PreviewState = { ok: true; title: string; items: PreviewItem[] } | { ok: false; message: string };
 
-const UPLOADERS = ["instructor", "admin"] as const;
-
 /** Generates the items of a pasted or uploaded document without storing anything. */
 export async function previewDocumentAction(input: { text: unknown }): Promise<PreviewState> {
-  await requireRole(UPLOADERS, "/decks/new");
+  await requireAbility("upload-document", "/decks/new");
   const parsed = PreviewDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const { doc, items } = buildItems(parsed.data.text);
@@ -49,7 +47,7 @@ export async function publishDocumentAction(input: {
   title: unknown;
   excludedKeys: unknown;
 }): Promise<PublishState> {
-  const user = await requireRole(UPLOADERS, "/decks/new");
+  const user = await requireAbility("upload-document", "/decks/new");
   const parsed = PublishDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const { text, title, excludedKeys } = parsed.data;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/auth/session";
+import { requireAbility } from "@/lib/auth/session";
 import { DOCUMENT_MAX_BYTES } from "@/lib/validations/document";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "Add a document" };
 
 export default async function NewDeckPage() {
-  await requireRole(["instructor", "admin"], "/decks/new");
+  await requireAbility("upload-document", "/decks/new");
   return (
     <section>
       <h1>Add a document</h1>

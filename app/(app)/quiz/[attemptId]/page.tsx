@@ -33,12 +33,16 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
     );
   }
   const results = (await quizResults(attemptId, user.id))!;
+  // A practice quiz goes back to its deck; an assignment's quiz to the assignment.
+  const back = results.attempt.document
+    ? { href: `/decks/${results.attempt.document.id}`, label: results.attempt.document.title }
+    : { href: `/assignments/${results.attempt.assignmentId}`, label: "Assignment" };
   const mistakes = results.questions.filter((q) => !q.given?.correct);
   const percent = Math.round((100 * state.score) / state.total);
   return (
     <section>
       <p>
-        <Link href={`/decks/${results.attempt.document.id}`}>← {results.attempt.document.title}</Link>
+        <Link href={back.href}>← {back.label}</Link>
       </p>
       <h1>Quiz result</h1>
       <p className="quiz-score" data-testid="quiz-score">
@@ -64,14 +68,16 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
           </li>
         ))}
       </ol>
-      <p className="actions-row">
-        <Link className="button" href={`/decks/${results.attempt.document.id}/quiz`}>
-          New quiz
-        </Link>
-        <Link className="button button--quiet" href={`/decks/${results.attempt.document.id}/study`}>
-          Study this deck
-        </Link>
-      </p>
+      {results.attempt.document ? (
+        <p className="actions-row">
+          <Link className="button" href={`/decks/${results.attempt.document.id}/quiz`}>
+            New quiz
+          </Link>
+          <Link className="button button--quiet" href={`/decks/${results.attempt.document.id}/study`}>
+            Study this deck
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAbility } from "@/lib/auth/session";
+import { setRole } from "@/lib/db/users";
+import { RoleChangeSchema } from "@/lib/validations/classes";
+
+export type RoleState = { ok: boolean; message: string } | null;
+
+export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
+  const admin = await requireAbility("manage-users", "/admin/users");
+  const parsed = RoleChangeSchema.safeParse({ userId: form.get("userId"), role: form.get("role") });
+  if (!parsed.success) return { ok: false, message: "Choose learner, instructor or admin." };
+  // An admin cannot demote themselves: the last admin would lock everyone out of this page.
+  if (parsed.data.userId === admin.id && parsed.data.role !== "admin") {
+    return { ok: false, message: "You cannot remove your own admin role." };
+  }
+  if (!(await setRole(parsed.data.userId, parsed.data.role)))
+    return { ok: false, message: "That user no longer exists." };
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Role changed." };
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { startAssignmentQuiz } from "@/lib/db/assignments";
+
+export type StartState = { message: string } | null;
+
+export async function startAssignmentQuizAction(_prev: StartState, form: FormData): Promise<StartState> {
+  const user = await requireUser("/");
+  const parsed = z
+    .object({ assignmentId: z.string().min(1).max(64) })
+    .safeParse({ assignmentId: form.get("assignmentId") });
+  if (!parsed.success) return { message: "That assignment isn't available." };
+  const result = await startAssignmentQuiz(parsed.data.assignmentId, user.id);
+  if (!result.ok) {
+    return {
+      message:
+        result.reason === "no_attempts_left" ? "You have used all your attempts." : "That assignment isn't available.",
+    };
+  }
+  redirect(`/quiz/${result.attemptId}`);
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { dueLabel } from "@/components/assignment-status";
+import { requireUser } from "@/lib/auth/session";
+import { getLearnerAssignment, learnerAssignments } from "@/lib/db/assignments";
+import { STUDY_COMPLETE_RULE } from "@/lib/study/rules";
+import { StartQuizButton } from "./start-quiz";
+
+export const metadata: Metadata = { title: "Assignment" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await params;
+  const user = await requireUser(`/assignments/${assignmentId}`);
+  const assignment = await getLearnerAssignment(assignmentId, user.id);
+  if (!assignment) notFound();
+  const summary = (await learnerAssignments(user.id)).find((a) => a.id === assignment.id)!;
+  const due = dueLabel(assignment.dueAt, new Date());
+  const finished = assignment.quizAttempts.filter((q) => q.finishedAt);
+  const open = assignment.quizAttempts.find((q) => !q.finishedAt);
+  const left = assignment.maxAttempts - assignment.quizAttempts.length;
+  return (
+    <section>
+      <p>
+        <Link href="/">← Home</Link>
+      </p>
+      <h1>{assignment.set.name}</h1>
+      <p className={due.overdue ? "overdue" : "muted"}>
+        {assignment.class.name} · {assignment.mode === "study" ? "Study" : "Quiz"} · {due.text}
+      </p>
+      {assignment.mode === "study" ? (
+        <div className="card">
+          <p>{STUDY_COMPLETE_RULE}</p>
+          <p data-testid="assignment-progress">
+            {summary.progress.done} of {summary.progress.total} items done
+            {summary.progress.complete ? " — complete" : ""}
+          </p>
+          <p className="muted">Its items come first among your new items when you study.</p>
+          <Link className="button" href="/study">
+            Study now
+          </Link>
+        </div>
+      ) : (
+        <div className="card">
+          <p>
+            A scored quiz on every item of the set. Attempts: {assignment.quizAttempts.length} of{" "}
+            {assignment.maxAttempts} used.
+          </p>
+          {finished.length ? (
+            <ul>
+              {finished.map((q, i) => (
+                <li key={q.id}>
+                  Attempt {i + 1}:{" "}
+                  <Link href={`/quiz/${q.id}`}>
+                    {q.score} of {q.total}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {open ? (
+            <StartQuizButton assignmentId={assignment.id} label="Continue the quiz" />
+          ) : left > 0 ? (
+            <StartQuizButton assignmentId={assignment.id} label={finished.length ? "Try again" : "Start the quiz"} />
+          ) : (
+            <p className="muted">You have used all your attempts.</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAbility } from "@/lib/auth/session";
+import { createAssignment } from "@/lib/db/assignments";
+import { removeMember, renewJoinCode } from "@/lib/db/classes";
+import {
+  ClassIdSchema,
+  CreateAssignmentSchema,
+  MemberActionSchema,
+  parseLocalDateTime,
+} from "@/lib/validations/classes";
+
+export type AssignmentFormState = { ok: boolean; message: string } | null;
+
+const field = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+
+export async function renewCodeAction(form: FormData): Promise<void> {
+  const user = await requireAbility("teach", "/classes");
+  const parsed = ClassIdSchema.safeParse({ classId: field(form, "classId") });
+  if (!parsed.success) return;
+  await renewJoinCode(parsed.data.classId, user, new Date());
+  revalidatePath(`/classes/${parsed.data.classId}`);
+}
+
+export async function removeMemberAction(form: FormData): Promise<void> {
+  const user = await requireAbility("teach", "/classes");
+  const parsed = MemberActionSchema.safeParse({ classId: field(form, "classId"), userId: field(form, "userId") });
+  if (!parsed.success) return;
+  await removeMember(parsed.data.classId, parsed.data.userId, user);
+  revalidatePath(`/classes/${parsed.data.classId}`);
+}
+
+const MESSAGES = {
+  not_found: "That class or set isn't available.",
+  empty_set: "That set has no items left to assign. Choose another set.",
+  past_due: "The due date must be in the future.",
+} as const;
+
+export async function createAssignmentAction(_prev: AssignmentFormState, form: FormData): Promise<AssignmentFormState> {
+  const user = await requireAbility("teach", "/classes");
+  const parsed = CreateAssignmentSchema.safeParse({
+    classId: field(form, "classId"),
+    setId: field(form, "setId"),
+    mode: field(form, "mode"),
+    dueAt: field(form, "dueAt") ?? "",
+    timezoneOffset: field(form, "timezoneOffset"),
+    maxAttempts: field(form, "maxAttempts") || undefined,
+  });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.timezoneOffset);
+  if (!dueAt) return { ok: false, message: "Choose a valid due date." };
+  const { classId, setId, mode, maxAttempts } = parsed.data;
+  const result = await createAssignment(
+    user,
+    { classId, setId, mode, dueAt, maxAttempts: mode === "quiz" ? maxAttempts : 1 },
+    new Date(),
+  );
+  if (!result.ok) return { ok: false, message: MESSAGES[result.reason] };
+  revalidatePath(`/classes/${classId}`);
+  return { ok: true, message: "Assignment created." };
+}

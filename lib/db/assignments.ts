@@ -1,0 +1,201 @@
+import { randomInt } from "node:crypto";
+import { can } from "@/lib/auth/can";
+import { canUseSet } from "./sets";
+import { db } from "./client";
+import type { UserSummary } from "./users";
+
+export type AssignmentMode = "study" | "quiz";
+
+export type CreateAssignmentResult =
+  { ok: true; id: string } | { ok: false; reason: "not_found" | "empty_set" | "past_due" };
+
+export async function createAssignment(
+  user: UserSummary,
+  input: { classId: string; setId: string; mode: AssignmentMode; dueAt: Date; maxAttempts: number },
+  now: Date,
+): Promise<CreateAssignmentResult> {
+  const owned = await db.class.count({
+    where: { id: input.classId, ...(can(user, "see-all-classes") ? {} : { ownerId: user.id }) },
+  });
+  if (owned !== 1 || !(await canUseSet(input.setId, user))) return { ok: false, reason: "not_found" };
+  if (input.dueAt <= now) return { ok: false, reason: "past_due" };
+  const live = await db.itemSetItem.count({ where: { setId: input.setId, item: { retiredAt: null } } });
+  if (live === 0) return { ok: false, reason: "empty_set" };
+  const created = await db.assignment.create({ data: input, select: { id: true } });
+  return { ok: true, id: created.id };
+}
+
+/** Items of study assignments in the learner's classes: they come before other new items in the queue. */
+export async function assignedItemIds(userId: string): Promise<Set<string>> {
+  const rows = await db.itemSetItem.findMany({
+    where: { set: { assignments: { some: { mode: "study", class: { members: { some: { userId } } } } } } },
+    select: { itemId: true },
+  });
+  return new Set(rows.map((row) => row.itemId));
+}
+
+type LearnerItemState = { itemId: string; correctOnce: boolean; aDayAhead: boolean };
+
+/** Per learner and item: answered correctly at least once, and scheduled at least a day ahead. */
+async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<string, Map<string, LearnerItemState>>> {
+  const [cards, correct] = await Promise.all([
+    db.card.findMany({
+      where: { userId: { in: userIds }, itemId: { in: itemIds } },
+      select: { userId: true, itemId: true, scheduledDays: true, state: true },
+    }),
+    db.reviewLog.groupBy({
+      by: ["userId", "itemId"],
+      // Correct: graded right, or (flashcards, which the learner grades) rated anything but Again.
+      where: {
+        userId: { in: userIds },
+        itemId: { in: itemIds },
+        OR: [{ correct: true }, { correct: null, rating: { not: "again" } }],
+      },
+    }),
+  ]);
+  const correctKeys = new Set(correct.map((row) => `${row.userId} ${row.itemId}`));
+  const byUser = new Map<string, Map<string, LearnerItemState>>();
+  for (const card of cards) {
+    const states = byUser.get(card.userId) ?? new Map<string, LearnerItemState>();
+    states.set(card.itemId, {
+      itemId: card.itemId,
+      correctOnce: correctKeys.has(`${card.userId} ${card.itemId}`),
+      aDayAhead: card.state === "review" && card.scheduledDays >= 1,
+    });
+    byUser.set(card.userId, states);
+  }
+  return byUser;
+}
+
+export type LearnerProgress = { done: number; total: number; complete: boolean };
+
+function studyProgress(states: Map<string, LearnerItemState> | undefined, itemIds: string[]): LearnerProgress {
+  const done = itemIds.filter((id) => {
+    const state = states?.get(id);
+    return state?.correctOnce && state.aDayAhead;
+  }).length;
+  return { done, total: itemIds.length, complete: itemIds.length > 0 && done === itemIds.length };
+}
+
+async function liveSetItemIds(setId: string) {
+  const rows = await db.itemSetItem.findMany({
+    where: { setId, item: { retiredAt: null } },
+    orderBy: { position: "asc" },
+    select: { itemId: true },
+  });
+  return rows.map((row) => row.itemId);
+}
+
+/** The learner's assignments (from all their classes) with progress, soonest due first. */
+export async function learnerAssignments(userId: string) {
+  const assignments = await db.assignment.findMany({
+    where: { class: { members: { some: { userId } } } },
+    orderBy: { dueAt: "asc" },
+    select: {
+      id: true,
+      mode: true,
+      dueAt: true,
+      maxAttempts: true,
+      setId: true,
+      set: { select: { name: true } },
+      class: { select: { name: true } },
+      quizAttempts: { where: { userId }, select: { score: true, total: true, finishedAt: true } },
+    },
+  });
+  return Promise.all(
+    assignments.map(async (a) => {
+      if (a.mode === "quiz") {
+        const finished = a.quizAttempts.filter((q) => q.finishedAt);
+        const best = finished.reduce<number | null>((max, q) => Math.max(max ?? 0, q.score ?? 0), null);
+        return {
+          ...a,
+          progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 },
+          best,
+          attemptsUsed: a.quizAttempts.length,
+        };
+      }
+      const itemIds = await liveSetItemIds(a.setId);
+      const states = await itemStates([userId], itemIds);
+      return { ...a, progress: studyProgress(states.get(userId), itemIds), best: null, attemptsUsed: 0 };
+    }),
+  );
+}
+
+/** One assignment of the learner's classes (someone else's is null). */
+export function getLearnerAssignment(assignmentId: string, userId: string) {
+  return db.assignment.findFirst({
+    where: { id: assignmentId, class: { members: { some: { userId } } } },
+    select: {
+      id: true,
+      mode: true,
+      dueAt: true,
+      maxAttempts: true,
+      setId: true,
+      set: { select: { name: true } },
+      class: { select: { name: true } },
+      quizAttempts: {
+        where: { userId },
+        orderBy: { startedAt: "asc" },
+        select: { id: true, score: true, total: true, finishedAt: true },
+      },
+    },
+  });
+}
+
+export type StartQuizResult = { ok: true; attemptId: string } | { ok: false; reason: "not_found" | "no_attempts_left" };
+
+/** Starts (or resumes an unfinished) scored attempt of a quiz assignment, within its attempt limit. */
+export async function startAssignmentQuiz(assignmentId: string, userId: string): Promise<StartQuizResult> {
+  const assignment = await getLearnerAssignment(assignmentId, userId);
+  if (!assignment || assignment.mode !== "quiz") return { ok: false, reason: "not_found" };
+  const open = assignment.quizAttempts.find((q) => !q.finishedAt);
+  if (open) return { ok: true, attemptId: open.id };
+  if (assignment.quizAttempts.length >= assignment.maxAttempts) return { ok: false, reason: "no_attempts_left" };
+  const itemIds = await liveSetItemIds(assignment.setId);
+  for (let i = itemIds.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [itemIds[i], itemIds[j]] = [itemIds[j]!, itemIds[i]!];
+  }
+  const attempt = await db.quizAttempt.create({
+    data: { userId, assignmentId, itemIds: JSON.stringify(itemIds), total: itemIds.length },
+    select: { id: true },
+  });
+  return { ok: true, attemptId: attempt.id };
+}
+
+/** Per learner of a class: progress on each assignment (study) or best score and attempts (quiz). */
+export async function classAssignmentProgress(
+  members: { user: { id: string; name: string } }[],
+  assignments: { id: string; mode: string; set: { id: string } }[],
+) {
+  const userIds = members.map((m) => m.user.id);
+  const result = new Map<string, Map<string, { progress: LearnerProgress; best: number | null; attempts: number }>>();
+  for (const userId of userIds) result.set(userId, new Map());
+  for (const assignment of assignments) {
+    if (assignment.mode === "quiz") {
+      const attempts = await db.quizAttempt.findMany({
+        where: { assignmentId: assignment.id, userId: { in: userIds } },
+        select: { userId: true, score: true, finishedAt: true, total: true },
+      });
+      for (const userId of userIds) {
+        const mine = attempts.filter((a) => a.userId === userId);
+        const finished = mine.filter((a) => a.finishedAt);
+        const best = finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null;
+        result.get(userId)!.set(assignment.id, {
+          progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 },
+          best,
+          attempts: mine.length,
+        });
+      }
+    } else {
+      const itemIds = await liveSetItemIds(assignment.set.id);
+      const states = await itemStates(userIds, itemIds);
+      for (const userId of userIds) {
+        result
+          .get(userId)!
+          .set(assignment.id, { progress: studyProgress(states.get(userId), itemIds), best: null, attempts: 0 });
+      }
+    }
+  }
+  return result;
+}

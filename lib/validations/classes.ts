@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+
+export const CreateClassSchema = z.object({
+  name: z.string().trim().min(1, "Give the class a name.").max(100, "The name must be at most 100 characters."),
+  description: z.string().trim().max(1000, "The description must be at most 1000 characters.").default(""),
+});
+
+export const JoinClassSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Enter the join code your instructor gave you.")
+    .max(32, "That join code is not valid."),
+});
+
+export const MemberActionSchema = z.object({ classId: id, userId: id });
+export const ClassIdSchema = z.object({ classId: id });
+
+export const CreateAssignmentSchema = z.object({
+  classId: id,
+  setId: z.string({ error: "Choose a set." }).min(1, "Choose a set.").max(64),
+  mode: z.enum(["study", "quiz"], { error: "Choose study or quiz." }),
+  // <input type="datetime-local"> sends "2026-12-06T17:00"; the browser's offset arrives separately.
+  dueAt: z.string().min(1, "Choose a due date.").max(40),
+  timezoneOffset: z.coerce.number().int().min(-840).max(840).default(0),
+  maxAttempts: z.coerce
+    .number()
+    .int("Attempts must be a whole number.")
+    .min(1, "Allow at least 1 attempt.")
+    .max(10, "Allow at most 10 attempts.")
+    .default(1),
+});
+
+/** A datetime-local value plus the browser's getTimezoneOffset() → the instant, or null when it is not a date. */
+export function parseLocalDateTime(value: string, timezoneOffsetMinutes: number): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi) + timezoneOffsetMinutes * 60_000;
+  const date = new Date(utc);
+  return Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d ? null : date;
+}
+
+const list = z.array(z.string().max(64)).max(2000);
+
+export const SetFilterSchema = z.object({
+  deckIds: list.min(1, "Choose at least one deck."),
+  topics: list.default([]),
+  kinds: list.default([]),
+  minDifficulty: z.coerce.number().min(0).max(1).default(0),
+  maxDifficulty: z.coerce.number().min(0).max(1).default(1),
+});
+
+export const CreateSetSchema = z.object({
+  name: z.string().trim().min(1, "Give the set a name.").max(100, "The name must be at most 100 characters."),
+  itemIds: list.min(1, "A set needs at least one item."),
+});
+
+export const RoleChangeSchema = z.object({ userId: id, role: z.enum(["learner", "instructor", "admin"]) });

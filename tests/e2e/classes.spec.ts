@@ -1,0 +1,125 @@
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+function localDateTime(offsetDays: number) {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+test("an instructor runs a class; a new learner joins with the code, studies, and the instructor sees the progress", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com");
+
+  // A set of two flashcards, built with the filters and by hand.
+  await page.goto("/sets/new");
+  await page.getByRole("button", { name: "Preview items" }).click();
+  await expect(page.getByTestId("set-message")).toHaveText("Choose at least one deck.");
+  await page.getByRole("checkbox", { name: "NATO Mission Iraq" }).check();
+  await page.getByRole("checkbox", { name: "Flashcard" }).check();
+  await page.getByRole("button", { name: "Preview items" }).click();
+  const chosen = page.getByRole("heading", { name: /items chosen$/ });
+  await expect(chosen).toBeVisible();
+  const boxes = page.locator(".set-items input[type=checkbox]");
+  const total = await boxes.count();
+  expect(total).toBeGreaterThan(2);
+  for (let i = 0; i < total; i += 1) await boxes.nth(i).uncheck();
+  await page.getByLabel("Set name").fill("Two definitions");
+  await page.getByRole("button", { name: "Save set" }).click();
+  await expect(page.getByTestId("set-message")).toHaveText("A set needs at least one item.");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await expect(chosen).toHaveText(`2 of ${total} items chosen`);
+  await page.getByRole("button", { name: "Save set" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two definitions" })).toBeVisible();
+
+  // A class and a study assignment; a due date in the past is refused.
+  await page.goto("/classes");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByText("Give the class a name.")).toBeVisible();
+  const className = `History 101 ${Date.now()}`;
+  await page.getByLabel("Class name").fill(className);
+  await page.getByLabel("Description").fill("Spring term");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: className })).toBeVisible();
+  const code = (await page.getByTestId("join-code").textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+
+  await page.getByLabel("Set", { exact: true }).selectOption({ label: "Two definitions (2 items)" });
+  await page.getByLabel("Due").fill(localDateTime(-1));
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByTestId("assignment-message")).toHaveText("The due date must be in the future.");
+  await page.getByLabel("Due").fill(localDateTime(7));
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByTestId("assignment-message")).toHaveText("Assignment created.");
+  await expect(page.getByText(/Two definitions · study · due/)).toBeVisible();
+  await signOut(page);
+
+  // A new learner signs up, tries a wrong code, joins, and cannot join twice.
+  const email = `joiner-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Jo Iner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("joiner-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.getByLabel("Join code").fill("WRONG123");
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByTestId("join-message")).toHaveText(
+    "No class has that join code. Check it with your instructor.",
+  );
+  await page.getByLabel("Join code").fill(code.toLowerCase());
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByTestId("join-message")).toHaveText(`You joined ${className}.`);
+  await page.goto(`/join/${code}`);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByTestId("join-message")).toHaveText("You are already in that class.");
+
+  // The assignment is on the home page; its items come first in study.
+  await page.goto("/");
+  const assignment = page.getByTestId("assignment").filter({ hasText: "Two definitions" });
+  await expect(assignment).toContainText("0 of 2 items done");
+  await assignment.getByRole("link", { name: "Two definitions" }).click();
+  await expect(
+    page.getByText("It is complete when every item has been answered correctly at least once"),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Study now" }).click();
+  for (let i = 0; i < 2; i += 1) {
+    await expect(page.locator(".study-card .badge")).toContainText("Flashcard");
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
+    await page.keyboard.press("4");
+    await expect(page.getByRole("group", { name: "How well did you know it?" })).toHaveCount(0);
+  }
+  await page.goto("/");
+  await expect(page.getByTestId("assignment").filter({ hasText: "Two definitions" })).toContainText(
+    "2 of 2 items done — complete",
+  );
+  await signOut(page);
+
+  // The instructor sees it.
+  await signIn(page, "instructor@example.com");
+  await page.goto("/classes");
+  await page.getByRole("link", { name: className }).click();
+  const row = page.getByRole("row", { name: /Jo Iner/ });
+  await expect(row).toContainText("2/2 ✓ complete");
+
+  // Removing the learner takes them off the roster.
+  await row.getByRole("button", { name: "Remove Jo Iner" }).click();
+  await expect(page.getByRole("row", { name: /Jo Iner/ })).toHaveCount(0);
+});
+
+test("an admin changes a user's role but cannot demote themselves", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  const self = page.getByRole("row", { name: /admin@example.com/ });
+  await self.getByLabel("Role of Demo Admin", { exact: true }).selectOption("learner");
+  await self.getByRole("button", { name: "Save role of Demo Admin" }).click();
+  await expect(self).toContainText("You cannot remove your own admin role.");
+});
