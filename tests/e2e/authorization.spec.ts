@@ -1,0 +1,195 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+
+type Persona = "anonymous" | "learner" | "otherLearner" | "instructor" | "otherInstructor" | "admin";
+const PERSONAS: Persona[] = ["anonymous", "learner", "otherLearner", "instructor", "otherInstructor", "admin"];
+/** ok: 200 · login: sent to /login (pages) or 401 (API) · home: a signed-in user is sent home · 404 · 400 · 405 */
+type Outcome = "ok" | "login" | "home" | "404" | "400";
+
+type Ids = {
+  deckId: string;
+  itemId: string;
+  classId: string;
+  setId: string;
+  assignmentId: string;
+  code: string;
+  attemptId: string;
+};
+
+/** Every page and route of the app: a new one without a row here fails the "covers every route" test. */
+const MATRIX: {
+  route: string;
+  method?: "GET" | "POST";
+  url: (ids: Ids) => string;
+  expect: Record<Persona, Outcome>;
+}[] = [
+  { route: "/", url: () => "/", expect: all("ok") },
+  { route: "/login", url: () => "/login", expect: { ...all("home"), anonymous: "ok" } },
+  { route: "/signup", url: () => "/signup", expect: { ...all("home"), anonymous: "ok" } },
+  { route: "/decks", url: () => "/decks", expect: signedIn("ok") },
+  { route: "/decks/new", url: () => "/decks/new", expect: teachers("ok") },
+  { route: "/decks/[deckId]", url: (i) => `/decks/${i.deckId}`, expect: signedIn("ok") },
+  {
+    route: "/decks/[deckId]/items/[itemId]",
+    url: (i) => `/decks/${i.deckId}/items/${i.itemId}`,
+    expect: signedIn("ok"),
+  },
+  { route: "/decks/[deckId]/study", url: (i) => `/decks/${i.deckId}/study`, expect: signedIn("ok") },
+  { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
+  { route: "/study", url: () => "/study", expect: signedIn("ok") },
+  { route: "/progress", url: () => "/progress", expect: signedIn("ok") },
+  { route: "/settings", url: () => "/settings", expect: signedIn("ok") },
+  { route: "/join/[code]", url: (i) => `/join/${i.code}`, expect: signedIn("ok") },
+  {
+    route: "/quiz/[attemptId]",
+    url: (i) => `/quiz/${i.attemptId}`,
+    expect: { ...signedIn("404"), learner: "ok" },
+  },
+  {
+    route: "/assignments/[assignmentId]",
+    url: (i) => `/assignments/${i.assignmentId}`,
+    expect: { ...signedIn("404"), learner: "ok" },
+  },
+  { route: "/classes", url: () => "/classes", expect: teachers("ok") },
+  {
+    route: "/classes/[classId]",
+    url: (i) => `/classes/${i.classId}`,
+    expect: { ...teachers("ok"), otherInstructor: "404" },
+  },
+  { route: "/sets", url: () => "/sets", expect: teachers("ok") },
+  { route: "/sets/new", url: () => "/sets/new", expect: teachers("ok") },
+  { route: "/sets/[setId]", url: (i) => `/sets/${i.setId}`, expect: { ...teachers("ok"), otherInstructor: "404" } },
+  { route: "/admin/users", url: () => "/admin/users", expect: { ...signedIn("404"), admin: "ok" } },
+  { route: "/api/health", url: () => "/api/health", expect: all("ok") },
+  { route: "/api/auth/[...nextauth]", url: () => "/api/auth/session", expect: all("ok") },
+  { route: "/api/study/next", url: () => "/api/study/next", expect: signedIn("ok") },
+  { route: "/api/study/reviews", method: "POST", url: () => "/api/study/reviews", expect: signedIn("400") },
+];
+
+function all(outcome: Outcome): Record<Persona, Outcome> {
+  return Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
+}
+function signedIn(outcome: Outcome): Record<Persona, Outcome> {
+  return { ...all(outcome), anonymous: "login" };
+}
+function teachers(outcome: Outcome): Record<Persona, Outcome> {
+  return { ...signedIn("404"), instructor: outcome, otherInstructor: outcome, admin: outcome };
+}
+
+/** The app's routes, from the files under app/ (route groups like "(app)" are not part of the URL). */
+function appRoutes(dir = "app", prefix = ""): string[] {
+  const routes: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      routes.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
+    } else if (entry === "page.tsx" || entry === "route.ts") {
+      routes.push(prefix || "/");
+    }
+  }
+  return routes;
+}
+
+test("the matrix covers every route of the app", () => {
+  expect(MATRIX.map((row) => row.route).sort()).toEqual(appRoutes().sort());
+});
+
+async function signedInContext(browser: Browser, baseURL: string, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.close();
+  return context;
+}
+
+async function signUp(browser: Browser, baseURL: string, name: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("matrix-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.close();
+  await context.close();
+  return email;
+}
+
+test("every route allows or denies each kind of visitor as it should", async ({ browser, playwright, baseURL }) => {
+  const otherLearner = await signUp(browser, baseURL!, "Other");
+  const otherInstructor = await signUp(browser, baseURL!, "Teacher");
+  const db = new Database("prisma/e2e.db");
+  db.prepare(`UPDATE "User" SET role = 'instructor' WHERE email = ?`).run(otherInstructor);
+  const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
+  const deck = one<{ id: string }>(`SELECT id FROM "Document" WHERE slug = 'nato-mission-iraq'`);
+  const item = one<{ id: string }>(`SELECT id FROM "Item" WHERE documentId = ? AND retiredAt IS NULL LIMIT 1`, deck.id);
+  const klass = one<{ id: string; joinCode: string }>(
+    `SELECT c.id, c.joinCode FROM "Class" c JOIN "User" u ON u.id = c.ownerId WHERE u.email = 'instructor@example.com' LIMIT 1`,
+  );
+  const assignment = one<{ id: string; setId: string }>(
+    `SELECT id, setId FROM "Assignment" WHERE classId = ?`,
+    klass.id,
+  );
+  const learner = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'learner@example.com'`);
+  const attemptId = `matrix-${Date.now()}`;
+  db.prepare(
+    `INSERT INTO "QuizAttempt" (id, userId, documentId, itemIds, updatesSchedule, startedAt, total) VALUES (?, ?, ?, ?, 0, ?, 1)`,
+  ).run(attemptId, learner.id, deck.id, JSON.stringify([item.id]), Date.now());
+  db.close();
+  const ids: Ids = {
+    deckId: deck.id,
+    itemId: item.id,
+    classId: klass.id,
+    setId: assignment.setId,
+    assignmentId: assignment.id,
+    code: klass.joinCode,
+    attemptId,
+  };
+
+  const contexts: Record<Persona, APIRequestContext> = {
+    anonymous: await playwright.request.newContext({ baseURL }),
+    learner: (await signedInContext(browser, baseURL!, "learner@example.com")).request,
+    otherLearner: (await signedInContext(browser, baseURL!, otherLearner, "matrix-password")).request,
+    instructor: (await signedInContext(browser, baseURL!, "instructor@example.com")).request,
+    otherInstructor: (await signedInContext(browser, baseURL!, otherInstructor, "matrix-password")).request,
+    admin: (await signedInContext(browser, baseURL!, "admin@example.com")).request,
+  };
+
+  const failures: string[] = [];
+  for (const row of MATRIX) {
+    for (const persona of PERSONAS) {
+      const url = row.url(ids);
+      const response =
+        row.method === "POST"
+          ? await contexts[persona].post(url, { data: {}, maxRedirects: 0 })
+          : await contexts[persona].get(url, { maxRedirects: 0 });
+      const status = response.status();
+      const location = response.headers()["location"] ?? "";
+      const isApi = url.startsWith("/api/");
+      const outcome: Outcome | string =
+        status === 200
+          ? "ok"
+          : status === 404
+            ? "404"
+            : status === 400
+              ? "400"
+              : (isApi && status === 401) || (status >= 300 && status < 400 && location.includes("/login"))
+                ? "login"
+                : status >= 300 && status < 400 && /^(https?:\/\/[^/]+)?\/(\?.*)?$/.test(location)
+                  ? "home"
+                  : `${status} ${location}`;
+      if (outcome !== row.expect[persona])
+        failures.push(`${row.route} as ${persona}: expected ${row.expect[persona]}, got ${outcome}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -1,0 +1,344 @@
+/**
+ * Every server action called as each kind of user. The session is the only thing stubbed (next-auth's
+ * getServerSession returns the persona's session); the real requireUser/requireAbility, zod schemas, queries and
+ * database run. A new action without a row here fails the "covers every action" test.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { GeneratedItem } from "@/lib/content/types";
+import { db } from "@/lib/db/client";
+import { createAssignment } from "@/lib/db/assignments";
+import { createClass } from "@/lib/db/classes";
+import { publishDocument } from "@/lib/db/content";
+import { createQuiz } from "@/lib/db/quiz";
+import { createSet } from "@/lib/db/sets";
+import type { UserSummary } from "@/lib/db/users";
+import { makeUser } from "@/tests/factories";
+
+let session: { user: { id: string } } | null = null;
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session }));
+vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+type Persona = "anonymous" | "learner" | "otherLearner" | "instructor" | "otherInstructor" | "admin";
+const PERSONAS: Persona[] = ["anonymous", "learner", "otherLearner", "instructor", "otherInstructor", "admin"];
+/** login: sent to sign in · 404: not found · refused: a message, nothing changed · ok: done */
+type Outcome = "login" | "404" | "refused" | "ok";
+
+const users = {} as Record<Exclude<Persona, "anonymous">, UserSummary>;
+const NOW = new Date();
+
+function item(i: number): GeneratedItem {
+  return {
+    key: `k${i}`,
+    factKey: `f${i}`,
+    kind: "multiple_choice",
+    prompt: `Q${i}?`,
+    answer: `A${i}`,
+    accepted: [],
+    options: [`A${i}`, "B", "C", "D"],
+    answerType: "text",
+    topic: "dates",
+    difficulty: 0.5,
+    source: { text: `A${i}.`, start: 0, end: 3 },
+  };
+}
+
+/** A fresh world per call: the instructor's class (learner in it) with a quiz assignment, a set, a deck, an attempt. */
+async function world() {
+  const slug = `w-${crypto.randomUUID()}`;
+  const { documentId } = await publishDocument({ slug, title: slug, body: "Body." }, [item(1), item(2)]);
+  const itemIds = (await db.item.findMany({ where: { documentId }, select: { id: true } })).map((i) => i.id);
+  const set = (await createSet(users.instructor, { name: "Set", itemIds }))!;
+  const klass = await createClass(users.instructor, { name: "Class", description: "" }, NOW);
+  await db.classMember.create({ data: { classId: klass.id, userId: users.learner.id } });
+  const assignment = await createAssignment(
+    users.instructor,
+    { classId: klass.id, setId: set.id, mode: "quiz", dueAt: new Date(NOW.getTime() + 86_400_000), maxAttempts: 2 },
+    NOW,
+  );
+  const attempt = (await createQuiz({
+    userId: users.learner.id,
+    deckId: documentId,
+    count: 1,
+    updatesSchedule: false,
+  }))!;
+  const code = (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode;
+  return {
+    documentId,
+    itemIds,
+    setId: set.id,
+    classId: klass.id,
+    assignmentId: assignment.ok ? assignment.id : "",
+    attemptId: attempt.id,
+    code,
+  };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+const signedIn = (o: Outcome): Record<Persona, Outcome> => ({ ...all(o), anonymous: "login" });
+const all = (o: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, o])) as Record<Persona, Outcome>;
+const teachers = (o: Outcome): Record<Persona, Outcome> => ({
+  ...signedIn("404"),
+  instructor: o,
+  otherInstructor: o,
+  admin: o,
+});
+const ownerOnly = (o: Outcome): Record<Persona, Outcome> => ({ ...teachers(o), otherInstructor: "refused" });
+
+type Row = {
+  action: string;
+  call: (mod: Record<string, (...args: never[]) => Promise<unknown>>, w: World) => Promise<unknown>;
+  /** Turns a call that returned (did not throw) into an outcome; by default a returned `ok: false` or message is "refused". */
+  judge?: (result: unknown, w: World) => Promise<Outcome>;
+  expect: Record<Persona, Outcome>;
+};
+
+const call = (mod: Record<string, (...args: never[]) => Promise<unknown>>, name: string, ...args: unknown[]) =>
+  (mod[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+
+const MATRIX: Record<string, Row[]> = {
+  "/app/(auth)/signup/actions.ts": [
+    {
+      action: "signUpAction",
+      call: (m) =>
+        call(
+          m,
+          "signUpAction",
+          form({ name: "N", email: `${crypto.randomUUID()}@example.com`, password: "long enough" }),
+        ),
+      expect: all("ok"),
+    },
+  ],
+  "/app/(app)/decks/new/actions.ts": [
+    {
+      action: "previewDocumentAction",
+      call: (m) => call(m, "previewDocumentAction", { text: "# T\n\nParis was founded in 52 BC." }),
+      expect: teachers("ok"),
+    },
+    {
+      action: "publishDocumentAction",
+      call: (m) =>
+        call(m, "publishDocumentAction", {
+          text: "# T\n\nRome was founded in 753 BC by Romulus.",
+          title: "",
+          excludedKeys: [],
+        }),
+      expect: teachers("ok"),
+    },
+  ],
+  "/app/(app)/decks/[deckId]/actions.ts": [
+    {
+      action: "unsuspendAction",
+      call: (m, w) => call(m, "unsuspendAction", form({ itemId: w.itemIds[0]!, deckId: w.documentId })),
+      expect: signedIn("ok"),
+    },
+  ],
+  "/app/(app)/decks/[deckId]/quiz/actions.ts": [
+    {
+      action: "startQuizAction",
+      call: (m, w) => call(m, "startQuizAction", null, form({ deckId: w.documentId, count: "1" })),
+      expect: signedIn("ok"),
+    },
+  ],
+  "/app/(app)/quiz/[attemptId]/actions.ts": [
+    {
+      action: "answerQuizAction",
+      call: async (m, w) => {
+        const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: w.attemptId } });
+        const itemId = (JSON.parse(attempt.itemIds) as string[])[0];
+        return call(m, "answerQuizAction", {
+          attemptId: w.attemptId,
+          answerId: crypto.randomUUID(),
+          itemId,
+          response: "A1",
+          responseMs: 10,
+        });
+      },
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
+  ],
+  "/app/(app)/study/actions.ts": [
+    {
+      action: "checkAnswerAction",
+      call: (m, w) => call(m, "checkAnswerAction", { itemId: w.itemIds[0], response: "A1", responseMs: 5 }),
+      expect: signedIn("ok"),
+    },
+    {
+      action: "reviewAction",
+      call: (m, w) =>
+        call(m, "reviewAction", {
+          reviewId: crypto.randomUUID(),
+          itemId: w.itemIds[0],
+          version: 0,
+          response: "A1",
+          rating: "good",
+          responseMs: 5,
+        }),
+      expect: signedIn("ok"),
+    },
+    // Undo only ever touches the caller's own last answer; with none it says so.
+    { action: "undoAction", call: (m) => call(m, "undoAction", {}), judge: async () => "ok", expect: signedIn("ok") },
+    {
+      action: "suspendAction",
+      call: (m, w) => call(m, "suspendAction", { itemId: w.itemIds[1] }),
+      expect: signedIn("ok"),
+    },
+    { action: "buryAction", call: (m, w) => call(m, "buryAction", { itemId: w.itemIds[1] }), expect: signedIn("ok") },
+  ],
+  "/app/(app)/settings/actions.ts": [
+    {
+      action: "saveSettingsAction",
+      call: (m) =>
+        call(
+          m,
+          "saveSettingsAction",
+          null,
+          form({
+            desiredRetention: "0.9",
+            newPerDay: "20",
+            maxReviewsPerDay: "200",
+            learningSteps: "1m 10m",
+            relearningSteps: "10m",
+            timeZone: "UTC",
+          }),
+        ),
+      expect: signedIn("ok"),
+    },
+    // Fitting needs 400 reviews: every signed-in user may ask, and is told they have too few.
+    { action: "fitParametersAction", call: (m) => call(m, "fitParametersAction", null), expect: signedIn("refused") },
+    { action: "resetParametersAction", call: (m) => call(m, "resetParametersAction", null), expect: signedIn("ok") },
+  ],
+  "/app/(app)/classes/actions.ts": [
+    {
+      action: "createClassAction",
+      call: (m) => call(m, "createClassAction", null, form({ name: "New class", description: "" })),
+      expect: teachers("ok"),
+    },
+  ],
+  "/app/(app)/classes/[classId]/actions.ts": [
+    {
+      action: "renewCodeAction",
+      call: (m, w) => call(m, "renewCodeAction", form({ classId: w.classId })),
+      judge: async (_r, w) =>
+        (await db.class.findUniqueOrThrow({ where: { id: w.classId } })).joinCode !== w.code ? "ok" : "refused",
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "removeMemberAction",
+      call: (m, w) => call(m, "removeMemberAction", form({ classId: w.classId, userId: users.learner.id })),
+      judge: async (_r, w) =>
+        (await db.classMember.count({ where: { classId: w.classId } })) === 0 ? "ok" : "refused",
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "createAssignmentAction",
+      call: (m, w) =>
+        call(
+          m,
+          "createAssignmentAction",
+          null,
+          form({ classId: w.classId, setId: w.setId, mode: "study", dueAt: "2099-01-01T10:00", timezoneOffset: "0" }),
+        ),
+      expect: ownerOnly("ok"),
+    },
+  ],
+  "/app/(app)/sets/actions.ts": [
+    {
+      action: "previewSetAction",
+      call: (m, w) => call(m, "previewSetAction", { deckIds: [w.documentId] }),
+      expect: teachers("ok"),
+    },
+    {
+      action: "createSetAction",
+      call: (m, w) => call(m, "createSetAction", { name: "S", itemIds: w.itemIds }),
+      expect: teachers("ok"),
+    },
+  ],
+  "/app/(app)/join/actions.ts": [
+    // The learner is in the class already; the instructor teaches it.
+    {
+      action: "joinClassAction",
+      call: (m, w) => call(m, "joinClassAction", null, form({ code: w.code })),
+      expect: { ...signedIn("ok"), learner: "refused", instructor: "refused" },
+    },
+  ],
+  "/app/(app)/assignments/[assignmentId]/actions.ts": [
+    {
+      action: "startAssignmentQuizAction",
+      call: (m, w) => call(m, "startAssignmentQuizAction", null, form({ assignmentId: w.assignmentId })),
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
+  ],
+  "/app/(app)/admin/users/actions.ts": [
+    {
+      action: "changeRoleAction",
+      call: async (m) => call(m, "changeRoleAction", null, form({ userId: (await makeUser()).id, role: "instructor" })),
+      expect: { ...signedIn("404"), admin: "ok" },
+    },
+  ],
+};
+
+const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts");
+
+beforeAll(async () => {
+  users.learner = await makeUser({ role: "learner" });
+  users.otherLearner = await makeUser({ role: "learner" });
+  users.instructor = await makeUser({ role: "instructor" });
+  users.otherInstructor = await makeUser({ role: "instructor" });
+  users.admin = await makeUser({ role: "admin" });
+});
+
+async function outcomeOf(
+  row: Row,
+  mod: Record<string, (...args: never[]) => Promise<unknown>>,
+  w: World,
+): Promise<Outcome> {
+  try {
+    const result = await row.call(mod, w);
+    if (row.judge) return await row.judge(result, w);
+    const value = result as { ok?: boolean; message?: string } | null | undefined;
+    if (value && (value.ok === false || (value.ok === undefined && typeof value.message === "string")))
+      return "refused";
+    return "ok";
+  } catch (error) {
+    const digest = String((error as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.includes("/login") ? "login" : "ok";
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "404";
+    throw error;
+  }
+}
+
+describe("server actions authorization matrix", () => {
+  it("covers every exported server action", async () => {
+    const exported: string[] = [];
+    for (const [file, load] of Object.entries(modules)) {
+      const mod = await load();
+      for (const [name, value] of Object.entries(mod))
+        if (typeof value === "function") exported.push(`${file}#${name}`);
+    }
+    const rows = Object.entries(MATRIX).flatMap(([file, list]) => list.map((row) => `${file}#${row.action}`));
+    expect(rows.sort()).toEqual(exported.sort());
+  });
+
+  for (const [file, rows] of Object.entries(MATRIX)) {
+    for (const row of rows) {
+      it(`${row.action} allows and denies each kind of user`, async () => {
+        const mod = (await modules[file]!()) as Record<string, (...args: never[]) => Promise<unknown>>;
+        const failures: string[] = [];
+        for (const persona of PERSONAS) {
+          const w = await world();
+          session = persona === "anonymous" ? null : { user: { id: users[persona].id } };
+          const outcome = await outcomeOf(row, mod, w);
+          if (outcome !== row.expect[persona])
+            failures.push(`${persona}: expected ${row.expect[persona]}, got ${outcome}`);
+        }
+        expect(failures).toEqual([]);
+      });
+    }
+  }
+});
