@@ -1,7 +1,25 @@
 // @ts-check
 
+// Next's own hydration scripts are inline, so scripts need 'unsafe-inline' (nonces would make every page dynamic);
+// everything must still come from this origin, no page may frame Factdeck, and forms post only here.
+// Development adds 'unsafe-eval' for React's fast refresh.
+const dev = process.env.NODE_ENV !== "production";
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 /** Security headers on every response; the CSP allows only this origin (no fonts or scripts from the internet). */
 const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -34,3 +34,16 @@ describe("credentials sign-in", () => {
     await expect(authorize(undefined)).resolves.toBeNull();
   });
 });
+
+describe("sign-in rate limit", () => {
+  it("refuses an account after 10 attempts in 15 minutes, even with the right password, and says nothing else", async () => {
+    await makeUser({ email: "busy@example.com", password: "busy-password" });
+    for (let i = 0; i < 10; i += 1) {
+      await expect(authorize({ email: "busy@example.com", password: `wrong-${i}` })).resolves.toBeNull();
+    }
+    await expect(authorize({ email: "busy@example.com", password: "busy-password" })).rejects.toThrow("RATE_LIMITED");
+    // An unknown account is limited the same way: the limit does not reveal who is registered.
+    for (let i = 0; i < 10; i += 1) await authorize({ email: "ghost@example.com", password: "x" });
+    await expect(authorize({ email: "ghost@example.com", password: "x" })).rejects.toThrow("RATE_LIMITED");
+  });
+});

@@ -1,8 +1,19 @@
 "use server";
 
+import { headers } from "next/headers";
 import { hashPassword } from "@/lib/auth/password";
+import { clientAddress, hitAddress, signUpByAddress } from "@/lib/auth/rate-limit";
 import { createUser } from "@/lib/db/users";
 import { SignUpSchema } from "@/lib/validations/auth";
+
+/** The request's headers; none when the action runs outside a request (tests, scripts). */
+async function requestHeaders() {
+  try {
+    return await headers();
+  } catch {
+    return undefined;
+  }
+}
 
 export type SignUpState =
   { ok: true } | { ok: false; message: string; fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>> };
@@ -22,6 +33,9 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
       (fieldErrors[key] ??= []).push(issue.message);
     }
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
+  }
+  if (!hitAddress(signUpByAddress, "sign-up", clientAddress(await requestHeaders()), new Date()).allowed) {
+    return { ok: false, message: "Too many sign-ups from this network. Try again in an hour." };
   }
   const result = await createUser({
     email: parsed.data.email,
