@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 // Limits keep a 1 MB form field from reaching argon2 or the database.
 export const EMAIL_MAX = 254;
@@ -25,9 +26,8 @@ export const SignInSchema = z.object({
 export const SignUpSchema = z.object({
   name: z
     .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters.`),
+    .pipe(plainText("Name", NAME_MAX))
+    .pipe(z.string().min(1, "Enter your name.")),
   email,
   password: z
     .string({ error: "Choose a password." })

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { idSchema, plainText } from "./text";
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 export const CreateClassSchema = z.object({
-  name: z.string().trim().min(1, "Give the class a name.").max(100, "The name must be at most 100 characters."),
-  description: z.string().trim().max(1000, "The description must be at most 1000 characters.").default(""),
+  name: plainText("The name", 100).pipe(z.string().min(1, "Give the class a name.")),
+  description: plainText("The description", 1000).default(""),
 });
 
 export const JoinClassSchema = z.object({
@@ -12,7 +13,7 @@ export const JoinClassSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter the join code your instructor gave you.")
-    .max(32, "That join code is not valid."),
+    .regex(/^[A-Za-z0-9 -]{1,32}$/, "No class has that join code. Check it with your instructor."),
 });
 
 export const MemberActionSchema = z.object({ classId: id, userId: id });
@@ -20,7 +21,7 @@ export const ClassIdSchema = z.object({ classId: id });
 
 export const CreateAssignmentSchema = z.object({
   classId: id,
-  setId: z.string({ error: "Choose a set." }).min(1, "Choose a set.").max(64),
+  setId: z.string({ error: "Choose a set." }).min(1, "Choose a set.").pipe(idSchema),
   mode: z.enum(["study", "quiz"], { error: "Choose study or quiz." }),
   // <input type="datetime-local"> sends "2026-12-06T17:00"; the browser's offset arrives separately.
   dueAt: z.string().min(1, "Choose a due date.").max(40),
@@ -43,18 +44,19 @@ export function parseLocalDateTime(value: string, timezoneOffsetMinutes: number)
   return Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d ? null : date;
 }
 
-const list = z.array(z.string().max(64)).max(2000);
+const list = z.array(idSchema).max(2000);
+const names = z.array(z.string().regex(/^[a-z_]{1,40}$/)).max(20);
 
 export const SetFilterSchema = z.object({
   deckIds: list.min(1, "Choose at least one deck."),
-  topics: list.default([]),
-  kinds: list.default([]),
+  topics: names.default([]),
+  kinds: names.default([]),
   minDifficulty: z.coerce.number().min(0).max(1).default(0),
   maxDifficulty: z.coerce.number().min(0).max(1).default(1),
 });
 
 export const CreateSetSchema = z.object({
-  name: z.string().trim().min(1, "Give the set a name.").max(100, "The name must be at most 100 characters."),
+  name: plainText("The name", 100).pipe(z.string().min(1, "Give the set a name.")),
   itemIds: list.min(1, "A set needs at least one item."),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./text";
 
 /** Largest document an instructor may upload (UTF-8 bytes). The generator handles this in a few seconds. */
 export const DOCUMENT_MAX_BYTES = 512 * 1024;
@@ -15,12 +16,13 @@ const text = z
   .refine(
     (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value),
     "The file is not plain text. Upload Markdown or text (.md, .txt).",
-  );
+  )
+  .transform((value) => value.toWellFormed());
 
 export const PreviewDocumentSchema = z.object({ text });
 
 export const PublishDocumentSchema = z.object({
   text,
-  title: z.string().trim().max(TITLE_MAX, `The title must be at most ${TITLE_MAX} characters.`).optional().default(""),
+  title: plainText("The title", TITLE_MAX).optional().default(""),
   excludedKeys: z.array(z.string().max(300)).max(10_000).default([]),
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ResponseSchema } from "./study";
+import { idSchema } from "./text";
 
 export const QUIZ_MAX_ITEMS = 50;
 
 export const StartQuizSchema = z.object({
-  deckId: z.string().min(1).max(64),
+  deckId: idSchema,
   count: z.coerce
     .number({ error: "Choose how many questions." })
     .int("Choose a whole number of questions.")
@@ -12,7 +13,7 @@ export const StartQuizSchema = z.object({
     .max(QUIZ_MAX_ITEMS, `Choose at most ${QUIZ_MAX_ITEMS} questions.`),
   topic: z
     .string()
-    .max(40)
+    .regex(/^[a-z_]{0,40}$/, "Choose a topic from the list.")
     .optional()
     .transform((t) => t || undefined),
   updatesSchedule: z
@@ -22,9 +23,9 @@ export const StartQuizSchema = z.object({
 });
 
 export const QuizAnswerSchema = z.object({
-  attemptId: z.string().min(1).max(64),
+  attemptId: idSchema,
   answerId: z.uuid(),
-  itemId: z.string().min(1).max(64),
+  itemId: idSchema,
   response: ResponseSchema.refine((r) => r !== null, "Answer the question first."),
   responseMs: z.number().int().min(0).max(86_400_000),
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { RATINGS } from "@/lib/study/types";
+import { anyText, idSchema } from "./text";
 
-const id = z.string().min(1).max(64);
-const text = z.string().max(500);
+const id = idSchema;
+const text = anyText(500);
 
 /** A learner's response: text or a choice, an ordering, matching pairs, or nothing (flashcards). */
 export const ResponseSchema = z.union([

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { joinClass } from "@/lib/db/classes";
 import { JoinClassSchema } from "@/lib/validations/classes";
+import { formFields } from "@/lib/validations/form";
 
 export type JoinState = { ok: boolean; message: string } | null;
 
@@ -15,8 +16,9 @@ const MESSAGES = {
 } as const;
 
 export async function joinClassAction(_prev: JoinState, form: FormData): Promise<JoinState> {
+  const field = formFields(form);
   const user = await requireUser("/");
-  const parsed = JoinClassSchema.safeParse({ code: form.get("code") ?? "" });
+  const parsed = JoinClassSchema.safeParse({ code: field("code") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const result = await joinClass(user.id, parsed.data.code, new Date());
   if (!result.ok) return { ok: false, message: MESSAGES[result.reason] };

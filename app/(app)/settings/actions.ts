@@ -5,14 +5,16 @@ import { requireUser } from "@/lib/auth/session";
 import { fitPersonalParameters, resetPersonalParameters } from "@/lib/db/optimize";
 import { saveSettings } from "@/lib/db/settings";
 import { SettingsFormSchema } from "@/lib/validations/settings";
+import { formFields } from "@/lib/validations/form";
 
 export type SettingsState = { ok: boolean; message: string; fieldErrors?: Record<string, string[]> } | null;
 
 const FIELDS = ["desiredRetention", "newPerDay", "maxReviewsPerDay", "learningSteps", "relearningSteps", "timeZone"];
 
 export async function saveSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
+  const field = formFields(form);
   const user = await requireUser("/settings");
-  const raw = Object.fromEntries(FIELDS.map((key) => [key, typeof form.get(key) === "string" ? form.get(key) : ""]));
+  const raw = Object.fromEntries(FIELDS.map((key) => [key, typeof field(key) === "string" ? field(key) : ""]));
   const parsed = SettingsFormSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { clientAddress, hitAddress, signUpByAddress } from "@/lib/auth/rate-limit";
 import { createUser } from "@/lib/db/users";
 import { SignUpSchema } from "@/lib/validations/auth";
+import { formFields } from "@/lib/validations/form";
 
 /** The request's headers; none when the action runs outside a request (tests, scripts). */
 async function requestHeaders() {
@@ -20,10 +21,7 @@ export type SignUpState =
 
 /** Creates a learner account. The caller signs in with the same credentials afterwards. */
 export async function signUpAction(form: FormData): Promise<SignUpState> {
-  const field = (key: string) => {
-    const value = form.get(key);
-    return typeof value === "string" ? value : undefined;
-  };
+  const field = formFields(form);
   // The schema's length limits refuse an oversized field before any hashing or database work.
   const parsed = SignUpSchema.safeParse({ name: field("name"), email: field("email"), password: field("password") });
   if (!parsed.success) {

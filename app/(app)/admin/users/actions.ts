@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { requireAbility } from "@/lib/auth/session";
 import { setRole } from "@/lib/db/users";
 import { RoleChangeSchema } from "@/lib/validations/classes";
+import { formFields } from "@/lib/validations/form";
 
 export type RoleState = { ok: boolean; message: string } | null;
 
 export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
+  const field = formFields(form);
   const admin = await requireAbility("manage-users", "/admin/users");
-  const parsed = RoleChangeSchema.safeParse({ userId: form.get("userId"), role: form.get("role") });
+  const parsed = RoleChangeSchema.safeParse({ userId: field("userId"), role: field("role") });
   if (!parsed.success) return { ok: false, message: "Choose learner, instructor or admin." };
   // An admin cannot demote themselves: the last admin would lock everyone out of this page.
   if (parsed.data.userId === admin.id && parsed.data.role !== "admin") {

@@ -4,14 +4,16 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { startAssignmentQuiz } from "@/lib/db/assignments";
+import { formFields } from "@/lib/validations/form";
 
 export type StartState = { message: string } | null;
 
 export async function startAssignmentQuizAction(_prev: StartState, form: FormData): Promise<StartState> {
+  const field = formFields(form);
   const user = await requireUser("/");
   const parsed = z
     .object({ assignmentId: z.string().min(1).max(64) })
-    .safeParse({ assignmentId: form.get("assignmentId") });
+    .safeParse({ assignmentId: field("assignmentId") });
   if (!parsed.success) return { message: "That assignment isn't available." };
   const result = await startAssignmentQuiz(parsed.data.assignmentId, user.id);
   if (!result.ok) {

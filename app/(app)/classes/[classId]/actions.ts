@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireAbility } from "@/lib/auth/session";
 import { createAssignment } from "@/lib/db/assignments";
 import { removeMember, renewJoinCode } from "@/lib/db/classes";
+import { formFields } from "@/lib/validations/form";
 import {
   ClassIdSchema,
   CreateAssignmentSchema,
@@ -13,22 +14,19 @@ import {
 
 export type AssignmentFormState = { ok: boolean; message: string } | null;
 
-const field = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
-
 export async function renewCodeAction(form: FormData): Promise<void> {
+  const field = formFields(form);
   const user = await requireAbility("teach", "/classes");
-  const parsed = ClassIdSchema.safeParse({ classId: field(form, "classId") });
+  const parsed = ClassIdSchema.safeParse({ classId: field("classId") });
   if (!parsed.success) return;
   await renewJoinCode(parsed.data.classId, user, new Date());
   revalidatePath(`/classes/${parsed.data.classId}`);
 }
 
 export async function removeMemberAction(form: FormData): Promise<void> {
+  const field = formFields(form);
   const user = await requireAbility("teach", "/classes");
-  const parsed = MemberActionSchema.safeParse({ classId: field(form, "classId"), userId: field(form, "userId") });
+  const parsed = MemberActionSchema.safeParse({ classId: field("classId"), userId: field("userId") });
   if (!parsed.success) return;
   await removeMember(parsed.data.classId, parsed.data.userId, user);
   revalidatePath(`/classes/${parsed.data.classId}`);
@@ -41,14 +39,15 @@ const MESSAGES = {
 } as const;
 
 export async function createAssignmentAction(_prev: AssignmentFormState, form: FormData): Promise<AssignmentFormState> {
+  const field = formFields(form);
   const user = await requireAbility("teach", "/classes");
   const parsed = CreateAssignmentSchema.safeParse({
-    classId: field(form, "classId"),
-    setId: field(form, "setId"),
-    mode: field(form, "mode"),
-    dueAt: field(form, "dueAt") ?? "",
-    timezoneOffset: field(form, "timezoneOffset"),
-    maxAttempts: field(form, "maxAttempts") || undefined,
+    classId: field("classId"),
+    setId: field("setId"),
+    mode: field("mode"),
+    dueAt: field("dueAt") ?? "",
+    timezoneOffset: field("timezoneOffset"),
+    maxAttempts: field("maxAttempts") || undefined,
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.timezoneOffset);
