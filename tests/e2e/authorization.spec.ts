@@ -59,6 +59,16 @@ const MATRIX: {
     url: (i) => `/classes/${i.classId}`,
     expect: { ...teachers("ok"), otherInstructor: "404" },
   },
+  {
+    route: "/classes/[classId]/gradebook.csv",
+    url: (i) => `/classes/${i.classId}/gradebook.csv`,
+    expect: { ...teachers("ok"), otherInstructor: "404" },
+  },
+  {
+    route: "/classes/[classId]/item-analysis.csv",
+    url: (i) => `/classes/${i.classId}/item-analysis.csv`,
+    expect: { ...teachers("ok"), otherInstructor: "404" },
+  },
   { route: "/sets", url: () => "/sets", expect: teachers("ok") },
   { route: "/sets/new", url: () => "/sets/new", expect: teachers("ok") },
   { route: "/sets/[setId]", url: (i) => `/sets/${i.setId}`, expect: { ...teachers("ok"), otherInstructor: "404" } },

@@ -107,12 +107,13 @@ test("an instructor runs a class; a new learner joins with the code, studies, an
   await signIn(page, "instructor@example.com");
   await page.goto("/classes");
   await page.getByRole("link", { name: className }).click();
-  const row = page.getByRole("row", { name: /Jo Iner/ });
+  const roster = page.getByRole("table", { name: "Learners and their assignment progress" });
+  const row = roster.getByRole("row", { name: /Jo Iner/ });
   await expect(row).toContainText("2/2 ✓ complete");
 
   // Removing the learner takes them off the roster.
   await row.getByRole("button", { name: "Remove Jo Iner" }).click();
-  await expect(page.getByRole("row", { name: /Jo Iner/ })).toHaveCount(0);
+  await expect(roster.getByRole("row", { name: /Jo Iner/ })).toHaveCount(0);
 });
 
 test("an admin changes a user's role but cannot demote themselves", async ({ page }) => {
@@ -122,4 +123,77 @@ test("an admin changes a user's role but cannot demote themselves", async ({ pag
   await self.getByLabel("Role of Demo Admin", { exact: true }).selectOption("learner");
   await self.getByRole("button", { name: "Save role of Demo Admin" }).click();
   await expect(self).toContainText("You cannot remove your own admin role.");
+});
+
+test("a quiz assignment: the learner takes it, the instructor sees scores, item analysis and CSV exports", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com");
+  await page.goto("/sets/new");
+  await page.getByRole("checkbox", { name: "NATO Mission Iraq" }).check();
+  await page.getByRole("checkbox", { name: "Multiple choice" }).check();
+  await page.getByRole("checkbox", { name: "Dates" }).check();
+  await page.getByRole("button", { name: "Preview items" }).click();
+  const boxes = page.locator(".set-items input[type=checkbox]");
+  await expect(boxes.first()).toBeVisible();
+  const total = await boxes.count();
+  for (let i = 3; i < total; i += 1) await boxes.nth(i).uncheck();
+  const setName = `Dates quiz ${Date.now()}`;
+  await page.getByLabel("Set name").fill(setName);
+  await page.getByRole("button", { name: "Save set" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: setName })).toBeVisible();
+
+  await page.goto("/classes");
+  await page.getByRole("link", { name: /Demo class/ }).click();
+  await page.getByLabel("Set", { exact: true }).selectOption({ label: `${setName} (3 items)` });
+  await page.getByLabel("Quiz").check();
+  await page.getByLabel("Attempts allowed").fill("2");
+  await page.getByLabel("Due").fill(localDateTime(3));
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByTestId("assignment-message")).toHaveText("Assignment created.");
+  await signOut(page);
+
+  await signIn(page, "learner@example.com");
+  const card = page.getByTestId("assignment").filter({ hasText: setName });
+  await card.getByRole("link", { name: setName }).click();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  for (let i = 0; i < 3; i += 1) {
+    await expect(page.getByText(`Question ${i + 1} of 3`)).toBeVisible();
+    await page.getByRole("radio").first().check();
+    await page.getByRole("button", { name: i === 2 ? "Finish quiz" : "Next question" }).click();
+  }
+  await expect(page.getByTestId("quiz-score")).toHaveText(/of 3 correct/);
+  const score = (await page.getByTestId("quiz-score").textContent())!.split(" ")[0];
+  await page.getByRole("link", { name: "← Assignment" }).click();
+  await expect(page.getByText("Attempts: 1 of 2 used.")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "instructor@example.com");
+  await page.goto("/classes");
+  await page.getByRole("link", { name: /Demo class/ }).click();
+  const roster = page.getByRole("table", { name: "Learners and their assignment progress" });
+  await expect(roster.getByRole("row", { name: /Demo Learner/ })).toContainText(`best ${score}/3 (1/2 attempts)`);
+  const analysis = page.getByRole("table", { name: "Item analysis" });
+  await expect(analysis.getByRole("row")).toHaveCount(4);
+  await expect(analysis).toContainText("non-functional");
+
+  const gradebook = await page.request.get(
+    await page
+      .getByRole("link", { name: "Export CSV" })
+      .first()
+      .getAttribute("href")
+      .then((h) => h!),
+  );
+  expect(gradebook.headers()["content-type"]).toContain("text/csv");
+  expect(await gradebook.text()).toContain(`Demo Learner,learner@example.com`);
+  const items = await page.request.get(
+    await page
+      .getByRole("link", { name: "Export CSV" })
+      .nth(1)
+      .getAttribute("href")
+      .then((h) => h!),
+  );
+  expect((await items.text()).split("\r\n")[0]).toBe(
+    "Item,Answers,Facility,Discrimination,Non-functional options,Option shares,FSRS difficulty,Lapse rate",
+  );
 });

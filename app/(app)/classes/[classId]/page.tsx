@@ -3,9 +3,11 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAbility } from "@/lib/auth/session";
-import { classAssignmentProgress } from "@/lib/db/assignments";
-import { getTeacherClass } from "@/lib/db/classes";
+import { TOPIC_LABELS } from "@/lib/content/labels";
+import type { Topic } from "@/lib/content/types";
+import { loadClassDashboard } from "@/lib/db/class-dashboard";
 import { listSets } from "@/lib/db/sets";
+import { GOOD_DISCRIMINATION } from "@/lib/progress/item-analysis";
 import { AssignmentForm } from "./assignment-form";
 import { removeMemberAction, renewCodeAction } from "./actions";
 
@@ -16,12 +18,11 @@ const formatDue = (date: Date) => date.toISOString().slice(0, 16).replace("T", "
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const user = await requireAbility("teach", `/classes/${classId}`);
-  const klass = await getTeacherClass(classId, user);
-  if (!klass) notFound();
-  const [sets, progress] = await Promise.all([
-    listSets(user),
-    classAssignmentProgress(klass.members, klass.assignments),
-  ]);
+  const dashboard = await loadClassDashboard(classId, user);
+  if (!dashboard) notFound();
+  const { klass, learners, topics, weakest, itemAnalysis } = dashboard;
+  const sets = await listSets(user);
+  const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const origin = process.env.NEXTAUTH_URL ?? `http://${host}`;
   const invite = `${origin}/join/${klass.joinCode}`;
@@ -76,15 +77,21 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
               </tr>
             </thead>
             <tbody>
-              {klass.members.map(({ user: learner }) => (
+              {learners.map((learner) => (
                 <tr key={learner.id}>
                   <th scope="row">
                     {learner.name}
                     <br />
                     <span className="muted">{learner.email}</span>
+                    <br />
+                    <span className="muted">
+                      {learner.lastActive
+                        ? `active ${learner.lastActive.toISOString().slice(0, 10)}`
+                        : "not active yet"}
+                    </span>
                   </th>
                   {klass.assignments.map((a) => {
-                    const cell = progress.get(learner.id)?.get(a.id);
+                    const cell = learner.assignments.get(a.id);
                     return (
                       <td key={a.id} data-testid={`progress-${learner.email}-${a.id}`}>
                         {a.mode === "quiz"
@@ -109,6 +116,128 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             </tbody>
           </table>
         </div>
+      )}
+
+      <p className="actions-row">
+        <a href={`/classes/${klass.id}/gradebook.csv`} download>
+          Export CSV
+        </a>
+        <span className="muted">(gradebook)</span>
+      </p>
+
+      {learners.length > 0 && topics.length > 0 ? (
+        <>
+          <h2>Mastery by topic</h2>
+          <p className="muted">
+            Share of the assigned items of each topic the learner has mastered (in review, stable for 21+ days).
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Mastery by topic per learner</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Learner</th>
+                  {topics.map((topic) => (
+                    <th scope="col" key={topic}>
+                      {TOPIC_LABELS[topic as Topic] ?? topic}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {learners.map((learner) => (
+                  <tr key={learner.id}>
+                    <th scope="row">{learner.name}</th>
+                    {topics.map((topic) => (
+                      <td key={topic}>
+                        {learner.mastery[topic]!.mastered}/{learner.mastery[topic]!.total}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h2>Weakest items</h2>
+      {weakest.length === 0 ? (
+        <p className="muted">Not enough answers yet.</p>
+      ) : (
+        <ol className="weakest">
+          {weakest.map((item) => (
+            <li key={item.id}>
+              <Link href={`/decks/${item.documentId}/items/${item.id}#source`}>{item.prompt}</Link>{" "}
+              <span className="muted">
+                — recalled {pct(item.recall)} of {item.answers} answers
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h2>Item analysis (quiz assignments)</h2>
+      {itemAnalysis.length === 0 ? (
+        <p className="muted">No finished quiz attempts yet.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Facility: share answered correctly (0.3–0.7 is informative). Discrimination: point-biserial correlation with
+            the rest of the quiz (below {GOOD_DISCRIMINATION} flagged). Options chosen by under 5% are non-functional.
+            FSRS difficulty (1–10) and lapse rate come from the class&apos;s study of the item: an item hard for
+            everyone shows up in both; a struggling learner only in their own results.{" "}
+            <a href={`/classes/${klass.id}/item-analysis.csv`} download>
+              Export CSV
+            </a>
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Item analysis</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Answers</th>
+                  <th scope="col">Facility</th>
+                  <th scope="col">Discrimination</th>
+                  <th scope="col">Wrong options chosen</th>
+                  <th scope="col">FSRS difficulty</th>
+                  <th scope="col">Lapse rate</th>
+                </tr>
+              </thead>
+              <tbody>
+                {itemAnalysis.map((row) => (
+                  <tr key={row.itemId}>
+                    <th scope="row">
+                      <Link href={`/decks/${row.documentId}/items/${row.itemId}#source`}>{row.prompt}</Link>
+                    </th>
+                    <td>{row.answers}</td>
+                    <td>{row.facility.toFixed(2)}</td>
+                    <td
+                      className={
+                        row.discrimination !== null && row.discrimination < GOOD_DISCRIMINATION ? "overdue" : ""
+                      }
+                    >
+                      {row.discrimination === null ? "—" : row.discrimination.toFixed(2)}
+                    </td>
+                    <td>
+                      {row.distractors.length === 0
+                        ? "—"
+                        : row.distractors.map((d) => (
+                            <div key={d.option}>
+                              {d.option}: {pct(d.share)}
+                              {d.nonFunctional ? " (non-functional)" : ""}
+                            </div>
+                          ))}
+                    </td>
+                    <td>{row.fsrsDifficulty === null ? "—" : row.fsrsDifficulty.toFixed(1)}</td>
+                    <td>{pct(row.lapseRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
 
       <h2>Assignments</h2>

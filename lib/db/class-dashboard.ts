@@ -1,0 +1,118 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { GeneratedItem } from "@/lib/content/types";
+import { analyseItems, type ItemStat } from "@/lib/progress/item-analysis";
+import { isMastered } from "@/lib/progress/mastery";
+import { classAssignmentProgress } from "./assignments";
+import { getTeacherClass } from "./classes";
+import { db } from "./client";
+import type { UserSummary } from "./users";
+
+export const WEAKEST_LIMIT = 10;
+
+/**
+ * Everything the instructor's class page shows beyond the roster: per learner the last activity and mastery per
+ * topic of the class's assigned items, assignment progress and scores; the class's weakest items; and item analysis
+ * of the quiz assignments' answers next to each item's FSRS difficulty and lapse rate. Null for someone else's class.
+ */
+export async function loadClassDashboard(classId: string, user: UserSummary) {
+  const klass = await getTeacherClass(classId, user);
+  if (!klass) return null;
+  const userIds = klass.members.map((m) => m.user.id);
+  const setIds = klass.assignments.map((a) => a.set.id);
+
+  const [progress, lastActive, universe, cards, weakestRows, answers] = await Promise.all([
+    classAssignmentProgress(klass.members, klass.assignments),
+    db.reviewLog.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { reviewedAt: true } }),
+    db.item.findMany({
+      where: { retiredAt: null, sets: { some: { setId: { in: setIds } } } },
+      select: { id: true, topic: true, prompt: true, documentId: true, data: true },
+    }),
+    db.card.findMany({
+      where: { userId: { in: userIds }, item: { sets: { some: { setId: { in: setIds } } } } },
+      select: {
+        userId: true,
+        itemId: true,
+        state: true,
+        suspended: true,
+        scheduledDays: true,
+        stability: true,
+        difficulty: true,
+        lapses: true,
+        reps: true,
+      },
+    }),
+    userIds.length === 0
+      ? Promise.resolve([] as { itemId: string; answers: number; recalled: number }[])
+      : db.$queryRaw<{ itemId: string; answers: number; recalled: number }[]>`
+          SELECT itemId, COUNT(*) AS answers,
+                 SUM(CASE WHEN correct = 1 OR (correct IS NULL AND rating <> 'again') THEN 1 ELSE 0 END) AS recalled
+          FROM "ReviewLog" WHERE userId IN (${Prisma.join(userIds)})
+          GROUP BY itemId HAVING COUNT(*) >= 2
+          ORDER BY CAST(recalled AS REAL) / COUNT(*) ASC, COUNT(*) DESC
+          LIMIT ${WEAKEST_LIMIT}`,
+    db.quizAnswer.findMany({
+      where: { attempt: { assignment: { classId }, finishedAt: { not: null }, userId: { in: userIds } } },
+      select: { attemptId: true, itemId: true, correct: true, response: true },
+    }),
+  ]);
+
+  const topics = [...new Set(universe.map((i) => i.topic))].sort();
+  const topicOf = new Map(universe.map((i) => [i.id, i.topic]));
+  const learners = klass.members.map(({ user: learner }) => {
+    const mine = cards.filter((c) => c.userId === learner.id);
+    const mastery = Object.fromEntries(
+      topics.map((topic) => {
+        const total = universe.filter((i) => i.topic === topic).length;
+        const mastered = mine.filter((c) => topicOf.get(c.itemId) === topic && isMastered(c)).length;
+        return [topic, { mastered, total }];
+      }),
+    );
+    return {
+      ...learner,
+      lastActive: lastActive.find((row) => row.userId === learner.id)?._max.reviewedAt ?? null,
+      mastery,
+      assignments: progress.get(learner.id)!,
+    };
+  });
+
+  const weakItems = await db.item.findMany({
+    where: { id: { in: weakestRows.map((r) => r.itemId) } },
+    select: { id: true, prompt: true, documentId: true },
+  });
+  const weakest = weakestRows.map((row) => ({
+    ...weakItems.find((i) => i.id === row.itemId)!,
+    answers: Number(row.answers),
+    recall: Number(row.recalled) / Number(row.answers),
+  }));
+
+  const answered = await db.item.findMany({
+    where: { id: { in: [...new Set(answers.map((a) => a.itemId))] } },
+    select: { id: true, prompt: true, documentId: true, data: true },
+  });
+  const stats = analyseItems(
+    answers,
+    answered.map((i) => {
+      const data = JSON.parse(i.data) as GeneratedItem;
+      return {
+        id: i.id,
+        answer: data.answer,
+        options: data.kind === "multiple_choice" || data.kind === "true_false" ? data.options : null,
+      };
+    }),
+  );
+  const itemAnalysis = stats.map((stat: ItemStat) => {
+    const itemCards = cards.filter((c) => c.itemId === stat.itemId);
+    const reps = itemCards.reduce((sum, c) => sum + c.reps, 0);
+    return {
+      ...stat,
+      prompt: answered.find((i) => i.id === stat.itemId)!.prompt,
+      documentId: answered.find((i) => i.id === stat.itemId)!.documentId,
+      fsrsDifficulty: itemCards.length ? itemCards.reduce((sum, c) => sum + c.difficulty, 0) / itemCards.length : null,
+      lapseRate: reps ? itemCards.reduce((sum, c) => sum + c.lapses, 0) / reps : null,
+    };
+  });
+
+  return { klass, topics, learners, weakest, itemAnalysis };
+}
+
+export type ClassDashboard = NonNullable<Awaited<ReturnType<typeof loadClassDashboard>>>;
