@@ -9,6 +9,9 @@ import type { UserSummary } from "./users";
 
 export const WEAKEST_LIMIT = 10;
 
+const latest = (dates: (Date | null | undefined)[]) =>
+  dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
+
 /**
  * Everything the instructor's class page shows beyond the roster: per learner the last activity and mastery per
  * topic of the class's assigned items, assignment progress and scores; the class's weakest items; and item analysis
@@ -20,9 +23,14 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
   const userIds = klass.members.map((m) => m.user.id);
   const setIds = klass.assignments.map((a) => a.set.id);
 
-  const [progress, lastActive, universe, cards, weakestRows, answers] = await Promise.all([
+  const [progress, lastReview, lastQuiz, universe, cards, weakestRows, answers] = await Promise.all([
     classAssignmentProgress(klass.members, klass.assignments),
     db.reviewLog.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { reviewedAt: true } }),
+    db.quizAttempt.groupBy({
+      by: ["userId"],
+      where: { userId: { in: userIds } },
+      _max: { finishedAt: true, startedAt: true },
+    }),
     db.item.findMany({
       where: { retiredAt: null, sets: { some: { setId: { in: setIds } } } },
       select: { id: true, topic: true, prompt: true, documentId: true, data: true },
@@ -69,7 +77,11 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
     );
     return {
       ...learner,
-      lastActive: lastActive.find((row) => row.userId === learner.id)?._max.reviewedAt ?? null,
+      // Studying or finishing a quiz, whichever was later.
+      lastActive: latest([
+        lastReview.find((row) => row.userId === learner.id)?._max.reviewedAt,
+        lastQuiz.find((row) => row.userId === learner.id)?._max.finishedAt,
+      ]),
       mastery,
       assignments: progress.get(learner.id)!,
     };
