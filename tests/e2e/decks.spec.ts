@@ -3,7 +3,8 @@ import { expect, signIn, test } from "./fixtures";
 test("a learner browses the NATO deck by topic and opens an item's source sentence", async ({ page }) => {
   await signIn(page, "learner@example.com");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Decks" }).click();
-  await page.getByRole("link", { name: "NATO Mission Iraq" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Decks" })).toBeVisible();
+  await page.getByRole("link", { name: "NATO Mission Iraq", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "NATO Mission Iraq" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Dates" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Commanders" })).toBeVisible();

@@ -3,7 +3,7 @@ import { expect, signIn, test } from "./fixtures";
 test("a learner takes a practice quiz, gets a score and reviews the mistakes", async ({ page }) => {
   await signIn(page, "learner@example.com");
   await page.goto("/decks");
-  await page.getByRole("link", { name: "NATO Mission Iraq" }).click();
+  await page.getByRole("link", { name: "NATO Mission Iraq", exact: true }).click();
   await page.getByRole("link", { name: "Practice quiz" }).click();
 
   await page.getByLabel("Number of questions").fill("0");
