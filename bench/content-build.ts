@@ -5,7 +5,7 @@
  * migrated SQLite database (first build: all inserts; rebuild: nothing changes).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -89,6 +89,7 @@ async function main() {
   console.log(
     JSON.stringify({ content_build_ms_nato: rows[0]!.first_build_ms, content_build_ms_300kb: rows[1]!.first_build_ms }),
   );
+  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

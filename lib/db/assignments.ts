@@ -25,15 +25,6 @@ export async function createAssignment(
   return { ok: true, id: created.id };
 }
 
-/** Items of study assignments in the learner's classes: they come before other new items in the queue. */
-export async function assignedItemIds(userId: string): Promise<Set<string>> {
-  const rows = await db.itemSetItem.findMany({
-    where: { set: { assignments: { some: { mode: "study", class: { members: { some: { userId } } } } } } },
-    select: { itemId: true },
-  });
-  return new Set(rows.map((row) => row.itemId));
-}
-
 type LearnerItemState = { itemId: string; correctOnce: boolean; aDayAhead: boolean };
 
 /** Per learner and item: answered correctly at least once, and scheduled at least a day ahead. */

@@ -13,7 +13,8 @@ import {
 import type { AnswerFeedback } from "@/lib/study/types";
 import { cardStateSelect, parseSnapshot, serializeSnapshot, toCardState, type CardSnapshot } from "./cards";
 import { db } from "./client";
-import { loadSettings } from "./settings";
+import { loadSettings, readSettings } from "./settings";
+import { fromSqlDate, query, readSnapshot } from "./sqlite";
 import { buryUntil } from "./study";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
@@ -109,55 +110,88 @@ class Refused extends Error {
   }
 }
 
+type StoredCard = {
+  id: string;
+  state: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  suspended: number;
+  leech: number;
+  buriedUntil: string | null;
+  version: number;
+};
+type StoredLog = { userId: string; stateBefore: string; stateAfter: string };
+
+const LOG_SQL = `SELECT userId, stateBefore, stateAfter FROM ReviewLog WHERE id = ?`;
+const ITEM_SQL = `SELECT data FROM Item WHERE id = ? AND retiredAt IS NULL`;
+const CARD_SQL = `SELECT id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
+    suspended, leech, buriedUntil, version FROM Card WHERE userId = ? AND itemId = ?`;
+
+/** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
+function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
+  if (previous.userId !== userId) return { ok: false, reason: "not_found" };
+  const after = parseSnapshot(previous.stateAfter);
+  return {
+    ok: true,
+    duplicate: true,
+    leech: after.leech && !parseSnapshot(previous.stateBefore).leech,
+    card: after.card,
+  };
+}
+
 /**
  * Records an answer: reads the card, computes the next FSRS state, writes the card and appends the review log in one
  * transaction. A repeated reviewId returns the first result; an answer for an outdated card version is refused as
  * stale (another tab answered first); an item that is unknown, retired or someone else's is "not_found".
  * After the 8th lapse the card is flagged as a leech and suspended.
+ *
+ * The reads (settings, earlier log, item, card) come from one snapshot of the read connection; the transaction then
+ * only writes, and its `version` condition is the stale check: if anything answered the card since the read, the
+ * update matches no row and nothing is written. Two statements through Prisma instead of seven.
  */
 export async function recordReview(input: RecordReviewInput): Promise<RecordReviewResult> {
-  const settings = await loadSettings(input.userId);
-  try {
-    return await db.$transaction(async (tx) => {
-      const previous = await tx.reviewLog.findUnique({ where: { id: input.reviewId } });
-      if (previous) {
-        if (previous.userId !== input.userId) throw new Refused("not_found");
-        const after = parseSnapshot(previous.stateAfter);
-        return {
-          ok: true as const,
-          duplicate: true,
-          leech: after.leech && !parseSnapshot(previous.stateBefore).leech,
-          card: after.card,
-        };
-      }
-      const row = await tx.item.findFirst({ where: { id: input.itemId, retiredAt: null }, select: { data: true } });
-      if (!row) throw new Refused("not_found");
-      const stored = await tx.card.findUnique({
-        where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
-      });
-      if ((stored?.version ?? 0) !== input.version) throw new Refused("stale");
-      if (stored?.suspended) throw new Refused("suspended");
+  const { settings, previous, row, stored } = readSnapshot(() => ({
+    settings: readSettings(input.userId),
+    previous: query<StoredLog>(LOG_SQL).get(input.reviewId),
+    row: query<{ data: string }>(ITEM_SQL).get(input.itemId),
+    stored: query<StoredCard>(CARD_SQL).get(input.userId, input.itemId),
+  }));
+  if (previous) return firstResult(previous, input.userId);
+  if (!row) return { ok: false, reason: "not_found" };
+  if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
+  if (stored?.suspended) return { ok: false, reason: "suspended" };
 
-      const before: CardSnapshot = stored
-        ? {
-            existed: true,
-            card: toCardState(stored),
-            suspended: false,
-            leech: stored.leech,
-            buriedUntil: stored.buriedUntil,
-          }
-        : { existed: false, card: newCard(input.now), suspended: false, leech: false, buriedUntil: null };
-      const { card, log } = schedule(before.card, input.rating, input.now, settings);
-      const leech = becameLeech(before.card, card);
-      const after: CardSnapshot = {
+  const before: CardSnapshot = stored
+    ? {
         existed: true,
-        card,
-        suspended: leech,
-        leech: before.leech || leech,
-        buriedUntil: null,
-      };
-      const cardData = { ...card, suspended: after.suspended, leech: after.leech, buriedUntil: null };
+        card: toCardState({ ...stored, due: new Date(stored.due), lastReview: fromSqlDate(stored.lastReview) }),
+        suspended: false,
+        leech: stored.leech === 1,
+        // Answering clears "buried until tomorrow"; the snapshot keeps what undo must restore.
+        buriedUntil: fromSqlDate(stored.buriedUntil),
+      }
+    : { existed: false, card: newCard(input.now), suspended: false, leech: false, buriedUntil: null };
+  const { card, log } = schedule(before.card, input.rating, input.now, settings);
+  const leech = becameLeech(before.card, card);
+  const after: CardSnapshot = {
+    existed: true,
+    card,
+    suspended: leech,
+    leech: before.leech || leech,
+    buriedUntil: null,
+  };
+  const cardData = { ...card, suspended: after.suspended, leech: after.leech, buriedUntil: null };
+  const item = JSON.parse(row.data) as GeneratedItem;
+  const verdict = gradeResponse(item, input.response);
 
+  try {
+    await db.$transaction(async (tx) => {
       let cardId: string;
       if (stored) {
         // The version in the WHERE clause makes the write itself the stale check: of two concurrent answers to
@@ -171,12 +205,12 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
       } else {
         // The unique (userId, itemId) index refuses a second "first answer" from another tab.
         cardId = (
-          await tx.card.create({ data: { userId: input.userId, itemId: input.itemId, ...cardData, version: 1 } })
+          await tx.card.create({
+            data: { userId: input.userId, itemId: input.itemId, ...cardData, version: 1 },
+            select: { id: true },
+          })
         ).id;
       }
-
-      const item = JSON.parse(row.data) as GeneratedItem;
-      const verdict = gradeResponse(item, input.response);
       await tx.reviewLog.create({
         data: {
           id: input.reviewId,
@@ -199,14 +233,17 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
           reviewedAt: input.now,
           source: input.source ?? "study",
         },
+        select: { id: true },
       });
-      return { ok: true as const, duplicate: false, leech, card };
     });
+    return { ok: true, duplicate: false, leech, card };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: error.reason };
-    // Two first answers to one item at once: the loser hits the unique index.
-    if (error instanceof Error && "code" in error && error.code === "P2002") return { ok: false, reason: "stale" };
-    throw error;
+    // Lost a race: another answer changed the card since the read (stale), two first answers hit the unique index
+    // (P2002, stale), or the same review id was recorded meanwhile (a double submit: its first result).
+    const raced = error instanceof Refused || (error instanceof Error && "code" in error && error.code === "P2002");
+    if (!raced) throw error;
+    const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
+    return recorded ? firstResult(recorded, input.userId) : { ok: false, reason: "stale" };
   }
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib/srs";
 import { db } from "./client";
+import { query } from "./sqlite";
 
 type SettingsRow = {
   desiredRetention: number;
@@ -11,9 +12,33 @@ type SettingsRow = {
   weights: string | null;
 };
 
+// Validation (zod, and Intl for the time zone) costs more than reading the row; rows repeat, so the result is kept
+// per distinct row content. Keyed by value, so a changed row can never be served stale.
+const parsedRows = new Map<string, SrsSettings>();
+const MAX_PARSED_ROWS = 1000;
+
 /** Stored settings → validated SRS settings; a row that no longer validates falls back to the defaults. */
 export function settingsFromRow(row: SettingsRow | null): SrsSettings {
   if (!row) return DEFAULT_SRS_SETTINGS;
+  const key = JSON.stringify([
+    row.desiredRetention,
+    row.newPerDay,
+    row.maxReviewsPerDay,
+    row.learningSteps,
+    row.relearningSteps,
+    row.timeZone,
+    row.weights,
+  ]);
+  let settings = parsedRows.get(key);
+  if (!settings) {
+    if (parsedRows.size >= MAX_PARSED_ROWS) parsedRows.clear();
+    settings = Object.freeze(parseRow(row)) as SrsSettings;
+    parsedRows.set(key, settings);
+  }
+  return settings;
+}
+
+function parseRow(row: SettingsRow): SrsSettings {
   const parsed = SrsSettingsSchema.safeParse({
     desiredRetention: row.desiredRetention,
     newPerDay: row.newPerDay,
@@ -26,9 +51,18 @@ export function settingsFromRow(row: SettingsRow | null): SrsSettings {
   return parsed.success ? parsed.data : DEFAULT_SRS_SETTINGS;
 }
 
+/** The learner's study settings (defaults when they never changed any), synchronously (the study loop's reads). */
+export function readSettings(userId: string): SrsSettings {
+  const row = query<SettingsRow>(
+    `SELECT desiredRetention, newPerDay, maxReviewsPerDay, learningSteps, relearningSteps, timeZone, weights
+     FROM UserSettings WHERE userId = ?`,
+  ).get(userId);
+  return settingsFromRow(row ?? null);
+}
+
 /** The learner's study settings (defaults when they never changed any). */
 export async function loadSettings(userId: string): Promise<SrsSettings> {
-  return settingsFromRow(await db.userSettings.findUnique({ where: { userId } }));
+  return readSettings(userId);
 }
 
 /** The settings row as the settings page shows it, with the personal parameters' provenance. */

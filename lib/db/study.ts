@@ -1,10 +1,16 @@
 import type { GeneratedItem } from "@/lib/content/types";
-import { buildQueue, nextStudyDayStart, studyDayStart, type QueueEntry, type SrsSettings } from "@/lib/srs";
+import {
+  buildQueue,
+  LEARN_AHEAD_MINUTES,
+  nextStudyDayStart,
+  studyDayStart,
+  type CardState,
+  type QueueEntry,
+  type SrsSettings,
+} from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
-import { assignedItemIds } from "./assignments";
-import { cardStateSelect, toCardState } from "./cards";
-import { db } from "./client";
-import { loadSettings } from "./settings";
+import { readSettings } from "./settings";
+import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
 
 export type StudyScope = { userId: string; deckId?: string };
 
@@ -69,45 +75,102 @@ function siblingKeys(item: { factKey: string; documentId: string; sourceStart: n
   return [`fact:${item.documentId}:${item.factKey}`, `sentence:${item.documentId}:${item.sourceStart}`];
 }
 
-const siblingSelect = { factKey: true, documentId: true, sourceStart: true } as const;
+type SiblingRow = { factKey: string; documentId: string; sourceStart: number };
+type CardRow = SiblingRow & {
+  itemId: string;
+  state: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: string | null;
+  suspended: number;
+  buriedUntil: string | null;
+  position: number;
+};
+type NewItemRow = SiblingRow & { id: string; position: number };
+
+// The queue is rebuilt after every answer, so its reads are prepared statements on the read connection (lib/db/sqlite)
+// inside one read snapshot: five statements and a few hundred rows cost well under a millisecond, where the same reads
+// through Prisma cost several (see docs/decisions/008-study-loop-performance.md).
+// `@deckId IS NULL OR documentId = @deckId`: one statement serves "every deck" and "one deck".
+// Only cards the queue can show before `@horizon` (the end of the study day, or the learn-ahead limit if later):
+// cards due later never enter it, and reading them was most of the work for a learner with a long history. Unseen
+// cards with a row (buried or suspended before their first answer) are created due at that moment, so they are
+// included. Suspended cards never enter the queue. Uses the Card(userId, suspended, due) index.
+const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
+    c.lapses, c.lastReview, c.suspended, c.buriedUntil, i.factKey, i.documentId, i.sourceStart, i.position
+  FROM Card c JOIN Item i ON i.id = c.itemId
+  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon
+    AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
+// The earliest card due after now (for "next card due at …"), walking the same index in due order.
+const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId
+  WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
+    AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
+  ORDER BY c.due LIMIT 1`;
+const NEW_ITEMS_SQL = `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart FROM Item i
+  WHERE i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
+    AND NOT EXISTS (SELECT 1 FROM Card c WHERE c.userId = @userId AND c.itemId = i.id)
+  ORDER BY i.position, i.id`;
+// Sibling keys are needed only for items introduced today: the join happens only for those rows.
+const TODAY_SQL = `SELECT l.previousState, i.factKey, i.documentId, i.sourceStart
+  FROM ReviewLog l LEFT JOIN Item i ON i.id = l.itemId AND l.previousState = 'new'
+  WHERE l.userId = ? AND l.reviewedAt >= ?`;
+// Items of study assignments in the learner's classes come first among new items.
+const ASSIGNED_SQL = `SELECT DISTINCT s.itemId FROM ClassMember m
+  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
+  JOIN ItemSetItem s ON s.setId = a.setId
+  WHERE m.userId = ?`;
 
 /** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
-async function today(userId: string, settings: SrsSettings, now: Date) {
+function today(userId: string, settings: SrsSettings, now: Date) {
   const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  const logs = await db.reviewLog.findMany({
-    where: { userId, reviewedAt: { gte: since } },
-    select: { previousState: true, item: { select: siblingSelect } },
-  });
-  const introduced = logs.filter((log) => log.previousState === "new");
+  const logs = query<SiblingRow & { previousState: string }>(TODAY_SQL).all(userId, sqlDate(since));
+  // A log whose item was deleted since has no sibling keys to spread (Prisma's inner join dropped it entirely).
+  const introduced = logs.filter((log) => log.previousState === "new" && log.factKey !== null);
   return {
     doneToday: { newCount: introduced.length, reviewCount: logs.length - introduced.length },
-    introducedSiblingKeys: [...new Set(introduced.flatMap((log) => siblingKeys(log.item)))],
+    introducedSiblingKeys: [...new Set(introduced.flatMap((log) => siblingKeys(log)))],
   };
 }
 
+const toQueueCardState = (c: CardRow): CardState => ({
+  state: c.state as CardState["state"],
+  due: new Date(c.due),
+  stability: c.stability,
+  difficulty: c.difficulty,
+  scheduledDays: c.scheduledDays,
+  learningSteps: c.learningSteps,
+  reps: c.reps,
+  lapses: c.lapses,
+  lastReview: fromSqlDate(c.lastReview),
+});
+
 /** The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
-  const settings = await loadSettings(userId);
-  const itemScope = { retiredAt: null, ...(deckId ? { documentId: deckId } : {}) };
-  const [cards, newItems, done, assigned] = await Promise.all([
-    db.card.findMany({
-      where: { userId, item: itemScope },
-      select: {
-        ...cardStateSelect,
-        itemId: true,
-        suspended: true,
-        buriedUntil: true,
-        item: { select: { ...siblingSelect, position: true } },
-      },
-    }),
-    db.item.findMany({
-      where: { ...itemScope, cards: { none: { userId } } },
-      select: { id: true, position: true, ...siblingSelect },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    }),
-    today(userId, settings, now),
-    assignedItemIds(userId),
-  ]);
+  const { settings, cards, nextDue, newItems, done, assigned } = readSnapshot(() => {
+    const settings = readSettings(userId);
+    const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+    const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
+    const scope = { userId, deckId: deckId ?? null };
+    return {
+      settings,
+      cards: query<CardRow>(CARDS_SQL)
+        .all({ ...scope, horizon: sqlDate(horizon) })
+        .map((c) => ({ ...c, card: toQueueCardState(c), buriedUntil: fromSqlDate(c.buriedUntil) })),
+      nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
+      newItems: query<NewItemRow>(NEW_ITEMS_SQL).all({ userId, deckId: deckId ?? null }),
+      done: today(userId, settings, now),
+      assigned: new Set(
+        query<{ itemId: string }>(ASSIGNED_SQL)
+          .all(userId)
+          .map((row) => row.itemId),
+      ),
+    };
+  });
   // Items of the learner's study assignments come before other new items.
   const priority = (itemId: string) => (assigned.has(itemId) ? 1 : 0);
   // A never-answered item can still have a card row (the learner suspended or buried it): it is new again once
@@ -120,16 +183,16 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
       .filter((c) => c.state !== "new")
       .map((c) => ({
         itemId: c.itemId,
-        factKey: c.item.factKey,
-        card: toCardState(c),
-        suspended: c.suspended,
+        factKey: c.factKey,
+        card: c.card,
+        suspended: c.suspended === 1,
         buriedUntil: c.buriedUntil,
       })),
     newItems: [
       ...unseen.map((c) => ({
         itemId: c.itemId,
-        siblingKeys: siblingKeys(c.item),
-        position: c.item.position,
+        siblingKeys: siblingKeys(c),
+        position: c.position,
         priority: priority(c.itemId),
       })),
       ...newItems.map((i) => ({
@@ -143,25 +206,19 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   });
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;
-  const upcoming = cards
-    .filter((c) => !c.suspended && c.due > now)
-    .reduce<Date | null>((min, c) => (min && min < c.due ? min : c.due), null);
-  return { entries, counts, nextDue: upcoming, settings };
+  return { entries, counts, nextDue, settings };
 }
 
-async function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): Promise<StudyCard | null> {
-  const item = await db.item.findFirst({
-    where: { id: entry.itemId, retiredAt: null },
-    select: {
-      id: true,
-      data: true,
-      documentId: true,
-      document: { select: { title: true } },
-      cards: { where: { userId }, select: { version: true } },
-    },
-  });
+const CARD_FOR_SQL = `SELECT i.id, i.data, i.documentId, d.title, c.version
+  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.itemId = i.id AND c.userId = ?
+  WHERE i.id = ? AND i.retiredAt IS NULL`;
+
+function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): StudyCard | null {
+  const item = query<{ id: string; data: string; documentId: string; title: string; version: number | null }>(
+    CARD_FOR_SQL,
+  ).get(userId, entry.itemId);
   if (!item) return null;
-  return toStudyCard(item, item.cards[0]?.version ?? 0, entry.reason);
+  return toStudyCard({ ...item, document: { title: item.title } }, item.version ?? 0, entry.reason);
 }
 
 /**
@@ -173,7 +230,7 @@ export async function nextStep(scope: StudyScope, now: Date, first?: string): Pr
   const front = first
     ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" }
     : entries[0];
-  const card = front ? await cardFor(scope.userId, front as QueueEntry) : null;
+  const card = front ? cardFor(scope.userId, front as QueueEntry) : null;
   return { card, counts, nextDue: nextDue?.toISOString() ?? null };
 }
 

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: the study loop of the production server against the bare-SQLite floor, content:build and the
+ * dashboards, in one run on one freshly built database. Writes bench/results.json and prints a Markdown table.
+ *   npx tsx bench/run.ts            1,000 learners × 90 days, 20 s per run at concurrency 1, 8 and 32
+ *   npx tsx bench/run.ts --quick    200 learners × 30 days, 5 s per run (a few minutes in all)
+ * More flags: bench/lib/options.ts (USAGE). The load generator shares the machine with the servers, so figures are
+ * for comparison between runs and between app and floor, not absolute capacity.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { BENCH_PASSWORD, buildDatabase, learnerEmail, learnerId } from "./lib/build-db";
+import { LearnerPool, studyLoad, pool, signIn, type Learner, type LoadResult } from "./lib/load";
+import { parseOptions, USAGE } from "./lib/options";
+import { ensureBuild, freePort, startApp, startFloor, startStudyServer, type Server } from "./lib/servers";
+import { measureDashboards } from "./lib/dashboards";
+
+const require = createRequire(import.meta.url);
+const log = (line: string) => console.error(`bench: ${line}`);
+
+function contentBuild(): { content_build_ms_nato: number | null; content_build_ms_300kb: number | null } {
+  const run = spawnSync(process.execPath, [require.resolve("tsx/cli"), "bench/content-build.ts"], {
+    encoding: "utf8",
+  });
+  const line = run.stdout.trim().split("\n").at(-1) ?? "";
+  if (run.status !== 0 || !line.startsWith("{")) {
+    log(`content-build failed:\n${run.stderr}`);
+    return { content_build_ms_nato: null, content_build_ms_300kb: null };
+  }
+  return JSON.parse(line);
+}
+
+async function loadRuns(label: string, server: Server, everyone: Learner[], concurrency: number[], seconds: number) {
+  const learners = new LearnerPool(everyone);
+  // Warm-up (not recorded): JIT, route compilation on first hit, SQLite page cache.
+  await studyLoad({ url: server.url, learners, concurrency: 8, seconds: Math.min(5, seconds) });
+  const results: LoadResult[] = [];
+  for (const c of concurrency) {
+    const result = await studyLoad({ url: server.url, learners, concurrency: c, seconds });
+    log(`${label} c${c}: ${result.reviews_per_s} reviews/s, p95 ${result.p95_ms} ms`);
+    results.push(result);
+  }
+  return results;
+}
+
+async function main() {
+  if (process.argv.includes("--help")) return console.log(USAGE);
+  const opts = parseOptions(process.argv.slice(2));
+  const now = new Date();
+  ensureBuild(opts.build, log);
+
+  const dir = mkdtempSync(path.join(tmpdir(), "factdeck-bench-"));
+  const appDb = path.join(dir, "app.db");
+  const floorDb = path.join(dir, "floor.db");
+  log(`building ${opts.learners} learners × ${opts.days} days in ${dir}…`);
+  const stats = await buildDatabase(appDb, { ...opts, now }, log);
+  log(`built: ${stats.items} items, ${stats.cards} cards, ${stats.logs} review logs in ${stats.seconds.toFixed(0)} s`);
+
+  const dashboards = opts.skip.has("dashboards")
+    ? { dashboard_learner_ms: null, dashboard_class_ms: null, notes: ["skipped"] }
+    : await measureDashboards(opts.learners, now);
+  const { db } = await import("@/lib/db/client");
+  await db.$disconnect();
+  // The floor gets the same starting state on its own file, so neither run eats into the other's queues.
+  copyFileSync(appDb, floorDb);
+  const outsideDb = path.join(dir, "outside-next.db");
+  if (opts.outsideNext) copyFileSync(appDb, outsideDb);
+  const secret = randomBytes(32).toString("base64url");
+
+  const content = opts.skip.has("content")
+    ? { content_build_ms_nato: null, content_build_ms_300kb: null }
+    : contentBuild();
+
+  let app: LoadResult[] = [];
+  let outsideNext: LoadResult[] = [];
+  if (!opts.skip.has("app")) {
+    const server = await startApp(appDb, await freePort(), secret);
+    let learners: Learner[] = [];
+    try {
+      log(`signing in ${opts.signIns} learners…`);
+      learners = await pool(
+        Array.from({ length: opts.signIns }, (_, u) => async () => ({
+          id: learnerId(u),
+          headers: { cookie: await signIn(server.url, learnerEmail(u), BENCH_PASSWORD, `10.99.${u >> 8}.${u & 255}`) },
+        })),
+        4,
+      );
+      app = await loadRuns("app", server, learners, opts.concurrency, opts.duration);
+    } finally {
+      await server.stop();
+    }
+    if (opts.outsideNext) {
+      // The same sessions (same secret) against the same code served without Next, on its own copy of the database.
+      const probe = await startStudyServer(outsideDb, await freePort(), secret);
+      try {
+        outsideNext = await loadRuns("outside-next", probe, learners, opts.concurrency, opts.duration);
+      } finally {
+        await probe.stop();
+      }
+    }
+  }
+  let floor: LoadResult[] = [];
+  if (!opts.skip.has("floor")) {
+    const server = await startFloor(floorDb, await freePort());
+    try {
+      const learners = Array.from({ length: opts.learners }, (_, u) => ({
+        id: learnerId(u),
+        headers: { "x-user": learnerId(u) },
+      }));
+      floor = await loadRuns("floor", server, learners, opts.concurrency, opts.duration);
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const at = (runs: LoadResult[], c: number) => runs.find((r) => r.concurrency === c);
+  const appC32 = at(app, 32)?.reviews_per_s;
+  const floorC32 = at(floor, 32)?.reviews_per_s;
+  const results = {
+    at: now.toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    options: { ...opts, skip: [...opts.skip] },
+    database: stats,
+    answer_next_p95_ms_c8: at(app, 8)?.p95_ms ?? null,
+    reviews_per_s_c32: appC32 ?? null,
+    floor_ratio_c32: appC32 && floorC32 ? Math.round((floorC32 / appC32) * 100) / 100 : null,
+    ...content,
+    dashboard_learner_ms: dashboards.dashboard_learner_ms,
+    dashboard_class_ms: dashboards.dashboard_class_ms,
+    notes: dashboards.notes,
+    floor_ratio_c32_outside_next:
+      at(outsideNext, 32) && floorC32 ? Math.round((floorC32 / at(outsideNext, 32)!.reviews_per_s) * 100) / 100 : null,
+    app,
+    floor,
+    outside_next: outsideNext,
+  };
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? "–" : String(v));
+  const lines = [
+    `Database: ${stats.learners} learners, ${stats.items} items, ${stats.cards} cards, ${stats.logs} review logs ` +
+      `(built in ${stats.seconds.toFixed(0)} s). ${opts.duration} s per run.`,
+    "",
+    "| study loop | concurrency | reviews/s | p50 ms | p95 ms | p99 ms | errors | learners emptied |",
+    "|---|---|---|---|---|---|---|---|",
+    ...[
+      ...app.map((r) => ["app", r] as const),
+      ...outsideNext.map((r) => ["app outside Next", r] as const),
+      ...floor.map((r) => ["floor", r] as const),
+    ].map(
+      ([label, r]) =>
+        `| ${label} | ${r.concurrency} | ${r.reviews_per_s} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ` +
+        `${JSON.stringify(r.errors)} | ${r.learners_emptied} |`,
+    ),
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| answer_next_p95_ms_c8 (target ≤ 20) | ${cell(results.answer_next_p95_ms_c8)} |`,
+    `| reviews_per_s_c32 (target ≥ 1000) | ${cell(results.reviews_per_s_c32)} |`,
+    `| floor_ratio_c32 (floor ÷ app; goal ≤ 3) | ${cell(results.floor_ratio_c32)} |`,
+    ...(opts.outsideNext ? [`| floor ÷ app outside Next, c32 | ${cell(results.floor_ratio_c32_outside_next)} |`] : []),
+    `| content_build_ms_nato | ${cell(results.content_build_ms_nato)} |`,
+    `| content_build_ms_300kb | ${cell(results.content_build_ms_300kb)} |`,
+    `| dashboard_learner_ms (median) | ${cell(results.dashboard_learner_ms)} |`,
+    `| dashboard_class_ms (median, 30 learners) | ${cell(results.dashboard_class_ms)} |`,
+    ...dashboards.notes.map((note) => `\nNote: ${note}`),
+  ];
+  console.log(lines.join("\n"));
+  if (opts.keep) log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
