@@ -32,3 +32,51 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
+
+/** Signs up a new learner through the form and returns their email. */
+export async function signUp(page: Page, name: string, password = "study-password") {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  return email;
+}
+
+/**
+ * Answers the card on screen with the keyboard only (any answer will do) and rates it with `ratingKey`; without one
+ * it leaves the answer and the rating buttons on screen.
+ */
+export async function answerWithKeyboard(page: Page, ratingKey?: string) {
+  await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
+  const badge = (await page.locator(".study-card .badge").textContent()) ?? "";
+  if (badge.startsWith("Multiple choice") || badge.startsWith("True or false")) {
+    await page.keyboard.press("1");
+    await page.keyboard.press("Enter");
+  } else if (badge.startsWith("Flashcard")) {
+    await page.keyboard.press("Space");
+  } else if (badge.startsWith("Matching")) {
+    const selects = page.locator(".study-card select");
+    for (let i = 0; i < (await selects.count()); i += 1) {
+      while (!(await selects.nth(i).evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Enter");
+  } else if (badge.startsWith("Ordering")) {
+    await page.keyboard.press("Enter");
+  } else {
+    await expect(page.getByLabel("Your answer")).toBeFocused();
+    await page.keyboard.type("I am not sure");
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
+  await expect(page.getByTestId("expected")).not.toBeEmpty();
+  // Keys are ignored while the answer is still being checked.
+  await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
+  if (ratingKey) {
+    await page.keyboard.press(ratingKey);
+    await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeHidden();
+  }
+}

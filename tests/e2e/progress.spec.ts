@@ -1,44 +1,6 @@
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-async function signUp(page: Page, name: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("study-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return email;
-}
-
-/** Answers the card on screen with the keyboard (any answer will do) and rates it with `ratingKey`. */
-async function answerWithKeyboard(page: Page, ratingKey: string) {
-  await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
-  const badge = (await page.locator(".study-card .badge").textContent()) ?? "";
-  if (badge.startsWith("Multiple choice") || badge.startsWith("True or false")) {
-    await page.keyboard.press("1");
-    await page.keyboard.press("Enter");
-  } else if (badge.startsWith("Flashcard")) {
-    await page.keyboard.press("Space");
-  } else if (badge.startsWith("Matching")) {
-    const selects = page.locator(".study-card select");
-    for (let i = 0; i < (await selects.count()); i += 1) await selects.nth(i).selectOption({ index: 1 });
-    await page.getByRole("button", { name: "Submit" }).click();
-  } else if (badge.startsWith("Ordering")) {
-    await page.keyboard.press("Enter");
-  } else {
-    await expect(page.getByLabel("Your answer")).toBeFocused();
-    await page.keyboard.type("I am not sure");
-    await page.keyboard.press("Enter");
-  }
-  await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
-  // Keys are ignored while the answer is still being checked.
-  await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
-  await page.keyboard.press(ratingKey);
-  await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeHidden();
-}
+import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 async function screenshots(page: Page, name: string) {
   for (const width of [1280, 390]) {

@@ -1,50 +1,5 @@
 import Database from "better-sqlite3";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-
-async function signUp(page: Page, name: string) {
-  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("study-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  return email;
-}
-
-/** Answers the card on screen with the keyboard only and rates it with `ratingKey`. */
-async function answerWithKeyboard(page: Page, ratingKey: string) {
-  const badge = (await page.locator(".study-card .badge").textContent()) ?? "";
-  if (badge.startsWith("Multiple choice") || badge.startsWith("True or false")) {
-    await page.keyboard.press("1");
-    await page.keyboard.press("Enter");
-  } else if (badge.startsWith("Flashcard")) {
-    await page.keyboard.press("Space");
-  } else if (badge.startsWith("Matching")) {
-    for (let i = 0; i < (await page.locator("select").count()); i += 1) {
-      while (
-        !(await page
-          .locator("select")
-          .nth(i)
-          .evaluate((el) => el === document.activeElement))
-      )
-        await page.keyboard.press("Tab");
-      await page.keyboard.press("ArrowDown");
-    }
-    await page.keyboard.press("Enter");
-  } else if (badge.startsWith("Ordering")) {
-    await page.keyboard.press("Enter");
-  } else {
-    await expect(page.getByLabel("Your answer")).toBeFocused();
-    await page.keyboard.type("I am not sure");
-    await page.keyboard.press("Enter");
-  }
-  await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
-  await expect(page.getByTestId("expected")).not.toBeEmpty();
-  await expect(page.locator(".feedback .source-quote")).not.toBeEmpty();
-  await page.keyboard.press(ratingKey);
-}
+import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({
   page,
@@ -106,7 +61,7 @@ test("a second tab with a stale card gets a clear message, not a double review",
 test("the rating buttons show the next interval each would give", async ({ page }) => {
   await signUp(page, "Interval Viewer");
   await page.goto("/study");
-  await answerWithKeyboard(page, "Shift");
+  await answerWithKeyboard(page);
   const ratings = page.getByRole("group", { name: "How well did you know it?" });
   for (const [name, interval] of [
     ["Again", "1m"],
