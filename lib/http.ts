@@ -26,3 +26,17 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
     return undefined;
   }
 }
+
+/**
+ * True when a state-changing request comes from another site: its Origin header names another host than the one it
+ * was sent to. (Browsers send Origin on cross-site POSTs; same-site pages and non-browser clients pass.)
+ */
+export function isCrossSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return true;
+  }
+}

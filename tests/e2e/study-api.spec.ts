@@ -54,6 +54,10 @@ test("the study API answers bad input with a clear 4xx and changes nothing", asy
   }
   expect(reviewCount()).toBe(before);
 
+  const crossSite = await api.post("/api/study/reviews", { data: valid, headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect(reviewCount()).toBe(before);
+
   const first = await api.post("/api/study/reviews", { data: valid });
   expect(first.status()).toBe(200);
   const repeat = await api.post("/api/study/reviews", { data: valid });

@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
-import { jsonError, readJson } from "@/lib/http";
+import { isCrossSite, jsonError, readJson } from "@/lib/http";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
 import { ReviewSchema } from "@/lib/validations/study";
 
@@ -10,9 +10,13 @@ const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
 /**
  * POST /api/study/reviews: records a rated answer (idempotent by `reviewId`) and returns the next card.
  * Body: { reviewId (uuid), itemId, version, response, rating: "again"|"hard"|"good"|"easy", responseMs, deckId? }.
- * 400 malformed body, 401 not signed in, 404 unknown or retired item, 409 stale card or suspended item.
+ * 400 malformed body, 401 not signed in, 403 sent from another site, 404 unknown or retired item, 409 stale card or
+ * suspended item.
  */
 export async function POST(request: Request) {
+  // Next checks the origin of server actions itself; this JSON route does the same against cross-site requests
+  // (on top of next-auth's SameSite=Lax session cookie).
+  if (isCrossSite(request)) return jsonError(403, "cross_site", "Requests from other sites are refused.");
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "unauthenticated", "Sign in first.");
   const body = await readJson(request);
