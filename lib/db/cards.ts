@@ -25,6 +25,17 @@ export const cardStateSelect = {
   lastReview: true,
 } as const;
 
+/** The FSRS columns of a Card row read with raw SQL (lib/db/sqlite.ts): DateTimes arrive as text. */
+export type SqlCardStateRow = Omit<CardStateRow, "due" | "lastReview"> & { due: string; lastReview: string | null };
+
+export function fromSqlCardState(row: SqlCardStateRow): CardState {
+  return toCardState({
+    ...row,
+    due: new Date(row.due),
+    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+  });
+}
+
 export function toCardState(row: CardStateRow): CardState {
   return {
     state: row.state as CardStateName,

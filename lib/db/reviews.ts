@@ -11,7 +11,15 @@ import {
   type Rating,
 } from "@/lib/srs";
 import type { AnswerFeedback } from "@/lib/study/types";
-import { cardStateSelect, parseSnapshot, serializeSnapshot, toCardState, type CardSnapshot } from "./cards";
+import {
+  cardStateSelect,
+  fromSqlCardState,
+  parseSnapshot,
+  serializeSnapshot,
+  toCardState,
+  type CardSnapshot,
+  type SqlCardStateRow,
+} from "./cards";
 import { db } from "./client";
 import { loadSettings, readSettings } from "./settings";
 import { fromSqlDate, query, readSnapshot } from "./sqlite";
@@ -110,17 +118,8 @@ class Refused extends Error {
   }
 }
 
-type StoredCard = {
+type StoredCard = SqlCardStateRow & {
   id: string;
-  state: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: string | null;
   suspended: number;
   leech: number;
   buriedUntil: string | null;
@@ -170,7 +169,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
   const before: CardSnapshot = stored
     ? {
         existed: true,
-        card: toCardState({ ...stored, due: new Date(stored.due), lastReview: fromSqlDate(stored.lastReview) }),
+        card: fromSqlCardState(stored),
         suspended: false,
         leech: stored.leech === 1,
         // Answering clears "buried until tomorrow"; the snapshot keeps what undo must restore.

@@ -4,11 +4,11 @@ import {
   LEARN_AHEAD_MINUTES,
   nextStudyDayStart,
   studyDayStart,
-  type CardState,
   type QueueEntry,
   type SrsSettings,
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
+import { fromSqlCardState, type SqlCardStateRow } from "./cards";
 import { readSettings } from "./settings";
 import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
 
@@ -76,21 +76,13 @@ function siblingKeys(item: { factKey: string; documentId: string; sourceStart: n
 }
 
 type SiblingRow = { factKey: string; documentId: string; sourceStart: number };
-type CardRow = SiblingRow & {
-  itemId: string;
-  state: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: string | null;
-  suspended: number;
-  buriedUntil: string | null;
-  position: number;
-};
+type CardRow = SiblingRow &
+  SqlCardStateRow & {
+    itemId: string;
+    suspended: number;
+    buriedUntil: string | null;
+    position: number;
+  };
 type NewItemRow = SiblingRow & { id: string; position: number };
 
 // The queue is rebuilt after every answer, so its reads are prepared statements on the read connection (lib/db/sqlite)
@@ -137,18 +129,6 @@ function today(userId: string, settings: SrsSettings, now: Date) {
   };
 }
 
-const toQueueCardState = (c: CardRow): CardState => ({
-  state: c.state as CardState["state"],
-  due: new Date(c.due),
-  stability: c.stability,
-  difficulty: c.difficulty,
-  scheduledDays: c.scheduledDays,
-  learningSteps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  lastReview: fromSqlDate(c.lastReview),
-});
-
 /** The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   const { settings, cards, nextDue, newItems, done, assigned } = readSnapshot(() => {
@@ -160,7 +140,7 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
       settings,
       cards: query<CardRow>(CARDS_SQL)
         .all({ ...scope, horizon: sqlDate(horizon) })
-        .map((c) => ({ ...c, card: toQueueCardState(c), buriedUntil: fromSqlDate(c.buriedUntil) })),
+        .map((c) => ({ ...c, card: fromSqlCardState(c), buriedUntil: fromSqlDate(c.buriedUntil) })),
       nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
       newItems: query<NewItemRow>(NEW_ITEMS_SQL).all({ userId, deckId: deckId ?? null }),
       done: today(userId, settings, now),
