@@ -77,6 +77,16 @@ async function liveSetItemIds(setId: string) {
   return rows.map((row) => row.itemId);
 }
 
+/** A learner's standing on a quiz assignment: done once an attempt is finished; the best finished score. */
+function quizSummary(attempts: { score: number | null; finishedAt: Date | null }[]) {
+  const finished = attempts.filter((a) => a.finishedAt);
+  return {
+    progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 } satisfies LearnerProgress,
+    best: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
+    attempts: attempts.length,
+  };
+}
+
 /** The learner's assignments (from all their classes) with progress, soonest due first. */
 export async function learnerAssignments(userId: string) {
   const assignments = await db.assignment.findMany({
@@ -96,14 +106,8 @@ export async function learnerAssignments(userId: string) {
   return Promise.all(
     assignments.map(async (a) => {
       if (a.mode === "quiz") {
-        const finished = a.quizAttempts.filter((q) => q.finishedAt);
-        const best = finished.reduce<number | null>((max, q) => Math.max(max ?? 0, q.score ?? 0), null);
-        return {
-          ...a,
-          progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 },
-          best,
-          attemptsUsed: a.quizAttempts.length,
-        };
+        const { progress, best, attempts } = quizSummary(a.quizAttempts);
+        return { ...a, progress, best, attemptsUsed: attempts };
       }
       const itemIds = await liveSetItemIds(a.setId);
       const states = await itemStates([userId], itemIds);
@@ -169,14 +173,7 @@ export async function classAssignmentProgress(
         select: { userId: true, score: true, finishedAt: true, total: true },
       });
       for (const userId of userIds) {
-        const mine = attempts.filter((a) => a.userId === userId);
-        const finished = mine.filter((a) => a.finishedAt);
-        const best = finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null;
-        result.get(userId)!.set(assignment.id, {
-          progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 },
-          best,
-          attempts: mine.length,
-        });
+        result.get(userId)!.set(assignment.id, quizSummary(attempts.filter((a) => a.userId === userId)));
       }
     } else {
       const itemIds = await liveSetItemIds(assignment.set.id);
