@@ -1,18 +1,48 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 
 // One client per process. In development Next reloads modules on every edit, so the client is kept on globalThis
 // instead of opening a new SQLite connection each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaConnection?: Database.Database };
 
-function createClient(): PrismaClient {
+/**
+ * The adapter factory, remembering the better-sqlite3 connection Prisma opens: the study loop's writes run on that
+ * same connection (lib/db/sqlite.ts writeTransaction), so the process keeps one writer and Prisma's transactions
+ * never meet a write from a second connection.
+ */
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+
+function adapterFactory(): AdapterFactory {
   // better-sqlite3's `timeout` is SQLite's busy timeout: a writer waits up to 5 s for another writer's lock
   // instead of failing at once with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url: env().DATABASE_URL, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  const factory = new PrismaBetterSQLite3({ url: env().DATABASE_URL, timeout: 5000 });
+  const remember = (adapter: Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>) => {
+    // The adapter keeps its connection in `client` (@prisma/adapter-better-sqlite3); tests/integration/reviews
+    // fails if a Prisma upgrade changes that.
+    globalForPrisma.prismaConnection = (adapter as unknown as { client: Database.Database }).client;
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect().then(remember),
+  };
+}
+
+function createClient(): PrismaClient {
+  return new PrismaClient({ adapter: adapterFactory() });
 }
 
 /** The Prisma client. Only modules in lib/db import it. */
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+/** Prisma's own better-sqlite3 connection (opened by the first query). */
+export async function prismaConnection(): Promise<Database.Database> {
+  if (!globalForPrisma.prismaConnection?.open) await db.$connect();
+  const connection = globalForPrisma.prismaConnection;
+  if (!connection?.open) throw new Error("Prisma's SQLite connection is not open");
+  return connection;
+}

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { SqliteError } from "better-sqlite3";
 import { grade, type Response } from "@/lib/content/grade";
 import type { GeneratedItem } from "@/lib/content/types";
 import {
@@ -22,7 +24,7 @@ import {
 } from "./cards";
 import { db } from "./client";
 import { loadSettings, readSettings } from "./settings";
-import { fromSqlDate, query, readSnapshot } from "./sqlite";
+import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
 import { buryUntil } from "./study";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
@@ -132,6 +134,22 @@ const ITEM_SQL = `SELECT data FROM Item WHERE id = ? AND retiredAt IS NULL`;
 const CARD_SQL = `SELECT id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
     suspended, leech, buriedUntil, version FROM Card WHERE userId = ? AND itemId = ?`;
 
+// The answer's writes: prepared statements in one synchronous transaction (lib/db/sqlite.ts writeTransaction).
+// DateTimes are written in Prisma's stored format (sqlDate), booleans as 0/1.
+const UPDATE_CARD_SQL = `UPDATE Card SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+    scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses,
+    lastReview = @lastReview, suspended = @suspended, leech = @leech, buriedUntil = NULL, version = version + 1,
+    updatedAt = @at
+  WHERE id = @id AND version = @version`;
+const INSERT_CARD_SQL = `INSERT INTO Card (id, userId, itemId, state, due, stability, difficulty, scheduledDays,
+    learningSteps, reps, lapses, lastReview, suspended, leech, buriedUntil, version, createdAt, updatedAt)
+  VALUES (@id, @userId, @itemId, @state, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps,
+    @lapses, @lastReview, @suspended, @leech, NULL, 1, @at, @at)`;
+const INSERT_LOG_SQL = `INSERT INTO ReviewLog (id, userId, itemId, cardId, rating, response, correct, responseMs,
+    stateBefore, stateAfter, previousState, elapsedDays, reviewedAt, source)
+  VALUES (@id, @userId, @itemId, @cardId, @rating, @response, @correct, @responseMs, @stateBefore, @stateAfter,
+    @previousState, @elapsedDays, @reviewedAt, @source)`;
+
 /** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
 function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
   if (previous.userId !== userId) return { ok: false, reason: "not_found" };
@@ -151,8 +169,8 @@ function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
  * After the 8th lapse the card is flagged as a leech and suspended.
  *
  * The reads (settings, earlier log, item, card) come from one snapshot of the read connection; the transaction then
- * only writes, and its `version` condition is the stale check: if anything answered the card since the read, the
- * update matches no row and nothing is written. Two statements through Prisma instead of seven.
+ * only writes (two prepared statements, synchronously), and its `version` condition is the stale check: if anything
+ * answered the card since the read, the update matches no row and nothing is written.
  */
 export async function recordReview(input: RecordReviewInput): Promise<RecordReviewResult> {
   const { settings, previous, row, stored } = readSnapshot(() => ({
@@ -185,61 +203,67 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
     leech: before.leech || leech,
     buriedUntil: null,
   };
-  const cardData = { ...card, suspended: after.suspended, leech: after.leech, buriedUntil: null };
   const item = JSON.parse(row.data) as GeneratedItem;
   const verdict = gradeResponse(item, input.response);
 
+  const at = sqlDate(input.now);
+  const cardRow = {
+    state: card.state,
+    due: sqlDate(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.lastReview && sqlDate(card.lastReview),
+    suspended: after.suspended ? 1 : 0,
+    leech: after.leech ? 1 : 0,
+    at,
+  };
   try {
-    await db.$transaction(async (tx) => {
+    await writeTransaction(() => {
       let cardId: string;
       if (stored) {
         // The version in the WHERE clause makes the write itself the stale check: of two concurrent answers to
         // one card, the second updates nothing.
-        const updated = await tx.card.updateMany({
-          where: { id: stored.id, version: input.version },
-          data: { ...cardData, version: { increment: 1 } },
-        });
-        if (updated.count !== 1) throw new Refused("stale");
+        if (execute(UPDATE_CARD_SQL, { ...cardRow, id: stored.id, version: input.version }) !== 1) {
+          throw new Refused("stale");
+        }
         cardId = stored.id;
       } else {
         // The unique (userId, itemId) index refuses a second "first answer" from another tab.
-        cardId = (
-          await tx.card.create({
-            data: { userId: input.userId, itemId: input.itemId, ...cardData, version: 1 },
-            select: { id: true },
-          })
-        ).id;
+        cardId = randomUUID();
+        execute(INSERT_CARD_SQL, { ...cardRow, id: cardId, userId: input.userId, itemId: input.itemId });
       }
-      await tx.reviewLog.create({
-        data: {
-          id: input.reviewId,
-          userId: input.userId,
-          itemId: input.itemId,
-          cardId,
-          rating: input.rating,
-          response:
-            input.response === null
-              ? null
-              : typeof input.response === "string"
-                ? input.response
-                : JSON.stringify(input.response),
-          correct: verdict ? verdict.correct : null,
-          responseMs: input.responseMs,
-          stateBefore: serializeSnapshot(before),
-          stateAfter: serializeSnapshot(after),
-          previousState: before.card.state,
-          elapsedDays: log.elapsedDays,
-          reviewedAt: input.now,
-          source: input.source ?? "study",
-        },
-        select: { id: true },
+      execute(INSERT_LOG_SQL, {
+        id: input.reviewId,
+        userId: input.userId,
+        itemId: input.itemId,
+        cardId,
+        rating: input.rating,
+        response:
+          input.response === null
+            ? null
+            : typeof input.response === "string"
+              ? input.response
+              : JSON.stringify(input.response),
+        correct: verdict ? (verdict.correct ? 1 : 0) : null,
+        responseMs: input.responseMs,
+        stateBefore: serializeSnapshot(before),
+        stateAfter: serializeSnapshot(after),
+        previousState: before.card.state,
+        elapsedDays: log.elapsedDays,
+        reviewedAt: at,
+        source: input.source ?? "study",
       });
     });
     return { ok: true, duplicate: false, leech, card };
   } catch (error) {
     // Lost a race: another answer changed the card since the read (stale), two first answers hit the unique index
-    // (P2002, stale), or the same review id was recorded meanwhile (a double submit: its first result).
-    const raced = error instanceof Refused || (error instanceof Error && "code" in error && error.code === "P2002");
+    // (stale), or the same review id was recorded meanwhile (a double submit: its first result).
+    const raced =
+      error instanceof Refused || (error instanceof SqliteError && error.code.startsWith("SQLITE_CONSTRAINT"));
     if (!raced) throw error;
     const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
     return recorded ? firstResult(recorded, input.userId) : { ok: false, reason: "stale" };

@@ -1,13 +1,17 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
+import { db, prismaConnection } from "./client";
 
-// A second, read-only-by-convention connection to the same SQLite file for the study loop's reads. Each Prisma query
-// costs a fixed ~0.5 ms on this stack (WASM query compiler, adapter round trip) however small it is; the queue reads
-// a few hundred rows per answer, and a prepared better-sqlite3 statement does that in microseconds.
-// Writes stay on Prisma's connection: one writer per process keeps Prisma's transaction mutex meaningful (a second
-// writing connection could make a Prisma transaction fail with SQLITE_BUSY_SNAPSHOT). In WAL mode readers never wait
-// for the writer and always see every committed write.
+// The study loop's SQL, as prepared better-sqlite3 statements instead of Prisma queries. Each Prisma query costs a
+// fixed ~0.5 ms on this stack (WASM query compiler, adapter round trip) however small it is, and a Prisma interactive
+// transaction holds the write lock across event-loop turns, so under load every answer waited for other requests'
+// work (docs/decisions/008-study-loop-performance.md).
+// Reads: a second, read-only-by-convention connection to the same file. In WAL mode readers never wait for the
+// writer and always see every committed write.
+// Writes: Prisma's own connection (lib/db/client.ts), in synchronous IMMEDIATE transactions. One writing connection
+// per process keeps Prisma's transactions safe: a second one could commit between the read and the write of a Prisma
+// transaction, which then fails with SQLITE_BUSY_SNAPSHOT.
 
 const connections = new Map<string, Database.Database>();
 
@@ -36,12 +40,48 @@ export function query<Row>(sql: string) {
   return {
     get: (...params: unknown[]) => statement.get(...params) as Row | undefined,
     all: (...params: unknown[]) => statement.all(...params) as Row[],
+    /** Rows one at a time; leaving the loop early stops reading. */
+    iterate: (...params: unknown[]) => statement.iterate(...params) as IterableIterator<Row>,
   };
 }
 
 /** Runs `read` in one read transaction: every statement in it sees the same snapshot. */
 export function readSnapshot<T>(read: () => T): T {
   return readDb().transaction(read).deferred();
+}
+
+const writeStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+let writing: Database.Database | null = null;
+
+/**
+ * Runs `work` as one transaction on the writing connection: synchronously, so it holds SQLite's write lock for
+ * microseconds and nothing else in the process runs in between. Statements inside go through `execute`. If a Prisma
+ * interactive transaction is open on that connection (it awaits between its queries), `work` waits for it through
+ * Prisma's own transaction queue instead of joining it. A throw rolls everything back.
+ */
+export async function writeTransaction<T>(work: () => T): Promise<T> {
+  const connection = await prismaConnection();
+  const run = () => {
+    writing = connection;
+    try {
+      return work();
+    } finally {
+      writing = null;
+    }
+  };
+  if (!connection.inTransaction) return connection.transaction(run).immediate();
+  return db.$transaction(async () => run());
+}
+
+/** Runs one write statement inside `writeTransaction`; returns the number of rows it changed. */
+export function execute(sql: string, params: Record<string, unknown>): number {
+  const connection = writing;
+  if (!connection?.inTransaction) throw new Error("execute() runs only inside writeTransaction()");
+  let cache = writeStatements.get(connection);
+  if (!cache) writeStatements.set(connection, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
+  return statement.run(params).changes;
 }
 
 /** DateTime columns as Prisma's SQLite adapter stores them ("2026-03-02T09:00:00.000+00:00"), for comparisons. */

@@ -100,6 +100,21 @@ describe("recordReview", () => {
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("waits for an open Prisma transaction instead of joining it, and survives its rollback", async () => {
+    const user = await makeUser();
+    let recording: ReturnType<typeof answer> | undefined;
+    const rolledBack = db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { name: "Renamed" } });
+      recording = answer(user.id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error("rolled back");
+    });
+    await expect(rolledBack).rejects.toThrow("rolled back");
+    expect(await recording).toMatchObject({ ok: true, duplicate: false });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: user.name });
+  });
+
   it("answers not_found for an unknown or retired item and records nothing", async () => {
     const user = await makeUser();
     expect(await answer(user.id, { itemId: "no-such-item" })).toEqual({ ok: false, reason: "not_found" });
