@@ -5,11 +5,9 @@
  *   DATABASE_URL=file:/path/app.db NEXTAUTH_SECRET=… npx tsx bench/study-server.ts --port 3302
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { decode } from "next-auth/jwt";
+import { userFromSessionToken } from "@/lib/auth/session";
 import { recordReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
-import { findUserById } from "@/lib/db/users";
-import { authSecret } from "@/lib/env";
 import { ReviewSchema } from "@/lib/validations/study";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
@@ -23,9 +21,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 async function currentUser(req: IncomingMessage) {
   const cookie = req.headers.cookie ?? "";
   const token = /(?:^|;\s*)next-auth\.session-token=([^;]+)/.exec(cookie)?.[1];
-  if (!token) return null;
-  const session = await decode({ token, secret: authSecret() });
-  return typeof session?.id === "string" ? findUserById(session.id) : null;
+  return token ? userFromSessionToken(token) : null;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -13,6 +13,12 @@ test("the study API answers bad input with a clear 4xx and changes nothing", asy
   expect((await anonymous.get("/api/study/next")).status()).toBe(401);
   expect((await anonymous.post("/api/study/reviews", { data: {} })).status()).toBe(401);
   await anonymous.dispose();
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: "next-auth.session-token=not-a-session" },
+  });
+  expect((await forged.get("/api/study/next")).status()).toBe(401);
+  await forged.dispose();
 
   await signIn(page, "admin@example.com");
   const api = page.request;

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
+import { userFromSessionToken } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { authSecret } from "@/lib/env";
 import { makeUser } from "@/tests/factories";
 
 type Authorize = (credentials: Record<string, string> | undefined) => Promise<unknown>;
@@ -45,5 +49,45 @@ describe("sign-in rate limit", () => {
     // An unknown account is limited the same way: the limit does not reveal who is registered.
     for (let i = 0; i < 10; i += 1) await authorize({ email: "ghost@example.com", password: "x" });
     await expect(authorize({ email: "ghost@example.com", password: "x" })).rejects.toThrow("RATE_LIMITED");
+  });
+});
+
+describe("session tokens of API requests", () => {
+  const secret = authSecret();
+
+  it("gives the token's user, read fresh: a changed role shows at once, a deleted user is signed out", async () => {
+    const user = await makeUser({ role: "learner" });
+    const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+    expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "learner" });
+    await db.user.update({ where: { id: user.id }, data: { role: "instructor" } });
+    expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "instructor" });
+    await db.user.delete({ where: { id: user.id } });
+    expect(await userFromSessionToken(token)).toBeNull();
+  });
+
+  it("refuses expired, tampered, foreign and malformed tokens", async () => {
+    const user = await makeUser();
+    const expired = await encode({ token: { id: user.id }, secret, maxAge: -60 });
+    expect(await userFromSessionToken(expired)).toBeNull();
+    const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+    const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await userFromSessionToken(tampered)).toBeNull();
+    const foreign = await encode({ token: { id: user.id }, secret: "another-secret-another-secret", maxAge: 60 });
+    expect(await userFromSessionToken(foreign)).toBeNull();
+    expect(await userFromSessionToken("not-a-token")).toBeNull();
+    expect(await userFromSessionToken(await encode({ token: { sub: "x" }, secret, maxAge: 60 }))).toBeNull();
+  });
+
+  it("stops accepting a token once it expires, even after it was accepted", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const user = await makeUser();
+      const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+      expect(await userFromSessionToken(token)).toMatchObject({ id: user.id });
+      vi.setSystemTime(Date.now() + 120_000);
+      expect(await userFromSessionToken(token)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

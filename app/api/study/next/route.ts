@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import type { NextRequest } from "next/server";
+import { getRequestUser } from "@/lib/auth/session";
 import { nextStep } from "@/lib/db/study";
 import { jsonError } from "@/lib/http";
 
 const QuerySchema = z.object({ deckId: z.string().min(1).max(64).optional() });
 
 /** GET /api/study/next[?deckId=…]: the signed-in learner's next card (never its answer) and what is left. */
-export async function GET(request: Request) {
-  const user = await getCurrentUser();
+export async function GET(request: NextRequest) {
+  const user = await getRequestUser(request);
   if (!user) return jsonError(401, "unauthenticated", "Sign in first.");
   const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, "invalid", "Invalid query.", query.error.issues);

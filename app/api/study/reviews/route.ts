@@ -1,4 +1,5 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import type { NextRequest } from "next/server";
+import { getRequestUser } from "@/lib/auth/session";
 import { recordReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { isCrossSite, jsonError, readJson } from "@/lib/http";
@@ -13,11 +14,11 @@ const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
  * 400 malformed body, 401 not signed in, 403 sent from another site, 404 unknown or retired item, 409 stale card or
  * suspended item.
  */
-export async function POST(request: Request) {
+export async function POST(request: NextRequest) {
   // Next checks the origin of server actions itself; this JSON route does the same against cross-site requests
   // (on top of next-auth's SameSite=Lax session cookie).
   if (isCrossSite(request)) return jsonError(403, "cross_site", "Requests from other sites are refused.");
-  const user = await getCurrentUser();
+  const user = await getRequestUser(request);
   if (!user) return jsonError(401, "unauthenticated", "Sign in first.");
   const body = await readJson(request);
   if (body === undefined) return jsonError(400, "invalid", "The body must be JSON of at most 64 KB.");
