@@ -3,8 +3,10 @@ import {
   buildQueue,
   LEARN_AHEAD_MINUTES,
   nextStudyDayStart,
+  pickNewItems,
   studyDayStart,
   type QueueEntry,
+  type QueueNewItem,
   type SrsSettings,
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
@@ -81,41 +83,45 @@ type CardRow = SiblingRow &
     itemId: string;
     suspended: number;
     buriedUntil: string | null;
-    position: number;
   };
 type NewItemRow = SiblingRow & { id: string; position: number };
 
 // The queue is rebuilt after every answer, so its reads are prepared statements on the read connection (lib/db/sqlite)
-// inside one read snapshot: five statements and a few hundred rows cost well under a millisecond, where the same reads
-// through Prisma cost several (see docs/decisions/008-study-loop-performance.md).
+// inside one read snapshot, and each reads only the rows that can change what the learner sees next
+// (docs/decisions/008-study-loop-performance.md).
 // `@deckId IS NULL OR documentId = @deckId`: one statement serves "every deck" and "one deck".
-// Only cards the queue can show before `@horizon` (the end of the study day, or the learn-ahead limit if later):
-// cards due later never enter it, and reading them was most of the work for a learner with a long history. Unseen
-// cards with a row (buried or suspended before their first answer) are created due at that moment, so they are
-// included. Suspended cards never enter the queue. Uses the Card(userId, suspended, due) index.
+// Answered cards the queue can show before `@horizon` (the end of the study day, or the learn-ahead limit if later):
+// cards due later never enter it, and reading them was most of the work for a learner with a long history.
+// Suspended cards never enter the queue. Uses the Card(userId, suspended, due) index.
 const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
-    c.lapses, c.lastReview, c.suspended, c.buriedUntil, i.factKey, i.documentId, i.sourceStart, i.position
+    c.lapses, c.lastReview, c.suspended, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
   FROM Card c JOIN Item i ON i.id = c.itemId
-  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon
+  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
     AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
 // The earliest card due after now (for "next card due at …"), walking the same index in due order.
 const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId
   WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
     AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
   ORDER BY c.due LIMIT 1`;
-const NEW_ITEMS_SQL = `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart FROM Item i
-  WHERE i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
-    AND NOT EXISTS (SELECT 1 FROM Card c WHERE c.userId = @userId AND c.itemId = i.id)
+// Items of study assignments in the learner's classes come first among new items.
+const ASSIGNED_SQL = `SELECT s.itemId FROM ClassMember m
+  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
+  JOIN ItemSetItem s ON s.setId = a.setId
+  WHERE m.userId = @userId`;
+// Unseen items in introduction order (lib/srs byIntroductionOrder), first those of the learner's study assignments,
+// then the others: no card yet, or a card never answered (suspended or buried before its first answer) that is
+// neither any more. Read through a cursor that stops once the day's new items are picked; the others walk the
+// Item(position, id) index, so a learner with 20 new items a day reads about 20 rows, not the whole deck.
+const unseenItemsSql = (assigned: "IN" | "NOT IN") => `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart
+  FROM Item i LEFT JOIN Card c ON c.userId = @userId AND c.itemId = i.id
+  WHERE i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId) AND i.id ${assigned} (${ASSIGNED_SQL})
+    AND (c.id IS NULL OR (c.state = 'new' AND c.suspended = 0 AND (c.buriedUntil IS NULL OR c.buriedUntil <= @now)))
   ORDER BY i.position, i.id`;
+const UNSEEN_SQL = { assigned: unseenItemsSql("IN"), others: unseenItemsSql("NOT IN") };
 // Sibling keys are needed only for items introduced today: the join happens only for those rows.
 const TODAY_SQL = `SELECT l.previousState, i.factKey, i.documentId, i.sourceStart
   FROM ReviewLog l LEFT JOIN Item i ON i.id = l.itemId AND l.previousState = 'new'
   WHERE l.userId = ? AND l.reviewedAt >= ?`;
-// Items of study assignments in the learner's classes come first among new items.
-const ASSIGNED_SQL = `SELECT DISTINCT s.itemId FROM ClassMember m
-  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
-  JOIN ItemSetItem s ON s.setId = a.setId
-  WHERE m.userId = ?`;
 
 /** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
 function today(userId: string, settings: SrsSettings, now: Date) {
@@ -129,61 +135,48 @@ function today(userId: string, settings: SrsSettings, now: Date) {
   };
 }
 
+/** Unseen items in introduction order, read lazily: the assigned ones first (lib/srs byIntroductionOrder). */
+function* unseenItems(scope: { userId: string; deckId: string | null }, now: Date): Generator<QueueNewItem> {
+  for (const [priority, sql] of [
+    [1, UNSEEN_SQL.assigned],
+    [0, UNSEEN_SQL.others],
+  ] as const) {
+    for (const row of query<NewItemRow>(sql).iterate({ ...scope, now: sqlDate(now) })) {
+      yield { itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority };
+    }
+  }
+}
+
 /** The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
-  const { settings, cards, nextDue, newItems, done, assigned } = readSnapshot(() => {
+  const { settings, cards, nextDue, newItems, done } = readSnapshot(() => {
     const settings = readSettings(userId);
     const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
     const scope = { userId, deckId: deckId ?? null };
+    const done = today(userId, settings, now);
     return {
       settings,
+      done,
       cards: query<CardRow>(CARDS_SQL)
         .all({ ...scope, horizon: sqlDate(horizon) })
-        .map((c) => ({ ...c, card: fromSqlCardState(c), buriedUntil: fromSqlDate(c.buriedUntil) })),
+        .map((c) => ({
+          itemId: c.itemId,
+          factKey: c.factKey,
+          card: fromSqlCardState(c),
+          suspended: false,
+          buriedUntil: fromSqlDate(c.buriedUntil),
+        })),
       nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
-      newItems: query<NewItemRow>(NEW_ITEMS_SQL).all({ userId, deckId: deckId ?? null }),
-      done: today(userId, settings, now),
-      assigned: new Set(
-        query<{ itemId: string }>(ASSIGNED_SQL)
-          .all(userId)
-          .map((row) => row.itemId),
+      // Only as many unseen items as today's new-item limit can still take.
+      newItems: pickNewItems(
+        unseenItems(scope, now),
+        settings.newPerDay - done.doneToday.newCount,
+        done.introducedSiblingKeys,
       ),
     };
   });
-  // Items of the learner's study assignments come before other new items.
-  const priority = (itemId: string) => (assigned.has(itemId) ? 1 : 0);
-  // A never-answered item can still have a card row (the learner suspended or buried it): it is new again once
-  // it is neither suspended nor buried.
-  const unseen = cards.filter((c) => c.state === "new" && !c.suspended && !(c.buriedUntil && c.buriedUntil > now));
-  const entries = buildQueue({
-    now,
-    settings,
-    cards: cards
-      .filter((c) => c.state !== "new")
-      .map((c) => ({
-        itemId: c.itemId,
-        factKey: c.factKey,
-        card: c.card,
-        suspended: c.suspended === 1,
-        buriedUntil: c.buriedUntil,
-      })),
-    newItems: [
-      ...unseen.map((c) => ({
-        itemId: c.itemId,
-        siblingKeys: siblingKeys(c),
-        position: c.position,
-        priority: priority(c.itemId),
-      })),
-      ...newItems.map((i) => ({
-        itemId: i.id,
-        siblingKeys: siblingKeys(i),
-        position: i.position,
-        priority: priority(i.id),
-      })),
-    ],
-    ...done,
-  });
+  const entries = buildQueue({ now, settings, cards, newItems, ...done });
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;
   return { entries, counts, nextDue, settings };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildQueue, countDue, type BuildQueueInput, type QueueCard } from "./queue";
+import { buildQueue, countDue, pickNewItems, type BuildQueueInput, type QueueCard, type QueueNewItem } from "./queue";
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type CardState } from "./types";
 
 const NOW = new Date("2026-01-05T10:00:00Z");
@@ -185,5 +185,38 @@ describe("buildQueue siblings", () => {
       { itemId: "australia", reason: "new" },
       { itemId: "other", reason: "new" },
     ]);
+  });
+});
+
+describe("pickNewItems", () => {
+  const item = (itemId: string, fact: string): QueueNewItem => ({ itemId, siblingKeys: [fact], position: 0 });
+
+  it("reads a cursor only until the limit is reached", () => {
+    const read: string[] = [];
+    function* cursor() {
+      for (const [id, fact] of [
+        ["a", "f1"],
+        ["b", "f1"],
+        ["c", "f2"],
+        ["d", "f3"],
+        ["e", "f4"],
+      ] as const) {
+        read.push(id);
+        yield item(id, fact);
+      }
+    }
+    const picked = pickNewItems(cursor(), 2, []);
+    expect(picked.map((i) => i.itemId)).toEqual(["a", "c"]);
+    expect(read).toEqual(["a", "b", "c"]);
+  });
+
+  it("skips siblings of items introduced today and reads nothing when the limit is used up", () => {
+    expect(pickNewItems([item("a", "f1"), item("b", "f2")], 5, ["f1"]).map((i) => i.itemId)).toEqual(["b"]);
+    const untouched = {
+      [Symbol.iterator]: () => {
+        throw new Error("read");
+      },
+    };
+    expect(pickNewItems(untouched, 0, [])).toEqual([]);
   });
 });

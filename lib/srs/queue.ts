@@ -37,7 +37,12 @@ export type BuildQueueInput = {
 
 type Ranked = { itemId: string; sortKey: number; due: number };
 
-const byKey = (a: Ranked, b: Ranked) => a.sortKey - b.sortKey || a.due - b.due || a.itemId.localeCompare(b.itemId);
+/** Item ids in code-unit order, the order SQLite's ORDER BY gives them (so a query can hand over new items in order). */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: Ranked, b: Ranked) => a.sortKey - b.sortKey || a.due - b.due || compareIds(a.itemId, b.itemId);
+/** The order new items are introduced in: instructor priority (highest first), then position, then id. */
+export const byIntroductionOrder = (a: QueueNewItem, b: QueueNewItem) =>
+  (b.priority ?? 0) - (a.priority ?? 0) || a.position - b.position || compareIds(a.itemId, b.itemId);
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -91,25 +96,37 @@ export function buildQueue(input: BuildQueueInput): QueueEntry[] {
 
   const reviewLimit = Math.max(0, settings.maxReviewsPerDay - doneToday.reviewCount);
   const newLimit = Math.max(0, settings.newPerDay - doneToday.newCount);
-  const newPicked: QueueEntry[] = [];
-  const usedFacts = new Set(input.introducedSiblingKeys);
-  const sortedNew = [...input.newItems].sort(
-    (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.position - b.position || a.itemId.localeCompare(b.itemId),
-  );
-  for (const item of sortedNew) {
-    if (newPicked.length >= newLimit) break;
-    if (item.siblingKeys.some((key) => usedFacts.has(key))) continue;
-    for (const key of item.siblingKeys) usedFacts.add(key);
-    newPicked.push({ itemId: item.itemId, reason: "new" });
-  }
+  const newPicked = pickNewItems([...input.newItems].sort(byIntroductionOrder), newLimit, input.introducedSiblingKeys);
 
   const queue: QueueEntry[] = [
     ...learningNow.map(({ itemId }) => ({ itemId, reason: "learning" as const })),
     ...reviews.slice(0, reviewLimit).map(({ itemId }) => ({ itemId, reason: "review" as const })),
-    ...newPicked,
+    ...newPicked.map(({ itemId }) => ({ itemId, reason: "new" as const })),
     ...learningAhead.map(({ itemId }) => ({ itemId, reason: "learning" as const })),
   ];
   return input.limit === undefined ? queue : queue.slice(0, Math.max(0, input.limit));
+}
+
+/**
+ * The new items to introduce next, taken in the order given: at most `limit`, skipping every item that shares a
+ * sibling key with one introduced today or picked before it. Reads `items` only as far as it needs to, so the
+ * caller can pass a database cursor over every unseen item in introduction order (byIntroductionOrder).
+ */
+export function pickNewItems(
+  items: Iterable<QueueNewItem>,
+  limit: number,
+  introducedSiblingKeys: readonly string[],
+): QueueNewItem[] {
+  const picked: QueueNewItem[] = [];
+  if (limit <= 0) return picked;
+  const used = new Set(introducedSiblingKeys);
+  for (const item of items) {
+    if (item.siblingKeys.some((key) => used.has(key))) continue;
+    for (const key of item.siblingKeys) used.add(key);
+    picked.push(item);
+    if (picked.length >= limit) break;
+  }
+  return picked;
 }
 
 export type QueueCounts = { learning: number; review: number; new: number; total: number };

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Item_position_id_idx" ON "Item"("position", "id");
+
