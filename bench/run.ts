@@ -2,7 +2,7 @@
  * `npm run bench`: the study loop of the production server against the bare-SQLite floor, content:build and the
  * dashboards, in one run on one freshly built database. Writes bench/results.json and prints a Markdown table.
  *   npx tsx bench/run.ts            1,000 learners × 90 days, 20 s per run at concurrency 1, 8 and 32
- *   npx tsx bench/run.ts --quick    200 learners × 30 days, 5 s per run (a few minutes in all)
+ *   npx tsx bench/run.ts --quick    400 learners × 30 days, 5 s per run (a few minutes in all)
  * More flags: bench/lib/options.ts (USAGE). The load generator shares the machine with the servers, so figures are
  * for comparison between runs and between app and floor, not absolute capacity.
  */

@@ -102,10 +102,10 @@ export async function buildDatabase(
   const insertUser = sqlite.prepare(
     `INSERT INTO User (id, email, name, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Heavy learners: no practical daily limit on new items, so a benchmark run never empties a learner's queue
-  // (the queue still has to consider every unseen item, as it does with the default limit).
+  // Heavy learners: 50 new items a day (the default is 20) and no practical review limit, so a learner's day in a
+  // benchmark run (ANSWERS_PER_LEARNER answers) is rarely cut short by an empty queue.
   const insertSettings = sqlite.prepare(
-    `INSERT INTO UserSettings (userId, newPerDay, maxReviewsPerDay, timeZone, updatedAt) VALUES (?, 5000, 9999, ?, ?)`,
+    `INSERT INTO UserSettings (userId, newPerDay, maxReviewsPerDay, timeZone, updatedAt) VALUES (?, 50, 9999, ?, ?)`,
   );
   const insertCard = sqlite.prepare(
     `INSERT INTO Card (id, userId, itemId, state, due, stability, difficulty, scheduledDays, learningSteps, reps,

@@ -29,7 +29,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number`);
     return parsed;
   };
-  const learners = num("learners", 1000, 200);
+  const learners = num("learners", 1000, 400);
   return {
     quick,
     learners,
@@ -37,7 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     generatedItems: num("items", 500, 500),
     duration: num("duration", 20, 5),
     concurrency: (flag(argv, "concurrency") ?? "1,8,32").split(",").map(Number),
-    signIns: Math.min(learners, num("sign-ins", 150, 60)),
+    signIns: Math.min(learners, num("sign-ins", 400, 300)),
     build: argv.includes("--no-build") ? "never" : argv.includes("--build") ? "always" : "auto",
     // --skip app,floor,content,dashboards
     skip: new Set((flag(argv, "skip") ?? "").split(",").filter(Boolean)),
