@@ -71,3 +71,26 @@ describe("studyDaysBetween", () => {
     expect(studyDaysBetween(at("2026-03-07T15:00:00Z"), at("2026-03-10T15:00:00Z"), "America/New_York", 4)).toBe(3);
   });
 });
+
+describe("study day bounds, asked for over and over (they are remembered per zone)", () => {
+  it("always contain the instant, whatever order the instants come in, across DST changes", () => {
+    // 6 March to 10 April 2026: New York (8 March) and London (29 March) spring forward, Chatham and Lord Howe
+    // (half an hour) fall back on 5 April.
+    const zones = ["America/New_York", "Europe/London", "Pacific/Chatham", "Australia/Lord_Howe", "Asia/Kolkata"];
+    const from = Date.parse("2026-03-06T00:00:00Z");
+    const steps = Array.from({ length: 520 }, (_, i) => from + i * 97 * 60_000);
+    for (const zone of zones) {
+      for (const hour of [0, 2, 4]) {
+        for (const ms of [...steps, ...steps.toReversed()]) {
+          const now = new Date(ms);
+          const start = studyDayStart(now, zone, hour);
+          const end = nextStudyDayStart(now, zone, hour);
+          expect(start.getTime()).toBeLessThanOrEqual(ms);
+          expect(end.getTime()).toBeGreaterThan(ms);
+          expect(studyDayKey(start, zone, hour)).toBe(studyDayKey(now, zone, hour));
+          expect(studyDayKey(end, zone, hour)).not.toBe(studyDayKey(now, zone, hour));
+        }
+      }
+    }
+  });
+});

@@ -96,6 +96,23 @@ export function studyDaysBetween(from: Date, to: Date, timeZone: string, dayStar
   return Math.round((studyDayMs(to, timeZone, dayStartHour) - studyDayMs(from, timeZone, dayStartHour)) / 86_400_000);
 }
 
+// The study day of the latest `now` per time zone and start hour: the queue asks for the same day's bounds several
+// times per answer, and each computation formats dates through Intl a few times.
+const lastDay = new Map<string, { start: number; end: number }>();
+
+function studyDayBounds(now: Date, timeZone: string, dayStartHour: number): { start: number; end: number } {
+  assertValidDate(now, "now");
+  const key = `${timeZone}|${dayStartHour}`;
+  const cached = lastDay.get(key);
+  const ms = now.getTime();
+  if (cached && cached.start <= ms && ms < cached.end) return cached;
+  const day = studyDayMs(now, timeZone, dayStartHour) + dayStartHour * 3_600_000;
+  const bounds = { start: instantOfWallTime(day, timeZone), end: instantOfWallTime(day + 86_400_000, timeZone) };
+  if (lastDay.size > 1000) lastDay.clear();
+  lastDay.set(key, bounds);
+  return bounds;
+}
+
 /**
  * The instant the current study day started.
  *
@@ -103,7 +120,7 @@ export function studyDaysBetween(from: Date, to: Date, timeZone: string, dayStar
  * studyDayStart(new Date("2026-03-08T12:00:00Z"), "America/New_York", 4); // 2026-03-08T08:00:00Z (04:00 EDT)
  */
 export function studyDayStart(now: Date, timeZone: string, dayStartHour: number): Date {
-  return new Date(instantOfWallTime(studyDayMs(now, timeZone, dayStartHour) + dayStartHour * 3_600_000, timeZone));
+  return new Date(studyDayBounds(now, timeZone, dayStartHour).start);
 }
 
 /**
@@ -113,6 +130,5 @@ export function studyDayStart(now: Date, timeZone: string, dayStartHour: number)
  * nextStudyDayStart(new Date("2026-01-05T10:00:00Z"), "UTC", 4); // 2026-01-06T04:00:00Z
  */
 export function nextStudyDayStart(now: Date, timeZone: string, dayStartHour: number): Date {
-  const next = studyDayMs(now, timeZone, dayStartHour) + 86_400_000;
-  return new Date(instantOfWallTime(next + dayStartHour * 3_600_000, timeZone));
+  return new Date(studyDayBounds(now, timeZone, dayStartHour).end);
 }
