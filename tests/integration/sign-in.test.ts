@@ -1,4 +1,4 @@
-import { encode } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { userFromSessionToken } from "@/lib/auth/session";
@@ -57,7 +57,7 @@ describe("session tokens of API requests", () => {
 
   it("gives the token's user, read fresh: a changed role shows at once, a deleted user is signed out", async () => {
     const user = await makeUser({ role: "learner" });
-    const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+    const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
     expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "learner" });
     await db.user.update({ where: { id: user.id }, data: { role: "instructor" } });
     expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "instructor" });
@@ -67,22 +67,28 @@ describe("session tokens of API requests", () => {
 
   it("refuses expired, tampered, foreign and malformed tokens", async () => {
     const user = await makeUser();
-    const expired = await encode({ token: { id: user.id }, secret, maxAge: -60 });
+    const expired = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: -60 });
     expect(await userFromSessionToken(expired)).toBeNull();
-    const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+    const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
     const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await userFromSessionToken(tampered)).toBeNull();
-    const foreign = await encode({ token: { id: user.id }, secret: "another-secret-another-secret", maxAge: 60 });
+    const foreign = await encode({
+      token: { id: user.id, role: "learner" },
+      secret: "another-secret-another-secret",
+      maxAge: 60,
+    });
     expect(await userFromSessionToken(foreign)).toBeNull();
     expect(await userFromSessionToken("not-a-token")).toBeNull();
-    expect(await userFromSessionToken(await encode({ token: { sub: "x" }, secret, maxAge: 60 }))).toBeNull();
+    expect(
+      await userFromSessionToken(await encode({ token: { sub: "x" } as unknown as JWT, secret, maxAge: 60 })),
+    ).toBeNull();
   });
 
   it("stops accepting a token once it expires, even after it was accepted", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       const user = await makeUser();
-      const token = await encode({ token: { id: user.id }, secret, maxAge: 60 });
+      const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
       expect(await userFromSessionToken(token)).toMatchObject({ id: user.id });
       vi.setSystemTime(Date.now() + 120_000);
       expect(await userFromSessionToken(token)).toBeNull();
