@@ -1,8 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { appRoutes, DEMO_PASSWORD, expect, test } from "./fixtures";
 
 type Persona = "anonymous" | "learner" | "otherLearner" | "instructor" | "otherInstructor" | "admin";
 const PERSONAS: Persona[] = ["anonymous", "learner", "otherLearner", "instructor", "otherInstructor", "admin"];
@@ -87,20 +85,6 @@ function signedIn(outcome: Outcome): Record<Persona, Outcome> {
 }
 function teachers(outcome: Outcome): Record<Persona, Outcome> {
   return { ...signedIn("404"), instructor: outcome, otherInstructor: outcome, admin: outcome };
-}
-
-/** The app's routes, from the files under app/ (route groups like "(app)" are not part of the URL). */
-function appRoutes(dir = "app", prefix = ""): string[] {
-  const routes: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      routes.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
-    } else if (entry === "page.tsx" || entry === "route.ts") {
-      routes.push(prefix || "/");
-    }
-  }
-  return routes;
 }
 
 test("the matrix covers every route of the app", () => {

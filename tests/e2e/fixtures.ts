@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "factdeck-demo";
@@ -79,4 +81,18 @@ export async function answerWithKeyboard(page: Page, ratingKey?: string) {
     await page.keyboard.press(ratingKey);
     await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeHidden();
   }
+}
+
+/** The app's routes, from the files under app/ (route groups like "(app)" are not part of the URL). */
+export function appRoutes(dir = "app", prefix = ""): string[] {
+  const routes: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      routes.push(...appRoutes(full, /^\(.*\)$/.test(entry) ? prefix : `${prefix}/${entry}`));
+    } else if (entry === "page.tsx" || entry === "route.ts") {
+      routes.push(prefix || "/");
+    }
+  }
+  return routes;
 }
