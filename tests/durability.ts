@@ -1,0 +1,209 @@
+/**
+ * The kill test, shared by its short version in the test suite (tests/e2e/durability.spec.ts) and its long version
+ * (bench/kill.ts): learners answer concurrently over HTTP, with duplicate submissions and retries, while the
+ * production server is killed with SIGKILL and restarted. Afterwards every acknowledged review must exist exactly
+ * once and every card must equal a replay of its review log through the scheduler.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import Database from "better-sqlite3";
+import { signIn } from "@/bench/lib/load";
+import { DEFAULT_SRS_SETTINGS, newCard, schedule, type Rating } from "@/lib/srs";
+
+const PASSWORD = "kill-password";
+const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type KillServer = { base: string; start: () => Promise<void>; kill: () => void };
+
+/** `npm start` (scripts/start.mjs) on `dbFile`, in its own process group so SIGKILL reaches `next start` too. */
+export function killableServer(dbFile: string, port: number): KillServer {
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+  return {
+    base,
+    async start() {
+      server = spawn(process.execPath, ["scripts/start.mjs"], {
+        detached: true,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${dbFile}`,
+          PORT: String(port),
+          NEXTAUTH_SECRET: "kill-test-secret-0123456789abcdef",
+          NEXTAUTH_URL: base,
+        },
+      });
+      for (let i = 0; i < 600; i += 1) {
+        try {
+          if ((await fetch(`${base}/api/health`)).ok) return;
+        } catch {
+          // not up yet
+        }
+        await sleep(100);
+      }
+      throw new Error(`${base} did not come up`);
+    },
+    kill() {
+      try {
+        if (server?.pid) process.kill(-server.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Creates `count` learners in the database and signs each in over HTTP; returns their session cookies. */
+export async function signedInLearners(dbFile: string, base: string, count: number): Promise<string[]> {
+  const passwordHash = await hash(PASSWORD, { algorithm: 2 });
+  const db = new Database(dbFile);
+  const insert = db.prepare(
+    `INSERT INTO "User" (id, email, name, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'learner', ?, ?)`,
+  );
+  // No practical daily limit on new items, so a long run does not run out of cards (scheduling is unaffected).
+  const settings = db.prepare(
+    `INSERT INTO "UserSettings" (userId, newPerDay, maxReviewsPerDay, timeZone, updatedAt) VALUES (?, 1000, 9999, 'UTC', ?)`,
+  );
+  const emails = Array.from({ length: count }, (_, i) => `kill-${i}-${randomUUID().slice(0, 8)}@example.com`);
+  const now = new Date().toISOString().replace("Z", "+00:00"); // DateTime as Prisma stores it
+  for (const email of emails) {
+    const id = randomUUID();
+    insert.run(id, email, email, passwordHash, now, now);
+    settings.run(id, now);
+  }
+  db.close();
+  const cookies: string[] = [];
+  // A different client address per learner, as behind a proxy, so the per-address sign-in limit does not apply.
+  for (const [i, email] of emails.entries())
+    cookies.push(await signIn(base, email, PASSWORD, `10.77.${i >> 8}.${i & 255}`));
+  return cookies;
+}
+
+type StudyCard = { itemId: string; version: number };
+/** GET /api/study/next answers { card }, POST /api/study/reviews { next: { card } }. */
+type StudyResponse = { card?: StudyCard | null; next?: { card: StudyCard | null } };
+
+export type KillRun = {
+  /** Review ids the server answered 200 for. */
+  acknowledged: Set<string>;
+  /** Requests that failed because the server was down or died mid-request (then retried). */
+  failedRequests: number;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Each learner answers the card the server gives, again and again: every fifth answer is sent twice, a request
+ * that fails (the server is down) is retried with the same review id until the server answers, and a 409 (stale:
+ * the first copy won) fetches the current card.
+ */
+export function answerUntilStopped(base: string, cookies: string[]): KillRun {
+  const acknowledged = new Set<string>();
+  let stopped = false;
+  let failedRequests = 0;
+  async function learner(cookie: string, n: number) {
+    const send = (path: string, body?: unknown) =>
+      fetch(`${base}${path}`, {
+        method: body ? "POST" : "GET",
+        headers: { cookie, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(5000),
+      }).then(async (response) => ({ status: response.status, json: (await response.json()) as StudyResponse }));
+    let card: StudyCard | null = null;
+    let answers = 0;
+    while (!stopped) {
+      try {
+        if (!card) {
+          card = (await send("/api/study/next")).json.card ?? null;
+          if (!card) return;
+        }
+        const body = {
+          reviewId: randomUUID(),
+          itemId: card.itemId,
+          version: card.version,
+          response: null,
+          rating: RATINGS[(n + answers++) % RATINGS.length],
+          responseMs: 1000,
+        };
+        for (;;) {
+          try {
+            let result = await send("/api/study/reviews", body);
+            if (answers % 5 === 0) result = await send("/api/study/reviews", body);
+            if (result.status === 200) {
+              acknowledged.add(body.reviewId);
+              card = result.json.next?.card ?? null;
+            } else if (result.status === 409) {
+              card = null;
+            } else {
+              throw new Error(`unexpected ${result.status}`);
+            }
+            break;
+          } catch {
+            failedRequests += 1;
+            if (stopped) return;
+            await sleep(100);
+          }
+        }
+      } catch {
+        failedRequests += 1;
+        card = null;
+        await sleep(100);
+      }
+    }
+  }
+  const loops = cookies.map((cookie, n) => learner(cookie, n));
+  return {
+    acknowledged,
+    get failedRequests() {
+      return failedRequests;
+    },
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}
+
+export type KillCheck = { reviews: number; cards: number; missing: string[]; mismatches: string[] };
+
+/** Every acknowledged review exactly once; every card equal to a replay of its log (default settings). */
+export function checkDatabase(dbFile: string, acknowledged: Set<string>): KillCheck {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const count = db.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE id = ?`);
+    const missing = [...acknowledged].filter((id) => (count.get(id) as { n: number }).n !== 1);
+    const cards = db.prepare(`SELECT * FROM "Card"`).all() as Record<string, number | string | null>[];
+    const logsOf = db.prepare(`SELECT rating, reviewedAt FROM "ReviewLog" WHERE cardId = ? ORDER BY reviewedAt, rowid`);
+    const mismatches: string[] = [];
+    for (const row of cards) {
+      const logs = logsOf.all(row.id) as { rating: Rating; reviewedAt: string }[];
+      if (logs.length === 0) continue; // set aside before its first answer
+      let state = newCard(new Date(logs[0]!.reviewedAt));
+      for (const log of logs) state = schedule(state, log.rating, new Date(log.reviewedAt), DEFAULT_SRS_SETTINGS).card;
+      const stored = {
+        state: row.state,
+        due: new Date(String(row.due)).getTime(),
+        reps: row.reps,
+        lapses: row.lapses,
+        stability: row.stability,
+        difficulty: row.difficulty,
+      };
+      const replayed = {
+        state: state.state,
+        due: state.due.getTime(),
+        reps: state.reps,
+        lapses: state.lapses,
+        stability: state.stability,
+        difficulty: state.difficulty,
+      };
+      if (JSON.stringify(stored) !== JSON.stringify(replayed)) {
+        mismatches.push(`${row.id}: ${JSON.stringify(stored)} ≠ ${JSON.stringify(replayed)}`);
+      }
+    }
+    const reviews = (db.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog"`).get() as { n: number }).n;
+    return { reviews, cards: cards.length, missing, mismatches };
+  } finally {
+    db.close();
+  }
+}
