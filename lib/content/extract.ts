@@ -5,7 +5,7 @@ import { findOrganisations, findPlaces, type NameMention } from "./extract-names
 import { factKey } from "./keys";
 import { OCCASION_HEADS, PRONOUNS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
-import { escapeRegExp, joinSources, tidy } from "./text";
+import { escapeRegExp, joinSources, SUBJECT_PRONOUN, tidy, upperFirst } from "./text";
 import { analyse, findMainVerb, tokenize } from "./tokens";
 import type {
   PersonFact,
@@ -107,11 +107,11 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
   }
 }
 
-/** The antecedent of the sentence's leading pronoun, if it starts with one and it can be resolved. */
+/** The antecedent of the sentence's subject pronoun (text.ts SUBJECT_PRONOUN), if it has one and it resolves. */
 function pronounRefOf(ctx: Context): string | undefined {
-  const m = /^(It|She|He)\s/.exec(tidy(ctx.sentence.text));
+  const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
-  const resolved = ctx.resolve(`${m[1]} x`);
+  const resolved = ctx.resolve(`${upperFirst(m[2]!)} x`);
   return resolved ? resolved.slice(0, -2) : undefined;
 }
 

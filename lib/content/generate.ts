@@ -13,7 +13,7 @@ import {
 import { personItems } from "./items-people";
 import { normaliseText } from "./normalise";
 import { shuffle } from "./prng";
-import type { EventFact, Fact, GeneratedItem, OrganisationFact, SourceRef } from "./types";
+import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
 
 export interface GenerateOptions {
   seed?: number;
@@ -77,7 +77,7 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
     set.add(normaliseText(item.answer));
     answersByPrompt.set(id, set);
   }
-  return candidates.filter((item) => {
+  const kept = candidates.filter((item) => {
     const id = idOf(item);
     // The same question with two different answers is ambiguous: drop every copy.
     if ((answersByPrompt.get(id)?.size ?? 0) > 1 && item.kind !== "true_false") return false;
@@ -86,6 +86,38 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
     seen.add(item.key);
     return true;
   });
+  return introductionOrder(kept);
+}
+
+/** Within one sentence: recognition (choose, judge, reveal) before recall (fill in, type). */
+const KIND_ORDER: Record<ItemKind, number> = {
+  multiple_choice: 0,
+  true_false: 1,
+  flashcard: 2,
+  cloze: 3,
+  typed: 4,
+  matching: 5,
+  ordering: 6,
+};
+
+/**
+ * The order learners meet the items in (stored as `position`): the document's own order, by the sentence each item
+ * quotes, because a fact page states its essentials first (the lead paragraph before the details); within a
+ * sentence, recognition before recall; items that combine several facts (matching, ordering) after every single
+ * fact. The queue introduces one item per fact and per sentence a day, so day one sweeps the document once.
+ */
+export function introductionOrder(items: readonly GeneratedItem[]): GeneratedItem[] {
+  const combines = (item: GeneratedItem) => (item.kind === "matching" || item.kind === "ordering" ? 1 : 0);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        combines(a.item) - combines(b.item) ||
+        a.item.source.start - b.item.source.start ||
+        KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] ||
+        a.index - b.index,
+    )
+    .map(({ item }) => item);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "./prng";
-import { escapeRegExp, tidy } from "./text";
+import { escapeRegExp, SUBJECT_PRONOUN, tidy } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
 export const GAP = "_____";
@@ -72,11 +72,23 @@ export function makeItem(fact: { key: string; source: SourceRef; pronounRef?: st
   return item;
 }
 
-const QUOTED_START = /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? )(It|She|He) /;
+// Prompts that quote their source sentence, and what in a sentence only reads right next to the sentence before it.
+const QUOTING = /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? )/;
+const CONNECTIVE =
+  /^(Then|Also|Furthermore|Moreover|However|In addition|Additionally|Finally|Subsequently|Meanwhile), /;
 
-/** "Fill in the blank: It was established in _____" → "… NMI was established in _____" when the pronoun is known. */
+/**
+ * A prompt quoting its source reads alone: a leading connective goes ("Then, following a request …" → "Following a
+ * request …") and a subject pronoun becomes what it refers to when that is known ("It was established in _____",
+ * "In April 2016, it began …" → "NMI was established …", "In April 2016, NATO began …").
+ */
 function readable(prompt: string, ref: string | undefined): string {
-  return ref ? prompt.replace(QUOTED_START, (_m, lead: string) => `${lead}${ref} `) : prompt;
+  const lead = QUOTING.exec(prompt)?.[0];
+  if (!lead) return prompt;
+  let body = prompt.slice(lead.length).replace(CONNECTIVE, "");
+  body = body.charAt(0).toUpperCase() + body.slice(1);
+  if (ref) body = body.replace(SUBJECT_PRONOUN, (_m, fronted: string) => `${fronted}${ref}`);
+  return lead + body;
 }
 
 /** Multiple choice with the answer shuffled in among three distractors, or undefined without enough distractors. */

@@ -155,3 +155,40 @@ for (const [name, text] of [
     });
   });
 }
+
+describe("the order items are introduced in (position)", () => {
+  const items = buildItems(NATO_MD).items;
+
+  it("starts with the lead paragraph: when NATO agreed to the mission, and what NMI stands for", () => {
+    expect(items[0]).toMatchObject({ kind: "multiple_choice", answer: "October 2018" });
+    expect(items[0]!.source.text).toMatch(/^On the request of the Iraqi government/);
+    const acronym = items.findIndex((i) => i.prompt === "What does NMI stand for?");
+    const caption = items.findIndex((i) => i.source.text.includes("Stoltenberg"));
+    expect(acronym).toBeGreaterThan(0);
+    expect(acronym).toBeLessThan(caption);
+  });
+
+  it("follows the document, recognition before recall within a sentence, items combining facts last", () => {
+    const single = items.filter((i) => i.kind !== "matching" && i.kind !== "ordering");
+    const combined = items.slice(single.length);
+    expect(combined.length).toBeGreaterThan(0);
+    expect(combined.every((i) => i.kind === "matching" || i.kind === "ordering")).toBe(true);
+    for (let i = 1; i < single.length; i += 1) {
+      expect(single[i]!.source.start).toBeGreaterThanOrEqual(single[i - 1]!.source.start);
+    }
+    const firstOf = (kind: string) =>
+      single.findIndex((i) => i.source.start === single[0]!.source.start && i.kind === kind);
+    expect(firstOf("multiple_choice")).toBeLessThan(firstOf("typed"));
+  });
+
+  it("quotes sentences so that they read alone: no leading connective, no unresolved subject pronoun", () => {
+    const quoting = items.filter((i) => /^(Fill in the blank|True or false|Which \w+ fills the blank)/.test(i.prompt));
+    expect(quoting.length).toBeGreaterThan(20);
+    for (const item of quoting) {
+      expect(item.prompt).not.toMatch(/^[^:?]+[:?] (Then|Also|Furthermore|Moreover|However), /);
+      expect(item.prompt).not.toMatch(/^[^:?]+[:?] (?:[^,]{0,160}, )?(it|It|she|She|he|He)\b/);
+    }
+    expect(quoting.some((i) => i.prompt.includes("In April 2016, NATO began"))).toBe(true);
+    expect(quoting.some((i) => i.prompt.includes("Following a request from the Iraqi Prime Minister"))).toBe(true);
+  });
+});

@@ -30,3 +30,10 @@ export function joinSources(sources: (SourceRef | undefined)[]): SourceRef {
   const unique = list.filter((s, i) => i === 0 || s.start !== list[i - 1].start);
   return { text: unique.map((s) => s.text).join(" … "), start: unique[0].start, end: unique[unique.length - 1].end };
 }
+
+/**
+ * A sentence's subject pronoun, at its start ("It was established …") or after a fronted adverbial phrase
+ * ("In April 2016, it began …"): group 1 is the phrase before it (possibly empty), group 2 the pronoun.
+ */
+export const SUBJECT_PRONOUN =
+  /^((?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following|Under)\b[^,]{0,160}, )?)(It|it|She|she|He|he)\b/;
