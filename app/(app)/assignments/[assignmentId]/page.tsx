@@ -6,11 +6,12 @@ import { requireUser } from "@/lib/auth/session";
 import { getLearnerAssignment, learnerAssignments } from "@/lib/db/assignments";
 import { STUDY_COMPLETE_RULE } from "@/lib/study/rules";
 import { StartQuizButton } from "./start-quiz";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Assignment" };
 
 export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
-  const { assignmentId } = await params;
+  const { assignmentId } = await idParams(params);
   const user = await requireUser(`/assignments/${assignmentId}`);
   const assignment = await getLearnerAssignment(assignmentId, user.id);
   if (!assignment) notFound();

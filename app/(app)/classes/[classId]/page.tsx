@@ -10,13 +10,14 @@ import { listSets } from "@/lib/db/sets";
 import { GOOD_DISCRIMINATION } from "@/lib/progress/item-analysis";
 import { AssignmentForm } from "./assignment-form";
 import { removeMemberAction, renewCodeAction } from "./actions";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Class" };
 
 const formatDue = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
-  const { classId } = await params;
+  const { classId } = await idParams(params);
   const user = await requireAbility("teach", `/classes/${classId}`);
   const dashboard = await loadClassDashboard(classId, user);
   if (!dashboard) notFound();

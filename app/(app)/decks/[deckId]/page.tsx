@@ -7,11 +7,12 @@ import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
 import { suspendedItems } from "@/lib/db/reviews";
 import { unsuspendAction } from "./actions";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Deck" };
 
 export default async function DeckPage({ params }: { params: Promise<{ deckId: string }> }) {
-  const { deckId } = await params;
+  const { deckId } = await idParams(params);
   const user = await requireUser(`/decks/${deckId}`);
   const deck = await getDeck(deckId);
   if (!deck) notFound();

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { quizResults, quizState } from "@/lib/db/quiz";
 import { QuizRunner } from "./quiz-runner";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Practice quiz" };
 
@@ -20,7 +21,7 @@ function shownAnswer(response: string) {
 }
 
 export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
-  const { attemptId } = await params;
+  const { attemptId } = await idParams(params);
   const user = await requireUser(`/quiz/${attemptId}`);
   const state = await quizState(attemptId, user.id);
   if (!state) notFound();

@@ -5,11 +5,12 @@ import { requireAbility } from "@/lib/auth/session";
 import { KIND_LABELS } from "@/lib/content/labels";
 import type { ItemKind } from "@/lib/content/types";
 import { getSet } from "@/lib/db/sets";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Set" };
 
 export default async function SetPage({ params }: { params: Promise<{ setId: string }> }) {
-  const { setId } = await params;
+  const { setId } = await idParams(params);
   const user = await requireAbility("teach", `/sets/${setId}`);
   const set = await getSet(setId, user);
   if (!set) notFound();

@@ -6,11 +6,12 @@ import { TOPIC_LABELS } from "@/lib/content/labels";
 import type { Topic } from "@/lib/content/types";
 import { getDeck } from "@/lib/db/content";
 import { StartQuizForm } from "./start-form";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Practice quiz" };
 
 export default async function QuizStartPage({ params }: { params: Promise<{ deckId: string }> }) {
-  const { deckId } = await params;
+  const { deckId } = await idParams(params);
   await requireUser(`/decks/${deckId}/quiz`);
   const deck = await getDeck(deckId);
   if (!deck) notFound();

@@ -5,11 +5,12 @@ import { StudySession } from "@/components/study/study-session";
 import { requireUser } from "@/lib/auth/session";
 import { getDeckTitle } from "@/lib/db/content";
 import { nextStep } from "@/lib/db/study";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Study deck" };
 
 export default async function DeckStudyPage({ params }: { params: Promise<{ deckId: string }> }) {
-  const { deckId } = await params;
+  const { deckId } = await idParams(params);
   const user = await requireUser(`/decks/${deckId}/study`);
   const deck = await getDeckTitle(deckId);
   if (!deck) notFound();

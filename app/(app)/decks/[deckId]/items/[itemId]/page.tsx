@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document-view";
 import { requireUser } from "@/lib/auth/session";
 import { getItemWithSource } from "@/lib/db/content";
+import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Source" };
 
 /** An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only. */
 export default async function ItemSourcePage({ params }: { params: Promise<{ deckId: string; itemId: string }> }) {
-  const { deckId, itemId } = await params;
+  const { deckId, itemId } = await idParams(params);
   await requireUser(`/decks/${deckId}/items/${itemId}`);
   const item = await getItemWithSource(deckId, itemId);
   if (!item) notFound();
