@@ -2,13 +2,14 @@
  * `npm run bench:kill [-- --learners 20 --seconds 60 --kills 6]`: the kill test, long version (the short one runs in
  * `npm test`, tests/e2e/durability.spec.ts). Learners answer concurrently over HTTP with duplicate submissions and
  * retries while the production server is SIGKILLed at random moments and restarted, `--kills` times in `--seconds`.
- * Then every acknowledged review must exist exactly once and every card must equal a replay of its review log.
+ * Then every acknowledged review must exist exactly once, every card must equal a replay of its review log, and no
+ * password used to sign in may appear in the server's output.
  * Prints a summary and exits 1 when anything was lost, doubled or diverged. Needs `next build` (.next) first.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { answerUntilStopped, checkDatabase, killableServer, signedInLearners } from "@/tests/durability";
+import { answerUntilStopped, checkDatabase, killableServer, PASSWORDS, signedInLearners } from "@/tests/durability";
 import { rng } from "./lib/random";
 import { freePort } from "./lib/servers";
 
@@ -52,7 +53,8 @@ async function main() {
     server.kill();
 
     const check = checkDatabase(dbFile, run.acknowledged);
-    const ok = check.missing.length === 0 && check.mismatches.length === 0 && run.acknowledged.size > 0;
+    const leaked = PASSWORDS.filter((password) => server.output().includes(password)).length;
+    const ok = check.missing.length === 0 && check.mismatches.length === 0 && run.acknowledged.size > 0 && !leaked;
     console.log(
       [
         `| kill test | value |`,
@@ -64,6 +66,7 @@ async function main() {
         `| server down per kill (median ms) | ${downtimes.sort((a, b) => a - b)[Math.floor(downtimes.length / 2)]} |`,
         `| acknowledged but missing or doubled | ${check.missing.length} |`,
         `| cards checked / differing from a replay of their log | ${check.cards} / ${check.mismatches.length} |`,
+        `| passwords found in the server's output | ${leaked} |`,
         `| result | ${ok ? "PASS" : "FAIL"} |`,
       ].join("\n"),
     );

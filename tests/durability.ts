@@ -12,21 +12,32 @@ import { signIn } from "@/bench/lib/load";
 import { DEFAULT_SRS_SETTINGS, newCard, schedule, type Rating } from "@/lib/srs";
 
 const PASSWORD = "kill-password";
+const WRONG_PASSWORD = "wrong-kill-password";
+/** The passwords the learners signed in with (and a wrong one), to look for in the server's output. */
+export const PASSWORDS = [PASSWORD, WRONG_PASSWORD];
 const RATINGS: Rating[] = ["again", "hard", "good", "easy"];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type KillServer = { base: string; start: () => Promise<void>; kill: () => void };
+export type KillServer = {
+  base: string;
+  start: () => Promise<void>;
+  kill: () => void;
+  /** Everything the server wrote to stdout and stderr so far, over all its restarts. */
+  output: () => string;
+};
 
 /** `npm start` (scripts/start.mjs) on `dbFile`, in its own process group so SIGKILL reaches `next start` too. */
 export function killableServer(dbFile: string, port: number): KillServer {
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
+  let output = "";
   return {
     base,
+    output: () => output,
     async start() {
       server = spawn(process.execPath, ["scripts/start.mjs"], {
         detached: true,
-        stdio: "ignore",
+        stdio: ["ignore", "pipe", "pipe"],
         env: {
           ...process.env,
           DATABASE_URL: `file:${dbFile}`,
@@ -35,6 +46,11 @@ export function killableServer(dbFile: string, port: number): KillServer {
           NEXTAUTH_URL: base,
         },
       });
+      const keep = (chunk: Buffer) => {
+        if (output.length < 1_000_000) output += chunk.toString("utf8");
+      };
+      server.stdout!.on("data", keep);
+      server.stderr!.on("data", keep);
       for (let i = 0; i < 600; i += 1) {
         try {
           if ((await fetch(`${base}/api/health`)).ok) return;
@@ -78,6 +94,8 @@ export async function signedInLearners(dbFile: string, base: string, count: numb
   // A different client address per learner, as behind a proxy, so the per-address sign-in limit does not apply.
   for (const [i, email] of emails.entries())
     cookies.push(await signIn(base, email, PASSWORD, `10.77.${i >> 8}.${i & 255}`));
+  // And one wrong password, so that the server's output is checked for the password of a failed sign-in too.
+  await signIn(base, emails[0]!, WRONG_PASSWORD, "10.78.0.1").catch(() => undefined);
   return cookies;
 }
 

@@ -1,12 +1,13 @@
 /**
  * Kill test, short version (the long one is `npm run bench:kill`, bench/kill.ts): 20 learners answer concurrently
  * over HTTP, with duplicate submissions and retries, while the server is killed with SIGKILL and restarted mid-run.
- * Afterwards every acknowledged review exists exactly once and every card equals a replay of its review log.
+ * Afterwards every acknowledged review exists exactly once and every card equals a replay of its review log, and
+ * the server's output holds none of the passwords used to sign in (right or wrong).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { answerUntilStopped, checkDatabase, killableServer, signedInLearners } from "../durability";
+import { answerUntilStopped, checkDatabase, killableServer, PASSWORDS, signedInLearners } from "../durability";
 import { expect, test } from "./fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
@@ -31,6 +32,9 @@ test("acknowledged reviews survive SIGKILL exactly once and card states equal a 
     expect(check.missing).toEqual([]);
     expect(check.mismatches).toEqual([]);
     expect(check.cards).toBeGreaterThan(20);
+    // Passwords are never logged: the server printed something (its start-up lines at least), but no password.
+    expect(server.output()).toContain("Next.js");
+    for (const password of PASSWORDS) expect(server.output()).not.toContain(password);
   } finally {
     server.kill();
   }
