@@ -70,7 +70,8 @@ export async function writeTransaction<T>(work: () => T): Promise<T> {
     }
   };
   if (!connection.inTransaction) return connection.transaction(run).immediate();
-  return db.$transaction(async () => run());
+  // Publishing a large document holds its transaction for seconds: wait for it rather than fail the answer.
+  return db.$transaction(async () => run(), { maxWait: 30_000 });
 }
 
 /** Runs one write statement inside `writeTransaction`; returns the number of rows it changed. */

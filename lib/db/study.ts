@@ -81,7 +81,6 @@ type SiblingRow = { factKey: string; documentId: string; sourceStart: number };
 type CardRow = SiblingRow &
   SqlCardStateRow & {
     itemId: string;
-    suspended: number;
     buriedUntil: string | null;
   };
 type NewItemRow = SiblingRow & { id: string; position: number };
@@ -94,7 +93,7 @@ type NewItemRow = SiblingRow & { id: string; position: number };
 // cards due later never enter it, and reading them was most of the work for a learner with a long history.
 // Suspended cards never enter the queue. Uses the Card(userId, suspended, due) index.
 const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
-    c.lapses, c.lastReview, c.suspended, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
+    c.lapses, c.lastReview, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
   FROM Card c JOIN Item i ON i.id = c.itemId
   WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
     AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
