@@ -39,6 +39,7 @@ async function cachedDecode(token: string): Promise<string | null> {
  * The signed-in user of a JSON API request (the study loop), read fresh from the database like getCurrentUser.
  * It only decodes the session cookie, where getServerSession also runs next-auth's callbacks and re-encrypts and
  * re-sends the cookie on every call; page loads still do that, so a learner's session keeps sliding.
+ * @example const user = await getRequestUser(request); if (!user) return jsonError(401, …)
  */
 export async function getRequestUser(request: NextRequest): Promise<UserSummary | null> {
   const token = await getToken({ req: request, secret: authSecret(), raw: true });

@@ -105,6 +105,7 @@ const KIND_ORDER: Record<ItemKind, number> = {
  * quotes, because a fact page states its essentials first (the lead paragraph before the details); within a
  * sentence, recognition before recall; items that combine several facts (matching, ordering) after every single
  * fact. The queue introduces one item per fact and per sentence a day, so day one sweeps the document once.
+ * @example introductionOrder(items)[0].source.start // the earliest sentence any item quotes
  */
 export function introductionOrder(items: readonly GeneratedItem[]): GeneratedItem[] {
   const combines = (item: GeneratedItem) => (item.kind === "matching" || item.kind === "ordering" ? 1 : 0);

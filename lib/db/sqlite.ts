@@ -58,6 +58,7 @@ let writing: Database.Database | null = null;
  * microseconds and nothing else in the process runs in between. Statements inside go through `execute`. If a Prisma
  * interactive transaction is open on that connection (it awaits between its queries), `work` waits for it through
  * Prisma's own transaction queue instead of joining it. A throw rolls everything back.
+ * @example await writeTransaction(() => execute(`UPDATE Card SET … WHERE id = @id`, { id }))
  */
 export async function writeTransaction<T>(work: () => T): Promise<T> {
   const connection = await prismaConnection();

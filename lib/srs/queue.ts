@@ -111,6 +111,9 @@ export function buildQueue(input: BuildQueueInput): QueueEntry[] {
  * The new items to introduce next, taken in the order given: at most `limit`, skipping every item that shares a
  * sibling key with one introduced today or picked before it. Reads `items` only as far as it needs to, so the
  * caller can pass a database cursor over every unseen item in introduction order (byIntroductionOrder).
+ *
+ * @example
+ * pickNewItems(cursor, 20 - newToday, introducedSiblingKeys); // at most 20 − newToday items, no two siblings
  */
 export function pickNewItems(
   items: Iterable<QueueNewItem>,
