@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { BENCH_PASSWORD, buildDatabase, learnerEmail, learnerId } from "./lib/build-db";
-import { LearnerPool, studyLoad, pool, signIn, type Learner, type LoadResult } from "./lib/load";
+import { LearnerPool, pool, routeThroughput, signIn, studyLoad, type Learner, type LoadResult } from "./lib/load";
 import { parseOptions, USAGE } from "./lib/options";
 import { ensureBuild, freePort, startApp, startFloor, startStudyServer, type Server } from "./lib/servers";
 import { measureDashboards } from "./lib/dashboards";
@@ -75,6 +75,7 @@ async function main() {
     : contentBuild();
 
   let app: LoadResult[] = [];
+  let oneQueryRoute: number | null = null;
   let outsideNext: LoadResult[] = [];
   if (!opts.skip.has("app")) {
     const server = await startApp(appDb, await freePort(), secret);
@@ -89,6 +90,8 @@ async function main() {
         4,
       );
       app = await loadRuns("app", server, learners, opts.concurrency, opts.duration);
+      oneQueryRoute = await routeThroughput(`${server.url}/api/health`, 32, opts.duration);
+      log(`GET /api/health c32 (one Prisma query): ${oneQueryRoute} requests/s`);
     } finally {
       await server.stop();
     }
@@ -131,6 +134,7 @@ async function main() {
     dashboard_learner_ms: dashboards.dashboard_learner_ms,
     dashboard_class_ms: dashboards.dashboard_class_ms,
     notes: dashboards.notes,
+    health_route_rps_c32: oneQueryRoute,
     floor_ratio_c32_outside_next:
       at(outsideNext, 32) && floorC32 ? Math.round((floorC32 / at(outsideNext, 32)!.reviews_per_s) * 100) / 100 : null,
     app,
@@ -161,6 +165,7 @@ async function main() {
     `| answer_next_p95_ms_c8 (target ≤ 20) | ${cell(results.answer_next_p95_ms_c8)} |`,
     `| reviews_per_s_c32 (target ≥ 1000) | ${cell(results.reviews_per_s_c32)} |`,
     `| floor_ratio_c32 (floor ÷ app; goal ≤ 3) | ${cell(results.floor_ratio_c32)} |`,
+    `| GET /api/health c32, a route with one Prisma query (requests/s) | ${cell(oneQueryRoute)} |`,
     ...(opts.outsideNext ? [`| floor ÷ app outside Next, c32 | ${cell(results.floor_ratio_c32_outside_next)} |`] : []),
     `| content_build_ms_nato | ${cell(results.content_build_ms_nato)} |`,
     `| content_build_ms_300kb | ${cell(results.content_build_ms_300kb)} |`,

@@ -17,7 +17,14 @@ declare module "autocannon" {
     timeout?: number;
     requests?: Request[];
   };
-  type Result = { duration: number; errors: number; timeouts: number; latency: Histogram; non2xx: number };
+  type Result = {
+    duration: number;
+    errors: number;
+    timeouts: number;
+    latency: Histogram;
+    requests: Histogram;
+    non2xx: number;
+  };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -210,3 +210,12 @@ export async function studyLoad(opts: {
     learners_emptied: learners.emptied.size - emptiedBefore,
   };
 }
+
+/**
+ * Requests per second of one GET route at a fixed concurrency: the reference point for the study loop. The app's
+ * /api/health is "a route with one Prisma count query", the issue's own yardstick (about 650/s when it was filed).
+ */
+export async function routeThroughput(url: string, concurrency: number, seconds: number): Promise<number> {
+  const result = await autocannon({ url, connections: concurrency, duration: seconds, pipelining: 1 });
+  return Math.round(result.requests.average);
+}
