@@ -1,52 +1,23 @@
 import type { CardState, CardStateName } from "@/lib/srs";
 
-/** The Card columns that hold FSRS state. */
-export type CardStateRow = {
+/** The FSRS columns of a Card row read with raw SQL (lib/db/sqlite.ts): DateTimes arrive as text. */
+export type SqlCardStateRow = Omit<CardState, "state" | "due" | "lastReview"> & {
   state: string;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
+  due: string;
+  lastReview: string | null;
 };
 
-export const cardStateSelect = {
-  state: true,
-  due: true,
-  stability: true,
-  difficulty: true,
-  scheduledDays: true,
-  learningSteps: true,
-  reps: true,
-  lapses: true,
-  lastReview: true,
-} as const;
-
-/** The FSRS columns of a Card row read with raw SQL (lib/db/sqlite.ts): DateTimes arrive as text. */
-export type SqlCardStateRow = Omit<CardStateRow, "due" | "lastReview"> & { due: string; lastReview: string | null };
-
 export function fromSqlCardState(row: SqlCardStateRow): CardState {
-  return toCardState({
-    ...row,
-    due: new Date(row.due),
-    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
-  });
-}
-
-export function toCardState(row: CardStateRow): CardState {
   return {
     state: row.state as CardStateName,
-    due: row.due,
+    due: new Date(row.due),
     stability: row.stability,
     difficulty: row.difficulty,
     scheduledDays: row.scheduledDays,
     learningSteps: row.learningSteps,
     reps: row.reps,
     lapses: row.lapses,
-    lastReview: row.lastReview,
+    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
   };
 }
 

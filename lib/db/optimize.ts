@@ -1,7 +1,7 @@
 import { fitParameters, MIN_REVIEWS_FOR_OPTIMIZER, type FitResult } from "@/lib/srs/optimizer";
 import type { CardStateName, Rating } from "@/lib/srs";
 import { db } from "./client";
-import { loadSettings, savePersonalWeights } from "./settings";
+import { readSettings, savePersonalWeights } from "./settings";
 
 export { MIN_REVIEWS_FOR_OPTIMIZER };
 
@@ -15,14 +15,12 @@ export function countReviews(userId: string): Promise<number> {
  * @example const result = await fitPersonalParameters(user.id, new Date())
  */
 export async function fitPersonalParameters(userId: string, now: Date): Promise<FitResult> {
-  const [settings, logs] = await Promise.all([
-    loadSettings(userId),
-    db.reviewLog.findMany({
-      where: { userId },
-      select: { itemId: true, rating: true, reviewedAt: true, previousState: true },
-      orderBy: { reviewedAt: "asc" },
-    }),
-  ]);
+  const settings = readSettings(userId);
+  const logs = await db.reviewLog.findMany({
+    where: { userId },
+    select: { itemId: true, rating: true, reviewedAt: true, previousState: true },
+    orderBy: { reviewedAt: "asc" },
+  });
   const result = await fitParameters(
     logs.map((log) => ({
       itemId: log.itemId,

@@ -16,7 +16,7 @@ import {
 } from "@/lib/progress/mastery";
 import { studyDayKey } from "@/lib/srs";
 import { db } from "./client";
-import { loadSettings } from "./settings";
+import { readSettings } from "./settings";
 
 // Every figure is aggregated in SQLite; no query returns more than a few thousand rows for one learner.
 // DateTime columns hold ISO-8601 UTC text ("2026-03-02T09:00:00.000+00:00", the better-sqlite3 adapter's default
@@ -139,7 +139,7 @@ async function hardestItems(userId: string): Promise<HardItem[]> {
  * @example const progress = await loadProgress(user.id, new Date())
  */
 export async function loadProgress(userId: string, now: Date) {
-  const settings = await loadSettings(userId);
+  const settings = readSettings(userId);
   const dayOptions = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDayKey(now, settings.timeZone, settings.dayStartHour);
   // One day of slack: the forecast keeps only the 30 study days from today.

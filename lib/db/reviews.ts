@@ -13,46 +13,51 @@ import {
   type Rating,
 } from "@/lib/srs";
 import type { AnswerFeedback } from "@/lib/study/types";
-import {
-  cardStateSelect,
-  fromSqlCardState,
-  parseSnapshot,
-  serializeSnapshot,
-  toCardState,
-  type CardSnapshot,
-  type SqlCardStateRow,
-} from "./cards";
+import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
-import { loadSettings, readSettings } from "./settings";
+import { readSettings } from "./settings";
 import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
 import { buryUntil } from "./study";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
 export type ReviewRefusal = "not_found" | "stale" | "suspended";
 
-const liveItem = (itemId: string) =>
-  db.item.findFirst({ where: { id: itemId, retiredAt: null }, select: { id: true, data: true, documentId: true } });
-
 function gradeResponse(item: GeneratedItem, response: Response | null) {
   if (item.kind === "flashcard" || response === null) return null;
   return grade(item, response);
 }
 
+type StoredCard = SqlCardStateRow & {
+  id: string;
+  suspended: number;
+  leech: number;
+  buriedUntil: string | null;
+  version: number;
+};
+type StoredLog = { userId: string; stateBefore: string; stateAfter: string };
+
+type ItemRow = { id: string; data: string; documentId: string };
+
+// The study loop's reads: prepared statements on the read connection (lib/db/sqlite.ts), one snapshot per call.
+const LOG_SQL = `SELECT userId, stateBefore, stateAfter FROM ReviewLog WHERE id = ?`;
+const ITEM_SQL = `SELECT id, data, documentId FROM Item WHERE id = ? AND retiredAt IS NULL`;
+const CARD_SQL = `SELECT id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
+    suspended, leech, buriedUntil, version FROM Card WHERE userId = ? AND itemId = ?`;
+const RESPONSE_TIMES_SQL = `SELECT responseMs FROM ReviewLog
+  WHERE userId = ? AND correct = 1 AND responseMs IS NOT NULL ORDER BY reviewedAt DESC LIMIT 100`;
+
 /** The learner's median time for correct answers over their last 100 answers (for Hard/Easy from speed). */
-async function responseTimes(userId: string) {
-  const recent = await db.reviewLog.findMany({
-    where: { userId, correct: true, responseMs: { not: null } },
-    orderBy: { reviewedAt: "desc" },
-    take: 100,
-    select: { responseMs: true },
-  });
-  const values = recent.map((r) => r.responseMs!);
+function responseTimes(userId: string) {
+  const values = query<{ responseMs: number }>(RESPONSE_TIMES_SQL)
+    .all(userId)
+    .map((r) => r.responseMs);
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
 
 /**
  * Grades an answer without recording it: the verdict, the expected answer with its source, the suggested rating and
  * the interval each rating would give. Recording happens when the learner picks a rating (recordReview).
+ * Reads like recordReview: prepared statements in one snapshot of the read connection.
  */
 export async function checkAnswer(input: {
   userId: string;
@@ -61,14 +66,11 @@ export async function checkAnswer(input: {
   responseMs: number;
   now: Date;
 }): Promise<{ ok: true; feedback: AnswerFeedback } | { ok: false; reason: ReviewRefusal }> {
-  const [row, settings, stored] = await Promise.all([
-    liveItem(input.itemId),
-    loadSettings(input.userId),
-    db.card.findUnique({
-      where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },
-      select: cardStateSelect,
-    }),
-  ]);
+  const { row, settings, stored } = readSnapshot(() => ({
+    row: query<ItemRow>(ITEM_SQL).get(input.itemId),
+    settings: readSettings(input.userId),
+    stored: query<StoredCard>(CARD_SQL).get(input.userId, input.itemId),
+  }));
   if (!row) return { ok: false, reason: "not_found" };
   const item = JSON.parse(row.data) as GeneratedItem;
   const verdict = gradeResponse(item, input.response);
@@ -76,8 +78,8 @@ export async function checkAnswer(input: {
   const suggested: Rating =
     correct === null
       ? "good"
-      : ratingFromAnswer({ correct, responseMs: input.responseMs, ...(await responseTimes(input.userId)) });
-  const card = stored ? toCardState(stored) : newCard(input.now);
+      : ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) });
+  const card = stored ? fromSqlCardState(stored) : newCard(input.now);
   const previews = previewIntervals(card, input.now, settings);
   return {
     ok: true,
@@ -119,20 +121,6 @@ class Refused extends Error {
     super(reason);
   }
 }
-
-type StoredCard = SqlCardStateRow & {
-  id: string;
-  suspended: number;
-  leech: number;
-  buriedUntil: string | null;
-  version: number;
-};
-type StoredLog = { userId: string; stateBefore: string; stateAfter: string };
-
-const LOG_SQL = `SELECT userId, stateBefore, stateAfter FROM ReviewLog WHERE id = ?`;
-const ITEM_SQL = `SELECT data FROM Item WHERE id = ? AND retiredAt IS NULL`;
-const CARD_SQL = `SELECT id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
-    suspended, leech, buriedUntil, version FROM Card WHERE userId = ? AND itemId = ?`;
 
 // The answer's writes: prepared statements in one synchronous transaction (lib/db/sqlite.ts writeTransaction).
 // DateTimes are written in Prisma's stored format (sqlDate), booleans as 0/1.
@@ -176,7 +164,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
   const { settings, previous, row, stored } = readSnapshot(() => ({
     settings: readSettings(input.userId),
     previous: query<StoredLog>(LOG_SQL).get(input.reviewId),
-    row: query<{ data: string }>(ITEM_SQL).get(input.itemId),
+    row: query<ItemRow>(ITEM_SQL).get(input.itemId),
     stored: query<StoredCard>(CARD_SQL).get(input.userId, input.itemId),
   }));
   if (previous) return firstResult(previous, input.userId);
@@ -302,9 +290,9 @@ export async function undoLastReview(
 
 /** Suspends an item (never shown until unsuspended) or buries it until the learner's next study day. */
 export async function setAside(input: { userId: string; itemId: string; how: "suspend" | "bury"; now: Date }) {
-  const item = await liveItem(input.itemId);
+  const item = query<ItemRow>(ITEM_SQL).get(input.itemId);
   if (!item) return { ok: false as const, reason: "not_found" as const };
-  const settings = await loadSettings(input.userId);
+  const settings = readSettings(input.userId);
   const flags = input.how === "suspend" ? { suspended: true } : { buriedUntil: buryUntil(settings, input.now) };
   await db.card.upsert({
     where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },

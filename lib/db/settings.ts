@@ -51,18 +51,13 @@ function parseRow(row: SettingsRow): SrsSettings {
   return parsed.success ? parsed.data : DEFAULT_SRS_SETTINGS;
 }
 
-/** The learner's study settings (defaults when they never changed any), synchronously (the study loop's reads). */
+/** The learner's study settings (defaults when they never changed any), read with a prepared statement. */
 export function readSettings(userId: string): SrsSettings {
   const row = query<SettingsRow>(
     `SELECT desiredRetention, newPerDay, maxReviewsPerDay, learningSteps, relearningSteps, timeZone, weights
      FROM UserSettings WHERE userId = ?`,
   ).get(userId);
   return settingsFromRow(row ?? null);
-}
-
-/** The learner's study settings (defaults when they never changed any). */
-export async function loadSettings(userId: string): Promise<SrsSettings> {
-  return readSettings(userId);
 }
 
 /** The settings row as the settings page shows it, with the personal parameters' provenance. */

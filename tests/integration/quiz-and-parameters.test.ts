@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
 import { fitPersonalParameters } from "@/lib/db/optimize";
 import { answerQuiz, createQuiz, quizResults, quizState } from "@/lib/db/quiz";
-import { loadSettings } from "@/lib/db/settings";
+import { readSettings } from "@/lib/db/settings";
 import { DEFAULT_SRS_SETTINGS, newCard } from "@/lib/srs";
 import { simulateLearner } from "@/lib/srs/test-support/simulate-learner";
 import { default_w } from "ts-fsrs";
@@ -161,7 +161,7 @@ describe("personal FSRS parameters", () => {
 
     const result = await fitPersonalParameters(user.id, NOW);
     expect(result.ok).toBe(true);
-    const settings = await loadSettings(user.id);
+    const settings = readSettings(user.id);
     expect(settings.weights).toHaveLength(21);
     expect(settings.weights).not.toEqual([...default_w]);
     const row = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
@@ -172,6 +172,6 @@ describe("personal FSRS parameters", () => {
     const user = await makeUser();
     const result = await fitPersonalParameters(user.id, NOW);
     expect(result).toMatchObject({ ok: false, reason: "not_enough_reviews" });
-    expect((await loadSettings(user.id)).weights).toBeUndefined();
+    expect(readSettings(user.id).weights).toBeUndefined();
   });
 });
