@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createRng } from "@/lib/prng";
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,16 +38,6 @@ const CANDIDATE_INDEXES = [
 const DECKS = 5;
 const TOPICS = ["dates", "commanders", "places", "figures", "definitions", "history"];
 const DAY = 86_400_000;
-
-/** mulberry32: the same database on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A review log's snapshots are ~250 characters of JSON each in the app; the same size here keeps pages realistic.
 const SNAPSHOT = JSON.stringify({
@@ -120,7 +111,7 @@ function generate(file: string, now: number) {
     }
   })();
   for (let u = 0; u < LEARNERS; u += 1) {
-    const random = rng(u + 1);
+    const random = createRng(u + 1); // the same database on every run
     const userId = `learner-${u}`;
     const studyHour = 7 + Math.floor(random() * 14);
     const share = 0.6 + random() * 0.4; // each learner starts 60–100 % of the items

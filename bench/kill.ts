@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { answerUntilStopped, checkDatabase, killableServer, PASSWORDS, signedInLearners } from "@/tests/durability";
-import { rng } from "./lib/random";
+import { createRng } from "@/lib/prng";
 import { freePort } from "./lib/servers";
 
 const log = (line: string) => console.error(`bench:kill: ${line}`);
@@ -27,7 +27,7 @@ async function main() {
   const learners = flag("learners", 20);
   const seconds = flag("seconds", 60);
   const kills = flag("kills", 6);
-  const random = rng(flag("seed", 7));
+  const random = createRng(flag("seed", 7));
   const dir = mkdtempSync(path.join(tmpdir(), "factdeck-bench-kill-"));
   const dbFile = path.join(dir, "kill.db");
   const server = killableServer(dbFile, await freePort());

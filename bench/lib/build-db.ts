@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import type { GeneratedItem } from "@/lib/content/types";
 import { serializeSnapshot, type CardSnapshot } from "@/lib/db/cards";
 import { becameLeech, DEFAULT_SRS_SETTINGS, newCard, schedule, type CardState, type Rating } from "@/lib/srs";
-import { rng } from "./random";
+import { createRng } from "@/lib/prng";
 
 export const BENCH_PASSWORD = "bench-password-1";
 export const learnerId = (u: number) => `bench-learner-${u}`;
@@ -134,7 +134,7 @@ export async function buildDatabase(
   for (let first = 0; first < opts.learners; first += BATCH) {
     sqlite.transaction(() => {
       for (let u = first; u < Math.min(opts.learners, first + BATCH); u += 1) {
-        const random = rng(u + 1);
+        const random = createRng(u + 1);
         const userId = learnerId(u);
         const cards = new Map<string, SimCard>();
         const activeShare = 0.5 + random() * 0.4;

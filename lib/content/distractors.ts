@@ -1,6 +1,6 @@
 import { dateOrdinal, formatDate, formatPeriod, shiftDate } from "./dates";
 import { normaliseText } from "./normalise";
-import { shuffle, type Rng } from "./prng";
+import { shuffle, type Rng } from "../prng";
 import type { DocDate } from "./types";
 
 /**

@@ -12,7 +12,7 @@ import {
 } from "./items-other";
 import { personItems } from "./items-people";
 import { normaliseText } from "./normalise";
-import { shuffle } from "./prng";
+import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
 
 export interface GenerateOptions {

@@ -1,6 +1,6 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
-import { createRng, shuffle, type Rng } from "./prng";
+import { createRng, shuffle, type Rng } from "../prng";
 import { escapeRegExp, SUBJECT_PRONOUN, tidy } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 

@@ -1,4 +1,5 @@
 import type { GeneratedItem } from "@/lib/content/types";
+import { createRng, seedFromText, shuffle } from "@/lib/prng";
 import {
   buildQueue,
   LEARN_AHEAD_MINUTES,
@@ -16,23 +17,8 @@ import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
 
 export type StudyScope = { userId: string; deckId?: string };
 
-/** A seeded shuffle (mulberry32 on a string hash): the same item shows its choices in the same order on reload. */
-function seededShuffle<T>(values: readonly T[], seedText: string): T[] {
-  let seed = 0;
-  for (const char of seedText) seed = (Math.imul(seed, 31) + char.charCodeAt(0)) | 0;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...values];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+/** A seeded shuffle: the same item shows its choices in the same order on reload. */
+const seededShuffle = <T>(values: readonly T[], seedText: string) => shuffle(values, createRng(seedFromText(seedText)));
 
 /** What the browser may see of an item: everything needed to answer it, never the answer. */
 export function toStudyCard(

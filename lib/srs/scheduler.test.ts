@@ -1,7 +1,7 @@
 import { createEmptyCard, fsrs, Rating as FsrsRating, State, type Card, type Grade } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { SrsError } from "./errors";
-import { seededRandom } from "./test-support/prng";
+import { createRng } from "../prng";
 import { newCard, previewIntervals, retrievability, schedule, undoReview } from "./scheduler";
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type CardState, type Rating } from "./types";
 
@@ -134,7 +134,7 @@ describe("fuzz", () => {
   it("with a seeded random source is reproducible and spreads intervals", () => {
     const { card, at } = reviewCard();
     const runs = (seed: number) => {
-      const random = seededRandom(seed);
+      const random = createRng(seed);
       return Array.from(
         { length: 20 },
         () => schedule(card, "easy", at, settings, { fuzz: { random } }).card.scheduledDays,

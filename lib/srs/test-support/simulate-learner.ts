@@ -4,7 +4,7 @@ import type { OptimizerLog } from "../optimizer";
 import { buildQueue, type QueueCard } from "../queue";
 import { newCard, schedule } from "../scheduler";
 import type { CardState, Rating, SrsSettings } from "../types";
-import { seededRandom } from "./prng";
+import { createRng } from "../../prng";
 
 // Test support: a learner whose memory follows the FSRS-6 model with `truthWeights`, studying with the queue
 // and scheduler every day. Recall of a review is drawn with probability R(t, S_true).
@@ -50,7 +50,7 @@ const GRADE: Record<Rating, number> = { again: 1, hard: 2, good: 3, easy: 4 };
 
 export function simulateLearner(options: SimulationOptions): SimulationResult {
   const { settings } = options;
-  const random = seededRandom(options.seed);
+  const random = createRng(options.seed);
   const truth = new FSRSAlgorithm({ w: options.truthWeights, enable_short_term: true });
   const tracked = new Map<string, Tracked>();
   const unseen = Array.from({ length: options.itemCount }, (_, i) => ({

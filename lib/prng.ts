@@ -1,4 +1,7 @@
-/** Seeded randomness: generation must be reproducible, so nothing here reads Math.random or the clock. */
+/**
+ * Seeded randomness, the one generator of the project: item generation, the order of a card's choices, simulated
+ * learners in tests and bench databases must be reproducible, so nothing here reads Math.random or the clock.
+ */
 
 export type Rng = () => number;
 
@@ -27,4 +30,15 @@ export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
+}
+
+/**
+ * A seed from a text (a 31-multiplier string hash), for randomness tied to a thing: the same item shows its choices
+ * in the same order on every load.
+ * @example shuffle(options, createRng(seedFromText(item.id)))
+ */
+export function seedFromText(text: string): number {
+  let seed = 0;
+  for (const char of text) seed = (Math.imul(seed, 31) + char.charCodeAt(0)) | 0;
+  return seed;
 }
