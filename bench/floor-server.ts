@@ -9,7 +9,7 @@
  * item row. GET /api/study/next: the next card only. It does not compute the queue counts the app returns.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import Database from "better-sqlite3";
 import { serializeSnapshot, type CardSnapshot } from "@/lib/db/cards";
 import {
@@ -22,6 +22,7 @@ import {
   type CardStateName,
   type Rating,
 } from "@/lib/srs";
+import { readBody, send } from "./lib/http";
 
 function flag(name: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -195,21 +196,6 @@ const review = sqlite.transaction((userId: string, body: Body, now: Date): Outco
   );
   return { status: 200, duplicate: false, leech };
 });
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(json);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 const server = createServer(async (req, res) => {
   try {

@@ -4,33 +4,20 @@
  * routing, request/response adaptation and render context. Not used by the app.
  *   DATABASE_URL=file:/path/app.db NEXTAUTH_SECRET=… npx tsx bench/study-server.ts --port 3302
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { userFromSessionToken } from "@/lib/auth/session";
 import { recordReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { ReviewSchema } from "@/lib/validations/study";
+import { readBody, send } from "./lib/http";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
 const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
-}
 
 async function currentUser(req: IncomingMessage) {
   const cookie = req.headers.cookie ?? "";
   const token = /(?:^|;\s*)next-auth\.session-token=([^;]+)/.exec(cookie)?.[1];
   return token ? userFromSessionToken(token) : null;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 const server = createServer(async (req, res) => {

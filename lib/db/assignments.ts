@@ -87,19 +87,24 @@ function quizSummary(attempts: { score: number | null; finishedAt: Date | null }
   };
 }
 
+/** What a learner sees of an assignment of one of their classes (their own quiz attempts are added per use). */
+const learnerAssignmentFields = {
+  id: true,
+  mode: true,
+  dueAt: true,
+  maxAttempts: true,
+  setId: true,
+  set: { select: { name: true } },
+  class: { select: { name: true } },
+} as const;
+
 /** The learner's assignments (from all their classes) with progress, soonest due first. */
 export async function learnerAssignments(userId: string) {
   const assignments = await db.assignment.findMany({
     where: { class: { members: { some: { userId } } } },
     orderBy: { dueAt: "asc" },
     select: {
-      id: true,
-      mode: true,
-      dueAt: true,
-      maxAttempts: true,
-      setId: true,
-      set: { select: { name: true } },
-      class: { select: { name: true } },
+      ...learnerAssignmentFields,
       quizAttempts: { where: { userId }, select: { score: true, total: true, finishedAt: true } },
     },
   });
@@ -121,13 +126,7 @@ export function getLearnerAssignment(assignmentId: string, userId: string) {
   return db.assignment.findFirst({
     where: { id: assignmentId, class: { members: { some: { userId } } } },
     select: {
-      id: true,
-      mode: true,
-      dueAt: true,
-      maxAttempts: true,
-      setId: true,
-      set: { select: { name: true } },
-      class: { select: { name: true } },
+      ...learnerAssignmentFields,
       quizAttempts: {
         where: { userId },
         orderBy: { startedAt: "asc" },
