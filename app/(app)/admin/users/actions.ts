@@ -6,7 +6,8 @@ import { setRole } from "@/lib/db/users";
 import { RoleChangeSchema } from "@/lib/validations/classes";
 import { formFields } from "@/lib/validations/form";
 
-export type RoleState = { ok: boolean; message: string } | null;
+/** After a save, the role now stored; a refusal changes nothing, so the form shows the role it was rendered with. */
+export type RoleState = { ok: true; message: string; role: string } | { ok: false; message: string } | null;
 
 export async function changeRoleAction(_prev: RoleState, form: FormData): Promise<RoleState> {
   const field = formFields(form);
@@ -20,5 +21,5 @@ export async function changeRoleAction(_prev: RoleState, form: FormData): Promis
   if (!(await setRole(parsed.data.userId, parsed.data.role)))
     return { ok: false, message: "That user no longer exists." };
   revalidatePath("/admin/users");
-  return { ok: true, message: "Role changed." };
+  return { ok: true, message: "Role changed.", role: parsed.data.role };
 }
