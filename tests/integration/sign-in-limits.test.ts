@@ -38,7 +38,8 @@ async function authorize(credentials: Record<string, string>, req: { headers: Re
 
 const ok = (email: string) => expect.objectContaining({ email });
 
-describe("sign-in limits", () => {
+// Each test runs 10–110 argon2 checks; on a busy machine that takes longer than Vitest's default 5 s.
+describe("sign-in limits", { timeout: 60_000 }, () => {
   it("an attacker on another address cannot lock the owner out, even naming the owner's address in X-Forwarded-For", async () => {
     await makeUser({ email: "owner@example.com", password: "owner-password" });
     // Issue 12's attack: 101 failures claiming to come from the owner's own (loopback) address.
@@ -119,7 +120,7 @@ describe("sign-in limits", () => {
   });
 });
 
-describe("sign-up limit", () => {
+describe("sign-up limit", { timeout: 60_000 }, () => {
   const form = (email: string) => {
     const data = new FormData();
     data.set("name", "Flood");
