@@ -51,7 +51,7 @@ async function main() {
   const { decodeSessionToken } = await import("@/lib/auth/session-token");
   const { findUserById } = await import("@/lib/db/users");
 
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = process.env.NEXTAUTH_SECRET!;
   const sample = Math.min(USERS, 200);
   const tokens = await Promise.all(
     Array.from({ length: sample }, (_, u) =>
