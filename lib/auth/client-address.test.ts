@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addressFromChain, clientAddress, trustedProxies } from "./client-address";
 
 describe("addressFromChain", () => {
@@ -31,6 +31,20 @@ describe("clientAddress without the production preload", () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "127.0.0.1" }))).toBe("127.0.0.1");
     expect(clientAddress({ "x-forwarded-for": "192.0.2.1" })).toBe("192.0.2.1");
     expect(clientAddress(undefined)).toBe("unknown");
+  });
+
+  it("warns once in production that the address can be forged", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      clientAddress({ "x-forwarded-for": "192.0.2.1" });
+      clientAddress({ "x-forwarded-for": "192.0.2.2" });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/not started by scripts\/start\.mjs/);
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 });
 

@@ -11,6 +11,8 @@
 const HEADER = "x-factdeck-client-address";
 const PRELOADED = Symbol.for("factdeck.clientAddressHeader");
 
+let warned = false;
+
 type HeaderSource = { get(name: string): string | null } | Record<string, unknown> | undefined | null;
 
 /** The number of proxies in front of the server whose X-Forwarded-For entries are trusted (TRUST_PROXY, 0–10). */
@@ -55,6 +57,13 @@ function read(headers: HeaderSource, name: string): string | null {
 export function clientAddress(headers: HeaderSource): string {
   if ((globalThis as Record<symbol, unknown>)[PRELOADED]) return read(headers, HEADER) ?? "unknown";
   if (!headers) return "unknown";
+  if (process.env.NODE_ENV === "production" && !warned) {
+    warned = true;
+    console.warn(
+      "client-address: the server was not started by scripts/start.mjs, so the sign-in limits read X-Forwarded-For, " +
+        "which a client can forge (docs/decisions/010). Start it with `npm start`.",
+    );
+  }
   // Next put the peer into X-Forwarded-For when the client sent none; its last entry stands for the peer.
   const forwarded = read(headers, "x-forwarded-for");
   const entries =
