@@ -33,7 +33,8 @@ const nextConfig = {
   // `npm run typecheck` checks the whole project once (npm test runs it first); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Uploaded documents travel in a server action; the action itself refuses anything over 512 KB with a clear
-  // message, so the transport limit sits above that.
+  // message, so the transport limit sits above that. proxy.ts answers a larger declared body with a 413 first; keep
+  // SERVER_ACTION_BODY_LIMIT_BYTES in lib/http.ts equal (lib/http.test.ts checks).
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -89,6 +90,9 @@ async function main() {
         })),
         4,
       );
+      // The sign-ins recorded Session rows the cookies name (docs/decisions/010); the outside-Next probe's copy was
+      // taken before them, so it gets the same rows.
+      if (opts.outsideNext) copySessions(appDb, outsideDb);
       app = await loadRuns("app", server, learners, opts.concurrency, opts.duration);
       oneQueryRoute = await routeThroughput(`${server.url}/api/health`, 32, opts.duration);
       log(`GET /api/health c32 (one Prisma query): ${oneQueryRoute} requests/s`);
@@ -182,3 +186,15 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Copies every Session row of `from` into `to` (both migrated bench databases). */
+function copySessions(from: string, to: string) {
+  const target = new Database(to);
+  try {
+    target.prepare("ATTACH DATABASE ? AS source").run(from);
+    target.exec("INSERT OR REPLACE INTO Session SELECT * FROM source.Session");
+    target.exec("DETACH DATABASE source");
+  } finally {
+    target.close();
+  }
+}

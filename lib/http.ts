@@ -40,3 +40,10 @@ export function isCrossSite(request: Request): boolean {
     return true;
   }
 }
+
+/**
+ * The largest server action body Next accepts, in bytes: next.config.js's serverActions.bodySizeLimit ("2mb"), which
+ * must stay plain JavaScript and so cannot import this; lib/http.test.ts fails if the two disagree. proxy.ts refuses
+ * a larger declared body with a 413 before Next reads it.
+ */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;

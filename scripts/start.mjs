@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -26,7 +26,16 @@ if (!env.NEXTAUTH_SECRET) {
   console.warn("start: NEXTAUTH_SECRET is not set; using the generated secret in .nextauth-secret");
 }
 
-const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", ...process.argv.slice(2)], {
+// The preload gives the app the client's real address (Next does not; see scripts/client-address.mjs).
+const preload = path.join(root, "scripts/client-address.mjs");
+const nextArgs = [
+  "--import",
+  pathToFileURL(preload).href,
+  require.resolve("next/dist/bin/next"),
+  "start",
+  ...process.argv.slice(2),
+];
+const next = spawn(process.execPath, nextArgs, {
   stdio: "inherit",
   cwd: root,
   env,

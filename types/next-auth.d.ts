@@ -8,6 +8,8 @@ declare module "next-auth" {
   interface User {
     id: string;
     role: Role;
+    /** The Session row this cookie stands for (lib/db/sessions.ts); absent in tokens made before sessions existed. */
+    sid?: string;
   }
 }
 
@@ -15,5 +17,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     id: string;
     role: Role;
+    /** The Session row this cookie stands for (lib/db/sessions.ts); absent in tokens made before sessions existed. */
+    sid?: string;
   }
 }

@@ -14,8 +14,8 @@ type Context = { learner?: Learner; card?: Card | null; started?: number; postin
 
 /**
  * Signs in over next-auth's credentials flow and returns the cookie header that carries the session. `client` is
- * sent as X-Forwarded-For: each bench learner is its own client, as behind a proxy, instead of one loopback address
- * that the sign-in rate limit (100 per address per 15 minutes) would stop.
+ * sent as X-Forwarded-For: each bench learner is its own client, as behind a proxy (the bench's server runs with
+ * TRUST_PROXY=1, bench/lib/servers.ts), instead of one loopback address for all of them.
  */
 export async function signIn(base: string, email: string, password: string, client: string): Promise<string> {
   const jar = new Map<string, string>();

@@ -85,6 +85,8 @@ export async function startApp(dbFile: string, port: number, secret: string): Pr
       DATABASE_URL: `file:${dbFile}`,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
+      // The bench signs its learners in with an X-Forwarded-For each (bench/lib/load.ts), as if behind one proxy.
+      TRUST_PROXY: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,14 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { createSession, extendSession, revokeSession } from "@/lib/db/sessions";
 import { findUserForSignIn } from "@/lib/db/users";
 import { authSecret } from "@/lib/env";
 import { SignInSchema } from "@/lib/validations/auth";
+import { clientAddress } from "./client-address";
+import { RATE_LIMITED } from "./errors";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { clientAddress, hitAddress, RATE_LIMITED, signInByAccount, signInByAddress } from "./rate-limit";
+import { beginSignIn, signInSucceeded } from "./rate-limit";
 import { parseRole } from "./roles";
 
 /** Sessions last a week of inactivity; the JWT is refreshed at most once a day. */
-const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -22,27 +25,32 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = SignInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const now = new Date();
-          const account = `sign-in:${parsed.data.email}`;
-          // Both counters always count, so probing many accounts from one address is limited too. The error
-          // reaches the form as result.error; it says nothing about whether the account exists.
-          const byAccount = signInByAccount.hit(account, now);
-          const byAddress = hitAddress(signInByAddress, "sign-in", clientAddress(req?.headers), now);
-          if (!byAccount.allowed || !byAddress.allowed) throw new Error(RATE_LIMITED);
-          const user = await findUserForSignIn(parsed.data.email);
+          const { email, password } = parsed.data;
+          // The address is the socket's (or a trusted proxy's report), never a header the client picked
+          // (lib/auth/client-address.ts). The error reaches the form as result.error; it says nothing about whether
+          // the account exists, and unknown accounts are limited the same way.
+          const address = clientAddress(req?.headers);
+          if (!(await beginSignIn(email, address))) throw new Error(RATE_LIMITED);
+          const user = await findUserForSignIn(email);
           // Unknown email and wrong password take the same time and give the same answer (null).
-          if (!user) return verifyAgainstDummy(parsed.data.password).then(() => null);
-          if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-          signInByAccount.reset(account);
+          if (!user) return verifyAgainstDummy(password).then(() => null);
+          if (!(await verifyPassword(user.passwordHash, password))) return null;
+          await signInSucceeded(email, address);
           return { id: user.id, email: user.email, name: user.name, role: user.role };
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
+        const now = new Date();
         if (user) {
+          // A sign-in: a new Session row, named by the cookie, so this one device can be signed out later.
           token.id = user.id;
           token.role = user.role;
+          token.sid = await createSession(user.id, now, SESSION_MAX_AGE_S);
+        } else if (token.sid) {
+          // The cookie is being re-issued for another week: keep the row alive as long (a write about once a day).
+          await extendSession(token.sid, now, SESSION_MAX_AGE_S);
         }
         return token;
       },
@@ -52,6 +60,12 @@ export function authOptions(): NextAuthOptions {
           session.user.role = parseRole(token.role);
         }
         return session;
+      },
+    },
+    events: {
+      // Sign-out ends this device's session in the database: the cookie stops working even if someone kept a copy.
+      async signOut({ token }) {
+        if (token?.sid) await revokeSession(token.sid, new Date());
       },
     },
   };

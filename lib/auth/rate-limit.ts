@@ -1,65 +1,65 @@
-/**
- * A fixed-window limiter kept in memory (one server process: the single-machine default; a deployment with several
- * processes would keep the counters in a shared store). Time is an argument, so it tests without a clock.
- * @example const limiter = createLimiter({ limit: 5, windowMs: 15 * 60_000 });
- *          limiter.hit("sign-in:ada@example.com", new Date()) // { allowed: true, retryAfterMs: 0 }
- */
-export function createLimiter({
-  limit,
-  windowMs,
-  maxKeys = 10_000,
-}: {
-  limit: number;
-  windowMs: number;
-  maxKeys?: number;
-}) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return {
-    /** Counts one attempt for `key`; refused once `limit` attempts fall in the current window. */
-    hit(key: string, now: Date): { allowed: boolean; retryAfterMs: number } {
-      const t = now.getTime();
-      let window = windows.get(key);
-      if (!window || t - window.start >= windowMs) {
-        // Bounded memory: forget every key when the table is full (a flood of distinct keys must not grow it).
-        if (windows.size >= maxKeys) windows.clear();
-        window = { start: t, count: 0 };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      return window.count > limit
-        ? { allowed: false, retryAfterMs: window.start + windowMs - t }
-        : { allowed: true, retryAfterMs: 0 };
-    },
-    /** Forgets a key (a successful sign-in clears that account's failures). */
-    reset(key: string) {
-      windows.delete(key);
-    },
-  };
-}
-
-const FIFTEEN_MINUTES = 15 * 60_000;
-/** Sign-in attempts per account and per address; sign-ups per address. */
-export const signInByAccount = createLimiter({ limit: 10, windowMs: FIFTEEN_MINUTES });
-export const signInByAddress = createLimiter({ limit: 100, windowMs: FIFTEEN_MINUTES });
-export const signUpByAddress = createLimiter({ limit: 20, windowMs: 60 * 60_000 });
+import { createHash } from "node:crypto";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { storedLimiter } from "@/lib/db/rate-limits";
 
 /**
- * Counts an attempt from an address. Without a proxy that reports addresses ("direct") every visitor would share
- * one counter and a classroom would lock itself out, so such attempts are only limited per account.
+ * Sign-in and sign-up limits, in OWASP's shape (Authentication and Credential Stuffing cheat sheets) and with
+ * rate-limiter-flexible's "login endpoint protection" numbers. Only failures count against sign-in: a successful
+ * sign-in gives its points back, so a classroom behind one address never locks itself out.
+ * - per account *and* address: 10 failures in 15 minutes, then that pair waits; the owner signing in from elsewhere
+ *   is not affected, so nobody can lock an account out by guessing at it;
+ * - per address: 100 failures a day, whatever the accounts (slow guessing and credential stuffing from one place);
+ * - per account, across all addresses: 1,000 failures a day. One address can spend at most 100 of them, so reaching
+ *   the cap (which does lock the owner out until the day ends) takes ten addresses' full budgets: distributed guessing
+ *   is bounded without one attacker being able to lock anyone out.
+ * - sign-up: 20 attempts per address per hour.
+ * Counters live in the database (lib/db/rate-limits.ts): a restart keeps them and no flood of keys can evict them.
+ * E-mail addresses are keyed by a hash, so what someone typed into the email field is never stored.
  */
-export function hitAddress(limiter: ReturnType<typeof createLimiter>, key: string, address: string, now: Date) {
-  return address === "direct" ? { allowed: true, retryAfterMs: 0 } : limiter.hit(`${key}:${address}`, now);
+const byPair = storedLimiter({ name: "sign-in-pair", points: 10, durationS: 15 * 60 });
+const byAddress = storedLimiter({ name: "sign-in-address", points: 100, durationS: 24 * 60 * 60 });
+const byAccount = storedLimiter({ name: "sign-in-account", points: 1000, durationS: 24 * 60 * 60 });
+const signUps = storedLimiter({ name: "sign-up-address", points: 20, durationS: 60 * 60 });
+
+const accountKey = (email: string) => createHash("sha256").update(email).digest("base64url").slice(0, 32);
+
+/** Consumes a point; false when the limiter refused it (over its limit). Store failures are thrown. */
+async function consume(limiter: ReturnType<typeof storedLimiter>, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
+  }
 }
 
-/** The client's address as the proxy in front reports it; "direct" when there is none (`next start` alone). */
-export function clientAddress(
-  headers: { get(name: string): string | null } | Record<string, unknown> | undefined,
-): string {
-  const read = (name: string) =>
-    headers && typeof (headers as { get?: unknown }).get === "function"
-      ? (headers as { get(name: string): string | null }).get(name)
-      : (((headers as Record<string, unknown> | undefined)?.[name] as string | undefined) ?? null);
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip") || "direct";
+/**
+ * Counts a sign-in attempt for `email` (already normalised) from `address` before the password is checked, so that
+ * parallel guesses are counted too; false when it must be refused. The limits are consumed address first, then the
+ * pair, then the account: an attempt refused by an earlier limit spends nothing of the later ones, so an attacker's
+ * refused attempts never eat into the owner's account-wide budget.
+ * @example if (!(await beginSignIn(email, address))) throw new Error(RATE_LIMITED)
+ */
+export async function beginSignIn(email: string, address: string): Promise<boolean> {
+  const account = accountKey(email);
+  return (
+    (await consume(byAddress, address)) &&
+    (await consume(byPair, `${account}:${address}`)) &&
+    (await consume(byAccount, account))
+  );
 }
 
-export const RATE_LIMITED = "RATE_LIMITED";
+/** A successful sign-in: the pair's failures are forgotten and the attempt is given back to the other two limits. */
+export async function signInSucceeded(email: string, address: string): Promise<void> {
+  const account = accountKey(email);
+  await Promise.all([byPair.delete(`${account}:${address}`), byAddress.reward(address), byAccount.reward(account)]);
+}
+
+/**
+ * Counts a sign-up attempt from `address`; false when the address has used its 20 an hour.
+ * @example if (!(await allowSignUp(clientAddress(await headers())))) return { ok: false, message: … }
+ */
+export function allowSignUp(address: string): Promise<boolean> {
+  return consume(signUps, address);
+}

@@ -1,44 +1,38 @@
-import { getServerSession } from "next-auth";
-import { decode, getToken } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { connection, type NextRequest } from "next/server";
-import { findUserById, type UserSummary } from "@/lib/db/users";
-import { can, type Ability } from "./can";
+import { findUserBySession, type UserSummary } from "@/lib/db/users";
 import { authSecret } from "@/lib/env";
-import { authOptions } from "./options";
+import { can, type Ability } from "./can";
+import { decodeSessionToken } from "./session-token";
 
-/**
- * The signed-in user, read fresh from the database (a deleted user or a changed role takes effect at once),
- * or null for an anonymous visitor.
- */
-export async function getCurrentUser(): Promise<UserSummary | null> {
-  // Marks the page as rendered per request (it depends on the cookie) before anything reads the auth secret.
-  await connection();
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  return findUserById(session.user.id);
+/** The session cookie's value for the current request (page or server action), or null. */
+async function sessionCookie(): Promise<string | null> {
+  const jar = await cookies();
+  // The same lookup next-auth makes (cookie name from NEXTAUTH_URL's scheme, chunked cookies joined).
+  const req = { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} };
+  return getToken({ req: req as never, secret: authSecret(), raw: true });
 }
 
-// Decoded session tokens by token text, until they expire: a token's content never changes, and decoding one (HKDF
-// key derivation plus AES-GCM) costs more than the rest of a study answer's session check. Bounded; oldest first out.
-const decodedTokens = new Map<string, { userId: string; expiresAt: number }>();
-const MAX_DECODED_TOKENS = 10_000;
+/**
+ * The signed-in user and their session id, read fresh from the database: a deleted user, a changed role or a
+ * revoked session (sign-out, password change, "sign out everywhere") takes effect at once. Null when anonymous.
+ */
+export async function getCurrentSession(): Promise<{ user: UserSummary; sessionId: string } | null> {
+  // Marks the page as rendered per request (it depends on the cookie) before anything reads the auth secret.
+  await connection();
+  const token = await sessionCookie();
+  return token ? sessionFromToken(token) : null;
+}
 
-async function cachedDecode(token: string): Promise<string | null> {
-  const cached = decodedTokens.get(token);
-  if (cached && cached.expiresAt > Date.now()) return cached.userId;
-  decodedTokens.delete(token);
-  const payload = await decode({ token, secret: authSecret() });
-  if (typeof payload?.id !== "string" || typeof payload.exp !== "number") return null;
-  if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.delete(decodedTokens.keys().next().value!);
-  decodedTokens.set(token, { userId: payload.id, expiresAt: payload.exp * 1000 });
-  return payload.id;
+/** The signed-in user (see getCurrentSession), or null for an anonymous visitor. */
+export async function getCurrentUser(): Promise<UserSummary | null> {
+  return (await getCurrentSession())?.user ?? null;
 }
 
 /**
  * The signed-in user of a JSON API request (the study loop), read fresh from the database like getCurrentUser.
- * It only decodes the session cookie, where getServerSession also runs next-auth's callbacks and re-encrypts and
- * re-sends the cookie on every call; page loads still do that, so a learner's session keeps sliding.
  * @example const user = await getRequestUser(request); if (!user) return jsonError(401, …)
  */
 export async function getRequestUser(request: NextRequest): Promise<UserSummary | null> {
@@ -46,10 +40,20 @@ export async function getRequestUser(request: NextRequest): Promise<UserSummary 
   return token ? userFromSessionToken(token) : null;
 }
 
-/** The user a session token (the cookie's value) belongs to; null when it is invalid, expired or the user is gone. */
+async function sessionFromToken(token: string): Promise<{ user: UserSummary; sessionId: string } | null> {
+  const claims = await decodeSessionToken(token).catch(() => null);
+  if (!claims) return null;
+  const user = findUserBySession(claims.sessionId, claims.userId, new Date());
+  return user && { user, sessionId: claims.sessionId };
+}
+
+/**
+ * The user a session token (the cookie's value) belongs to; null when it is invalid, expired, names no live session
+ * (signed out, revoked, from before sessions were recorded) or the user is gone. One cached decode and one prepared
+ * statement: the study API runs it on every answer.
+ */
 export async function userFromSessionToken(token: string): Promise<UserSummary | null> {
-  const userId = await cachedDecode(token).catch(() => null);
-  return userId ? findUserById(userId) : null;
+  return (await sessionFromToken(token))?.user ?? null;
 }
 
 /** The signed-in user; anonymous visitors are sent to /login and come back to `returnTo` afterwards. */

@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { type Role, parseRole } from "@/lib/auth/roles";
 import { db } from "./client";
-import { query } from "./sqlite";
+import { query, sqlDate } from "./sqlite";
 
 export type UserSummary = { id: string; email: string; name: string; role: Role };
 
@@ -22,6 +22,33 @@ export async function findUserById(id: string): Promise<UserSummary | null> {
     "SELECT id, email, name, role FROM User WHERE id = ?",
   ).get(id);
   return user ? { ...user, role: parseRole(user.role) } : null;
+}
+
+/**
+ * The user behind a session cookie, read on every request that needs one (pages, actions and each study answer): one
+ * prepared statement on the read connection that also checks the session row, so a signed-out, revoked or expired
+ * session (or a session of someone else: `userId` is the cookie's own claim) finds nobody. Dates are compared as a
+ * parameter in the adapter's storage format (lib/db/sqlite.ts sqlDate), which PostgreSQL reads as a timestamp.
+ * @example const user = findUserBySession(token.sid, token.id, new Date())
+ */
+export function findUserBySession(sessionId: string, userId: string, now: Date): UserSummary | null {
+  const user = query<Omit<UserSummary, "role"> & { role: string }>(
+    `SELECT u.id, u.email, u.name, u.role FROM Session s JOIN User u ON u.id = s.userId
+     WHERE s.id = ? AND s.userId = ? AND s.revokedAt IS NULL AND s.expiresAt > ?`,
+  ).get(sessionId, userId, sqlDate(now));
+  return user ? { ...user, role: parseRole(user.role) } : null;
+}
+
+/** A user's password hash, for checking the current password before a change; null when there is no such user. */
+export async function findPasswordHash(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+/** Replaces a user's password hash; false when there is no such user. */
+export async function setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+  return updated.count === 1;
 }
 
 export type CreateUserResult = { ok: true; user: UserSummary } | { ok: false; reason: "email_taken" };

@@ -36,3 +36,14 @@ export const SignUpSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX, "Your current password is not correct."),
+  newPassword: z
+    .string({ error: "Choose a new password." })
+    .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`)
+    .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
+});

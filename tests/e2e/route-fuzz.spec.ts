@@ -108,3 +108,69 @@ test("malformed paths, queries and bodies get a 4xx (or a page), never a 5xx or 
   expect(problems).toEqual([]);
   expect(tableCounts()).toEqual(before);
 });
+
+/** One request over a kept-alive connection after another: a response that leaves body bytes unread breaks the second. */
+async function twoOnOneConnection(baseURL: string, first: { headers: Record<string, string>; body: string }) {
+  const { Agent, request } = await import("node:http");
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(baseURL);
+  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+    new Promise<{ status: number | string; text: string }>((resolve) => {
+      const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on("error", (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? "error", text: "" }));
+      if (body) req.write(body);
+      req.end();
+    });
+  try {
+    const answer = await send("POST", "/signup", first.headers, first.body);
+    const next = await send("GET", "/api/health");
+    return { answer, next };
+  } finally {
+    agent.destroy();
+  }
+}
+
+test("issue 12's 500s: newline and non-ASCII callbackUrls when signed in, cross-origin and oversized server actions", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, "admin@example.com");
+  const origin = new URL(baseURL!).origin;
+  for (const route of ["/login", "/signup"]) {
+    for (const value of ["/%0a/x", "/%0d/x", "/%E2%82%AC", "/%0d%0aSet-Cookie:%20x=1", "/%09/localhost:3413/phish"]) {
+      const response = await page.request.get(`${route}?callbackUrl=${value}`, { maxRedirects: 0 });
+      expect(response.status(), `${route}?callbackUrl=${value}`).toBe(307);
+      expect(new URL(response.headers()["location"]!, origin).origin).toBe(origin);
+      expect(response.headers()["set-cookie"] ?? "").not.toContain("x=1");
+    }
+  }
+
+  // A server action posted from another site (Next would throw: 500): 403 before Next reads it.
+  for (const foreign of ["http://evil.example", "null"]) {
+    const response = await page.request.post("/", {
+      headers: { "next-action": "0".repeat(42), origin: foreign, "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(response.status(), `Origin: ${foreign}`).toBe(403);
+    expect(await response.text()).toBe("Forbidden: this form was sent from another site.");
+  }
+
+  // A body over the 2 MB action limit (Next: 500, then the connection's next request failed): 413, connection fine.
+  const big = "x".repeat(2 * 1024 * 1024 + 1);
+  const oversized = await twoOnOneConnection(baseURL!, {
+    headers: {
+      "next-action": "0".repeat(42),
+      origin,
+      "content-type": "text/plain",
+      "content-length": String(big.length),
+    },
+    body: big,
+  });
+  expect(oversized.answer).toEqual({ status: 413, text: "Too large: a form may send at most 2 MB." });
+  expect(oversized.next).toEqual({ status: 200, text: '{"status":"ok","db":"ok"}' });
+});

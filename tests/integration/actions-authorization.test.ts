@@ -1,6 +1,6 @@
 /**
- * Every server action called as each kind of user. The session is the only thing stubbed (next-auth's
- * getServerSession returns the persona's session); the real requireUser/requireAbility, zod schemas, queries and
+ * Every server action called as each kind of user. The session is the only thing stubbed (next/headers' cookies()
+ * carries a real session cookie for the persona); the real requireUser/requireAbility, zod schemas, queries and
  * database run. A new action without a row here fails the "covers every action" test.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,9 +13,14 @@ import { createQuiz } from "@/lib/db/quiz";
 import { createSet } from "@/lib/db/sets";
 import type { UserSummary } from "@/lib/db/users";
 import { makeUser } from "@/tests/factories";
+import { cookieStoreFor } from "@/tests/session-cookie";
 
 let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session }));
+// The persona's session arrives as a real session cookie (a Session row and a JWT naming it).
+vi.mock("next/headers", async (original) => ({
+  ...(await original<object>()),
+  cookies: () => cookieStoreFor(session?.user.id),
+}));
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -212,6 +217,18 @@ const MATRIX: Record<string, Row[]> = {
     // Fitting needs 400 reviews: every signed-in user may ask, and is told they have too few.
     { action: "fitParametersAction", call: (m) => call(m, "fitParametersAction", null), expect: signedIn("refused") },
     { action: "resetParametersAction", call: (m) => call(m, "resetParametersAction", null), expect: signedIn("ok") },
+    // Each persona changes their own password (the factories' default) and signs out their own sessions only.
+    {
+      action: "changePasswordAction",
+      call: (m) =>
+        call(m, "changePasswordAction", null, form({ currentPassword: "factdeck-demo", newPassword: "factdeck-demo" })),
+      expect: signedIn("ok"),
+    },
+    {
+      action: "signOutEverywhereAction",
+      call: (m) => call(m, "signOutEverywhereAction", null),
+      expect: all("login"),
+    },
   ],
   "/app/(app)/classes/actions.ts": [
     {

@@ -1,10 +1,11 @@
-import { encode, type JWT } from "next-auth/jwt";
+import { decode, encode, type JWT } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { userFromSessionToken } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { authSecret } from "@/lib/env";
 import { makeUser } from "@/tests/factories";
+import { sessionToken } from "@/tests/session-cookie";
 
 type Authorize = (credentials: Record<string, string> | undefined) => Promise<unknown>;
 
@@ -40,7 +41,7 @@ describe("credentials sign-in", () => {
 });
 
 describe("sign-in rate limit", () => {
-  it("refuses an account after 10 attempts in 15 minutes, even with the right password, and says nothing else", async () => {
+  it("refuses an account from one address after 10 failures, even with the right password, and says nothing else", async () => {
     await makeUser({ email: "busy@example.com", password: "busy-password" });
     for (let i = 0; i < 10; i += 1) {
       await expect(authorize({ email: "busy@example.com", password: `wrong-${i}` })).resolves.toBeNull();
@@ -57,7 +58,7 @@ describe("session tokens of API requests", () => {
 
   it("gives the token's user, read fresh: a changed role shows at once, a deleted user is signed out", async () => {
     const user = await makeUser({ role: "learner" });
-    const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
+    const token = await sessionToken(user.id, 60);
     expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "learner" });
     await db.user.update({ where: { id: user.id }, data: { role: "instructor" } });
     expect(await userFromSessionToken(token)).toMatchObject({ id: user.id, role: "instructor" });
@@ -69,7 +70,7 @@ describe("session tokens of API requests", () => {
     const user = await makeUser();
     const expired = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: -60 });
     expect(await userFromSessionToken(expired)).toBeNull();
-    const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
+    const token = await sessionToken(user.id, 60);
     const tampered = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect(await userFromSessionToken(tampered)).toBeNull();
     const foreign = await encode({
@@ -79,6 +80,16 @@ describe("session tokens of API requests", () => {
     });
     expect(await userFromSessionToken(foreign)).toBeNull();
     expect(await userFromSessionToken("not-a-token")).toBeNull();
+    // A token from before sessions were recorded (no session id), and one naming someone else's session.
+    expect(
+      await userFromSessionToken(await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 })),
+    ).toBeNull();
+    const other = await makeUser();
+    const theirs = await sessionToken(other.id, 60);
+    const { sid } = (await decode({ token: theirs, secret }))!;
+    expect(
+      await userFromSessionToken(await encode({ token: { id: user.id, role: "learner", sid }, secret, maxAge: 60 })),
+    ).toBeNull();
     expect(
       await userFromSessionToken(await encode({ token: { sub: "x" } as unknown as JWT, secret, maxAge: 60 })),
     ).toBeNull();
@@ -88,7 +99,7 @@ describe("session tokens of API requests", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       const user = await makeUser();
-      const token = await encode({ token: { id: user.id, role: "learner" }, secret, maxAge: 60 });
+      const token = await sessionToken(user.id, 60);
       expect(await userFromSessionToken(token)).toMatchObject({ id: user.id });
       vi.setSystemTime(Date.now() + 120_000);
       expect(await userFromSessionToken(token)).toBeNull();

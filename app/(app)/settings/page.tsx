@@ -3,6 +3,7 @@ import { default_w } from "ts-fsrs";
 import { requireUser } from "@/lib/auth/session";
 import { countReviews, MIN_REVIEWS_FOR_OPTIMIZER } from "@/lib/db/optimize";
 import { getSettingsRecord, settingsFromRow } from "@/lib/db/settings";
+import { AccountForms } from "./account-form";
 import { ParametersForm, SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -45,6 +46,11 @@ export default async function SettingsPage() {
           memory from your review history.
         </p>
         <ParametersForm canFit={reviews >= MIN_REVIEWS_FOR_OPTIMIZER} personal={personal} />
+      </div>
+      <div className="card" style={{ marginTop: "1rem" }}>
+        <h2>Account</h2>
+        <p className="muted">Signed in as {user.email}.</p>
+        <AccountForms />
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { RATE_LIMITED } from "@/lib/auth/rate-limit";
+import { RATE_LIMITED } from "@/lib/auth/errors";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/validations/auth";
 
 // One message for an unknown email and a wrong password, so the form does not reveal who has an account.
@@ -26,7 +26,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     startTransition(async () => {
       const result = await signIn("credentials", { redirect: false, email, password });
       if (!result || result.error) {
-        setError(result?.error === RATE_LIMITED ? "Too many sign-in attempts. Try again in 15 minutes." : INVALID);
+        setError(result?.error === RATE_LIMITED ? "Too many sign-in attempts. Try again later." : INVALID);
         return;
       }
       router.replace(callbackUrl);

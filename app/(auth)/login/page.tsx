@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { safeRedirect } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeRedirect((await searchParams).callbackUrl);
+  const callbackUrl = safeRedirect((await searchParams).callbackUrl, "/", env().NEXTAUTH_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <div className="auth-page card">

@@ -2,7 +2,8 @@
 
 import { headers } from "next/headers";
 import { hashPassword } from "@/lib/auth/password";
-import { clientAddress, hitAddress, signUpByAddress } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
+import { allowSignUp } from "@/lib/auth/rate-limit";
 import { createUser } from "@/lib/db/users";
 import { SignUpSchema } from "@/lib/validations/auth";
 import { formFields } from "@/lib/validations/form";
@@ -32,7 +33,7 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
     }
     return { ok: false, message: "Check the highlighted fields.", fieldErrors };
   }
-  if (!hitAddress(signUpByAddress, "sign-up", clientAddress(await requestHeaders()), new Date()).allowed) {
+  if (!(await allowSignUp(clientAddress(await requestHeaders())))) {
     return { ok: false, message: "Too many sign-ups from this network. Try again in an hour." };
   }
   const result = await createUser({

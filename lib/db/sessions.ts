@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { db } from "./client";
+
+/** A day of slack: a session row never expires before the cookie that names it, which may be re-issued once a day. */
+const SLACK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records a new signed-in device and returns its id (for the session cookie). 128 random bits: not guessable, though
+ * the id only ever travels inside the encrypted cookie.
+ * @example const sessionId = await createSession(user.id, new Date(), 7 * 86_400)
+ */
+export async function createSession(userId: string, now: Date, maxAgeS: number): Promise<string> {
+  const id = randomBytes(16).toString("base64url");
+  await db.session.create({ data: { id, userId, createdAt: now, expiresAt: expiryFor(now, maxAgeS) } });
+  return id;
+}
+
+const expiryFor = (now: Date, maxAgeS: number) => new Date(now.getTime() + maxAgeS * 1000 + SLACK_MS);
+
+/**
+ * Keeps a live session's row at least as long-lived as a cookie re-issued now. Writes only when the row would expire
+ * within `maxAgeS` (at most about once a day per session), so the cookie refresh stays a read.
+ */
+export async function extendSession(id: string, now: Date, maxAgeS: number): Promise<void> {
+  const needed = new Date(now.getTime() + maxAgeS * 1000);
+  await db.session.updateMany({
+    where: { id, revokedAt: null, expiresAt: { lt: needed } },
+    data: { expiresAt: expiryFor(now, maxAgeS) },
+  });
+}
+
+/** Ends one session (sign-out). Unknown or already revoked ids change nothing. */
+export async function revokeSession(id: string, now: Date): Promise<void> {
+  await db.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Ends every session of a user but `keepId` (a password change keeps the device that made it); without `keepId`,
+ * all of them ("sign out everywhere"). Returns how many ended.
+ * @example await revokeUserSessions(user.id, new Date(), currentSessionId)
+ */
+export async function revokeUserSessions(userId: string, now: Date, keepId?: string): Promise<number> {
+  const revoked = await db.session.updateMany({
+    where: { userId, revokedAt: null, ...(keepId ? { id: { not: keepId } } : {}) },
+    data: { revokedAt: now },
+  });
+  return revoked.count;
+}
+
+/** Deletes rows of sessions that have expired or were revoked before `before`; they can never be used again. */
+export async function deleteStaleSessions(before: Date): Promise<number> {
+  const deleted = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
+  });
+  return deleted.count;
+}
