@@ -49,7 +49,7 @@ function item(overrides: Partial<GeneratedItem> & { sourceText?: string; sourceS
   };
 }
 
-const mc = (prompt: string, answer: string, options: string[], extra: Partial<GeneratedItem> = {}) =>
+const mc = (prompt: string, answer: string, options: string[], extra: Parameters<typeof item>[0] = {}) =>
   item({ kind: "multiple_choice", prompt, answer, options, answerType: "place", ...extra });
 
 describe("subordinatorAfterWh", () => {
