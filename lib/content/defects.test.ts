@@ -126,7 +126,11 @@ describe("truncatedName", () => {
     expect(
       truncatedName(place("Major General Pietro", "Major General Pietro ROSSI took command.", "person")),
     ).toHaveLength(1);
-    expect(truncatedName(place("Lake", "The Gatun Dam created Gatun Lake."))).toHaveLength(1);
+    const typed = item({ answer: "Lake", answerType: "place", sourceText: "The Gatun Dam created Gatun Lake." });
+    expect(truncatedName(typed)).toHaveLength(1);
+    expect(
+      truncatedName(place("Wren Library of Trinity", "It was in the Wren Library of Trinity College.")),
+    ).toHaveLength(1);
   });
   it("passes whole names, names after a rank, and list members", () => {
     expect(truncatedName(place("Camp Silver Lake", "The brigade moved to Camp Silver Lake in May."))).toEqual([]);
@@ -134,6 +138,8 @@ describe("truncatedName", () => {
     expect(truncatedName(place("Sweden", "Partners include Australia, Sweden and Finland."))).toEqual([]);
     expect(truncatedName(place("Camp Butmir", "The headquarters is Camp Butmir, Sarajevo."))).toEqual([]);
     expect(truncatedName(place("Stockholm", "In Stockholm the ship sank."))).toEqual([]);
+    expect(truncatedName(place("Brussels", "At the Brussels Summit NATO agreed."))).toEqual([]); // "the _____ Summit"
+    expect(truncatedName(place("Rolf Heuer", "CERN Director-General Rolf Heuer spoke.", "person"))).toEqual([]);
   });
 });
 
@@ -260,13 +266,18 @@ describe("sameListDistractor", () => {
       sourceText: "Partners include Australia, Sweden and Finland.",
     });
     expect(sameListDistractor(inline, { documentText: doc })).toHaveLength(1);
-    const bulleted = mc(
-      "Which locks are on the Atlantic side?",
-      "Gatun Locks",
-      ["Gatun Locks", "Miraflores Locks", "Agua Clara Locks", "Cocolí Locks"],
-      { sourceText: "the Gatun Locks, on the Atlantic side;" },
-    );
+    const options = ["Gatun Locks", "Miraflores Locks", "Agua Clara Locks", "Cocolí Locks"];
+    const bulleted = mc("Which of these is one of the original locks?", "Gatun Locks", options, {
+      sourceText: "The original canal has three sets of locks:",
+    });
     expect(sameListDistractor(bulleted, { documentText: doc })).toHaveLength(1);
+  });
+  it("passes other members when the item is about one entry of the list", () => {
+    const options = ["Gatun Locks", "Miraflores Locks", "Agua Clara Locks", "Cocolí Locks"];
+    const oneEntry = mc("Which place fills the blank? The _____, on the Atlantic side;", "Gatun Locks", options, {
+      sourceText: "the Gatun Locks, on the Atlantic side;",
+    });
+    expect(sameListDistractor(oneEntry, { documentText: doc })).toEqual([]);
   });
   it("flags a NOT question whose answer is in the list, and passes a right one", () => {
     const options = ["Gatun Locks", "Pedro Miguel Locks", "Miraflores Locks", "Agua Clara Locks"];
