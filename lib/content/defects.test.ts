@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   acronymMatches,
   acronymMismatch,
-  ambiguousAntecedent,
+  promptUnsupported,
+  pronounResolution,
   answerInPrompt,
   answerPunctuation,
   barePronounOpening,
@@ -10,6 +11,7 @@ import {
   capitalMidQuestion,
   captionSource,
   countByDetector,
+  DEFAULT_LIMITS,
   detectDefects,
   DETECTORS,
   documentLists,
@@ -109,6 +111,7 @@ describe("splitToken", () => {
     expect(splitToken(cloze("Fill in the blank: It sank on _____ August 1628.", "10"))).not.toEqual([]);
     expect(splitToken(cloze("Fill in the blank: NATO agreed in _____ 2018.", "October"))).not.toEqual([]);
     expect(splitToken(cloze("Fill in the blank: The _____-based training moved.", "Jordan"))).not.toEqual([]);
+    expect(splitToken(cloze("Fill in the blank: He borrowed G. _____'s book.", "S. Carr"))).not.toEqual([]);
   });
   it("passes blanks on whole tokens", () => {
     expect(splitToken(cloze("Fill in the blank: The launch was at _____ GMT.", "16:00"))).toEqual([]);
@@ -353,7 +356,7 @@ describe("captionSource", () => {
   });
 });
 
-describe("ambiguousAntecedent", () => {
+describe("pronounResolution", () => {
   const doc =
     "On 31 January 2024, Major General László STICZ took over command from Major General Helmut HABERMAYER. " +
     "He thanked the soldiers for their work.";
@@ -367,7 +370,7 @@ describe("ambiguousAntecedent", () => {
       sourceStart: doc.indexOf(sentence),
     });
   it("flags a pronoun resolved while the sentence before names two people", () => {
-    expect(ambiguousAntecedent(resolved("László STICZ"), { documentText: doc })).toHaveLength(1);
+    expect(pronounResolution(resolved("László STICZ"), { documentText: doc })).toHaveLength(1);
   });
   it("passes when only one person precedes", () => {
     const single = "Major General Helmut HABERMAYER left in January. He thanked the soldiers for their work.";
@@ -377,7 +380,30 @@ describe("ambiguousAntecedent", () => {
       sourceText: sentence,
       sourceStart: single.indexOf(sentence),
     });
-    expect(ambiguousAntecedent(one, { documentText: single })).toEqual([]);
+    expect(pronounResolution(one, { documentText: single })).toEqual([]);
+  });
+  it("flags a name taken from a possessive or cut from a longer name, and a name from far back", () => {
+    const doc = "# Ramanujan\n\nIn 1903 he borrowed G. S. Carr's book. He won a scholarship. It rained. He left.";
+    const from = (sentence: string, answer: string) =>
+      item({
+        prompt: "Who did it?",
+        answer,
+        answerType: "person",
+        sourceText: sentence,
+        sourceStart: doc.indexOf(sentence),
+      });
+    expect(pronounResolution(from("He won a scholarship.", "S. Carr"), { documentText: doc })).toHaveLength(1);
+    const far = "# Ramanujan\n\nG. H. Hardy met him. It rained. Years passed. He returned to India.";
+    const distant = (answer: string) =>
+      item({
+        prompt: "Who returned to India?",
+        answer,
+        answerType: "person",
+        sourceText: "He returned to India.",
+        sourceStart: far.indexOf("He returned"),
+      });
+    expect(pronounResolution(distant("G. H. Hardy"), { documentText: far })).toHaveLength(1);
+    expect(pronounResolution(distant("Ramanujan"), { documentText: far })).toEqual([]); // the title's subject
   });
 });
 
@@ -401,6 +427,26 @@ describe("tfClaimUnsupported", () => {
   it("passes the source's own claim keyed True and a changed claim keyed False", () => {
     expect(tfClaimUnsupported(tf("True or false: The canal opened on 15 August 1914.", "True", source))).toEqual([]);
     expect(tfClaimUnsupported(tf("True or false: The canal opened on 15 August 1915.", "False", source))).toEqual([]);
+  });
+});
+
+describe("promptUnsupported", () => {
+  it("flags a question its source does not ask about", () => {
+    const wrong = item({
+      prompt: "Who returned to India in 1919?",
+      answer: "S. Carr",
+      answerType: "person",
+      sourceText: "In 1903, at the age of 16, he borrowed a copy of G. S. Carr's book.",
+    });
+    expect(promptUnsupported(wrong)).toHaveLength(1);
+  });
+  it("passes questions rephrasing their source, inflections included", () => {
+    expect(promptUnsupported(item())).toEqual([]);
+    const rephrased = item({
+      prompt: "When did Cambridge award him a Bachelor of Arts by research?",
+      sourceText: "In March 1916 Cambridge awarded him a Bachelor of Arts by research.",
+    });
+    expect(promptUnsupported(rephrased)).toEqual([]);
   });
 });
 
@@ -435,6 +481,36 @@ describe("redundancy", () => {
       "items-per-fact": 2,
       "answer-asked-repeatedly": 2,
     });
+  });
+  it("counts members of one list asked one by one beyond the first", () => {
+    const doc =
+      "# Danube\n\nIt flows through four capitals:\n\n- Vienna, in Austria;\n- Bratislava, in Slovakia;\n- Budapest.\n";
+    const members = ["Vienna, in Austria;", "Bratislava, in Slovakia;", "Budapest."].map((line, i) =>
+      item({
+        key: `m${i}`,
+        factKey: `f${i}`,
+        kind: "cloze",
+        prompt: "Fill in the blank: _____",
+        answer: line.split(/[,.]/)[0]!,
+        answerType: "place",
+        sourceText: line,
+        sourceStart: doc.indexOf(line),
+      }),
+    );
+    expect(countByDetector(redundancy(members, DEFAULT_LIMITS, doc))["list-exploded"]).toBe(2);
+    const sheet = "# Webb\n\n- Launch date: 25 December 2021\n- Launch site: Kourou\n- Orbit: L2\n";
+    const facts = ["Launch date: 25 December 2021", "Launch site: Kourou", "Orbit: L2"].map((line, i) =>
+      item({
+        key: `s${i}`,
+        factKey: `g${i}`,
+        kind: "cloze",
+        prompt: "Fill in the blank: _____",
+        answer: line.split(": ")[0]!,
+        sourceText: line,
+        sourceStart: sheet.indexOf(line),
+      }),
+    );
+    expect(countByDetector(redundancy(facts, DEFAULT_LIMITS, sheet))["list-exploded"]).toBe(0);
   });
   it("passes items within the limits", () => {
     expect(redundancy(many.slice(0, 2))).toEqual([]);

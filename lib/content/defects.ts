@@ -23,11 +23,13 @@ export const DETECTORS = [
   "invented-distractor",
   "option-type-mismatch",
   "caption-source",
-  "ambiguous-antecedent",
+  "pronoun-resolution",
   "tf-claim-unsupported",
+  "prompt-unsupported",
   "answer-in-prompt",
   "blank-on-common-word",
   "malformed-prompt",
+  "list-exploded",
   "items-per-sentence",
   "items-per-fact",
   "answer-asked-repeatedly",
@@ -268,6 +270,7 @@ export function splitToken(item: GeneratedItem): Defect[] {
   const after = prompt.slice(at + blank.length);
   const reasons: string[] = [];
   if (/[\p{L}\p{N}:/\-–]$/u.test(before)) reasons.push("glued to the word before");
+  if (/(?:^|\s)\p{Lu}\.\s$/u.test(before)) reasons.push("cuts a name after its initial");
   if (/^[\p{L}\p{N}/\-–]/u.test(after) || /^[,.:]\d/.test(after)) reasons.push("glued to the word after");
   const answer = item.answer.trim();
   const nextWord =
@@ -317,7 +320,7 @@ export function truncatedName(item: GeneratedItem): Defect[] {
     const prev = /((?:[A-Z][\p{L}'’-]*)) $/u.exec(before)?.[1];
     const nextGlued = next !== undefined && !CLOSED_CLASS.has(next.toLowerCase());
     // Before a person's name stand titles and roles ("CERN Director-General Rolf Heuer"): only the end can be cut.
-    if (item.answerType === "person") return nextGlued;
+    if (item.answerType === "person") return nextGlued || /(?:^|\s)\p{Lu}\.\s$/u.test(before);
     const prevGlued =
       prev !== undefined &&
       !/['’]s$/.test(prev) &&
@@ -697,9 +700,14 @@ export function captionSource(item: GeneratedItem, context: DefectContext = {}):
 /** Candidate person names in `sentence`: runs of capitalised words (initials and ALL-CAPS surnames included). */
 export function personCandidates(sentence: string): string[] {
   const runs: string[] =
-    sentence.match(/(?:\b(?:[A-Z]\.\s?)+|\b[A-Z][\p{L}'’-]+)(?:\s+(?:(?:[A-Z]\.\s?)+|[A-Z][\p{L}'’-]+))*/gu) ?? [];
+    sentence.match(/(?:\b[A-Z]\.\s?|\b[A-Z][\p{L}'’-]+)(?:\s*(?:\b[A-Z]\.\s?|\b[A-Z][\p{L}'’-]+))*/gu) ?? [];
   return runs
-    .map((r) => r.trim())
+    .map((r) => r.trim().replace(/['’]s$/, ""))
+    .map((r) => {
+      const ws = r.split(/\s+/);
+      while (ws.length > 1 && (CLOSED_CLASS.has(ws[0]!.toLowerCase()) || MONTH.test(ws[0]!))) ws.shift();
+      return ws.join(" ");
+    })
     .map((r) =>
       r
         .split(/\s+/)
@@ -717,41 +725,68 @@ export function personCandidates(sentence: string): string[] {
     .filter((r, i, all) => all.indexOf(r) === i);
 }
 
+/** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
+function peopleIn(text: string, documentText: string): string[] {
+  const multiword = personCandidates(documentText).filter((c) => c.includes(" "));
+  return personCandidates(text).filter((c) => c.includes(" ") || multiword.some((m) => m.endsWith(` ${c}`)));
+}
+
+/** The document's title: front matter `title:` or its first heading. */
+function documentTitle(documentText: string): string {
+  return /^title:\s*(.+)$/m.exec(documentText)?.[1] ?? /^#\s+(.+)$/m.exec(documentText)?.[1] ?? "";
+}
+
 /**
- * An item that resolved a leading "He"/"She"/"They" of its source while the sentence before names two or more
- * people: the resolution is a guess, and a wrong guess states a falsehood.
+ * An item that replaced a leading "He"/"She"/"They" of its source with a name, where the choice is a guess: the
+ * sentence before names two or more people; or the name occurs before only as a possessive or inside a longer
+ * name ("S. Carr" from "G. S. Carr's"); or it is in neither of the two sentences before nor the title. A wrong
+ * guess states a falsehood, so the conservative rule is to skip such items (issue 13).
  *
  * @example
- * ambiguousAntecedent(item({ prompt: "Who thanked the soldiers?", answer: "László STICZ",
+ * pronounResolution(item({ prompt: "Who thanked the soldiers?", answer: "László STICZ",
  *   source: { text: "He thanked the soldiers." } }), { documentText }) // one defect when two generals precede
  */
-export function ambiguousAntecedent(item: GeneratedItem, context: DefectContext = {}): Defect[] {
-  if (!context.documentText) return [];
-  const sentence = item.source.text.trim();
-  if (!/^(?:[^,]{0,40}, )?(?:he|she|they|his|her|their)\b/i.test(sentence)) return [];
-  const before = context.documentText.slice(Math.max(0, item.source.start - 600), item.source.start);
-  const previous =
-    before
-      .split(/(?<=[.!?])\s+|\n+/)
-      .filter((s) => s.trim())
-      .pop() ?? "";
-  const multiword = personCandidates(context.documentText).filter((c) => c.includes(" "));
-  // A lone capitalised word counts only as a surname the document gives in full elsewhere ("Hardy" of "G. H.
-  // Hardy"); "Dutch", "Stockholm" or "Eight" do not. Names after "of", "in", "from" … are places.
-  const candidates = personCandidates(previous)
-    .filter((c) => c.includes(" ") || multiword.some((m) => m.endsWith(` ${c}`)))
-    .filter(
-      (c) =>
-        !new RegExp(`\\b(?:of|in|from|at|near|to)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
-          previous,
-        ),
-    );
-  if (candidates.length < 2) return [];
-  const itemText = `${item.prompt} ${item.answer} ${item.accepted.join(" ")}`;
-  const resolved = candidates.filter((c) => containsFolded(itemText, c) && !containsFolded(sentence, c));
-  return resolved.length > 0
-    ? [defect("ambiguous-antecedent", item, `"${resolved[0]}" chosen among ${candidates.join(" / ")}`)]
-    : [];
+export function pronounResolution(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const doc = context.documentText;
+  if (!doc || item.kind === "matching" || item.kind === "ordering") return [];
+  // A source may join sentences with " … " (a name's sentence, then the deed): judge the pronoun's own sentence.
+  const segments = item.source.text.split(/\s…\s/).map((x) => x.trim());
+  const at = segments.findIndex((x) => /^(?:[^,.]{0,40}, ){0,2}(?:he|she|they|his|her|their)\b/i.test(x));
+  if (at < 0) return [];
+  const sentence = segments[at]!;
+  const before = `${doc.slice(Math.max(0, item.source.start - 1500), item.source.start)} ${segments.slice(0, at).join(" ")}`;
+  const sentences = before.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  const previous = sentences[sentences.length - 1] ?? "";
+  const recent = sentences.slice(-2).join(" ");
+  const itemText = `${item.prompt} ${item.answerType === "person" ? item.answer : ""}`;
+  const substituted = peopleIn(itemText, doc).filter((c) => !containsFolded(sentence, c));
+  if (substituted.length === 0) return [];
+  const candidates = peopleIn(previous, doc).filter(
+    (c) =>
+      !new RegExp(`\\b(?:of|in|from|at|near|to)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
+        previous,
+      ),
+  );
+  const title = documentTitle(doc);
+  const out: Defect[] = [];
+  for (const name of substituted) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const mentions = [...before.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "gu"))];
+    const onlyPossessiveOrCut =
+      mentions.length > 0 &&
+      mentions.every((m) => {
+        const after = before.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
+        const prior = before.slice(Math.max(0, m.index! - 3), m.index!);
+        return /^['’]s/.test(after) || /(?:^|\s)[A-Z]\.\s$|[A-Z][a-z]+\s$/.test(prior);
+      });
+    if (candidates.length >= 2 && candidates.some((c) => fold(c) === fold(name)))
+      out.push(defect("pronoun-resolution", item, `"${name}" chosen among ${candidates.join(" / ")}`));
+    else if (onlyPossessiveOrCut)
+      out.push(defect("pronoun-resolution", item, `"${name}" occurs before only as a possessive or a cut name`));
+    else if (!containsFolded(recent, name) && !containsFolded(title, name))
+      out.push(defect("pronoun-resolution", item, `"${name}" is not in the two sentences before`));
+  }
+  return out.slice(0, 1);
 }
 
 /**
@@ -791,6 +826,47 @@ export function tfClaimUnsupported(item: GeneratedItem, context: DefectContext =
   if (content.length > 0 && missing.length / content.length > 0.2)
     reasons.push(`words not in the source: ${missing.slice(0, 4).join(", ")}`);
   return reasons.length > 0 ? [defect("tf-claim-unsupported", item, reasons.slice(0, 2).join("; "))] : [];
+}
+
+/** "Which of the following is listed among … together with X?": one item per member of a list. */
+const LIST_MEMBER_PROMPT = /\blisted (?:among|under|in)\b.*\btogether with\b/i;
+
+const QUESTION_WORDS = new Set(
+  "what|which|when|where|who|whom|whose|why|how|many|much|long|does|did|stand|fills|blank|following|listed|among|true|false|fill".split(
+    "|",
+  ),
+);
+
+/**
+ * A question its cited source does not ask about: most of its content words, or a number in it, are absent from
+ * the source ("Who returned to India in 1919?" citing a sentence about a book bought in 1903).
+ *
+ * @example
+ * promptUnsupported(item({ prompt: "Who returned to India in 1919?", sourceText: "In 1903 he bought a book." }))
+ */
+export function promptUnsupported(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  if (item.kind === "matching" || item.kind === "ordering" || item.kind === "true_false") return [];
+  if (LIST_MEMBER_PROMPT.test(item.prompt)) return []; // counted by list-exploded
+  const question = promptBody(item.prompt).replace(/_{3,}/g, " ");
+  // A resolved pronoun brings words from the sentence before, and the document's subject may be named in full.
+  const doc = context.documentText;
+  const previous = doc
+    ? (doc
+        .slice(Math.max(0, item.source.start - 600), item.source.start)
+        .split(/(?<=[.!?])\s+|\n+/)
+        .filter((x) => x.trim())
+        .pop() ?? "")
+    : "";
+  const source = ` ${fold(`${item.source.text} ${previous} ${doc ? documentTitle(doc) : ""}`)} `;
+  const content = contentWords(question).filter((w) => w.length >= 4 && !QUESTION_WORDS.has(w));
+  const missing = content.filter((w) => !source.includes(` ${w.slice(0, Math.max(4, w.length - 3))}`));
+  const numbers = (question.match(/(?<![\p{L}\d])(?:\d[\d,.]*\d|\d)(?![\p{L}\d])/gu) ?? []).filter(
+    (n) => !source.includes(` ${fold(n)} `),
+  );
+  if (numbers.length > 0) return [defect("prompt-unsupported", item, `"${numbers[0]}" is not in the source`)];
+  return content.length >= 2 && missing.length / content.length > 0.5
+    ? [defect("prompt-unsupported", item, `the source lacks ${missing.slice(0, 4).join(", ")}`)]
+    : [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -869,7 +945,11 @@ function beyond(items: GeneratedItem[], groupOf: (i: GeneratedItem) => string | 
  * @example
  * redundancy(items, DEFAULT_LIMITS).filter((d) => d.detector === "items-per-sentence").length
  */
-export function redundancy(items: GeneratedItem[], limits: DefectLimits = DEFAULT_LIMITS): Defect[] {
+export function redundancy(
+  items: GeneratedItem[],
+  limits: DefectLimits = DEFAULT_LIMITS,
+  documentText?: string,
+): Defect[] {
   const single = items.filter((i) => i.kind !== "matching" && i.kind !== "ordering");
   const perSentence = beyond(single, (i) => `${i.source.start}:${i.source.end}`, limits.maxItemsPerSentence).map(
     ({ item, size }) => defect("items-per-sentence", item, `${size} items from one sentence`),
@@ -882,7 +962,28 @@ export function redundancy(items: GeneratedItem[], limits: DefectLimits = DEFAUL
     (i) => (i.answerType === "date" || i.answerType === "number" ? `${i.answerType}:${fold(i.answer)}` : undefined),
     limits.maxAskedPerAnswer,
   ).map(({ item, size }) => defect("answer-asked-repeatedly", item, `"${item.answer}" asked ${size} times`));
-  return [...perSentence, ...perFact, ...asked];
+  return [...perSentence, ...perFact, ...asked, ...listExploded(single, documentText)];
+}
+
+/**
+ * A list turned into one item per member (issue 13: "a list becomes one item, not one per member"): items that ask
+ * for a member of a bulleted list from that member's own line, or "listed … together with X?", beyond the first
+ * per list.
+ */
+function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
+  // A fact sheet's "Label: value" lines are separate facts, not members of one list.
+  const keyValue = (list: string[]) => list.filter((m) => /^[^:]{1,30}:\s/.test(m)).length > list.length / 2;
+  const lists = documentText ? documentLists(documentText).filter((l) => l.length >= 3 && !keyValue(l)) : [];
+  const listOf = (item: GeneratedItem) => {
+    if (LIST_MEMBER_PROMPT.test(item.prompt)) return `prompt:${item.prompt.replace(/together with.*$/, "")}`;
+    const at = lists.findIndex((list) =>
+      list.some((m) => item.source.text.trim() === m.trim() && isMember(m, item.answer)),
+    );
+    return at >= 0 ? `list:${at}` : undefined;
+  };
+  return beyond(items, listOf, 1).map(({ item, size }) =>
+    defect("list-exploded", item, `${size} items ask for members of one list`),
+  );
 }
 
 const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[])[] = [
@@ -899,8 +1000,9 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   inventedDistractor,
   optionTypeMismatch,
   captionSource,
-  ambiguousAntecedent,
+  pronounResolution,
   tfClaimUnsupported,
+  promptUnsupported,
   answerInPrompt,
   blankOnCommonWord,
   malformedPrompt,
@@ -918,7 +1020,10 @@ export function detectDefects(
   context: DefectContext = {},
   limits: DefectLimits = DEFAULT_LIMITS,
 ): Defect[] {
-  return [...items.flatMap((item) => ITEM_DETECTORS.flatMap((d) => d(item, context))), ...redundancy(items, limits)];
+  return [
+    ...items.flatMap((item) => ITEM_DETECTORS.flatMap((d) => d(item, context))),
+    ...redundancy(items, limits, context.documentText),
+  ];
 }
 
 /**
