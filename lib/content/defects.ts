@@ -751,40 +751,46 @@ export function pronounResolution(item: GeneratedItem, context: DefectContext = 
   if (!doc || item.kind === "matching" || item.kind === "ordering") return [];
   // A source may join sentences with " … " (a name's sentence, then the deed): judge the pronoun's own sentence.
   const segments = item.source.text.split(/\s…\s/).map((x) => x.trim());
-  const at = segments.findIndex((x) => /^(?:[^,.]{0,40}, ){0,2}(?:he|she|they|his|her|their)\b/i.test(x));
-  if (at < 0) return [];
-  const sentence = segments[at]!;
-  const before = `${doc.slice(Math.max(0, item.source.start - 1500), item.source.start)} ${segments.slice(0, at).join(" ")}`;
-  const sentences = before.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
-  const previous = sentences[sentences.length - 1] ?? "";
-  const recent = sentences.slice(-2).join(" ");
-  const itemText = `${item.prompt} ${item.answerType === "person" ? item.answer : ""}`;
-  const substituted = peopleIn(itemText, doc).filter((c) => !containsFolded(sentence, c));
-  if (substituted.length === 0) return [];
-  const candidates = peopleIn(previous, doc).filter(
-    (c) =>
-      !new RegExp(`\\b(?:of|in|from|at|near|to)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
-        previous,
-      ),
-  );
+  const pronounSegments = segments.filter((x) => /^(?:[^,.]{0,40}, ){0,2}(?:he|she|they|his|her|their)\b/i.test(x));
   const title = documentTitle(doc);
+  const itemText = `${item.prompt} ${item.answerType === "person" ? item.answer : ""}`;
+  // The answer of a "Who …?" item is a person by the item's own account, whatever it looks like.
+  const personAnswer = item.answerType === "person" ? [item.answer.trim()] : [];
+  const named = [...new Set([...personAnswer, ...peopleIn(itemText, doc)])];
   const out: Defect[] = [];
-  for (const name of substituted) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const mentions = [...before.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "gu"))];
-    const onlyPossessiveOrCut =
-      mentions.length > 0 &&
-      mentions.every((m) => {
-        const after = before.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
-        const prior = before.slice(Math.max(0, m.index! - 3), m.index!);
-        return /^['’]s/.test(after) || /(?:^|\s)[A-Z]\.\s$|[A-Z][a-z]+\s$/.test(prior);
-      });
-    if (candidates.length >= 2 && candidates.some((c) => fold(c) === fold(name)))
-      out.push(defect("pronoun-resolution", item, `"${name}" chosen among ${candidates.join(" / ")}`));
-    else if (onlyPossessiveOrCut)
-      out.push(defect("pronoun-resolution", item, `"${name}" occurs before only as a possessive or a cut name`));
-    else if (!containsFolded(recent, name) && !containsFolded(title, name))
-      out.push(defect("pronoun-resolution", item, `"${name}" is not in the two sentences before`));
+  for (const sentence of pronounSegments) {
+    // What the reader has read before the pronoun is the document up to its sentence, not the joined source.
+    const found = doc.indexOf(sentence, item.source.start);
+    const sentenceStart = found >= 0 ? found : item.source.start;
+    const before = doc.slice(Math.max(0, sentenceStart - 1500), sentenceStart);
+    const sentences = before.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+    const previous = sentences[sentences.length - 1] ?? "";
+    const recent = sentences.slice(-2).join(" ");
+    const candidates = peopleIn(previous, doc).filter(
+      (c) =>
+        !new RegExp(`\\b(?:of|in|from|at|near|to)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
+          previous,
+        ),
+    );
+    const read = `${before} ${sentence}`;
+    for (const name of named) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const mentions = [...read.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, "gu"))];
+      const onlyPossessiveOrCut =
+        mentions.length > 0 &&
+        mentions.every((m) => {
+          const after = read.slice(m.index! + m[0].length, m.index! + m[0].length + 2);
+          const prior = read.slice(Math.max(0, m.index! - 3), m.index!);
+          return /^['’]s/.test(after) || /(?:^|\s)[A-Z]\.\s$|[A-Z][a-z]+\s$/.test(prior);
+        });
+      if (onlyPossessiveOrCut)
+        out.push(defect("pronoun-resolution", item, `"${name}" occurs before only as a possessive or a cut name`));
+      else if (containsFolded(sentence, name)) continue;
+      else if (candidates.length >= 2 && candidates.some((c) => fold(c) === fold(name)))
+        out.push(defect("pronoun-resolution", item, `"${name}" chosen among ${candidates.join(" / ")}`));
+      else if (!containsFolded(recent, name) && !containsFolded(title, name))
+        out.push(defect("pronoun-resolution", item, `"${name}" is not in the two sentences before`));
+    }
   }
   return out.slice(0, 1);
 }
