@@ -124,6 +124,27 @@ function askedValues(item: GeneratedItem): string[] {
   return [item.answer, ...item.accepted];
 }
 
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+    .split(" ")
+    .map((w, i) => [w, i]),
+);
+
+/** The number a short answer states ("1,300", "ten", "10 minutes" → 10), or null. */
+function numberOf(text: string): number | null {
+  const first = text.trim().toLowerCase().split(/\s+/)[0] ?? "";
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(first)) return Number(first.replace(/,/g, ""));
+  return NUMBER_WORDS[first] ?? null;
+}
+
+/** Same value: equal text (case, accents, punctuation and a leading article aside) or the same number. */
+function sameValue(asked: string, term: string): boolean {
+  if (withoutArticle(asked) === withoutArticle(term)) return true;
+  const a = numberOf(asked);
+  // A bare number answers "ten minutes" when the item's blank stands for the number alone.
+  return a !== null && /^\S+$/.test(asked.trim()) && a === numberOf(term);
+}
+
 /**
  * Does `item` cover `fact`? Its answer equals an accepted term and its source contains the anchor.
  *
@@ -131,8 +152,7 @@ function askedValues(item: GeneratedItem): string[] {
  * covers(item, { id: "x", fact: "…", answers: ["Baghdad"], anchor: "established in" })
  */
 export function covers(item: GeneratedItem, fact: KeyFact): boolean {
-  const terms = new Set(fact.answers.map(withoutArticle));
-  if (!askedValues(item).some((v) => terms.has(withoutArticle(v)))) return false;
+  if (!askedValues(item).some((v) => fact.answers.some((t) => sameValue(v, t)))) return false;
   return ` ${fold(item.source.text)} `.includes(` ${fold(fact.anchor)} `);
 }
 

@@ -34,7 +34,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "un-security-council.md": 12,
   "vasa-museum.md": 14,
   "world-wide-web.md": 17,
-  "yellowstone-visitor.md": 20,
+  "yellowstone-visitor.md": 21,
 };
 
 /** Defects per detector over the corpus and the NATO page, measured on main (target: 0 each). */
@@ -64,7 +64,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "answer-asked-repeatedly": 108,
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 189 / 411; // target 0.9
+const TOTAL_COVERAGE_AT_LEAST = 190 / 411; // target 0.9
 const ITEMS_PER_KEY_FACT_AT_MOST = 2.55; // target 2
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 40; // issue 13 rule: one recognition and one recall item per fact
 
