@@ -40,7 +40,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
 /** Defects per detector over the corpus and the NATO page, measured on main (target: 0 each). */
 const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "subordinator-after-wh": 2,
-  "bare-pronoun-opening": 48,
+  "bare-pronoun-opening": 57,
   "capital-mid-question": 15,
   "split-token": 5,
   "truncated-name": 17,

@@ -81,6 +81,8 @@ describe("barePronounOpening", () => {
     expect(
       barePronounOpening(item({ kind: "cloze", prompt: "Fill in the blank: In 1907, he resigned as _____." })),
     ).toHaveLength(1);
+    const noComma = item({ kind: "cloze", prompt: "Fill in the blank: In _____ he married Janaki Ammal." });
+    expect(barePronounOpening(noComma)).toHaveLength(1);
   });
   it("passes pronouns that have an antecedent in the same sentence", () => {
     expect(

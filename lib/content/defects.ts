@@ -223,7 +223,10 @@ export function barePronounOpening(item: GeneratedItem): Defect[] {
     "i",
   );
   if (whSubject.test(body)) found.push("question about a pronoun");
-  const afterIntro = /^([^,]{1,60}), (he|she|it|they)\b/i.exec(body);
+  // "In 1907, he …", and without the comma "In _____ he married …" / "Over the next five years he …".
+  const afterIntro =
+    /^([^,]{1,60}), (he|she|it|they)\b/i.exec(body) ??
+    /^((?:in|on|at|by|after|before|during|since|over|from|until)\s+(?:\S+\s+){0,4}?)(he|she|they)\s/i.exec(body);
   // "In 1907, he resigned": nothing before the comma could be the pronoun's antecedent.
   if (afterIntro && !/\s[A-Z]/.test(afterIntro[1]!)) found.push(`"${afterIntro[2]}" after an opening phrase`);
   return [...new Set(found)].map((m) => defect("bare-pronoun-opening", item, `${m}: ${body.slice(0, 60)}`));
