@@ -77,6 +77,8 @@ export interface QualityReport {
     maxItemsPerSentence: number;
     defects: Record<DetectorName, number>;
   };
+  /** Key-fact figures over the corpus documents alone: the issue's targets are for text the generator never saw. */
+  unseen: { documents: number; keyFacts: number; covered: number; coverage: number; itemsPerKeyFact: number };
 }
 
 /** Every string the curated distractor pools hold, whatever the pools module calls its exports. */
@@ -217,7 +219,17 @@ export function measureCorpus(files: string[]): QualityReport {
   const keyFacts = withFacts.reduce((a, d) => a + d.keyFacts!, 0);
   const covered = withFacts.reduce((a, d) => a + d.covered!, 0);
   const defects = countByDetector(documents.flatMap((d) => d.defectList));
+  const unseenDocs = withFacts.filter((d) => path.resolve(ROOT, d.file).startsWith(CORPUS_DIR + path.sep));
+  const unseenFacts = unseenDocs.reduce((a, d) => a + d.keyFacts!, 0);
+  const unseenCovered = unseenDocs.reduce((a, d) => a + d.covered!, 0);
   return {
+    unseen: {
+      documents: unseenDocs.length,
+      keyFacts: unseenFacts,
+      covered: unseenCovered,
+      coverage: unseenFacts ? round(unseenCovered / unseenFacts, 3) : 0,
+      itemsPerKeyFact: unseenFacts ? round(unseenDocs.reduce((a, d) => a + d.items, 0) / unseenFacts) : 0,
+    },
     documents,
     totals: {
       documents: documents.length,
@@ -263,6 +275,11 @@ function printText(report: QualityReport, withItems: boolean) {
   out.push(`\n== totals: ${t.documents} documents, ${t.items} items`);
   out.push(
     `key facts covered: ${t.covered}/${t.keyFacts} (${pct(t.coverage)}); items per key fact ${t.itemsPerKeyFact}`,
+  );
+  const u = report.unseen;
+  out.push(
+    `unseen corpus (${u.documents} documents): key facts covered ${u.covered}/${u.keyFacts} (${pct(u.coverage)}); ` +
+      `items per key fact ${u.itemsPerKeyFact}`,
   );
   out.push(`max items per sentence: ${t.maxItemsPerSentence}`);
   for (const x of DETECTORS) out.push(`  ${x.padEnd(26)} ${t.defects[x]}`);

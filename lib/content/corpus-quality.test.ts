@@ -35,6 +35,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "vasa-museum.md": 14,
   "world-wide-web.md": 17,
   "yellowstone-visitor.md": 21,
+  "nato-mission-iraq.md": 62, // the tuning page: every key fact it covers today (issue 13)
 };
 
 /** Defects per detector over the corpus and the NATO page, measured on main (target: 0 each). */
@@ -64,7 +65,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "answer-asked-repeatedly": 108,
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 190 / 411; // target 0.9
+const TOTAL_COVERAGE_AT_LEAST = 190 / 411; // unseen corpus; target 0.9
 const ITEMS_PER_KEY_FACT_AT_MOST = 2.55; // target 2
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 40; // issue 13 rule: one recognition and one recall item per fact
 
@@ -119,11 +120,11 @@ describe("generator quality on the corpus (regression guard; issue 13 targets in
     );
     for (const [file, floor] of Object.entries(COVERED_AT_LEAST))
       expect(covered[file], `${file}: key facts covered`).toBeGreaterThanOrEqual(floor);
-    expect(report.totals.coverage).toBeGreaterThanOrEqual(Math.floor(TOTAL_COVERAGE_AT_LEAST * 1000) / 1000);
+    expect(report.unseen.coverage).toBeGreaterThanOrEqual(Math.floor(TOTAL_COVERAGE_AT_LEAST * 1000) / 1000);
   });
 
   it("asks no more items per key fact, nor per sentence, than on main", () => {
-    expect(report.totals.itemsPerKeyFact).toBeLessThanOrEqual(ITEMS_PER_KEY_FACT_AT_MOST);
+    expect(report.unseen.itemsPerKeyFact).toBeLessThanOrEqual(ITEMS_PER_KEY_FACT_AT_MOST);
     expect(report.totals.maxItemsPerSentence).toBeLessThanOrEqual(MAX_ITEMS_PER_SENTENCE_AT_MOST);
   });
 
