@@ -53,7 +53,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "invented-distractor": 6,
   "option-type-mismatch": 0,
   "caption-source": 25,
-  "pronoun-resolution": 43,
+  "pronoun-resolution": 44,
   "tf-claim-unsupported": 5,
   "prompt-unsupported": 3,
   "answer-in-prompt": 0,

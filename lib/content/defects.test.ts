@@ -407,6 +407,19 @@ describe("pronounResolution", () => {
     expect(pronounResolution(distant("G. H. Hardy"), { documentText: far })).toHaveLength(1);
     expect(pronounResolution(distant("Ramanujan"), { documentText: far })).toEqual([]); // the title's subject
   });
+  it("flags a name other than the person the sentence before names", () => {
+    const doc =
+      "The cycle was found by Melvin Calvin and James Bassham. Calvin won the prize. He shared the work with Benson.";
+    const wrong = item({
+      prompt: "Who shared the work with Benson?",
+      answer: "James Bassham",
+      answerType: "person",
+      sourceText: "He shared the work with Benson.",
+      sourceStart: doc.indexOf("He shared"),
+    });
+    expect(pronounResolution(wrong, { documentText: doc })).toHaveLength(1);
+    expect(pronounResolution({ ...wrong, answer: "Melvin Calvin" }, { documentText: doc })).toEqual([]);
+  });
 });
 
 describe("tfClaimUnsupported", () => {

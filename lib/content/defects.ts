@@ -759,7 +759,12 @@ export function pronounResolution(item: GeneratedItem, context: DefectContext = 
   const itemText = `${item.prompt} ${item.answerType === "person" ? item.answer : ""}`;
   // The answer of a "Who …?" item is a person by the item's own account, whatever it looks like.
   const personAnswer = item.answerType === "person" ? [item.answer.trim()] : [];
-  const named = [...new Set([...personAnswer, ...peopleIn(itemText, doc)])];
+  // A name the item only quotes as its source wrote it ("G. S. Carr's book") was not substituted for a pronoun.
+  const quotedPossessive = (name: string) => {
+    const uses = [...itemText.matchAll(new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(['’]s)?`, "g"))];
+    return uses.length > 0 && uses.every((u) => u[1]) && item.source.text.includes(`${name}'s`);
+  };
+  const named = [...new Set([...personAnswer, ...peopleIn(itemText, doc)])].filter((n) => !quotedPossessive(n));
   const out: Defect[] = [];
   for (const sentence of pronounSegments) {
     // What the reader has read before the pronoun is the document up to its sentence, not the joined source.
@@ -769,9 +774,10 @@ export function pronounResolution(item: GeneratedItem, context: DefectContext = 
     const sentences = before.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
     const previous = sentences[sentences.length - 1] ?? "";
     const recent = sentences.slice(-2).join(" ");
+    // Names after "of", "in", "from" … are places; "to" may precede a person ("gave the job to Goethals").
     const candidates = peopleIn(previous, doc).filter(
       (c) =>
-        !new RegExp(`\\b(?:of|in|from|at|near|to)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
+        !new RegExp(`\\b(?:of|in|from|at|near)\\s+(?:the\\s+)?${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(
           previous,
         ),
     );
@@ -791,6 +797,10 @@ export function pronounResolution(item: GeneratedItem, context: DefectContext = 
       else if (containsFolded(sentence, name)) continue;
       else if (candidates.length >= 2 && candidates.some((c) => fold(c) === fold(name)))
         out.push(defect("pronoun-resolution", item, `"${name}" chosen among ${candidates.join(" / ")}`));
+      else if (candidates.length > 0 && !candidates.some((c) => containsFolded(name, c) || containsFolded(c, name)))
+        out.push(
+          defect("pronoun-resolution", item, `the sentence before names ${candidates.join(" / ")}, not "${name}"`),
+        );
       else if (!containsFolded(recent, name) && !containsFolded(title, name))
         out.push(defect("pronoun-resolution", item, `"${name}" is not in the two sentences before`));
     }
