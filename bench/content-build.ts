@@ -84,12 +84,12 @@ async function main() {
   const stalls = await measurePreviewStall(dir, (line) => console.log(line));
   console.log("");
   console.log(
-    "| preview of a generated document | KB | previews at once | preview ms | /api/health median ms | max ms before | max ms during | max stall ms |",
+    "| preview of a generated document | KB | previews at once | preview ms | /api/health median ms | p95 before | p95 during | max before | max during | max stall ms |",
   );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of stalls) {
     console.log(
-      `| ${r.answers.join(", ")} | ${r.kb} | ${r.concurrent} | ${r.preview_ms} | ${r.health_median_ms} | ${r.health_idle_max_ms} | ${r.health_max_ms} | ${r.max_stall_ms} |`,
+      `| ${r.answers.join(", ")} | ${r.kb} | ${r.concurrent} | ${r.preview_ms} | ${r.health_median_ms} | ${r.health_p95_before_ms} | ${r.health_p95_during_ms} | ${r.health_idle_max_ms} | ${r.health_max_ms} | ${r.max_stall_ms} |`,
     );
   }
   console.log(

@@ -49,6 +49,9 @@ export type StallResult = {
   /** The slowest health answer in the second before the previews: the machine's own noise. */
   health_idle_max_ms: number;
   health_max_ms: number;
+  /** 95th percentile before and during: less at the mercy of one unlucky scheduling delay than the max. */
+  health_p95_before_ms: number;
+  health_p95_during_ms: number;
   max_stall_ms: number;
   answers: string[];
 };
@@ -106,7 +109,9 @@ export async function measurePreviewStall(dir: string, log: (line: string) => vo
       const busy = await pollHealth(server.url, previews);
       const answers = await previews;
       const previewMs = performance.now() - started;
-      const median = [...idle].sort((a, b) => a - b)[Math.floor(idle.length / 2)]!;
+      const at = (values: number[], p: number) =>
+        [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
+      const median = at(idle, 0.5);
       const max = Math.max(...busy);
       results.push({
         kb: Math.round(Buffer.byteLength(text) / 1024),
@@ -115,6 +120,8 @@ export async function measurePreviewStall(dir: string, log: (line: string) => vo
         health_median_ms: Math.round(median * 10) / 10,
         health_idle_max_ms: Math.round(Math.max(...idle) * 10) / 10,
         health_max_ms: Math.round(max * 10) / 10,
+        health_p95_before_ms: Math.round(at(idle, 0.95) * 10) / 10,
+        health_p95_during_ms: Math.round(at(busy, 0.95) * 10) / 10,
         max_stall_ms: Math.round(Math.max(0, max - median)),
         answers,
       });
