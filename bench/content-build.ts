@@ -3,34 +3,15 @@
  *   npm run bench:content            prints a table; targets: NATO well under 1 s, 300 KB under 10 s
  * Each figure is the median of several runs: the pipeline (parse → extract → generate) and the store into a fresh,
  * migrated SQLite database (first build: all inserts; rebuild: nothing changes).
+ * Then the event-loop stall of the production server while it previews a 500 KB upload (target ≤ 50 ms; runs
+ * `next build` first when .next is missing or older than the sources): bench/lib/preview-stall.ts.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-/** ~300 KB of varied factual prose: the shipped documents, with years, numbers and names shifted per copy. */
-function largeDocument(targetBytes = 300 * 1024): string {
-  const sources = [
-    readFileSync("content/nato-mission-iraq.md", "utf8"),
-    ...readdirSync("lib/content/fixtures")
-      .filter((f) => f.endsWith(".md"))
-      .map((f) => readFileSync(path.join("lib/content/fixtures", f), "utf8")),
-  ].map((text) => text.replace(/^---[\s\S]*?---\n/, ""));
-  const parts = ["# Collected facts\n"];
-  let size = 0;
-  for (let copy = 0; size < targetBytes; copy += 1) {
-    for (const text of sources) {
-      const shifted = text
-        .replace(/\b(1[89]\d\d|20\d\d)\b/g, (y) => String(Number(y) - (copy % 40)))
-        .replace(/\b(\d{2,3})\b/g, (n) => String(Number(n) + copy))
-        .replace(/^# (.*)$/gm, `## $1 (part ${copy + 1})`);
-      parts.push(shifted);
-      size += Buffer.byteLength(shifted);
-    }
-  }
-  return parts.join("\n\n");
-}
+import { largeDocument } from "./lib/large-document";
+import { measureInProcessStall, measurePreviewStall } from "./lib/preview-stall";
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -77,17 +58,49 @@ async function main() {
     };
   }
 
-  const rows = [
-    await measure("nato", readFileSync("content/nato-mission-iraq.md", "utf8"), 5),
-    await measure("large", largeDocument(), 3),
-  ];
+  // --stall-only: just the production server's stall (the in-process figures take a minute more).
+  const stallOnly = process.argv.includes("--stall-only");
+  const rows = stallOnly
+    ? []
+    : [
+        await measure("nato", readFileSync("content/nato-mission-iraq.md", "utf8"), 5),
+        await measure("large", largeDocument(), 3),
+      ];
   console.log("| document | KB | items | pipeline ms | first build ms (pipeline + store) | rebuild ms (no change) |");
   console.log("|---|---|---|---|---|---|");
   for (const r of rows) {
     console.log(`| ${r.document} | ${r.kb} | ${r.items} | ${r.pipeline_ms} | ${r.first_build_ms} | ${r.rebuild_ms} |`);
   }
+  const { db } = await import("@/lib/db/client");
+  await db.$disconnect();
+
+  const inProcess = await measureInProcessStall();
+  console.log("");
+  console.log("| 500 KB generated in this process | max event-loop delay ms |");
+  console.log("|---|---|");
+  console.log(`| on a worker thread (lib/generation) | ${inProcess.worker_max_delay_ms} |`);
+  console.log(`| on this thread (the pipeline called directly, as before) | ${inProcess.inline_max_delay_ms} |`);
+
+  const stalls = await measurePreviewStall(dir, (line) => console.log(line));
+  console.log("");
   console.log(
-    JSON.stringify({ content_build_ms_nato: rows[0]!.first_build_ms, content_build_ms_300kb: rows[1]!.first_build_ms }),
+    "| preview of a generated document | KB | previews at once | preview ms | /api/health median ms | p95 before | p95 during | max before | max during | max stall ms |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of stalls) {
+    console.log(
+      `| ${r.answers.join(", ")} | ${r.kb} | ${r.concurrent} | ${r.preview_ms} | ${r.health_median_ms} | ${r.health_p95_before_ms} | ${r.health_p95_during_ms} | ${r.health_idle_max_ms} | ${r.health_max_ms} | ${r.max_stall_ms} |`,
+    );
+  }
+  console.log(
+    JSON.stringify({
+      content_build_ms_nato: rows[0]?.first_build_ms,
+      content_build_ms_300kb: rows[1]?.first_build_ms,
+      in_process_500kb_worker_max_delay_ms: inProcess.worker_max_delay_ms,
+      in_process_500kb_inline_max_delay_ms: inProcess.inline_max_delay_ms,
+      preview_500kb_max_stall_ms: stalls[0]!.max_stall_ms,
+      preview_500kb_x4_max_stall_ms: stalls[1]!.max_stall_ms,
+    }),
   );
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// `npm run db:restore -- <backup file>`: replaces the database at DATABASE_URL with a backup made by db:backup.
-// Stop the app first: a running server would keep serving what it had cached. The backup is checked (a SQLite file
-// with Factdeck's tables, passing integrity_check) before anything is overwritten.
+// `npm run db:restore -- <backup file> [--force]`: replaces the database at DATABASE_URL with a backup made by
+// db:backup. Refused while the app (or anything using the database through it: content:build, next dev) runs on
+// that database: the running server would go on answering from what it had, and every answer it acknowledged after
+// the backup was taken would silently disappear. Detected through the marker lock the app holds
+// (scripts/app-lock.mjs); --force restores anyway. The backup is checked (a SQLite file with Factdeck's tables,
+// passing integrity_check) before anything is overwritten.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { appLockFile, lockOutApp } from "./app-lock.mjs";
 import { databaseFile } from "./sqlite-file.mjs";
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+const force = args.includes("--force");
+const file = args.find((arg) => arg !== "--force");
 if (!file || !existsSync(file)) {
   console.error("db:restore: give the backup file to restore: npm run db:restore -- backups/factdeck-….db");
   process.exit(1);
@@ -26,9 +32,25 @@ try {
   process.exit(1);
 }
 const target = databaseFile();
-await backup.backup(target);
-backup.close();
-const restored = new Database(target);
-restored.pragma("journal_mode = WAL");
-restored.close();
+// Held until the restore is done: an app starting meanwhile waits instead of opening a half-restored file.
+const app = lockOutApp(target);
+if (app.running && !force) {
+  console.error(
+    `db:restore: the app is running on ${target} (a process holds ${appLockFile(target)}). Restoring now would ` +
+      "silently lose every answer it acknowledged since the backup, and it would go on serving what it had. Stop " +
+      "the app (and any content:build or next dev on this database) and run db:restore again, or add --force " +
+      "if you accept that. Nothing was changed.",
+  );
+  process.exit(1);
+}
+if (app.running) console.warn("db:restore: --force: restoring while the app runs on this database");
+try {
+  await backup.backup(target);
+  backup.close();
+  const restored = new Database(target);
+  restored.pragma("journal_mode = WAL");
+  restored.close();
+} finally {
+  app.release();
+}
 console.log(`db:restore: ${file} → ${target}`);

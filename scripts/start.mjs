@@ -8,6 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { holdAppLock } from "./app-lock.mjs";
+import { databaseFile } from "./sqlite-file.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -17,6 +19,9 @@ const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-d
   cwd: root,
 });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+// The server marks the database as in use from before it serves (its own connections mark it too once open), so
+// db:restore and an exclusive migration refuse while it runs (scripts/app-lock.mjs). Released when this process ends.
+const marker = holdAppLock(databaseFile());
 
 const env = { ...process.env, NODE_ENV: "production" };
 if (!env.NEXTAUTH_SECRET) {
@@ -41,4 +46,7 @@ const next = spawn(process.execPath, nextArgs, {
   env,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => next.kill(signal));
-next.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+next.on("exit", (code, signal) => {
+  marker.release();
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import path from "node:path";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
+import { holdAppLock } from "@/scripts/app-lock.mjs";
 
 // One client per process. In development Next reloads modules on every edit, so the client is kept on globalThis
 // instead of opening a new SQLite connection each time.
@@ -22,6 +24,14 @@ function adapterFactory(): AdapterFactory {
     // The adapter keeps its connection in `client` (@prisma/adapter-better-sqlite3); tests/integration/reviews
     // fails if a Prisma upgrade changes that.
     globalForPrisma.prismaConnection = (adapter as unknown as { client: Database.Database }).client;
+    // While connected, this process marks the database as in use, so db:restore refuses to pull it from under the
+    // app (scripts/app-lock.mjs); $disconnect() lets go of it.
+    const marker = holdAppLock(path.resolve(env().DATABASE_URL.slice("file:".length)));
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => {
+      marker.release();
+      return dispose();
+    };
     return adapter;
   };
   return {

@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
 import type { GeneratedItem } from "@/lib/content/types";
+import { checkDocumentMetadata } from "@/lib/validations/document";
 import { db } from "./client";
+import { beginAsWriter } from "./sqlite";
+
+// A large document's items take seconds to store; Prisma's default of 5 s would abort it half-way (rolled back).
+const PUBLISH_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
 
 export type DocumentInput = {
   slug: string;
@@ -23,6 +28,14 @@ export type PublishResult = {
   unchanged: number;
 };
 
+/** A document whose metadata (title, source, date) fails DocumentMetadataSchema; nothing was written. */
+export class InvalidDocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidDocumentError";
+  }
+}
+
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Stable item id: the same document slug and item key give the same id on every rebuild and every machine. */
@@ -33,17 +46,21 @@ export function itemId(slug: string, key: string): string {
 /**
  * Stores a document and its generated items in one transaction, idempotently: new items are added, changed ones
  * updated in place (same id, so learners keep their progress), items no longer generated are retired (kept for
- * history, no longer studied), and a second run with the same input writes nothing.
+ * history, no longer studied), and a second run with the same input writes nothing. The title, source and date are
+ * checked with DocumentMetadataSchema first, whoever calls: invalid ones throw InvalidDocumentError and write nothing.
  * @example await publishDocument({ slug: "nato-mission-iraq", title, body }, buildItems(body).items)
  */
 export async function publishDocument(input: DocumentInput, generated: GeneratedItem[]): Promise<PublishResult> {
+  const checked = checkDocumentMetadata({ title: input.title, source: input.source, textDate: input.textDate });
+  if (!checked.ok) throw new InvalidDocumentError(checked.message);
+  const { metadata } = checked;
   const excluded = new Set(input.excludedKeys ?? []);
   const items = generated.filter((item) => !excluded.has(item.key));
   const docData = {
     slug: input.slug,
-    title: input.title,
-    source: input.source ?? null,
-    textDate: input.textDate ?? null,
+    title: metadata.title,
+    source: metadata.source ?? null,
+    textDate: metadata.textDate ?? null,
     body: input.body,
     checksum: sha256(input.body),
     ownerId: input.ownerId ?? null,
@@ -51,6 +68,7 @@ export async function publishDocument(input: DocumentInput, generated: Generated
   };
 
   return db.$transaction(async (tx) => {
+    await beginAsWriter(tx);
     const existing = await tx.document.findUnique({ where: { slug: input.slug } });
     let documentOutcome: PublishResult["document"] = "unchanged";
     let documentId: string;
@@ -118,7 +136,7 @@ export async function publishDocument(input: DocumentInput, generated: Generated
       retired: retire.length,
       unchanged,
     };
-  });
+  }, PUBLISH_TRANSACTION);
 }
 
 export function listDecks() {

@@ -75,6 +75,18 @@ export async function writeTransaction<T>(work: () => T): Promise<T> {
   return db.$transaction(async () => run(), { maxWait: 30_000 });
 }
 
+/**
+ * Makes a Prisma interactive transaction a writer from its first statement, like BEGIN IMMEDIATE (the adapter begins
+ * with a plain BEGIN). A transaction that reads first and writes later holds a snapshot; when another process (the
+ * app answering, or content:build next to it) commits in between, SQLite cannot upgrade it and fails at once with
+ * SQLITE_BUSY_SNAPSHOT, never waiting. A write as the first statement takes the write lock before any snapshot,
+ * waiting up to the busy timeout for a writer that holds it. The statement changes no row and is valid PostgreSQL.
+ * @example await db.$transaction(async (tx) => { await beginAsWriter(tx); … })
+ */
+export async function beginAsWriter(tx: { $executeRawUnsafe: (sql: string) => PromiseLike<number> }): Promise<void> {
+  await tx.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "id" = "id" WHERE 1 = 0`);
+}
+
 /** Runs one write statement inside `writeTransaction`; returns the number of rows it changed. */
 export function execute(sql: string, params: Record<string, unknown>): number {
   const connection = writing;

@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { buildItems } from "@/lib/content/pipeline";
 import type { GeneratedItem } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { getDeck, itemId, publishDocument } from "@/lib/db/content";
+import { getDeck, InvalidDocumentError, itemId, publishDocument } from "@/lib/db/content";
+import { ContentRefusedError, loadContentDirectory } from "@/scripts/load-content";
 
 function item(key: string, answer: string): GeneratedItem {
   return {
@@ -94,5 +97,43 @@ describe("publishDocument", () => {
     expect(first.added).toBeGreaterThan(40);
     const second = await publishDocument(input, buildItems(body).items);
     expect(second).toMatchObject({ document: "unchanged", added: 0, updated: 0, retired: 0, unchanged: first.added });
+  });
+});
+
+describe("publishDocument validates the document's metadata, whoever calls it", () => {
+  const hostile = `Safe deck \u202Etxt.exe${"x".repeat(50_000)}`;
+
+  it("refuses a bad title, source or date with a clear message and writes nothing", async () => {
+    const before = await db.document.count();
+    for (const [input, message] of [
+      [{ title: hostile }, "The title must be at most 200 characters."],
+      [{ title: "Deck \u202Eevil" }, "The title contains characters that are not allowed."],
+      [{ title: "   " }, "The document needs a title."],
+      [{ title: "Deck", source: "x".repeat(501) }, "The source must be at most 500 characters."],
+      [{ title: "Deck", textDate: "2020\u0007" }, "The date contains characters that are not allowed."],
+    ] as const) {
+      const publishing = publishDocument({ slug: `bad-${crypto.randomUUID()}`, body: "Body.", ...input }, [
+        item("a", "x"),
+      ]);
+      await expect(publishing).rejects.toThrow(new InvalidDocumentError(message));
+    }
+    expect(await db.document.count()).toBe(before);
+    expect(await db.item.count({ where: { document: { slug: { startsWith: "bad-" } } } })).toBe(0);
+  });
+
+  it("content:build leaves out a document whose front matter is refused, builds the others, and says which", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "factdeck-content-"));
+    writeFileSync(path.join(dir, "good.md"), "---\ntitle: Good\n---\n\nRome was founded in 753 BC by Romulus.\n");
+    writeFileSync(path.join(dir, "hostile.md"), `---\ntitle: ${hostile}\n---\n\nParis was founded in 52 BC.\n`);
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const building = loadContentDirectory(dir);
+    await expect(building).rejects.toThrow(ContentRefusedError);
+    vi.restoreAllMocks();
+    expect(error).toHaveBeenCalledWith(
+      "content: hostile.md: The title must be at most 200 characters. Nothing of it was written.",
+    );
+    expect(await db.document.findUnique({ where: { slug: "hostile" } })).toBeNull();
+    expect(await db.document.findUnique({ where: { slug: "good" } })).toMatchObject({ title: "Good" });
   });
 });

@@ -1,32 +1,38 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { buildItems } from "@/lib/content/pipeline";
 import type { GeneratedItem } from "@/lib/content/types";
 import { requireAbility } from "@/lib/auth/session";
-import { publishDocument } from "@/lib/db/content";
-import { PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/document";
+import { InvalidDocumentError, publishDocument } from "@/lib/db/content";
+import { BUSY_MESSAGE, generateForUser } from "@/lib/generation/pool";
+import { checkDocumentMetadata, PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/document";
 
 export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options"> & {
   source: string;
 };
 export type PreviewState = { ok: true; title: string; items: PreviewItem[] } | { ok: false; message: string };
 
-/** Generates the items of a pasted or uploaded document without storing anything. */
+const NO_FACTS = "No facts to quiz on were found in this text. Try a document with dates, people, figures or places.";
+
+/** Generates the items of a pasted or uploaded document (on a worker thread) without storing anything. */
 export async function previewDocumentAction(input: { text: unknown }): Promise<PreviewState> {
-  await requireAbility("upload-document", "/decks/new");
+  const user = await requireAbility("upload-document", "/decks/new");
   const parsed = PreviewDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  const { doc, items } = buildItems(parsed.data.text);
-  if (items.length === 0) {
-    return {
-      ok: false,
-      message: "No facts to quiz on were found in this text. Try a document with dates, people, figures or places.",
-    };
-  }
+  const run = await generateForUser(user.id, parsed.data.text);
+  if (!run.ok) return { ok: false, message: BUSY_MESSAGE };
+  const { title, frontMatter, items } = run.result;
+  // The same checks publishing applies, so a title the preview shows is one that can be published.
+  const metadata = checkDocumentMetadata({
+    title: title || "Untitled document",
+    source: frontMatter.source,
+    textDate: frontMatter.date,
+  });
+  if (!metadata.ok) return metadata;
+  if (items.length === 0) return { ok: false, message: NO_FACTS };
   return {
     ok: true,
-    title: doc.title ?? "",
+    title: title ? metadata.metadata.title : "",
     items: items.map(({ key, kind, topic, prompt, answer, options, source }) => ({
       key,
       kind,
@@ -51,20 +57,29 @@ export async function publishDocumentAction(input: {
   const parsed = PublishDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const { text, title, excludedKeys } = parsed.data;
-  const { doc, items } = buildItems(text);
+  const run = await generateForUser(user.id, text);
+  if (!run.ok) return { ok: false, message: BUSY_MESSAGE };
+  const { title: documentTitle, frontMatter, items } = run.result;
   const kept = items.filter((item) => !excludedKeys.includes(item.key));
   if (kept.length === 0) return { ok: false, message: "Keep at least one item to publish the deck." };
-  const result = await publishDocument(
-    {
-      slug: `upload-${crypto.randomUUID()}`,
-      title: title || doc.title || "Untitled document",
-      source: doc.frontMatter.source,
-      textDate: doc.frontMatter.date,
-      body: text,
-      ownerId: user.id,
-      excludedKeys,
-    },
-    items,
-  );
-  redirect(`/decks/${result.documentId}`);
+  let documentId: string;
+  try {
+    const result = await publishDocument(
+      {
+        slug: `upload-${crypto.randomUUID()}`,
+        title: title || documentTitle || "Untitled document",
+        source: frontMatter.source,
+        textDate: frontMatter.date,
+        body: text,
+        ownerId: user.id,
+        excludedKeys,
+      },
+      items,
+    );
+    documentId = result.documentId;
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) return { ok: false, message: error.message };
+    throw error;
+  }
+  redirect(`/decks/${documentId}`);
 }
