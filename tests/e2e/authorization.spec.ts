@@ -39,6 +39,8 @@ const MATRIX: {
   { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
   { route: "/study", url: () => "/study", expect: signedIn("ok") },
   { route: "/progress", url: () => "/progress", expect: signedIn("ok") },
+  { route: "/progress/workload", url: () => "/progress/workload", expect: signedIn("ok") },
+  { route: "/progress/catch-up", url: () => "/progress/catch-up?kind=postpone&count=5", expect: signedIn("ok") },
   { route: "/settings", url: () => "/settings", expect: signedIn("ok") },
   { route: "/join/[code]", url: (i) => `/join/${i.code}`, expect: signedIn("ok") },
   {

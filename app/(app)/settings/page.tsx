@@ -3,6 +3,7 @@ import { default_w } from "ts-fsrs";
 import { requireUser } from "@/lib/auth/session";
 import { countReviews, MIN_REVIEWS_FOR_OPTIMIZER } from "@/lib/db/optimize";
 import { getSettingsRecord, settingsFromRow } from "@/lib/db/settings";
+import { ParameterEvaluation } from "./parameter-evaluation";
 import { ParametersForm, SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -45,6 +46,7 @@ export default async function SettingsPage() {
           memory from your review history.
         </p>
         <ParametersForm canFit={reviews >= MIN_REVIEWS_FOR_OPTIMIZER} personal={personal} />
+        <ParameterEvaluation userId={user.id} />
       </div>
     </section>
   );
