@@ -8,6 +8,7 @@ import {
 import { seedFromText } from "@/lib/prng";
 import { db } from "./client";
 import { readSettings } from "./settings";
+import { query, sqlDate } from "./sqlite";
 
 // The learner's own figures for "Help me decide" and the load balancer. Prisma queries only (portable to
 // PostgreSQL); day bucketing happens in lib/srs, in the learner's time zone.
@@ -123,6 +124,26 @@ export async function readDueCounts(
   const counts = new Map<string, number>();
   for (const { due } of rows) {
     const key = studyDayKey(due < now ? now : due, settings.timeZone, settings.dayStartHour);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Review cards due per study day between `from` (inclusive) and `until` (exclusive), read synchronously with a
+ * prepared statement on the read connection (index Card(userId, suspended, due)), so the answer path can call it
+ * inside its read snapshot: the `dueCounts` of `scheduleBalanced`.
+ *
+ * @example
+ * scheduleBalanced(card, rating, now, settings, { dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings) });
+ */
+export function dueCountsBetween(userId: string, from: Date, until: Date, settings: SrsSettings): Map<string, number> {
+  const rows = query<{ due: string }>(
+    `SELECT due FROM "Card" WHERE "userId" = ? AND suspended = ? AND state = 'review' AND due >= ? AND due < ?`,
+  ).all(userId, 0, sqlDate(from), sqlDate(until));
+  const counts = new Map<string, number>();
+  for (const { due } of rows) {
+    const key = studyDayKey(new Date(due), settings.timeZone, settings.dayStartHour);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

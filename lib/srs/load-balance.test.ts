@@ -110,6 +110,24 @@ describe("scheduleBalanced", () => {
     expect(balanced.log).toEqual(plain.log);
   });
 
+  it("asks a reader for just the study days of the fuzz range", () => {
+    const asked: [Date, Date][] = [];
+    const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, {
+      dueCounts: (from, until) => {
+        asked.push([from, until]);
+        return new Map([[dayKey(interval), 9]]);
+      },
+    });
+    // Study days start at 04:00 UTC: from the start of day min_ivl to the start of the day after max_ivl.
+    expect(asked).toEqual([
+      [
+        new Date(`${dayKey(min_ivl)}T04:00:00Z`),
+        new Date(new Date(`${dayKey(max_ivl)}T04:00:00Z`).getTime() + 86_400_000),
+      ],
+    ]);
+    expect(balanced.card.scheduledDays).not.toBe(interval);
+  });
+
   it("with no load anywhere gives exactly what schedule gives; learning answers are never moved", () => {
     expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() })).toEqual(plain);
     const again = scheduleBalanced(card, "again", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map([[dayKey(0), 99]]) });

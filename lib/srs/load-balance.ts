@@ -1,6 +1,6 @@
 import { get_fuzz_range } from "ts-fsrs";
 import { assertValidDate, SrsError } from "./errors";
-import { studyDayKey } from "./day";
+import { nextStudyDayStart, studyDayKey, studyDayStart } from "./day";
 import { schedule, type ScheduleResult } from "./scheduler";
 import type { CardState, Rating, SrsSettings } from "./types";
 
@@ -64,9 +64,15 @@ export function balanceInterval(input: BalanceInput): number {
   return best;
 }
 
+/** Reviews due per study day ("YYYY-MM-DD" in the learner's time zone, see `studyDayKey`), not counting this card. */
+export type DueCounts = ReadonlyMap<string, number>;
+
 export type BalancedScheduleOptions = {
-  /** Reviews due per study day ("YYYY-MM-DD" in the learner's time zone, see `studyDayKey`), not counting this card. */
-  dueCounts: ReadonlyMap<string, number>;
+  /**
+   * The due counts, or a function that reads them for the study days from `from` (inclusive) to `until`
+   * (exclusive) — only the fuzz range's few days are asked for, so the answer path can read just those.
+   */
+  dueCounts: DueCounts | ((from: Date, until: Date) => DueCounts);
   easyDays?: EasyDays;
 };
 
@@ -79,8 +85,10 @@ const DAY_MS = 86_400_000;
  * balancing is on.
  *
  * @example
- * const counts = await readDueCounts(userId, now, settings, 400); // lib/db/workload.ts
- * const { card, log } = scheduleBalanced(card, "good", now, settings, { dueCounts: counts });
+ * // In recordReview's read snapshot (lib/db/workload.ts reads only the fuzz range's days, one indexed query):
+ * const { card, log } = scheduleBalanced(card, "good", now, settings, {
+ *   dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings),
+ * });
  */
 export function scheduleBalanced(
   card: CardState,
@@ -96,12 +104,20 @@ export function scheduleBalanced(
   if (result.card.state !== "review" || interval < 3) return result;
   const { min_ivl, max_ivl } = get_fuzz_range(interval, result.log.elapsedDays, settings.maximumIntervalDays);
   const { timeZone, dayStartHour } = settings;
-  const keyOf = (days: number) => studyDayKey(new Date(now.getTime() + days * DAY_MS), timeZone, dayStartHour);
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const keyOf = (days: number) => studyDayKey(at(days), timeZone, dayStartHour);
+  const counts =
+    typeof options.dueCounts === "function"
+      ? options.dueCounts(
+          studyDayStart(at(min_ivl), timeZone, dayStartHour),
+          nextStudyDayStart(at(max_ivl), timeZone, dayStartHour),
+        )
+      : options.dueCounts;
   const chosen = balanceInterval({
     interval,
     minInterval: min_ivl,
     maxInterval: max_ivl,
-    loadOn: (days) => options.dueCounts.get(keyOf(days)) ?? 0,
+    loadOn: (days) => counts.get(keyOf(days)) ?? 0,
     weekdayOf: (days) => new Date(`${keyOf(days)}T00:00:00Z`).getUTCDay(),
     easyDays: options.easyDays,
   });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
 import { evaluateLearnerParameters } from "@/lib/db/evaluate-parameters";
 import { savePersonalWeights } from "@/lib/db/settings";
-import { loadWorkloadData, readDueCounts } from "@/lib/db/workload";
+import { dueCountsBetween, loadWorkloadData, readDueCounts } from "@/lib/db/workload";
 import { readSettings } from "@/lib/db/settings";
 import { simulateWorkload } from "@/lib/srs/workload";
 import { studyDayKey } from "@/lib/srs";
@@ -79,6 +79,12 @@ describe("workload data", () => {
     const overdue = await db.card.count({ where: { userId: learner.id, state: "review", due: { lt: NOW } } });
     expect(counts.get(studyDayKey(NOW, "UTC", 4))).toBeGreaterThanOrEqual(overdue);
     expect([...counts.values()].reduce((s, n) => s + n, 0)).toBeLessThanOrEqual(cardsWritten);
+    // The answer path's synchronous reader gives the same counts for the days it is asked about.
+    const from = new Date("2026-03-05T04:00:00Z");
+    const until = new Date("2026-03-12T04:00:00Z");
+    const window = dueCountsBetween(learner.id, from, until, settings);
+    expect(window.size).toBeGreaterThan(0);
+    for (const [key, n] of window) expect(n).toBe(counts.get(key));
   });
 });
 

@@ -24,6 +24,9 @@ export default async function WorkloadPage() {
   const result = simulateWorkload(input);
   const current = closest(result.points, input.settings.desiredRetention);
   const best = result.recommended;
+  // The next step up in retention (or down, at the top of the range): the marginal trade-off.
+  const index = result.points.indexOf(current);
+  const step = result.points[index + 5] ?? result.points[index - 5] ?? null;
   return (
     <section className="progress">
       <h1>Help me decide</h1>
@@ -48,12 +51,26 @@ export default async function WorkloadPage() {
             The least study time per item remembered is at <strong>{pct(best.retention)}</strong> (
             {one(best.secondsPerMemorized)} s per item against {one(current.secondsPerMemorized)} s at{" "}
             {pct(current.retention)}): {Math.round(best.reviewsPerDay)} reviews and {one(best.minutesPerDay)} minutes a
-            day for {Math.round(best.memorized)} items. Higher retention costs more time for each extra item you keep;
-            change it in <Link href="/settings">settings</Link>.
+            day for {Math.round(best.memorized)} items.
+            {best.retention === result.points[0]!.retention
+              ? " That is the bottom of the range: Factdeck, like Anki, lets desired retention go no lower than 70 %."
+              : ""}{" "}
+            Higher retention costs more time for each extra item you keep; change it in{" "}
+            <Link href="/settings">settings</Link>.
           </p>
-        ) : (
+        ) : null}
+        {best && step ? (
+          <p data-testid="workload-tradeoff">
+            From {pct(current.retention)} to {pct(step.retention)}:{" "}
+            {step.minutesPerDay >= current.minutesPerDay ? "+" : ""}
+            {one(step.minutesPerDay - current.minutesPerDay)} minutes a day for{" "}
+            {step.memorized >= current.memorized ? "+" : ""}
+            {Math.round(step.memorized - current.memorized)} items remembered after a year.
+          </p>
+        ) : null}
+        {!best ? (
           <p className="muted">Study a few items first: with nothing to remember there is nothing to compare.</p>
-        )}
+        ) : null}
         <WorkloadChart
           label={`Minutes a day and items remembered after a year for desired retention ${pct(result.points[0]!.retention)} to ${pct(result.points.at(-1)!.retention)}`}
           current={pct(current.retention)}
