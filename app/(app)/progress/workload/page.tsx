@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Help me decide" };
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 const one = (n: number) => n.toFixed(1);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function closest(points: WorkloadPoint[], retention: number): WorkloadPoint {
   return points.reduce((best, p) =>
@@ -43,15 +44,16 @@ export default async function WorkloadPage() {
       <section className="card progress-section" aria-labelledby="workload-heading">
         <h2 id="workload-heading">Workload and knowledge by desired retention</h2>
         <p data-testid="workload-current">
-          At your desired retention of {pct(current.retention)}: about {Math.round(current.reviewsPerDay)} reviews and{" "}
-          {one(current.minutesPerDay)} minutes a day, {Math.round(current.memorized)} items remembered after a year.
+          At your desired retention of {pct(current.retention)}: about{" "}
+          {plural(Math.round(current.reviewsPerDay), "review")} and {one(current.minutesPerDay)} minutes a day,{" "}
+          {Math.round(current.memorized)} items remembered after a year.
         </p>
         {best ? (
           <p data-testid="workload-recommendation">
             The least study time per item remembered is at <strong>{pct(best.retention)}</strong> (
             {one(best.secondsPerMemorized)} s per item against {one(current.secondsPerMemorized)} s at{" "}
-            {pct(current.retention)}): {Math.round(best.reviewsPerDay)} reviews and {one(best.minutesPerDay)} minutes a
-            day for {Math.round(best.memorized)} items.
+            {pct(current.retention)}): {plural(Math.round(best.reviewsPerDay), "review")} and {one(best.minutesPerDay)}{" "}
+            minutes a day for {Math.round(best.memorized)} items.
             {best.retention === result.points[0]!.retention
               ? " That is the bottom of the range: Factdeck, like Anki, lets desired retention go no lower than 70 %."
               : ""}{" "}
@@ -78,7 +80,7 @@ export default async function WorkloadPage() {
           data={result.points.map((p) => ({
             label: pct(p.retention),
             retention: p.retention,
-            minutes: Number(one(p.minutesPerDay)),
+            minutes: Math.round(p.minutesPerDay * 100) / 100,
             reviews: Math.round(p.reviewsPerDay),
             memorized: Math.round(p.memorized),
           }))}

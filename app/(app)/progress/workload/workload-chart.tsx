@@ -32,7 +32,7 @@ export function WorkloadChart({
         {recommended ? <ReferenceLine yAxisId="minutes" x={recommended} stroke="currentColor" /> : null}
         <Line
           yAxisId="minutes"
-          type="monotone"
+          type="linear"
           dataKey="minutes"
           name="Minutes a day"
           stroke="currentColor"
@@ -41,7 +41,7 @@ export function WorkloadChart({
         />
         <Line
           yAxisId="memorized"
-          type="monotone"
+          type="linear"
           dataKey="memorized"
           name="Items remembered after a year"
           stroke="currentColor"
