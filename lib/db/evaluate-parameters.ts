@@ -2,8 +2,8 @@ import { default_w } from "ts-fsrs";
 import type { CardStateName, Rating } from "@/lib/srs";
 import { evaluateParameters, type Evaluation } from "@/lib/srs/evaluate";
 import { cardHistories } from "@/lib/srs/optimizer";
-import { db } from "./client";
 import { readSettings } from "./settings";
+import { query } from "./sqlite";
 
 export type ParameterEvaluation = {
   defaults: Evaluation | null;
@@ -16,19 +16,20 @@ export type ParameterEvaluation = {
  * history (in-sample, as Anki's "Evaluate" does: the personal parameters were fitted on the same reviews).
  *
  * @example
- * const { defaults, personal } = await evaluateLearnerParameters(user.id);
+ * const { defaults, personal } = evaluateLearnerParameters(user.id);
  */
-export async function evaluateLearnerParameters(userId: string): Promise<ParameterEvaluation> {
+export function evaluateLearnerParameters(userId: string): ParameterEvaluation {
   const settings = readSettings(userId);
-  const logs = await db.reviewLog.findMany({
-    where: { userId },
-    select: { itemId: true, rating: true, reviewedAt: true, previousState: true },
-  });
+  // A prepared statement, not Prisma: a learner with 2,000 cards has ~13,000 log rows, and Prisma's row mapping alone
+  // took ~300 ms of the settings page's load for them.
+  const logs = query<{ itemId: string; rating: string; reviewedAt: string; previousState: string }>(
+    `SELECT "itemId", rating, "reviewedAt", "previousState" FROM "ReviewLog" WHERE "userId" = ?`,
+  ).all(userId);
   const histories = cardHistories(
     logs.map((log) => ({
       itemId: log.itemId,
       rating: log.rating as Rating,
-      reviewedAt: log.reviewedAt,
+      reviewedAt: new Date(log.reviewedAt),
       stateBefore: log.previousState as CardStateName,
     })),
     settings.timeZone,

@@ -1,5 +1,6 @@
-import { default_w, FSRSAlgorithm, type FSRSState } from "ts-fsrs";
+import { default_w, type FSRSState } from "ts-fsrs";
 import { SrsError } from "./errors";
+import { FsrsKernel } from "./fsrs-kernel";
 import type { ReviewHistory } from "./optimizer";
 import { FSRS_WEIGHT_COUNT } from "./types";
 
@@ -51,7 +52,8 @@ export function evaluateParameters(
   if (weights.length !== FSRS_WEIGHT_COUNT || !weights.every(Number.isFinite)) {
     throw new SrsError("invalid_card", `FSRS parameters must be ${FSRS_WEIGHT_COUNT} finite numbers.`);
   }
-  const fsrs = new FSRSAlgorithm({ w: weights, enable_short_term: true });
+  // The kernel is ts-fsrs's model exactly (fsrs-kernel.test.ts), without its per-call overhead.
+  const fsrs = new FsrsKernel(weights, 0.9, 36500);
   const bins = new Map<string, { p: number; y: number; n: number }>();
   let loss = 0;
   let reviews = 0;
@@ -62,7 +64,7 @@ export function evaluateParameters(
     for (const [i, review] of history.entries()) {
       if (i > 0 && review.deltaT > 0 && state) {
         longTerm++;
-        const p = Math.min(P_MAX, Math.max(P_MIN, fsrs.forgetting_curve(review.deltaT, state.stability)));
+        const p = Math.min(P_MAX, Math.max(P_MIN, fsrs.recall(review.deltaT, state.stability)));
         const y = review.rating > 1 ? 1 : 0;
         loss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
         reviews++;
@@ -74,7 +76,7 @@ export function evaluateParameters(
         bins.set(key, bin);
         if (review.rating === 1) lapses++;
       }
-      state = fsrs.next_state(state, review.deltaT, review.rating);
+      state = fsrs.next(state, review.deltaT, review.rating);
     }
   }
   if (reviews === 0) return null;

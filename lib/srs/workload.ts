@@ -1,7 +1,8 @@
-import { default_w, FSRSAlgorithm, type FSRSState } from "ts-fsrs";
+import { default_w, type FSRSState } from "ts-fsrs";
 import { createRng, type Rng } from "../prng";
 import { assertValidDate, SrsError } from "./errors";
 import { studyDaysBetween } from "./day";
+import { FsrsKernel } from "./fsrs-kernel";
 import type { CardStateName, SrsSettings } from "./types";
 
 // "Help me decide" (Anki 25.x's workload graph, after fsrs-rs's simulate): replay the learner's next `days` days at
@@ -117,13 +118,7 @@ export function simulateWorkload(input: WorkloadInput): WorkloadResult {
   const capacity = base.length + newTotal;
 
   const points = (input.retentions ?? WORKLOAD_RETENTIONS).map((retention) => {
-    const fsrs = new FSRSAlgorithm({
-      w: settings.weights ?? default_w,
-      request_retention: retention,
-      maximum_interval: settings.maximumIntervalDays,
-      enable_fuzz: false,
-      enable_short_term: true,
-    });
+    const fsrs = new FsrsKernel(settings.weights ?? default_w, retention, settings.maximumIntervalDays);
     const random = input.random ? input.random() : createRng(input.seed);
     const last = new Int32Array(capacity);
     const stability = new Float64Array(capacity);
@@ -141,7 +136,7 @@ export function simulateWorkload(input: WorkloadInput): WorkloadResult {
       last[i] = day;
       stability[i] = state.stability;
       difficulty[i] = state.difficulty;
-      const next = day + fsrs.next_interval(state.stability, 0);
+      const next = day + fsrs.interval(state.stability);
       if (next < days) buckets[next].push(i);
     };
     let reviews = 0;
@@ -154,13 +149,13 @@ export function simulateWorkload(input: WorkloadInput): WorkloadResult {
       carried = due.slice(settings.maxReviewsPerDay);
       for (const i of todays) {
         const elapsed = day - last[i];
-        const r = fsrs.forgetting_curve(elapsed, stability[i]);
+        const r = fsrs.recall(elapsed, stability[i]);
         const grade = random() < r ? 2 + pick(recall, random()) : 1;
-        let state = fsrs.next_state({ stability: stability[i], difficulty: difficulty[i] }, elapsed, grade, r);
+        let state = fsrs.next({ stability: stability[i], difficulty: difficulty[i] }, elapsed, grade, r);
         reviews++;
         answers++;
         if (grade === 1) {
-          for (let step = 0; step < settings.relearningSteps.length; step++) state = fsrs.next_state(state, 0, 3);
+          for (let step = 0; step < settings.relearningSteps.length; step++) state = fsrs.next(state, 0, 3);
           answers += settings.relearningSteps.length;
         }
         settle(i, day, state);
@@ -168,16 +163,16 @@ export function simulateWorkload(input: WorkloadInput): WorkloadResult {
       const fresh = Math.min(settings.newPerDay, newTotal - introduced);
       for (let k = 0; k < fresh; k++) {
         const grade = 1 + pick(first, random());
-        let state = fsrs.next_state(null, 0, grade);
+        let state = fsrs.next(null, 0, grade);
         const steps = learningStepAnswers(grade, settings.learningSteps.length);
-        for (let step = 0; step < steps; step++) state = fsrs.next_state(state, 0, 3);
+        for (let step = 0; step < steps; step++) state = fsrs.next(state, 0, 3);
         answers += 1 + steps;
         settle(count++, day, state);
       }
       introduced += fresh;
     }
     let memorized = 0;
-    for (let i = 0; i < count; i++) memorized += fsrs.forgetting_curve(days - last[i], stability[i]);
+    for (let i = 0; i < count; i++) memorized += fsrs.recall(days - last[i], stability[i]);
     const seconds = answers * input.secondsPerAnswer;
     return {
       retention,

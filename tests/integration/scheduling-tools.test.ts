@@ -128,7 +128,7 @@ describe("catch-up", () => {
 
 describe("parameter evaluation", () => {
   it("scores the defaults on the learner's history, and personal parameters once they exist", async () => {
-    const first = await evaluateLearnerParameters(learner.id);
+    const first = evaluateLearnerParameters(learner.id);
     expect(first.personal).toBeNull();
     expect(first.defaults!.reviews).toBeGreaterThan(100);
     // The history follows the default model, so its log loss is that of well-calibrated predictions.
@@ -137,7 +137,7 @@ describe("parameter evaluation", () => {
     expect(first.defaults!.rmseBins).toBeLessThan(0.15);
     const worse = [...Array(21).keys()].map((i) => (i === 2 ? 30 : i === 0 ? 0.01 : i === 20 ? 0.5 : 1));
     await savePersonalWeights(learner.id, worse, 10, NOW);
-    const second = await evaluateLearnerParameters(learner.id);
+    const second = evaluateLearnerParameters(learner.id);
     expect(second.personal!.reviews).toBe(first.defaults!.reviews);
     expect(second.personal!.logLoss).not.toBe(second.defaults!.logLoss);
   });

@@ -8,8 +8,8 @@ const rmse = (e: Evaluation | null) => (e ? `${(e.rmseBins * 100).toFixed(2)}%` 
  * "Evaluate": how well the default and the personal FSRS parameters predict the learner's own reviews (log loss and
  * RMSE over bins, lower is better), beside "Fit my parameters".
  */
-export async function ParameterEvaluation({ userId }: { userId: string }) {
-  const { defaults, personal } = await evaluateLearnerParameters(userId);
+export function ParameterEvaluation({ userId }: { userId: string }) {
+  const { defaults, personal } = evaluateLearnerParameters(userId);
   if (!defaults) {
     return (
       <p className="muted" data-testid="parameter-evaluation">
