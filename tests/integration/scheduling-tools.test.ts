@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, vi } from "vitest";
 import { applyCatchUp, previewCatchUp } from "@/lib/db/catch-up";
 import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
@@ -11,6 +11,11 @@ import { studyDayKey } from "@/lib/srs";
 import type { GeneratedItem } from "@/lib/content/types";
 import { makeUser } from "@/tests/factories";
 import { writeLearnerHistory } from "@/tests/learner-history";
+
+let session: { user: { id: string } } | null = null;
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session }));
+vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const NOW = new Date("2026-03-02T12:00:00Z");
 const file = process.env.DATABASE_URL!.slice("file:".length);
@@ -140,5 +145,35 @@ describe("parameter evaluation", () => {
     const second = evaluateLearnerParameters(learner.id);
     expect(second.personal!.reviews).toBe(first.defaults!.reviews);
     expect(second.personal!.logLoss).not.toBe(second.defaults!.logLoss);
+  });
+});
+
+describe("catchUpAction", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return data;
+  };
+
+  it("refuses a bad choice with a message and changes nothing; postpones only the caller's own reviews", async () => {
+    const { catchUpAction } = await import("@/app/(app)/progress/catch-up/actions");
+    session = { user: { id: learner.id } };
+    const before = await cardsOf(learner.id);
+    for (const bad of [
+      { kind: "delete", count: "5" },
+      { kind: "postpone", count: "0" },
+      { kind: "postpone", count: "2.5" },
+    ]) {
+      const result = await catchUpAction(null, form(bad));
+      expect(result).toMatchObject({ ok: false, message: expect.stringContaining("Nothing was changed.") });
+    }
+    expect(await cardsOf(learner.id)).toEqual(before);
+
+    const otherBefore = await cardsOf(other.id);
+    const result = await catchUpAction(null, form({ kind: "postpone", count: "4" }));
+    expect(result).toEqual({ ok: true, message: "Postponed 4 reviews." });
+    expect(await cardsOf(other.id)).toEqual(otherBefore);
+    const changed = (await cardsOf(learner.id)).filter((c, i) => c.version !== before[i]!.version);
+    expect(changed).toHaveLength(4);
   });
 });
