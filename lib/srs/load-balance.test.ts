@@ -21,19 +21,26 @@ describe("balanceInterval", () => {
     ).toBe(11);
   });
 
-  it("breaks ties toward the proposed interval, then the shorter one", () => {
+  it("weighs each day by its interval, so equal loads keep the shorter one (the future always looks emptier)", () => {
     const flat = () => 3;
     expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: flat, weekdayOf: weekday })).toBe(
-      10,
-    );
-    const edges = loads([0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 4, 4, 1]);
-    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: edges, weekdayOf: weekday })).toBe(
       8,
+    );
+    // Day 12 must be at least 8/12 as loaded (+1) as day 8 to win: (1 + 1) × 12 = 24 < (3 + 1) × 8 = 32.
+    const later = loads([0, 0, 0, 0, 0, 0, 0, 0, 3, 9, 9, 9, 1]);
+    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: later, weekdayOf: weekday })).toBe(
+      12,
     );
   });
 
+  it("breaks exact ties toward the proposed interval", () => {
+    // (5 + 1) × 9 = 54 = (8 + 1) × 6: days 6 and 9 tie, 9 is closer to 10.
+    const tie = loads([0, 0, 0, 0, 0, 0, 8, 20, 20, 5, 20]);
+    expect(balanceInterval({ interval: 10, minInterval: 6, maxInterval: 10, loadOn: tie, weekdayOf: weekday })).toBe(9);
+  });
+
   it("treats a reduced easy day as twice as full and avoids a day with no reviews", () => {
-    // Days 8–12 fall on weekdays 1–5. Capacity 0.5 on Tuesday (day 9): (2 + 1) / 0.5 = 6 > (4 + 1) / 1 = 5.
+    // Days 8–12 fall on weekdays 1–5. Capacity 0.5 on Tuesday (day 9): (2 + 1) × 9 / 0.5 = 54 > (4 + 1) × 10 = 50.
     const easyDays = [1, 1, 0.5, 1, 1, 1, 1] as const;
     const load = loads([0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 9, 9]);
     expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: load, weekdayOf: weekday })).toBe(
@@ -128,8 +135,12 @@ describe("scheduleBalanced", () => {
     expect(balanced.card.scheduledDays).not.toBe(interval);
   });
 
-  it("with no load anywhere gives exactly what schedule gives; learning answers are never moved", () => {
-    expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() })).toEqual(plain);
+  it("with no load anywhere takes the shortest day of the range (as Anki's 1/interval weight); learning answers stay", () => {
+    expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() }).card).toEqual({
+      ...plain.card,
+      scheduledDays: min_ivl,
+      due: new Date(now.getTime() + min_ivl * 86_400_000),
+    });
     const again = scheduleBalanced(card, "again", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map([[dayKey(0), 99]]) });
     expect(again).toEqual(schedule(card, "again", now, DEFAULT_SRS_SETTINGS));
   });

@@ -6,8 +6,8 @@ import type { CardState, SrsSettings } from "./types";
 
 // A learner who studies every day, for comparing daily loads with and without the load balancer
 // (scripts/load-balance-report.ts and load-balance.test.ts). Memory follows the scheduler's own FSRS model: a review
-// is recalled with probability R. Fuzz on ("off" in the report: ts-fsrs's random fuzz, what Factdeck does today)
-// against the balancer ("on").
+// is recalled with probability R. Modes: "plain" (no fuzz: what recordReview does today), "fuzz" (ts-fsrs's seeded
+// random fuzz: Anki's behaviour without the load balancer) and "balanced" (scheduleBalanced).
 
 export type LoadSimulationOptions = {
   settings: SrsSettings;
@@ -15,7 +15,7 @@ export type LoadSimulationOptions = {
   newPerDay: number;
   seed: number;
   start: Date;
-  mode: "fuzz" | "balanced";
+  mode: "plain" | "fuzz" | "balanced";
   easyDays?: EasyDays;
 };
 
@@ -94,7 +94,7 @@ export function simulateDailyLoad(options: LoadSimulationOptions): LoadStats {
         const next =
           options.mode === "balanced"
             ? scheduleBalanced(card, rating, clock, settings, { dueCounts, easyDays: options.easyDays }).card
-            : schedule(card, rating, clock, settings, { fuzz: { random } }).card;
+            : schedule(card, rating, clock, settings, options.mode === "fuzz" ? { fuzz: { random } } : {}).card;
         count(next, +1);
         cards[index] = next;
         clock = new Date(clock.getTime() + MINUTE / 6);
