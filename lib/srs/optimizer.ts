@@ -40,32 +40,46 @@ export function loadNativeBinding(): Binding | null {
 export type ReviewHistory = Array<{ rating: number; deltaT: number }>;
 
 /**
- * Turns review logs into per-card histories the way fsrs-rs/Anki do: group by item, sort by time, keep the
- * history from the last time the card was new (cards whose first review is missing are skipped, since their
- * initial state is unknown), and set delta_t = whole study days since the previous review (0 for the first).
- * Each training item is a prefix of a history ending in a review with delta_t > 0: that review is the one
- * predicted, the earlier ones (same-day steps included) are its context.
+ * Each card's history the way fsrs-rs/Anki read it: group by item, sort by time, keep the history from the last time
+ * the card was new (cards whose first review is missing are skipped, since their initial state is unknown), and set
+ * delta_t = whole study days since the previous review (0 for the first).
+ *
+ * @example
+ * cardHistories(logs, "UTC", 4); // [[{ rating: 3, deltaT: 0 }, { rating: 3, deltaT: 2 }], …]
  */
-export function toTrainingHistories(
-  logs: readonly OptimizerLog[],
-  timeZone: string,
-  dayStartHour: number,
-): ReviewHistory[] {
+export function cardHistories(logs: readonly OptimizerLog[], timeZone: string, dayStartHour: number): ReviewHistory[] {
   const byItem = new Map<string, OptimizerLog[]>();
   for (const log of logs) {
     const list = byItem.get(log.itemId);
     if (list) list.push(log);
     else byItem.set(log.itemId, [log]);
   }
-  const prefixes: ReviewHistory[] = [];
+  const histories: ReviewHistory[] = [];
   for (const list of byItem.values()) {
     list.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
     const start = list.findLastIndex((log) => log.stateBefore === "new");
     if (start < 0) continue;
-    const history = list.slice(start).map((log, i, all) => ({
-      rating: RATING_NUMBER[log.rating],
-      deltaT: i === 0 ? 0 : studyDaysBetween(all[i - 1].reviewedAt, log.reviewedAt, timeZone, dayStartHour),
-    }));
+    histories.push(
+      list.slice(start).map((log, i, all) => ({
+        rating: RATING_NUMBER[log.rating],
+        deltaT: i === 0 ? 0 : studyDaysBetween(all[i - 1].reviewedAt, log.reviewedAt, timeZone, dayStartHour),
+      })),
+    );
+  }
+  return histories;
+}
+
+/**
+ * Training items from review logs (see `cardHistories`): each is a prefix of a card's history ending in a review
+ * with delta_t > 0: that review is the one predicted, the earlier ones (same-day steps included) are its context.
+ */
+export function toTrainingHistories(
+  logs: readonly OptimizerLog[],
+  timeZone: string,
+  dayStartHour: number,
+): ReviewHistory[] {
+  const prefixes: ReviewHistory[] = [];
+  for (const history of cardHistories(logs, timeZone, dayStartHour)) {
     for (let end = 1; end < history.length; end++) {
       if (history[end].deltaT > 0) prefixes.push(history.slice(0, end + 1));
     }

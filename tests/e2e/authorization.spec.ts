@@ -39,6 +39,8 @@ const MATRIX: {
   { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
   { route: "/study", url: () => "/study", expect: signedIn("ok") },
   { route: "/progress", url: () => "/progress", expect: signedIn("ok") },
+  { route: "/progress/workload", url: () => "/progress/workload", expect: signedIn("ok") },
+  { route: "/progress/catch-up", url: () => "/progress/catch-up?kind=postpone&count=5", expect: signedIn("ok") },
   { route: "/settings", url: () => "/settings", expect: signedIn("ok") },
   { route: "/join/[code]", url: (i) => `/join/${i.code}`, expect: signedIn("ok") },
   {
@@ -119,6 +121,9 @@ async function signUp(browser: Browser, baseURL: string, name: string) {
 }
 
 test("every route allows or denies each kind of visitor as it should", async ({ browser, playwright, baseURL }) => {
+  // Six personas × every route, some of which simulate or aggregate a learner's whole history: more than 30 s on a
+  // busy 2-core machine.
+  test.setTimeout(90_000);
   const otherLearner = await signUp(browser, baseURL!, "Other");
   const otherInstructor = await signUp(browser, baseURL!, "Teacher");
   const db = new Database("prisma/e2e.db");

@@ -230,6 +230,15 @@ const MATRIX: Record<string, Row[]> = {
       expect: all("login"),
     },
   ],
+  "/app/(app)/progress/catch-up/actions.ts": [
+    // Moves only the caller's own reviews; with none due it says so.
+    {
+      action: "catchUpAction",
+      call: (m) => call(m, "catchUpAction", null, form({ kind: "postpone", count: "5" })),
+      judge: async () => "ok",
+      expect: signedIn("ok"),
+    },
+  ],
   "/app/(app)/classes/actions.ts": [
     {
       action: "createClassAction",

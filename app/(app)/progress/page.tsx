@@ -274,6 +274,9 @@ export default async function ProgressPage() {
       ) : (
         <>
           <Summary progress={progress} />
+          <p className="actions-row">
+            <Link href="/progress/workload">Help me decide</Link> <Link href="/progress/catch-up">Catch up</Link>
+          </p>
           {!progress.streak.studiedToday && progress.streak.days > 0 ? (
             <p className="notice">Study today to keep your {plural(progress.streak.days, "day")} streak.</p>
           ) : null}

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { countReviews, MIN_REVIEWS_FOR_OPTIMIZER } from "@/lib/db/optimize";
 import { getSettingsRecord, settingsFromRow } from "@/lib/db/settings";
 import { AccountForms } from "./account-form";
+import { ParameterEvaluation } from "./parameter-evaluation";
 import { ParametersForm, SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -46,6 +47,7 @@ export default async function SettingsPage() {
           memory from your review history.
         </p>
         <ParametersForm canFit={reviews >= MIN_REVIEWS_FOR_OPTIMIZER} personal={personal} />
+        <ParameterEvaluation userId={user.id} />
       </div>
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Account</h2>

@@ -1,0 +1,150 @@
+import { studyDayKey, type CardStateName, type SrsSettings } from "@/lib/srs";
+import {
+  DEFAULT_FIRST_RATING_SHARES,
+  DEFAULT_RECALL_RATING_SHARES,
+  type WorkloadCard,
+  type WorkloadInput,
+} from "@/lib/srs/workload";
+import { seedFromText } from "@/lib/prng";
+import { db } from "./client";
+import { readSettings } from "./settings";
+import { query, sqlDate } from "./sqlite";
+
+// The learner's own figures for "Help me decide" and the load balancer. Prisma queries only (portable to
+// PostgreSQL); day bucketing happens in lib/srs, in the learner's time zone.
+
+/** Anki caps a review's time at 60 s: a learner who left the tab open has not studied for an hour. */
+export const MAX_SECONDS_PER_ANSWER = 60;
+/** Without this many answers of a kind, the fsrs-rs default rating shares are used instead of the learner's own. */
+export const MIN_ANSWERS_FOR_SHARES = 50;
+/** Used when the learner has no timed answers at all. */
+const DEFAULT_SECONDS_PER_ANSWER = 8;
+
+export type WorkloadData = {
+  input: WorkloadInput;
+  /** Whether the time per answer and the rating shares are the learner's own or defaults. */
+  ownTiming: boolean;
+  ownShares: boolean;
+  timedAnswers: number;
+};
+
+/** Mean seconds per answer from the learner's log, each answer capped at 60 s; null with no timed answers. */
+async function secondsPerAnswer(userId: string): Promise<{ seconds: number | null; answers: number }> {
+  const capMs = MAX_SECONDS_PER_ANSWER * 1000;
+  const [short, long] = await Promise.all([
+    db.reviewLog.aggregate({
+      where: { userId, responseMs: { not: null, lte: capMs } },
+      _sum: { responseMs: true },
+      _count: { _all: true },
+    }),
+    db.reviewLog.count({ where: { userId, responseMs: { gt: capMs } } }),
+  ]);
+  const answers = short._count._all + long;
+  if (answers === 0) return { seconds: null, answers };
+  return { seconds: ((short._sum.responseMs ?? 0) + long * capMs) / answers / 1000, answers };
+}
+
+/** The learner's shares of each rating on first answers and on recalled reviews. */
+async function ratingShares(userId: string) {
+  const groups = await db.reviewLog.groupBy({
+    by: ["previousState", "rating"],
+    where: { userId },
+    _count: { _all: true },
+  });
+  const count = (state: CardStateName, rating: string) =>
+    groups.find((g) => g.previousState === state && g.rating === rating)?._count._all ?? 0;
+  const first = [count("new", "again"), count("new", "hard"), count("new", "good"), count("new", "easy")] as const;
+  const recall = [count("review", "hard"), count("review", "good"), count("review", "easy")] as const;
+  const sum = (xs: readonly number[]) => xs.reduce((s, n) => s + n, 0);
+  const ownFirst = sum(first) >= MIN_ANSWERS_FOR_SHARES;
+  const ownRecall = sum(recall) >= MIN_ANSWERS_FOR_SHARES;
+  return {
+    first: ownFirst ? first : DEFAULT_FIRST_RATING_SHARES,
+    recall: ownRecall ? recall : DEFAULT_RECALL_RATING_SHARES,
+    own: ownFirst && ownRecall,
+  };
+}
+
+/**
+ * Everything the workload simulator needs about one learner: their live cards, how many items they have not seen,
+ * their settings and parameters, their time per answer and how they rate. Seeded by the user id, so the page shows
+ * the same figures on every load until the collection changes.
+ *
+ * @example
+ * const { input } = await loadWorkloadData(user.id, new Date());
+ * const result = simulateWorkload(input);
+ */
+export async function loadWorkloadData(userId: string, now: Date): Promise<WorkloadData> {
+  const settings = readSettings(userId);
+  const [cards, unseenItems, timing, shares] = await Promise.all([
+    db.card.findMany({
+      where: { userId, suspended: false, item: { retiredAt: null } },
+      select: { state: true, stability: true, difficulty: true, due: true, lastReview: true },
+    }),
+    db.item.count({ where: { retiredAt: null, cards: { none: { userId } } } }),
+    secondsPerAnswer(userId),
+    ratingShares(userId),
+  ]);
+  return {
+    input: {
+      cards: cards.map((c): WorkloadCard => ({ ...c, state: c.state as CardStateName })),
+      unseenItems,
+      settings,
+      secondsPerAnswer: timing.seconds ?? DEFAULT_SECONDS_PER_ANSWER,
+      firstRatingShares: shares.first,
+      recallRatingShares: shares.recall,
+      now,
+      seed: seedFromText(userId),
+    },
+    ownTiming: timing.seconds !== null,
+    ownShares: shares.own,
+    timedAnswers: timing.answers,
+  };
+}
+
+/**
+ * Review cards due per study day ("YYYY-MM-DD" in the learner's zone) from now to `days` ahead: the load the
+ * balancer spreads answers over (lib/srs/load-balance.ts `scheduleBalanced`). Overdue cards count for today.
+ *
+ * @example
+ * const dueCounts = await readDueCounts(userId, now, settings, 400);
+ * scheduleBalanced(card, "good", now, settings, { dueCounts });
+ */
+export async function readDueCounts(
+  userId: string,
+  now: Date,
+  settings: SrsSettings,
+  days: number,
+): Promise<Map<string, number>> {
+  const until = new Date(now.getTime() + (days + 1) * 86_400_000);
+  const rows = await db.card.findMany({
+    where: { userId, suspended: false, state: "review", due: { lt: until } },
+    select: { due: true },
+  });
+  const counts = new Map<string, number>();
+  for (const { due } of rows) {
+    const key = studyDayKey(due < now ? now : due, settings.timeZone, settings.dayStartHour);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Review cards due per study day between `from` (inclusive) and `until` (exclusive), read synchronously with a
+ * prepared statement on the read connection (index Card(userId, suspended, due)), so the answer path can call it
+ * inside its read snapshot: the `dueCounts` of `scheduleBalanced`.
+ *
+ * @example
+ * scheduleBalanced(card, rating, now, settings, { dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings) });
+ */
+export function dueCountsBetween(userId: string, from: Date, until: Date, settings: SrsSettings): Map<string, number> {
+  const rows = query<{ due: string }>(
+    `SELECT due FROM "Card" WHERE "userId" = ? AND suspended = ? AND state = 'review' AND due >= ? AND due < ?`,
+  ).all(userId, 0, sqlDate(from), sqlDate(until));
+  const counts = new Map<string, number>();
+  for (const { due } of rows) {
+    const key = studyDayKey(new Date(due), settings.timeZone, settings.dayStartHour);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}

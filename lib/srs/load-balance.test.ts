@@ -1,0 +1,172 @@
+import { get_fuzz_range } from "ts-fsrs";
+import { describe, expect, it } from "vitest";
+import { balanceInterval, scheduleBalanced } from "./load-balance";
+import { simulateDailyLoad } from "./load-simulation";
+import { schedule } from "./scheduler";
+import { DEFAULT_SRS_SETTINGS, type CardState } from "./types";
+
+const loads = (list: number[]) => (days: number) => list[days] ?? 0;
+const weekday = (days: number) => days % 7;
+
+describe("balanceInterval", () => {
+  it("picks the least-loaded day of the range", () => {
+    expect(
+      balanceInterval({
+        interval: 10,
+        minInterval: 9,
+        maxInterval: 11,
+        loadOn: loads([0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 2]),
+        weekdayOf: weekday,
+      }),
+    ).toBe(11);
+  });
+
+  it("weighs each day by its interval, so equal loads keep the shorter one (the future always looks emptier)", () => {
+    const flat = () => 3;
+    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: flat, weekdayOf: weekday })).toBe(
+      8,
+    );
+    // Day 12 must be at least 8/12 as loaded (+1) as day 8 to win: (1 + 1) × 12 = 24 < (3 + 1) × 8 = 32.
+    const later = loads([0, 0, 0, 0, 0, 0, 0, 0, 3, 9, 9, 9, 1]);
+    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: later, weekdayOf: weekday })).toBe(
+      12,
+    );
+  });
+
+  it("breaks exact ties toward the proposed interval", () => {
+    // (5 + 1) × 9 = 54 = (8 + 1) × 6: days 6 and 9 tie, 9 is closer to 10.
+    const tie = loads([0, 0, 0, 0, 0, 0, 8, 20, 20, 5, 20]);
+    expect(balanceInterval({ interval: 10, minInterval: 6, maxInterval: 10, loadOn: tie, weekdayOf: weekday })).toBe(9);
+  });
+
+  it("treats a reduced easy day as twice as full and avoids a day with no reviews", () => {
+    // Days 8–12 fall on weekdays 1–5. Capacity 0.5 on Tuesday (day 9): (2 + 1) × 9 / 0.5 = 54 > (4 + 1) × 10 = 50.
+    const easyDays = [1, 1, 0.5, 1, 1, 1, 1] as const;
+    const load = loads([0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 9, 9]);
+    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: load, weekdayOf: weekday })).toBe(
+      9,
+    );
+    expect(
+      balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: load, weekdayOf: weekday, easyDays }),
+    ).toBe(10);
+    // No reviews on Wednesday (day 10), even though nothing else is due then.
+    const none = [1, 1, 1, 0, 1, 1, 1] as const;
+    const empty = loads([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0, 5, 5]);
+    expect(
+      balanceInterval({
+        interval: 10,
+        minInterval: 9,
+        maxInterval: 11,
+        loadOn: empty,
+        weekdayOf: weekday,
+        easyDays: none,
+      }),
+    ).toBe(9);
+    // A range made only of days off keeps the proposed interval.
+    expect(
+      balanceInterval({
+        interval: 10,
+        minInterval: 10,
+        maxInterval: 10,
+        loadOn: empty,
+        weekdayOf: weekday,
+        easyDays: none,
+      }),
+    ).toBe(10);
+  });
+
+  it("refuses a malformed range or easy days", () => {
+    const input = { interval: 10, minInterval: 12, maxInterval: 8, loadOn: () => 0, weekdayOf: weekday };
+    expect(() => balanceInterval(input)).toThrow(/range/);
+    expect(() =>
+      balanceInterval({ ...input, minInterval: 8, maxInterval: 12, easyDays: [2, 1, 1, 1, 1, 1, 1] }),
+    ).toThrow(/Easy days/);
+  });
+});
+
+describe("scheduleBalanced", () => {
+  // A review card (S = 10, last reviewed 10 days before) answered Good on Monday 2026-01-05 at 10:00 UTC.
+  const now = new Date("2026-01-05T10:00:00Z");
+  const card: CardState = {
+    state: "review",
+    due: now,
+    stability: 10,
+    difficulty: 5,
+    scheduledDays: 10,
+    learningSteps: 0,
+    reps: 5,
+    lapses: 0,
+    lastReview: new Date("2025-12-26T10:00:00Z"),
+  };
+  const plain = schedule(card, "good", now, DEFAULT_SRS_SETTINGS);
+  const interval = plain.card.scheduledDays;
+  const { min_ivl, max_ivl } = get_fuzz_range(interval, 10, DEFAULT_SRS_SETTINGS.maximumIntervalDays);
+  const dayKey = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+  it("moves the due date to the least-loaded day of ts-fsrs's fuzz range, keeping stability and the log", () => {
+    expect(max_ivl - min_ivl).toBeGreaterThanOrEqual(4);
+    const dueCounts = new Map<string, number>();
+    for (let d = min_ivl; d <= max_ivl; d++) dueCounts.set(dayKey(d), 50);
+    dueCounts.set(dayKey(max_ivl), 3);
+    const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts });
+    expect(balanced.card).toEqual({
+      ...plain.card,
+      scheduledDays: max_ivl,
+      due: new Date(now.getTime() + max_ivl * 86_400_000),
+    });
+    expect(balanced.log).toEqual(plain.log);
+  });
+
+  it("asks a reader for just the study days of the fuzz range", () => {
+    const asked: [Date, Date][] = [];
+    const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, {
+      dueCounts: (from, until) => {
+        asked.push([from, until]);
+        return new Map([[dayKey(interval), 9]]);
+      },
+    });
+    // Study days start at 04:00 UTC: from the start of day min_ivl to the start of the day after max_ivl.
+    expect(asked).toEqual([
+      [
+        new Date(`${dayKey(min_ivl)}T04:00:00Z`),
+        new Date(new Date(`${dayKey(max_ivl)}T04:00:00Z`).getTime() + 86_400_000),
+      ],
+    ]);
+    expect(balanced.card.scheduledDays).not.toBe(interval);
+  });
+
+  it("with no load anywhere takes the shortest day of the range (as Anki's 1/interval weight); learning answers stay", () => {
+    expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() }).card).toEqual({
+      ...plain.card,
+      scheduledDays: min_ivl,
+      due: new Date(now.getTime() + min_ivl * 86_400_000),
+    });
+    const again = scheduleBalanced(card, "again", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map([[dayKey(0), 99]]) });
+    expect(again).toEqual(schedule(card, "again", now, DEFAULT_SRS_SETTINGS));
+  });
+
+  it("keeps reviews off a weekday with no reviews", () => {
+    const sunday = [0, 1, 1, 1, 1, 1, 1] as const;
+    const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, {
+      dueCounts: new Map(),
+      easyDays: sunday,
+    });
+    expect(balanced.card.due.getUTCDay()).not.toBe(0);
+  });
+});
+
+describe("daily load of a simulated learner", () => {
+  it("is flatter with the load balancer than with ts-fsrs's random fuzz", () => {
+    const options = {
+      settings: DEFAULT_SRS_SETTINGS,
+      days: 60,
+      newPerDay: 15,
+      seed: 11,
+      start: new Date("2026-01-05T10:00:00Z"),
+    };
+    const off = simulateDailyLoad({ ...options, mode: "fuzz" });
+    const on = simulateDailyLoad({ ...options, mode: "balanced" });
+    expect(on.spikiness).toBeLessThan(off.spikiness * 0.8);
+    expect(on.max).toBeLessThanOrEqual(off.max);
+  }, 30_000);
+});
