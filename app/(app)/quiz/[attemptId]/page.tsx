@@ -39,7 +39,7 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
     ? { href: `/decks/${results.attempt.document.id}`, label: results.attempt.document.title }
     : { href: `/assignments/${results.attempt.assignmentId}`, label: "Assignment" };
   const mistakes = results.questions.filter((q) => !q.given?.correct);
-  const percent = Math.round((100 * state.score) / state.total);
+  const percent = state.total ? Math.round((100 * state.score) / state.total) : 0;
   return (
     <section>
       <p>
@@ -49,6 +49,12 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
       <p className="quiz-score" data-testid="quiz-score">
         {state.score} of {state.total} correct ({percent}%)
       </p>
+      {results.skipped > 0 ? (
+        <p className="muted" data-testid="quiz-skipped">
+          {results.skipped === 1 ? "1 item was" : `${results.skipped} items were`} skipped: a quiz can&apos;t grade a
+          flashcard, so it doesn&apos;t count towards the score.
+        </p>
+      ) : null}
       {results.attempt.updatesSchedule ? (
         <p className="muted">Your answers were counted toward your study schedule.</p>
       ) : null}

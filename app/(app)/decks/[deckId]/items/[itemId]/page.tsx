@@ -4,16 +4,38 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document-view";
 import { requireUser } from "@/lib/auth/session";
 import { getItemWithSource } from "@/lib/db/content";
+import { openQuizTouching } from "@/lib/db/open-quizzes";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Source" };
 
-/** An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only. */
+/**
+ * An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only.
+ * While an unfinished quiz of the learner asks this item (or another item of this deck, whose answers the document
+ * holds too), the answer and the document stay hidden (docs/decisions/011-answers-are-committed.md).
+ */
 export default async function ItemSourcePage({ params }: { params: Promise<{ deckId: string; itemId: string }> }) {
   const { deckId, itemId } = await idParams(params);
-  await requireUser(`/decks/${deckId}/items/${itemId}`);
+  const user = await requireUser(`/decks/${deckId}/items/${itemId}`);
   const item = await getItemWithSource(deckId, itemId);
   if (!item) notFound();
+  const quiz = await openQuizTouching(user.id, deckId, itemId);
+  if (quiz) {
+    return (
+      <section>
+        <p>
+          <Link href={`/decks/${deckId}`}>← {item.document.title}</Link>
+        </p>
+        <h1>{item.prompt}</h1>
+        <p className="notice" data-testid="answer-hidden">
+          {quiz.asksThisItem
+            ? "The answer is hidden: this item is in a quiz you haven't finished."
+            : "The source is hidden: a quiz you haven't finished asks items of this deck, and the document holds their answers."}{" "}
+          <Link href={`/quiz/${quiz.attemptId}`}>Finish the quiz</Link> to see it.
+        </p>
+      </section>
+    );
+  }
   return (
     <section>
       <p>
