@@ -100,6 +100,17 @@ async function main() {
     recordTimes.push(performance.now() - t);
   }
   stats(answer ? "answerItem (grade + record)" : "checkAnswer (grade only)", answerTimes);
+  // The "is this item in an open quiz" read on its own (absent before docs/decisions/011).
+  const open = await import("@/lib/db/open-quizzes").catch(() => null);
+  if (open) {
+    const openTimes: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const t = performance.now();
+      open.openQuizItems(user.id).has(ids[i]!);
+      openTimes.push(performance.now() - t);
+    }
+    stats("openQuizItems (3 open attempts, 60 items)", openTimes);
+  }
   stats("recordReview", recordTimes);
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { db } from "./client";
 import { query } from "./sqlite";
 
 // The learner's unfinished quiz attempts (practice or assignment) whose questions they may still answer. An
@@ -24,21 +23,4 @@ export function openQuizItems(userId: string): Map<string, string> {
     for (const itemId of JSON.parse(attempt.itemIds) as string[]) if (!items.has(itemId)) items.set(itemId, attempt.id);
   }
   return items;
-}
-
-/**
- * For an item page: the open attempt that asks this item, or else one that asks another item of the same deck (whose
- * document holds that item's answer too). Null when no open quiz of the learner touches the deck.
- * @example const quiz = await openQuizTouching(user.id, deckId, itemId) // { attemptId, asksThisItem }
- */
-export async function openQuizTouching(userId: string, deckId: string, itemId: string) {
-  const items = openQuizItems(userId);
-  const own = items.get(itemId);
-  if (own) return { attemptId: own, asksThisItem: true };
-  if (items.size === 0) return null;
-  const sibling = await db.item.findFirst({
-    where: { id: { in: [...items.keys()] }, documentId: deckId },
-    select: { id: true },
-  });
-  return sibling ? { attemptId: items.get(sibling.id)!, asksThisItem: false } : null;
 }

@@ -139,6 +139,9 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
   const previews = previewIntervals(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings);
   const correct = gradeResponse(item, input.response);
   if (correct === null) {
+    // Shown only, but refused like an answer would be: rating it later would fail the same way.
+    if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
+    if (stored?.suspended) return { ok: false, reason: "suspended" };
     return {
       ok: true,
       leech: false,
