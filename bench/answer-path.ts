@@ -2,7 +2,9 @@
  * Times the study loop's answer path in one process, without HTTP: the answer call (grade + record since
  * docs/decisions/011-answers-are-committed.md) and a rated recordReview, for a learner with open quiz attempts.
  * Usage: npx tsx bench/answer-path.ts [answers=2000]
- * Prints the mean and p95 per call in milliseconds. A figure to compare before and after a change, not a test.
+ * Prints the wall-clock mean and p95 and the CPU time per call, in milliseconds. Runs against whatever lib/ the
+ * working directory holds (before docs/decisions/011 it times checkAnswer instead of answerItem), so the same script
+ * compares two checkouts: `cd <other checkout> && npx tsx <this file>`. A figure to compare, not a test.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -22,7 +24,7 @@ async function main() {
   const reviews = await import("@/lib/db/reviews");
   const { makeUser } = await import("@/tests/factories");
 
-  const items = Array.from({ length: count * 2 }, (_, i) => ({
+  const items = Array.from({ length: count * 3 }, (_, i) => ({
     key: `k${i}`,
     factKey: `f${i}`,
     kind: "typed" as const,
@@ -48,10 +50,19 @@ async function main() {
     });
   }
 
-  function stats(label: string, times: number[]) {
+  // CPU time per call (user + system, process.cpuUsage) next to wall time: on a machine shared with other work the
+  // wall time mostly measures waiting for a core.
+  const cpu = { answer: 0, record: 0 };
+  const cpuNow = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  function stats(label: string, times: number[], cpuMs?: number) {
     const sorted = [...times].sort((a, b) => a - b);
     const mean = times.reduce((s, t) => s + t, 0) / times.length;
-    console.log(`${label}: mean ${mean.toFixed(3)} ms, p95 ${sorted[Math.floor(0.95 * sorted.length)]!.toFixed(3)} ms`);
+    const p95 = sorted[Math.floor(0.95 * sorted.length)]!;
+    const cpuText = cpuMs === undefined ? "" : `, CPU ${cpuMs.toFixed(3)} ms`;
+    console.log(`${label}: wall mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms${cpuText}`);
   }
 
   const now = new Date("2026-06-01T10:00:00Z");
@@ -66,6 +77,7 @@ async function main() {
   for (let i = 0; i < count; i += 1) {
     const itemId = ids[i]!;
     let t = performance.now();
+    let c = cpuNow();
     if (answer) {
       await answer({
         userId: user.id,
@@ -86,7 +98,9 @@ async function main() {
       });
     }
     answerTimes.push(performance.now() - t);
+    cpu.answer += cpuNow() - c;
     t = performance.now();
+    c = cpuNow();
     await reviews.recordReview({
       userId: user.id,
       reviewId: crypto.randomUUID(),
@@ -98,8 +112,51 @@ async function main() {
       now,
     });
     recordTimes.push(performance.now() - t);
+    cpu.record += cpuNow() - c;
   }
-  stats(answer ? "answerItem (grade + record)" : "checkAnswer (grade only)", answerTimes);
+  stats(answer ? "answerItem (grade + record)" : "checkAnswer (grade only)", answerTimes, cpu.answer / count);
+  stats("recordReview", recordTimes, cpu.record / count);
+
+  // One card as the study screen does it: a wrong answer, then the learner picks Good instead of the suggested Again.
+  // Main: checkAnswer, then recordReview(good). Now: answerItem (records Again), then amendReview(good).
+  const cardTimes: number[] = [];
+  let cardCpu = 0;
+  const amend = (reviews as unknown as { amendReview?: (input: object) => Promise<unknown> }).amendReview;
+  for (let i = 0; i < count; i += 1) {
+    const itemId = ids[2 * count + i]!;
+    const reviewId = crypto.randomUUID();
+    const t = performance.now();
+    const c = cpuNow();
+    if (answer && amend) {
+      await answer({ userId: user.id, reviewId, itemId, version: 0, response: "A", responseMs: 900, now });
+      await amend({ userId: user.id, reviewId, rating: "good", now });
+    } else {
+      await (reviews as unknown as { checkAnswer: (input: object) => Promise<unknown> }).checkAnswer({
+        userId: user.id,
+        itemId,
+        response: "A",
+        responseMs: 900,
+        now,
+      });
+      await reviews.recordReview({
+        userId: user.id,
+        reviewId,
+        itemId,
+        version: 0,
+        response: "A",
+        rating: "good",
+        responseMs: 900,
+        now,
+      });
+    }
+    cardTimes.push(performance.now() - t);
+    cardCpu += cpuNow() - c;
+  }
+  stats(
+    answer ? "one card: answerItem + amendReview" : "one card: checkAnswer + recordReview",
+    cardTimes,
+    cardCpu / count,
+  );
   // The "is this item in an open quiz" read on its own (absent before docs/decisions/011).
   const open = await import("@/lib/db/open-quizzes").catch(() => null);
   if (open) {
@@ -111,7 +168,6 @@ async function main() {
     }
     stats("openQuizItems (3 open attempts, 60 items)", openTimes);
   }
-  stats("recordReview", recordTimes);
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });
 }
