@@ -129,6 +129,25 @@ test("the gradebook-gaming attack fails: no answer of an open quiz's items is sh
   );
   expect(logs.n).toBe(0);
 
+  // A finished practice quiz that got the same item wrong keeps its correct answer hidden while this quiz is open.
+  const db = new Database("prisma/e2e.db");
+  const learnerId = (db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email) as { id: string }).id;
+  const practiceId = `practice-${Date.now()}`;
+  db.prepare(
+    `INSERT INTO "QuizAttempt" (id, userId, documentId, itemIds, updatesSchedule, startedAt, finishedAt, score, total)
+     VALUES (?, ?, ?, ?, 0, ?, ?, 0, 1)`,
+  ).run(practiceId, learnerId, deck.id, JSON.stringify([asked[2]]), Date.now(), Date.now());
+  db.prepare(
+    `INSERT INTO "QuizAnswer" (id, attemptId, itemId, response, correct, answeredAt) VALUES (?, ?, ?, 'nope', 0, ?)`,
+  ).run(`answer-${Date.now()}`, practiceId, asked[2], Date.now());
+  db.close();
+  await study.goto(`/quiz/${practiceId}`);
+  await expect(study.getByRole("heading", { name: "Your mistakes (1)" })).toBeVisible();
+  await expect(
+    study.getByText("Correct answer hidden: another quiz you haven't finished asks this item."),
+  ).toBeVisible();
+  await expect(study.getByText("Correct answer:")).toHaveCount(0);
+
   // Without the answers the learner can only guess; the score is what the guesses earned.
   for (let i = 0; i < 3; i += 1) {
     await expect(quiz.getByText(`Question ${i + 1} of 3`)).toBeVisible();
