@@ -89,7 +89,8 @@ async function questionsOf(itemIds: string[]) {
 }
 
 export type QuizState =
-  { done: false; card: StudyCard; index: number; total: number } | { done: true; score: number; total: number };
+  | { done: false; card: StudyCard; index: number; total: number; practice: boolean }
+  | { done: true; score: number; total: number };
 
 /** The next unanswered question, or the score once every question is answered. */
 export async function quizState(attemptId: string, userId: string): Promise<QuizState | null> {
@@ -119,7 +120,31 @@ export async function quizState(attemptId: string, userId: string): Promise<Quiz
     card: toStudyCard(item, 0, "review"),
     index: questions.filter((id) => answered.has(id)).length,
     total: questions.length,
+    practice: attempt.assignmentId === null,
   };
+}
+
+/**
+ * Ends the learner's unfinished practice quiz now: the questions not answered count as wrong. While a quiz is open its
+ * items are out of study and their answers hidden (docs/decisions/011), so an abandoned one must be closable. An
+ * assignment's attempt cannot be ended this way (it is scored for the teacher); a finished one is left as it is.
+ * @example await endPracticeQuiz(attemptId, user.id, new Date()) // { ok: true }
+ */
+export async function endPracticeQuiz(
+  attemptId: string,
+  userId: string,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
+  const attempt = await getQuiz(attemptId, userId);
+  if (!attempt || attempt.assignmentId !== null) return { ok: false, reason: "not_found" };
+  if (attempt.finishedAt) return { ok: true };
+  const questions = await questionsOf(attempt.itemIds);
+  const score = attempt.answers.filter((a) => a.correct && questions.includes(a.itemId)).length;
+  await db.quizAttempt.updateMany({
+    where: { id: attempt.id, finishedAt: null },
+    data: { score, total: questions.length, finishedAt: now },
+  });
+  return { ok: true };
 }
 
 /**

@@ -171,3 +171,20 @@ test("the gradebook-gaming attack fails: no answer of an open quiz's items is sh
   await expect(roster.getByRole("row", { name: /Quiz Gamer/ })).toContainText(`best ${score}/3 (1/1 attempts)`);
   await learnerContext.close();
 });
+
+test("a practice quiz left half-done can be ended, which gives its items back to studying", async ({ page }) => {
+  await signUp(page, "Quiz Quitter");
+  const deck = one<{ id: string }>(`SELECT id FROM "Document" WHERE slug = 'nato-mission-iraq'`);
+  await page.goto(`/decks/${deck.id}/quiz`);
+  await page.getByLabel("Number of questions").fill("2");
+  await page.getByRole("button", { name: "Start quiz" }).click();
+  await expect(page.getByText("Question 1 of 2")).toBeVisible();
+  const attemptUrl = page.url();
+  await page.goto(`/decks/${deck.id}`);
+  await expect(page.getByTestId("answers-hidden")).toContainText("2 items of this deck are in a quiz");
+  await page.goto(attemptUrl);
+  await page.getByRole("button", { name: "End the quiz now" }).click();
+  await expect(page.getByTestId("quiz-score")).toHaveText("0 of 2 correct (0%)");
+  await page.goto(`/decks/${deck.id}`);
+  await expect(page.getByTestId("answers-hidden")).toHaveCount(0);
+});

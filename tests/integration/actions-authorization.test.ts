@@ -169,6 +169,17 @@ const MATRIX: Record<string, Row[]> = {
       },
       expect: { ...signedIn("refused"), learner: "ok" },
     },
+    {
+      // Only the learner's own practice quiz can be ended early; anyone else's is "not found" (refused).
+      action: "endQuizAction",
+      call: (m, w) => call(m, "endQuizAction", { attemptId: w.attemptId }),
+      judge: async (result, w) =>
+        (result as { ok: boolean }).ok &&
+        (await db.quizAttempt.findUniqueOrThrow({ where: { id: w.attemptId } })).finishedAt
+          ? "ok"
+          : "refused",
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
   ],
   "/app/(app)/study/actions.ts": [
     {

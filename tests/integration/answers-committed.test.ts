@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { createClass } from "@/lib/db/classes";
 import { publishDocument } from "@/lib/db/content";
 import { openQuizItems } from "@/lib/db/open-quizzes";
-import { answerQuiz, createQuiz, getQuiz, quizState } from "@/lib/db/quiz";
+import { answerQuiz, createQuiz, endPracticeQuiz, getQuiz, quizState } from "@/lib/db/quiz";
 import { amendReview, answerItem, recordReview, setAside } from "@/lib/db/reviews";
 import { createSet } from "@/lib/db/sets";
 import { nextStep } from "@/lib/db/study";
@@ -261,5 +261,46 @@ describe("items of an open quiz attempt", () => {
     });
     expect(replay).toEqual({ ok: false, reason: "in_quiz", attemptId: quiz.id });
     expect((await nextStep({ userId: learner.id }, new Date(T0.getTime() + 30 * 86_400_000))).card).toBeNull();
+  });
+
+  it("an abandoned practice quiz can be ended: unanswered questions count as wrong, its items come back", async () => {
+    const learner = await makeUser();
+    const quiz = (await createQuiz({ userId: learner.id, deckId, count: 3, updatesSchedule: false }))!;
+    const state = await quizState(quiz.id, learner.id);
+    if (!state || state.done) throw new Error("no question");
+    expect(state.practice).toBe(true);
+    const n = Number(state.card.prompt.match(/\d+/)![0]);
+    await answerQuiz({
+      userId: learner.id,
+      attemptId: quiz.id,
+      answerId: crypto.randomUUID(),
+      itemId: state.card.itemId,
+      response: `Right ${n}`,
+      responseMs: 900,
+      now: T0,
+    });
+    const other = await makeUser();
+    expect(await endPracticeQuiz(quiz.id, other.id, T0)).toEqual({ ok: false, reason: "not_found" });
+    expect(openQuizItems(learner.id).size).toBe(3);
+    expect(await endPracticeQuiz(quiz.id, learner.id, T0)).toEqual({ ok: true });
+    expect(await quizState(quiz.id, learner.id)).toEqual({ done: true, score: 1, total: 3 });
+    expect(openQuizItems(learner.id).size).toBe(0);
+  });
+
+  it("an assignment's attempt cannot be ended early", async () => {
+    const teacher = await makeUser({ role: "instructor" });
+    const learner = await makeUser();
+    const set = (await createSet(teacher, { name: "Quiz", itemIds: itemIds.slice(0, 2) }))!;
+    const klass = await createClass(teacher, { name: "Class", description: "" }, T0);
+    await db.classMember.create({ data: { classId: klass.id, userId: learner.id } });
+    const created = await createAssignment(
+      teacher,
+      { classId: klass.id, setId: set.id, mode: "quiz", dueAt: new Date(Date.now() + 86_400_000), maxAttempts: 1 },
+      new Date(),
+    );
+    const started = await startAssignmentQuiz(created.ok ? created.id : "", learner.id);
+    if (!started.ok) throw new Error(started.reason);
+    expect(await endPracticeQuiz(started.attemptId, learner.id, T0)).toEqual({ ok: false, reason: "not_found" });
+    expect((await getQuiz(started.attemptId, learner.id))!.finishedAt).toBeNull();
   });
 });
