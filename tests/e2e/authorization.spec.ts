@@ -131,6 +131,8 @@ async function signUp(browser: Browser, baseURL: string, name: string) {
 }
 
 test("every route allows or denies each kind of visitor as it should", async ({ browser, playwright, baseURL }) => {
+  // About 200 requests and six sign-ins: on a loaded machine that takes longer than the default 30 s.
+  test.setTimeout(120_000);
   const otherLearner = await signUp(browser, baseURL!, "Other");
   const otherInstructor = await signUp(browser, baseURL!, "Teacher");
   const db = new Database("prisma/e2e.db");
