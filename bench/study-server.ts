@@ -12,7 +12,7 @@ import { ReviewSchema } from "@/lib/validations/study";
 import { readBody, send } from "./lib/http";
 
 const port = Number(process.argv[process.argv.indexOf("--port") + 1]);
-const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
+const STATUS = { not_found: 404, stale: 409, suspended: 409, in_quiz: 409 } as const;
 
 async function currentUser(req: IncomingMessage) {
   const cookie = req.headers.cookie ?? "";

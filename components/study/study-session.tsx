@@ -2,7 +2,14 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { buryAction, checkAnswerAction, reviewAction, suspendAction, undoAction } from "@/app/(app)/study/actions";
+import {
+  amendAction,
+  answerAction,
+  buryAction,
+  reviewAction,
+  suspendAction,
+  undoAction,
+} from "@/app/(app)/study/actions";
 import { KIND_LABELS } from "@/lib/content/labels";
 import { RATINGS, type AnswerFeedback, type NextStep, type Rating } from "@/lib/study/types";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "./answer-input";
@@ -27,6 +34,9 @@ function formatDuration(ms: number) {
 /**
  * A study session, keyboard first: Space/Enter shows or submits, number keys pick an option before the answer is
  * shown and rate (1 Again … 4 Easy) after it, Z undoes the last answer.
+ * Submitting an auto-graded answer (or "I don't know") records it at once with the suggested rating; the rating
+ * buttons then only change that rating (docs/decisions/011-answers-are-committed.md). A flashcard is rated, then
+ * recorded.
  */
 export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: string }) {
   const [step, setStep] = useState<NextStep>(initial);
@@ -61,39 +71,54 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     if (feedback) ratingRef.current?.querySelector<HTMLButtonElement>(".rating--suggested")?.focus();
   }, [feedback]);
 
-  const submit = useCallback(() => {
-    if (!card || !draft || feedback || pending) return;
-    const response = draftResponse(card, draft);
-    if (response === undefined) {
-      setMessage(card.kind === "matching" ? "Match every entry first." : "Answer first, or press Show answer.");
-      return;
-    }
-    answeredMs.current = Math.round(performance.now() - shownAt.current);
-    startTransition(async () => {
-      const result = await checkAnswerAction({ itemId: card.itemId, response, responseMs: answeredMs.current });
-      if (!result.ok) {
-        setMessage(result.message);
+  const submit = useCallback(
+    (dontKnow = false) => {
+      if (!card || !draft || feedback || pending) return;
+      const response = dontKnow ? null : draftResponse(card, draft);
+      if (response === undefined) {
+        setMessage(card.kind === "matching" ? "Match every entry first." : "Answer first, or press I don't know.");
         return;
       }
-      setMessage("");
-      setFeedback(result.feedback);
-    });
-  }, [card, draft, feedback, pending]);
+      answeredMs.current = Math.round(performance.now() - shownAt.current);
+      startTransition(async () => {
+        const result = await answerAction({
+          reviewId: reviewId.current,
+          itemId: card.itemId,
+          version: card.version,
+          response,
+          responseMs: answeredMs.current,
+          deckId,
+        });
+        if (!result.ok) {
+          setMessage(result.message);
+          if (result.next) show(result.next);
+          return;
+        }
+        setMessage("");
+        setFeedback(result.feedback);
+        // Recorded already: Z can take it back from here on.
+        if (result.feedback.recorded) setCanUndo(true);
+      });
+    },
+    [card, draft, feedback, pending, deckId, show],
+  );
 
   const rate = useCallback(
     (rating: Rating) => {
       if (!card || !draft || !feedback || pending) return;
       const response = draftResponse(card, draft) ?? null;
       startTransition(async () => {
-        const result = await reviewAction({
-          reviewId: reviewId.current,
-          itemId: card.itemId,
-          version: card.version,
-          response,
-          rating,
-          responseMs: answeredMs.current,
-          deckId,
-        });
+        const result = feedback.recorded
+          ? await amendAction({ reviewId: reviewId.current, rating, deckId })
+          : await reviewAction({
+              reviewId: reviewId.current,
+              itemId: card.itemId,
+              version: card.version,
+              response,
+              rating,
+              responseMs: answeredMs.current,
+              deckId,
+            });
         if (!result.ok) {
           setMessage(result.message);
           if (result.next) show(result.next);
@@ -129,11 +154,12 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
       }
       setMessage("Undid the last answer.");
       setNotice("");
-      setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
+      // An answer undone from its own feedback was not counted yet.
+      if (!feedback) setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
       setCanUndo(false);
       show(result.next);
     });
-  }, [canUndo, pending, deckId, show]);
+  }, [canUndo, pending, deckId, show, feedback]);
 
   const setAside = useCallback(
     (how: "suspend" | "bury") => {
@@ -165,7 +191,10 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
       }
       if (feedback) {
         const index = ["1", "2", "3", "4"].indexOf(event.key);
-        if (index >= 0) {
+        if ((event.key === "z" || event.key === "Z") && canUndo) {
+          event.preventDefault();
+          undo();
+        } else if (index >= 0) {
           event.preventDefault();
           rate(RATINGS[index]!);
         } else if ((event.key === "Enter" || event.key === " ") && !(event.target instanceof HTMLButtonElement)) {
@@ -269,9 +298,22 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             expected={feedback?.expected}
           />
           {!feedback ? (
-            <button className="button" type="submit" disabled={pending}>
-              {card.kind === "flashcard" ? "Show answer" : "Submit"}
-            </button>
+            <p className="actions-row">
+              <button className="button" type="submit" disabled={pending}>
+                {card.kind === "flashcard" ? "Show answer" : "Submit"}
+              </button>
+              {card.kind === "flashcard" ? null : (
+                <button
+                  className="button button--quiet"
+                  type="button"
+                  disabled={pending}
+                  onClick={() => submit(true)}
+                  title="Shows the answer and counts this card as not known (Again)"
+                >
+                  I don&apos;t know
+                </button>
+              )}
+            </p>
           ) : null}
         </form>
 
@@ -291,6 +333,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             <blockquote className="source-quote">
               {feedback.sourceText} <Link href={feedback.sourceHref}>source</Link>
             </blockquote>
+            {feedback.recorded ? (
+              <p className="muted" data-testid="recorded-note">
+                Recorded as {RATING_LABELS[feedback.suggested]}. Pick another rating to change it.
+              </p>
+            ) : null}
             <div className="ratings" ref={ratingRef} role="group" aria-label="How well did you know it?">
               {RATINGS.map((rating, index) => (
                 <button
@@ -328,7 +375,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
       <p className="muted study__keys">
         Keys: {card.options ? `1–${card.options.length} choose · ` : ""}Enter
         {card.kind === "flashcard" ? "/Space show" : " submit"}
-        {" · "}1–4 rate · Z undo
+        {" · "}1–4 rate{card.kind === "flashcard" ? "" : " (Enter keeps the suggested one)"} · Z undo
       </p>
     </section>
   );

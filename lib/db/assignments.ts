@@ -2,12 +2,13 @@ import { randomInt } from "node:crypto";
 import { can } from "@/lib/auth/can";
 import { canUseSet } from "./sets";
 import { db } from "./client";
+import { GRADED_KINDS } from "./quiz";
 import type { UserSummary } from "./users";
 
 export type AssignmentMode = "study" | "quiz";
 
 export type CreateAssignmentResult =
-  { ok: true; id: string } | { ok: false; reason: "not_found" | "empty_set" | "past_due" };
+  { ok: true; id: string } | { ok: false; reason: "not_found" | "empty_set" | "past_due" | "no_quiz_items" };
 
 export async function createAssignment(
   user: UserSummary,
@@ -21,6 +22,10 @@ export async function createAssignment(
   if (input.dueAt <= now) return { ok: false, reason: "past_due" };
   const live = await db.itemSetItem.count({ where: { setId: input.setId, item: { retiredAt: null } } });
   if (live === 0) return { ok: false, reason: "empty_set" };
+  // A scored quiz asks only the kinds it can grade: a set of flashcards alone is for studying.
+  if (input.mode === "quiz" && (await liveSetItemIds(input.setId, true)).length === 0) {
+    return { ok: false, reason: "no_quiz_items" };
+  }
   const created = await db.assignment.create({ data: input, select: { id: true } });
   return { ok: true, id: created.id };
 }
@@ -68,21 +73,30 @@ function studyProgress(states: Map<string, LearnerItemState> | undefined, itemId
   return { done, total: itemIds.length, complete: itemIds.length > 0 && done === itemIds.length };
 }
 
-async function liveSetItemIds(setId: string) {
+/** The set's live items in order; `quiz`: only those a scored quiz can grade (no flashcards). */
+async function liveSetItemIds(setId: string, quiz = false) {
   const rows = await db.itemSetItem.findMany({
-    where: { setId, item: { retiredAt: null } },
+    where: { setId, item: { retiredAt: null, ...(quiz ? { kind: { in: [...GRADED_KINDS] } } : {}) } },
     orderBy: { position: "asc" },
     select: { itemId: true },
   });
   return rows.map((row) => row.itemId);
 }
 
-/** A learner's standing on a quiz assignment: done once an attempt is finished; the best finished score. */
-function quizSummary(attempts: { score: number | null; finishedAt: Date | null }[]) {
+/**
+ * A learner's standing on a quiz assignment: done once an attempt is finished; the best finished score and the
+ * number of questions it was scored on (`outOf`: flashcards of an older attempt were skipped, not scored).
+ */
+function quizSummary(attempts: { score: number | null; total: number; finishedAt: Date | null }[]) {
   const finished = attempts.filter((a) => a.finishedAt);
+  const best = finished.reduce<(typeof finished)[number] | null>(
+    (top, a) => (!top || (a.score ?? 0) > (top.score ?? 0) ? a : top),
+    null,
+  );
   return {
     progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 } satisfies LearnerProgress,
-    best: finished.length ? Math.max(...finished.map((a) => a.score ?? 0)) : null,
+    best: best ? (best.score ?? 0) : null,
+    outOf: best ? best.total : null,
     attempts: attempts.length,
   };
 }
@@ -111,12 +125,12 @@ export async function learnerAssignments(userId: string) {
   return Promise.all(
     assignments.map(async (a) => {
       if (a.mode === "quiz") {
-        const { progress, best, attempts } = quizSummary(a.quizAttempts);
-        return { ...a, progress, best, attemptsUsed: attempts };
+        const { progress, best, outOf, attempts } = quizSummary(a.quizAttempts);
+        return { ...a, progress, best, outOf, attemptsUsed: attempts };
       }
       const itemIds = await liveSetItemIds(a.setId);
       const states = await itemStates([userId], itemIds);
-      return { ...a, progress: studyProgress(states.get(userId), itemIds), best: null, attemptsUsed: 0 };
+      return { ...a, progress: studyProgress(states.get(userId), itemIds), best: null, outOf: null, attemptsUsed: 0 };
     }),
   );
 }
@@ -136,16 +150,21 @@ export function getLearnerAssignment(assignmentId: string, userId: string) {
   });
 }
 
-export type StartQuizResult = { ok: true; attemptId: string } | { ok: false; reason: "not_found" | "no_attempts_left" };
+export type StartQuizResult =
+  { ok: true; attemptId: string } | { ok: false; reason: "not_found" | "no_attempts_left" | "no_quiz_items" };
 
-/** Starts (or resumes an unfinished) scored attempt of a quiz assignment, within its attempt limit. */
+/**
+ * Starts (or resumes an unfinished) scored attempt of a quiz assignment, within its attempt limit. It asks the set's
+ * live items that a quiz can grade: flashcards are left out (they need the learner's own rating).
+ */
 export async function startAssignmentQuiz(assignmentId: string, userId: string): Promise<StartQuizResult> {
   const assignment = await getLearnerAssignment(assignmentId, userId);
   if (!assignment || assignment.mode !== "quiz") return { ok: false, reason: "not_found" };
   const open = assignment.quizAttempts.find((q) => !q.finishedAt);
   if (open) return { ok: true, attemptId: open.id };
   if (assignment.quizAttempts.length >= assignment.maxAttempts) return { ok: false, reason: "no_attempts_left" };
-  const itemIds = await liveSetItemIds(assignment.setId);
+  const itemIds = await liveSetItemIds(assignment.setId, true);
+  if (itemIds.length === 0) return { ok: false, reason: "no_quiz_items" };
   for (let i = itemIds.length - 1; i > 0; i -= 1) {
     const j = randomInt(i + 1);
     [itemIds[i], itemIds[j]] = [itemIds[j]!, itemIds[i]!];
@@ -163,7 +182,10 @@ export async function classAssignmentProgress(
   assignments: { id: string; mode: string; set: { id: string } }[],
 ) {
   const userIds = members.map((m) => m.user.id);
-  const result = new Map<string, Map<string, { progress: LearnerProgress; best: number | null; attempts: number }>>();
+  const result = new Map<
+    string,
+    Map<string, { progress: LearnerProgress; best: number | null; outOf: number | null; attempts: number }>
+  >();
   for (const userId of userIds) result.set(userId, new Map());
   for (const assignment of assignments) {
     if (assignment.mode === "quiz") {
@@ -178,9 +200,12 @@ export async function classAssignmentProgress(
       const itemIds = await liveSetItemIds(assignment.set.id);
       const states = await itemStates(userIds, itemIds);
       for (const userId of userIds) {
-        result
-          .get(userId)!
-          .set(assignment.id, { progress: studyProgress(states.get(userId), itemIds), best: null, attempts: 0 });
+        result.get(userId)!.set(assignment.id, {
+          progress: studyProgress(states.get(userId), itemIds),
+          best: null,
+          outOf: null,
+          attempts: 0,
+        });
       }
     }
   }

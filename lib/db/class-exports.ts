@@ -17,7 +17,9 @@ export function gradebookCsv({ klass, learners }: ClassDashboard): string {
       const cell = learner.assignments.get(a.id);
       if (!cell) return null;
       if (a.mode === "quiz")
-        return cell.best === null ? "not taken" : `${cell.best}/${a.set._count.items} (${cell.attempts} attempts)`;
+        return cell.best === null
+          ? "not taken"
+          : `${cell.best}/${cell.outOf ?? a.set._count.items} (${cell.attempts} attempts)`;
       return `${cell.progress.done}/${cell.progress.total}${cell.progress.complete ? " complete" : ""}`;
     }),
   ]);

@@ -84,10 +84,18 @@ export async function renewJoinCode(classId: string, user: UserSummary, now: Dat
   return updated.count === 1;
 }
 
+/**
+ * Removes a learner from the class. Their unfinished attempts at its quizzes go with it: a removed learner can no
+ * longer answer them (lib/db/quiz.ts getQuiz), and one kept open would resume, with answers seen meanwhile in study,
+ * if they were added back. Finished attempts stay (hidden from them and from the gradebook while they are out).
+ */
 export async function removeMember(classId: string, learnerId: string, user: UserSummary) {
   const owned = await db.class.findFirst({ where: { id: classId, ...ownedBy(user) }, select: { id: true } });
   if (!owned) return false;
-  const removed = await db.classMember.deleteMany({ where: { classId, userId: learnerId } });
+  const [removed] = await db.$transaction([
+    db.classMember.deleteMany({ where: { classId, userId: learnerId } }),
+    db.quizAttempt.deleteMany({ where: { userId: learnerId, finishedAt: null, assignment: { classId } } }),
+  ]);
   return removed.count === 1;
 }
 

@@ -7,8 +7,15 @@ import { db } from "./client";
 import { recordReview } from "./reviews";
 import { toStudyCard } from "./study";
 
-/** Kinds a quiz can score on its own (a flashcard needs the learner's self-rating). */
-const GRADED_KINDS = ["multiple_choice", "cloze", "true_false", "typed", "matching", "ordering"];
+/** Kinds a quiz can score on its own (a flashcard needs the learner's self-rating): scored quizzes ask only these. */
+export const GRADED_KINDS: readonly string[] = [
+  "multiple_choice",
+  "cloze",
+  "true_false",
+  "typed",
+  "matching",
+  "ordering",
+];
 
 /**
  * Starts a practice quiz of up to `count` random items from a deck (or one of its topics), at most one item per
@@ -25,7 +32,7 @@ export async function createQuiz(input: {
     where: {
       documentId: input.deckId,
       retiredAt: null,
-      kind: { in: GRADED_KINDS },
+      kind: { in: [...GRADED_KINDS] },
       ...(input.topic ? { topic: input.topic } : {}),
     },
     select: { id: true, factKey: true },
@@ -51,32 +58,93 @@ export async function createQuiz(input: {
   });
 }
 
-/** The learner's own attempt (someone else's is "not found"), with its answers. */
+/**
+ * The learner's own attempt (someone else's is "not found"), with its answers. An assignment's attempt exists for
+ * the learner only while they are in its class: after they leave or are removed it can neither be viewed nor answered.
+ */
 export async function getQuiz(attemptId: string, userId: string) {
   const attempt = await db.quizAttempt.findFirst({
-    where: { id: attemptId, userId },
+    where: {
+      id: attemptId,
+      userId,
+      OR: [{ assignmentId: null }, { assignment: { class: { members: { some: { userId } } } } }],
+    },
     include: { document: { select: { id: true, title: true } }, answers: true },
   });
   if (!attempt) return null;
   return { ...attempt, itemIds: JSON.parse(attempt.itemIds) as string[] };
 }
 
+/**
+ * The questions a quiz scores, in the attempt's order: its items of a kind a quiz can grade. Attempts started before
+ * scored quizzes left flashcards out (and items deleted since) skip those: they do not count towards the total.
+ */
+async function questionsOf(itemIds: string[]) {
+  const items = await db.item.findMany({
+    where: { id: { in: itemIds }, kind: { in: [...GRADED_KINDS] } },
+    select: { id: true },
+  });
+  const gradable = new Set(items.map((item) => item.id));
+  return itemIds.filter((id) => gradable.has(id));
+}
+
 export type QuizState =
-  { done: false; card: StudyCard; index: number; total: number } | { done: true; score: number; total: number };
+  | { done: false; card: StudyCard; index: number; total: number; practice: boolean }
+  | { done: true; score: number; total: number };
 
 /** The next unanswered question, or the score once every question is answered. */
 export async function quizState(attemptId: string, userId: string): Promise<QuizState | null> {
   const attempt = await getQuiz(attemptId, userId);
   if (!attempt) return null;
+  if (attempt.finishedAt) return { done: true, score: attempt.score ?? 0, total: attempt.total };
+  const questions = await questionsOf(attempt.itemIds);
   const answered = new Set(attempt.answers.map((a) => a.itemId));
-  const nextId = attempt.itemIds.find((id) => !answered.has(id));
-  if (!nextId) return { done: true, score: attempt.score ?? 0, total: attempt.total };
+  const nextId = questions.find((id) => !answered.has(id));
+  if (!nextId) {
+    // Every gradable question is answered but the attempt is open: one started with a flashcard in it, stuck on a
+    // question that has no input. Finish it now, scored on the questions it could grade.
+    const score = attempt.answers.filter((a) => a.correct && questions.includes(a.itemId)).length;
+    await db.quizAttempt.updateMany({
+      where: { id: attempt.id, finishedAt: null },
+      data: { score, total: questions.length, finishedAt: new Date() },
+    });
+    return { done: true, score, total: questions.length };
+  }
   const item = await db.item.findUnique({
     where: { id: nextId },
     select: { id: true, data: true, documentId: true, document: { select: { title: true } } },
   });
   if (!item) return null;
-  return { done: false, card: toStudyCard(item, 0, "review"), index: answered.size, total: attempt.total };
+  return {
+    done: false,
+    card: toStudyCard(item, 0, "review"),
+    index: questions.filter((id) => answered.has(id)).length,
+    total: questions.length,
+    practice: attempt.assignmentId === null,
+  };
+}
+
+/**
+ * Ends the learner's unfinished practice quiz now: the questions not answered count as wrong. While a quiz is open its
+ * items are out of study and their answers hidden (docs/decisions/011), so an abandoned one must be closable. An
+ * assignment's attempt cannot be ended this way (it is scored for the teacher); a finished one is left as it is.
+ * @example await endPracticeQuiz(attemptId, user.id, new Date()) // { ok: true }
+ */
+export async function endPracticeQuiz(
+  attemptId: string,
+  userId: string,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
+  const attempt = await getQuiz(attemptId, userId);
+  if (!attempt || attempt.assignmentId !== null) return { ok: false, reason: "not_found" };
+  if (attempt.finishedAt) return { ok: true };
+  const questions = await questionsOf(attempt.itemIds);
+  const score = attempt.answers.filter((a) => a.correct && questions.includes(a.itemId)).length;
+  await db.quizAttempt.updateMany({
+    where: { id: attempt.id, finishedAt: null },
+    data: { score, total: questions.length, finishedAt: now },
+  });
+  return { ok: true };
 }
 
 /**
@@ -96,6 +164,8 @@ export async function answerQuiz(input: {
   if (!attempt || !attempt.itemIds.includes(input.itemId)) return { ok: false, reason: "not_found" };
   if (attempt.answers.some((a) => a.id === input.answerId || a.itemId === input.itemId)) return { ok: true };
   if (attempt.finishedAt) return { ok: false, reason: "finished" };
+  const questions = await questionsOf(attempt.itemIds);
+  if (!questions.includes(input.itemId)) return { ok: false, reason: "not_found" };
   const item = await db.item.findUnique({ where: { id: input.itemId }, select: { data: true } });
   if (!item) return { ok: false, reason: "not_found" };
   const correct = grade(JSON.parse(item.data) as GeneratedItem, input.response).correct;
@@ -113,9 +183,18 @@ export async function answerQuiz(input: {
         answeredAt: input.now,
       },
     });
-    if (attempt.answers.length + 1 === attempt.total) {
-      const score = attempt.answers.filter((a) => a.correct).length + (correct ? 1 : 0);
-      await tx.quizAttempt.update({ where: { id: attempt.id }, data: { score, finishedAt: input.now } });
+    // Counted inside the transaction, so the last of two concurrent answers sees both and finishes the attempt.
+    // Only the gradable questions count; the total becomes their number (skipped flashcards are not scored).
+    const answers = await tx.quizAnswer.findMany({
+      where: { attemptId: attempt.id, itemId: { in: questions } },
+      select: { correct: true },
+    });
+    if (answers.length === questions.length) {
+      const score = answers.filter((a) => a.correct).length;
+      await tx.quizAttempt.update({
+        where: { id: attempt.id },
+        data: { score, total: questions.length, finishedAt: input.now },
+      });
     }
   });
 
@@ -151,9 +230,12 @@ export async function quizResults(attemptId: string, userId: string) {
   });
   const byId = new Map(items.map((item) => [item.id, item]));
   const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
+  const questions = await questionsOf(attempt.itemIds);
   return {
     attempt,
-    questions: attempt.itemIds.flatMap((id) => {
+    /** Items of the attempt a quiz cannot score (flashcards in an attempt from before they were left out). */
+    skipped: attempt.itemIds.length - questions.length,
+    questions: questions.flatMap((id) => {
       const item = byId.get(id);
       return item ? [{ ...item, answer: item.answer, given: answers.get(id) ?? null }] : [];
     }),

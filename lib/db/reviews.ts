@@ -11,20 +11,26 @@ import {
   schedule,
   type CardState,
   type Rating,
+  type SrsSettings,
 } from "@/lib/srs";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
+import { openQuizItems } from "./open-quizzes";
 import { readSettings } from "./settings";
 import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
 import { buryUntil } from "./study";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
-export type ReviewRefusal = "not_found" | "stale" | "suspended";
+export type ReviewRefusal = "not_found" | "stale" | "suspended" | "in_quiz";
 
-function gradeResponse(item: GeneratedItem, response: Response | null) {
-  if (item.kind === "flashcard" || response === null) return null;
-  return grade(item, response);
+/**
+ * Whether a response is right. Flashcards are graded by the learner (null). For every other kind no response
+ * ("I don't know", "Show answer") is a wrong answer: seeing the answer is answering (docs/decisions/011).
+ */
+function gradeResponse(item: GeneratedItem, response: Response | null): boolean | null {
+  if (item.kind === "flashcard") return null;
+  return response === null ? false : grade(item, response).correct;
 }
 
 type StoredCard = SqlCardStateRow & {
@@ -34,15 +40,29 @@ type StoredCard = SqlCardStateRow & {
   buriedUntil: string | null;
   version: number;
 };
-type StoredLog = { userId: string; stateBefore: string; stateAfter: string };
+type StoredLog = {
+  userId: string;
+  itemId: string;
+  cardId: string;
+  rating: Rating;
+  correct: number | null;
+  stateBefore: string;
+  stateAfter: string;
+  reviewedAt: string;
+};
 
 type ItemRow = { id: string; data: string; documentId: string };
 
 // The study loop's reads: prepared statements on the read connection (lib/db/sqlite.ts), one snapshot per call.
-const LOG_SQL = `SELECT userId, stateBefore, stateAfter FROM ReviewLog WHERE id = ?`;
+const LOG_SQL = `SELECT userId, itemId, cardId, rating, correct, stateBefore, stateAfter, reviewedAt
+  FROM ReviewLog WHERE id = ?`;
 const ITEM_SQL = `SELECT id, data, documentId FROM Item WHERE id = ? AND retiredAt IS NULL`;
-const CARD_SQL = `SELECT id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
-    suspended, leech, buriedUntil, version FROM Card WHERE userId = ? AND itemId = ?`;
+const CARD_COLUMNS = `id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
+    suspended, leech, buriedUntil, version`;
+const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE userId = ? AND itemId = ?`;
+const CARD_BY_ID_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`;
+// The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards.
+const LATEST_LOG_SQL = `SELECT id FROM ReviewLog WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`;
 const RESPONSE_TIMES_SQL = `SELECT responseMs FROM ReviewLog
   WHERE userId = ? AND correct = 1 AND responseMs IS NOT NULL ORDER BY reviewedAt DESC LIMIT 100`;
 
@@ -54,48 +74,119 @@ function responseTimes(userId: string) {
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
 
-/**
- * Grades an answer without recording it: the verdict, the expected answer with its source, the suggested rating and
- * the interval each rating would give. Recording happens when the learner picks a rating (recordReview).
- * Reads like recordReview: prepared statements in one snapshot of the read connection.
- */
-export async function checkAnswer(input: {
-  userId: string;
-  itemId: string;
-  response: Response | null;
-  responseMs: number;
-  now: Date;
-}): Promise<{ ok: true; feedback: AnswerFeedback } | { ok: false; reason: ReviewRefusal }> {
-  const { row, settings, stored } = readSnapshot(() => ({
-    row: query<ItemRow>(ITEM_SQL).get(input.itemId),
-    settings: readSettings(input.userId),
-    stored: query<StoredCard>(CARD_SQL).get(input.userId, input.itemId),
+/** Everything an answer reads, from one snapshot of the read connection. */
+type AnswerContext = {
+  settings: SrsSettings;
+  previous: StoredLog | undefined;
+  row: ItemRow | undefined;
+  stored: StoredCard | undefined;
+  /** Item id → the learner's open quiz attempt that asks it (lib/db/open-quizzes.ts). */
+  inQuiz: Map<string, string>;
+};
+
+function readAnswerContext(userId: string, reviewId: string, itemId: string, checkQuiz: boolean): AnswerContext {
+  return readSnapshot(() => ({
+    settings: readSettings(userId),
+    previous: query<StoredLog>(LOG_SQL).get(reviewId),
+    row: query<ItemRow>(ITEM_SQL).get(itemId),
+    stored: query<StoredCard>(CARD_SQL).get(userId, itemId),
+    inQuiz: checkQuiz ? openQuizItems(userId) : new Map<string, string>(),
   }));
+}
+
+function feedbackFor(
+  row: ItemRow,
+  item: GeneratedItem,
+  answer: { correct: boolean | null; suggested: Rating; recorded: boolean },
+  previews: ReturnType<typeof previewIntervals>,
+): AnswerFeedback {
+  return {
+    ...answer,
+    expected: item.answer,
+    sourceText: item.source.text,
+    sourceHref: `/decks/${row.documentId}/items/${row.id}#source`,
+    intervals: {
+      again: previews.again.label,
+      hard: previews.hard.label,
+      good: previews.good.label,
+      easy: previews.easy.label,
+    },
+  };
+}
+
+export type AnswerItemInput = Omit<RecordReviewInput, "rating" | "source" | "responseMs"> & { responseMs: number };
+export type AnswerItemResult =
+  { ok: true; feedback: AnswerFeedback; leech: boolean } | { ok: false; reason: ReviewRefusal; attemptId?: string };
+
+/**
+ * Answers a card in the study loop: the answer is the commitment. An auto-graded item is graded and recorded at once
+ * with the suggested rating (no response = wrong, rated Again), in the same transaction recordReview uses, and only
+ * then is its answer returned; the rating buttons that follow amend that review (amendReview). A flashcard, which the
+ * learner grades themselves and no scored quiz asks, is only shown: recordReview records it once rated.
+ * Refused for an item in one of the learner's open quiz attempts (`in_quiz`, with that attempt). The intervals
+ * returned are those each rating gives from the card as it was before this answer. A repeated reviewId returns the
+ * first answer's feedback instead of recording twice.
+ * @example await answerItem({ userId, reviewId: crypto.randomUUID(), itemId, version: 0, response: "1066", responseMs: 2400, now: new Date() })
+ */
+export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResult> {
+  const context = readAnswerContext(input.userId, input.reviewId, input.itemId, true);
+  const { previous, row, stored, settings, inQuiz } = context;
+  if (previous) return replayAnswer(previous, input.userId, settings, inQuiz);
   if (!row) return { ok: false, reason: "not_found" };
+  const attemptId = inQuiz.get(row.id);
+  if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
   const item = JSON.parse(row.data) as GeneratedItem;
-  const verdict = gradeResponse(item, input.response);
-  const correct = verdict ? verdict.correct : null;
-  const suggested: Rating =
-    correct === null
-      ? "good"
-      : ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) });
-  const card = stored ? fromSqlCardState(stored) : newCard(input.now);
-  const previews = previewIntervals(card, input.now, settings);
+  const previews = previewIntervals(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings);
+  const correct = gradeResponse(item, input.response);
+  if (correct === null) {
+    // Shown only, but refused like an answer would be: rating it later would fail the same way.
+    if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
+    if (stored?.suspended) return { ok: false, reason: "suspended" };
+    return {
+      ok: true,
+      leech: false,
+      feedback: feedbackFor(row, item, { correct, suggested: "good", recorded: false }, previews),
+    };
+  }
+  const rating = ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) });
+  const result = await writeReview({ ...input, rating, source: "study" }, correct, context);
+  if (!result.ok) return result;
+  if (result.duplicate) {
+    // A double submit won the race: answer with what it recorded.
+    const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
+    return recorded ? replayAnswer(recorded, input.userId, settings, inQuiz) : { ok: false, reason: "stale" };
+  }
   return {
     ok: true,
-    feedback: {
-      correct,
-      expected: item.answer,
-      sourceText: item.source.text,
-      sourceHref: `/decks/${row.documentId}/items/${row.id}#source`,
-      suggested,
-      intervals: {
-        again: previews.again.label,
-        hard: previews.hard.label,
-        good: previews.good.label,
-        easy: previews.easy.label,
-      },
-    },
+    leech: result.leech,
+    feedback: feedbackFor(row, item, { correct, suggested: rating, recorded: true }, previews),
+  };
+}
+
+/** The feedback of an answer already recorded under this review id (a retry), if it is the learner's own. */
+function replayAnswer(
+  log: StoredLog,
+  userId: string,
+  settings: SrsSettings,
+  inQuiz: Map<string, string>,
+): AnswerItemResult {
+  if (log.userId !== userId) return { ok: false, reason: "not_found" };
+  // The item may have joined a quiz since: the answer stays hidden until that quiz is finished.
+  const attemptId = inQuiz.get(log.itemId);
+  if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
+  const row = query<ItemRow>(ITEM_SQL).get(log.itemId);
+  if (!row) return { ok: false, reason: "not_found" };
+  const before = parseSnapshot(log.stateBefore);
+  const after = parseSnapshot(log.stateAfter);
+  return {
+    ok: true,
+    leech: after.leech && !before.leech,
+    feedback: feedbackFor(
+      row,
+      JSON.parse(row.data) as GeneratedItem,
+      { correct: log.correct === null ? null : log.correct === 1, suggested: log.rating, recorded: true },
+      previewIntervals(before.card, new Date(log.reviewedAt), settings),
+    ),
   };
 }
 
@@ -137,6 +228,27 @@ const INSERT_LOG_SQL = `INSERT INTO ReviewLog (id, userId, itemId, cardId, ratin
     stateBefore, stateAfter, previousState, elapsedDays, reviewedAt, source)
   VALUES (@id, @userId, @itemId, @cardId, @rating, @response, @correct, @responseMs, @stateBefore, @stateAfter,
     @previousState, @elapsedDays, @reviewedAt, @source)`;
+// An amend changes the rating and the state after; `rating = @was` makes a concurrent amend of the same review lose.
+const AMEND_LOG_SQL = `UPDATE ReviewLog SET rating = @rating, stateAfter = @stateAfter WHERE id = @id AND rating = @was`;
+
+/** The Card columns of a snapshot, as the write statements take them. */
+function cardColumns(after: CardSnapshot, at: string) {
+  const { card } = after;
+  return {
+    state: card.state,
+    due: sqlDate(card.due),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.lastReview && sqlDate(card.lastReview),
+    suspended: after.suspended ? 1 : 0,
+    leech: after.leech ? 1 : 0,
+    at,
+  };
+}
 
 /** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
 function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
@@ -151,24 +263,31 @@ function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
 }
 
 /**
- * Records an answer: reads the card, computes the next FSRS state, writes the card and appends the review log in one
- * transaction. A repeated reviewId returns the first result; an answer for an outdated card version is refused as
- * stale (another tab answered first); an item that is unknown, retired or someone else's is "not_found".
- * After the 8th lapse the card is flagged as a leech and suspended.
+ * Records a rated answer: reads the card, computes the next FSRS state, writes the card and appends the review log in
+ * one transaction. A repeated reviewId returns the first result; an answer for an outdated card version is refused as
+ * stale (another tab answered first); an item that is unknown, retired or someone else's is "not_found"; an item in
+ * one of the learner's open quiz attempts is "in_quiz" (except the quiz's own answers, `source: "quiz"`).
+ * After the 8th lapse the card is flagged as a leech and suspended. Never returns the item's answer.
  *
- * The reads (settings, earlier log, item, card) come from one snapshot of the read connection; the transaction then
- * only writes (two prepared statements, synchronously), and its `version` condition is the stale check: if anything
- * answered the card since the read, the update matches no row and nothing is written.
+ * The reads (settings, earlier log, item, card, open quizzes) come from one snapshot of the read connection; the
+ * transaction then only writes (two prepared statements, synchronously), and its `version` condition is the stale
+ * check: if anything answered the card since the read, the update matches no row and nothing is written.
  */
 export async function recordReview(input: RecordReviewInput): Promise<RecordReviewResult> {
-  const { settings, previous, row, stored } = readSnapshot(() => ({
-    settings: readSettings(input.userId),
-    previous: query<StoredLog>(LOG_SQL).get(input.reviewId),
-    row: query<ItemRow>(ITEM_SQL).get(input.itemId),
-    stored: query<StoredCard>(CARD_SQL).get(input.userId, input.itemId),
-  }));
-  if (previous) return firstResult(previous, input.userId);
-  if (!row) return { ok: false, reason: "not_found" };
+  const context = readAnswerContext(input.userId, input.reviewId, input.itemId, input.source !== "quiz");
+  if (context.previous) return firstResult(context.previous, input.userId);
+  if (!context.row) return { ok: false, reason: "not_found" };
+  if (context.inQuiz.has(input.itemId)) return { ok: false, reason: "in_quiz" };
+  const item = JSON.parse(context.row.data) as GeneratedItem;
+  return writeReview(input, gradeResponse(item, input.response), context);
+}
+
+/** recordReview's checks and writes, once the context is read and the answer graded. */
+async function writeReview(
+  input: RecordReviewInput,
+  correct: boolean | null,
+  { settings, stored }: AnswerContext,
+): Promise<RecordReviewResult> {
   if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
   if (stored?.suspended) return { ok: false, reason: "suspended" };
 
@@ -191,24 +310,9 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
     leech: before.leech || leech,
     buriedUntil: null,
   };
-  const item = JSON.parse(row.data) as GeneratedItem;
-  const verdict = gradeResponse(item, input.response);
 
   const at = sqlDate(input.now);
-  const cardRow = {
-    state: card.state,
-    due: sqlDate(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    scheduledDays: card.scheduledDays,
-    learningSteps: card.learningSteps,
-    reps: card.reps,
-    lapses: card.lapses,
-    lastReview: card.lastReview && sqlDate(card.lastReview),
-    suspended: after.suspended ? 1 : 0,
-    leech: after.leech ? 1 : 0,
-    at,
-  };
+  const cardRow = cardColumns(after, at);
   try {
     await writeTransaction(() => {
       let cardId: string;
@@ -236,7 +340,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
             : typeof input.response === "string"
               ? input.response
               : JSON.stringify(input.response),
-        correct: verdict ? (verdict.correct ? 1 : 0) : null,
+        correct: correct === null ? null : correct ? 1 : 0,
         responseMs: input.responseMs,
         stateBefore: serializeSnapshot(before),
         stateAfter: serializeSnapshot(after),
@@ -256,6 +360,88 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
     const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
     return recorded ? firstResult(recorded, input.userId) : { ok: false, reason: "stale" };
   }
+}
+
+/** True when the stored card is exactly as the snapshot describes it (nothing touched it since). */
+function unchangedSince(stored: StoredCard, snapshot: CardSnapshot) {
+  const card = fromSqlCardState(stored);
+  return (
+    card.state === snapshot.card.state &&
+    card.due.getTime() === snapshot.card.due.getTime() &&
+    card.reps === snapshot.card.reps &&
+    card.lapses === snapshot.card.lapses &&
+    card.stability === snapshot.card.stability &&
+    card.difficulty === snapshot.card.difficulty &&
+    (stored.suspended === 1) === snapshot.suspended &&
+    (stored.leech === 1) === snapshot.leech &&
+    stored.buriedUntil === null &&
+    snapshot.buriedUntil === null
+  );
+}
+
+export type AmendReviewResult =
+  { ok: true; leech: boolean; card: CardState } | { ok: false; reason: "not_found" | "not_latest" };
+
+/**
+ * Changes the rating of an answer answerItem just recorded: restores the card from the review's stored snapshot and
+ * schedules it again with `rating` at the review's own time, in one transaction. `correct` stays as graded: a rating
+ * is the learner's say on their schedule, not on whether they knew the answer. Allowed only while it is the
+ * learner's latest review of that card and nothing changed the card since (no later answer, undo, bury or suspend);
+ * otherwise "not_latest" and nothing changes. Someone else's review id is "not_found". The same rating is a no-op.
+ * @example await amendReview({ userId, reviewId, rating: "hard", now: new Date() })
+ */
+export async function amendReview(input: {
+  userId: string;
+  reviewId: string;
+  rating: Rating;
+  now: Date;
+}): Promise<AmendReviewResult> {
+  const read = readSnapshot(() => {
+    const log = query<StoredLog>(LOG_SQL).get(input.reviewId);
+    if (!log || log.userId !== input.userId) return null;
+    return {
+      log,
+      settings: readSettings(input.userId),
+      stored: query<StoredCard>(CARD_BY_ID_SQL).get(log.cardId),
+      latest: query<{ id: string }>(LATEST_LOG_SQL).get(log.cardId),
+    };
+  });
+  if (!read) return { ok: false, reason: "not_found" };
+  const { log, settings, stored, latest } = read;
+  const before = parseSnapshot(log.stateBefore);
+  const recorded = parseSnapshot(log.stateAfter);
+  if (log.rating === input.rating) return { ok: true, leech: recorded.leech && !before.leech, card: recorded.card };
+  if (latest?.id !== input.reviewId || !stored || !unchangedSince(stored, recorded)) {
+    return { ok: false, reason: "not_latest" };
+  }
+  const { card } = schedule(before.card, input.rating, new Date(log.reviewedAt), settings);
+  const leech = becameLeech(before.card, card);
+  const after: CardSnapshot = {
+    existed: true,
+    card,
+    suspended: leech,
+    leech: before.leech || leech,
+    buriedUntil: null,
+  };
+  try {
+    await writeTransaction(() => {
+      const cardRow = cardColumns(after, sqlDate(input.now));
+      if (execute(UPDATE_CARD_SQL, { ...cardRow, id: stored.id, version: stored.version }) !== 1) {
+        throw new Refused("stale");
+      }
+      const changed = execute(AMEND_LOG_SQL, {
+        id: input.reviewId,
+        rating: input.rating,
+        stateAfter: serializeSnapshot(after),
+        was: log.rating,
+      });
+      if (changed !== 1) throw new Refused("stale");
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: "not_latest" };
+    throw error;
+  }
+  return { ok: true, leech, card };
 }
 
 /**

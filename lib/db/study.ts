@@ -12,6 +12,7 @@ import {
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
 import { fromSqlCardState, type SqlCardStateRow } from "./cards";
+import { openQuizItems } from "./open-quizzes";
 import { readSettings } from "./settings";
 import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
 
@@ -121,18 +122,26 @@ function today(userId: string, settings: SrsSettings, now: Date) {
 }
 
 /** Unseen items in introduction order, read lazily: the assigned ones first (lib/srs byIntroductionOrder). */
-function* unseenItems(scope: { userId: string; deckId: string | null }, now: Date): Generator<QueueNewItem> {
+function* unseenItems(
+  scope: { userId: string; deckId: string | null },
+  now: Date,
+  inQuiz: Map<string, string>,
+): Generator<QueueNewItem> {
   for (const [priority, sql] of [
     [1, UNSEEN_SQL.assigned],
     [0, UNSEEN_SQL.others],
   ] as const) {
     for (const row of query<NewItemRow>(sql).iterate({ ...scope, now: sqlDate(now) })) {
+      if (inQuiz.has(row.id)) continue;
       yield { itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority };
     }
   }
 }
 
-/** The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. */
+/**
+ * The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. Items of
+ * the learner's open quiz attempts are left out until the quiz is finished (their answers must stay hidden).
+ */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   const { settings, cards, nextDue, newItems, done } = readSnapshot(() => {
     const settings = readSettings(userId);
@@ -140,11 +149,13 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
     const scope = { userId, deckId: deckId ?? null };
     const done = today(userId, settings, now);
+    const inQuiz = openQuizItems(userId);
     return {
       settings,
       done,
       cards: query<CardRow>(CARDS_SQL)
         .all({ ...scope, horizon: sqlDate(horizon) })
+        .filter((c) => !inQuiz.has(c.itemId))
         .map((c) => ({
           itemId: c.itemId,
           factKey: c.factKey,
@@ -155,7 +166,7 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
       nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
       // Only as many unseen items as today's new-item limit can still take.
       newItems: pickNewItems(
-        unseenItems(scope, now),
+        unseenItems(scope, now, inQuiz),
         settings.newPerDay - done.doneToday.newCount,
         done.introducedSiblingKeys,
       ),
@@ -185,6 +196,8 @@ function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): 
  */
 export async function nextStep(scope: StudyScope, now: Date, first?: string): Promise<NextStep> {
   const { entries, counts, nextDue } = await studyQueue(scope, now);
+  // An undone card that a quiz has asked since stays out of the study loop like the queue's own.
+  if (first && openQuizItems(scope.userId).has(first)) first = undefined;
   const front = first
     ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" }
     : entries[0];

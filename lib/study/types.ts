@@ -30,11 +30,16 @@ export type StudyResponse = string | string[] | MatchPair[] | null;
 export type AnswerFeedback = {
   /** null for flashcards, which the learner rates themselves. */
   correct: boolean | null;
+  /**
+   * True when the answer is already recorded with the suggested rating (every auto-graded item): a rating button then
+   * amends that review. False for a flashcard, recorded only once the learner rates it.
+   */
+  recorded: boolean;
   expected: string;
   sourceText: string;
   sourceHref: string;
   suggested: Rating;
-  /** Next interval each rating would give, as Anki shows it ("10m", "3d"). */
+  /** Next interval each rating gives from the card as it was before this answer, as Anki shows it ("10m", "3d"). */
   intervals: Record<Rating, string>;
 };
 

@@ -29,3 +29,6 @@ export const QuizAnswerSchema = z.object({
   response: ResponseSchema.refine((r) => r !== null, "Answer the question first."),
   responseMs: z.number().int().min(0).max(86_400_000),
 });
+
+/** Ending a practice quiz early (lib/db/quiz.ts endPracticeQuiz). */
+export const EndQuizSchema = z.object({ attemptId: idSchema });

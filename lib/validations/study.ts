@@ -13,18 +13,27 @@ export const ResponseSchema = z.union([
   z.null(),
 ]);
 
-export const CheckAnswerSchema = z.object({
+const rating = z.enum(RATINGS as [string, ...string[]]).transform((r) => r as (typeof RATINGS)[number]);
+
+/** An answer in the study loop: recorded at once for auto-graded items (lib/db/reviews.ts answerItem). */
+export const AnswerSchema = z.object({
+  reviewId: z.uuid(),
   itemId: id,
+  version: z.number().int().min(0),
   response: ResponseSchema,
   responseMs: z.number().int().min(0).max(86_400_000),
+  deckId: id.optional(),
 });
+
+/** A new rating for the answer just recorded under `reviewId`. */
+export const AmendSchema = z.object({ reviewId: z.uuid(), rating, deckId: id.optional() });
 
 export const ReviewSchema = z.object({
   reviewId: z.uuid(),
   itemId: id,
   version: z.number().int().min(0),
   response: ResponseSchema,
-  rating: z.enum(RATINGS as [string, ...string[]]).transform((r) => r as (typeof RATINGS)[number]),
+  rating,
   responseMs: z.number().int().min(0).max(86_400_000).nullable(),
   deckId: id.optional(),
 });

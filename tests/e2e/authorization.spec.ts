@@ -15,6 +15,8 @@ type Ids = {
   assignmentId: string;
   code: string;
   attemptId: string;
+  /** The learner's open attempt at a quiz of a class they were removed from (issue 12, finding 8). */
+  removedAttemptId: string;
 };
 
 /** Every page and route of the app: a new one without a row here fails the "covers every route" test. */
@@ -79,6 +81,16 @@ const MATRIX: {
   { route: "/api/study/reviews", method: "POST", url: () => "/api/study/reviews", expect: signedIn("400") },
 ];
 
+/** More cases of routes already in MATRIX (the coverage test counts MATRIX only). */
+const CASES: typeof MATRIX = [
+  {
+    // Removed from the class: the attempt can be neither viewed nor answered, by them or anyone else.
+    route: "/quiz/[attemptId] (attempt of a class the learner was removed from)",
+    url: (i) => `/quiz/${i.removedAttemptId}`,
+    expect: signedIn("404"),
+  },
+];
+
 function all(outcome: Outcome): Record<Persona, Outcome> {
   return Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
 }
@@ -121,9 +133,9 @@ async function signUp(browser: Browser, baseURL: string, name: string) {
 }
 
 test("every route allows or denies each kind of visitor as it should", async ({ browser, playwright, baseURL }) => {
-  // Six personas × every route, some of which simulate or aggregate a learner's whole history: more than 30 s on a
-  // busy 2-core machine.
-  test.setTimeout(90_000);
+  // Six personas × every route (about 200 requests, six sign-ins), some of which simulate or aggregate a learner's
+  // whole history: more than the default 30 s on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const otherLearner = await signUp(browser, baseURL!, "Other");
   const otherInstructor = await signUp(browser, baseURL!, "Teacher");
   const db = new Database("prisma/e2e.db");
@@ -143,6 +155,19 @@ test("every route allows or denies each kind of visitor as it should", async ({ 
   db.prepare(
     `INSERT INTO "QuizAttempt" (id, userId, documentId, itemIds, updatesSchedule, startedAt, total) VALUES (?, ?, ?, ?, 0, ?, 1)`,
   ).run(attemptId, learner.id, deck.id, JSON.stringify([item.id]), Date.now());
+  // A class of the instructor with a quiz assignment that the learner started and was then removed from.
+  const stamp = Date.now();
+  const instructor = one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'instructor@example.com'`);
+  db.prepare(
+    `INSERT INTO "Class" (id, name, description, ownerId, joinCode, joinCodeExpiresAt, createdAt) VALUES (?, 'Left', '', ?, ?, ?, ?)`,
+  ).run(`left-${stamp}`, instructor.id, `LEFT${stamp}`, stamp + 86_400_000, stamp);
+  db.prepare(
+    `INSERT INTO "Assignment" (id, classId, setId, mode, dueAt, maxAttempts, createdAt) VALUES (?, ?, ?, 'quiz', ?, 1, ?)`,
+  ).run(`left-${stamp}`, `left-${stamp}`, assignment.setId, stamp + 86_400_000, stamp);
+  const removedAttemptId = `removed-${stamp}`;
+  db.prepare(
+    `INSERT INTO "QuizAttempt" (id, userId, assignmentId, itemIds, updatesSchedule, startedAt, total) VALUES (?, ?, ?, ?, 0, ?, 1)`,
+  ).run(removedAttemptId, learner.id, `left-${stamp}`, JSON.stringify([item.id]), stamp);
   db.close();
   const ids: Ids = {
     deckId: deck.id,
@@ -152,6 +177,7 @@ test("every route allows or denies each kind of visitor as it should", async ({ 
     assignmentId: assignment.id,
     code: klass.joinCode,
     attemptId,
+    removedAttemptId,
   };
 
   const contexts: Record<Persona, APIRequestContext> = {
@@ -164,7 +190,7 @@ test("every route allows or denies each kind of visitor as it should", async ({ 
   };
 
   const failures: string[] = [];
-  for (const row of MATRIX) {
+  for (const row of [...MATRIX, ...CASES]) {
     for (const persona of PERSONAS) {
       const url = row.url(ids);
       const response =

@@ -48,10 +48,10 @@ export async function signUp(page: Page, name: string, password = "study-passwor
 }
 
 /**
- * Answers the card on screen with the keyboard only (any answer will do) and rates it with `ratingKey`; without one
- * it leaves the answer and the rating buttons on screen.
+ * Answers the card on screen with the keyboard only (any answer will do) and presses Enter (Space for a flashcard):
+ * an auto-graded answer is recorded then, with the suggested rating (docs/decisions/011-answers-are-committed.md).
  */
-export async function answerWithKeyboard(page: Page, ratingKey?: string) {
+export async function submitWithKeyboard(page: Page) {
   await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
   const badge = (await page.locator(".study-card .badge").textContent()) ?? "";
   if (badge.startsWith("Multiple choice") || badge.startsWith("True or false")) {
@@ -73,6 +73,15 @@ export async function answerWithKeyboard(page: Page, ratingKey?: string) {
     await page.keyboard.type("I am not sure");
     await page.keyboard.press("Enter");
   }
+}
+
+/**
+ * Answers the card on screen with the keyboard only (submitWithKeyboard) and rates it with `ratingKey` (for an
+ * auto-graded item that changes the rating the answer was recorded with); without one it leaves the answer and the
+ * rating buttons on screen.
+ */
+export async function answerWithKeyboard(page: Page, ratingKey?: string) {
+  await submitWithKeyboard(page);
   await expect(page.getByRole("group", { name: "How well did you know it?" })).toBeVisible();
   await expect(page.getByTestId("expected")).not.toBeEmpty();
   // Keys are ignored while the answer is still being checked.

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
+import { answerWithKeyboard, expect, signUp, submitWithKeyboard, test } from "./fixtures";
 
 test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({
   page,
@@ -44,7 +44,8 @@ test("a second tab with a stale card gets a clear message, not a double review",
   await answerWithKeyboard(page, "3");
   await expect(page.locator("#prompt")).not.toHaveText(prompt!);
 
-  await answerWithKeyboard(other, "1");
+  // The answer is refused when it is submitted (it would be recorded then), before any answer is shown.
+  await submitWithKeyboard(other);
   await expect(other.getByTestId("study-message")).toHaveText(
     "This card was already answered in another tab or window. Here is the current card.",
   );
@@ -71,4 +72,47 @@ test("the rating buttons show the next interval each would give", async ({ page 
   ]) {
     await expect(ratings.getByRole("button", { name })).toContainText(interval!);
   }
+});
+
+function reviews(email: string) {
+  const db = new Database("prisma/e2e.db", { readonly: true });
+  const rows = db
+    .prepare('SELECT r.rating, r.correct FROM "ReviewLog" r JOIN "User" u ON u.id = r.userId WHERE u.email = ?')
+    .all(email) as { rating: string; correct: number | null }[];
+  db.close();
+  return rows;
+}
+
+test("an answer is recorded when it is shown; a rating key only changes its rating; Z takes it back", async ({
+  page,
+}) => {
+  const email = await signUp(page, "Committed Learner");
+  await page.goto("/study");
+  // The demo deck's first card is multiple choice: "I don't know" shows the answer and records it as Again.
+  await expect(page.locator(".study-card .badge")).toContainText("Multiple choice");
+  const prompt = await page.locator("#prompt").textContent();
+  await page.getByRole("button", { name: "I don't know" }).click();
+  await expect(page.getByTestId("expected")).not.toBeEmpty();
+  await expect(page.getByTestId("verdict")).toHaveText("Not quite");
+  await expect(page.getByTestId("recorded-note")).toHaveText("Recorded as Again. Pick another rating to change it.");
+  expect(reviews(email)).toEqual([{ rating: "again", correct: 0 }]);
+  // The intervals on the buttons are those of the card before the answer.
+  await expect(page.getByRole("button", { name: "Easy" })).toContainText("8d");
+
+  // Hard (2) amends that review instead of recording a second one; `correct` stays as graded.
+  await page.keyboard.press("2");
+  await expect(page.locator("#prompt")).not.toHaveText(prompt!);
+  expect(reviews(email)).toEqual([{ rating: "hard", correct: 0 }]);
+
+  // Answer → Enter records with the suggested rating (a flashcard only once rated); Enter accepts it; Z undoes it.
+  const flashcard = ((await page.locator(".study-card .badge").textContent()) ?? "").startsWith("Flashcard");
+  await answerWithKeyboard(page);
+  expect(reviews(email)).toHaveLength(flashcard ? 1 : 2);
+  const second = await page.locator("#prompt").textContent();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#prompt")).not.toHaveText(second!);
+  expect(reviews(email)).toHaveLength(2);
+  await page.keyboard.press("z");
+  await expect(page.locator("#prompt")).toHaveText(second!);
+  expect(reviews(email)).toHaveLength(1);
 });

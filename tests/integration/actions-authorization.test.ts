@@ -10,6 +10,7 @@ import { createAssignment } from "@/lib/db/assignments";
 import { createClass } from "@/lib/db/classes";
 import { publishDocument } from "@/lib/db/content";
 import { createQuiz } from "@/lib/db/quiz";
+import { answerItem } from "@/lib/db/reviews";
 import { createSet } from "@/lib/db/sets";
 import type { UserSummary } from "@/lib/db/users";
 import { makeUser } from "@/tests/factories";
@@ -79,6 +80,13 @@ async function world() {
   };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+/** The world's item that the learner's open practice quiz does not ask. */
+async function itemOutsideQuiz(w: World) {
+  const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: w.attemptId } });
+  const asked = JSON.parse(attempt.itemIds) as string[];
+  return w.itemIds.find((id) => !asked.includes(id))!;
+}
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -166,19 +174,61 @@ const MATRIX: Record<string, Row[]> = {
       },
       expect: { ...signedIn("refused"), learner: "ok" },
     },
+    {
+      // Only the learner's own practice quiz can be ended early; anyone else's is "not found" (refused).
+      action: "endQuizAction",
+      call: (m, w) => call(m, "endQuizAction", { attemptId: w.attemptId }),
+      judge: async (result, w) =>
+        (result as { ok: boolean }).ok &&
+        (await db.quizAttempt.findUniqueOrThrow({ where: { id: w.attemptId } })).finishedAt
+          ? "ok"
+          : "refused",
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
   ],
   "/app/(app)/study/actions.ts": [
     {
-      action: "checkAnswerAction",
-      call: (m, w) => call(m, "checkAnswerAction", { itemId: w.itemIds[0], response: "A1", responseMs: 5 }),
-      expect: signedIn("ok"),
+      // Issue 12: the item the learner's open practice quiz asks. The learner is refused ("Finish your quiz first")
+      // and sees no answer; anyone else may answer it (and it is recorded).
+      action: "answerAction",
+      call: async (m, w) => {
+        const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: w.attemptId } });
+        const itemId = (JSON.parse(attempt.itemIds) as string[])[0];
+        return call(m, "answerAction", {
+          reviewId: crypto.randomUUID(),
+          itemId,
+          version: 0,
+          response: null,
+          responseMs: 5,
+        });
+      },
+      expect: { ...signedIn("ok"), learner: "refused" },
+    },
+    {
+      // Only the caller's own review can be re-rated: someone else's review id is "not found" (refused).
+      action: "amendAction",
+      call: async (m, w) => {
+        const reviewId = crypto.randomUUID();
+        await answerItem({
+          userId: users.learner.id,
+          reviewId,
+          itemId: await itemOutsideQuiz(w),
+          version: 0,
+          response: "A1",
+          responseMs: 5,
+          now: new Date(),
+        });
+        return call(m, "amendAction", { reviewId, rating: "hard" });
+      },
+      expect: { ...signedIn("refused"), learner: "ok" },
     },
     {
       action: "reviewAction",
-      call: (m, w) =>
+      // An item outside the learner's open practice quiz (whose items are refused while it is open, see above).
+      call: async (m, w) =>
         call(m, "reviewAction", {
           reviewId: crypto.randomUUID(),
-          itemId: w.itemIds[0],
+          itemId: await itemOutsideQuiz(w),
           version: 0,
           response: "A1",
           rating: "good",

@@ -68,13 +68,14 @@ describe("class dashboard", () => {
       }
     }
     // Study history: item 2 forgotten twice by Ann, recalled once by Ben.
+    // Ann answers wrong, Ben right: an auto-graded item answered with no response counts as wrong since issue 12.
     const review = (userId: string, itemId: string, rating: "again" | "good", version: number, minutes: number) =>
       recordReview({
         userId,
         reviewId: crypto.randomUUID(),
         itemId,
         version,
-        response: null,
+        response: rating === "good" ? "Right 2" : "Wrong 2a",
         rating,
         responseMs: 900,
         now: new Date(NOW.getTime() + minutes * 60_000),

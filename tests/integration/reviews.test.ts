@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedItem } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
-import { checkAnswer, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
+import { answerItem, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { DEFAULT_SRS_SETTINGS, newCard, schedule } from "@/lib/srs";
 import { makeUser } from "@/tests/factories";
@@ -197,18 +197,17 @@ describe("queue and feedback", () => {
   });
 
   it("grades tolerantly, suggests a rating and previews each rating's interval", async () => {
+    // Since issue 12 the check records the answer with the suggested rating (answerItem); the intervals stay the
+    // ones from the card before the answer.
     const user = await makeUser();
-    const right = await checkAnswer({
-      userId: user.id,
-      itemId: itemIds[2]!,
-      response: "gimel",
-      responseMs: 3000,
-      now: T0,
-    });
+    const check = { itemId: itemIds[2]!, version: 0, responseMs: 3000, now: T0 };
+    const right = await answerItem({ userId: user.id, reviewId: crypto.randomUUID(), response: "gimel", ...check });
     expect(right).toEqual({
       ok: true,
+      leech: false,
       feedback: {
         correct: true,
+        recorded: true,
         expected: "Gimel",
         sourceText: "gamma is Gimel.",
         sourceHref: `/decks/${deckId}/items/${itemIds[2]}#source`,
@@ -216,14 +215,9 @@ describe("queue and feedback", () => {
         intervals: { again: "1m", hard: "6m", good: "10m", easy: "8d" },
       },
     });
-    const wrong = await checkAnswer({
-      userId: user.id,
-      itemId: itemIds[2]!,
-      response: "Daleth",
-      responseMs: 3000,
-      now: T0,
-    });
-    expect(wrong).toMatchObject({ ok: true, feedback: { correct: false, suggested: "again" } });
+    const other = await makeUser();
+    const wrong = await answerItem({ userId: other.id, reviewId: crypto.randomUUID(), response: "Daleth", ...check });
+    expect(wrong).toMatchObject({ ok: true, feedback: { correct: false, suggested: "again", recorded: true } });
   });
 
   it("leaves suspended and buried items out of the queue", async () => {

@@ -1,24 +1,56 @@
 "use server";
 
 import { requireUser } from "@/lib/auth/session";
-import { checkAnswer, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
+import { amendReview, answerItem, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
 import type { AnswerFeedback, NextStep } from "@/lib/study/types";
-import { CheckAnswerSchema, ItemActionSchema, ReviewSchema, ScopeSchema } from "@/lib/validations/study";
+import { AmendSchema, AnswerSchema, ItemActionSchema, ReviewSchema, ScopeSchema } from "@/lib/validations/study";
 
 type Failure = { ok: false; message: string };
 
-/** Grades an answer (nothing is recorded until the learner rates it). */
-export async function checkAnswerAction(input: unknown): Promise<{ ok: true; feedback: AnswerFeedback } | Failure> {
+/**
+ * Answers the card: an auto-graded item is graded and recorded at once with the suggested rating (no response = wrong,
+ * Again), then its answer is shown; a flashcard is only shown (rated and recorded by reviewAction). A refused answer
+ * (stale, in an unfinished quiz, gone) also returns the current next card.
+ */
+export async function answerAction(
+  input: unknown,
+): Promise<{ ok: true; feedback: AnswerFeedback; leech: boolean } | (Failure & { next?: NextStep })> {
   const user = await requireUser("/study");
-  const parsed = CheckAnswerSchema.safeParse(input);
+  const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
-  const result = await checkAnswer({ userId: user.id, ...parsed.data, now: new Date() });
-  return result.ok ? result : { ok: false, message: REFUSAL_MESSAGES[result.reason] };
+  const { deckId, ...answer } = parsed.data;
+  const now = new Date();
+  const result = await answerItem({ userId: user.id, ...answer, now });
+  if (result.ok) return { ok: true, feedback: result.feedback, leech: result.leech };
+  return {
+    ok: false,
+    message: REFUSAL_MESSAGES[result.reason],
+    next: await nextStep({ userId: user.id, deckId }, now),
+  };
 }
 
-/** Records the rated answer and returns the next card. A refused answer also returns the current next card. */
+/** Re-rates the answer answerAction just recorded, and returns the next card. */
+export async function amendAction(
+  input: unknown,
+): Promise<{ ok: true; leech: boolean; next: NextStep } | (Failure & { next?: NextStep })> {
+  const user = await requireUser("/study");
+  const parsed = AmendSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const now = new Date();
+  const result = await amendReview({
+    userId: user.id,
+    reviewId: parsed.data.reviewId,
+    rating: parsed.data.rating,
+    now,
+  });
+  const next = await nextStep({ userId: user.id, deckId: parsed.data.deckId }, now);
+  if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES[result.reason], next };
+  return { ok: true, leech: result.leech, next };
+}
+
+/** Records a rated flashcard (or any rated answer) and returns the next card. A refused answer also returns the current next card. */
 export async function reviewAction(
   input: unknown,
 ): Promise<{ ok: true; leech: boolean; next: NextStep } | (Failure & { next?: NextStep })> {

@@ -19,7 +19,11 @@ export async function startAssignmentQuizAction(_prev: StartState, form: FormDat
   if (!result.ok) {
     return {
       message:
-        result.reason === "no_attempts_left" ? "You have used all your attempts." : "That assignment isn't available.",
+        result.reason === "no_attempts_left"
+          ? "You have used all your attempts."
+          : result.reason === "no_quiz_items"
+            ? "This quiz has no questions a quiz can grade (only flashcards). Ask your teacher."
+            : "That assignment isn't available.",
     };
   }
   redirect(`/quiz/${result.attemptId}`);

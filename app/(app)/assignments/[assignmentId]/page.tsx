@@ -44,8 +44,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
       ) : (
         <div className="card">
           <p>
-            A scored quiz on every item of the set. Attempts: {assignment.quizAttempts.length} of{" "}
-            {assignment.maxAttempts} used.
+            A scored quiz on every item of the set that a quiz can grade (flashcards are left out). Attempts:{" "}
+            {assignment.quizAttempts.length} of {assignment.maxAttempts} used.
           </p>
           {finished.length ? (
             <ul>

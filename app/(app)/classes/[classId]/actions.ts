@@ -36,6 +36,8 @@ const MESSAGES = {
   not_found: "That class or set isn't available.",
   empty_set: "That set has no items left to assign. Choose another set.",
   past_due: "The due date must be in the future.",
+  no_quiz_items:
+    "A scored quiz asks only items it can grade, and that set has only flashcards. Assign it for study, or choose another set.",
 } as const;
 
 export async function createAssignmentAction(_prev: AssignmentFormState, form: FormData): Promise<AssignmentFormState> {

@@ -58,6 +58,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       </div>
 
       <h2>Learners ({klass.members.length})</h2>
+      {klass.assignments.some((a) => a.mode === "quiz") ? (
+        <p className="muted">
+          Quiz scores count only the questions a quiz can grade: flashcards in a set are not asked or scored.
+        </p>
+      ) : null}
       {klass.members.length === 0 ? (
         <p className="muted">No learners yet: share the join code or the invite link.</p>
       ) : (
@@ -98,7 +103,8 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                         {a.mode === "quiz"
                           ? cell?.best === null || cell?.best === undefined
                             ? `not taken (${cell?.attempts ?? 0}/${a.maxAttempts} attempts)`
-                            : `best ${cell.best}/${a.set._count.items} (${cell.attempts}/${a.maxAttempts} attempts)`
+                            : // Out of the questions scored: flashcards are never scored in a quiz.
+                              `best ${cell.best}/${cell.outOf ?? a.set._count.items} (${cell.attempts}/${a.maxAttempts} attempts)`
                           : `${cell?.progress.done ?? 0}/${cell?.progress.total ?? a.set._count.items}${cell?.progress.complete ? " ✓ complete" : ""}`}
                       </td>
                     );

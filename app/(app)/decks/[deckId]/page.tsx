@@ -5,6 +5,7 @@ import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
+import { openQuizItems } from "@/lib/db/open-quizzes";
 import { suspendedItems } from "@/lib/db/reviews";
 import { unsuspendAction } from "./actions";
 import { idParams } from "@/lib/validations/params";
@@ -17,6 +18,9 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const deck = await getDeck(deckId);
   if (!deck) notFound();
   const suspended = await suspendedItems(user.id, deckId);
+  // Answers of the items an unfinished quiz of this learner asks stay hidden until it is finished.
+  const inQuiz = openQuizItems(user.id);
+  const hidden = deck.items.filter((item) => inQuiz.has(item.id));
 
   const byTopic = new Map<string, typeof deck.items>();
   for (const item of deck.items) byTopic.set(item.topic, [...(byTopic.get(item.topic) ?? []), item]);
@@ -52,6 +56,13 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           </Link>
         </p>
       )}
+      {hidden.length > 0 ? (
+        <p className="notice" data-testid="answers-hidden">
+          {hidden.length === 1 ? "1 item of this deck is" : `${hidden.length} items of this deck are`} in a quiz you
+          haven&apos;t finished: {hidden.length === 1 ? "its answer is" : "their answers are"} hidden until you finish
+          it. <Link href={`/quiz/${inQuiz.get(hidden[0]!.id)}`}>Go to the quiz</Link>
+        </p>
+      ) : null}
       {suspended.length > 0 ? (
         <section aria-labelledby="suspended-heading" className="card">
           <h2 id="suspended-heading">Your suspended items ({suspended.length})</h2>
@@ -102,10 +113,17 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
                       ))}
                     </ul>
                   ) : null}
-                  <details>
-                    <summary>Show answer</summary>
-                    <p>{item.answer}</p>
-                  </details>
+                  {inQuiz.has(item.id) ? (
+                    <p className="muted">
+                      Answer hidden: this item is in a quiz you haven&apos;t finished.{" "}
+                      <Link href={`/quiz/${inQuiz.get(item.id)}`}>Finish the quiz</Link> to see it.
+                    </p>
+                  ) : (
+                    <details>
+                      <summary>Show answer</summary>
+                      <p>{item.answer}</p>
+                    </details>
+                  )}
                   <Link href={`/decks/${deck.id}/items/${item.id}#source`}>Source</Link>
                 </li>
               );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { openQuizItems } from "@/lib/db/open-quizzes";
 import { quizResults, quizState } from "@/lib/db/quiz";
 import { QuizRunner } from "./quiz-runner";
 import { idParams } from "@/lib/validations/params";
@@ -39,7 +40,9 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
     ? { href: `/decks/${results.attempt.document.id}`, label: results.attempt.document.title }
     : { href: `/assignments/${results.attempt.assignmentId}`, label: "Assignment" };
   const mistakes = results.questions.filter((q) => !q.given?.correct);
-  const percent = Math.round((100 * state.score) / state.total);
+  // An item another unfinished quiz of this learner asks keeps its answer hidden until that quiz is finished too.
+  const inQuiz = openQuizItems(user.id);
+  const percent = state.total ? Math.round((100 * state.score) / state.total) : 0;
   return (
     <section>
       <p>
@@ -49,6 +52,12 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
       <p className="quiz-score" data-testid="quiz-score">
         {state.score} of {state.total} correct ({percent}%)
       </p>
+      {results.skipped > 0 ? (
+        <p className="muted" data-testid="quiz-skipped">
+          {results.skipped === 1 ? "1 item was" : `${results.skipped} items were`} skipped: a quiz can&apos;t grade a
+          flashcard, so it doesn&apos;t count towards the score.
+        </p>
+      ) : null}
       {results.attempt.updatesSchedule ? (
         <p className="muted">Your answers were counted toward your study schedule.</p>
       ) : null}
@@ -60,12 +69,21 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
             <p>
               Your answer: <span className="verdict--wrong">{q.given ? shownAnswer(q.given.response) : "—"}</span>
             </p>
-            <p>
-              Correct answer: <strong>{q.answer}</strong>
-            </p>
-            <blockquote className="source-quote">
-              {q.sourceText} <Link href={`/decks/${q.documentId}/items/${q.id}#source`}>source</Link>
-            </blockquote>
+            {inQuiz.has(q.id) ? (
+              <p className="muted">
+                Correct answer hidden: another quiz you haven&apos;t finished asks this item.{" "}
+                <Link href={`/quiz/${inQuiz.get(q.id)}`}>Finish that quiz</Link> to see it.
+              </p>
+            ) : (
+              <>
+                <p>
+                  Correct answer: <strong>{q.answer}</strong>
+                </p>
+                <blockquote className="source-quote">
+                  {q.sourceText} <Link href={`/decks/${q.documentId}/items/${q.id}#source`}>source</Link>
+                </blockquote>
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "@/components/study/answer-input";
 import type { QuizState } from "@/lib/db/quiz";
-import { answerQuizAction } from "./actions";
+import { answerQuizAction, endQuizAction } from "./actions";
 
 type Question = Extract<QuizState, { done: false }>;
 
@@ -54,6 +54,17 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
     });
   }
 
+  function end() {
+    startTransition(async () => {
+      const result = await endQuizAction({ attemptId });
+      if (!result.ok) {
+        setMessage(result.message);
+        return;
+      }
+      router.refresh();
+    });
+  }
+
   return (
     <article className="card study-card" aria-labelledby="prompt">
       <p className="badge">
@@ -72,6 +83,15 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
       <p className="form-error" role="status">
         {message}
       </p>
+      {question.practice ? (
+        <p className="muted">
+          While this quiz is open its items are left out of your studying and their answers are hidden.{" "}
+          <button type="button" className="link-button" onClick={end} disabled={pending}>
+            End the quiz now
+          </button>{" "}
+          (unanswered questions count as wrong).
+        </p>
+      ) : null}
     </article>
   );
 }

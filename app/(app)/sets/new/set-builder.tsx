@@ -19,6 +19,7 @@ export function SetBuilder({ decks }: { decks: { id: string; title: string }[] }
   const [name, setName] = useState("");
   const [message, setMessage] = useState("");
   const [pending, startTransition] = useTransition();
+  const flashcards = (items ?? []).filter((item) => item.kind === "flashcard" && chosen.has(item.id)).length;
 
   function preview(event: React.FormEvent) {
     event.preventDefault();
@@ -82,6 +83,10 @@ export function SetBuilder({ decks }: { decks: { id: string; title: string }[] }
               {KIND_LABELS[kind]}
             </label>
           ))}
+          <p className="muted" data-testid="set-quiz-note">
+            For a quiz assignment: a scored quiz asks only items it can grade, so flashcards in the set are left out of
+            it (they still count for a study assignment).
+          </p>
         </fieldset>
         <div className="actions-row">
           <div className="field">
@@ -124,6 +129,12 @@ export function SetBuilder({ decks }: { decks: { id: string; title: string }[] }
           <h2 id="set-preview">
             {chosen.size} of {items.length} items chosen
           </h2>
+          {flashcards > 0 ? (
+            <p className="muted">
+              {flashcards} chosen {flashcards === 1 ? "item is a flashcard" : "items are flashcards"}: a quiz assignment
+              leaves {flashcards === 1 ? "it" : "them"} out.
+            </p>
+          ) : null}
           <div className="field form">
             <label htmlFor="set-name">Set name</label>
             <input id="set-name" type="text" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />

@@ -6,13 +6,14 @@ import { isCrossSite, jsonError, readJson } from "@/lib/http";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
 import { ReviewSchema } from "@/lib/validations/study";
 
-const STATUS = { not_found: 404, stale: 409, suspended: 409 } as const;
+const STATUS = { not_found: 404, stale: 409, suspended: 409, in_quiz: 409 } as const;
 
 /**
  * POST /api/study/reviews: records a rated answer (idempotent by `reviewId`) and returns the next card.
  * Body: { reviewId (uuid), itemId, version, response, rating: "again"|"hard"|"good"|"easy", responseMs, deckId? }.
- * 400 malformed body, 401 not signed in, 403 sent from another site, 404 unknown or retired item, 409 stale card or
- * suspended item.
+ * 400 malformed body, 401 not signed in, 403 sent from another site, 404 unknown or retired item, 409 stale card,
+ * suspended item, or an item of the learner's unfinished quiz (`in_quiz`). Never returns an item's answer: a client
+ * that wants to show one records the answer first (docs/decisions/011-answers-are-committed.md).
  */
 export async function POST(request: NextRequest) {
   // Next checks the origin of server actions itself; this JSON route does the same against cross-site requests

@@ -4,16 +4,36 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document-view";
 import { requireUser } from "@/lib/auth/session";
 import { getItemWithSource } from "@/lib/db/content";
+import { openQuizItems } from "@/lib/db/open-quizzes";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Source" };
 
-/** An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only. */
+/**
+ * An item with its document, the source sentence highlighted. The document is untrusted text: rendered as text only.
+ * While an unfinished quiz of the learner asks this item, its answer and its source (which holds the answer) stay
+ * hidden (docs/decisions/011-answers-are-committed.md).
+ */
 export default async function ItemSourcePage({ params }: { params: Promise<{ deckId: string; itemId: string }> }) {
   const { deckId, itemId } = await idParams(params);
-  await requireUser(`/decks/${deckId}/items/${itemId}`);
+  const user = await requireUser(`/decks/${deckId}/items/${itemId}`);
   const item = await getItemWithSource(deckId, itemId);
   if (!item) notFound();
+  const attemptId = openQuizItems(user.id).get(itemId);
+  if (attemptId) {
+    return (
+      <section>
+        <p>
+          <Link href={`/decks/${deckId}`}>← {item.document.title}</Link>
+        </p>
+        <h1>{item.prompt}</h1>
+        <p className="notice" data-testid="answer-hidden">
+          The answer and its source are hidden: this item is in a quiz you haven&apos;t finished.{" "}
+          <Link href={`/quiz/${attemptId}`}>Finish the quiz</Link> to see them.
+        </p>
+      </section>
+    );
+  }
   return (
     <section>
       <p>

@@ -1,0 +1,175 @@
+/**
+ * Times the study loop's answer path in one process, without HTTP: the answer call (grade + record since
+ * docs/decisions/011-answers-are-committed.md) and a rated recordReview, for a learner with open quiz attempts.
+ * Usage: npx tsx bench/answer-path.ts [answers=2000]
+ * Prints the wall-clock mean and p95 and the CPU time per call, in milliseconds. Runs against whatever lib/ the
+ * working directory holds (before docs/decisions/011 it times checkAnswer instead of answerItem), so the same script
+ * compares two checkouts: `cd <other checkout> && npx tsx <this file>`. A figure to compare, not a test.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const count = Number(process.argv[2] ?? 2000);
+const dir = mkdtempSync(path.join(tmpdir(), "factdeck-answer-bench-"));
+const file = path.join(dir, "bench.db");
+process.env.DATABASE_URL = `file:${file}`;
+const migrated = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--no-seed"], { encoding: "utf8" });
+if (migrated.status !== 0) throw new Error(migrated.stderr);
+
+async function main() {
+  const { publishDocument } = await import("@/lib/db/content");
+  const { db } = await import("@/lib/db/client");
+  const reviews = await import("@/lib/db/reviews");
+  const { makeUser } = await import("@/tests/factories");
+
+  const items = Array.from({ length: count * 3 }, (_, i) => ({
+    key: `k${i}`,
+    factKey: `f${i}`,
+    kind: "typed" as const,
+    prompt: `Q${i}?`,
+    answer: `A${i}`,
+    accepted: [],
+    options: null,
+    answerType: "text" as const,
+    topic: "history" as const,
+    difficulty: 0.5,
+    source: { text: `A${i}.`, start: i, end: i + 1 },
+  }));
+  const { documentId } = await publishDocument({ slug: "bench", title: "Bench", body: "x" }, items);
+  const ids = (
+    await db.item.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })
+  ).map((i) => i.id);
+  const user = await makeUser();
+  // Three open practice attempts of 20 items each (items the loop below never answers).
+  for (let a = 0; a < 3; a += 1) {
+    const asked = ids.slice(ids.length - 20 * (a + 1), ids.length - 20 * a);
+    await db.quizAttempt.create({
+      data: { userId: user.id, documentId, itemIds: JSON.stringify(asked), total: asked.length },
+    });
+  }
+
+  // CPU time per call (user + system, process.cpuUsage) next to wall time: on a machine shared with other work the
+  // wall time mostly measures waiting for a core.
+  const cpu = { answer: 0, record: 0 };
+  const cpuNow = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  function stats(label: string, times: number[], cpuMs?: number) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const mean = times.reduce((s, t) => s + t, 0) / times.length;
+    const p95 = sorted[Math.floor(0.95 * sorted.length)]!;
+    const cpuText = cpuMs === undefined ? "" : `, CPU ${cpuMs.toFixed(3)} ms`;
+    console.log(`${label}: wall mean ${mean.toFixed(3)} ms, p95 ${p95.toFixed(3)} ms${cpuText}`);
+  }
+
+  const now = new Date("2026-06-01T10:00:00Z");
+  const answerTimes: number[] = [];
+  const recordTimes: number[] = [];
+  const answer = (
+    reviews as unknown as {
+      answerItem?: (input: object) => Promise<unknown>;
+      checkAnswer?: (input: object) => Promise<unknown>;
+    }
+  ).answerItem;
+  for (let i = 0; i < count; i += 1) {
+    const itemId = ids[i]!;
+    let t = performance.now();
+    let c = cpuNow();
+    if (answer) {
+      await answer({
+        userId: user.id,
+        reviewId: crypto.randomUUID(),
+        itemId,
+        version: 0,
+        response: "A",
+        responseMs: 900,
+        now,
+      });
+    } else {
+      await (reviews as unknown as { checkAnswer: (input: object) => Promise<unknown> }).checkAnswer({
+        userId: user.id,
+        itemId,
+        response: "A",
+        responseMs: 900,
+        now,
+      });
+    }
+    answerTimes.push(performance.now() - t);
+    cpu.answer += cpuNow() - c;
+    t = performance.now();
+    c = cpuNow();
+    await reviews.recordReview({
+      userId: user.id,
+      reviewId: crypto.randomUUID(),
+      itemId: ids[count + i]!,
+      version: 0,
+      response: "A",
+      rating: "good",
+      responseMs: 900,
+      now,
+    });
+    recordTimes.push(performance.now() - t);
+    cpu.record += cpuNow() - c;
+  }
+  stats(answer ? "answerItem (grade + record)" : "checkAnswer (grade only)", answerTimes, cpu.answer / count);
+  stats("recordReview", recordTimes, cpu.record / count);
+
+  // One card as the study screen does it: a wrong answer, then the learner picks Good instead of the suggested Again.
+  // Main: checkAnswer, then recordReview(good). Now: answerItem (records Again), then amendReview(good).
+  const cardTimes: number[] = [];
+  let cardCpu = 0;
+  const amend = (reviews as unknown as { amendReview?: (input: object) => Promise<unknown> }).amendReview;
+  for (let i = 0; i < count; i += 1) {
+    const itemId = ids[2 * count + i]!;
+    const reviewId = crypto.randomUUID();
+    const t = performance.now();
+    const c = cpuNow();
+    if (answer && amend) {
+      await answer({ userId: user.id, reviewId, itemId, version: 0, response: "A", responseMs: 900, now });
+      await amend({ userId: user.id, reviewId, rating: "good", now });
+    } else {
+      await (reviews as unknown as { checkAnswer: (input: object) => Promise<unknown> }).checkAnswer({
+        userId: user.id,
+        itemId,
+        response: "A",
+        responseMs: 900,
+        now,
+      });
+      await reviews.recordReview({
+        userId: user.id,
+        reviewId,
+        itemId,
+        version: 0,
+        response: "A",
+        rating: "good",
+        responseMs: 900,
+        now,
+      });
+    }
+    cardTimes.push(performance.now() - t);
+    cardCpu += cpuNow() - c;
+  }
+  stats(
+    answer ? "one card: answerItem + amendReview" : "one card: checkAnswer + recordReview",
+    cardTimes,
+    cardCpu / count,
+  );
+  // The "is this item in an open quiz" read on its own (absent before docs/decisions/011).
+  const open = await import("@/lib/db/open-quizzes").catch(() => null);
+  if (open) {
+    const openTimes: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const t = performance.now();
+      open.openQuizItems(user.id).has(ids[i]!);
+      openTimes.push(performance.now() - t);
+    }
+    stats("openQuizItems (3 open attempts, 60 items)", openTimes);
+  }
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
