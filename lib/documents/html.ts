@@ -64,7 +64,7 @@ export function readHtml(
   limits: DocumentLimits,
 ): { markdown: string; title?: string; warnings: string[] } {
   const { text, warnings } = decodeText(bytes, declaredCharset(bytes));
-  const { document } = parseHTML(text);
+  const { document } = parseHTML(wrapFragment(text));
   const docTitle = clean(document.querySelector("title")?.textContent);
   for (const element of Array.from(document.querySelectorAll(DROP))) element.remove();
   // Inline styles are stripped below, so elements they hide are removed first.
@@ -97,6 +97,15 @@ export function readHtml(
   if (title && !/^#\s/.test(markdown)) markdown = `# ${title}\n\n${markdown}`;
   if (!/[\p{L}\p{N}]/u.test(markdown.replace(/^# .*$/m, ""))) throw new DocumentError("no-text", { format: "html" });
   return { markdown, title, warnings };
+}
+
+/**
+ * linkedom, unlike a browser, does not add the <html> and <body> a fragment or a lax page leaves out ("<h1>…<p>…");
+ * without them there is no body to read, so they are added here.
+ */
+function wrapFragment(text: string): string {
+  if (/<body[\s>]/i.test(text)) return text;
+  return `<!doctype html><html><head></head><body>${text.replace(/^\uFEFF?\s*<!doctype[^>]*>/i, "").replace(/<\/?html[^>]*>/gi, "")}</body></html>`;
 }
 
 function hasPageChrome(body: Element): boolean {
