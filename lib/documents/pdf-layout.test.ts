@@ -23,8 +23,15 @@ describe("pdfItemsToMarkdown", () => {
   });
 
   it("joins a word hyphenated at a line end but keeps a real hyphen", () => {
-    const items = page([["The lunar mod-"], ["ule landed. A well-"], ["Known crew and a soft\u00AD"], ["ware team."]]);
-    expect(pdfItemsToMarkdown([items])).toBe("The lunar module landed. A well- Known crew and a software team.");
+    const items = page([
+      ["The lunar mod-"],
+      ["ule landed after the Franco-"],
+      ["Prussian war - no, a soft\u00AD"],
+      ["ware team."],
+    ]);
+    expect(pdfItemsToMarkdown([items])).toBe(
+      "The lunar module landed after the Franco-Prussian war - no, a software team.",
+    );
   });
 
   it("makes larger lines headings, by size: the largest #, the next ##", () => {

@@ -160,10 +160,15 @@ function continuesAcrossPages(last: Block & { kind: "paragraph" }, line: Line): 
   return line.page === last.page + 1 && !SENTENCE_END.test(last.text) && /^[\p{Ll}\d,;(]/u.test(line.text);
 }
 
-/** "ex-" + "ample" → "example" (a word broken at the line end); "well-" + "Known" keeps its hyphen. */
+/**
+ * "mod-" + "ule" → "module" (a word broken at the line end); "Franco-" + "Prussian" → "Franco-Prussian" (a compound
+ * broken at its hyphen). A lowercase compound ("well-" + "known") cannot be told from a broken word and loses its
+ * hyphen: broken words are the far commoner case in justified text.
+ */
 function joinLines(before: string, after: string): string {
   if (/\u00AD$/.test(before)) return before.slice(0, -1) + after;
-  if (/\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  if (/\p{L}-$/u.test(before) && /^[\p{Lu}\d]/u.test(after)) return before + after;
   return `${before} ${after}`;
 }
 
