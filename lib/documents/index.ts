@@ -68,7 +68,7 @@ export async function readDocument(input: ReadDocumentInput): Promise<ReadDocume
     const read: Converted = await (async () => {
       switch (format) {
         case "pdf":
-          return readPdf(bytes, limits);
+          return readPdf(bytes, limits, input.onProgress);
         case "docx":
           return readDocx(bytes, limits, detection.zipEntries);
         case "html":

@@ -41,6 +41,16 @@ describe("readDocument: PDF", () => {
     expect(items.length).toBeGreaterThan(3);
   });
 
+  it("reports progress page by page", async () => {
+    const progress: string[] = [];
+    await readDocument({
+      bytes: await buildPdf(),
+      filename: "a.pdf",
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(progress).toEqual(["1/3", "2/3", "3/3"]);
+  });
+
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
     const bytes = await buildPdf();
     const length = bytes.length;

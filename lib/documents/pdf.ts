@@ -15,6 +15,7 @@ import { DocumentError, type DocumentLimits } from "./types";
 export async function readPdf(
   bytes: Uint8Array,
   limits: DocumentLimits,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ markdown: string; title?: string; warnings: string[]; pages: number }> {
   const { getDocument } = await getResolvedPDFJS();
   const task = getDocument({
@@ -46,6 +47,7 @@ export async function readPdf(
       if (characters > limits.characters) throw new DocumentError("too-much-text", { format: "pdf" });
       if (!items.some((item) => /[\p{L}\p{N}]/u.test(item.str))) empty.push(number);
       pages.push(items);
+      onProgress?.(number, pdf.numPages);
     }
     if (empty.length === pdf.numPages) throw new DocumentError("no-text", { format: "pdf", pages: pdf.numPages });
     // `<` that could open raw HTML is escaped, as in the HTML and Word readers' output.

@@ -35,6 +35,8 @@ export interface ReadDocumentInput {
   mimeType?: string;
   /** Tighter (or, for a trusted caller, looser) limits than DOCUMENT_LIMITS. */
   limits?: Partial<DocumentLimits>;
+  /** Called after each PDF page is read (`done` of `total`), for a progress display while a long PDF is read. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface DocumentRead {
