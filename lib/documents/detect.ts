@@ -115,8 +115,11 @@ const SAVE_AS_DOCX = "Open it in Word (or LibreOffice) and save it as Word Docum
 
 function sniff(bytes: Uint8Array): Sniffed {
   const head = ascii(bytes, Math.min(bytes.length, 1024));
-  // PDF readers accept the header anywhere in the first 1024 bytes; so does pdf.js.
-  if (head.includes("%PDF-")) return { kind: "pdf" };
+  // PDF readers accept the header anywhere in the first 1024 bytes, so does pdf.js; away from the start it must also
+  // end like a PDF, or a text file that mentions "%PDF-1.7" would be taken for one.
+  const header = head.indexOf("%PDF-");
+  if (header === 0 || (header > 0 && ascii(bytes.subarray(Math.max(0, bytes.length - 2048)), 2048).includes("%%EOF")))
+    return { kind: "pdf" };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
     return { kind: "zip" };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))

@@ -86,6 +86,17 @@ describe("pdfItemsToMarkdown", () => {
     expect(pdfItemsToMarkdown(pages)).toBe("Page 1 text.\n\nThe crew splashed down and was recovered.");
   });
 
+  it("drops table-of-contents lines (dot leaders and a page number)", () => {
+    const items = page([
+      ["Contents", 16],
+      ["1 Introduction . . . . . . . . . 1", 16, 72, 660],
+      ["2.1 Naming.............. 3", 11, 72, 630],
+      ["Preface ..... iv", 11, 72, 600],
+      ["The text ends here... and goes on.", 11, 72, 570],
+    ]);
+    expect(pdfItemsToMarkdown([items])).toBe("# Contents\n\nThe text ends here... and goes on.");
+  });
+
   it("puts a space between runs on one line only where there is a gap", () => {
     const items: PdfTextItem[] = [
       { str: "Apol", x: 72, y: 700, width: 22, fontSize: 11, hasEOL: false },

@@ -24,6 +24,8 @@ type Block =
 const BULLET = /^[•◦▪‣●○■□◆◇▸►✓✔–—*·-]\s*(?=\S)/u;
 const ORDERED = /^(\d{1,3}|[a-z])[.)]\s+(?=\S)/;
 const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
+// A table-of-contents line: a title, dot leaders, a page number ("2.1 Naming . . . . . 3"); it repeats headings.
+const TOC_ENTRY = /(?:\.\s*){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$/i;
 const SENTENCE_END = /[.!?:;]["”’)\]]?$/;
 
 /**
@@ -31,7 +33,8 @@ const SENTENCE_END = /[.!?:;]["”’)\]]?$/;
  * paragraphs until the vertical gap grows past the usual line spacing; a word hyphenated at a line end is joined;
  * lines set larger than the body text are headings (the largest size `#`, the next `##`, then `###`); lines that
  * start with a bullet or a number are list items (an indented line below continues the item); page numbers and lines
- * repeated at the top or bottom of most pages (running headers and footers) are dropped; a paragraph cut by a page
+ * repeated at the top or bottom of most pages (running headers and footers) are dropped, and so are table-of-contents
+ * lines (dot leaders and a page number); a paragraph cut by a page
  * break continues on the next page. Multi-column layouts are read in the order the PDF stores them.
  *
  * @example
@@ -125,7 +128,10 @@ function dropFurniture(pages: Line[][]): Line[] {
   const withText = pages.filter((lines) => lines.length > 0).length;
   const repeated = (line: Line) => withText >= 3 && (counts.get(key(line)) ?? 0) >= Math.max(3, withText * 0.5);
   return pages.flatMap((lines, page) =>
-    lines.filter((line) => !(edges[page].has(line) && (PAGE_NUMBER.test(line.text) || repeated(line)))),
+    lines.filter(
+      (line) =>
+        !TOC_ENTRY.test(line.text) && !(edges[page].has(line) && (PAGE_NUMBER.test(line.text) || repeated(line))),
+    ),
   );
 }
 

@@ -51,6 +51,11 @@ describe("readDocument: PDF", () => {
     expect(progress).toEqual(["1/3", "2/3", "3/3"]);
   });
 
+  it("accepts a Node Buffer as well as a Uint8Array", async () => {
+    const result = await read(Buffer.from(await buildPdf()));
+    expect(result).toMatchObject({ ok: true, format: "pdf", pages: 3 });
+  });
+
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
     const bytes = await buildPdf();
     const length = bytes.length;

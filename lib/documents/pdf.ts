@@ -19,8 +19,9 @@ export async function readPdf(
 ): Promise<{ markdown: string; title?: string; warnings: string[]; pages: number }> {
   const { getDocument } = await getResolvedPDFJS();
   const task = getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given; the caller keeps its own.
-    data: bytes.slice(),
+    // A copy, as a plain Uint8Array: pdf.js takes ownership of (detaches) the buffer it is given, and refuses a Node
+    // Buffer (what a caller reading a file or a request body often has).
+    data: new Uint8Array(bytes),
     useSystemFonts: false,
     disableFontFace: true,
     useWorkerFetch: false,

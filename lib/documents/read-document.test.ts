@@ -129,6 +129,13 @@ describe("readDocument: the content decides the format, and a lying name is refu
     );
   });
 
+  it("takes a PDF with bytes before its header for a PDF, but not a text that mentions the header", async () => {
+    const prefixed = Uint8Array.from([...utf8("junk before the header\n"), ...(await buildPdf())]);
+    expect(await readDocument({ bytes: prefixed, filename: "a.pdf" })).toMatchObject({ ok: true, format: "pdf" });
+    const note = utf8("Every PDF starts with %PDF-1.7 or similar.");
+    expect(await readDocument({ bytes: note, filename: "note.txt" })).toMatchObject({ ok: true, format: "text" });
+  });
+
   it("reads a web page saved as .txt as HTML, and says so", async () => {
     expect(await readDocument({ bytes: utf8(APOLLO_HTML), filename: "apollo.txt" })).toMatchObject({
       ok: true,
