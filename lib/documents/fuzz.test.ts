@@ -15,6 +15,7 @@ const REASONS: RefusalReason[] = [
   "too-large-inflated",
   "no-text",
   "too-much-text",
+  "too-complex",
 ];
 
 /** Seeded damage: flipped bytes, a truncation, a spliced-in run of garbage, or all three. */

@@ -74,6 +74,20 @@ describe("readDocument: HTML", () => {
     });
   });
 
+  it("reads pages whose <html>, <head> or <body> is missing or left open", async () => {
+    const pages = [
+      "<!doctype html><body><p>Apollo 11 landed in 1969.</p></body>",
+      "<!doctype html><html><title>Moon</title><body><p>Apollo 11 landed in 1969.</p>",
+      "<html><head><title>Moon</title></head><p>Apollo 11 landed in 1969.</p></html>",
+    ];
+    for (const html of pages)
+      expect(await read(html)).toMatchObject({
+        ok: true,
+        markdown: expect.stringMatching(/Apollo 11 landed in 1969\.$/),
+      });
+    expect(await read(pages[1])).toMatchObject({ title: "Moon", markdown: "# Moon\n\nApollo 11 landed in 1969." });
+  });
+
   it("decodes the charset the page declares", async () => {
     const latin1 = Uint8Array.from([
       ...utf8('<!doctype html><meta charset="windows-1252"><p>Marie Curie was born in Warsaw; she studied in Paris'),
@@ -82,6 +96,22 @@ describe("readDocument: HTML", () => {
     ]);
     const result = await read(latin1);
     expect(result.ok && result.markdown).toBe("Marie Curie was born in Warsaw; she studied in Parisé.");
+  });
+
+  it("refuses markup nested thousands deep (it would overflow the converters' stack) with a clear message", async () => {
+    for (const depth of [401, 5000]) {
+      const html = `<!doctype html><body>${"<div>".repeat(depth)}Deep text${"</div>".repeat(depth)}</body>`;
+      expect(await read(html, "deep.html")).toEqual({
+        ok: false,
+        reason: "too-complex",
+        message:
+          "“deep.html” is nested too deeply to read (elements inside elements, hundreds of levels down), which real documents are not. Save it again from the program that made it, or print it to PDF and upload that.",
+      });
+    }
+    expect(await read(`<body>${"<div>".repeat(300)}Deep text${"</div>".repeat(300)}</body>`)).toMatchObject({
+      ok: true,
+      markdown: "Deep text",
+    });
   });
 
   it("says a page with no text has none", async () => {

@@ -34,6 +34,7 @@ const DROP = [
   "link",
   "meta",
   "base",
+  "title",
   "dialog",
   "[hidden]",
   '[aria-hidden="true"]',
@@ -64,7 +65,7 @@ export function readHtml(
   limits: DocumentLimits,
 ): { markdown: string; title?: string; warnings: string[] } {
   const { text, warnings } = decodeText(bytes, declaredCharset(bytes));
-  const { document } = parseHTML(wrapFragment(text));
+  const { document } = parseHTML(normaliseSkeleton(text));
   const docTitle = clean(document.querySelector("title")?.textContent);
   for (const element of Array.from(document.querySelectorAll(DROP))) element.remove();
   // Inline styles are stripped below, so elements they hide are removed first.
@@ -75,6 +76,7 @@ export function readHtml(
       if (!KEEP_ATTRIBUTES.has(attribute.name.toLowerCase())) element.removeAttribute(attribute.name);
   const body = document.body ?? document.documentElement;
   if (!body) throw new DocumentError("no-text", { format: "html" });
+  if (depthExceeds(body, MAX_DEPTH)) throw new DocumentError("too-complex", { format: "html" });
   if ((body.textContent ?? "").length > limits.characters * 2)
     // Markup and whitespace aside, this much text cannot fit; stop before the slower steps.
     throw new DocumentError("too-much-text", { format: "html" });
@@ -93,19 +95,38 @@ export function readHtml(
     }
   }
   let markdown = htmlToMarkdown(html);
-  // Readability drops the page's own <h1> (it reports it as the title); put it back so the deck keeps its title.
-  if (title && !/^#\s/.test(markdown)) markdown = `# ${title}\n\n${markdown}`;
+  // Readability drops the page's <h1> or turns it into an <h2>; the title goes back as the one `#` heading.
+  if (title && !/^#\s/.test(markdown)) {
+    const lead = /^#{2,6} +(.*)\n*/.exec(markdown);
+    if (lead && lead[1].trim().toLowerCase() === title.toLowerCase()) markdown = markdown.slice(lead[0].length);
+    markdown = `# ${title}\n\n${markdown}`;
+  }
   if (!/[\p{L}\p{N}]/u.test(markdown.replace(/^# .*$/m, ""))) throw new DocumentError("no-text", { format: "html" });
   return { markdown, title, warnings };
 }
 
 /**
- * linkedom, unlike a browser, does not add the <html> and <body> a fragment or a lax page leaves out ("<h1>…<p>…");
- * without them there is no body to read, so they are added here.
+ * linkedom, unlike a browser, does not repair a page's skeleton: with `<html>`, `<head>` or `<body>` missing or left
+ * open, the body can come out empty. Their tags are removed and the content put in a fresh skeleton; what belonged in
+ * the head (title, meta, style, script) is then in the body, where the sanitiser removes it like any other.
  */
-function wrapFragment(text: string): string {
-  if (/<body[\s>]/i.test(text)) return text;
-  return `<!doctype html><html><head></head><body>${text.replace(/^\uFEFF?\s*<!doctype[^>]*>/i, "").replace(/<\/?html[^>]*>/gi, "")}</body></html>`;
+function normaliseSkeleton(text: string): string {
+  const content = text.replace(/<!doctype[^>]*>/gi, "").replace(/<\/?(?:html|head|body)\b[^>]*>/gi, "");
+  return `<!doctype html><html><head></head><body>${content}</body></html>`;
+}
+
+/** Real pages nest a few dozen elements deep; Readability and turndown recurse per level and overflow in the thousands. */
+const MAX_DEPTH = 400;
+
+/** Whether any element sits more than `max` levels below `root` (walked with an explicit stack, not recursion). */
+function depthExceeds(root: Element, max: number): boolean {
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function hasPageChrome(body: Element): boolean {

@@ -94,7 +94,9 @@ export async function readDocument(input: ReadDocumentInput): Promise<ReadDocume
       ...(read.pages !== undefined ? { pages: read.pages } : {}),
     };
     return result;
-  } catch (error) {
+  } catch (thrown) {
+    // A stack overflow inside a parser (pdf.js, mammoth, Readability) on deeply nested input is the input's fault.
+    const error = thrown instanceof RangeError ? new DocumentError("too-complex") : thrown;
     if (!(error instanceof DocumentError)) throw error;
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import TurndownService from "turndown";
+import { DocumentError } from "./types";
 
 /**
  * HTML → the Markdown the content pipeline reads (lib/content/parse.ts): `#` headings, `-`/`1.` lists, paragraphs and
@@ -113,7 +114,13 @@ let service: TurndownService | undefined;
  */
 export function htmlToMarkdown(html: string): string {
   service ??= createService();
-  return tidy(service.turndown(html));
+  try {
+    return tidy(service.turndown(html));
+  } catch (error) {
+    // Turndown recurses per element: markup nested a few thousand deep overflows the stack.
+    if (error instanceof RangeError) throw new DocumentError("too-complex");
+    throw error;
+  }
 }
 
 /** Trailing spaces off, at most one blank line in a row, no blank lines at the ends. */

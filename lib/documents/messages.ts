@@ -53,6 +53,8 @@ export function refusalMessage(
       return details.format === "pdf"
         ? `${name} has no text to read: its pages are images (a scan or a photo). Run text recognition (OCR) on it, for example "Recognize text" in Acrobat or "Open with Google Docs", or upload the original document.`
         : `${name} has no text to read. Check that it is the right file; a document of pictures only cannot be made into questions.`;
+    case "too-complex":
+      return `${name} is nested too deeply to read (elements inside elements, hundreds of levels down), which real documents are not. Save it again from the program that made it, or print it to PDF and upload that.`;
     case "too-much-text":
       return `${name} holds more than ${limits.characters.toLocaleString("en")} characters of text, more than one deck can take. Split it into smaller documents (for example one per chapter).`;
   }

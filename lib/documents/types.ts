@@ -12,7 +12,8 @@ export type RefusalReason =
   | "too-many-pages"
   | "too-large-inflated"
   | "no-text"
-  | "too-much-text";
+  | "too-much-text"
+  | "too-complex";
 
 /** Bounds on the work one upload may cause; every converter checks them before or while it works. */
 export interface DocumentLimits {
