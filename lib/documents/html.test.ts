@@ -112,6 +112,9 @@ describe("readDocument: HTML", () => {
       ok: true,
       markdown: "Deep text",
     });
+    // Thousands of <p> and <li> without end tags are not nesting: the parser closes each one.
+    const unclosed = `<h1>Notes</h1>${"<p>A paragraph left open".repeat(2000)}<ul>${"<li>An item".repeat(2000)}</ul>`;
+    expect(await read(unclosed)).toMatchObject({ ok: true, title: "Notes" });
   });
 
   it("says a page with no text has none", async () => {

@@ -65,6 +65,7 @@ export function readHtml(
   limits: DocumentLimits,
 ): { markdown: string; title?: string; warnings: string[] } {
   const { text, warnings } = decodeText(bytes, declaredCharset(bytes));
+  if (nestingEstimate(text) > MAX_DEPTH * 2) throw new DocumentError("too-complex", { format: "html" });
   const { document } = parseHTML(normaliseSkeleton(text));
   const docTitle = clean(document.querySelector("title")?.textContent);
   for (const element of Array.from(document.querySelectorAll(DROP))) element.remove();
@@ -117,6 +118,30 @@ function normaliseSkeleton(text: string): string {
 
 /** Real pages nest a few dozen elements deep; Readability and turndown recurse per level and overflow in the thousands. */
 const MAX_DEPTH = 400;
+
+// Elements a parser closes by itself (`<p>`, `<li>` … without an end tag) or that never have content.
+const SELF_CLOSING = new Set(
+  "p li dt dd tr td th thead tbody tfoot option optgroup rb rt rp caption colgroup area base br col embed hr img input link meta param source track wbr".split(
+    " ",
+  ),
+);
+
+/**
+ * How deep the tags nest, counted on the text before parsing: linkedom's parser slows down with the square of the
+ * depth (100,000 nested <div>s took 25 s here), so a page nested far too deep is refused before it is parsed.
+ * Scripts, styles and comments are left out, since their text is not markup.
+ */
+function nestingEstimate(text: string): number {
+  const markup = text.replace(/<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "");
+  let depth = 0;
+  let deepest = 0;
+  for (const [, close, name, selfClose] of markup.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (SELF_CLOSING.has(name.toLowerCase()) || selfClose) continue;
+    depth = close ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
 
 /** Whether any element sits more than `max` levels below `root` (walked with an explicit stack, not recursion). */
 function depthExceeds(root: Element, max: number): boolean {
