@@ -134,6 +134,16 @@ describe("readDocument: Word (.docx)", () => {
     });
   });
 
+  it("refuses a document with more text than the limit before converting it", async () => {
+    const long = buildDocx([{ kind: "paragraph", text: "Apollo ".repeat(400) }]);
+    expect(await read(long, "long.docx", { characters: 1000 })).toEqual({
+      ok: false,
+      reason: "too-much-text",
+      message:
+        "“long.docx” holds more than 1,000 characters of text, more than one deck can take. Split it into smaller documents (for example one per chapter).",
+    });
+  });
+
   it("says a document without any text has none", async () => {
     expect(await read(buildDocx([{ kind: "paragraph", text: " " }]), "blank.docx")).toMatchObject({
       ok: false,

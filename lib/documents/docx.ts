@@ -56,6 +56,11 @@ export async function readDocx(
     stored[name] = [data, { level: 0 }];
   }
 
+  // The text of the runs (<w:t>), counted on the XML: mammoth's cost follows the XML, so a document with far more text
+  // than the limit is refused before mammoth reads it.
+  if (runTextLength(strFromU8(document)) > limits.characters)
+    throw new DocumentError("too-much-text", { format: "docx" });
+
   let images = 0;
   const result = await mammoth
     .convertToHtml(
@@ -80,6 +85,12 @@ export async function readDocx(
   if (images > 0)
     warnings.push(`${images === 1 ? "1 picture was" : `${images} pictures were`} skipped; only text is read.`);
   return { markdown, title: coreTitle(parts.get("docProps/core.xml")), warnings };
+}
+
+function runTextLength(xml: string): number {
+  let length = 0;
+  for (const match of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) length += match[1].length;
+  return length;
 }
 
 function withFormat<T>(run: () => T): T {
