@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildDocx, buildPdf, buildPng, APOLLO_HTML } from "@/tests/fixtures/documents/build";
+import { buildItems } from "@/lib/content/pipeline";
 import { DOCUMENT_LIMITS, readDocument } from "./index";
 
 const MB = 1024 * 1024;
@@ -48,6 +49,24 @@ describe("readDocument: limits", () => {
       message:
         "“a.txt” holds more than 1,000 characters of text, more than one deck can take. Split it into smaller documents (for example one per chapter).",
     });
+  });
+});
+
+describe("readDocument: what the content pipeline gets", () => {
+  it("a title, sections and questions from each format's fixture", async () => {
+    const fixtures: Array<[Uint8Array, string]> = [
+      [await buildPdf(), "apollo-11.pdf"],
+      [buildDocx(), "apollo-11.docx"],
+      [utf8(APOLLO_HTML), "apollo-11.html"],
+    ];
+    for (const [bytes, filename] of fixtures) {
+      const result = await readDocument({ bytes, filename });
+      if (!result.ok) throw new Error(result.message);
+      const { doc, items } = buildItems(result.markdown, { seed: 1 });
+      expect(doc.title).toBe("Apollo 11");
+      expect(doc.sections.map((s) => s.heading)).toContain("The crew");
+      expect(items.length).toBeGreaterThan(10);
+    }
   });
 });
 
