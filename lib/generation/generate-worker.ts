@@ -1,9 +1,11 @@
-// The worker thread's entry: runs the content pipeline (parse → extract → generate) on a document text sent by
-// lib/generation/pool.ts and posts back what the actions use. It never touches the database.
+// The worker thread's entry: runs the content pipeline (parse → extract → generate) on a document text, or reads an
+// uploaded file into Markdown (lib/documents), as lib/generation/pool.ts asks, and posts back what the caller uses.
+// It never touches the database.
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { buildItems } from "@/lib/content/pipeline";
-import type { GenerateRequest, GenerateResponse } from "./messages";
+import { readDocument } from "@/lib/documents";
+import type { Generated, WorkerJob, WorkerRequest, WorkerResponse } from "./messages";
 
 const port = parentPort;
 if (!port) throw new Error("generate-worker.ts runs only as a worker thread (lib/generation/pool.ts)");
@@ -18,11 +20,21 @@ try {
   // not permitted here: generation runs at the request thread's priority
 }
 
-port.on("message", ({ id, text }: GenerateRequest) => {
-  let response: GenerateResponse;
+function generate(text: string): Generated {
+  const { doc, items } = buildItems(text);
+  return { title: doc.title, frontMatter: doc.frontMatter, items };
+}
+
+async function run(job: WorkerJob) {
+  if (job.kind === "generate") return generate(job.text);
+  const { bytes, filename, mimeType, maxCharacters } = job.file;
+  return readDocument({ bytes, filename, mimeType, limits: { characters: maxCharacters } });
+}
+
+port.on("message", async ({ id, job }: WorkerRequest) => {
+  let response: WorkerResponse;
   try {
-    const { doc, items } = buildItems(text);
-    response = { id, ok: true, result: { title: doc.title, frontMatter: doc.frontMatter, items } };
+    response = { id, ok: true, result: await run(job) };
   } catch (error) {
     response = { id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -1,14 +1,15 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Generated, GenerateRequest, GenerateResponse } from "./messages";
+import type { Generated, ReadRequest, WorkerJob, WorkerRequest, WorkerResponse, WorkerResult } from "./messages";
 
-// Generating the items of a large document takes seconds of CPU (a 500 KB upload: 2.5–4 s). On the request thread
-// that froze every other request of the server, so the pipeline runs in worker threads (docs/decisions/012).
+// Generating the items of a large document takes seconds of CPU (a 500 KB upload: 2.5–4 s), and so can reading a
+// PDF or Word file. On the request thread that froze every other request of the server, so both run in worker
+// threads (docs/decisions/012).
 
 /** Worker threads at most: one core stays free for the request thread. */
 export const POOL_SIZE = Math.max(1, availableParallelism() - 1);
 
-type Job = { id: number; text: string; resolve: (result: Generated) => void; reject: (error: Error) => void };
+type Job = { id: number; job: WorkerJob; resolve: (result: never) => void; reject: (error: Error) => void };
 type Slot = { worker: Worker; job: Job | null };
 
 const slots: Slot[] = [];
@@ -33,12 +34,12 @@ function spawnWorker(): Slot {
       : new Worker(throughTsx(new URL("./generate-worker.ts", import.meta.url)), { eval: true });
   worker.unref(); // idle workers never keep a script or a test process alive
   const slot: Slot = { worker, job: null };
-  worker.on("message", (message: GenerateResponse) => {
+  worker.on("message", (message: WorkerResponse) => {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
     finish(slot);
-    if (message.ok) job.resolve(message.result);
-    else job.reject(new Error(`generation failed in the worker: ${message.error}`));
+    if (message.ok) job.resolve(message.result as never);
+    else job.reject(new Error(`the worker failed: ${message.error}`));
   });
   const fail = (error: Error) => {
     const index = slots.indexOf(slot);
@@ -67,42 +68,69 @@ function dispatch() {
     const job = queue.shift()!;
     slot.job = job;
     slot.worker.ref(); // a running job keeps the process alive until its answer arrives
-    slot.worker.postMessage({ id: job.id, text: job.text } satisfies GenerateRequest);
+    slot.worker.postMessage({ id: job.id, job: job.job } satisfies WorkerRequest);
   }
 }
 
-/**
- * Runs the content pipeline (parse → extract → generate) on a worker thread; the request thread stays free. At most
- * POOL_SIZE documents are generated at once; more wait their turn.
- * @example const { title, items } = await generateOffThread(text)
- */
-export function generateOffThread(text: string): Promise<Generated> {
+/** Runs one job on a worker thread; at most POOL_SIZE run at once, more wait their turn. */
+function runOffThread<J extends WorkerJob>(job: J): Promise<WorkerResult<J>> {
   return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, text, resolve, reject });
+    queue.push({ id: nextId++, job, resolve: resolve as (result: never) => void, reject });
     dispatch();
   });
 }
 
-const generating = new Set<string>();
+/**
+ * Runs the content pipeline (parse → extract → generate) on a worker thread; the request thread stays free.
+ * @example const { title, items } = await generateOffThread(text)
+ */
+export function generateOffThread(text: string): Promise<Generated> {
+  return runOffThread({ kind: "generate", text });
+}
 
 /**
- * generateOffThread with one generation at a time per user: a second one while the first runs is refused (not
- * queued), so one user cannot hold every worker.
+ * Reads an uploaded file into Markdown (lib/documents readDocument) on a worker thread; the bytes are copied there.
+ * @example const read = await readOffThread({ bytes, filename: "a.pdf", maxCharacters: 512 * 1024 })
+ */
+export function readOffThread(file: ReadRequest) {
+  return runOffThread({ kind: "read", file });
+}
+
+const working = new Set<string>();
+
+/**
+ * One job at a time per user: a second one while the first runs is refused (not queued), so one user cannot hold
+ * every worker.
+ */
+async function oneAtATime<T>(
+  userId: string,
+  work: () => Promise<T>,
+): Promise<{ ok: true; result: T } | { ok: false; reason: "busy" }> {
+  if (working.has(userId)) return { ok: false, reason: "busy" };
+  working.add(userId);
+  try {
+    return { ok: true, result: await work() };
+  } finally {
+    working.delete(userId);
+  }
+}
+
+/**
+ * generateOffThread, one job at a time per user.
  * @example const run = await generateForUser(user.id, text); if (!run.ok) return { ok: false, message: BUSY_MESSAGE }
  */
-export async function generateForUser(
-  userId: string,
-  text: string,
-): Promise<{ ok: true; result: Generated } | { ok: false; reason: "busy" }> {
-  if (generating.has(userId)) return { ok: false, reason: "busy" };
-  generating.add(userId);
-  try {
-    return { ok: true, result: await generateOffThread(text) };
-  } finally {
-    generating.delete(userId);
-  }
+export function generateForUser(userId: string, text: string) {
+  return oneAtATime(userId, () => generateOffThread(text));
+}
+
+/**
+ * readOffThread, one job at a time per user (reading and generating count together).
+ * @example const run = await readForUser(user.id, file); if (!run.ok) return busy
+ */
+export function readForUser(userId: string, file: ReadRequest) {
+  return oneAtATime(userId, () => readOffThread(file));
 }
 
 /** What a user sees when they start a second generation while their first one runs. */
 export const BUSY_MESSAGE =
-  "Another document of yours is being generated. One at a time: wait for it to finish, then try again.";
+  "Another document of yours is being read or generated. One at a time: wait for it to finish, then try again.";

@@ -78,6 +78,7 @@ const MATRIX: {
   { route: "/api/health", url: () => "/api/health", expect: all("ok") },
   { route: "/api/auth/[...nextauth]", url: () => "/api/auth/session", expect: all("ok") },
   { route: "/api/study/next", url: () => "/api/study/next", expect: signedIn("ok") },
+  { route: "/api/documents/read", method: "POST", url: () => "/api/documents/read", expect: teachers("400") },
   { route: "/api/study/reviews", method: "POST", url: () => "/api/study/reviews", expect: signedIn("400") },
 ];
 
