@@ -10,10 +10,15 @@ import { simulateWorkload } from "@/lib/srs/workload";
 import { studyDayKey } from "@/lib/srs";
 import type { GeneratedItem } from "@/lib/content/types";
 import { makeUser } from "@/tests/factories";
+import { cookieStoreFor } from "@/tests/session-cookie";
 import { writeLearnerHistory } from "@/tests/learner-history";
 
 let session: { user: { id: string } } | null = null;
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session }));
+// The session arrives as a real session cookie (a Session row and a JWT naming it).
+vi.mock("next/headers", async (original) => ({
+  ...(await original<object>()),
+  cookies: () => cookieStoreFor(session?.user.id),
+}));
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 

@@ -9,14 +9,16 @@ import { largeDocument } from "@/bench/lib/large-document";
 import { db } from "@/lib/db/client";
 import { BUSY_MESSAGE } from "@/lib/generation/pool";
 import { makeUser } from "@/tests/factories";
+import { cookieStoreFor } from "@/tests/session-cookie";
 
 type Session = { user: { id: string } };
 let session: Session | null = null;
 // Calls running at the same time as different users each carry their own session.
 const sessions = new AsyncLocalStorage<Session>();
-vi.mock("next-auth", async (original) => ({
+// The session arrives as a real session cookie (a Session row and a JWT naming it).
+vi.mock("next/headers", async (original) => ({
   ...(await original<object>()),
-  getServerSession: async () => sessions.getStore() ?? session,
+  cookies: () => cookieStoreFor((sessions.getStore() ?? session)?.user.id),
 }));
 vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => {} }));
 
