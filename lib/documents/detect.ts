@@ -81,6 +81,11 @@ export function detectFormat(bytes: Uint8Array, filename: string, mimeType?: str
         : [];
     return checked(claimed, { format: "html", warnings });
   }
+  // Text the content cannot name: a name that says it is something else (photo.png, slides.key) is believed, since
+  // a few bytes of a damaged picture read as text would only make nonsense items.
+  const extension = fileExtension(filename);
+  if (extension && !EXTENSIONS[extension])
+    throw new DocumentError("unsupported-format", { actual: `a .${extension} file, not a document Factdeck reads` });
   const format = claimed && family(claimed) === "textual" ? claimed : looksLikeMarkdown(bytes) ? "markdown" : "text";
   return checked(claimed, { format, warnings: [] });
 }
@@ -96,8 +101,12 @@ function checked(claimed: DocumentFormat | undefined, detection: Detection): Det
 }
 
 /** The format the file's extension (or, without a known extension, its MIME type) claims. */
+function fileExtension(filename: string): string | undefined {
+  return /\.([A-Za-z0-9]{1,10})$/.exec(filename.trim())?.[1]?.toLowerCase();
+}
+
 function claimedFormat(filename: string, mimeType?: string): DocumentFormat | undefined {
-  const extension = /\.([A-Za-z0-9]{1,10})$/.exec(filename.trim())?.[1]?.toLowerCase();
+  const extension = fileExtension(filename);
   if (extension && EXTENSIONS[extension]) return EXTENSIONS[extension];
   const type = mimeType?.split(";")[0].trim().toLowerCase();
   return type ? MIME_TYPES[type] : undefined;

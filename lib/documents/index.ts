@@ -3,6 +3,7 @@ import { readDocx } from "./docx";
 import { readHtml } from "./html";
 import { refusalMessage } from "./messages";
 import { readPdf } from "./pdf";
+import { DOCUMENT_LIMITS } from "./limits";
 import { readPlainText } from "./text";
 import {
   DocumentError,
@@ -11,6 +12,7 @@ import {
   type ReadDocumentInput,
   type ReadDocumentResult,
 } from "./types";
+export { DOCUMENT_LIMITS } from "./limits";
 
 export type {
   DocumentFormat,
@@ -22,27 +24,8 @@ export type {
   RefusalReason,
 } from "./types";
 
-const MB = 1024 * 1024;
-
 /** What each converter returns. */
 type Converted = { markdown: string; title?: string; warnings: string[]; pages?: number };
-
-/**
- * What one upload may cost. Chosen in docs/decisions/015-document-formats.md:
- * - 10 MB file: text-heavy documents are far smaller (a 200-page PDF of text is ~1–3 MB); more is pictures, which
- *   are not read. The upload transport must allow this much (next.config.js `serverActions.bodySizeLimit`).
- * - 200 PDF pages: a long handbook; ~1–2 s to read on this machine's shared cores.
- * - 50 MB inflated .docx, 1,000 zip entries: a Word file's XML is rarely over 5 MB; pictures are never inflated.
- * - 1,000,000 characters: a bound on the converters' own work, about twice what the pipeline takes today
- *   (512 KB in lib/validations/document.ts), so the pipeline's message, not this one, decides the usual case.
- */
-export const DOCUMENT_LIMITS: DocumentLimits = Object.freeze({
-  bytes: 10 * MB,
-  pages: 200,
-  inflatedBytes: 50 * MB,
-  zipEntries: 1000,
-  characters: 1_000_000,
-});
 
 /**
  * Turns an uploaded file into Markdown for the content pipeline, or says why it cannot, in words the uploader can act

@@ -163,6 +163,15 @@ describe("readDocument: the content decides the format, and a lying name is refu
     });
   });
 
+  it("believes a name that says the file is no document when the content cannot tell (a cut-off picture)", async () => {
+    expect(await readDocument({ bytes: Uint8Array.from([0x89, 0x50]), filename: "photo.png" })).toEqual({
+      ok: false,
+      reason: "unsupported-format",
+      message:
+        "“photo.png” is a .png file, not a document Factdeck reads. Upload PDF, Word (.docx), HTML, Markdown or text.",
+    });
+  });
+
   it("names the formats it does not read and says what to do", async () => {
     const cases: Array<[Uint8Array, string, string]> = [
       [

@@ -17,7 +17,7 @@ const text = z
   // NUL and other C0 control characters (but tab, newline, carriage return) mean a binary file, not text.
   .refine(
     (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value),
-    "The file is not plain text. Upload Markdown or text (.md, .txt).",
+    "The text holds binary data, not a document. Paste text, or upload the file itself (PDF, Word, HTML, Markdown or text).",
   )
   .transform((value) => value.toWellFormed());
 

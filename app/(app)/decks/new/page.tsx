@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireAbility } from "@/lib/auth/session";
+import { DOCUMENT_LIMITS } from "@/lib/documents/limits";
 import { DOCUMENT_MAX_BYTES } from "@/lib/validations/document";
 import { UploadForm } from "./upload-form";
 
@@ -11,10 +12,10 @@ export default async function NewDeckPage() {
     <section>
       <h1>Add a document</h1>
       <p className="muted">
-        Paste or upload a Markdown or text document (up to {DOCUMENT_MAX_BYTES / 1024} KB). Factdeck generates quiz
-        items from its facts; remove any you don&apos;t want, then publish the deck.
+        Paste a document or upload one (PDF, Word, a web page, Markdown or text). Factdeck generates quiz items from its
+        facts; remove any you don&apos;t want, then publish the deck.
       </p>
-      <UploadForm maxBytes={DOCUMENT_MAX_BYTES} />
+      <UploadForm maxBytes={DOCUMENT_MAX_BYTES} maxFileBytes={DOCUMENT_LIMITS.bytes} />
     </section>
   );
 }

@@ -4,29 +4,71 @@ import { useState, useTransition } from "react";
 import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
 import { previewDocumentAction, publishDocumentAction, type PreviewItem } from "./actions";
 
-export function UploadForm({ maxBytes }: { maxBytes: number }) {
+/** What POST /api/documents/read answers for a file it read. */
+type ReadFile = { format: string; markdown: string; title: string | null; warnings: string[]; pages: number | null };
+
+const PROGRESS = {
+  read: { label: "Reading the file", text: "Reading the file…" },
+  preview: { label: "Generating items", text: "Generating items…" },
+  publish: { label: "Publishing", text: "Publishing the deck…" },
+} as const;
+
+const FORMAT_NAMES: Record<string, string> = {
+  pdf: "PDF",
+  docx: "Word document",
+  html: "web page",
+  markdown: "Markdown",
+  text: "text",
+};
+
+/** The file formats the upload reads (lib/documents); the server decides by content, this only filters the picker. */
+const ACCEPT = [
+  ".md,.markdown,.txt,.pdf,.docx,.html,.htm",
+  "text/markdown,text/plain,text/html,application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+].join(",");
+
+export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFileBytes: number }) {
   const [text, setText] = useState("");
   const [title, setTitle] = useState("");
   const [items, setItems] = useState<PreviewItem[] | null>(null);
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [error, setError] = useState("");
   const [pending, startTransition] = useTransition();
-  const [working, setWorking] = useState<"preview" | "publish" | null>(null);
+  const [working, setWorking] = useState<"read" | "preview" | "publish" | null>(null);
+  const [readFrom, setReadFrom] = useState<{ name: string; read: ReadFile } | null>(null);
 
-  async function onFile(event: React.ChangeEvent<HTMLInputElement>) {
+  /** Sends the file to be read (PDF, Word, HTML, Markdown, text) and puts the text read into the text box. */
+  function onFile(event: React.ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
     setItems(null);
-    if (!/\.(md|markdown|txt)$/i.test(file.name)) {
-      setError("Choose a Markdown or text file (.md, .txt).");
-      return;
-    }
-    if (file.size > maxBytes) {
-      setError(`The document is larger than ${maxBytes / 1024} KB. Split it into smaller documents.`);
+    setReadFrom(null);
+    if (file.size > maxFileBytes) {
+      setError(`The file is larger than ${maxFileBytes / 1024 / 1024} MB. Split it, or save it without pictures.`);
       return;
     }
     setError("");
-    setText(await file.text());
+    setWorking("read");
+    startTransition(async () => {
+      const body = new FormData();
+      body.set("file", file);
+      const response = await fetch("/api/documents/read", { method: "POST", body }).catch(() => null);
+      setWorking(null);
+      const answer = (await response?.json().catch(() => null)) as
+        (ReadFile & { error?: undefined }) | { error: { message: string } } | null;
+      if (!response || !answer) {
+        setError("The file could not be sent. Check your connection and try again.");
+        return;
+      }
+      if (answer.error) {
+        setError(answer.error.message);
+        return;
+      }
+      setText(answer.markdown);
+      setReadFrom({ name: file.name, read: answer });
+      if (!title && answer.title) setTitle(answer.title);
+    });
   }
 
   function preview(event: React.FormEvent) {
@@ -71,13 +113,34 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
       <form className="form form--wide" onSubmit={preview} noValidate>
         <div className="field">
           <label htmlFor="document-file">Upload a file</label>
+          <p id="document-file-help" className="muted">
+            PDF, Word (.docx), a saved web page (.html), Markdown or text; up to {maxFileBytes / 1024 / 1024} MB and{" "}
+            {maxBytes / 1024} KB of text.
+          </p>
           <input
             id="document-file"
             type="file"
-            accept=".md,.markdown,.txt,text/markdown,text/plain"
+            accept={ACCEPT}
             onChange={onFile}
+            aria-describedby="document-file-help"
           />
         </div>
+        {readFrom ? (
+          <div className="notice" role="status" data-testid="read-from">
+            <p>
+              Read {readFrom.name} ({FORMAT_NAMES[readFrom.read.format] ?? readFrom.read.format}
+              {readFrom.read.pages ? `, ${readFrom.read.pages} ${readFrom.read.pages === 1 ? "page" : "pages"}` : ""}
+              ). The text below is what was read: check it, edit it if needed, then generate the items.
+            </p>
+            {readFrom.read.warnings.length > 0 ? (
+              <ul>
+                {readFrom.read.warnings.map((warning) => (
+                  <li key={warning}>{warning}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="document-text">Document text</label>
           <textarea
@@ -101,8 +164,8 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
         </div>
         {pending ? (
           <div role="status" className="progress-row">
-            <progress aria-label={working === "publish" ? "Publishing" : "Generating items"} />
-            <span>{working === "publish" ? "Publishing the deck…" : "Generating items…"}</span>
+            <progress aria-label={PROGRESS[working ?? "preview"].label} />
+            <span>{PROGRESS[working ?? "preview"].text}</span>
           </div>
         ) : null}
       </form>

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { can } from "@/lib/auth/can";
 import { getRequestUser } from "@/lib/auth/session";
-import { DOCUMENT_LIMITS } from "@/lib/documents";
+import { DOCUMENT_LIMITS } from "@/lib/documents/limits";
 import { BUSY_MESSAGE, readForUser } from "@/lib/generation/pool";
 import { isCrossSite, jsonError } from "@/lib/http";
 import { DOCUMENT_MAX_BYTES } from "@/lib/validations/document";
