@@ -1,44 +1,14 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { htmlToMarkdown } from "./markdown";
+import { htmlToMarkdown, INERT_TAGS } from "./markdown";
 import { decodeText } from "./text";
 import { DocumentError, type DocumentLimits } from "./types";
 
-/** Elements that never carry the document's text, or that could run, load or submit something. */
-const DROP = [
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "iframe",
-  "frame",
-  "frameset",
-  "object",
-  "embed",
-  "applet",
-  "form",
-  "input",
-  "button",
-  "select",
-  "textarea",
-  "svg",
-  "math",
-  "canvas",
-  "audio",
-  "video",
-  "picture",
-  "source",
-  "track",
-  "img",
-  "map",
-  "link",
-  "meta",
-  "base",
-  "title",
-  "dialog",
-  "[hidden]",
-  '[aria-hidden="true"]',
-].join(",");
+/**
+ * Elements that never carry the document's text, or that could run, load or submit something: what the Markdown
+ * writer drops anyway (INERT_TAGS), dropped here before Readability reads the page, with media parts and hidden text.
+ */
+const DROP = [...INERT_TAGS, "source", "track", "map", "dialog", "[hidden]", '[aria-hidden="true"]'].join(",");
 
 /** Attributes Readability scores by; every other attribute (on*, src, href, style …) is removed. */
 const KEEP_ATTRIBUTES = new Set(["class", "id", "role", "lang", "dir"]);

@@ -7,7 +7,7 @@ import { DocumentError } from "./types";
  * `**`, `[…](…)` or `>` inside the questions it writes. Images, links' targets, scripts, frames and forms never reach
  * the output, so the Markdown refers to nothing outside itself.
  */
-const INERT_TAGS = [
+export const INERT_TAGS = [
   "script",
   "style",
   "noscript",
