@@ -113,10 +113,6 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
       <form className="form form--wide" onSubmit={preview} noValidate>
         <div className="field">
           <label htmlFor="document-file">Upload a file</label>
-          <p id="document-file-help" className="muted">
-            PDF, Word (.docx), a saved web page (.html), Markdown or text; up to {maxFileBytes / 1024 / 1024} MB and{" "}
-            {maxBytes / 1024} KB of text.
-          </p>
           <input
             id="document-file"
             type="file"
@@ -124,6 +120,10 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
             onChange={onFile}
             aria-describedby="document-file-help"
           />
+          <span id="document-file-help" className="muted">
+            PDF, Word (.docx), a saved web page (.html), Markdown or text; up to {maxFileBytes / 1024 / 1024} MB and{" "}
+            {maxBytes / 1024} KB of text.
+          </span>
         </div>
         {readFrom ? (
           <div className="notice" role="status" data-testid="read-from">
