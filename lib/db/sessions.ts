@@ -11,7 +11,12 @@ const SLACK_MS = 24 * 60 * 60 * 1000;
  */
 export async function createSession(userId: string, now: Date, maxAgeS: number): Promise<string> {
   const id = randomBytes(16).toString("base64url");
-  await db.session.create({ data: { id, userId, createdAt: now, expiresAt: expiryFor(now, maxAgeS) } });
+  // The user's expired and revoked sessions can never be used again (a missing row refuses the cookie as a revoked
+  // one does): each sign-in clears them, so the table stays about as large as the number of signed-in devices.
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { revokedAt: { not: null } }] } }),
+    db.session.create({ data: { id, userId, createdAt: now, expiresAt: expiryFor(now, maxAgeS) } }),
+  ]);
   return id;
 }
 
@@ -45,12 +50,4 @@ export async function revokeUserSessions(userId: string, now: Date, keepId?: str
     data: { revokedAt: now },
   });
   return revoked.count;
-}
-
-/** Deletes rows of sessions that have expired or were revoked before `before`; they can never be used again. */
-export async function deleteStaleSessions(before: Date): Promise<number> {
-  const deleted = await db.session.deleteMany({
-    where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
-  });
-  return deleted.count;
 }

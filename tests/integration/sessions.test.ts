@@ -10,6 +10,7 @@ import { authOptions } from "@/lib/auth/options";
 import { verifyPassword } from "@/lib/auth/password";
 import { userFromSessionToken } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { createSession, revokeSession } from "@/lib/db/sessions";
 import { findUserForSignIn } from "@/lib/db/users";
 import { authSecret } from "@/lib/env";
 import { makeUser } from "@/tests/factories";
@@ -36,6 +37,24 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe("sessions", () => {
+  it("a sign-in clears the user's expired and revoked session rows, no one else's", async () => {
+    const [user, other] = [await makeUser(), await makeUser()];
+    const t0 = new Date("2026-06-01T09:00:00Z");
+    const old = await createSession(user.id, t0, 60);
+    const signedOut = await createSession(user.id, t0, 7 * 86_400);
+    const live = await createSession(user.id, t0, 7 * 86_400);
+    await revokeSession(signedOut, t0);
+    const othersRevoked = await createSession(other.id, t0, 60);
+    await revokeSession(othersRevoked, t0);
+
+    const later = new Date(t0.getTime() + 3 * 86_400_000);
+    const fresh = await createSession(user.id, later, 7 * 86_400);
+    const ids = (await db.session.findMany({ select: { id: true } })).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining([live, fresh, othersRevoked]));
+    expect(ids).not.toContain(old);
+    expect(ids).not.toContain(signedOut);
+  });
+
   it("sign-in records a session the cookie names", async () => {
     const user = await makeUser();
     const options = authOptions();
