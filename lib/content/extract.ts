@@ -3,9 +3,9 @@ import { extractPeople, findPeople } from "./extract-people";
 import { extractQuantities } from "./extract-quantities";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
-import { OCCASION_HEADS, PRONOUNS } from "./lexicon";
+import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
-import { escapeRegExp, joinSources, SUBJECT_PRONOUN, tidy, upperFirst } from "./text";
+import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
 import { analyse, findMainVerb, tokenize } from "./tokens";
 import type {
   PersonFact,
@@ -57,8 +57,14 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const resolve = (clause: string) => resolvePronoun(clause, itAntecedent, personAntecedent);
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
     if (subject && isProperSingular(subject)) antecedent = subject;
+    // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
+    // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
+    else if (s.blockKind !== "list_item" && introducesSingular(text)) antecedent = undefined;
     const people = findPeople(s.text);
-    if (people.length > 0) lastPerson = people[people.length - 1].name;
+    // "he"/"she" resolve only when the last sentence naming people named exactly one.
+    const named = new Set(people.map((p) => p.name));
+    if (named.size === 1) lastPerson = people[0].name;
+    else if (named.size > 1) lastPerson = undefined;
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
   const people = extractPeople(doc.sentences, (s) => subjects.get(s));
@@ -111,7 +117,7 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 function pronounRefOf(ctx: Context): string | undefined {
   const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
-  const resolved = ctx.resolve(`${upperFirst(m[2]!)} x`);
+  const resolved = ctx.resolve(`${subjectOfPossessive(m[2]!)} x`);
   return resolved ? resolved.slice(0, -2) : undefined;
 }
 
@@ -127,7 +133,14 @@ function subjectOf(text: string): string | undefined {
 function isProperSingular(subject: string): boolean {
   const words = subject.split(/\s+/);
   if (PRONOUNS.has(subject.toLowerCase())) return false;
-  if (words.length > 6 || /\band\b/.test(subject)) return false;
+  // A possessive phrase ("NATO's effort") is never what a pronoun is replaced with.
+  if (words.length > 6 || /\band\b|['’]s\b/.test(subject)) return false;
+  // "Five of them", "One of the members": a part of something, and a pronoun inside, is no antecedent.
+  if (
+    /\b(?:of|them|it|they|these|those)\b/i.test(subject) &&
+    /^(?:[A-Z][a-z]+ of (?:them|the|these|those)|.*\b(?:them|it|they)\b)/i.test(subject)
+  )
+    return false;
   const head = words[words.length - 1];
   if (/^[a-z]+s$/.test(head)) return false;
   return words.some(
@@ -138,11 +151,33 @@ function isProperSingular(subject: string): boolean {
   );
 }
 
+// Heads of things a later "it" can mean: institutions and named undertakings.
+const ENTITY_HEADS = new RegExp(
+  `\\b(?:a|an)\\s+(?:[\\w-]+\\s+){0,5}(?:${[
+    ...INSTITUTION_HEADS,
+    ...["operation", "mission", "programme", "program", "project", "campaign", "treaty", "agreement", "initiative"],
+    ...["spacecraft", "vessel", "ship", "company", "organisation", "organization", "body", "team", "force", "unit"],
+  ]
+    .map((h) => h.toLowerCase())
+    .join("|")})\\b`,
+);
+
+/**
+ * A non-copular sentence that introduces a new singular thing ("NATO conducted a … support operation"): a following
+ * "it" may mean either, so it is left unresolved ("It was known as NTM-I" is about the operation, not NATO).
+ */
+function introducesSingular(text: string): boolean {
+  return !/\b(?:is|was|are|were|becomes|became|remains|remained)\s+(?:a|an)\b/.test(text) && ENTITY_HEADS.test(text);
+}
+
 function resolvePronoun(clause: string, it: string | undefined, person: string | undefined): string | undefined {
-  const m = /^(it|It|she|She|he|He)\b/.exec(clause);
+  const m = /^(it|It|she|She|he|He|its|Its|his|His|her|Her)\b/.exec(clause);
   if (!m) return clause;
-  const target = /^it$/i.test(m[1]) ? it : person;
-  return target ? target + clause.slice(m[1].length) : undefined;
+  const subject = subjectOfPossessive(m[1]);
+  const target = subject === "It" ? it : person;
+  if (!target) return undefined;
+  // "Its Charter …" → "The United Nations' Charter …": the antecedent made possessive, never a possessive phrase itself.
+  return (subject.toLowerCase() === m[1].toLowerCase() ? target : possessive(target)) + clause.slice(m[1].length);
 }
 
 function sourceOf(s: Sentence) {

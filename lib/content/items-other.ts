@@ -1,18 +1,10 @@
 import { numberCandidates, pickDistractors } from "./distractors";
 import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
-import { CITY_POOL, COUNTRY_POOL, INSTITUTION_POOL, ORGANISATION_POOL } from "./pools";
+import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL } from "./pools";
 import { analyse } from "./tokens";
 import { tidy } from "./text";
-import type {
-  DefinitionFact,
-  GeneratedItem,
-  InstitutionFact,
-  ObjectiveFact,
-  OrganisationFact,
-  PlaceFact,
-  QuantityFact,
-} from "./types";
+import type { DefinitionFact, GeneratedItem, ObjectiveFact, OrganisationFact, PlaceFact, QuantityFact } from "./types";
 
 /** "650 million" → 650000000 (distractors are formatted for display). */
 function numberInText(text: string): number {
@@ -89,49 +81,6 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
     if (swapped) items.push(trueFalse(q, "number", swapped, false, topic, 0.1));
   } else items.push(trueFalse(q, "number", q.source.text, true, topic));
   return items;
-}
-
-/**
- * Institutions listed in the document. Each question names a sibling from the same list, so every
- * institution gets its own question: "Which of the following is listed under "Baghdad area" together with
- * the Computer Science School?". Distractors come from the document's other lists only when the list has a
- * caption (then they are visibly elsewhere), otherwise from the pool, which the document does not list.
- */
-export function institutionItems(kit: Kit, i: InstitutionFact): GeneratedItem[] {
-  const rng = kit.rngFor(i.key);
-  const all = kit.facts.filter((f): f is InstitutionFact => f.type === "institution");
-  const list = all.filter((o) => o.listId === i.listId);
-  if (list.length < 2) return [];
-  const sibling = list[(list.indexOf(i) + 1) % list.length].name;
-  const listed = all.filter((o) => o.collection === i.collection).map((o) => o.name);
-  const elsewhere = i.group ? all.filter((o) => o.listId !== i.listId).map((o) => o.name) : [];
-  const d = pickDistractors(
-    i.name,
-    [elsewhere, INSTITUTION_POOL],
-    list.map((o) => o.name).concat(elsewhere.length ? [] : listed),
-    rng,
-  );
-  const where = i.group ? `under "${i.group}"` : i.collection ? `among the ${i.collection}` : "in the same list";
-  const prompt = `Which of the following is listed ${where} together with ${withArticle(sibling)}?`;
-  const mc = multipleChoice(
-    kit,
-    i,
-    {
-      variant: "member",
-      prompt,
-      answer: i.name,
-      answerType: "organisation",
-      topic: "schools",
-      difficulty: elsewhere.length ? 0.15 : 0,
-    },
-    d,
-  );
-  return mc ? [mc] : [];
-}
-
-/** "the Armour School", but "Prime Minister's National Operations Centre" already has its determiner. */
-function withArticle(name: string): string {
-  return /^[A-Z][\w-]*['’]s\b/.test(name) ? name : `the ${name}`;
 }
 
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */
