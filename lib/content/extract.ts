@@ -61,10 +61,15 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
     else if (s.blockKind !== "list_item" && introducesSingular(text)) antecedent = undefined;
     const people = findPeople(s.text);
-    // "he"/"she" resolve only when the last sentence naming people named exactly one.
+    // "he"/"she" resolve only to the one person the sentence before named, or whom its own subject pronoun
+    // already meant ("Marie Curie was … She was born … She moved …"); two people, or none, leave them unresolved.
     const named = new Set(people.map((p) => p.name));
+    const continues =
+      /^(?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following)\b[^,]{0,160}, )?(?:He|he|She|she)\b/.test(
+        text,
+      );
     if (named.size === 1) lastPerson = people[0].name;
-    else if (named.size > 1) lastPerson = undefined;
+    else if (named.size > 1 || !continues || !personAntecedent) lastPerson = undefined;
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
   const people = extractPeople(doc.sentences, (s) => subjects.get(s));
@@ -143,6 +148,8 @@ function isProperSingular(subject: string): boolean {
     return false;
   const head = words[words.length - 1];
   if (/^[a-z]+s$/.test(head)) return false;
+  // One capitalised word opening a sentence ("Construction began …") is capitalised for the sentence, not a name.
+  if (words.length === 1 && !/^[A-Z]{2,}|\d/.test(subject)) return false;
   return words.some(
     (w, i) =>
       /^[A-Z]{2,}/.test(w) ||

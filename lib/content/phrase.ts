@@ -1,5 +1,5 @@
 import { ADVERBIAL_STARTS } from "./lexicon";
-import { findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
+import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
 export interface Cut {
@@ -159,11 +159,21 @@ export function howManyQuestion(before: string, what: string, after = ""): strin
   return finish(`How many ${what} ${aux} ${subject} ${toInfinitive(verb.text)}`);
 }
 
-/** Lower-cases a leading article or common word, never a proper noun or acronym. */
+/**
+ * Lower-cases a leading article or common word, never a proper noun or acronym: "Construction was completed" →
+ * "construction was completed" (capitalised only because it opened the sentence), "Paris was …" stays.
+ */
 export function lowerFirst(s: string): string {
-  const first = s.split(" ")[0];
+  const [first, second] = s.split(" ");
   if (/^(The|A|An|Its|This|These|Those|It|He|She|They|All|Some|Each|Every)$/.test(first))
     return s[0].toLowerCase() + s.slice(1);
+  if (/^[A-Z][a-z]+$/.test(first) && (second === undefined || /^[a-z]/.test(second))) {
+    const lower = first.toLowerCase();
+    // compromise knows names and places from its lexicon even in lower case; a plain common noun it tags as such.
+    const doc = analyse(lower);
+    if (doc.has("#Noun") && !doc.has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
+      return lower + s.slice(first.length);
+  }
   return s;
 }
 

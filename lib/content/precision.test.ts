@@ -35,6 +35,11 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
       "true_false",
       "dangling participle between commas",
     ],
+    ["How many single points did Although the unfolding involve?", "typed", "leading subordinator"],
+    ["When has India celebrated his birthday as a holiday?", "typed", "pronoun in the question"],
+    ["When did the researcher find it at a depth of 32 metres?", "typed", "pronoun in the question"],
+    ["Fill in the blank: Name the _____ and their products;", "cloze", "list debris: the source ends mid-list"],
+    ["How many metres tall and about 7 is the tower?", "typed", "a second number in a count question"],
   ] as const)("%s", (prompt, kind, defect) => {
     expect(promptDefects(prompt, kind)).toContain(defect);
   });
@@ -203,6 +208,18 @@ describe("lists become one item", () => {
 });
 
 describe("conservative coreference", () => {
+  it("resolves 'he' only to the one person the sentence before named", () => {
+    const { items } = buildItems(
+      "# R\n\nThe letters were sent by Samuel Carr in 1913. Ramanujan's health suffered in England. He was a strict vegetarian and fell ill in 1917.\n",
+    );
+    expect(items.some((i) => /Samuel Carr (?:was|fell)/.test(i.prompt))).toBe(false);
+  });
+
+  it("lower-cases a common noun that only opened the sentence", () => {
+    const { items } = buildItems("# T\n\nConstruction of the tower was completed on 31 March 1889.\n");
+    expect(items.some((i) => i.prompt.startsWith("When was construction of the tower completed?"))).toBe(true);
+  });
+
   it("leaves 'it' unresolved when the sentence before introduced a new thing", () => {
     const { items } = buildItems(
       "# Op\n\nFrom 2004 to 2011, NATO conducted a small training operation in the region. It was known as the Training Mission in Iraq (TMI) and ended in December 2011.\n",

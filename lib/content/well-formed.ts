@@ -26,15 +26,18 @@ const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 const LEADING_SUBORDINATOR = new RegExp(
-  `^(?:When|Where|Who|Whom|What|Which(?: \\w+)?|How (?:many|much)(?: \\w+)?|Why) (?:${AUX}) (?:${SUBORDINATORS})\\b`,
+  `^(?:When|Where|Who|Whom|What|Which(?: [\\w-]+)?|How (?:many|much)(?: [\\w-]+){0,4}|Why) (?:${AUX}) (?:${SUBORDINATORS})\\b`,
   "i",
 );
 // A function word written with a capital in mid-sentence is debris of a transformation ("How many units are There?").
 const CAPITAL_FUNCTION_WORD =
-  /(?<=[a-z,] )(?:There|Are|Is|Was|Were|Did|Does|Do|It|They|He|She|His|Her|Its|Their|This|These|Those|And|Or|But|Of|In|On|At|To|For|With|By|From|A|An)\b/;
+  /(?<=[a-z,] )(?:There|Are|Is|Was|Were|Did|Does|Do|It|They|He|She|His|Her|Its|Their|This|These|Those|And|Or|But|Of|In|On|At|To|For|With|By|From|A|An|Although|Though|Because|While|Whereas|Unless|If)\b/;
 const OPENING_PRONOUN =
   /^(?:It|He|She|They|Them|His|Her|Its|Their|This|These|Those|Such|That|Both)\b(?! is (?:a|an|the) )/;
 const QUESTION_PRONOUN = new RegExp(`\\b(?:${AUX}) (?:it|he|she|they|this|these|those|his|her|its|their)\\b`, "i");
+// In a question, "it"/"them" or a personal pronoun has nothing to refer to ("… find it at a depth of 32 metres?",
+// "When has India celebrated his birthday?"); "its"/"their" after a named subject are bound by it and stay.
+const STRAY_PRONOUN = /\b(?:it|them|they|he|she|him|his|her|hers|this|(?<!of )these|(?<!of )those)\b/;
 const SPLIT_AROUND_GAP = new RegExp(
   [
     `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
@@ -59,7 +62,13 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (LEADING_SUBORDINATOR.test(body)) defects.push("leading subordinator");
   if (CAPITAL_FUNCTION_WORD.test(body)) defects.push("capitalised function word mid-sentence");
   if (OPENING_PRONOUN.test(body)) defects.push("bare pronoun or demonstrative opening the prompt");
-  if (!quoting && QUESTION_PRONOUN.test(body)) defects.push("pronoun in the question");
+  if (
+    !quoting &&
+    (QUESTION_PRONOUN.test(body) ||
+      (/^(?:When|Where|Who|Whom|What|Which|How|Why)\b/.test(body) && STRAY_PRONOUN.test(body.slice(1))))
+  )
+    defects.push("pronoun in the question");
+  if (quoting && /[;,]\s*$/.test(body)) defects.push("list debris: the source ends mid-list");
   if (body.includes(GAP)) {
     if (SPLIT_AROUND_GAP.test(body)) defects.push("split token around the blank");
     if (body.split(GAP).length > 2) defects.push("more than one blank");
@@ -105,6 +114,13 @@ function questionGrammar(question: string): string | undefined {
     if (first && /^(?:is|are|was|were|been|being)$/i.test(first.text)) return "did + be";
   }
   if (/^How many [a-z]+s (?:is|was|has)\b/.test(question)) return "plural counted with a singular verb";
+  // "How many metres tall and about 7 is …": a second bare count in the question is debris of a cut number
+  // (a year, or a number inside a name such as "Apollo 11", is not).
+  if (
+    /^How (?:many|much)\b/.test(question) &&
+    /(?<![A-Z][\w-]* )(?<![\d,.])\b(?!1[0-9]{3}\b|20[0-9]{2}\b)\d+\b(?![,.]\d)/.test(question)
+  )
+    return "a second number in a count question";
   return undefined;
 }
 
