@@ -40,6 +40,7 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
     ["When did the researcher find it at a depth of 32 metres?", "typed", "pronoun in the question"],
     ["Fill in the blank: Name the _____ and their products;", "cloze", "list debris: the source ends mid-list"],
     ["How many metres tall and about 7 is the tower?", "typed", "a second number in a count question"],
+    ["Fill in the blank: It is _____ metres tall. <script>x()</script>", "cloze", "markup in the prompt"],
   ] as const)("%s", (prompt, kind, defect) => {
     expect(promptDefects(prompt, kind)).toContain(defect);
   });

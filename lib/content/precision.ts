@@ -73,6 +73,8 @@ export function assessItem(item: GeneratedItem): Assessment {
   };
   const { body, quoting } = promptBody(item.prompt);
   const source = item.source.text;
+  // A question (not a quoted sentence) this long was built from a run-on sentence: Heilman & Smith's top signal.
+  if (!quoting && !COMBINED.has(item.kind) && body.length > 180) lower(0.45, "very long question");
   if (item.prompt.length > 260) lower(0.3, "very long prompt");
   else if (item.prompt.length > 200) lower(0.1, "long prompt");
   const answerWords = item.answer.split(/\s+/).length;

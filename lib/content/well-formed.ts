@@ -81,6 +81,8 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
     if (grammar) defects.push(grammar);
   }
   if (/\(\s*\)|\[\s*\]|\s[,;:.]\s*[?.]$/.test(body)) defects.push("list or bracket debris");
+  // HTML or Markdown link syntax in a prompt is a document's markup, not its prose.
+  if (/<\/?[a-z][^>]*>|\]\(|\bjavascript:/i.test(body)) defects.push("markup in the prompt");
   // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
   if (/, [a-z]+(?:ed|en),/.test(body)) defects.push("dangling participle between commas");
   return defects;
