@@ -7,7 +7,7 @@ import { requireAbility } from "@/lib/auth/session";
 import { publishDocument } from "@/lib/db/content";
 import { PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/document";
 
-export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options"> & {
+export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options" | "review"> & {
   source: string;
 };
 export type PreviewState = { ok: true; title: string; items: PreviewItem[] } | { ok: false; message: string };
@@ -17,7 +17,8 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
   await requireAbility("upload-document", "/decks/new");
   const parsed = PreviewDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  const { doc, items } = buildItems(parsed.data.text);
+  // Low-scoring items are shown for review (unticked); they are published only if the instructor ticks them.
+  const { doc, items } = buildItems(parsed.data.text, { includeReview: true });
   if (items.length === 0) {
     return {
       ok: false,
@@ -27,7 +28,7 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
   return {
     ok: true,
     title: doc.title ?? "",
-    items: items.map(({ key, kind, topic, prompt, answer, options, source }) => ({
+    items: items.map(({ key, kind, topic, prompt, answer, options, source, review }) => ({
       key,
       kind,
       topic,
@@ -35,6 +36,7 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
       answer,
       options,
       source: source.text,
+      ...(review ? { review } : {}),
     })),
   };
 }
@@ -51,7 +53,7 @@ export async function publishDocumentAction(input: {
   const parsed = PublishDocumentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const { text, title, excludedKeys } = parsed.data;
-  const { doc, items } = buildItems(text);
+  const { doc, items } = buildItems(text, { includeReview: true });
   const kept = items.filter((item) => !excludedKeys.includes(item.key));
   if (kept.length === 0) return { ok: false, message: "Keep at least one item to publish the deck." };
   const result = await publishDocument(
