@@ -1,0 +1,271 @@
+/**
+ * `npm run content:quality [-- <file.md …>] [--json] [--items] [--seed N]`: the yardstick of issue 13. For each
+ * document it runs the generator and prints the number of items, the key facts covered (of the document's
+ * `<name>.keyfacts.json`), items per key fact, items per sentence, and the count of each automatic defect detector
+ * (lib/content/defects.ts); then the totals. Default input: every document of tests/fixtures/corpus plus the NATO
+ * page. `--json` prints the same figures as JSON (the corpus test reads them); `--items` lists every item with its
+ * defects, for reading the output as a teacher would.
+ *
+ * A key fact is covered when some item (not a true/false one) has an answer — or accepted spelling, or matching
+ * pair — equal to one of the fact's accepted terms (ignoring case, accents, punctuation and a leading article) and
+ * a source containing the fact's anchor words. That is a floor: it does not tell a right item from a wrong one.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { z } from "zod";
+import {
+  countByDetector,
+  detectDefects,
+  DETECTORS,
+  fold,
+  type Defect,
+  type DetectorName,
+} from "../lib/content/defects";
+import { buildItems } from "../lib/content/pipeline";
+import * as pools from "../lib/content/pools";
+import type { GeneratedItem } from "../lib/content/types";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const CORPUS_DIR = path.join(ROOT, "tests/fixtures/corpus");
+export const NATO_PAGE = path.join(ROOT, "content/nato-mission-iraq.md");
+const SEED = 7;
+
+const KeyFactSchema = z.object({
+  id: z.string().min(1),
+  fact: z.string().min(1),
+  answers: z.array(z.string().min(1)).min(1),
+  anchor: z.string().min(1),
+});
+export const KeyFactFileSchema = z.object({
+  document: z.string().min(1),
+  domain: z.string().optional(),
+  style: z.string().optional(),
+  facts: z.array(KeyFactSchema).min(1),
+});
+export type KeyFact = z.infer<typeof KeyFactSchema>;
+export type KeyFactFile = z.infer<typeof KeyFactFileSchema>;
+
+export interface DocumentReport {
+  file: string;
+  title: string;
+  words: number;
+  items: number;
+  keyFacts: number | null;
+  covered: number | null;
+  coverage: number | null;
+  uncovered: string[];
+  /** Items divided by key facts: the issue's "items per key fact" (target ≤ 2). */
+  itemsPerKeyFact: number | null;
+  /** Mean number of items covering each covered key fact. */
+  itemsPerCoveredFact: number | null;
+  itemsPerSentence: { max: number; mean: number };
+  defects: Record<DetectorName, number>;
+  defectList: Defect[];
+  itemList: GeneratedItem[];
+}
+
+export interface QualityReport {
+  documents: DocumentReport[];
+  totals: {
+    documents: number;
+    items: number;
+    keyFacts: number;
+    covered: number;
+    coverage: number;
+    itemsPerKeyFact: number;
+    maxItemsPerSentence: number;
+    defects: Record<DetectorName, number>;
+  };
+}
+
+/** Every string the curated distractor pools hold, whatever the pools module calls its exports. */
+function poolEntries(): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === "string") out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  walk(pools);
+  return out;
+}
+
+/** The corpus documents (tests/fixtures/corpus/*.md) and the NATO page, in a stable order. */
+export function defaultInputs(): string[] {
+  const corpus = readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => path.join(CORPUS_DIR, f));
+  return [...corpus, NATO_PAGE];
+}
+
+/** `<name>.keyfacts.json` beside the document, else in the corpus folder; null when the document has none. */
+export function readKeyFacts(file: string): KeyFactFile | null {
+  const base = path.basename(file).replace(/\.(md|txt)$/i, "");
+  const candidates = [
+    path.join(path.dirname(file), `${base}.keyfacts.json`),
+    path.join(CORPUS_DIR, `${base}.keyfacts.json`),
+  ];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) return null;
+  const parsed = KeyFactFileSchema.safeParse(JSON.parse(readFileSync(found, "utf8")));
+  if (!parsed.success)
+    throw new Error(`${found}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+const withoutArticle = (text: string) => fold(text).replace(/^(?:the|a|an) /, "");
+
+/** The values an item asks a learner for: its answer, accepted spellings, and both sides of matching pairs. */
+function askedValues(item: GeneratedItem): string[] {
+  if (item.kind === "true_false" || item.kind === "ordering") return [];
+  if (item.kind === "matching") return (item.pairs ?? []).flatMap((p) => [p.left, p.right]);
+  return [item.answer, ...item.accepted];
+}
+
+/**
+ * Does `item` cover `fact`? Its answer equals an accepted term and its source contains the anchor.
+ *
+ * @example
+ * covers(item, { id: "x", fact: "…", answers: ["Baghdad"], anchor: "established in" })
+ */
+export function covers(item: GeneratedItem, fact: KeyFact): boolean {
+  const terms = new Set(fact.answers.map(withoutArticle));
+  if (!askedValues(item).some((v) => terms.has(withoutArticle(v)))) return false;
+  return ` ${fold(item.source.text)} `.includes(` ${fold(fact.anchor)} `);
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Measures one document: runs the pipeline, matches key facts, counts items per sentence and every detector.
+ *
+ * @example
+ * measureDocument("tests/fixtures/corpus/danube.md", readFileSync(…), { knownTexts, pool }).coverage // 0.41
+ */
+export function measureDocument(
+  file: string,
+  text: string,
+  library: { knownTexts: string[]; pool: string[] },
+  keyFactFile: KeyFactFile | null = readKeyFacts(file),
+): DocumentReport {
+  const { doc, items } = buildItems(text, { seed: SEED });
+  const facts = keyFactFile?.facts ?? null;
+  const coveredBy = facts?.map((f) => items.filter((i) => covers(i, f)).length) ?? null;
+  const covered = coveredBy ? coveredBy.filter((n) => n > 0).length : null;
+  const perSentence = new Map<string, number>();
+  for (const item of items.filter((i) => i.kind !== "matching" && i.kind !== "ordering")) {
+    const key = `${item.source.start}:${item.source.end}`;
+    perSentence.set(key, (perSentence.get(key) ?? 0) + 1);
+  }
+  const counts = [...perSentence.values()];
+  const defectList = detectDefects(items, { documentText: text, ...library });
+  return {
+    file: path.relative(ROOT, file),
+    title: doc.title ?? path.basename(file),
+    words: text.split(/\s+/).filter(Boolean).length,
+    items: items.length,
+    keyFacts: facts ? facts.length : null,
+    covered,
+    coverage: facts && covered !== null ? round(covered / facts.length, 3) : null,
+    uncovered: facts && coveredBy ? facts.filter((_, i) => coveredBy[i] === 0).map((f) => f.id) : [],
+    itemsPerKeyFact: facts ? round(items.length / facts.length) : null,
+    itemsPerCoveredFact:
+      coveredBy && covered ? round(coveredBy.filter((n) => n > 0).reduce((a, b) => a + b, 0) / covered) : null,
+    itemsPerSentence: {
+      max: counts.length ? Math.max(...counts) : 0,
+      mean: counts.length ? round(counts.reduce((a, b) => a + b, 0) / counts.length) : 0,
+    },
+    defects: countByDetector(defectList),
+    defectList,
+    itemList: items,
+  };
+}
+
+/**
+ * Measures every document in `files` against the library made of all of them (for the invented-distractor check).
+ *
+ * @example
+ * measureCorpus(defaultInputs()).totals.coverage
+ */
+export function measureCorpus(files: string[]): QualityReport {
+  const texts = files.map((f) => readFileSync(f, "utf8"));
+  const library = { knownTexts: [...texts], pool: poolEntries() };
+  const documents = files.map((f, i) => measureDocument(f, texts[i]!, library));
+  const withFacts = documents.filter((d) => d.keyFacts !== null);
+  const keyFacts = withFacts.reduce((a, d) => a + d.keyFacts!, 0);
+  const covered = withFacts.reduce((a, d) => a + d.covered!, 0);
+  const defects = countByDetector(documents.flatMap((d) => d.defectList));
+  return {
+    documents,
+    totals: {
+      documents: documents.length,
+      items: documents.reduce((a, d) => a + d.items, 0),
+      keyFacts,
+      covered,
+      coverage: keyFacts ? round(covered / keyFacts, 3) : 0,
+      itemsPerKeyFact: keyFacts ? round(withFacts.reduce((a, d) => a + d.items, 0) / keyFacts) : 0,
+      maxItemsPerSentence: Math.max(0, ...documents.map((d) => d.itemsPerSentence.max)),
+      defects,
+    },
+  };
+}
+
+const pct = (n: number | null) => (n === null ? "n/a" : `${Math.round(n * 100)} %`);
+
+function printText(report: QualityReport, withItems: boolean) {
+  const out: string[] = [];
+  for (const d of report.documents) {
+    out.push(`\n== ${d.file} — ${d.title} (${d.words} words)`);
+    out.push(`items: ${d.items}`);
+    out.push(
+      d.keyFacts === null
+        ? "key facts: none (no .keyfacts.json)"
+        : `key facts covered: ${d.covered}/${d.keyFacts} (${pct(d.coverage)}); items per key fact ${d.itemsPerKeyFact}; ` +
+            `items per covered fact ${d.itemsPerCoveredFact ?? "n/a"}`,
+    );
+    out.push(`items per sentence: max ${d.itemsPerSentence.max}, mean ${d.itemsPerSentence.mean}`);
+    const nonZero = DETECTORS.filter((x) => d.defects[x] > 0).map((x) => `${x} ${d.defects[x]}`);
+    out.push(`defects: ${nonZero.length ? nonZero.join(", ") : "none"}`);
+    if (d.uncovered.length) out.push(`uncovered: ${d.uncovered.join(", ")}`);
+    if (withItems) {
+      const byItem = new Map<string, Defect[]>();
+      for (const x of d.defectList) byItem.set(x.itemKey, [...(byItem.get(x.itemKey) ?? []), x]);
+      d.itemList.forEach((item, n) => {
+        const options = item.options && item.kind === "multiple_choice" ? ` [${item.options.join(" | ")}]` : "";
+        out.push(`  ${n + 1}. (${item.kind}) ${item.prompt} => ${item.answer}${options}`);
+        for (const x of byItem.get(item.key) ?? []) out.push(`       ! ${x.detector}: ${x.message}`);
+      });
+    }
+  }
+  const t = report.totals;
+  out.push(`\n== totals: ${t.documents} documents, ${t.items} items`);
+  out.push(
+    `key facts covered: ${t.covered}/${t.keyFacts} (${pct(t.coverage)}); items per key fact ${t.itemsPerKeyFact}`,
+  );
+  out.push(`max items per sentence: ${t.maxItemsPerSentence}`);
+  for (const x of DETECTORS) out.push(`  ${x.padEnd(26)} ${t.defects[x]}`);
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+function main(argv: string[]): number {
+  const args = argv.slice(2);
+  const json = args.includes("--json");
+  const withItems = args.includes("--items");
+  const files = args.filter((a) => !a.startsWith("--"));
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    process.stderr.write(`content-quality: no such file: ${missing.join(", ")}\n`);
+    return 1;
+  }
+  const report = measureCorpus(files.length > 0 ? files.map((f) => path.resolve(f)) : defaultInputs());
+  if (json) {
+    const slim = { ...report, documents: report.documents.map(({ itemList: _i, ...rest }) => rest) };
+    process.stdout.write(`${JSON.stringify(slim, null, 2)}\n`);
+  } else printText(report, withItems);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  process.exitCode = main(process.argv);
