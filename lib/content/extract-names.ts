@@ -39,6 +39,8 @@ export function findOrganisations(sentence: string): NameMention[] {
     if (m[3] && name === m[1]) name = m[0];
     // "(ACR)" after a name is its acronym only if the letters match (Schwartz & Hearst); else it names something else.
     const acronym = !m[3] && m[2] && matchesShortForm(m[2], name) ? m[2] : undefined;
+    // The shortest words the letters spell: "NATO-led Stabilisation Force (SFOR)" defines "Stabilisation Force".
+    if (acronym) name = shortestLongForm(acronym, name);
     add({ name, start, stop: start + name.length, acronym });
   }
   const proposals = analyse(sentence).organizations().json({ offset: true }) as {
@@ -55,7 +57,8 @@ export function findOrganisations(sentence: string): NameMention[] {
   // Acronym definitions are reported even inside a longer name: "Allied Joint Force Command (JFC) Naples".
   const acronyms: NameMention[] = [];
   for (const m of sentence.matchAll(ACRONYM_RE)) {
-    const expansion = expandAcronym(m[1].trim(), m[2]);
+    const initials = expandAcronym(m[1].trim(), m[2]);
+    const expansion = initials && matchesShortForm(m[2], initials) ? shortestLongForm(m[2], initials) : undefined;
     if (!expansion) continue;
     const start = m.index + m[1].trimEnd().length - expansion.length;
     acronyms.push({ name: expansion, start, stop: start + expansion.length, acronym: m[2] });
@@ -88,6 +91,22 @@ export function matchesShortForm(short: string, long: string): boolean {
     li--;
   }
   return true;
+}
+
+/**
+ * The fewest trailing words of `long` that `short` still abbreviates, its first letter starting the first word.
+ * @example shortestLongForm('DARPA', 'US Defense Advanced Research Projects Agency') // 'Defense Advanced Research Projects Agency'
+ */
+export function shortestLongForm(short: string, long: string): string {
+  const words = long.split(/\s+/);
+  const first = short.replace(/[^A-Za-z0-9]/g, "")[0]?.toLowerCase();
+  for (let i = words.length - 1; i >= 0; i--) {
+    const candidate = words.slice(i).join(" ");
+    // A long form starts with a content word: "Office of the High Representative", not "of the High Representative".
+    if (/^[a-z]/.test(candidate)) continue;
+    if (candidate[0]?.toLowerCase() === first && matchesShortForm(short, candidate)) return candidate;
+  }
+  return long;
 }
 
 function firstAlnum(s: string): number {

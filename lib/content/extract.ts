@@ -18,6 +18,7 @@ import type {
   ParsedDocument,
   PlaceFact,
   Sentence,
+  SourceRef,
 } from "./types";
 
 const OCCASION_RE = new RegExp(`\\b[Aa]t the ((?:[A-Z][\\w'’-]*\\s)+(${OCCASION_HEADS.join("|")}))\\b`);
@@ -48,6 +49,8 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   let antecedent: string | undefined;
   let lastPerson: string | undefined;
   const contexts: Context[] = [];
+  // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
+  const topicPerson = biographySubject(doc);
   for (const s of doc.sentences) {
     const text = tidy(s.text);
     analyse(text);
@@ -69,7 +72,9 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
         text,
       );
     if (named.size === 1) lastPerson = people[0].name;
-    else if (named.size > 1 || !continues || !personAntecedent) lastPerson = undefined;
+    else if (named.size > 1) lastPerson = undefined;
+    // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
+    else if (!continues || !personAntecedent) lastPerson = topicPerson;
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
   const people = extractPeople(doc.sentences, (s) => subjects.get(s));
@@ -148,8 +153,11 @@ function isProperSingular(subject: string): boolean {
     return false;
   const head = words[words.length - 1];
   if (/^[a-z]+s$/.test(head)) return false;
-  // One capitalised word opening a sentence ("Construction began …") is capitalised for the sentence, not a name.
-  if (words.length === 1 && !/^[A-Z]{2,}|\d/.test(subject)) return false;
+  // "The Romans", "The Vikings": a people, plural.
+  if (/^[A-Z][a-z]+(?:ans|ers|ings|ites|ians)$/.test(head)) return false;
+  // A capital that only opens the sentence ("Construction began …", "No other river …") does not make a name: a
+  // later capitalised word, an acronym or a number does ("The Core Team", "NATO", "Apollo 11").
+  if (!/^[A-Z]{2,}|\d/.test(subject) && !words.slice(1).some((w) => /^[A-Z]/.test(w))) return false;
   return words.some(
     (w, i) =>
       /^[A-Z]{2,}/.test(w) ||
@@ -373,23 +381,46 @@ function extractInstitutions(doc: ParsedDocument): InstitutionFact[] {
       source: { text: b.text, start: b.start, end: b.end },
     };
     if (b.listCaption) fact.group = b.listCaption;
-    if (b.listLeadIn) fact.collection = collectionOf(b.listLeadIn);
+    const collection = b.listLeadIn && collectionOf(b.listLeadIn);
+    if (collection) fact.collection = collection;
+    const context: SourceRef[] = [];
+    const leadIn =
+      b.listLeadIn && doc.sentences.filter((s) => s.end <= b.start && tidy(s.text) === tidy(b.listLeadIn!)).pop();
+    if (leadIn) context.push({ text: leadIn.text, start: leadIn.start, end: leadIn.end });
+    const at = b.listCaption ? doc.text.lastIndexOf(b.listCaption, b.start) : -1;
+    if (at >= 0) context.push({ text: b.listCaption!, start: at, end: at + b.listCaption!.length });
+    if (context.length > 0) fact.context = context;
     out.push(fact);
   }
   return out;
 }
 
 /** "The following military schools are considered as initial training locations:" → "military schools considered as initial training locations". */
-function collectionOf(leadIn: string): string {
+function collectionOf(leadIn: string): string | undefined {
   const t = tidy(leadIn).replace(/:$/, "");
   const m = /following\s+(.+?)\s+(?:are|is|were|was|have been|has been)\s+(.+)$/i.exec(t);
   if (m) return `${m[1]} ${m[2]}`;
   const inc = /^(.+?)\s+(?:include|includes|included|are|were)\s*$/i.exec(t);
-  return inc ? inc[1].replace(/^the\s+/i, "") : t;
+  // Anything else ("It also flows through four national capitals:") names no collection a question could use.
+  return inc ? inc[1].replace(/^the\s+/i, "") : undefined;
 }
 
 /** Same key twice (a name mentioned in several sentences): keep the first, which is where it is introduced. */
 function dedupe(facts: Fact[]): Fact[] {
   const seen = new Set<string>();
   return facts.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+}
+
+/**
+ * The person a document is about, when its title names one: compromise knows the name, or the text gives the
+ * biography conventions ("Srinivasa Ramanujan (22 December 1887 – 26 April 1920) was …", "Ramanujan was born").
+ */
+function biographySubject(doc: ParsedDocument): string | undefined {
+  const title = doc.title?.trim();
+  if (!title || !/^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3}$/u.test(title)) return undefined;
+  if (findPeople(`${title} was born.`).some((p) => p.name === title)) return title;
+  const surname = escapeRegExp(title.split(" ").pop()!);
+  const body = doc.text.slice(doc.bodyStart, doc.bodyEnd);
+  const lifeDates = new RegExp(`\\b${escapeRegExp(title)} \\([^)]*\\d{4}[^)]*[–-][^)]*\\d{4}\\)`);
+  return lifeDates.test(body) || new RegExp(`\\b${surname} was born\\b`).test(body) ? title : undefined;
 }

@@ -84,14 +84,16 @@ export function documentListItems(kit: Kit): GeneratedItem[] {
     const first = members[0]!;
     const names = members.map((m) => m.name);
     const outsiders = first.group ? all.filter((o) => o.group !== first.group).map((o) => o.name) : organisations;
+    if (!first.group && !first.collection) continue; // nothing says what the list is: no question about it
     const where = first.group
-      ? `listed under "${first.group}"`
+      ? `listed in "${first.group}"`
       : first.collection
         ? `listed among the ${first.collection}`
         : "in the same list";
     const item = notItem(kit, names, outsiders, {
-      prompt: `Which of these is NOT ${where}?`,
-      source: joinSources(members.map((m) => m.source)),
+      prompt: `Which one is NOT ${where}?`,
+      // The lead-in and caption say what the list is; the members' lines say who is in it.
+      source: joinSources([...(first.context ?? []), ...members.map((m) => m.source)]),
       topic: "schools",
       answerType: "organisation",
     });

@@ -66,8 +66,6 @@ const EXPECTED: { fact: string; response: string; about: RegExp }[] = [
   { fact: "Jordan-based training transferred in February 2017", response: "February 2017", about: /transfer/ },
   { fact: "Core Team coordinated assistance in 2017–2018", response: "2017-2018", about: /coordinate/ },
   { fact: "Core Team laid the foundation for NMI in 2018", response: "2018", about: /foundation/ },
-  { fact: "Stoltenberg is NATO Secretary General", response: "NATO Secretary General", about: /Stoltenberg/ },
-  { fact: "Stoltenberg visited on 5 March 2018", response: "5 March 2018", about: /Stoltenberg/ },
   { fact: "training location: Baghdad area", response: "Baghdad area", about: /training activities/ },
   { fact: "training location: Besmaya", response: "Besmaya", about: /training activities/ },
   { fact: "training location: Taji", response: "Taji", about: /training activities/ },
@@ -86,7 +84,7 @@ const EXPECTED: { fact: string; response: string; about: RegExp }[] = [
   {
     fact: "training locations in the Baghdad area",
     response: "Military Medical School",
-    about: /NOT listed under "Baghdad area"/,
+    about: /NOT listed in "Baghdad area"/,
   },
   {
     fact: "the other initial training locations",
@@ -106,6 +104,15 @@ for (const [name, text] of [
     it.each(EXPECTED)('quizzes "$fact"', ({ response, about }) => {
       const hits = served.filter((i) => about.test(`${i.prompt} ${i.source.text}`) && covers(i, response));
       expect(hits.length, `no item answered by "${response}"`).toBeGreaterThan(0);
+    });
+
+    it("offers the photo caption's facts (Stoltenberg, 5 March 2018) only for review, never serves them", () => {
+      const caption = items.filter((i) => i.source.text.includes("Stoltenberg views"));
+      expect(caption).toEqual([]);
+      const all = buildItems(text, { seed: 7, includeReview: true }).items;
+      const flagged = all.filter((i) => i.source.text.includes("Stoltenberg views"));
+      expect(flagged.some((i) => answers(i, "5 March 2018") || answers(i, "NATO Secretary General"))).toBe(true);
+      expect(flagged.every((i) => /photo caption/.test(i.review ?? ""))).toBe(true);
     });
 
     it("supports every answer with its source sentence", () => {
@@ -166,7 +173,8 @@ describe("the order items are introduced in (position)", () => {
     const acronym = items.findIndex((i) => i.prompt === "What does NMI stand for?");
     const caption = items.findIndex((i) => i.source.text.includes("Stoltenberg"));
     expect(acronym).toBeGreaterThan(0);
-    expect(acronym).toBeLessThan(caption);
+    // The photo caption's items are kept for review only (decision 013), so usually none is served at all.
+    if (caption >= 0) expect(acronym).toBeLessThan(caption);
   });
 
   it("follows the document, recognition before recall within a sentence, items combining facts last", () => {

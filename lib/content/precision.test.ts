@@ -201,7 +201,7 @@ describe("lists become one item", () => {
       "",
     ].join("\n");
     const built = buildItems(doc).items;
-    const north = built.filter((i) => i.prompt === 'Which of these is NOT listed under "North campus"?');
+    const north = built.filter((i) => i.prompt === 'Which one is NOT listed in "North campus"?');
     expect(north).toHaveLength(1);
     expect(["Engineering School", "Nursing School"]).toContain(north[0]!.answer);
     expect(built.filter((i) => /listed/.test(i.prompt) && !i.members)).toEqual([]);

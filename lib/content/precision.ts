@@ -59,6 +59,7 @@ export function assessItem(item: GeneratedItem): Assessment {
   // Captions and list debris read as fragments; the source sentence is tagged once for all its items.
   if (promptBody(item.prompt).quoting && isFragment(item.source.text))
     defects.push("source is a fragment (no finite verb)");
+  if (!COMBINED.has(item.kind) && !item.members) defects.push(...captionDefects(item.source.text));
   if (!supported(item)) defects.push("answer not stated by the source");
   if (item.kind === "multiple_choice") defects.push(...optionDefects(item));
   if (item.pairs) for (const p of item.pairs) defects.push(...answerDefects(p.right).map((d) => `match: ${d}`));
@@ -73,6 +74,7 @@ export function assessItem(item: GeneratedItem): Assessment {
   };
   const { body, quoting } = promptBody(item.prompt);
   const source = item.source.text;
+  if (!COMBINED.has(item.kind) && isDatelineCaption(source)) lower(0.45, "source is a photo caption");
   // A question (not a quoted sentence) this long was built from a run-on sentence: Heilman & Smith's top signal.
   if (!quoting && !COMBINED.has(item.kind) && body.length > 180) lower(0.45, "very long question");
   if (item.prompt.length > 260) lower(0.3, "very long prompt");
@@ -290,4 +292,27 @@ export function selectItems(
       if (a.quality < REVIEW_BELOW) out.review = a.concerns.join("; ");
       return out;
     });
+}
+
+const PHOTO_CREDIT = /\b(?:photo(?:graph)?|image|credit|picture|courtesy)\s*(?::|by\b|\/|©)|©|^figure\s+\d/i;
+const DATELINE =
+  /,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\.?$/;
+
+/**
+ * Photo captions and credits are not prose to learn from: a credit line, a line that ends without a full stop
+ * (unless it is a fact sheet's "Label: value"), or a present-tense photo line ending in a dateline
+ * ("Stoltenberg views … at Camp Besmaya, Iraq, March 5, 2018.").
+ */
+function captionDefects(source: string): string[] {
+  const text = tidy(source.split(" … ").pop()!);
+  if (PHOTO_CREDIT.test(text)) return ["source is a photo credit"];
+  if (!/[.!?:"”)]$/.test(text) && !/^[A-Z][\w ()'’-]{1,40}: \S/.test(text))
+    return ["source is a caption or list debris"];
+  return [];
+}
+
+/** A present-tense photo line ending in a dateline: true, often, but a caption, so only for the instructor to keep. */
+function isDatelineCaption(source: string): boolean {
+  const text = tidy(source.split(" … ").pop()!);
+  return DATELINE.test(text) && text.split(/\s+/).length <= 30 && !/\b(?:was|were|had|did)\b|\b[a-z]+ed\b/.test(text);
 }

@@ -126,6 +126,8 @@ export interface InstitutionFact extends FactBase {
   /** Description of the whole collection from the list's lead-in ("military schools considered as initial training locations"). */
   collection?: string;
   listId: number;
+  /** Where the caption and the lead-in sentence are, so an item about the whole list can cite them. */
+  context?: SourceRef[];
 }
 
 export interface ObjectiveFact extends FactBase {

@@ -32,8 +32,7 @@ const LEADING_SUBORDINATOR = new RegExp(
 // A function word written with a capital in mid-sentence is debris of a transformation ("How many units are There?").
 const CAPITAL_FUNCTION_WORD =
   /(?<=[a-z,] )(?:There|Are|Is|Was|Were|Did|Does|Do|It|They|He|She|His|Her|Its|Their|This|These|Those|And|Or|But|Of|In|On|At|To|For|With|By|From|A|An|Although|Though|Because|While|Whereas|Unless|If)\b/;
-const OPENING_PRONOUN =
-  /^(?:It|He|She|They|Them|His|Her|Its|Their|This|These|Those|Such|That|Both)\b(?! is (?:a|an|the) )/;
+const OPENING_PRONOUN = /^(?:It|He|She|They|Them|His|Her|Its|Their|This|These|Those|Such|That)\b(?! is (?:a|an|the) )/;
 const QUESTION_PRONOUN = new RegExp(`\\b(?:${AUX}) (?:it|he|she|they|this|these|those|his|her|its|their)\\b`, "i");
 // In a question, "it"/"them" or a personal pronoun has nothing to refer to ("… find it at a depth of 32 metres?",
 // "When has India celebrated his birthday?"); "its"/"their" after a named subject are bound by it and stay.
@@ -41,7 +40,7 @@ const STRAY_PRONOUN = /\b(?:it|them|they|he|she|him|his|her|hers|this|(?<!of )th
 const SPLIT_AROUND_GAP = new RegExp(
   [
     `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
-    `\\d\\s?[:./-]\\s?${GAP}|${GAP}\\s?[:./-]\\s?\\d`, // times and numeric dates cut in two
+    `\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`, // times, ranges and numeric dates cut in two
     `\\b(?:${MONTHS})\\.? ${GAP}|${GAP} (?:${MONTHS})\\b`, // "_____ April", "April _____"
     `\\b\\d{1,4} ${GAP}|${GAP} \\d{1,4}\\b`, // "5 _____ 2018", "_____ 000"
   ].join("|"),
@@ -62,6 +61,13 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (LEADING_SUBORDINATOR.test(body)) defects.push("leading subordinator");
   if (CAPITAL_FUNCTION_WORD.test(body)) defects.push("capitalised function word mid-sentence");
   if (OPENING_PRONOUN.test(body)) defects.push("bare pronoun or demonstrative opening the prompt");
+  // "With more than 300 species of birds, it is …": the subject pronoun after an opening phrase, unresolved.
+  // (Bound when the opening phrase names it: "When the Council first met, it had eleven members" is fine.)
+  const fronted = /^([^,]{0,160}), (?:it|he|she|they)\b/.exec(body);
+  if (quoting && fronted && !/\s(?:the\s)?[A-Z][\p{L}-]+/u.test(fronted[1]!.slice(1)))
+    defects.push("bare pronoun after an opening phrase");
+  if (!quoting && /\b(?:was|were|is|are|did|does|do|has|have|What|When|Where|Who|How) The\b/.test(body))
+    defects.push("capitalised function word mid-sentence");
   if (
     !quoting &&
     (QUESTION_PRONOUN.test(body) ||
@@ -183,7 +189,9 @@ export function answerDefects(answer: string): string[] {
 const TITLE_WORDS = new Set(
   [...RANKS, ...MILITARY_RANKS, "Secretary", "General", "President", "Minister", "Chancellor", "King", "Queen"]
     .flatMap((r) => r.split(/\s+/))
-    .concat(["Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor", "Saint", "St", "Pope", "Prince", "Princess"]),
+    .concat(["Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor", "Saint", "St", "Pope", "Prince", "Princess"])
+    .concat(["Director", "Chairman", "Chair", "Spokesperson", "Head", "Chief", "Governor", "Mayor", "Senator"])
+    .concat(["Ambassador", "Commander", "Deputy", "Vice", "Prime", "Foreign", "Defence", "Defense", "Emperor"]),
 );
 const SENTENCE_OPENERS =
   /^(?:The|A|An|In|On|At|From|By|For|With|Under|After|Before|During|Since|Then|When|While|Its|His|Her|Their)$/;
@@ -206,7 +214,8 @@ export function spanCut(sentence: string, answer: string): boolean {
     if (/^ (?:[A-Z][\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
     const prev = /([\p{L}'’-]+) $/u.exec(before)?.[1];
     const sentenceStart = before.trim() === "" || /[.:;!?"(]\s*$/.test(before);
-    if (prev && /^[A-Z]/.test(prev) && !sentenceStart && !TITLE_WORDS.has(prev) && !SENTENCE_OPENERS.test(prev)) {
+    const title = prev !== undefined && prev.split("-").every((part) => TITLE_WORDS.has(part));
+    if (prev && /^[A-Z]/.test(prev) && !sentenceStart && !title && !SENTENCE_OPENERS.test(prev)) {
       const atStart = before.trimEnd().length === prev.length;
       if (!atStart) return true;
     }
