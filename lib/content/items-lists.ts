@@ -47,7 +47,8 @@ function notItem(
   const shown = threeOf(members);
   const key = `list:${hash([...members].sort().join("|"))}`;
   const rng = kit.rngFor(key);
-  const answer = shuffle(outsiders, rng)[0]!;
+  // The first outsider in the document's order: the same whatever the seed, so the item (and its id) is stable.
+  const answer = outsiders[0]!;
   const item = makeItem(
     { key, source: spec.source, pronounRef: spec.pronounRef },
     {

@@ -1,3 +1,4 @@
+import nlp from "compromise";
 import { ADVERBIAL_STARTS } from "./lexicon";
 import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
@@ -169,9 +170,12 @@ export function lowerFirst(s: string): string {
     return s[0].toLowerCase() + s.slice(1);
   if (/^[A-Z][a-z]+$/.test(first) && (second === undefined || /^[a-z]/.test(second))) {
     const lower = first.toLowerCase();
-    // compromise knows names and places from its lexicon even in lower case; a plain common noun it tags as such.
-    const doc = analyse(lower);
-    if (doc.has("#Noun") && !doc.has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
+    // Only a word known as a common noun: in compromise's lexicon, or with a common-noun ending ("Construction").
+    // An unknown name ("Vasa is 69 metres long") stays as written.
+    const model = nlp.model() as { one: { lexicon: Record<string, unknown> } };
+    const known = model.one.lexicon[lower] !== undefined;
+    const nounEnding = /(?:tion|sion|ment|ness|ity|ance|ence|ure|age|ship|ism|ers|ors|ists)$/.test(lower);
+    if ((known || nounEnding) && !analyse(lower).has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
       return lower + s.slice(first.length);
   }
   return s;

@@ -40,6 +40,11 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
     ["When did the researcher find it at a depth of 32 metres?", "typed", "pronoun in the question"],
     ["Fill in the blank: Name the _____ and their products;", "cloze", "list debris: the source ends mid-list"],
     ["How many metres tall and about 7 is the tower?", "typed", "a second number in a count question"],
+    [
+      "When did divers dig six tunnels under the hull, and, after 333 years on the seabed, Vasa broke the surface?",
+      "typed",
+      "question spans two clauses",
+    ],
     ["Fill in the blank: It is _____ metres tall. <script>x()</script>", "cloze", "markup in the prompt"],
   ] as const)("%s", (prompt, kind, defect) => {
     expect(promptDefects(prompt, kind)).toContain(defect);
@@ -219,6 +224,8 @@ describe("conservative coreference", () => {
   it("lower-cases a common noun that only opened the sentence", () => {
     const { items } = buildItems("# T\n\nConstruction of the tower was completed on 31 March 1889.\n");
     expect(items.some((i) => i.prompt.startsWith("When was construction of the tower completed?"))).toBe(true);
+    const vasa = buildItems("# V\n\nVasa is 69 metres long and sank on 10 August 1628.\n").items;
+    expect(vasa.some((i) => /\bvasa\b/.test(i.prompt))).toBe(false);
   });
 
   it("leaves 'it' unresolved when the sentence before introduced a new thing", () => {

@@ -152,6 +152,8 @@ function optionDefects(item: GeneratedItem): string[] {
 
 /** Items one sentence may give once each of its facts has one. */
 const PER_SENTENCE = 4;
+/** Items with one and the same date or number as answer in a whole document (a name may answer many facts). */
+const PER_ANSWER = 3;
 
 /**
  * The facts an item tests, as group keys: its fact in its sentence; its answer in its sentence (a date two facts
@@ -262,6 +264,7 @@ export function selectItems(
   const perSentence = new Map<number, number>();
   const keep = new Set<number>();
   const judged = new Set<string>();
+  const perAnswer = new Map<string, number>();
   for (const pass of [1, 2]) {
     for (const { item, index } of ranked) {
       if (keep.has(index)) continue;
@@ -274,6 +277,10 @@ export function selectItems(
       const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
       if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
       if (pass === 2 && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
+      // One answer asked all over the document ("2", one date) teaches little more each time.
+      const answerKey = normaliseText(item.answer);
+      const counted = item.answerType === "date" || item.answerType === "number";
+      if (counted && (perAnswer.get(answerKey) ?? 0) >= PER_ANSWER) continue;
       const groups = facts.map((g) => `${role}|${g}`);
       if (groups.some((g) => (used.get(g) ?? 0) >= perFact[role])) continue;
       if (item.kind === "multiple_choice" && judged.has(claim)) continue; // a true/false already asks this claim
@@ -282,6 +289,7 @@ export function selectItems(
       if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
       if (item.kind === "true_false") judged.add(claim);
       perSentence.set(item.source.start, (perSentence.get(item.source.start) ?? 0) + 1);
+      if (counted) perAnswer.set(answerKey, (perAnswer.get(answerKey) ?? 0) + 1);
       keep.add(index);
     }
   }

@@ -82,6 +82,14 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (kind === "cloze" && !body.includes(GAP)) defects.push("cloze without a blank");
   if (!quoting && (kind === "typed" || kind === "multiple_choice") && !/\?$/.test(body))
     defects.push("question without a question mark");
+  // "When did divers dig six tunnels …, and, after 333 years, Vasa broke the surface?": two clauses joined, and the
+  // date may belong to either — a question about the wrong event.
+  if (
+    !quoting &&
+    /^(?:When|Where|How many|How much)\b/.test(body) &&
+    /,? and,|, and (?:then )?(?:the |a |an )?[A-Z]?[a-z]+ (?:was|were|is|are|had|has|[a-z]+ed)\b/.test(body)
+  )
+    defects.push("question spans two clauses");
   if (!quoting && /^(?:When|Where|Why|How|What|Which|Who|Whom)\b/.test(body)) {
     const grammar = questionGrammar(body);
     if (grammar) defects.push(grammar);
