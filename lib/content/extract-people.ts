@@ -18,6 +18,7 @@ const INSTITUTION_WORDS = new Set([
   ...COUNTRIES,
   ...["Summit", "Camp", "Base", "Prize", "Mission", "Operation", "Agreement", "Treaty", "Accord", "Convention"],
   ...["Charter", "Act", "Framework", "Resolution", "Force", "Forces", "Day", "Award", "Telescope", "Museum", "Park"],
+  ...["Locks", "Lock", "Canal", "Dam", "Bridge", "Lake", "River", "Island", "Bay", "Cut", "Zone", "Railroad"],
 ]);
 const TITLE_WORDS = new Set(RANKS.flatMap((r) => r.split(" ")));
 

@@ -45,6 +45,11 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
       "typed",
       "question spans two clauses",
     ],
+    [
+      "When did Stevens resign, and Roosevelt gave the job to George Washington Goethals?",
+      "typed",
+      "question spans two clauses",
+    ],
     ["Fill in the blank: It is _____ metres tall. <script>x()</script>", "cloze", "markup in the prompt"],
   ] as const)("%s", (prompt, kind, defect) => {
     expect(promptDefects(prompt, kind)).toContain(defect);

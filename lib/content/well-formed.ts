@@ -87,7 +87,9 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (
     !quoting &&
     /^(?:When|Where|How many|How much)\b/.test(body) &&
-    /,? and,|, and (?:then )?(?:the |a |an )?[A-Z]?[a-z]+ (?:was|were|is|are|had|has|[a-z]+ed)\b/.test(body)
+    /,? and,|, and (?:then )?(?:(?:the |a |an )?[a-z]+ (?:was|were|is|are|had|has|[a-z]+ed)\b|(?:the )?[A-Z])/.test(
+      body,
+    )
   )
     defects.push("question spans two clauses");
   if (!quoting && /^(?:When|Where|Why|How|What|Which|Who|Whom)\b/.test(body)) {
