@@ -39,7 +39,8 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "un-security-council.md": 12,
   "vasa-museum.md": 14,
   "world-wide-web.md": 16, // main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 19, // main: 20; "distance-bears" lost (not yet recovered)
+  "yellowstone-visitor.md": 16, // main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
 };
 
 /** Defects per detector over the corpus and the NATO page, tightened to wip-content's figures (target: 0 each). */
@@ -69,7 +70,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "answer-asked-repeatedly": 8, // main: 108
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 186 / 411; // target 0.9; main: 189 (see COVERED_AT_LEAST)
+const TOTAL_COVERAGE_AT_LEAST = 183 / 411; // target 0.9; main: 189 (see COVERED_AT_LEAST)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.3; // target 2; main: 2.55
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
 

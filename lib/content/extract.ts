@@ -48,6 +48,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   const subjects = new Map<Sentence, string | undefined>();
   let antecedent: string | undefined;
   let lastPerson: string | undefined;
+  let previousSubject: string | undefined;
   const contexts: Context[] = [];
   // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
   const topicPerson = biographySubject(doc);
@@ -57,8 +58,18 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const subject = subjectOf(text);
     const itAntecedent = antecedent;
     const personAntecedent = lastPerson;
-    const resolve = (clause: string) => resolvePronoun(clause, itAntecedent, personAntecedent);
+    // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
+    // ("the US Army's cornerstone") states a falsehood.
+    const itsAntecedent = previousSubject;
+    const resolve = (clause: string) =>
+      /^(?:its|Its)\b/.test(clause)
+        ? resolvePronoun(clause, itsAntecedent, undefined)
+        : resolvePronoun(clause, itAntecedent, personAntecedent);
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
+    // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
+    // present, its Member States are …").
+    previousSubject =
+      subject && isProperSingular(subject) ? subject : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
     if (subject && isProperSingular(subject)) antecedent = subject;
     // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
@@ -127,8 +138,11 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 function pronounRefOf(ctx: Context): string | undefined {
   const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
-  const resolved = ctx.resolve(`${subjectOfPossessive(m[2]!)} x`);
-  return resolved ? resolved.slice(0, -2) : undefined;
+  const possessiveIt = /^its$/i.test(m[2]!);
+  const resolved = ctx.resolve(`${possessiveIt ? "Its" : subjectOfPossessive(m[2]!)} x`);
+  if (!resolved) return undefined;
+  // The item builder makes a possessive of the name again: hand it the bare name.
+  return possessiveIt ? resolved.slice(0, -2).replace(/['’]s?$/, "") : resolved.slice(0, -2);
 }
 
 function subjectOf(text: string): string | undefined {
@@ -143,6 +157,9 @@ function subjectOf(text: string): string | undefined {
 function isProperSingular(subject: string): boolean {
   const words = subject.split(/\s+/);
   if (PRONOUNS.has(subject.toLowerCase())) return false;
+  // "At the North Entrance stands the Roosevelt Arch": a fronted place phrase, not the sentence's subject.
+  if (/^(?:At|In|On|From|By|With|For|To|Of|Under|After|Before|During|Near|Beyond|Inside|Outside)\b/.test(subject))
+    return false;
   // A possessive phrase ("NATO's effort") is never what a pronoun is replaced with.
   if (words.length > 6 || /\band\b|['’]s\b/.test(subject)) return false;
   // "Five of them", "One of the members": a part of something, and a pronoun inside, is no antecedent.

@@ -226,6 +226,13 @@ describe("conservative coreference", () => {
     expect(items.some((i) => /Samuel Carr (?:was|fell)/.test(i.prompt))).toBe(false);
   });
 
+  it("reads 'Its' only against the sentence just before, never a fronted place phrase or an older subject", () => {
+    const { items } = buildItems(
+      "# Park\n\nThe US Army ran the park from 1886. At the North Entrance stands the Roosevelt Arch. Its cornerstone was laid by President Theodore Roosevelt in April 1903.\n",
+    );
+    expect(items.some((i) => /Army's cornerstone|Entrance's cornerstone/.test(i.prompt))).toBe(false);
+  });
+
   it("lower-cases a common noun that only opened the sentence", () => {
     const { items } = buildItems("# T\n\nConstruction of the tower was completed on 31 March 1889.\n");
     expect(items.some((i) => i.prompt.startsWith("When was construction of the tower completed?"))).toBe(true);
