@@ -1,5 +1,5 @@
 import { dateOrdinal, formatDate, formatPeriod, shiftDate } from "./dates";
-import { normaliseText } from "./normalise";
+import { editDistance, normaliseText } from "./normalise";
 import { shuffle, type Rng } from "../prng";
 import type { DocDate } from "./types";
 
@@ -27,11 +27,27 @@ export function pickDistractors(
       const n = normaliseText(c);
       if (!n || chosenNorm.includes(n)) continue;
       if (banned.some((b) => overlaps(n, b))) continue;
+      // "Organisation"/"Organization", "Carignan"/"Carignon": a spelling variant is the same answer, not a distractor.
+      if ([...banned, ...chosenNorm].some((b) => variantSpelling(n, b))) continue;
       chosen.push(c);
       chosenNorm.push(n);
     }
   }
   return chosen.length >= 3 ? chosen : undefined;
+}
+
+/** Same words up to British/American spelling, or a typo apart (for names longer than 6 letters, not numbers). */
+export function variantSpelling(a: string, b: string): boolean {
+  const fold = (t: string) =>
+    t
+      .replace(/is(e|ation|ing|ed)\b/g, "iz$1")
+      .replace(/our\b/g, "or")
+      .replace(/tre\b/g, "ter")
+      .replace(/ence\b/g, "ense")
+      .replace(/\s+/g, "");
+  if (fold(a) === fold(b)) return true;
+  if (/\d/.test(a) || /\d/.test(b) || Math.min(a.length, b.length) <= 6) return false;
+  return editDistance(a, b) <= 1;
 }
 
 /** Equal, or one contains the other as whole words ("Joint Force Command" in "Allied Joint Force Command"). */

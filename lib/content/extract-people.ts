@@ -5,13 +5,21 @@ import { COUNTRIES, INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
 import { escapeRegExp, tidy } from "./text";
 import type { PersonFact, Sentence, SourceRef } from "./types";
 
-const NAME_WORD = "[A-Z][a-zà-ÿ'’-]+";
+// A capitalised word, or an ALL-CAPS surname as official pages write them ("Major General László STICZ").
+const NAME_WORD = "(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?![a-z]))";
 const RANK_RE = new RegExp(
   `(?:(${RANKS.map(escapeRegExp).join("|")})\\s+)(${NAME_WORD}(?:\\s+(?:[A-Z]\\.\\s+)?${NAME_WORD}){1,2})`,
   "g",
 );
 const COUNTRY_RE = new RegExp(`^,?\\s+of\\s+(?:the\\s+)?(${COUNTRIES.map(escapeRegExp).join("|")})\\b`);
-const INSTITUTION_WORDS = new Set([...INSTITUTION_HEADS, ...COUNTRIES, "Summit", "Camp", "Base", "Prize", "Mission"]);
+// Words that make a capitalised run a thing, not a person ("General Framework Agreement", "Operation Althea").
+const INSTITUTION_WORDS = new Set([
+  ...INSTITUTION_HEADS,
+  ...COUNTRIES,
+  ...["Summit", "Camp", "Base", "Prize", "Mission", "Operation", "Agreement", "Treaty", "Accord", "Convention"],
+  ...["Charter", "Act", "Framework", "Resolution", "Force", "Forces", "Day", "Award", "Telescope", "Museum", "Park"],
+  ...["Locks", "Lock", "Canal", "Dam", "Bridge", "Lake", "River", "Island", "Bay", "Cut", "Zone", "Railroad"],
+]);
 const TITLE_WORDS = new Set(RANKS.flatMap((r) => r.split(" ")));
 
 /** A person mention in one sentence, with offsets in that sentence. */

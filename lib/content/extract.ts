@@ -3,9 +3,9 @@ import { extractPeople, findPeople } from "./extract-people";
 import { extractQuantities } from "./extract-quantities";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
-import { OCCASION_HEADS, PRONOUNS } from "./lexicon";
+import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
-import { escapeRegExp, joinSources, SUBJECT_PRONOUN, tidy, upperFirst } from "./text";
+import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
 import { analyse, findMainVerb, tokenize } from "./tokens";
 import type {
   PersonFact,
@@ -18,6 +18,7 @@ import type {
   ParsedDocument,
   PlaceFact,
   Sentence,
+  SourceRef,
 } from "./types";
 
 const OCCASION_RE = new RegExp(`\\b[Aa]t the ((?:[A-Z][\\w'’-]*\\s)+(${OCCASION_HEADS.join("|")}))\\b`);
@@ -47,18 +48,44 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   const subjects = new Map<Sentence, string | undefined>();
   let antecedent: string | undefined;
   let lastPerson: string | undefined;
+  let previousSubject: string | undefined;
   const contexts: Context[] = [];
+  // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
+  const topicPerson = biographySubject(doc);
   for (const s of doc.sentences) {
     const text = tidy(s.text);
     analyse(text);
     const subject = subjectOf(text);
     const itAntecedent = antecedent;
     const personAntecedent = lastPerson;
-    const resolve = (clause: string) => resolvePronoun(clause, itAntecedent, personAntecedent);
+    // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
+    // ("the US Army's cornerstone") states a falsehood.
+    const itsAntecedent = previousSubject;
+    const resolve = (clause: string) =>
+      /^(?:its|Its)\b/.test(clause)
+        ? resolvePronoun(clause, itsAntecedent, undefined)
+        : resolvePronoun(clause, itAntecedent, personAntecedent);
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
+    // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
+    // present, its Member States are …").
+    previousSubject =
+      subject && isProperSingular(subject) ? subject : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
     if (subject && isProperSingular(subject)) antecedent = subject;
+    // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
+    // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
+    else if (s.blockKind !== "list_item" && introducesSingular(text)) antecedent = undefined;
     const people = findPeople(s.text);
-    if (people.length > 0) lastPerson = people[people.length - 1].name;
+    // "he"/"she" resolve only to the one person the sentence before named, or whom its own subject pronoun
+    // already meant ("Marie Curie was … She was born … She moved …"); two people, or none, leave them unresolved.
+    const named = new Set(people.map((p) => p.name));
+    const continues =
+      /^(?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following)\b[^,]{0,160}, )?(?:He|he|She|she)\b/.test(
+        text,
+      );
+    if (named.size === 1) lastPerson = people[0].name;
+    else if (named.size > 1) lastPerson = undefined;
+    // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
+    else if (!continues || !personAntecedent) lastPerson = topicPerson;
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
   const people = extractPeople(doc.sentences, (s) => subjects.get(s));
@@ -111,8 +138,11 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 function pronounRefOf(ctx: Context): string | undefined {
   const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
-  const resolved = ctx.resolve(`${upperFirst(m[2]!)} x`);
-  return resolved ? resolved.slice(0, -2) : undefined;
+  const possessiveIt = /^its$/i.test(m[2]!);
+  const resolved = ctx.resolve(`${possessiveIt ? "Its" : subjectOfPossessive(m[2]!)} x`);
+  if (!resolved) return undefined;
+  // The item builder makes a possessive of the name again: hand it the bare name.
+  return possessiveIt ? resolved.slice(0, -2).replace(/['’]s?$/, "") : resolved.slice(0, -2);
 }
 
 function subjectOf(text: string): string | undefined {
@@ -127,9 +157,24 @@ function subjectOf(text: string): string | undefined {
 function isProperSingular(subject: string): boolean {
   const words = subject.split(/\s+/);
   if (PRONOUNS.has(subject.toLowerCase())) return false;
-  if (words.length > 6 || /\band\b/.test(subject)) return false;
+  // "At the North Entrance stands the Roosevelt Arch": a fronted place phrase, not the sentence's subject.
+  if (/^(?:At|In|On|From|By|With|For|To|Of|Under|After|Before|During|Near|Beyond|Inside|Outside)\b/.test(subject))
+    return false;
+  // A possessive phrase ("NATO's effort") is never what a pronoun is replaced with.
+  if (words.length > 6 || /\band\b|['’]s\b/.test(subject)) return false;
+  // "Five of them", "One of the members": a part of something, and a pronoun inside, is no antecedent.
+  if (
+    /\b(?:of|them|it|they|these|those)\b/i.test(subject) &&
+    /^(?:[A-Z][a-z]+ of (?:them|the|these|those)|.*\b(?:them|it|they)\b)/i.test(subject)
+  )
+    return false;
   const head = words[words.length - 1];
   if (/^[a-z]+s$/.test(head)) return false;
+  // "The Romans", "The Vikings": a people, plural.
+  if (/^[A-Z][a-z]+(?:ans|ers|ings|ites|ians)$/.test(head)) return false;
+  // A capital that only opens the sentence ("Construction began …", "No other river …") does not make a name: a
+  // later capitalised word, an acronym or a number does ("The Core Team", "NATO", "Apollo 11").
+  if (!/^[A-Z]{2,}|\d/.test(subject) && !words.slice(1).some((w) => /^[A-Z]/.test(w))) return false;
   return words.some(
     (w, i) =>
       /^[A-Z]{2,}/.test(w) ||
@@ -138,11 +183,33 @@ function isProperSingular(subject: string): boolean {
   );
 }
 
+// Heads of things a later "it" can mean: institutions and named undertakings.
+const ENTITY_HEADS = new RegExp(
+  `\\b(?:a|an)\\s+(?:[\\w-]+\\s+){0,5}(?:${[
+    ...INSTITUTION_HEADS,
+    ...["operation", "mission", "programme", "program", "project", "campaign", "treaty", "agreement", "initiative"],
+    ...["spacecraft", "vessel", "ship", "company", "organisation", "organization", "body", "team", "force", "unit"],
+  ]
+    .map((h) => h.toLowerCase())
+    .join("|")})\\b`,
+);
+
+/**
+ * A non-copular sentence that introduces a new singular thing ("NATO conducted a … support operation"): a following
+ * "it" may mean either, so it is left unresolved ("It was known as NTM-I" is about the operation, not NATO).
+ */
+function introducesSingular(text: string): boolean {
+  return !/\b(?:is|was|are|were|becomes|became|remains|remained)\s+(?:a|an)\b/.test(text) && ENTITY_HEADS.test(text);
+}
+
 function resolvePronoun(clause: string, it: string | undefined, person: string | undefined): string | undefined {
-  const m = /^(it|It|she|She|he|He)\b/.exec(clause);
+  const m = /^(it|It|she|She|he|He|its|Its|his|His|her|Her)\b/.exec(clause);
   if (!m) return clause;
-  const target = /^it$/i.test(m[1]) ? it : person;
-  return target ? target + clause.slice(m[1].length) : undefined;
+  const subject = subjectOfPossessive(m[1]);
+  const target = subject === "It" ? it : person;
+  if (!target) return undefined;
+  // "Its Charter …" → "The United Nations' Charter …": the antecedent made possessive, never a possessive phrase itself.
+  return (subject.toLowerCase() === m[1].toLowerCase() ? target : possessive(target)) + clause.slice(m[1].length);
 }
 
 function sourceOf(s: Sentence) {
@@ -331,23 +398,46 @@ function extractInstitutions(doc: ParsedDocument): InstitutionFact[] {
       source: { text: b.text, start: b.start, end: b.end },
     };
     if (b.listCaption) fact.group = b.listCaption;
-    if (b.listLeadIn) fact.collection = collectionOf(b.listLeadIn);
+    const collection = b.listLeadIn && collectionOf(b.listLeadIn);
+    if (collection) fact.collection = collection;
+    const context: SourceRef[] = [];
+    const leadIn =
+      b.listLeadIn && doc.sentences.filter((s) => s.end <= b.start && tidy(s.text) === tidy(b.listLeadIn!)).pop();
+    if (leadIn) context.push({ text: leadIn.text, start: leadIn.start, end: leadIn.end });
+    const at = b.listCaption ? doc.text.lastIndexOf(b.listCaption, b.start) : -1;
+    if (at >= 0) context.push({ text: b.listCaption!, start: at, end: at + b.listCaption!.length });
+    if (context.length > 0) fact.context = context;
     out.push(fact);
   }
   return out;
 }
 
 /** "The following military schools are considered as initial training locations:" → "military schools considered as initial training locations". */
-function collectionOf(leadIn: string): string {
+function collectionOf(leadIn: string): string | undefined {
   const t = tidy(leadIn).replace(/:$/, "");
   const m = /following\s+(.+?)\s+(?:are|is|were|was|have been|has been)\s+(.+)$/i.exec(t);
   if (m) return `${m[1]} ${m[2]}`;
   const inc = /^(.+?)\s+(?:include|includes|included|are|were)\s*$/i.exec(t);
-  return inc ? inc[1].replace(/^the\s+/i, "") : t;
+  // Anything else ("It also flows through four national capitals:") names no collection a question could use.
+  return inc ? inc[1].replace(/^the\s+/i, "") : undefined;
 }
 
 /** Same key twice (a name mentioned in several sentences): keep the first, which is where it is introduced. */
 function dedupe(facts: Fact[]): Fact[] {
   const seen = new Set<string>();
   return facts.filter((f) => (seen.has(f.key) ? false : (seen.add(f.key), true)));
+}
+
+/**
+ * The person a document is about, when its title names one: compromise knows the name, or the text gives the
+ * biography conventions ("Srinivasa Ramanujan (22 December 1887 – 26 April 1920) was …", "Ramanujan was born").
+ */
+function biographySubject(doc: ParsedDocument): string | undefined {
+  const title = doc.title?.trim();
+  if (!title || !/^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){1,3}$/u.test(title)) return undefined;
+  if (findPeople(`${title} was born.`).some((p) => p.name === title)) return title;
+  const surname = escapeRegExp(title.split(" ").pop()!);
+  const body = doc.text.slice(doc.bodyStart, doc.bodyEnd);
+  const lifeDates = new RegExp(`\\b${escapeRegExp(title)} \\([^)]*\\d{4}[^)]*[–-][^)]*\\d{4}\\)`);
+  return lifeDates.test(body) || new RegExp(`\\b${surname} was born\\b`).test(body) ? title : undefined;
 }

@@ -54,8 +54,10 @@ describe("generateItems", () => {
       topic: "dates",
       difficulty: 0.68,
       source: { text: "Apollo 11 landed on the Moon on 20 July 1969.", start: 8, end: 53 },
+      quality: 1,
     } satisfies GeneratedItem);
-    expect(items.map((i) => i.kind).sort()).toEqual(["cloze", "multiple_choice", "true_false", "typed"]);
+    // One recognition and one recall item per fact (decision 013): no cloze or true/false on the same date.
+    expect(items.map((i) => i.kind).sort()).toEqual(["multiple_choice", "typed"]);
   });
 
   it("keeps item keys stable when an unrelated paragraph changes", () => {

@@ -2,16 +2,11 @@ import { dateOrdinal, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
 import { eventItems } from "./items-dated";
-import {
-  definitionItems,
-  institutionItems,
-  objectiveItems,
-  organisationItems,
-  placeItems,
-  quantityItems,
-} from "./items-other";
+import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
+import { documentListItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
 import { normaliseText } from "./normalise";
+import { selectItems } from "./precision";
 import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
 
@@ -19,6 +14,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Items scoring below this are dropped (see `scoreItem`). */
   minScore?: number;
+  /** Items per fact by role (default one recognition, one recall); see `selectItems`. */
+  perFact?: { recognition: number; recall: number };
 }
 
 /**
@@ -31,6 +28,15 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
+  return introductionOrder(selectItems(generateCandidates(facts, options), options.perFact));
+}
+
+/**
+ * Every distinct candidate before the precision checks and the per-fact ration (for review tools that show what
+ * was dropped and why).
+ * @example generateCandidates(facts).length >= generateItems(facts).length // true
+ */
+export function generateCandidates(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
   const kit = createKit(facts, options.seed ?? 1);
   const mentions = new Map<string, number>();
   for (const f of facts)
@@ -49,8 +55,7 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
         candidates.push(...quantityItems(kit, f));
         break;
       case "institution":
-        candidates.push(...institutionItems(kit, f));
-        break;
+        break; // asked once per list (documentListItems)
       case "organisation":
         candidates.push(...organisationItems(kit, f, mentions));
         break;
@@ -66,6 +71,7 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
         break;
     }
   }
+  candidates.push(...documentListItems(kit), ...sentenceListItems(kit));
   candidates.push(...timelineItems(kit), ...acronymMatching(kit));
   const minScore = options.minScore ?? 0.5;
   const seen = new Set<string>();
@@ -77,7 +83,7 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
     set.add(normaliseText(item.answer));
     answersByPrompt.set(id, set);
   }
-  const kept = candidates.filter((item) => {
+  const distinct = candidates.filter((item) => {
     const id = idOf(item);
     // The same question with two different answers is ambiguous: drop every copy.
     if ((answersByPrompt.get(id)?.size ?? 0) > 1 && item.kind !== "true_false") return false;
@@ -86,7 +92,7 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
     seen.add(item.key);
     return true;
   });
-  return introductionOrder(kept);
+  return distinct;
 }
 
 /** Within one sentence: recognition (choose, judge, reveal) before recall (fill in, type). */
@@ -162,7 +168,8 @@ function spanOf(sources: SourceRef[]): SourceRef {
 function timelineItems(kit: Kit): GeneratedItem[] {
   const byDate = new Map<number, EventFact>();
   for (const f of kit.facts) {
-    if (f.type !== "event" || f.what.length > 110) continue;
+    // A clause opening with an unresolved pronoun ("They shared …") reads alone nowhere, a matching pair included.
+    if (f.type !== "event" || f.what.length > 110 || /^(?:They|This|These|Those|It|He|She|We)\b/.test(f.what)) continue;
     const ord = dateOrdinal(f.date);
     if (!byDate.has(ord)) byDate.set(ord, f);
   }

@@ -1,7 +1,7 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
-import { escapeRegExp, SUBJECT_PRONOUN, tidy } from "./text";
+import { escapeRegExp, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
 export const GAP = "_____";
@@ -73,7 +73,8 @@ export function makeItem(fact: { key: string; source: SourceRef; pronounRef?: st
 }
 
 // Prompts that quote their source sentence, and what in a sentence only reads right next to the sentence before it.
-const QUOTING = /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? )/;
+const QUOTING =
+  /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? )/;
 const CONNECTIVE =
   /^(Then|Also|Furthermore|Moreover|However|In addition|Additionally|Finally|Subsequently|Meanwhile), /;
 
@@ -87,7 +88,11 @@ function readable(prompt: string, ref: string | undefined): string {
   if (!lead) return prompt;
   let body = prompt.slice(lead.length).replace(CONNECTIVE, "");
   body = body.charAt(0).toUpperCase() + body.slice(1);
-  if (ref) body = body.replace(SUBJECT_PRONOUN, (_m, fronted: string) => `${fronted}${ref}`);
+  if (ref)
+    body = body.replace(SUBJECT_PRONOUN, (_m, fronted: string, pronoun: string) => {
+      const name = subjectOfPossessive(pronoun).toLowerCase() === pronoun.toLowerCase() ? ref : possessive(ref);
+      return `${fronted}${fronted ? name.replace(/^The /, "the ") : name}`;
+    });
   return lead + body;
 }
 

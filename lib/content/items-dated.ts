@@ -1,6 +1,6 @@
 import { dateCandidates, pickDistractors } from "./distractors";
 import { formatDate, formatPeriod } from "./dates";
-import { OCCASION_CITY_POOL } from "./pools";
+import { NATO_SUMMIT_CITIES } from "./pools";
 import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import type { DocDate, EventFact, GeneratedItem, PersonFact } from "./types";
 
@@ -81,7 +81,9 @@ export function eventItems(kit: Kit, f: EventFact): GeneratedItem[] {
     const docOccasions = kit.facts.flatMap((o) =>
       o.type === "event" && o.occasion && o.occasion !== f.occasion ? [o.occasion] : [],
     );
-    const pool = OCCASION_CITY_POOL.map((c) => `${c} ${head}`);
+    // Real NATO summits only; no "<city> Conference" is made up for other occasions.
+    const pool =
+      head === "Summit" && /\bNATO\b/.test(f.source.text) ? NATO_SUMMIT_CITIES.map((c) => `${c} ${head}`) : [];
     const d = pickDistractors(f.occasion, [docOccasions, pool], [], rng);
     const mc = multipleChoice(
       kit,

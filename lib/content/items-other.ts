@@ -1,18 +1,10 @@
 import { numberCandidates, pickDistractors } from "./distractors";
 import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
-import { CITY_POOL, COUNTRY_POOL, INSTITUTION_POOL, ORGANISATION_POOL } from "./pools";
+import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";
 import { tidy } from "./text";
-import type {
-  DefinitionFact,
-  GeneratedItem,
-  InstitutionFact,
-  ObjectiveFact,
-  OrganisationFact,
-  PlaceFact,
-  QuantityFact,
-} from "./types";
+import type { DefinitionFact, GeneratedItem, ObjectiveFact, OrganisationFact, PlaceFact, QuantityFact } from "./types";
 
 /** "650 million" → 650000000 (distractors are formatted for display). */
 function numberInText(text: string): number {
@@ -91,49 +83,6 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   return items;
 }
 
-/**
- * Institutions listed in the document. Each question names a sibling from the same list, so every
- * institution gets its own question: "Which of the following is listed under "Baghdad area" together with
- * the Computer Science School?". Distractors come from the document's other lists only when the list has a
- * caption (then they are visibly elsewhere), otherwise from the pool, which the document does not list.
- */
-export function institutionItems(kit: Kit, i: InstitutionFact): GeneratedItem[] {
-  const rng = kit.rngFor(i.key);
-  const all = kit.facts.filter((f): f is InstitutionFact => f.type === "institution");
-  const list = all.filter((o) => o.listId === i.listId);
-  if (list.length < 2) return [];
-  const sibling = list[(list.indexOf(i) + 1) % list.length].name;
-  const listed = all.filter((o) => o.collection === i.collection).map((o) => o.name);
-  const elsewhere = i.group ? all.filter((o) => o.listId !== i.listId).map((o) => o.name) : [];
-  const d = pickDistractors(
-    i.name,
-    [elsewhere, INSTITUTION_POOL],
-    list.map((o) => o.name).concat(elsewhere.length ? [] : listed),
-    rng,
-  );
-  const where = i.group ? `under "${i.group}"` : i.collection ? `among the ${i.collection}` : "in the same list";
-  const prompt = `Which of the following is listed ${where} together with ${withArticle(sibling)}?`;
-  const mc = multipleChoice(
-    kit,
-    i,
-    {
-      variant: "member",
-      prompt,
-      answer: i.name,
-      answerType: "organisation",
-      topic: "schools",
-      difficulty: elsewhere.length ? 0.15 : 0,
-    },
-    d,
-  );
-  return mc ? [mc] : [];
-}
-
-/** "the Armour School", but "Prime Minister's National Operations Centre" already has its determiner. */
-function withArticle(name: string): string {
-  return /^[A-Z][\w-]*['’]s\b/.test(name) ? name : `the ${name}`;
-}
-
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */
 export function organisationItems(
   kit: Kit,
@@ -146,7 +95,12 @@ export function organisationItems(
   const docNames = kit.facts.flatMap((f) => (f.type === "organisation" && f.name !== o.name ? [f.name] : []));
   const accepted = acceptedNames(o.name);
   if (o.acronym) {
-    const d = pickDistractors(o.name, [docNames.filter((n) => n.split(" ").length > 1), ORGANISATION_POOL], [], rng);
+    const d = pickDistractors(
+      o.name,
+      [docNames.filter((n) => n.split(" ").length > 1), poolFor(o.name, ORGANISATION_POOL)],
+      [],
+      rng,
+    );
     const spec = {
       variant: "acronym",
       prompt: `What does ${o.acronym} stand for?`,
@@ -185,7 +139,7 @@ export function organisationItems(
     }),
   );
   const inSentence = docNames.filter((n) => tidy(o.source.text).includes(n));
-  const d = pickDistractors(o.name, [docNames, ORGANISATION_POOL], inSentence, rng);
+  const d = pickDistractors(o.name, [docNames, poolFor(o.name, ORGANISATION_POOL)], inSentence, rng);
   const mc = multipleChoice(
     kit,
     o,
@@ -215,14 +169,13 @@ export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string,
   const items: GeneratedItem[] = [];
   const rng = kit.rngFor(p.key);
   const topic = "places" as const;
-  const isCountry = COUNTRY_POOL.includes(p.name);
+  const kind = placeKind(p.name);
   const docPlaces = [
-    ...new Set(
-      kit.facts.flatMap((f) => (f.type === "place" && COUNTRY_POOL.includes(f.name) === isCountry ? [f.name] : [])),
-    ),
+    ...new Set(kit.facts.flatMap((f) => (f.type === "place" && placeKind(f.name) === kind ? [f.name] : []))),
   ];
   const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n));
-  const d = pickDistractors(p.name, [docPlaces, isCountry ? COUNTRY_POOL : CITY_POOL], inSentence, rng);
+  const pool = kind === "country" ? COUNTRY_POOL : kind === "city" ? CITY_POOL : [];
+  const d = pickDistractors(p.name, [docPlaces, pool], inSentence, rng);
   if (p.question) {
     const spec = { variant: "where", prompt: p.question, answer: p.name, answerType: "place" as const, topic };
     const mc = multipleChoice(kit, p, spec, d);
@@ -371,4 +324,17 @@ function keyPhrase(text: string): string | undefined {
     (n) => /^[a-z]/.test(n) && n.split(" ").length >= 2 && n.split(" ").length <= 4 && !/\band\b/.test(n),
   );
   return fit.sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * What kind of place a name is, so distractors are of the same kind: "country", "city" (a known city or one
+ * compromise knows), else the name's head word ("Ocean", "Center", "Lake"), else "place". A landmark is never offered
+ * among cities nor a continent among countries.
+ */
+export function placeKind(name: string): string {
+  if (COUNTRY_POOL.includes(name)) return "country";
+  if (CITY_POOL.includes(name)) return "city";
+  const words = name.split(/\s+/);
+  if (words.length > 1) return `head:${words[words.length - 1]!.toLowerCase()}`;
+  return analyse(name).has("#City") ? "city" : "place";
 }

@@ -2,7 +2,7 @@ import { dateCandidates, pickDistractors } from "./distractors";
 import { formatDate } from "./dates";
 import { documentDates, displayName, nameVariants } from "./items-dated";
 import { coin, gapSentence, makeItem, multipleChoice, trueFalse, type Kit } from "./item-kit";
-import { COUNTRY_POOL, PERSON_POOL, RANK_POOL, TITLE_POOL } from "./pools";
+import { COUNTRY_POOL, RANK_POOL } from "./pools";
 import { joinSources } from "./text";
 import type { DocDate, GeneratedItem, PersonFact, SourceRef, Topic } from "./types";
 
@@ -17,9 +17,13 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
   const role = p.role ? (p.roleOf ? `${p.role} of ${p.roleOf}` : p.role) : undefined;
   const me = displayName(p);
   const rng = kit.rngFor(p.key);
-  const otherNames = people.filter((o) => o !== p).map(displayName);
-  const pool = PERSON_POOL.map((n) => (p.rank ? `${p.rank} ${n}` : n));
-  const personDistractors = () => pickDistractors(me, [otherNames, pool], [p.name], rng);
+  // Other people the document names, written like the answer (with a rank when it has one): never invented names.
+  const others = people.filter((o) => o !== p && o.name !== p.name);
+  const otherNames = [
+    ...others.filter((o) => !!o.rank === !!p.rank),
+    ...others.filter((o) => !!o.rank !== !!p.rank),
+  ].map((o) => (p.rank ? displayName(o) : o.name));
+  const personDistractors = () => pickDistractors(me, [otherNames], [p.name], rng);
   const asWho = (variant: string, prompt: string, source: SourceRef | undefined) => {
     const spec = {
       variant,
@@ -66,7 +70,7 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
     const prompt = `What is the rank of ${p.name}?`;
     const d = pickDistractors(
       p.rank,
-      [people.flatMap((o) => (o.rank ? [o.rank] : [])), RANK_POOL.includes(p.rank) ? RANK_POOL : TITLE_POOL],
+      [people.flatMap((o) => (o.rank ? [o.rank] : [])), RANK_POOL.includes(p.rank) ? RANK_POOL : []],
       [],
       rng,
     );
@@ -117,21 +121,21 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
   }
   if (p.role && !p.tenureStart && !p.predecessor && !p.successor) {
     const title = p.roleOf ? `${p.roleOf} ${p.role}` : p.role;
-    const d = pickDistractors(title, [TITLE_POOL.map((t) => (p.roleOf ? `${p.roleOf} ${t}` : t))], [], rng);
-    const mc = multipleChoice(
-      kit,
-      p,
-      {
-        variant: "title",
-        prompt: `What was ${p.name}'s position?`,
-        answer: title,
-        answerType: "text",
-        topic,
-        source: p.evidence.role,
-      },
-      d,
-    );
+    // Other positions the document names; "<organisation> <generic office>" would invent offices that do not exist.
+    const docTitles = people.flatMap((o) => (o !== p && o.role ? [o.roleOf ? `${o.roleOf} ${o.role}` : o.role] : []));
+    const d = pickDistractors(title, [docTitles], [], rng);
+    const spec = {
+      variant: "title",
+      prompt: `What was ${p.name}'s position?`,
+      answer: title,
+      answerType: "text" as const,
+      topic,
+      source: p.evidence.role,
+    };
+    const mc = multipleChoice(kit, p, spec, d);
     if (mc) items.push(mc);
+    // Without three other positions in the document there is no honest multiple choice: ask it typed.
+    else items.push(makeItem(p, { ...spec, kind: "typed" }));
   }
   for (const [n, deed] of (p.deeds ?? []).entries()) asWho(`deed-${n}`, deed.question, deed.source);
   const gapped = gapSentence(p.source.text, p.name);

@@ -1,5 +1,6 @@
+import nlp from "compromise";
 import { ADVERBIAL_STARTS } from "./lexicon";
-import { findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
+import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
 export interface Cut {
@@ -159,11 +160,24 @@ export function howManyQuestion(before: string, what: string, after = ""): strin
   return finish(`How many ${what} ${aux} ${subject} ${toInfinitive(verb.text)}`);
 }
 
-/** Lower-cases a leading article or common word, never a proper noun or acronym. */
+/**
+ * Lower-cases a leading article or common word, never a proper noun or acronym: "Construction was completed" →
+ * "construction was completed" (capitalised only because it opened the sentence), "Paris was …" stays.
+ */
 export function lowerFirst(s: string): string {
-  const first = s.split(" ")[0];
+  const [first, second] = s.split(" ");
   if (/^(The|A|An|Its|This|These|Those|It|He|She|They|All|Some|Each|Every)$/.test(first))
     return s[0].toLowerCase() + s.slice(1);
+  if (/^[A-Z][a-z]+$/.test(first) && (second === undefined || /^[a-z]/.test(second))) {
+    const lower = first.toLowerCase();
+    // Only a word known as a common noun: in compromise's lexicon, or with a common-noun ending ("Construction").
+    // An unknown name ("Vasa is 69 metres long") stays as written.
+    const model = nlp.model() as { one: { lexicon: Record<string, unknown> } };
+    const known = model.one.lexicon[lower] !== undefined;
+    const nounEnding = /(?:tion|sion|ment|ness|ity|ance|ence|ure|age|ship|ism|ers|ors|ists)$/.test(lower);
+    if ((known || nounEnding) && !analyse(lower).has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
+      return lower + s.slice(first.length);
+  }
   return s;
 }
 

@@ -9,15 +9,26 @@ export interface BuildResult {
   items: GeneratedItem[];
 }
 
+export interface BuildOptions {
+  seed?: number;
+  /**
+   * Also return the low-scoring items kept for the instructor's review (`item.review` says why). Off by default, so
+   * whatever stores or serves items without an instructor looking (content:build, scripts) never serves them.
+   */
+  includeReview?: boolean;
+}
+
 /**
  * parse → extract → generate in one call.
  *
  * @example
  * const { items } = buildItems('# Apollo 11\n\nApollo 11 landed on the Moon on 20 July 1969.', { seed: 7 })
+ * buildItems(text, { includeReview: true }).items.filter((i) => i.review) // for the deck preview, unticked
  */
-export function buildItems(text: string, options: { seed?: number } = {}): BuildResult {
+export function buildItems(text: string, options: BuildOptions = {}): BuildResult {
   const doc = parseDocument(text);
   const facts = extractFacts(doc);
-  const items = generateItems(facts, { seed: options.seed });
+  const all = generateItems(facts, { seed: options.seed });
+  const items = options.includeReview ? all : all.filter((item) => !item.review);
   return { doc, facts, items };
 }

@@ -1,6 +1,9 @@
 /**
- * Type-consistent distractor pools, used after the document's own values run out.
- * Entries are plausible but generic; an entry that the document states is filtered out at use.
+ * Typed pools of real entities, used after the document's own values run out (see `poolFor`: only for an answer of
+ * the pool's kind). Nothing here is invented: countries are sovereign states (lexicon.ts), cities are real cities,
+ * organisations are real international organisations under their official English names, ranks are NATO rank
+ * titles (STANAG 2116), titles are offices that exist in most governments. An entry the document states is filtered
+ * out at use. Invented people and schools were removed (issue 13: "0 invented distractors").
  */
 import { COUNTRIES, MILITARY_RANKS } from "./lexicon";
 
@@ -58,23 +61,6 @@ export const CITY_POOL: readonly string[] = [
   "Riga",
 ];
 
-export const PERSON_POOL: readonly string[] = [
-  "Anne Dubois",
-  "Mark Jensen",
-  "Peter Novak",
-  "Laura Bianchi",
-  "James Carter",
-  "Sofia Lindqvist",
-  "Thomas Keller",
-  "Maria Santos",
-  "David Moreau",
-  "Elena Petrova",
-  "Robert Hughes",
-  "Karen Olsen",
-  "Michel Laurent",
-  "Helen Price",
-];
-
 export const ORGANISATION_POOL: readonly string[] = [
   "United Nations",
   "European Union",
@@ -89,28 +75,13 @@ export const ORGANISATION_POOL: readonly string[] = [
   "International Atomic Energy Agency",
   "European Space Agency",
   "Royal Society",
-  "Academy of Sciences",
 ];
 
-export const INSTITUTION_POOL: readonly string[] = [
-  "Naval Academy",
-  "Military Police School",
-  "Air Defence School",
-  "Artillery School",
-  "Infantry School",
-  "Staff College",
-  "Military Music School",
-  "Cavalry School",
-  "Aviation School",
-  "Military Law School",
-  "Marine Corps Academy",
-  "Civil Defence College",
-  "Border Guard School",
-  "Cyber Defence Centre",
-];
-
-/** Head nouns for invented occasions ("Madrid Summit") are paired with CITY_POOL. */
-export const OCCASION_CITY_POOL: readonly string[] = [
+/**
+ * Cities that hosted a NATO summit (nato.int, "Summit meetings of Heads of State and Government"): distractors for a
+ * NATO "<city> Summit" only; any other kind of occasion gets distractors from its document or none.
+ */
+export const NATO_SUMMIT_CITIES: readonly string[] = [
   "Madrid",
   "Lisbon",
   "Wales",
@@ -119,6 +90,20 @@ export const OCCASION_CITY_POOL: readonly string[] = [
   "Istanbul",
   "Prague",
   "Bucharest",
-  "Strasbourg",
+  "Strasbourg/Kehl",
   "Vilnius",
 ];
+
+/**
+ * A pool is offered only for an answer that is itself of the pool's kind: a country for a country, a city for a
+ * city, an international organisation for one with the same head noun ("… Union", "… Fund"). A continent is never
+ * offered among cities, nor a fund for a launch site.
+ * @example poolFor("Finland", COUNTRY_POOL) // COUNTRY_POOL
+ * @example poolFor("Kennedy Space Center", ORGANISATION_POOL) // []
+ */
+export function poolFor(answer: string, pool: readonly string[]): readonly string[] {
+  if (pool.includes(answer)) return pool;
+  const head = answer.split(/\s+/).pop() ?? "";
+  if (pool === ORGANISATION_POOL) return pool.filter((o) => o.split(/\s+/).pop() === head && o !== answer);
+  return [];
+}

@@ -39,6 +39,14 @@ export function textSupported(item: GeneratedItem): boolean {
 
 /** Is the item's answer stated by its source? (Ordering sequences are rephrased clauses and are checked elsewhere.) */
 export function supported(item: GeneratedItem): boolean {
+  if (item.members) {
+    // A list item: every member shown is in the list, the outsider is not.
+    const source = ` ${normaliseText(item.source.text)} `;
+    return (
+      item.members.every((m) => source.includes(` ${normaliseText(m)} `)) &&
+      !source.includes(` ${normaliseText(item.answer)} `)
+    );
+  }
   switch (item.answerType) {
     case "date":
       return datesSupported(item.answer, item.source.text);

@@ -36,4 +36,16 @@ export function joinSources(sources: (SourceRef | undefined)[]): SourceRef {
  * ("In April 2016, it began …"): group 1 is the phrase before it (possibly empty), group 2 the pronoun.
  */
 export const SUBJECT_PRONOUN =
-  /^((?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following|Under)\b[^,]{0,160}, )?)(It|it|She|she|He|he)\b/;
+  /^((?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following|Under|With|Along|Across|Through|Despite|Within|Among|Like|Unlike)\b[^,]{0,160}, )?)(It|it|She|she|He|he|Its|its|His|his|Her|her)\b/;
+
+/** "Its" → "It", "His"/"Her" → "He"/"She": the subject pronoun a possessive one stands beside. */
+export function subjectOfPossessive(pronoun: string): string {
+  const p = pronoun.toLowerCase();
+  return p === "its" ? "It" : p === "his" ? "He" : p === "her" ? "She" : upperFirst(p);
+}
+
+/** "the Council" → "the Council's", "the United Nations (UN)" → "the United Nations'": an antecedent as a possessive. */
+export function possessive(name: string): string {
+  const bare = name.replace(/\s*\([^)]*\)/g, "");
+  return /s$/.test(bare) ? `${bare}'` : `${bare}'s`;
+}

@@ -126,6 +126,8 @@ export interface InstitutionFact extends FactBase {
   /** Description of the whole collection from the list's lead-in ("military schools considered as initial training locations"). */
   collection?: string;
   listId: number;
+  /** Where the caption and the lead-in sentence are, so an item about the whole list can cite them. */
+  context?: SourceRef[];
 }
 
 export interface ObjectiveFact extends FactBase {
@@ -216,11 +218,20 @@ export interface GeneratedItem {
   options: string[] | null;
   pairs?: MatchPair[];
   sequence?: string[];
+  /** For "Which of these is NOT …" list items: the options that are true members (the answer is the outsider). */
+  members?: string[];
   answerType: AnswerType;
   topic: Topic;
   /** 0 = easy … 1 = hard. */
   difficulty: number;
   source: SourceRef;
+  /** 0 … 1 from the precision checks (lib/content/precision.ts); absent on items built before they existed. */
+  quality?: number;
+  /**
+   * Present when the item scored low: why, for the instructor. Such an item is offered in the preview unticked and
+   * served only when the instructor keeps it.
+   */
+  review?: string;
 }
 
 export interface GradeResult {

@@ -20,8 +20,9 @@ try {
   // not permitted here: generation runs at the request thread's priority
 }
 
+/** An upload's items, with those flagged for review: the preview shows them unticked, publishing keeps the ticked. */
 function generate(text: string): Generated {
-  const { doc, items } = buildItems(text);
+  const { doc, items } = buildItems(text, { includeReview: true });
   return { title: doc.title, frontMatter: doc.frontMatter, items };
 }
 

@@ -35,16 +35,20 @@ test("an instructor uploads a document, removes an item in the preview and publi
   await page.getByRole("button", { name: "Generate items" }).click();
   const heading = page.getByRole("heading", { name: /^Preview: \d+ of \d+ items kept$/ });
   await expect(heading).toBeVisible();
-  const total = Number((await heading.textContent())!.match(/of (\d+)/)![1]);
-  expect(total).toBeGreaterThan(2);
+  // Items flagged for review start unticked, so "kept" may start below the total.
+  const [kept, total] = (await heading.textContent())!
+    .match(/(\d+) of (\d+)/)!
+    .slice(1)
+    .map(Number) as [number, number];
+  expect(kept).toBeGreaterThan(2);
   await expect(page.getByLabel("Deck title")).toHaveValue("The Eiffel Tower");
 
-  await page.getByRole("checkbox").first().uncheck();
-  await expect(page.getByRole("heading", { name: `Preview: ${total - 1} of ${total} items kept` })).toBeVisible();
+  await page.getByRole("checkbox", { checked: true }).first().uncheck();
+  await expect(page.getByRole("heading", { name: `Preview: ${kept - 1} of ${total} items kept` })).toBeVisible();
   await page.getByRole("button", { name: "Publish deck" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "The Eiffel Tower" })).toBeVisible();
-  await expect(page.getByText(`${total - 1} items`)).toBeVisible();
+  await expect(page.getByText(`${kept - 1} items`)).toBeVisible();
   await expect(page.getByText("added by Demo Instructor")).toBeVisible();
 
   // The uploaded text is shown as text: its markup stays inert.
@@ -73,4 +77,35 @@ test("learners cannot reach the upload page", async ({ page }) => {
   await signIn(page, "learner@example.com");
   const response = await page.goto("/decks/new");
   expect(response?.status()).toBe(404);
+});
+
+test("items generated with low confidence are shown for review, unticked, and published only if kept", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@example.com");
+  await page.goto("/decks/new");
+  const text = [
+    "# Apollo 11",
+    "",
+    "Apollo 11 was the first crewed mission to land on the Moon. It launched from the Kennedy Space Center on 16 July 1969.",
+  ].join("\n");
+  await page.getByLabel("Document text").fill(text);
+  await page.getByRole("button", { name: "Generate items" }).click();
+  const heading = page.getByRole("heading", { name: /^Preview: \d+ of \d+ items kept$/ });
+  await expect(heading).toBeVisible();
+  await expect(page.getByTestId("review-summary")).toHaveText(/^1 item needs your review/);
+
+  // The flagged item is visibly marked, says why, and starts unticked; the others start ticked.
+  const flagged = page.locator(".item-card").filter({ hasText: "Needs review" });
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged.getByText("blank on a common word")).toBeVisible();
+  await expect(flagged.getByRole("checkbox")).not.toBeChecked();
+  const total = Number((await heading.textContent())!.match(/of (\d+)/)![1]);
+  await expect(page.getByRole("heading", { name: `Preview: ${total - 1} of ${total} items kept` })).toBeVisible();
+  const flaggedPrompt = (await flagged.locator(".item-prompt").textContent())!;
+
+  await page.getByRole("button", { name: "Publish deck" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Apollo 11" })).toBeVisible();
+  await expect(page.getByText(`${total - 1} items`)).toBeVisible();
+  await expect(page.getByText(flaggedPrompt, { exact: true })).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ import { InvalidDocumentError, publishDocument } from "@/lib/db/content";
 import { BUSY_MESSAGE, generateForUser } from "@/lib/generation/pool";
 import { checkDocumentMetadata, PreviewDocumentSchema, PublishDocumentSchema } from "@/lib/validations/document";
 
-export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options"> & {
+export type PreviewItem = Pick<GeneratedItem, "key" | "kind" | "topic" | "prompt" | "answer" | "options" | "review"> & {
   source: string;
 };
 export type PreviewState = { ok: true; title: string; items: PreviewItem[] } | { ok: false; message: string };
@@ -33,7 +33,7 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
   return {
     ok: true,
     title: title ? metadata.metadata.title : "",
-    items: items.map(({ key, kind, topic, prompt, answer, options, source }) => ({
+    items: items.map(({ key, kind, topic, prompt, answer, options, source, review }) => ({
       key,
       kind,
       topic,
@@ -41,6 +41,7 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
       answer,
       options,
       source: source.text,
+      ...(review ? { review } : {}),
     })),
   };
 }

@@ -84,7 +84,8 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
       }
       setError("");
       setItems(result.items);
-      setRemoved(new Set());
+      // Items flagged for review start unticked: they are published only if the instructor keeps them.
+      setRemoved(new Set(result.items.filter((item) => item.review).map((item) => item.key)));
       if (!title) setTitle(result.title);
     });
   }
@@ -98,6 +99,8 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
       if (result && !result.ok) setError(result.message);
     });
   }
+
+  const reviewCount = items?.filter((item) => item.review).length ?? 0;
 
   function toggle(key: string) {
     setRemoved((current) => {
@@ -175,6 +178,13 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
           <h2 id="preview-heading">
             Preview: {items.length - removed.size} of {items.length} items kept
           </h2>
+          {reviewCount > 0 ? (
+            <p className="notice" data-testid="review-summary">
+              {reviewCount === 1 ? "1 item needs" : `${reviewCount} items need`} your review: generated with low
+              confidence, {reviewCount === 1 ? "it is" : "they are"} not kept unless you tick{" "}
+              {reviewCount === 1 ? "it" : "them"}.
+            </p>
+          ) : null}
           <div className="field form">
             <label htmlFor="deck-title">Deck title</label>
             <input
@@ -190,13 +200,15 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
               <li key={item.key} className={`card item-card${removed.has(item.key) ? " item-card--removed" : ""}`}>
                 <span className="badge">
                   {KIND_LABELS[item.kind]} · {TOPIC_LABELS[item.topic]}
+                  {item.review ? " · Needs review" : ""}
                 </span>
+                {item.review ? <p className="notice">Needs review: {item.review}.</p> : null}
                 <p className="item-prompt">{item.prompt}</p>
                 <p className="muted">Answer: {item.answer}</p>
                 <p className="muted">Source: {item.source}</p>
                 <label>
-                  <input type="checkbox" checked={!removed.has(item.key)} onChange={() => toggle(item.key)} /> Keep{" "}
-                  <span className="visually-hidden">{item.prompt}</span>
+                  <input type="checkbox" checked={!removed.has(item.key)} onChange={() => toggle(item.key)} />{" "}
+                  {item.review ? "Keep (needs review)" : "Keep"} <span className="visually-hidden">{item.prompt}</span>
                 </label>
               </li>
             ))}

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { pickDistractors, variantSpelling } from "./distractors";
+import { placeKind } from "./items-other";
+import { buildItems } from "./pipeline";
+import {
+  CITY_POOL,
+  COUNTRY_POOL,
+  NATO_SUMMIT_CITIES,
+  ORGANISATION_POOL,
+  poolFor,
+  RANK_POOL,
+  TITLE_POOL,
+} from "./pools";
+import { normaliseText } from "./normalise";
+import { createRng } from "../prng";
+
+describe("distractors are real entities of the answer's kind", () => {
+  it("offers a pool only for an answer of the pool's kind", () => {
+    expect(poolFor("Finland", COUNTRY_POOL)).toBe(COUNTRY_POOL);
+    expect(poolFor("Kennedy Space Center", ORGANISATION_POOL)).toEqual([]);
+    expect(poolFor("Pacific Ocean", CITY_POOL)).toEqual([]);
+    expect(poolFor("African Union", ORGANISATION_POOL)).toContain("European Union");
+    expect(placeKind("Eiffel Tower")).toBe("head:tower");
+    expect(placeKind("Paris")).toBe("city");
+    expect(placeKind("Sweden")).toBe("country");
+  });
+
+  it("never offers a spelling variant of the answer or of another option", () => {
+    expect(variantSpelling("world health organisation", "world health organization")).toBe(true);
+    expect(variantSpelling("1945", "1946")).toBe(false); // numbers are never typos of each other
+    const picked = pickDistractors(
+      "World Health Organisation",
+      [["World Health Organization", "United Nations", "World Bank", "African Union", "European Union"]],
+      [],
+      createRng(1),
+    );
+    expect(picked).not.toContain("World Health Organization");
+  });
+
+  it("never invents a person: every option of a person question is named by the document", () => {
+    const corpus = new URL("../../tests/fixtures/corpus/", import.meta.url);
+    const files = [
+      new URL("../../content/nato-mission-iraq.md", import.meta.url),
+      ...readdirSync(corpus)
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => new URL(f, corpus)),
+    ];
+    const pools = new Set(
+      [...COUNTRY_POOL, ...CITY_POOL, ...ORGANISATION_POOL, ...RANK_POOL, ...TITLE_POOL].map(normaliseText),
+    );
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const body = ` ${normaliseText(text)} `;
+      for (const item of buildItems(text, { includeReview: true }).items) {
+        for (const option of item.options ?? []) {
+          if (item.answerType === "boolean" || item.answerType === "date" || item.answerType === "number") continue;
+          const known =
+            body.includes(` ${normaliseText(option)} `) ||
+            pools.has(normaliseText(option)) ||
+            NATO_SUMMIT_CITIES.some((c) => option === `${c} Summit`);
+          expect(known, `${file.pathname.split("/").pop()}: "${option}" in "${item.prompt}"`).toBe(true);
+        }
+      }
+    }
+  }, 120_000);
+});
+
+describe("acronyms", () => {
+  it("are expanded only when their letters match the words (Schwartz & Hearst)", async () => {
+    const { matchesShortForm } = await import("./extract-names");
+    expect(matchesShortForm("JFC", "Allied Joint Force Command")).toBe(true);
+    expect(matchesShortForm("NTM-I", "NATO Training Mission in Iraq")).toBe(true);
+    expect(matchesShortForm("EUMC", "European Union Military Committee")).toBe(true);
+    expect(matchesShortForm("ABC", "Council")).toBe(false);
+    expect(matchesShortForm("COM EUFOR", "Force Command")).toBe(false);
+    const { items } = buildItems("# C\n\nThe plan was approved by the Council (ABC) in May 1990.\n");
+    expect(items.some((i) => /ABC stand for/.test(i.prompt))).toBe(false);
+  });
+});

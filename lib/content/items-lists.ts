@@ -1,0 +1,148 @@
+/**
+ * A list is one item, not one per member: "Which of these is NOT listed under "Baghdad area"?" with three true
+ * members and one real non-member, for a document's bulleted lists and for lists written inside a sentence
+ * ("including Australia, Sweden and Finland"). The non-member is always an entity the document itself names
+ * elsewhere, of the members' type; a true member is never offered as the wrong option.
+ */
+import { hash } from "./keys";
+import { GAP, makeItem, type Kit } from "./item-kit";
+import { normaliseText } from "./normalise";
+import { COUNTRY_POOL } from "./pools";
+import { shuffle } from "../prng";
+import { coordinatedLists, spellingKey } from "./precision";
+import { joinSources, tidy } from "./text";
+import type { GeneratedItem, InstitutionFact, SourceRef, Topic } from "./types";
+
+/** Lead of the prompt for a list written inside a sentence: the list is the blank. */
+export const LIST_LEAD = "Which of these is NOT in the list that fills the blank? ";
+
+/** Three members spread over the list (first, middle, last), chosen without randomness so the key is stable. */
+function threeOf(members: readonly string[]): string[] {
+  if (members.length <= 3) return [...members];
+  return [members[0]!, members[Math.floor((members.length - 1) / 2)]!, members[members.length - 1]!];
+}
+
+function notItem(
+  kit: Kit,
+  members: readonly string[],
+  candidates: readonly string[],
+  spec: {
+    prompt: string;
+    source: SourceRef;
+    topic: Topic;
+    answerType: "organisation" | "place" | "person";
+    pronounRef?: string;
+  },
+): GeneratedItem | undefined {
+  const memberKeys = new Set(members.map(spellingKey));
+  const outsiders = [...new Set(candidates)].filter(
+    (c) =>
+      !memberKeys.has(spellingKey(c)) &&
+      !members.some((m) => ` ${normaliseText(m)} `.includes(` ${normaliseText(c)} `)) &&
+      ![spec.source.text, spec.prompt, spec.pronounRef ?? ""].some((t) =>
+        ` ${normaliseText(t)} `.includes(` ${normaliseText(c)} `),
+      ),
+  );
+  if (members.length < 3 || outsiders.length === 0) return undefined;
+  const shown = threeOf(members);
+  const key = `list:${hash([...members].sort().join("|"))}`;
+  const rng = kit.rngFor(key);
+  // The first outsider in the document's order: the same whatever the seed, so the item (and its id) is stable.
+  const answer = outsiders[0]!;
+  const item = makeItem(
+    { key, source: spec.source, pronounRef: spec.pronounRef },
+    {
+      kind: "multiple_choice",
+      variant: "not-member",
+      prompt: spec.prompt,
+      answer,
+      options: shuffle([...shown, answer], rng),
+      answerType: spec.answerType,
+      topic: spec.topic,
+      difficulty: 0.05,
+    },
+  );
+  item.members = shown;
+  return item;
+}
+
+/**
+ * One "NOT" item per bulleted list: grouped by the list's caption when it has one, else by the collection its
+ * lead-in describes. A captioned list's outsiders are the document's other lists' members; a collection's are the
+ * document's organisations outside every list.
+ */
+export function documentListItems(kit: Kit): GeneratedItem[] {
+  const all = kit.facts.filter((f): f is InstitutionFact => f.type === "institution");
+  const groups = new Map<string, InstitutionFact[]>();
+  for (const f of all) {
+    const id = f.group ? `group:${f.group}` : f.collection ? `collection:${f.collection}` : `list:${f.listId}`;
+    groups.set(id, [...(groups.get(id) ?? []), f]);
+  }
+  const listed = new Set(all.map((f) => f.name));
+  const organisations = kit.facts.flatMap((f) => (f.type === "organisation" && !listed.has(f.name) ? [f.name] : []));
+  const items: GeneratedItem[] = [];
+  for (const [id, members] of groups) {
+    const first = members[0]!;
+    const names = members.map((m) => m.name);
+    const outsiders = first.group ? all.filter((o) => o.group !== first.group).map((o) => o.name) : organisations;
+    if (!first.group && !first.collection) continue; // nothing says what the list is: no question about it
+    const where = first.group
+      ? `listed in "${first.group}"`
+      : first.collection
+        ? `listed among the ${first.collection}`
+        : "in the same list";
+    const item = notItem(kit, names, outsiders, {
+      prompt: `Which one is NOT ${where}?`,
+      // The lead-in and caption say what the list is; the members' lines say who is in it.
+      source: joinSources([...(first.context ?? []), ...members.map((m) => m.source)]),
+      topic: "schools",
+      answerType: "organisation",
+    });
+    if (item) items.push(item);
+    void id;
+  }
+  return items;
+}
+
+/**
+ * One "NOT" item per list of three or more places or organisations written in a sentence: the list becomes the
+ * blank and the wrong option is a place or organisation of the same kind that the document names outside it.
+ */
+export function sentenceListItems(kit: Kit): GeneratedItem[] {
+  const bySentence = new Map<number, { source: SourceRef; pronounRef?: string }>();
+  for (const f of kit.facts)
+    if (f.type === "place" || f.type === "organisation")
+      bySentence.set(f.source.start, {
+        source: f.source,
+        pronounRef: f.pronounRef ?? bySentence.get(f.source.start)?.pronounRef,
+      });
+  const items: GeneratedItem[] = [];
+  for (const { source, pronounRef } of bySentence.values()) {
+    const list = coordinatedLists(tidy(source.text))[0];
+    if (!list) continue;
+    const places = new Set(kit.facts.flatMap((f) => (f.type === "place" ? [f.name] : [])));
+    const orgs = new Set(kit.facts.flatMap((f) => (f.type === "organisation" ? [f.name] : [])));
+    const type = list.members.every((m) => places.has(m))
+      ? "place"
+      : list.members.every((m) => orgs.has(m))
+        ? "organisation"
+        : undefined;
+    if (!type) continue;
+    // Same kind as the members: countries with countries, other places with other places.
+    const countries = list.members.every((m) => COUNTRY_POOL.includes(m));
+    const pool = [...(type === "place" ? places : orgs)].filter(
+      (n) => type !== "place" || COUNTRY_POOL.includes(n) === countries,
+    );
+    const text = tidy(source.text);
+    const gapped = `${text.slice(0, list.start)}${GAP}${text.slice(list.end)}`;
+    const item = notItem(kit, list.members, pool, {
+      prompt: `${LIST_LEAD}${gapped}`,
+      source,
+      topic: type === "place" ? "places" : "organisations",
+      answerType: type,
+      pronounRef,
+    });
+    if (item) items.push(item);
+  }
+  return items;
+}

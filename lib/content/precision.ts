@@ -1,0 +1,326 @@
+/**
+ * Precision before coverage: every candidate item is checked, scored and rationed before it is emitted.
+ * - A failed check (unsupported answer, garbled prompt, broken answer span, bad options) drops the item.
+ * - A low score keeps the item only for the instructor's review (`review` says why); it is never served unless kept.
+ * - Each fact gets at most one recognition item (multiple choice, true/false) and one recall item (cloze, typed,
+ *   flashcard), the best-scoring ones: more items on one fact teach nothing new (Heilman & Smith 2010: overgenerate,
+ *   then rank and keep the best).
+ */
+import { normaliseText } from "./normalise";
+import { numberInAnswer } from "./numbers";
+import { parseDateAnswer } from "./parse-answer";
+import { supported } from "./quality-checks";
+import { tidy } from "./text";
+import { GAP } from "./item-kit";
+import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
+import type { GeneratedItem, ItemKind } from "./types";
+
+/** Items scoring below this are kept only for review. */
+export const REVIEW_BELOW = 0.6;
+
+export interface Assessment {
+  /** Reasons to drop the item; empty when it passes every check. */
+  defects: string[];
+  /** 0 … 1; see `assessItem`. */
+  quality: number;
+  /** What lowered the score, for the instructor reviewing a low-scoring item. */
+  concerns: string[];
+}
+
+const COMBINED: ReadonlySet<ItemKind> = new Set(["matching", "ordering"]);
+
+/**
+ * Checks and scores one candidate. The score starts at 1 and loses what Heilman & Smith's ranker found most tied to
+ * unacceptable questions: length, pronouns and vague noun phrases left in, negation, a leading subordinate clause
+ * in the source, long free-text answers, a blank on a common word.
+ *
+ * @example
+ * assessItem({ ...item, prompt: 'When did although the treaty …?' }).defects // ['leading subordinator']
+ */
+export function assessItem(item: GeneratedItem): Assessment {
+  const defects: string[] = [];
+  const concerns: string[] = [];
+  const prompt = normaliseText(item.prompt);
+  const answer = normaliseText(item.answer);
+  if (!answer) defects.push("empty answer");
+  if (!COMBINED.has(item.kind) && item.kind !== "true_false" && item.kind !== "flashcard") {
+    if (` ${prompt} `.includes(` ${answer} `)) defects.push("the prompt gives the answer away");
+  }
+  if (!COMBINED.has(item.kind) && item.answerType !== "boolean") defects.push(...answerDefects(item.answer));
+  if (
+    ["person", "place", "organisation"].includes(item.answerType) &&
+    !item.members &&
+    // An acronym's expansion is checked by its letters (extract-names.ts), and may sit inside a longer name.
+    !/^What does \S+ stand for\?$/.test(item.prompt) &&
+    spanCut(item.source.text.split(" … ").pop()!, item.answer)
+  )
+    defects.push("answer is part of a longer name in its sentence");
+  defects.push(...promptDefects(item.prompt, item.kind));
+  // Captions and list debris read as fragments; the source sentence is tagged once for all its items.
+  if (promptBody(item.prompt).quoting && isFragment(item.source.text))
+    defects.push("source is a fragment (no finite verb)");
+  if (!COMBINED.has(item.kind) && !item.members) defects.push(...captionDefects(item.source.text));
+  if (!supported(item)) defects.push("answer not stated by the source");
+  if (item.kind === "multiple_choice") defects.push(...optionDefects(item));
+  if (item.pairs) for (const p of item.pairs) defects.push(...answerDefects(p.right).map((d) => `match: ${d}`));
+  // Matching and ordering show rephrased clauses: each must read as a statement of its own.
+  for (const clause of [...(item.pairs ?? []).map((p) => p.left), ...(item.sequence ?? [])])
+    defects.push(...promptDefects(`True or false: ${clause}.`, "true_false").map((d) => `clause: ${d}`));
+
+  let quality = 1;
+  const lower = (by: number, why: string) => {
+    quality -= by;
+    concerns.push(why);
+  };
+  const { body, quoting } = promptBody(item.prompt);
+  const source = item.source.text;
+  if (!COMBINED.has(item.kind) && isDatelineCaption(source)) lower(0.45, "source is a photo caption");
+  // A question (not a quoted sentence) this long was built from a run-on sentence: Heilman & Smith's top signal.
+  if (!quoting && !COMBINED.has(item.kind) && body.length > 180) lower(0.45, "very long question");
+  if (item.prompt.length > 260) lower(0.3, "very long prompt");
+  else if (item.prompt.length > 200) lower(0.1, "long prompt");
+  const answerWords = item.answer.split(/\s+/).length;
+  if ((item.kind === "typed" || item.kind === "cloze") && item.answerType === "text" && answerWords > 6)
+    lower(0.5, "long free-text answer");
+  if (item.kind === "cloze" && answerWords > 8) lower(0.4, "blank longer than eight words");
+  if (
+    !quoting &&
+    /\b(?:the (?:country|mission|organisation|organization|group|area|event|project|programme|program))\b/i.test(
+      body,
+    ) &&
+    !COMBINED.has(item.kind)
+  )
+    lower(0.1, "vague noun phrase in the question");
+  if (/\b(?:it|they|them|this|these|those|he|she|his|her|its|their)\b/.test(body.replace(/^[^,]*, /, "")) && quoting)
+    lower(0.15, "pronoun left in the quoted sentence");
+  if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
+    lower(0.3, "source sentence has a negation the question may lose");
+  // Heilman & Smith: a question from a sentence opening with a subordinate clause often asks about the wrong event.
+  if (!quoting && /^(?:Although|Though|While|Whilst|Whereas|Because|If|Unless|Since|As|Once|When)\b/.test(source))
+    lower(0.45, "source opens with a subordinate clause");
+  if (
+    (item.kind === "cloze" || item.kind === "typed") &&
+    item.answerType === "text" &&
+    /^[a-z]+$/.test(item.answer) &&
+    item.answer.length < 9
+  )
+    lower(0.45, "blank on a common word");
+  if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)
+    lower(0.3, "blank covers most of the sentence");
+  if (!quoting && looksLikeLostPassive(body)) lower(0.45, "a passive sentence may have been turned the wrong way");
+  if (
+    item.kind === "true_false" &&
+    item.answer === "True" &&
+    tidy(body).replace(/\.$/, "") !== tidy(source).replace(/\.$/, "")
+  ) {
+    // A rephrased statement (clause + date appended) may move the date into the wrong clause ("… had eleven
+    // members; an amendment raised the number in 1965"): only a single simple clause is safe.
+    if (/[,;]|\b(?:which|who|whom|whose|that|while|after|before|when|and then)\b/.test(body))
+      defects.push("rephrased true statement with several clauses");
+  }
+  return { defects: [...new Set(defects)], quality: Math.max(0, Math.round(quality * 100) / 100), concerns };
+}
+
+/** Lower-case letters and digits only, British spellings folded to American: spelling variants compare equal. */
+export function spellingKey(text: string): string {
+  return normaliseText(text)
+    .replace(/ise\b|ize\b/g, "ize")
+    .replace(/isation\b|ization\b/g, "ization")
+    .replace(/our\b/g, "or")
+    .replace(/tre\b/g, "ter")
+    .replace(/ence\b/g, "ense")
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** Multiple-choice options: four, distinct beyond spelling, the answer among them, all in the answer's format. */
+function optionDefects(item: GeneratedItem): string[] {
+  const options = item.options ?? [];
+  const defects: string[] = [];
+  if (options.length !== 4) defects.push("not four options");
+  if (!options.includes(item.answer)) defects.push("answer not among the options");
+  if (new Set(options.map(spellingKey)).size !== options.length) defects.push("two options differ only in spelling");
+  if (item.answerType === "date") {
+    const precision = (o: string) => parseDateAnswer(o)?.start.precision ?? "none";
+    if (options.some((o) => precision(o) !== precision(item.answer))) defects.push("options in another date format");
+  }
+  if (item.answerType === "number" && options.some((o) => numberInAnswer(o) === null))
+    defects.push("an option is not a number");
+  if (/^[A-Z]/.test(item.answer) && options.some((o) => !/^[A-Z0-9]/.test(o))) defects.push("options in another case");
+  for (const o of options) if (o !== item.answer) defects.push(...answerDefects(o).map((d) => `option: ${d}`));
+  return defects;
+}
+
+/** Items one sentence may give once each of its facts has one. */
+const PER_SENTENCE = 4;
+/** Items with one and the same date or number as answer in a whole document (a name may answer many facts). */
+const PER_ANSWER = 3;
+
+/**
+ * The facts an item tests, as group keys: its fact in its sentence; its answer in its sentence (a date two facts
+ * share is one fact to a learner); and, when the answer is one member of a list written in the sentence
+ * ("including Australia, Sweden and Finland"), the list, so a list gives one item and not one per member.
+ */
+function factGroups(item: GeneratedItem): string[] {
+  const at = `${item.source.start}-${item.source.end}`;
+  if (item.members)
+    return [`list|${item.source.start}|${listContaining(item.source.text, item.members[0]!) ?? item.key}`];
+  // A true/false statement has no answer to compare: it stands for its fact's claim in the sentence.
+  if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`];
+  const quoting = promptBody(item.prompt).quoting;
+  const answer = normaliseText(item.answer);
+  const variant = item.key.split("|").pop()!;
+  // A blank in a sentence is its answer there; a question is its relation ("who succeeded …", "who became …"),
+  // except that a date or number in one sentence is one fact however it is asked.
+  const groups = quoting ? [`answer|${at}|${answer}`] : [`question|${item.factKey}|${variant}`];
+  if (!quoting && (item.answerType === "date" || item.answerType === "number")) groups.push(`answer|${at}|${answer}`);
+  const list = listContaining(item.source.text, item.answer);
+  if (list !== undefined) groups.push(`list|${item.source.start}|${list}`);
+  return groups;
+}
+
+// One member of a list: capitalised words, with linking words inside ("Economic and Social Council", "Court of Justice").
+const MEMBER =
+  "(?:the )?[A-Z][\\p{L}'’.-]*(?: (?:of|for|and|of the|and the|de|du|von|van|in) [A-Z][\\p{L}'’.-]*| [A-Z][\\p{L}'’.-]*)*";
+const COORDINATION = new RegExp(`${MEMBER}(?:, ${MEMBER})+`, "gu");
+
+/** A list of three or more names written in a sentence: its span and its members (leading "the" dropped). */
+export interface CoordinatedList {
+  start: number;
+  end: number;
+  members: string[];
+}
+
+/**
+ * Lists of three or more coordinated names in a sentence ("Australia, Sweden and Finland"). Members are split at
+ * commas; only the last one is split at its last "and"/"or", so "the Economic and Social Council" stays whole in
+ * mid-list.
+ * @example coordinatedLists('… including Australia, Sweden and Finland.')[0].members // ['Australia', 'Sweden', 'Finland']
+ */
+export function coordinatedLists(sentence: string): CoordinatedList[] {
+  const out: CoordinatedList[] = [];
+  for (const m of sentence.matchAll(COORDINATION)) {
+    const span = m[0].replace(/[.,;:]+$/, "");
+    const parts = span.split(", ");
+    const last = parts.pop()!;
+    const cut = /^(.*) (?:and|or) ((?:the )?[A-Z].*)$/.exec(last.replace(/^(?:and|or) /, ""));
+    if (!cut && !/^(?:and|or) /.test(last)) continue; // no coordinator: a run of names, not a list
+    const members = [...parts, ...(cut ? [cut[1], cut[2]] : [last.replace(/^(?:and|or) /, "")])].map((x) =>
+      x.replace(/^the /, "").replace(/[.,;:]+$/, ""),
+    );
+    if (members.length >= 3 && members.every((x) => /^[A-Z]/.test(x)))
+      out.push({ start: m.index, end: m.index + span.length, members });
+  }
+  return out;
+}
+
+/**
+ * Offset of the coordinated list that `answer` is a member of in `sentence`, or undefined.
+ * @example listContaining('… including Australia, Sweden and Finland.', 'Sweden') // offset of "Australia"
+ */
+export function listContaining(sentence: string, answer: string): number | undefined {
+  const name = answer.replace(/^the /, "");
+  return coordinatedLists(sentence).find((l) => l.members.includes(name))?.start;
+}
+
+const RECOGNITION: ReadonlySet<ItemKind> = new Set(["multiple_choice", "true_false"]);
+/** Preference between kinds of one role when scores tie: a real question before a quote, four options before two. */
+const KIND_PREFERENCE: Record<ItemKind, number> = {
+  multiple_choice: 0,
+  true_false: 3,
+  typed: 1,
+  cloze: 2,
+  flashcard: 2,
+  matching: 0,
+  ordering: 0,
+};
+
+/**
+ * Applies the checks and the per-fact ration to overgenerated candidates, in their original order. Kept items carry
+ * `quality`; low-scoring ones also `review` (why). A "fact" is one fact's claim in one sentence, and also one answer
+ * in one sentence (a date that two facts share is one fact to a learner).
+ *
+ * @example
+ * selectItems(candidates).filter((i) => !i.review) // what learners are served by default
+ */
+export function selectItems(
+  candidates: readonly GeneratedItem[],
+  perFact = { recognition: 1, recall: 1 },
+): GeneratedItem[] {
+  const assessed = candidates
+    .map((item, index) => ({ item, index, a: assessItem(item) }))
+    .filter(({ a }) => a.defects.length === 0);
+  const ranked = [...assessed].sort(
+    (x, y) =>
+      Number(x.a.quality < REVIEW_BELOW) - Number(y.a.quality < REVIEW_BELOW) ||
+      // A list item stands for the whole list: it goes before any one member's item.
+      Number(!!y.item.members) - Number(!!x.item.members) ||
+      y.a.quality - x.a.quality ||
+      KIND_PREFERENCE[x.item.kind] - KIND_PREFERENCE[y.item.kind] ||
+      x.index - y.index,
+  );
+  // Two passes: first the best item of every fact (coverage), then a second role per fact while the sentence has
+  // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another).
+  const used = new Map<string, number>();
+  const perSentence = new Map<number, number>();
+  const keep = new Set<number>();
+  const judged = new Set<string>();
+  const perAnswer = new Map<string, number>();
+  for (const pass of [1, 2]) {
+    for (const { item, index } of ranked) {
+      if (keep.has(index)) continue;
+      if (COMBINED.has(item.kind)) {
+        keep.add(index);
+        continue;
+      }
+      const role = RECOGNITION.has(item.kind) ? "recognition" : "recall";
+      const facts = factGroups(item);
+      const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
+      if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
+      if (pass === 2 && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
+      // One answer asked all over the document ("2", one date) teaches little more each time.
+      const answerKey = normaliseText(item.answer);
+      const counted = item.answerType === "date" || item.answerType === "number";
+      if (counted && (perAnswer.get(answerKey) ?? 0) >= PER_ANSWER) continue;
+      const groups = facts.map((g) => `${role}|${g}`);
+      if (groups.some((g) => (used.get(g) ?? 0) >= perFact[role])) continue;
+      if (item.kind === "multiple_choice" && judged.has(claim)) continue; // a true/false already asks this claim
+      for (const g of groups) used.set(g, (used.get(g) ?? 0) + 1);
+      // Multiple choice on a fact makes a true/false on the same claim redundant (and is the stronger item).
+      if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
+      if (item.kind === "true_false") judged.add(claim);
+      perSentence.set(item.source.start, (perSentence.get(item.source.start) ?? 0) + 1);
+      if (counted) perAnswer.set(answerKey, (perAnswer.get(answerKey) ?? 0) + 1);
+      keep.add(index);
+    }
+  }
+  return assessed
+    .filter(({ index }) => keep.has(index))
+    .map(({ item, a }) => {
+      const out: GeneratedItem = { ...item, quality: a.quality };
+      if (a.quality < REVIEW_BELOW) out.review = a.concerns.join("; ");
+      return out;
+    });
+}
+
+const PHOTO_CREDIT = /\b(?:photo(?:graph)?|image|credit|picture|courtesy)\s*(?::|by\b|\/|©)|©|^figure\s+\d/i;
+const DATELINE =
+  /,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\.?$/;
+
+/**
+ * Photo captions and credits are not prose to learn from: a credit line, a line that ends without a full stop
+ * (unless it is a fact sheet's "Label: value"), or a present-tense photo line ending in a dateline
+ * ("Stoltenberg views … at Camp Besmaya, Iraq, March 5, 2018.").
+ */
+function captionDefects(source: string): string[] {
+  const text = tidy(source.split(" … ").pop()!);
+  if (PHOTO_CREDIT.test(text)) return ["source is a photo credit"];
+  if (!/[.!?:"”)]$/.test(text) && !/^[A-Z][\w ()'’-]{1,40}: \S/.test(text))
+    return ["source is a caption or list debris"];
+  return [];
+}
+
+/** A present-tense photo line ending in a dateline: true, often, but a caption, so only for the instructor to keep. */
+function isDatelineCaption(source: string): boolean {
+  const text = tidy(source.split(" … ").pop()!);
+  return DATELINE.test(text) && text.split(/\s+/).length <= 30 && !/\b(?:was|were|had|did)\b|\b[a-z]+ed\b/.test(text);
+}

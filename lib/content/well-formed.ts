@@ -1,0 +1,237 @@
+/**
+ * Well-formedness of prompts and answers, checked on every candidate item before it is emitted. Each check names a
+ * defect a reader would see at once ("When did although …?", "16:_____ GMT", an answer ending in "/"), so an item
+ * with any of them is dropped, not merely ranked lower: a teacher cannot fix a garbled prompt in Factdeck.
+ */
+import { GAP } from "./item-kit";
+import { MILITARY_RANKS, RANKS } from "./lexicon";
+import { escapeRegExp, tidy } from "./text";
+import { analyse } from "./tokens";
+import type { GeneratedItem } from "./types";
+
+/** Prompts that quote their source sentence, and the quoted body after the lead. */
+const QUOTING_LEAD =
+  /^(?:Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? )/;
+
+/** The part of a prompt that is prose from the document or a transformed question. */
+export function promptBody(prompt: string): { body: string; quoting: boolean } {
+  const lead = QUOTING_LEAD.exec(prompt)?.[0];
+  return lead ? { body: prompt.slice(lead.length), quoting: true } : { body: prompt, quoting: false };
+}
+
+const SUBORDINATORS =
+  "although|though|because|while|whilst|whereas|if|unless|since|after|before|once|until|when|where|as|so that|even though";
+const AUX = "did|does|do|was|were|is|are|has|have|had|will|can|could|would";
+const MONTHS =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+const LEADING_SUBORDINATOR = new RegExp(
+  `^(?:When|Where|Who|Whom|What|Which(?: [\\w-]+)?|How (?:many|much)(?: [\\w-]+){0,4}|Why) (?:${AUX}) (?:${SUBORDINATORS})\\b`,
+  "i",
+);
+// A function word written with a capital in mid-sentence is debris of a transformation ("How many units are There?").
+const CAPITAL_FUNCTION_WORD =
+  /(?<=[a-z,] )(?:There|Are|Is|Was|Were|Did|Does|Do|It|They|He|She|His|Her|Its|Their|This|These|Those|And|Or|But|Of|In|On|At|To|For|With|By|From|A|An|Although|Though|Because|While|Whereas|Unless|If)\b/;
+const OPENING_PRONOUN = /^(?:It|He|She|They|Them|His|Her|Its|Their|This|These|Those|Such|That)\b(?! is (?:a|an|the) )/;
+const QUESTION_PRONOUN = new RegExp(`\\b(?:${AUX}) (?:it|he|she|they|this|these|those|his|her|its|their)\\b`, "i");
+// In a question, "it"/"them" or a personal pronoun has nothing to refer to ("… find it at a depth of 32 metres?",
+// "When has India celebrated his birthday?"); "its"/"their" after a named subject are bound by it and stay.
+const STRAY_PRONOUN = /\b(?:it|them|they|he|she|him|his|her|hers|this|(?<!of )these|(?<!of )those)\b/;
+const SPLIT_AROUND_GAP = new RegExp(
+  [
+    `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
+    `\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`, // times, ranges and numeric dates cut in two
+    `\\b(?:${MONTHS})\\.? ${GAP}|${GAP} (?:${MONTHS})\\b`, // "_____ April", "April _____"
+    `\\b\\d{1,4} ${GAP}|${GAP} \\d{1,4}\\b`, // "5 _____ 2018", "_____ 000"
+  ].join("|"),
+  "u",
+);
+
+/**
+ * Defects of a prompt a reader would notice, as short reasons (empty when the prompt is well formed).
+ *
+ * @example
+ * promptDefects('When did although the treaty was signed?') // ['leading subordinator']
+ * promptDefects('Fill in the blank: The eclipse began at 16:_____ GMT.') // ['split token around the blank']
+ */
+export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): string[] {
+  const defects: string[] = [];
+  const { body, quoting } = promptBody(prompt);
+  if (!/^(?:[A-Z"“]|_____)/.test(body)) defects.push("does not start with a capital");
+  if (LEADING_SUBORDINATOR.test(body)) defects.push("leading subordinator");
+  if (CAPITAL_FUNCTION_WORD.test(body)) defects.push("capitalised function word mid-sentence");
+  if (OPENING_PRONOUN.test(body)) defects.push("bare pronoun or demonstrative opening the prompt");
+  // "With more than 300 species of birds, it is …": the subject pronoun after an opening phrase, unresolved.
+  // (Bound when the opening phrase names it: "When the Council first met, it had eleven members" is fine.)
+  // Without the comma too: "In _____ he was elected …", "Over the next _____ years he and Hardy wrote …".
+  const fronted =
+    /^([^,]{0,160}), (?:it|he|she|they)\b/.exec(body) ??
+    /^((?:In|On|At|By|After|Before|During|Since|Over|From|Until)\s+(?:\S+\s+){0,4}?)(?:he|she|they)\s/.exec(body);
+  if (quoting && fronted && !/\s(?:the\s)?[A-Z][\p{L}-]+/u.test(fronted[1]!.slice(1)))
+    defects.push("bare pronoun after an opening phrase");
+  if (!quoting && /\b(?:was|were|is|are|did|does|do|has|have|What|When|Where|Who|How) The\b/.test(body))
+    defects.push("capitalised function word mid-sentence");
+  if (
+    !quoting &&
+    (QUESTION_PRONOUN.test(body) ||
+      (/^(?:When|Where|Who|Whom|What|Which|How|Why)\b/.test(body) && STRAY_PRONOUN.test(body.slice(1))))
+  )
+    defects.push("pronoun in the question");
+  if (quoting && /[;,]\s*$/.test(body)) defects.push("list debris: the source ends mid-list");
+  if (body.includes(GAP)) {
+    if (SPLIT_AROUND_GAP.test(body)) defects.push("split token around the blank");
+    if (body.split(GAP).length > 2) defects.push("more than one blank");
+  }
+  if (kind === "cloze" && !body.includes(GAP)) defects.push("cloze without a blank");
+  if (!quoting && (kind === "typed" || kind === "multiple_choice") && !/\?$/.test(body))
+    defects.push("question without a question mark");
+  // "When did divers dig six tunnels …, and, after 333 years, Vasa broke the surface?": two clauses joined, and the
+  // date may belong to either — a question about the wrong event.
+  if (
+    !quoting &&
+    /^(?:When|Where|How many|How much)\b/.test(body) &&
+    /,? and,|, and (?:then )?(?:(?:the |a |an )?[a-z]+ (?:was|were|is|are|had|has|[a-z]+ed)\b|(?:the )?[A-Z])/.test(
+      body,
+    )
+  )
+    defects.push("question spans two clauses");
+  if (!quoting && /^(?:When|Where|Why|How|What|Which|Who|Whom)\b/.test(body)) {
+    const grammar = questionGrammar(body);
+    if (grammar) defects.push(grammar);
+  }
+  if (/\(\s*\)|\[\s*\]|\s[,;:.]\s*[?.]$/.test(body)) defects.push("list or bracket debris");
+  // HTML or Markdown link syntax in a prompt is a document's markup, not its prose.
+  if (/<\/?[a-z][^>]*>|\]\(|\bjavascript:/i.test(body)) defects.push("markup in the prompt");
+  // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
+  if (/, [a-z]+(?:ed|en),/.test(body)) defects.push("dangling participle between commas");
+  return defects;
+}
+
+/**
+ * "did/does/do + base form": "When did NATO agreed to …?" is garbled; so is a plural counted with a singular verb
+ * ("How many schools is …"). Tags come from compromise (also the generator's conjugator).
+ */
+function questionGrammar(question: string): string | undefined {
+  const doSupport =
+    /^(?:When|Where|Why|How|What|Which \w+|Who|Whom|How (?:many|much) [\w-]+(?: [\w-]+)?) (?:did|does|do) /.exec(
+      question,
+    );
+  if (doSupport) {
+    // Tagged as a whole question: compromise reads "stand", "end", "transfer" as nouns when cut out of it.
+    const terms = (
+      analyse(question).json() as { terms: { text: string; pre: string; post: string; tags: string[] }[] }[]
+    ).flatMap((s) => s.terms);
+    const after = terms.slice(terms.findIndex((t) => /^(?:did|does|do)$/i.test(t.text)) + 1);
+    // Parts of hyphenated words ("Jordan-based") are modifiers, not the question's verb.
+    const first = after.find(
+      (t, i) =>
+        t.tags.includes("Verb") &&
+        !t.pre.endsWith("-") &&
+        !(i > 0 && after[i - 1]!.post.endsWith("-")) &&
+        !t.tags.includes("Auxiliary"),
+    );
+    if (first?.tags.includes("PastTense") && !first.tags.includes("Infinitive") && /ed$/.test(first.text))
+      return "did + past tense";
+    if (first && /^(?:is|are|was|were|been|being)$/i.test(first.text)) return "did + be";
+  }
+  if (/^How many [a-z]+s (?:is|was|has)\b/.test(question)) return "plural counted with a singular verb";
+  // "How many metres tall and about 7 is …": a second bare count in the question is debris of a cut number
+  // (a year, or a number inside a name such as "Apollo 11", is not).
+  if (
+    /^How (?:many|much)\b/.test(question) &&
+    /(?<![A-Z][\w-]* )(?<![\d,.])\b(?!1[0-9]{3}\b|20[0-9]{2}\b)\d+\b(?![,.]\d)/.test(question)
+  )
+    return "a second number in a count question";
+  return undefined;
+}
+
+/**
+ * "When did the agreement ratify by parliament?": an active "did + verb" followed by "by" is a passive sentence turned
+ * the wrong way round. Not certain enough to drop (phrasal "stand by"), so the item is only flagged for review.
+ */
+export function looksLikeLostPassive(question: string): boolean {
+  return /^(?:When|Where|Why|How)\b[^?]* (?:did|does|do) [^?]*\b[a-z]{3,}(?<!stand|pass|go|come|drop|abide) by (?:the |a |an )?[A-Za-z]/.test(
+    question,
+  );
+}
+
+/** A sentence with no finite verb ("Buzz Aldrin on the Moon, July 1969"): captions and list debris read like this. */
+export function isFragment(sentence: string): boolean {
+  // "Launch site: Guiana Space Centre, Kourou": a fact sheet's label and value, a statement without a verb.
+  if (/^[A-Z][\w ()'’-]{1,40}: \S/.test(sentence.trim())) return false;
+  const words = sentence.split(/\s+/).filter(Boolean);
+  if (words.length < 4) return true;
+  const terms = (analyse(sentence).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
+  return !terms.some(
+    (t) =>
+      t.tags.includes("Verb") &&
+      (t.tags.includes("PastTense") ||
+        t.tags.includes("PresentTense") ||
+        t.tags.includes("Modal") ||
+        t.tags.includes("Copula") ||
+        t.tags.includes("Auxiliary")),
+  );
+}
+
+const BRACKETS: [string, string][] = [
+  ["(", ")"],
+  ["[", "]"],
+  ["{", "}"],
+];
+
+/**
+ * Defects of an answer span: cut mid-name ("NATO Training Camp Base-"), list debris ("Taji /"), unbalanced
+ * brackets ("Bomb Disposal (EOD/C-IED"), a dangling function word ("Office of the").
+ *
+ * @example
+ * answerDefects('Camp Silver -') // ['answer ends with a separator']
+ */
+export function answerDefects(answer: string): string[] {
+  const defects: string[] = [];
+  const a = answer.trim();
+  if (!a) return ["empty answer"];
+  if (/[-/–—,;:&]$/.test(a) || /^[-/–—,;:&)]/.test(a)) defects.push("answer ends with a separator");
+  for (const [open, close] of BRACKETS)
+    if (a.split(open).length !== a.split(close).length) defects.push("answer has unbalanced brackets");
+  if ((a.match(/"/g) ?? []).length % 2 === 1) defects.push("answer has an unbalanced quote");
+  if (/\s(?:of|the|and|or|for|in|on|at|to|a|an|de|von|van)$/i.test(a)) defects.push("answer ends with a function word");
+  return defects;
+}
+
+// Words that may stand before a name without being part of it ("Secretary General Jens Stoltenberg").
+const TITLE_WORDS = new Set(
+  [...RANKS, ...MILITARY_RANKS, "Secretary", "General", "President", "Minister", "Chancellor", "King", "Queen"]
+    .flatMap((r) => r.split(/\s+/))
+    .concat(["Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor", "Saint", "St", "Pope", "Prince", "Princess"])
+    .concat(["Director", "Chairman", "Chair", "Spokesperson", "Head", "Chief", "Governor", "Mayor", "Senator"])
+    .concat(["Ambassador", "Commander", "Deputy", "Vice", "Prime", "Foreign", "Defence", "Defense", "Emperor"]),
+);
+const SENTENCE_OPENERS =
+  /^(?:The|A|An|In|On|At|From|By|For|With|Under|After|Before|During|Since|Then|When|While|Its|His|Her|Their)$/;
+
+/**
+ * A name answer cut out of a longer name in its sentence: the next word is capitalised ("Camp Silver" in "Camp
+ * Silver Lake", "Major General Pietro" before "ROSSI"), or the word before is ("Nations" of "United Nations"), or
+ * it follows "<Name> and" inside "the Economic and Social Council". Titles before a person's name are not part of it.
+ *
+ * @example spanCut('The camp at Camp Silver Lake opened.', 'Camp Silver') // true
+ */
+export function spanCut(sentence: string, answer: string): boolean {
+  const text = tidy(sentence);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(tidy(answer))}(?![\\p{L}\\p{N}])`, "gu");
+  const hits = [...text.matchAll(re)];
+  if (hits.length === 0) return false;
+  return hits.every((m) => {
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (/^ (?:[A-Z][\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
+    const prev = /([\p{L}'’-]+) $/u.exec(before)?.[1];
+    const sentenceStart = before.trim() === "" || /[.:;!?"(]\s*$/.test(before);
+    const title = prev !== undefined && prev.split("-").every((part) => TITLE_WORDS.has(part));
+    if (prev && /^[A-Z]/.test(prev) && !sentenceStart && !title && !SENTENCE_OPENERS.test(prev)) {
+      const atStart = before.trimEnd().length === prev.length;
+      if (!atStart) return true;
+    }
+    return /\bthe [A-Z][\p{L}-]+ (?:and|of|for) $/u.test(before);
+  });
+}
