@@ -91,7 +91,7 @@ test("the gradebook-gaming attack fails: no answer of an open quiz's items is sh
   // The attack: "I don't know" (a check with no response) on the quiz's question, in the study tab.
   await study.getByRole("button", { name: "I don't know" }).click();
   await expect(study.getByTestId("study-message")).toHaveText(
-    "Finish your quiz first: this item is in a quiz you haven't finished. Here is the next card.",
+    "Finish your quiz first: this item (or one asking the same fact) is in a quiz you haven't finished. Here is the next card.",
   );
   await expect(study.getByTestId("expected")).toHaveCount(0);
   await expect(study.locator("#prompt")).not.toHaveText(
@@ -100,8 +100,13 @@ test("the gradebook-gaming attack fails: no answer of an open quiz's items is sh
 
   // The deck page and the item page hide the answers, saying why, with a link to the quiz.
   await study.goto(`/decks/${deck.id}`);
-  await expect(study.getByTestId("answers-hidden")).toContainText("3 items of this deck are in a quiz you haven't");
-  await expect(study.getByText("Answer hidden: this item is in a quiz you haven't finished.")).toHaveCount(3);
+  // The quiz's three questions and their siblings (the typed twin of a question, another blank of its sentence).
+  const notice = (await study.getByTestId("answers-hidden").textContent()) ?? "";
+  const hidden = Number(/(\d+) items of this deck are in a quiz you haven't finished/.exec(notice)?.[1]);
+  expect(hidden).toBeGreaterThanOrEqual(3);
+  await expect(study.getByText("Answer hidden: this item (or one asking the same fact) is in a quiz")).toHaveCount(
+    hidden,
+  );
   await study.goto(`/decks/${deck.id}/items/${asked[0]}`);
   await expect(study.getByTestId("answer-hidden")).toContainText("The answer and its source are hidden");
   await expect(study.getByText("Answer:")).toHaveCount(0);
@@ -181,7 +186,7 @@ test("a practice quiz left half-done can be ended, which gives its items back to
   await expect(page.getByText("Question 1 of 2")).toBeVisible();
   const attemptUrl = page.url();
   await page.goto(`/decks/${deck.id}`);
-  await expect(page.getByTestId("answers-hidden")).toContainText("2 items of this deck are in a quiz");
+  await expect(page.getByTestId("answers-hidden")).toContainText(/\d+ items of this deck are in a quiz/);
   await page.goto(attemptUrl);
   await page.getByRole("button", { name: "End the quiz now" }).click();
   await expect(page.getByTestId("quiz-score")).toHaveText("0 of 2 correct (0%)");

@@ -45,7 +45,8 @@ function item(i: number): GeneratedItem {
     answerType: "text",
     topic: "dates",
     difficulty: 0.5,
-    source: { text: `A${i}.`, start: 0, end: 3 },
+    // Sentences of their own: items of one sentence are siblings, and an open quiz hides its items' siblings too.
+    source: { text: `A${i}.`, start: i * 10, end: i * 10 + 3 },
   };
 }
 

@@ -304,3 +304,40 @@ describe("items of an open quiz attempt", () => {
     expect((await getQuiz(started.attemptId, learner.id))!.finishedAt).toBeNull();
   });
 });
+
+describe("an open quiz hides its items' siblings too", () => {
+  it("refuses and leaves out the typed twin of a quiz question and another blank of its sentence", async () => {
+    const question = mcq(0);
+    const twin: GeneratedItem = { ...question, key: "t0", kind: "typed", options: null };
+    const sameSentence: GeneratedItem = { ...mcq(1), key: "c1", kind: "cloze", source: question.source };
+    const unrelated = mcq(2);
+    const { documentId } = await publishDocument({ slug: "siblings", title: "Siblings", body: "x".repeat(200) }, [
+      question,
+      twin,
+      sameSentence,
+      unrelated,
+    ]);
+    const byKey = new Map(
+      (await db.item.findMany({ where: { documentId }, select: { id: true, key: true } })).map((i) => [i.key, i.id]),
+    );
+    const user = await makeUser();
+    const attempt = await db.quizAttempt.create({
+      data: {
+        userId: user.id,
+        documentId,
+        itemIds: JSON.stringify([byKey.get("m0")]),
+        total: 1,
+        updatesSchedule: false,
+      },
+    });
+
+    const hidden = openQuizItems(user.id);
+    expect([...hidden.keys()].sort()).toEqual([byKey.get("m0"), byKey.get("t0"), byKey.get("c1")].sort());
+    expect(hidden.get(byKey.get("t0")!)).toBe(attempt.id);
+    expect(await ask(user.id, byKey.get("t0")!, null)).toMatchObject({ ok: false, reason: "in_quiz" });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(0);
+    const step = await nextStep({ userId: user.id, deckId: documentId }, T0);
+    expect(step.card?.itemId).toBe(byKey.get("m2"));
+    expect(step.counts.new).toBe(1);
+  });
+});

@@ -59,8 +59,9 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
       {hidden.length > 0 ? (
         <p className="notice" data-testid="answers-hidden">
           {hidden.length === 1 ? "1 item of this deck is" : `${hidden.length} items of this deck are`} in a quiz you
-          haven&apos;t finished: {hidden.length === 1 ? "its answer is" : "their answers are"} hidden until you finish
-          it. <Link href={`/quiz/${inQuiz.get(hidden[0]!.id)}`}>Go to the quiz</Link>
+          haven&apos;t finished, or ask the same fact as one of its questions:{" "}
+          {hidden.length === 1 ? "its answer is" : "their answers are"} hidden until you finish it.{" "}
+          <Link href={`/quiz/${inQuiz.get(hidden[0]!.id)}`}>Go to the quiz</Link>
         </p>
       ) : null}
       {suspended.length > 0 ? (
@@ -115,7 +116,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
                   ) : null}
                   {inQuiz.has(item.id) ? (
                     <p className="muted">
-                      Answer hidden: this item is in a quiz you haven&apos;t finished.{" "}
+                      Answer hidden: this item (or one asking the same fact) is in a quiz you haven&apos;t finished.{" "}
                       <Link href={`/quiz/${inQuiz.get(item.id)}`}>Finish the quiz</Link> to see it.
                     </p>
                   ) : (

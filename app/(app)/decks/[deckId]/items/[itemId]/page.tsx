@@ -28,8 +28,8 @@ export default async function ItemSourcePage({ params }: { params: Promise<{ dec
         </p>
         <h1>{item.prompt}</h1>
         <p className="notice" data-testid="answer-hidden">
-          The answer and its source are hidden: this item is in a quiz you haven&apos;t finished.{" "}
-          <Link href={`/quiz/${attemptId}`}>Finish the quiz</Link> to see them.
+          The answer and its source are hidden: this item (or one asking the same fact) is in a quiz you haven&apos;t
+          finished. <Link href={`/quiz/${attemptId}`}>Finish the quiz</Link> to see them.
         </p>
       </section>
     );
