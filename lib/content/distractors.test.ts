@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pickDistractors, variantSpelling } from "./distractors";
+import { numberCandidates, pickDistractors, variantSpelling } from "./distractors";
 import { placeKind } from "./items-other";
 import { buildItems } from "./pipeline";
 import {
@@ -76,5 +76,13 @@ describe("acronyms", () => {
     expect(matchesShortForm("COM EUFOR", "Force Command")).toBe(false);
     const { items } = buildItems("# C\n\nThe plan was approved by the Council (ABC) in May 1990.\n");
     expect(items.some((i) => /ABC stand for/.test(i.prompt))).toBe(false);
+  });
+});
+
+describe("numberCandidates", () => {
+  it("offers the document's numbers only in the answer's own form (a count never gets a decimal measurement)", () => {
+    const [fromDocument] = numberCandidates(2, [2.4, 3, 5, 95]);
+    expect(fromDocument).toEqual(["3", "5"]);
+    expect(numberCandidates(2.4, [2, 2.5, 3.1])[0]).toEqual(["2.5", "3.1"]);
   });
 });

@@ -91,7 +91,10 @@ export function dateCandidates(
   return [fromDoc, near];
 }
 
-/** Neighbouring round numbers: 500 → 300, 400, 600, 800, 1000 …; 8 → 6, 10, 12 … */
+/**
+ * Neighbouring round numbers: 500 → 300, 400, 600, 800, 1000 …; 8 → 6, 10, 12 …; and the document's own numbers of
+ * the same scale and the same form (a count of "two teams" is never offered "2.4", a mirror's metres).
+ */
 export function numberCandidates(value: number, docValues: readonly number[]): string[][] {
   const magnitude = value >= 10 ? 10 ** Math.floor(Math.log10(value)) / (value >= 100 ? 2 : 1) : 1;
   const near = new Set<number>();
@@ -100,7 +103,9 @@ export function numberCandidates(value: number, docValues: readonly number[]): s
     if (v !== value && (v > 1 || value <= 1)) near.add(v);
   }
   if (value < 10) for (const d of [-3, -2, -1, 1, 2, 4]) if (value + d > 1) near.add(value + d);
-  const sameScale = docValues.filter((v) => v !== value && v >= value / 5 && v <= value * 5);
+  const sameScale = docValues.filter(
+    (v) => v !== value && v >= value / 5 && v <= value * 5 && Number.isInteger(v) === Number.isInteger(value),
+  );
   return [sameScale.map(String), [...near].map(String)];
 }
 

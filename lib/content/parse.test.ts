@@ -107,3 +107,15 @@ describe("parseDocument", () => {
     });
   }
 });
+
+describe("pictures", () => {
+  it("reads neither a Markdown picture nor the caption right below it as text", () => {
+    const doc = parseDocument(
+      "# Hubble\n\nHubble was launched in 1990.\n\n![Hubble seen from Atlantis](hubble.jpg)\n*Hubble after its release in May 2009. Photo: NASA*\n\n*An emphasised paragraph elsewhere is text.*\n",
+    );
+    const texts = doc.sentences.map((s) => s.text);
+    expect(texts).toContain("Hubble was launched in 1990.");
+    expect(texts.some((t) => t.includes("Atlantis") || t.includes("Photo: NASA"))).toBe(false);
+    expect(texts.some((t) => t.includes("emphasised paragraph"))).toBe(true);
+  });
+});

@@ -11,6 +11,10 @@ interface Line {
 const BULLET = /^(\s*)(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+/;
 const MD_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+/** A line that is only a Markdown picture, with or without a title. */
+const MD_IMAGE = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
+/** A line wholly in emphasis (`*…*` or `_…_`, not `**bold**`): below a picture, its caption. */
+const EMPHASIS_LINE = /^\s*([*_])(?!\1).*[^*_\s]\1\s*$/;
 // Page furniture copied from websites: carries metadata, not content.
 const LAST_UPDATED = /^\s*(?:[-*•]\s*)?(?:last updated|updated|published)\s*:\s*(.+)$/i;
 
@@ -43,6 +47,8 @@ export function parseDocument(text: string): ParsedDocument {
   let caption: string | undefined;
   let leadIn: string | undefined;
   let para: Line[] = [];
+  // Set by a picture line; the emphasised line right after a picture is its caption, not the document's text.
+  let afterPicture = false;
 
   const path = () => stack.map((s) => s.heading);
   const openSection = (heading: string, level: number, start: number) => {
@@ -78,6 +84,13 @@ export function parseDocument(text: string): ParsedDocument {
       continue;
     }
     blankRun = 0;
+    // A picture (`![alt](file)`) carries no sentence to learn, and neither does its caption.
+    if (MD_IMAGE.test(line.raw) || (afterPicture && EMPHASIS_LINE.test(line.raw))) {
+      flushParagraph();
+      afterPicture = MD_IMAGE.test(line.raw);
+      continue;
+    }
+    afterPicture = false;
     const updated = LAST_UPDATED.exec(line.raw);
     if (updated) {
       flushParagraph();

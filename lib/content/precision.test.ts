@@ -51,6 +51,7 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
       "question spans two clauses",
     ],
     ["Fill in the blank: It is _____ metres tall. <script>x()</script>", "cloze", "markup in the prompt"],
+    ["How many days did the Hubble Deep Field, take?", "typed", "comma before the question's last word"],
   ] as const)("%s", (prompt, kind, defect) => {
     expect(promptDefects(prompt, kind)).toContain(defect);
   });

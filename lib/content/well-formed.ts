@@ -78,6 +78,8 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   )
     defects.push("pronoun in the question");
   if (quoting && /[;,]\s*$/.test(body)) defects.push("list debris: the source ends mid-list");
+  // "How many days did the Hubble Deep Field, take?": a participle phrase turned into a question keeps its comma.
+  if (!quoting && /,\s+[\p{L}-]+\?$/u.test(body)) defects.push("comma before the question's last word");
   if (body.includes(GAP)) {
     if (SPLIT_AROUND_GAP.test(body)) defects.push("split token around the blank");
     if (body.split(GAP).length > 2) defects.push("more than one blank");
