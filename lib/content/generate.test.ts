@@ -134,3 +134,15 @@ describe("scoreItem", () => {
     expect(scoreItem({ ...base, kind: "multiple_choice", options: ["Baghdad", "Taji", "Taji", "Basra"] })).toBe(0);
   });
 });
+
+describe("dates in a relative clause", () => {
+  it("asks about the subject of a copular sentence, and nothing about another noun's clause", () => {
+    const { items } = buildItems(
+      "# Telescopes\n\nThe Hubble Space Telescope is a space telescope that was launched into orbit on 24 April 1990.\n\nThe council approved a plan that was signed on 3 May 2019 in Brussels.\n",
+    );
+    const when = items.filter((i) => i.prompt.startsWith("When"));
+    expect(when.map((i) => i.prompt)).toContain("When was the Hubble Space Telescope launched into orbit?");
+    // The signing belongs to the plan, not the council: no question says the council did anything on 3 May 2019.
+    expect(when.some((i) => i.prompt.includes("council") && i.answer === "3 May 2019")).toBe(false);
+  });
+});

@@ -12,6 +12,8 @@ const PREP_BEFORE = /(?:\b(?:in|on|at|from|during|since|by|until|around|of))\s*$
 const TRAILING_CLAUSE =
   /,\s+(?:which|who|whom|whose|where|thereby|including|setting|providing|conducted|coordinating|on the|as well as|while|but)\b/i;
 const RELATIVE = /\s(?:that|which|who)\s(?=(?:consisted|was|were|is|are|has|had|\w+ed)\b)/;
+/** "The Hubble Space Telescope is a space telescope": a subject, then is/was and a noun phrase, and nothing else. */
+const COPULAR_HEAD = /^([A-Z][^,;]*?)\s+(?:is|was)\s+(?:a|an|the)\s+[\w\s-]+$/;
 
 /**
  * The main clause of a sentence with the given spans (and the preposition before each) removed,
@@ -72,8 +74,14 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
   }
   const relative = RELATIVE.exec(text);
   if (relative) {
-    if (anchorPos > relative.index && cuts.length > 0) return undefined;
-    text = text.slice(0, relative.index);
+    if (anchorPos > relative.index && cuts.length > 0) {
+      // "X is a space telescope that was launched on …": in a copular sentence the relative clause is about the
+      // subject itself, so it is the subject's own statement ("X was launched …"). Any other relative clause is about
+      // a noun of the main clause, and the cut belongs to that noun: nothing is built.
+      const copular = COPULAR_HEAD.exec(text.slice(0, relative.index));
+      if (!copular) return undefined;
+      text = `${copular[1]} ${text.slice(relative.index + relative[0].length)}`;
+    } else text = text.slice(0, relative.index);
   }
   text = keepPredicate(text, Math.max(anchorPos, 0));
   if (!text) return undefined;
