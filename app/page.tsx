@@ -73,7 +73,13 @@ export default async function HomePage() {
                         </p>
                       </>
                     ) : (
-                      <p>{a.best === null ? "Not taken yet" : `Best score ${a.best}`}</p>
+                      <p data-testid="quiz-standing">
+                        {a.best !== null
+                          ? `Best score ${a.best}/${a.outOf}${a.inProgress ? " · another attempt in progress" : ""}`
+                          : a.inProgress
+                            ? "In progress"
+                            : "Not taken yet"}
+                      </p>
                     )}
                   </li>
                 );

@@ -98,6 +98,8 @@ function quizSummary(attempts: { score: number | null; total: number; finishedAt
     best: best ? (best.score ?? 0) : null,
     outOf: best ? best.total : null,
     attempts: attempts.length,
+    /** An attempt is started and not finished. */
+    inProgress: attempts.some((a) => !a.finishedAt),
   };
 }
 
@@ -125,12 +127,19 @@ export async function learnerAssignments(userId: string) {
   return Promise.all(
     assignments.map(async (a) => {
       if (a.mode === "quiz") {
-        const { progress, best, outOf, attempts } = quizSummary(a.quizAttempts);
-        return { ...a, progress, best, outOf, attemptsUsed: attempts };
+        const { progress, best, outOf, attempts, inProgress } = quizSummary(a.quizAttempts);
+        return { ...a, progress, best, outOf, attemptsUsed: attempts, inProgress };
       }
       const itemIds = await liveSetItemIds(a.setId);
       const states = await itemStates([userId], itemIds);
-      return { ...a, progress: studyProgress(states.get(userId), itemIds), best: null, outOf: null, attemptsUsed: 0 };
+      return {
+        ...a,
+        progress: studyProgress(states.get(userId), itemIds),
+        best: null,
+        outOf: null,
+        attemptsUsed: 0,
+        inProgress: false,
+      };
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { toCsv } from "@/lib/csv";
+import { plural } from "@/lib/progress/format";
 import type { ClassDashboard } from "./class-dashboard";
 
 /** One row per learner: last activity, then each assignment's progress (study) or best score and attempts (quiz). */
@@ -19,7 +20,7 @@ export function gradebookCsv({ klass, learners }: ClassDashboard): string {
       if (a.mode === "quiz")
         return cell.best === null
           ? "not taken"
-          : `${cell.best}/${cell.outOf ?? a.set._count.items} (${cell.attempts} attempts)`;
+          : `${cell.best}/${cell.outOf ?? a.set._count.items} (${plural(cell.attempts, "attempt")})`;
       return `${cell.progress.done}/${cell.progress.total}${cell.progress.complete ? " complete" : ""}`;
     }),
   ]);

@@ -27,7 +27,7 @@ export async function createQuiz(input: {
   topic?: string;
   count: number;
   updatesSchedule: boolean;
-}): Promise<{ id: string } | null> {
+}): Promise<{ id: string; total: number } | null> {
   const items = await db.item.findMany({
     where: {
       documentId: input.deckId,
@@ -54,7 +54,7 @@ export async function createQuiz(input: {
       updatesSchedule: input.updatesSchedule,
       total: picked.length,
     },
-    select: { id: true },
+    select: { id: true, total: true },
   });
 }
 

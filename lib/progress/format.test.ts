@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayLabel, formatDuration, longDayLabel, monthLabel, percent } from "./format";
+import { dayLabel, formatDuration, longDayLabel, monthLabel, percent, plural } from "./format";
 
 describe("labels", () => {
   it("formats calendar days whatever the server's time zone", () => {
@@ -18,5 +18,15 @@ describe("labels", () => {
       "1 h 5 min",
     ]);
     expect([percent(2 / 3), percent(1), percent(null)]).toEqual(["67%", "100%", "—"]);
+  });
+});
+
+describe("plural", () => {
+  it("agrees the noun with its count", () => {
+    expect([plural(0, "learner"), plural(1, "learner"), plural(2, "attempt")]).toEqual([
+      "0 learners",
+      "1 learner",
+      "2 attempts",
+    ]);
   });
 });

@@ -37,3 +37,6 @@ export function formatDuration(ms: number): string {
 
 /** @example percent(2 / 3); // "67%"; percent(null); // "—" */
 export const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+/** A count with its noun: "1 learner", "2 learners". @example plural(1, "attempt") // "1 attempt" */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

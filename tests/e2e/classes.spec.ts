@@ -155,8 +155,15 @@ test("a quiz assignment: the learner takes it, the instructor sees scores, item 
 
   await signIn(page, "learner@example.com");
   const card = page.getByTestId("assignment").filter({ hasText: setName });
+  await expect(card.getByTestId("quiz-standing")).toHaveText("Not taken yet");
   await card.getByRole("link", { name: setName }).click();
   await page.getByRole("button", { name: "Start the quiz" }).click();
+  // Started and left: the home page says so, and the quiz goes on where it was.
+  await expect(page.getByText("Question 1 of 3")).toBeVisible();
+  await page.goto("/");
+  await expect(card.getByTestId("quiz-standing")).toHaveText("In progress");
+  await card.getByRole("link", { name: setName }).click();
+  await page.getByRole("button", { name: "Continue the quiz" }).click();
   for (let i = 0; i < 3; i += 1) {
     await expect(page.getByText(`Question ${i + 1} of 3`)).toBeVisible();
     await page.getByRole("radio").first().check();
@@ -166,6 +173,8 @@ test("a quiz assignment: the learner takes it, the instructor sees scores, item 
   const score = (await page.getByTestId("quiz-score").textContent())!.split(" ")[0];
   await page.getByRole("link", { name: "← Assignment" }).click();
   await expect(page.getByText("Attempts: 1 of 2 used.")).toBeVisible();
+  await page.goto("/");
+  await expect(card.getByTestId("quiz-standing")).toHaveText(`Best score ${score}/3`);
   await signOut(page);
 
   await signIn(page, "instructor@example.com");

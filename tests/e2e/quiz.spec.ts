@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signUp, test } from "./fixtures";
 
 test("a learner takes a practice quiz, gets a score and reviews the mistakes", async ({ page }) => {
   await signIn(page, "learner@example.com");
@@ -40,4 +40,19 @@ test("a learner takes a practice quiz, gets a score and reviews the mistakes", a
     page.getByRole("heading", { name: mistakes ? `Your mistakes (${mistakes})` : "No mistakes" }),
   ).toBeVisible();
   await expect(page.getByText("Correct answer:")).toHaveCount(mistakes);
+});
+
+test("a quiz asked for more questions than the deck has says how many it has", async ({ page }) => {
+  await signUp(page, "Greedy Quizzer");
+  await page.goto("/decks");
+  await page.getByRole("link", { name: "NATO Mission Iraq", exact: true }).click();
+  await page.getByRole("link", { name: "Practice quiz" }).click();
+  await page.getByLabel("Number of questions").fill("50");
+  await page.getByLabel("Topic").selectOption({ label: "Dates" });
+  await page.getByRole("button", { name: "Start quiz" }).click();
+  const total = Number(/Question 1 of (\d+)/.exec((await page.getByText(/Question 1 of/).textContent()) ?? "")?.[1]);
+  expect(total).toBeLessThan(50);
+  await expect(page.getByTestId("quiz-fewer")).toHaveText(
+    `You asked for 50 questions; this quiz has ${total}: that is every fact of the deck (or topic) a quiz can ask, one question per fact.`,
+  );
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireAbility } from "@/lib/auth/session";
 import { listTeacherClasses } from "@/lib/db/classes";
 import { CreateClassForm } from "./create-class-form";
+import { plural } from "@/lib/progress/format";
 
 export const metadata: Metadata = { title: "Classes" };
 
@@ -22,7 +23,7 @@ export default async function ClassesPage() {
                 <strong>{c.name}</strong>
               </Link>
               <p className="muted">
-                {c._count.members} learners · {c._count.assignments} assignments
+                {plural(c._count.members, "learner")} · {plural(c._count.assignments, "assignment")}
               </p>
             </li>
           ))}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { loadProgress, type Progress } from "@/lib/db/progress";
-import { dayLabel, formatDuration, longDayLabel, monthLabel, percent } from "@/lib/progress/format";
+import { dayLabel, formatDuration, longDayLabel, monthLabel, percent, plural } from "@/lib/progress/format";
 import { CATEGORIES, MASTERY_DEFINITION, MATURE_INTERVAL_DAYS } from "@/lib/progress/mastery";
 import { ColumnChart, RetentionChart, ShareChart } from "./charts";
 import { DataTable } from "./data-table";
@@ -25,8 +25,6 @@ const CATEGORY_NOTES = {
   mature: `in review, interval of ${MATURE_INTERVAL_DAYS} days or more`,
   suspended: "set aside by you or as a leech",
 } as const;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function Summary({ progress }: { progress: Progress }) {
   const { streak, time } = progress;

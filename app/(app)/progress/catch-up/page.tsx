@@ -4,11 +4,11 @@ import { requireUser } from "@/lib/auth/session";
 import { ADVANCE_WITHIN_DAYS, previewCatchUp } from "@/lib/db/catch-up";
 import { CatchUpSchema } from "@/lib/validations/catch-up";
 import { ConfirmForm } from "./confirm-form";
+import { plural } from "@/lib/progress/format";
 
 export const metadata: Metadata = { title: "Catch up" };
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -5,12 +5,12 @@ import { loadWorkloadData } from "@/lib/db/workload";
 import { simulateWorkload, type WorkloadPoint } from "@/lib/srs/workload";
 import { DataTable } from "../data-table";
 import { WorkloadChart } from "./workload-chart";
+import { plural } from "@/lib/progress/format";
 
 export const metadata: Metadata = { title: "Help me decide" };
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 const one = (n: number) => n.toFixed(1);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function closest(points: WorkloadPoint[], retention: number): WorkloadPoint {
   return points.reduce((best, p) =>

@@ -21,8 +21,16 @@ function shownAnswer(response: string) {
   return response;
 }
 
-export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
+export default async function QuizPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ attemptId: string }>;
+  searchParams: Promise<{ asked?: string | string[] }>;
+}) {
   const { attemptId } = await idParams(params);
+  // How many questions the learner asked for, when the deck had fewer (set by startQuizAction); anything else is ignored.
+  const asked = Number((await searchParams).asked);
   const user = await requireUser(`/quiz/${attemptId}`);
   const state = await quizState(attemptId, user.id);
   if (!state) notFound();
@@ -30,6 +38,12 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
     return (
       <section className="study">
         <h1>Practice quiz</h1>
+        {Number.isInteger(asked) && asked > state.total && state.index === 0 ? (
+          <p className="notice" data-testid="quiz-fewer">
+            You asked for {asked} questions; this quiz has {state.total}: that is every fact of the deck (or topic) a
+            quiz can ask, one question per fact.
+          </p>
+        ) : null}
         <QuizRunner attemptId={attemptId} initial={state} />
       </section>
     );

@@ -20,5 +20,6 @@ export async function startQuizAction(_prev: StartQuizState, form: FormData): Pr
   if (!parsed.success) return { message: parsed.error.issues[0]!.message };
   const quiz = await createQuiz({ userId: user.id, ...parsed.data });
   if (!quiz) return { message: "This deck has no questions on that topic for a quiz." };
-  redirect(`/quiz/${quiz.id}`);
+  // Fewer questions than asked for (a small deck or topic, one per fact): the quiz page says so.
+  redirect(quiz.total < parsed.data.count ? `/quiz/${quiz.id}?asked=${parsed.data.count}` : `/quiz/${quiz.id}`);
 }
