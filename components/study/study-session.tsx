@@ -43,7 +43,8 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   const card = step.card;
   const [draft, setDraft] = useState<Draft | null>(card ? emptyDraft(card) : null);
   const [feedback, setFeedback] = useState<AnswerFeedback | null>(null);
-  const [message, setMessage] = useState("");
+  // What the last action said: a refusal is shown as an error, a done undo, bury or suspend as information.
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [notice, setNotice] = useState("");
   const [canUndo, setCanUndo] = useState(false);
   const [summary, setSummary] = useState<Summary>({ answered: 0, correct: 0, graded: 0, ms: 0 });
@@ -76,7 +77,10 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
       if (!card || !draft || feedback || pending) return;
       const response = dontKnow ? null : draftResponse(card, draft);
       if (response === undefined) {
-        setMessage(card.kind === "matching" ? "Match every entry first." : "Answer first, or press I don't know.");
+        setMessage({
+          text: card.kind === "matching" ? "Match every entry first." : "Answer first, or press I don't know.",
+          error: true,
+        });
         return;
       }
       answeredMs.current = Math.round(performance.now() - shownAt.current);
@@ -90,11 +94,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           deckId,
         });
         if (!result.ok) {
-          setMessage(result.message);
+          setMessage({ text: result.message, error: true });
           if (result.next) show(result.next);
           return;
         }
-        setMessage("");
+        setMessage(null);
         setFeedback(result.feedback);
         // Recorded already: Z can take it back from here on.
         if (result.feedback.recorded) setCanUndo(true);
@@ -120,11 +124,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
               deckId,
             });
         if (!result.ok) {
-          setMessage(result.message);
+          setMessage({ text: result.message, error: true });
           if (result.next) show(result.next);
           return;
         }
-        setMessage("");
+        setMessage(null);
         setNotice(
           result.leech
             ? `“${card.prompt}” has been forgotten 8 times: it is suspended as a leech. Unsuspend it from its deck page.`
@@ -148,11 +152,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     startTransition(async () => {
       const result = await undoAction({ deckId });
       if (!result.ok) {
-        setMessage(result.message);
+        setMessage({ text: result.message, error: true });
         setCanUndo(false);
         return;
       }
-      setMessage("Undid the last answer.");
+      setMessage({ text: "Undid the last answer.", error: false });
       setNotice("");
       // An answer undone from its own feedback was not counted yet.
       if (!feedback) setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
@@ -168,12 +172,13 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         const action = how === "suspend" ? suspendAction : buryAction;
         const result = await action({ itemId: card.itemId, deckId });
         if (!result.ok) {
-          setMessage(result.message);
+          setMessage({ text: result.message, error: true });
           return;
         }
-        setMessage(
-          how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
-        );
+        setMessage({
+          text: how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
+          error: false,
+        });
         setCanUndo(false);
         show(result.next);
       });
@@ -257,7 +262,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             ? `Next review due ${new Date(step.nextDue).toLocaleString()}.`
             : "No reviews are scheduled yet."}
         </p>
-        {message ? <p role="status">{message}</p> : null}
+        {message ? <p role="status">{message.text}</p> : null}
         {canUndo ? (
           <button type="button" className="button button--quiet" onClick={undo} disabled={pending}>
             Undo last answer (Z)
@@ -356,8 +361,8 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             </div>
           </div>
         ) : null}
-        <p className="form-error" role="status" data-testid="study-message">
-          {message}
+        <p className={message?.error ? "form-error" : "muted"} role="status" data-testid="study-message">
+          {message?.text}
         </p>
         {notice ? <p className="notice">{notice}</p> : null}
       </article>

@@ -62,9 +62,19 @@ export async function createUser(input: {
   name: string;
   passwordHash: string;
   role?: Role;
+  /** The learner's time zone (an IANA name, already validated); without one the settings keep their default. */
+  timeZone?: string;
 }): Promise<CreateUserResult> {
+  const { timeZone, ...fields } = input;
   try {
-    const user = await db.user.create({ data: { ...input, role: input.role ?? "learner" }, select: summary });
+    const user = await db.user.create({
+      data: {
+        ...fields,
+        role: input.role ?? "learner",
+        ...(timeZone ? { settings: { create: { timeZone } } } : {}),
+      },
+      select: summary,
+    });
     return { ok: true, user: { ...user, role: parseRole(user.role) } };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -119,4 +119,7 @@ test("an answer is recorded when it is shown; a rating key only changes its rati
   await page.keyboard.press("z");
   await expect(page.locator("#prompt")).toHaveText(second!);
   expect(reviews(email)).toHaveLength(1);
+  // Said as information, not as an error.
+  await expect(page.getByTestId("study-message")).toHaveText("Undid the last answer.");
+  await expect(page.getByTestId("study-message")).not.toHaveClass(/form-error/);
 });

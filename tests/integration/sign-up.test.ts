@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
 import { countUsers, findUserForSignIn } from "@/lib/db/users";
 
 function form(fields: Record<string, string>) {
@@ -19,6 +20,21 @@ describe("signUpAction", () => {
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user!.passwordHash).not.toContain(valid.password);
     await expect(verifyPassword(user!.passwordHash, valid.password)).resolves.toBe(true);
+  });
+
+  it("keeps the browser's time zone, and ignores anything that is not one", async () => {
+    await expect(
+      signUpAction(form({ ...valid, email: "tz@example.com", timeZone: "America/Chicago" })),
+    ).resolves.toEqual({ ok: true });
+    const user = (await findUserForSignIn("tz@example.com"))!;
+    expect(await db.userSettings.findUnique({ where: { userId: user.id } })).toMatchObject({
+      timeZone: "America/Chicago",
+    });
+    await expect(
+      signUpAction(form({ ...valid, email: "bad-tz@example.com", timeZone: "Mars/Olympus<script>" })),
+    ).resolves.toEqual({ ok: true });
+    const other = (await findUserForSignIn("bad-tz@example.com"))!;
+    expect(await db.userSettings.findUnique({ where: { userId: other.id } })).toBeNull();
   });
 
   it.each([

@@ -29,6 +29,8 @@ export default async function SettingsPage() {
             relearningSteps: settings.relearningSteps.join(" "),
             timeZone: settings.timeZone,
           }}
+          // From the server, so the list the browser hydrates is the one the server rendered.
+          timeZones={Intl.supportedValuesOf("timeZone")}
         />
       </div>
       <div className="card" style={{ marginTop: "1rem" }}>

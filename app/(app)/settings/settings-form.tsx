@@ -8,7 +8,7 @@ type Values = Record<
   string
 >;
 
-const FIELDS: { name: keyof Values; label: string; hint: string; type?: string; step?: string }[] = [
+const FIELDS: { name: keyof Values; label: string; hint: string; type?: string; step?: string; list?: string }[] = [
   {
     name: "desiredRetention",
     label: "Desired retention",
@@ -30,10 +30,15 @@ const FIELDS: { name: keyof Values; label: string; hint: string; type?: string; 
   },
   { name: "learningSteps", label: "Learning steps", hint: 'Before an item graduates, e.g. "1m 10m" (m, h or d).' },
   { name: "relearningSteps", label: "Relearning steps", hint: 'After a forgotten review, e.g. "10m".' },
-  { name: "timeZone", label: "Time zone", hint: "Your day starts at 04:00 in this zone, e.g. Europe/Berlin." },
+  {
+    name: "timeZone",
+    label: "Time zone",
+    hint: "Your day starts at 04:00 in this zone; type to choose, e.g. Europe/Berlin.",
+    list: "time-zones",
+  },
 ];
 
-export function SettingsForm({ values }: { values: Values }) {
+export function SettingsForm({ values, timeZones }: { values: Values; timeZones: readonly string[] }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, null);
   // Controlled: React resets a form after its action, and refused input must stay in place to be corrected.
   const [current, setCurrent] = useState(values);
@@ -48,6 +53,7 @@ export function SettingsForm({ values }: { values: Values }) {
             name={field.name}
             type={field.type ?? "text"}
             step={field.step}
+            list={field.list}
             value={current[field.name]}
             onChange={(e) => setCurrent({ ...current, [field.name]: e.target.value })}
             aria-invalid={errors[field.name] ? true : undefined}
@@ -63,6 +69,11 @@ export function SettingsForm({ values }: { values: Values }) {
           ) : null}
         </div>
       ))}
+      <datalist id="time-zones">
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
       <p className={state?.ok ? "form-ok" : "form-error"} aria-live="polite" data-testid="settings-message">
         {state?.message ?? ""}
       </p>

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { clientAddress } from "@/lib/auth/client-address";
 import { allowSignUp } from "@/lib/auth/rate-limit";
 import { createUser } from "@/lib/db/users";
+import { SrsSettingsSchema } from "@/lib/srs";
 import { SignUpSchema } from "@/lib/validations/auth";
 import { formFields } from "@/lib/validations/form";
 
@@ -36,10 +37,14 @@ export async function signUpAction(form: FormData): Promise<SignUpState> {
   if (!(await allowSignUp(clientAddress(await requestHeaders())))) {
     return { ok: false, message: "Too many sign-ups from this network. Try again in an hour." };
   }
+  // The browser's own time zone, so a learner's study day starts at 04:00 where they live; anything that is not a
+  // time zone (a script, a stale browser) leaves the default (UTC), which Settings can change.
+  const zone = SrsSettingsSchema.shape.timeZone.safeParse(field("timeZone")?.slice(0, 64));
   const result = await createUser({
     email: parsed.data.email,
     name: parsed.data.name,
     passwordHash: await hashPassword(parsed.data.password),
+    timeZone: zone.success && field("timeZone") ? zone.data : undefined,
   });
   if (!result.ok) {
     // Without e-mail verification a sign-up cannot hide that the address is in use; the message at least does

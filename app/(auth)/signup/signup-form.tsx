@@ -17,6 +17,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // The learner's time zone from the browser: their study day then starts at 04:00 local time.
+    form.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     startTransition(async () => {
       const result = await signUpAction(form);
       setState(result);
