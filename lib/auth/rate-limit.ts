@@ -12,14 +12,17 @@ import { storedLimiter } from "@/lib/db/rate-limits";
  * - per account, across all addresses: 1,000 failures a day. One address can spend at most 100 of them, so reaching
  *   the cap (which does lock the owner out until the day ends) takes ten addresses' full budgets: distributed guessing
  *   is bounded without one attacker being able to lock anyone out.
- * - sign-up: 20 attempts per address per hour.
+ * - sign-up: 100 per address per hour: a school behind one address signs a whole class (or three) up in a lesson,
+ *   while mass account creation from one place stays bounded.
  * Counters live in the database (lib/db/rate-limits.ts): a restart keeps them and no flood of keys can evict them.
  * E-mail addresses are keyed by a hash, so what someone typed into the email field is never stored.
  */
 const byPair = storedLimiter({ name: "sign-in-pair", points: 10, durationS: 15 * 60 });
 const byAddress = storedLimiter({ name: "sign-in-address", points: 100, durationS: 24 * 60 * 60 });
 const byAccount = storedLimiter({ name: "sign-in-account", points: 1000, durationS: 24 * 60 * 60 });
-const signUps = storedLimiter({ name: "sign-up-address", points: 20, durationS: 60 * 60 });
+/** Sign-ups per address per hour. */
+export const SIGN_UPS_PER_HOUR = 100;
+const signUps = storedLimiter({ name: "sign-up-address", points: SIGN_UPS_PER_HOUR, durationS: 60 * 60 });
 
 const accountKey = (email: string) => createHash("sha256").update(email).digest("base64url").slice(0, 32);
 
@@ -57,7 +60,7 @@ export async function signInSucceeded(email: string, address: string): Promise<v
 }
 
 /**
- * Counts a sign-up attempt from `address`; false when the address has used its 20 an hour.
+ * Counts a sign-up attempt from `address`; false when the address has used its SIGN_UPS_PER_HOUR.
  * @example if (!(await allowSignUp(clientAddress(await headers())))) return { ok: false, message: … }
  */
 export function allowSignUp(address: string): Promise<boolean> {
