@@ -13,11 +13,20 @@ import { parseRole } from "./roles";
 /** Sessions last a week of inactivity; the JWT is refreshed at most once a day. */
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
+const SESSION_ENDED = "Session ended";
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/login" },
+    logger: {
+      // An ended session refused by the jwt callback below is expected, not a server error worth a stack trace.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -48,10 +57,12 @@ export function authOptions(): NextAuthOptions {
           token.id = user.id;
           token.role = user.role;
           token.sid = await createSession(user.id, now, SESSION_MAX_AGE_S);
-        } else if (token.sid) {
-          // The cookie is being re-issued for another week: keep the row alive as long (a write about once a day).
-          await extendSession(token.sid, now, SESSION_MAX_AGE_S);
+        } else if (!token.sid || !(await extendSession(token.sid, now, SESSION_MAX_AGE_S))) {
+          // A signed-out, revoked or expired session (or a cookie from before sessions were recorded) is not
+          // re-issued: throwing makes next-auth clear the cookie and answer /api/auth/session with no session.
+          throw new Error(SESSION_ENDED);
         }
+        // Otherwise the cookie is being re-issued for another week and its row was kept alive as long.
         return token;
       },
       session({ session, token }) {

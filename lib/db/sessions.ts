@@ -23,15 +23,18 @@ export async function createSession(userId: string, now: Date, maxAgeS: number):
 const expiryFor = (now: Date, maxAgeS: number) => new Date(now.getTime() + maxAgeS * 1000 + SLACK_MS);
 
 /**
- * Keeps a live session's row at least as long-lived as a cookie re-issued now. Writes only when the row would expire
- * within `maxAgeS` (at most about once a day per session), so the cookie refresh stays a read.
+ * Keeps a live session's row at least as long-lived as a cookie re-issued now, and says whether the session is live
+ * (not revoked, not expired, not deleted). Writes only when the row would expire within `maxAgeS` (at most about once
+ * a day per session), so the cookie refresh stays one read.
+ * @example if (!(await extendSession(token.sid, new Date(), SESSION_MAX_AGE_S))) throw new Error("Session ended")
  */
-export async function extendSession(id: string, now: Date, maxAgeS: number): Promise<void> {
-  const needed = new Date(now.getTime() + maxAgeS * 1000);
-  await db.session.updateMany({
-    where: { id, revokedAt: null, expiresAt: { lt: needed } },
-    data: { expiresAt: expiryFor(now, maxAgeS) },
-  });
+export async function extendSession(id: string, now: Date, maxAgeS: number): Promise<boolean> {
+  const row = await db.session.findUnique({ where: { id }, select: { revokedAt: true, expiresAt: true } });
+  if (!row || row.revokedAt || row.expiresAt <= now) return false;
+  if (row.expiresAt < new Date(now.getTime() + maxAgeS * 1000)) {
+    await db.session.updateMany({ where: { id, revokedAt: null }, data: { expiresAt: expiryFor(now, maxAgeS) } });
+  }
+  return true;
 }
 
 /** Ends one session (sign-out). Unknown or already revoked ids change nothing. */

@@ -129,6 +129,20 @@ describe("sessions", () => {
     expect(await userFromSessionToken(theirs)).toMatchObject({ id: other.id });
   });
 
+  it("a signed-out cookie is not re-issued: next-auth's session endpoint gets no session from it", async () => {
+    const user = await makeUser();
+    const token = (await decode({ token: await sessionToken(user.id), secret }))!;
+    const jwt = authOptions().callbacks!.jwt!;
+    const refresh = () => jwt({ token, user: undefined as never, account: null });
+    await expect(refresh()).resolves.toMatchObject({ id: user.id, sid: token.sid });
+    await revokeSession(token.sid!, new Date());
+    // next-auth's /api/auth/session catches this, clears the cookie and answers {} (lib/auth/options.ts).
+    await expect(refresh()).rejects.toThrow("Session ended");
+    await expect(jwt({ token: { id: user.id } as never, user: undefined as never, account: null })).rejects.toThrow(
+      "Session ended",
+    );
+  });
+
   it("an expired session row finds nobody even while its cookie would still decode", async () => {
     const user = await makeUser();
     const token = await sessionToken(user.id);
