@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { openQuizItems } from "@/lib/db/open-quizzes";
 import { quizResults, quizState } from "@/lib/db/quiz";
+import { requestLocale } from "@/lib/study/request-locale";
 import { QuizRunner } from "./quiz-runner";
 import { idParams } from "@/lib/validations/params";
 
@@ -48,7 +49,7 @@ export default async function QuizPage({
       </section>
     );
   }
-  const results = (await quizResults(attemptId, user.id))!;
+  const results = (await quizResults(attemptId, user.id, await requestLocale()))!;
   // A practice quiz goes back to its deck; an assignment's quiz to the assignment.
   const back = results.attempt.document
     ? { href: `/decks/${results.attempt.document.id}`, label: results.attempt.document.title }
@@ -83,6 +84,11 @@ export default async function QuizPage({
             <p>
               Your answer: <span className="verdict--wrong">{q.given ? shownAnswer(q.given.response) : "—"}</span>
             </p>
+            {q.explanation ? (
+              <p className="muted" data-testid="verdict-explanation">
+                Why: {q.explanation}
+              </p>
+            ) : null}
             {inQuiz.has(q.id) ? (
               <p className="muted">
                 Correct answer hidden: another quiz you haven&apos;t finished asks this item.{" "}
