@@ -103,7 +103,7 @@ function nameTokens(text: string): NameTokens {
 }
 
 /**
- * A person's name: with or without rank and middle initials (a wrong initial is wrong), a typo scaled by length, and
+ * A person's name: with or without rank and middle initials (a wrong initial is wrong where the text gives one), a typo scaled by length, and
  * the surname alone only when the item accepts it (the generator does when one person in the document has that
  * surname) and the prompt does not ask for the full name.
  */
@@ -116,7 +116,8 @@ export function gradePerson(item: GeneratedItem, response: string): Verdict {
   let blockedSurname = false;
   for (const target of [item.answer, ...item.accepted]) {
     const t = nameTokens(target);
-    if (given.initials.some((i) => !t.initials.includes(i))) continue;
+    // Initials must agree only where the text gives some: "John F. Kennedy" answers a text that says "John Kennedy".
+    if (t.initials.length && given.initials.some((i) => !t.initials.includes(i))) continue;
     const surnameOnly = t.core.length === 1 && answer.core.length > 1;
     const joined = t.core.join(" ");
     const tolerated: Tolerance[] = [];
