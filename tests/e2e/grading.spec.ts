@@ -130,3 +130,28 @@ test("the JSON API reads a numeric date by Accept-Language, and refuses an ambig
   // 5 April 1904: right read day first (en-GB); refused, not guessed, with no language to read it by.
   expect(rows).toEqual([{ correct: 1 }, { correct: 0 }]);
 });
+
+test("a quiz's results say why a mistake failed and what a right answer needed forgiving", async ({ page }) => {
+  const deckId = insertDeck();
+  await signUp(page, "Grading Quiz Learner");
+  await page.goto(`/decks/${deckId}/quiz`);
+  await page.getByLabel("Number of questions").fill("3");
+  await page.getByRole("button", { name: "Start quiz" }).click();
+  const responses: Record<string, string> = {
+    "In which month did the bridge open?": "Ocotber 2018",
+    "On which day was the treaty signed?": "November 2019",
+    "On which day did the canal open?": "5/4/1904",
+  };
+  for (let i = 0; i < 3; i += 1) {
+    await expect(page.getByText(`Question ${i + 1} of 3`)).toBeVisible();
+    const prompt = (await page.locator("#prompt").textContent())!;
+    await page.getByLabel("Your answer").fill(responses[prompt]!);
+    await page.getByRole("button", { name: i === 2 ? "Finish quiz" : "Next question" }).click();
+  }
+  await expect(page.getByTestId("quiz-score")).toHaveText("2 of 3 correct (67%)");
+  await expect(page.getByRole("heading", { name: "Your mistakes (1)" })).toBeVisible();
+  await expect(page.getByText("Why: the question asks for a day")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Accepted with a note (2)" })).toBeVisible();
+  await expect(page.getByText("accepted — spelling: October")).toBeVisible();
+  await expect(page.getByText("accepted — read as: 5 April 1904 (day first, as in en-GB)")).toBeVisible();
+});
