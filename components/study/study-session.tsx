@@ -332,6 +332,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
                 {feedback.correct ? "Correct" : "Not quite"}
               </p>
             )}
+            {feedback.explanation ? (
+              <p className="muted" data-testid="verdict-explanation">
+                {feedback.explanation}
+              </p>
+            ) : null}
             <p>
               <strong>Answer:</strong> <span data-testid="expected">{feedback.expected}</span>
             </p>

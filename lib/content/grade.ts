@@ -1,30 +1,58 @@
-import { RANKS } from "./lexicon";
-import { editDistance, normaliseText, typoTolerance } from "./normalise";
-import { numberInAnswer } from "./numbers";
-import { parseDateAnswer, sameAtPrecision } from "./parse-answer";
+import { normaliseText } from "./normalise";
+import { gradeDate, gradeNumber, looksLikeQuantity } from "./grade-facts";
+import { gradePerson, gradeText } from "./grade-text";
 import type { GeneratedItem, GradeResult, MatchPair } from "./types";
 
 /** What a learner can submit: option text or index, free text, pairs, or a sequence. */
 export type Response = string | number | readonly string[] | readonly MatchPair[];
 
-const RANK_PREFIX = new RegExp(
-  `^(?:${[...RANKS]
-    .sort((a, b) => b.length - a.length)
-    .map((r) => normaliseText(r))
-    .filter(Boolean)
-    .join("|")})\\s+`,
-);
+/**
+ * Something the grader forgave or had to assume to accept an answer, shown to the learner
+ * ("accepted — spelling: October").
+ */
+export type Tolerance = {
+  rule: "spelling" | "alias" | "middle_initial" | "surname_only" | "date_order";
+  /** What it was read as: the right spelling, the name it stands for, how a numeric date was read. */
+  detail: string;
+};
+
+/** A graded answer: the verdict, what was tolerated to reach it, and why a wrong one is wrong. */
+export interface Verdict extends GradeResult {
+  tolerated: Tolerance[];
+  /** Why the answer was not accepted, for the learner ("the question asks for a day"); absent when correct. */
+  reason?: string;
+  /**
+   * The highest rating the answer supports, when it supports less than speed alone would suggest: "again" for a
+   * wrong answer, "hard" for one accepted only with a forgiven typo (the recall was not clean).
+   */
+  ratingHint?: "again" | "hard";
+}
+
+export interface GradeOptions {
+  /** The learner's locale (BCP 47, e.g. "en-GB"): decides how "5/4/1904" is read. Without it such dates are refused. */
+  locale?: string;
+}
 
 /**
- * Grades a response. Choices, matching and ordering are exact; typed and cloze answers are tolerant
- * by answer type: dates in any usual spelling at the asked precision, numbers in digits or words with
- * hedges and units ignored, names with or without rank (surname alone when the item accepts it), and
- * small typos scaled by length for text (never for dates and numbers, where one character changes the fact).
+ * Grades a response, the same way for every answer type, and says what it tolerated or why it refused. Choices,
+ * matching and ordering are exact. Typed and cloze answers: dates in any usual spelling at the asked precision,
+ * month names with typos, ambiguous numeric dates in the learner's locale; numbers in digits or words, hedges and
+ * units ignored unless the unit contradicts; people with or without rank and middle initials, the surname alone when
+ * the item accepts it; names of places and organisations by their aliases; typos scaled by length in every word,
+ * never in a digit. The rules and their reasons: docs/decisions/017-grading.md.
  *
  * @example
- * grade(item, 'November 26, 2019') // { correct: true, normalised: '2019-11-26', expected: '2019-11-26' }
+ * grade(item, 'Ocotber 2018') // { correct: true, tolerated: [{ rule: 'spelling', detail: 'October' }], ratingHint: 'hard', … }
+ * grade(item, 'November 2019') // { correct: false, reason: 'the question asks for a day', ratingHint: 'again', … }
  */
-export function grade(item: GeneratedItem, response: Response): GradeResult {
+export function grade(item: GeneratedItem, response: Response, options: GradeOptions = {}): Verdict {
+  const result = gradeAny(item, response, options);
+  if (!result.correct) return { ...result, ratingHint: "again" };
+  if (result.tolerated.some((t) => t.rule === "spelling")) return { ...result, ratingHint: "hard" };
+  return result;
+}
+
+function gradeAny(item: GeneratedItem, response: Response, options: GradeOptions): Verdict {
   switch (item.kind) {
     case "multiple_choice":
     case "true_false":
@@ -34,11 +62,44 @@ export function grade(item: GeneratedItem, response: Response): GradeResult {
     case "ordering":
       return gradeOrdering(item, response);
     default:
-      return gradeFree(item, typeof response === "string" ? response : String(response));
+      return gradeFree(item, typeof response === "string" ? response : String(response), options);
   }
 }
 
-function gradeChoice(item: GeneratedItem, response: Response): GradeResult {
+/**
+ * The verdict as one line for the learner: what was tolerated when accepted, why not when refused, nothing for a
+ * plain right answer.
+ *
+ * @example
+ * explainVerdict({ correct: true, tolerated: [{ rule: 'spelling', detail: 'October' }], … }) // 'accepted — spelling: October'
+ */
+export function explainVerdict(verdict: Pick<Verdict, "correct" | "tolerated" | "reason">): string | null {
+  if (!verdict.correct) return verdict.reason ?? null;
+  if (verdict.tolerated.length === 0) return null;
+  return `accepted — ${verdict.tolerated.map((t) => `${TOLERANCE_LABELS[t.rule]}: ${t.detail}`).join("; ")}`;
+}
+
+const TOLERANCE_LABELS: Record<Tolerance["rule"], string> = {
+  spelling: "spelling",
+  alias: "same as",
+  middle_initial: "without the middle initial",
+  surname_only: "surname alone",
+  date_order: "read as",
+};
+
+function gradeFree(item: GeneratedItem, response: string, options: GradeOptions): Verdict {
+  if (!normaliseText(response)) return refuse("", normaliseText(item.answer), "no answer was given");
+  if (item.answerType === "date") return gradeDate(item, response, options) ?? gradeText(item, response);
+  if (item.answerType === "number" || looksLikeQuantity(item.answer)) return gradeNumber(item, response);
+  if (item.answerType === "person") return gradePerson(item, response);
+  return gradeText(item, response);
+}
+
+function refuse(normalised: string, expected: string, reason: string): Verdict {
+  return { correct: false, normalised, expected, tolerated: [], reason };
+}
+
+function gradeChoice(item: GeneratedItem, response: Response): Verdict {
   const options = item.options ?? [];
   let chosen: string | undefined;
   if (typeof response === "number") chosen = options[response];
@@ -50,10 +111,11 @@ function gradeChoice(item: GeneratedItem, response: Response): GradeResult {
   }
   const expected = normaliseText(item.answer);
   const normalised = chosen === undefined ? "" : normaliseText(chosen);
-  return { correct: normalised === expected, normalised, expected };
+  if (normalised === expected) return { correct: true, normalised, expected, tolerated: [] };
+  return refuse(normalised, expected, chosen === undefined ? "that is none of the options" : "a different option");
 }
 
-function gradeMatching(item: GeneratedItem, response: Response): GradeResult {
+function gradeMatching(item: GeneratedItem, response: Response): Verdict {
   const pairs: MatchPair[] = Array.isArray(response)
     ? (response as readonly (MatchPair | string)[]).flatMap((p) => (typeof p === "string" ? [] : [p]))
     : String(response)
@@ -61,79 +123,21 @@ function gradeMatching(item: GeneratedItem, response: Response): GradeResult {
         .map((s) => s.split("→"))
         .filter((a) => a.length === 2)
         .map(([left, right]) => ({ left, right }));
-  const canon = (ps: readonly MatchPair[]) =>
-    ps
-      .map((p) => `${normaliseText(p.left)}=${normaliseText(p.right)}`)
-      .sort()
-      .join(";");
-  const expected = canon(item.pairs ?? []);
+  const key = (p: MatchPair) => `${normaliseText(p.left)}=${normaliseText(p.right)}`;
+  const canon = (ps: readonly MatchPair[]) => ps.map(key).sort().join(";");
+  const expectedPairs = item.pairs ?? [];
+  const expected = canon(expectedPairs);
   const normalised = canon(pairs);
-  return { correct: normalised === expected, normalised, expected };
+  if (normalised === expected) return { correct: true, normalised, expected, tolerated: [] };
+  const given = new Set(pairs.map(key));
+  const right = expectedPairs.filter((p) => given.has(key(p))).length;
+  return refuse(normalised, expected, `${right} of ${expectedPairs.length} pairs are right`);
 }
 
-function gradeOrdering(item: GeneratedItem, response: Response): GradeResult {
+function gradeOrdering(item: GeneratedItem, response: Response): Verdict {
   const seq = Array.isArray(response) ? (response as readonly unknown[]).map(String) : String(response).split("→");
   const expected = (item.sequence ?? []).map(normaliseText).join(" > ");
   const normalised = seq.map(normaliseText).join(" > ");
-  return { correct: normalised === expected, normalised, expected };
-}
-
-function gradeFree(item: GeneratedItem, response: string): GradeResult {
-  if (item.answerType === "date") {
-    const expected = parseDateAnswer(item.answer);
-    const given = parseDateAnswer(response);
-    const show = (p: typeof expected) =>
-      p
-        ? [p.start, p.end]
-            .filter(Boolean)
-            .map((d) => iso(d!))
-            .join("/")
-        : normaliseText(response);
-    if (!expected) return textResult(item, response);
-    const correct =
-      !!given &&
-      sameAtPrecision(expected.start, given.start) &&
-      (!expected.end ? !given.end : !!given.end && sameAtPrecision(expected.end, given.end));
-    return { correct, normalised: show(given), expected: show(expected) };
-  }
-  if (item.answerType === "number") {
-    const expected = numberInAnswer(item.answer);
-    const given = numberInAnswer(response);
-    return {
-      correct: expected !== null && given === expected,
-      normalised: given === null ? normaliseText(response) : String(given),
-      expected: String(expected),
-    };
-  }
-  if (item.answerType === "person") {
-    const strip = (s: string) => normaliseText(s).replace(RANK_PREFIX, "");
-    const given = strip(response);
-    const targets = [item.answer, ...item.accepted].map(strip);
-    const correct = targets.some((t) => withinTypos(given, t));
-    return { correct, normalised: given, expected: strip(item.answer) };
-  }
-  return textResult(item, response);
-}
-
-function textResult(item: GeneratedItem, response: string): GradeResult {
-  const given = normaliseText(response);
-  const targets = [item.answer, ...item.accepted].map(normaliseText);
-  return {
-    correct: targets.some((t) => withinTypos(given, t)),
-    normalised: given,
-    expected: normaliseText(item.answer),
-  };
-}
-
-function withinTypos(given: string, target: string): boolean {
-  if (!given || !target) return false;
-  if (given === target) return true;
-  if (/\d/.test(target)) return false; // "Apollo 11" vs "Apollo 12": digits are facts, not typos
-  return editDistance(given, target) <= typoTolerance(target.length);
-}
-
-function iso(d: { year: number; month?: number; day?: number }): string {
-  return [String(d.year), d.month && String(d.month).padStart(2, "0"), d.day && String(d.day).padStart(2, "0")]
-    .filter(Boolean)
-    .join("-");
+  if (normalised === expected) return { correct: true, normalised, expected, tolerated: [] };
+  return refuse(normalised, expected, "the order is not the one in the text");
 }

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { grade, type Response } from "@/lib/content/grade";
+import { explainVerdict, grade, type Response } from "@/lib/content/grade";
+import { storedResponse } from "@/lib/study/answer-locale";
 import type { GeneratedItem } from "@/lib/content/types";
 import { ratingFromAnswer } from "@/lib/srs";
 import type { StudyCard } from "@/lib/study/types";
@@ -159,6 +160,8 @@ export async function answerQuiz(input: {
   response: Response;
   responseMs: number;
   now: Date;
+  /** The learner's locale (Accept-Language), for reading ambiguous numeric dates; none refuses them. */
+  locale?: string;
 }): Promise<{ ok: true } | { ok: false; reason: "not_found" | "finished" }> {
   const attempt = await getQuiz(input.attemptId, input.userId);
   if (!attempt || !attempt.itemIds.includes(input.itemId)) return { ok: false, reason: "not_found" };
@@ -168,7 +171,8 @@ export async function answerQuiz(input: {
   if (!questions.includes(input.itemId)) return { ok: false, reason: "not_found" };
   const item = await db.item.findUnique({ where: { id: input.itemId }, select: { data: true } });
   if (!item) return { ok: false, reason: "not_found" };
-  const correct = grade(JSON.parse(item.data) as GeneratedItem, input.response).correct;
+  const verdict = grade(JSON.parse(item.data) as GeneratedItem, input.response, { locale: input.locale });
+  const { correct } = verdict;
   const stored = typeof input.response === "string" ? input.response : JSON.stringify(input.response);
 
   await db.$transaction(async (tx) => {
@@ -210,7 +214,11 @@ export async function answerQuiz(input: {
         itemId: input.itemId,
         version: card?.version ?? 0,
         response: input.response,
-        rating: ratingFromAnswer({ correct, responseMs: input.responseMs }),
+        // A forgiven typo caps the rating at Hard, as in the study loop (lib/db/reviews.ts).
+        rating:
+          verdict.ratingHint === "hard" && correct
+            ? "hard"
+            : ratingFromAnswer({ correct, responseMs: input.responseMs }),
         responseMs: input.responseMs,
         now: input.now,
         source: "quiz",
@@ -220,16 +228,31 @@ export async function answerQuiz(input: {
   return { ok: true };
 }
 
+/**
+ * What the grader tolerated or why it refused a recorded quiz answer, graded again from the stored response; null when
+ * that grading no longer agrees with the recorded verdict (the item was rebuilt, or the locale differs).
+ */
+function explanationOf(data: string, given: { response: string; correct: boolean } | undefined, locale?: string) {
+  if (!given) return null;
+  const item = JSON.parse(data) as GeneratedItem;
+  const verdict = grade(item, storedResponse(item.kind, given.response), { locale });
+  return verdict.correct === given.correct ? explainVerdict(verdict) : null;
+}
+
 /** A finished attempt's questions with the learner's answers, for the review of mistakes. */
-export async function quizResults(attemptId: string, userId: string) {
+export async function quizResults(attemptId: string, userId: string, locale?: string) {
   const attempt = await getQuiz(attemptId, userId);
   if (!attempt) return null;
-  const items = await db.item.findMany({
+  const rows = await db.item.findMany({
     where: { id: { in: attempt.itemIds } },
-    select: { id: true, prompt: true, answer: true, sourceText: true, documentId: true },
+    select: { id: true, prompt: true, answer: true, sourceText: true, documentId: true, data: true },
   });
+  const answered = new Map(attempt.answers.map((a) => [a.itemId, a]));
+  const items = rows.map(({ data, ...item }) => ({
+    ...item,
+    explanation: explanationOf(data, answered.get(item.id), locale),
+  }));
   const byId = new Map(items.map((item) => [item.id, item]));
-  const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
   const questions = await questionsOf(attempt.itemIds);
   return {
     attempt,
@@ -237,7 +260,7 @@ export async function quizResults(attemptId: string, userId: string) {
     skipped: attempt.itemIds.length - questions.length,
     questions: questions.flatMap((id) => {
       const item = byId.get(id);
-      return item ? [{ ...item, answer: item.answer, given: answers.get(id) ?? null }] : [];
+      return item ? [{ ...item, answer: item.answer, given: answered.get(id) ?? null }] : [];
     }),
   };
 }

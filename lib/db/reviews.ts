@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SqliteError } from "better-sqlite3";
-import { grade, type Response } from "@/lib/content/grade";
+import { explainVerdict, grade, type Response } from "@/lib/content/grade";
 import type { GeneratedItem } from "@/lib/content/types";
 import {
   becameLeech,
@@ -13,6 +13,7 @@ import {
   type Rating,
   type SrsSettings,
 } from "@/lib/srs";
+import { storedResponse } from "@/lib/study/answer-locale";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
@@ -24,13 +25,23 @@ import { buryUntil } from "./study";
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
 export type ReviewRefusal = "not_found" | "stale" | "suspended" | "in_quiz";
 
+type Graded = { correct: boolean | null; explanation: string | null; ratingHint?: "again" | "hard" };
+
 /**
- * Whether a response is right. Flashcards are graded by the learner (null). For every other kind no response
- * ("I don't know", "Show answer") is a wrong answer: seeing the answer is answering (docs/decisions/011).
+ * Whether a response is right, and what the grader tolerated or why it refused (lib/content/grade.ts). Flashcards are
+ * graded by the learner (null). For every other kind no response ("I don't know", "Show answer") is a wrong answer:
+ * seeing the answer is answering (docs/decisions/011). `locale` reads ambiguous numeric dates ("5/4/1904").
  */
-function gradeResponse(item: GeneratedItem, response: Response | null): boolean | null {
-  if (item.kind === "flashcard") return null;
-  return response === null ? false : grade(item, response).correct;
+function gradeResponse(item: GeneratedItem, response: Response | null, locale?: string): Graded {
+  if (item.kind === "flashcard") return { correct: null, explanation: null };
+  if (response === null) return { correct: false, explanation: null, ratingHint: "again" };
+  const verdict = grade(item, response, { locale });
+  return { correct: verdict.correct, explanation: explainVerdict(verdict), ratingHint: verdict.ratingHint };
+}
+
+/** A forgiven typo caps the suggested rating at Hard: the answer was right, its recall not clean. */
+function hinted(rating: Rating, hint: Graded["ratingHint"]): Rating {
+  return hint === "hard" && (rating === "good" || rating === "easy") ? "hard" : rating;
 }
 
 type StoredCard = SqlCardStateRow & {
@@ -42,6 +53,7 @@ type StoredCard = SqlCardStateRow & {
 };
 type StoredLog = {
   userId: string;
+  response: string | null;
   itemId: string;
   cardId: string;
   rating: Rating;
@@ -54,7 +66,7 @@ type StoredLog = {
 type ItemRow = { id: string; data: string; documentId: string };
 
 // The study loop's reads: prepared statements on the read connection (lib/db/sqlite.ts), one snapshot per call.
-const LOG_SQL = `SELECT userId, itemId, cardId, rating, correct, stateBefore, stateAfter, reviewedAt
+const LOG_SQL = `SELECT userId, response, itemId, cardId, rating, correct, stateBefore, stateAfter, reviewedAt
   FROM ReviewLog WHERE id = ?`;
 const ITEM_SQL = `SELECT id, data, documentId FROM Item WHERE id = ? AND retiredAt IS NULL`;
 const CARD_COLUMNS = `id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
@@ -97,7 +109,7 @@ function readAnswerContext(userId: string, reviewId: string, itemId: string, che
 function feedbackFor(
   row: ItemRow,
   item: GeneratedItem,
-  answer: { correct: boolean | null; suggested: Rating; recorded: boolean },
+  answer: { correct: boolean | null; suggested: Rating; recorded: boolean; explanation: string | null },
   previews: ReturnType<typeof previewIntervals>,
 ): AnswerFeedback {
   return {
@@ -131,13 +143,14 @@ export type AnswerItemResult =
 export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResult> {
   const context = readAnswerContext(input.userId, input.reviewId, input.itemId, true);
   const { previous, row, stored, settings, inQuiz } = context;
-  if (previous) return replayAnswer(previous, input.userId, settings, inQuiz);
+  if (previous) return replayAnswer(previous, input.userId, settings, inQuiz, input.locale);
   if (!row) return { ok: false, reason: "not_found" };
   const attemptId = inQuiz.get(row.id);
   if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
   const item = JSON.parse(row.data) as GeneratedItem;
   const previews = previewIntervals(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings);
-  const correct = gradeResponse(item, input.response);
+  const graded = gradeResponse(item, input.response, input.locale);
+  const { correct, explanation } = graded;
   if (correct === null) {
     // Shown only, but refused like an answer would be: rating it later would fail the same way.
     if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
@@ -145,21 +158,26 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
     return {
       ok: true,
       leech: false,
-      feedback: feedbackFor(row, item, { correct, suggested: "good", recorded: false }, previews),
+      feedback: feedbackFor(row, item, { correct, explanation, suggested: "good", recorded: false }, previews),
     };
   }
-  const rating = ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) });
+  const rating = hinted(
+    ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) }),
+    graded.ratingHint,
+  );
   const result = await writeReview({ ...input, rating, source: "study" }, correct, context);
   if (!result.ok) return result;
   if (result.duplicate) {
     // A double submit won the race: answer with what it recorded.
     const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
-    return recorded ? replayAnswer(recorded, input.userId, settings, inQuiz) : { ok: false, reason: "stale" };
+    return recorded
+      ? replayAnswer(recorded, input.userId, settings, inQuiz, input.locale)
+      : { ok: false, reason: "stale" };
   }
   return {
     ok: true,
     leech: result.leech,
-    feedback: feedbackFor(row, item, { correct, suggested: rating, recorded: true }, previews),
+    feedback: feedbackFor(row, item, { correct, explanation, suggested: rating, recorded: true }, previews),
   };
 }
 
@@ -169,6 +187,7 @@ function replayAnswer(
   userId: string,
   settings: SrsSettings,
   inQuiz: Map<string, string>,
+  locale: string | undefined,
 ): AnswerItemResult {
   if (log.userId !== userId) return { ok: false, reason: "not_found" };
   // The item may have joined a quiz since: the answer stays hidden until that quiz is finished.
@@ -178,13 +197,18 @@ function replayAnswer(
   if (!row) return { ok: false, reason: "not_found" };
   const before = parseSnapshot(log.stateBefore);
   const after = parseSnapshot(log.stateAfter);
+  const item = JSON.parse(row.data) as GeneratedItem;
+  const correct = log.correct === null ? null : log.correct === 1;
+  // The explanation is graded again from the stored response; shown only if it still agrees with the recorded verdict.
+  const regraded = gradeResponse(item, log.response === null ? null : storedResponse(item.kind, log.response), locale);
+  const explanation = regraded.correct === correct ? regraded.explanation : null;
   return {
     ok: true,
     leech: after.leech && !before.leech,
     feedback: feedbackFor(
       row,
-      JSON.parse(row.data) as GeneratedItem,
-      { correct: log.correct === null ? null : log.correct === 1, suggested: log.rating, recorded: true },
+      item,
+      { correct, explanation, suggested: log.rating, recorded: true },
       previewIntervals(before.card, new Date(log.reviewedAt), settings),
     ),
   };
@@ -219,6 +243,8 @@ export type RecordReviewInput = {
   responseMs: number | null;
   now: Date;
   source?: "study" | "quiz";
+  /** The learner's locale (Accept-Language), for reading ambiguous numeric dates; none refuses them. */
+  locale?: string;
 };
 
 export type RecordReviewResult =
@@ -296,7 +322,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
   if (!context.row) return { ok: false, reason: "not_found" };
   if (context.inQuiz.has(input.itemId)) return { ok: false, reason: "in_quiz" };
   const item = JSON.parse(context.row.data) as GeneratedItem;
-  return writeReview(input, gradeResponse(item, input.response), context);
+  return writeReview(input, gradeResponse(item, input.response, input.locale).correct, context);
 }
 
 /** recordReview's checks and writes, once the context is read and the answer graded. */

@@ -36,6 +36,11 @@ export type AnswerFeedback = {
    */
   recorded: boolean;
   expected: string;
+  /**
+   * What the grader tolerated to accept the answer ("accepted — spelling: October") or why it refused it ("the
+   * question asks for a day"); null for a plain right answer and for flashcards.
+   */
+  explanation: string | null;
   sourceText: string;
   sourceHref: string;
   suggested: Rating;

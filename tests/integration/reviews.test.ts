@@ -209,6 +209,7 @@ describe("queue and feedback", () => {
         correct: true,
         recorded: true,
         expected: "Gimel",
+        explanation: null,
         sourceText: "gamma is Gimel.",
         sourceHref: `/decks/${deckId}/items/${itemIds[2]}#source`,
         suggested: "good",

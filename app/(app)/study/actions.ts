@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { amendReview, answerItem, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
+import { requestLocale } from "@/lib/study/request-locale";
 import type { AnswerFeedback, NextStep } from "@/lib/study/types";
 import { AmendSchema, AnswerSchema, ItemActionSchema, ReviewSchema, ScopeSchema } from "@/lib/validations/study";
 
@@ -22,7 +23,7 @@ export async function answerAction(
   if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
   const { deckId, ...answer } = parsed.data;
   const now = new Date();
-  const result = await answerItem({ userId: user.id, ...answer, now });
+  const result = await answerItem({ userId: user.id, ...answer, now, locale: await requestLocale() });
   if (result.ok) return { ok: true, feedback: result.feedback, leech: result.leech };
   return {
     ok: false,
@@ -59,7 +60,7 @@ export async function reviewAction(
   if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
   const { deckId, ...answer } = parsed.data;
   const now = new Date();
-  const result = await recordReview({ userId: user.id, ...answer, now });
+  const result = await recordReview({ userId: user.id, ...answer, now, locale: await requestLocale() });
   const next = await nextStep({ userId: user.id, deckId }, now);
   if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES[result.reason], next };
   return { ok: true, leech: result.leech, next };

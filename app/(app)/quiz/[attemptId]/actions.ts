@@ -2,6 +2,7 @@
 
 import { requireUser } from "@/lib/auth/session";
 import { answerQuiz, endPracticeQuiz, quizState, type QuizState } from "@/lib/db/quiz";
+import { requestLocale } from "@/lib/study/request-locale";
 import { EndQuizSchema, QuizAnswerSchema } from "@/lib/validations/quiz";
 
 export async function answerQuizAction(
@@ -12,7 +13,13 @@ export async function answerQuizAction(
   if (!parsed.success)
     return { ok: false, message: parsed.error.issues[0]?.message ?? "That answer couldn't be read." };
   const { response, ...rest } = parsed.data;
-  const result = await answerQuiz({ userId: user.id, ...rest, response: response!, now: new Date() });
+  const result = await answerQuiz({
+    userId: user.id,
+    ...rest,
+    response: response!,
+    now: new Date(),
+    locale: await requestLocale(),
+  });
   if (!result.ok) return { ok: false, message: "This quiz isn't available." };
   const state = await quizState(parsed.data.attemptId, user.id);
   return state ? { ok: true, state } : { ok: false, message: "This quiz isn't available." };

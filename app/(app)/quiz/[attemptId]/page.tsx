@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { openQuizItems } from "@/lib/db/open-quizzes";
 import { quizResults, quizState } from "@/lib/db/quiz";
+import { requestLocale } from "@/lib/study/request-locale";
 import { QuizRunner } from "./quiz-runner";
 import { idParams } from "@/lib/validations/params";
 
@@ -48,12 +49,14 @@ export default async function QuizPage({
       </section>
     );
   }
-  const results = (await quizResults(attemptId, user.id))!;
+  const results = (await quizResults(attemptId, user.id, await requestLocale()))!;
   // A practice quiz goes back to its deck; an assignment's quiz to the assignment.
   const back = results.attempt.document
     ? { href: `/decks/${results.attempt.document.id}`, label: results.attempt.document.title }
     : { href: `/assignments/${results.attempt.assignmentId}`, label: "Assignment" };
   const mistakes = results.questions.filter((q) => !q.given?.correct);
+  // Right answers the grader accepted only with a tolerance (a typo, an alias): the learner should know.
+  const noted = results.questions.filter((q) => q.given?.correct && q.explanation);
   // An item another unfinished quiz of this learner asks keeps its answer hidden until that quiz is finished too.
   const inQuiz = openQuizItems(user.id);
   const percent = state.total ? Math.round((100 * state.score) / state.total) : 0;
@@ -83,6 +86,11 @@ export default async function QuizPage({
             <p>
               Your answer: <span className="verdict--wrong">{q.given ? shownAnswer(q.given.response) : "—"}</span>
             </p>
+            {q.explanation && !inQuiz.has(q.id) ? (
+              <p className="muted" data-testid="verdict-explanation">
+                Why: {q.explanation}
+              </p>
+            ) : null}
             {inQuiz.has(q.id) ? (
               <p className="muted">
                 Correct answer hidden: another quiz you haven&apos;t finished asks this item.{" "}
@@ -101,6 +109,22 @@ export default async function QuizPage({
           </li>
         ))}
       </ol>
+      {noted.length ? (
+        <>
+          <h2>Accepted with a note ({noted.length})</h2>
+          <ul className="item-list">
+            {noted.map((q) => (
+              <li key={q.id} className="card item-card">
+                <p className="item-prompt">{q.prompt}</p>
+                <p>
+                  Your answer: {shownAnswer(q.given!.response)} —{" "}
+                  <span data-testid="verdict-explanation">{inQuiz.has(q.id) ? "accepted" : q.explanation}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {results.attempt.document ? (
         <p className="actions-row">
           <Link className="button" href={`/decks/${results.attempt.document.id}/quiz`}>

@@ -3,6 +3,7 @@ import { getRequestUser } from "@/lib/auth/session";
 import { recordReview } from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { isCrossSite, jsonError, readJson } from "@/lib/http";
+import { localeFromAcceptLanguage } from "@/lib/study/answer-locale";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
 import { ReviewSchema } from "@/lib/validations/study";
 
@@ -27,7 +28,8 @@ export async function POST(request: NextRequest) {
   if (!parsed.success) return jsonError(400, "invalid", REFUSAL_MESSAGES.invalid, parsed.error.issues);
   const { deckId, ...answer } = parsed.data;
   const now = new Date();
-  const result = await recordReview({ userId: user.id, ...answer, now });
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const result = await recordReview({ userId: user.id, ...answer, now, locale });
   if (!result.ok) return jsonError(STATUS[result.reason], result.reason, REFUSAL_MESSAGES[result.reason]);
   const next = await nextStep({ userId: user.id, deckId }, now);
   return Response.json(

@@ -1,0 +1,139 @@
+/** Grading of the answers where one character changes the fact: dates and numbers. Typos only in month names. */
+import { unitAt } from "./aliases";
+import type { GradeOptions, Verdict } from "./grade";
+import { MONTHS } from "./lexicon";
+import { editDistance, normaliseText } from "./normalise";
+import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
+import { dayMonthOrder, readDateAnswer, sameAtPrecision, type DatePeriod } from "./parse-answer";
+import type { DocDate, GeneratedItem } from "./types";
+
+const PRECISION_ASKED: Record<DocDate["precision"], string> = {
+  year: "a year",
+  month: "a month and year",
+  day: "a day",
+};
+
+/**
+ * A date answer against the item's date: right at the asked precision, with misspelt months and the reading of an
+ * ambiguous numeric date reported. Null when the item's own answer is not a date (then it is graded as text).
+ */
+export function gradeDate(item: GeneratedItem, response: string, options: GradeOptions): Verdict | null {
+  const expected = readDateAnswer(item.answer, { order: "dmy", fuzzyMonths: false }).period;
+  if (!expected) return null;
+  const order = dayMonthOrder(options.locale);
+  const reading = readDateAnswer(response, { order });
+  const given = reading.period;
+  const base = { normalised: given ? showPeriod(given) : normaliseText(response), expected: showPeriod(expected) };
+  if (!given) {
+    const reason = reading.ambiguous
+      ? `${reading.ambiguous} could be ${ambiguousReadings(reading.ambiguous)}: write the month as a word`
+      : `that is not a date: write it like ${example(expected.start)}`;
+    return { ...base, correct: false, tolerated: [], reason };
+  }
+  const reason = dateMismatch(expected, given);
+  const tolerated: Verdict["tolerated"] = reading.misspelt.map((m) => ({ rule: "spelling", detail: m.month }));
+  if (reading.ambiguous && reading.order)
+    tolerated.push({
+      rule: "date_order",
+      detail: `${humanDate(given.start)} (${reading.order === "dmy" ? "day" : "month"} first, as in ${options.locale})`,
+    });
+  if (reason) {
+    // Say how an ambiguous date was read, so a learner of the other convention knows what happened.
+    const read = reading.ambiguous ? ` (${reading.ambiguous} was read as ${humanDate(given.start)})` : "";
+    return { ...base, correct: false, tolerated: [], reason: reason + read };
+  }
+  return { ...base, correct: true, tolerated };
+}
+
+/** Why `given` does not state `expected`, or null when it does. */
+function dateMismatch(expected: DatePeriod, given: DatePeriod): string | null {
+  if (expected.end && !given.end) return "the question asks for a period: give its start and its end";
+  if (!expected.end && given.end) return "the question asks for one date, not a period";
+  const pairs: [DocDate, DocDate][] = [[expected.start, given.start]];
+  if (expected.end && given.end) pairs.push([expected.end, given.end]);
+  for (const [e, g] of pairs) {
+    if (sameAtPrecision(e, g)) continue;
+    const coarser = g.precision === "year" || (g.precision === "month" && e.precision === "day");
+    if (coarser) return `the question asks for ${PRECISION_ASKED[e.precision]}`;
+    if (e.year !== g.year) return "a different year";
+    if (e.month !== g.month) return "a different month";
+    return "a different day";
+  }
+  return null;
+}
+
+function ambiguousReadings(text: string): string {
+  const [a, b, year] = text.split(/[/.-]/);
+  return `${Number(a)} ${MONTHS[Number(b) - 1]} ${year} or ${MONTHS[Number(a) - 1]} ${Number(b)}, ${year}`;
+}
+
+function humanDate(d: DocDate): string {
+  if (d.precision === "year") return String(d.year);
+  const month = MONTHS[d.month! - 1];
+  return d.precision === "month" ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+}
+
+function example(d: DocDate): string {
+  return d.precision === "year" ? "1969" : d.precision === "month" ? "July 1969" : "20 July 1969";
+}
+
+function showPeriod(p: DatePeriod): string {
+  return [p.start, p.end]
+    .filter((d): d is DocDate => !!d)
+    .map(iso)
+    .join("/");
+}
+
+function iso(d: DocDate): string {
+  return [String(d.year), d.month && String(d.month).padStart(2, "0"), d.day && String(d.day).padStart(2, "0")]
+    .filter(Boolean)
+    .join("-");
+}
+
+const QUANTITY = new RegExp(`^\\s*(?:(?:${QUANTITY_MODIFIERS.join("|")})\\s+)?(${NUMBER_PATTERN})\\s*(.*)$`, "i");
+
+// NUMBER_PATTERN alone stops at "eight" in "eighty-two" (its word list tries "eight" first); refusing a letter right
+// after the match makes the engine backtrack to the whole word.
+const WHOLE_NUMBER = new RegExp(`(?:${NUMBER_PATTERN})(?![\\p{L}])`, "iu");
+
+/** The first number in a text and the measurement unit right after it, if the unit table knows it. */
+function quantityIn(text: string): { value: number; unit?: string; digits: string } | null {
+  const cleaned = text.replace(/,(?=\d{3}\b)/g, "");
+  const m = WHOLE_NUMBER.exec(cleaned);
+  if (!m) return null;
+  const value = parseNumber(m[0]);
+  if (value === null) return null;
+  return { value, unit: unitAt(cleaned.slice(m.index + m[0].length)), digits: m[0] };
+}
+
+/**
+ * True when a text answer is a quantity with a unit ("82 km", "about 5 kilometres"), so it is graded as a number:
+ * "82 kilometres" then answers it, "83 km" does not.
+ */
+export function looksLikeQuantity(answer: string): boolean {
+  const m = QUANTITY.exec(answer.replace(/,(?=\d{3}\b)/g, ""));
+  return !!m && parseNumber(m[1]) !== null && !!m[2] && unitAt(m[2]) !== undefined && /^\S+(?:\s\S+)?$/.test(m[2]);
+}
+
+/**
+ * A number answer: the same value, in digits or words, hedges and nouns ignored; a unit only matters when both sides
+ * name a different one ("82 mi" for 82 km). No typo is forgiven: 1961 is not 1916.
+ */
+export function gradeNumber(item: GeneratedItem, response: string): Verdict {
+  const expected = quantityIn(item.answer);
+  const given = quantityIn(response);
+  const base = { normalised: given ? String(given.value) : normaliseText(response), expected: String(expected?.value) };
+  if (!expected) return { ...base, correct: false, tolerated: [], reason: "this item has no number to compare with" };
+  if (!given) return { ...base, correct: false, tolerated: [], reason: "the question asks for a number" };
+  if (given.value !== expected.value) {
+    const close = /^\d+$/.test(given.digits) && editDistance(given.digits, String(expected.value)) === 1;
+    const reason = close
+      ? "a different number (numbers must be exact: no typo is forgiven in them)"
+      : "a different number";
+    return { ...base, correct: false, tolerated: [], reason };
+  }
+  const expectedUnit = expected.unit ?? item.accepted.map((a) => quantityIn(a)?.unit).find(Boolean);
+  if (given.unit && expectedUnit && given.unit !== expectedUnit)
+    return { ...base, correct: false, tolerated: [], reason: `the answer is in ${expectedUnit}, not ${given.unit}` };
+  return { ...base, correct: true, tolerated: [] };
+}
