@@ -1,6 +1,6 @@
 import type { GeneratedItem } from "@/lib/content/types";
 import type { ImportPreview } from "@/lib/interchange/import";
-import type { RevlogEntry } from "@/lib/interchange/revlog";
+import type { CardInterval, RevlogEntry } from "@/lib/interchange/revlog";
 import { db } from "./client";
 import { InvalidDocumentError, publishDocument } from "./content";
 import { parseSnapshot } from "./cards";
@@ -129,8 +129,9 @@ export async function reviewHistory(userId: string): Promise<RevlogEntry[]> {
   });
 }
 
-const pick = (card: { due: Date; scheduledDays: number; difficulty: number }) => ({
+const pick = (card: CardInterval) => ({
   due: card.due,
+  lastReview: card.lastReview,
   scheduledDays: card.scheduledDays,
   difficulty: card.difficulty,
 });

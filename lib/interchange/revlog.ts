@@ -13,9 +13,12 @@ export interface RevlogEntry {
   responseMs: number | null;
   /** Card state name before the answer: "new", "learning", "review", "relearning". */
   previousState: string;
-  before: { due: Date; scheduledDays: number; difficulty: number; existed: boolean };
-  after: { due: Date; scheduledDays: number; difficulty: number };
+  before: CardInterval & { existed: boolean };
+  after: CardInterval;
 }
+
+/** The parts of a card state an interval is read from. */
+export type CardInterval = { due: Date; lastReview: Date | null; scheduledDays: number; difficulty: number };
 
 const EASE = { again: 1, hard: 2, good: 3, easy: 4 } as const;
 const TYPE: Record<string, number> = { new: 0, learning: 0, review: 1, relearning: 2 };
@@ -24,8 +27,8 @@ const TYPE: Record<string, number> = { new: 0, learning: 0, review: 1, relearnin
  * A learner's review history as CSV with Anki's revlog columns, then three of Factdeck's own so a row can be traced:
  * - id: time of the review (ms since 1970); cid: the card, numbered by its creation time in ms (made unique);
  * - usn 0; ease 1–4 (Again, Hard, Good, Easy);
- * - ivl / lastIvl: interval after / before the review, in days when a day or more, else negative seconds until due
- *   (Anki's convention for learning steps); lastIvl is 0 for a card's first review;
+ * - ivl / lastIvl: interval after / before the review, in days when a day or more, else the learning step in negative
+ *   seconds (Anki's convention); lastIvl is 0 for a card's first review;
  * - factor: FSRS difficulty as Anki's FSRS mode logs it, ((D − 1) / 9 + 0.1) × 1000, so 100 (easiest) … 1100;
  * - time: answer time in ms (0 when not measured); type: 0 learning, 1 review, 2 relearning;
  * - itemId, deck, prompt.
@@ -38,8 +41,8 @@ export function revlogCsv(entries: readonly RevlogEntry[]): string {
     cardNumbers.get(e.cardId)!,
     0,
     EASE[e.rating],
-    interval(e.after, e.reviewedAt),
-    e.before.existed ? interval(e.before, e.reviewedAt) : 0,
+    interval(e.after),
+    e.before.existed ? interval(e.before) : 0,
     Math.round(((e.after.difficulty - 1) / 9 + 0.1) * 1000),
     e.responseMs ?? 0,
     TYPE[e.previousState] ?? 0,
@@ -53,9 +56,11 @@ export function revlogCsv(entries: readonly RevlogEntry[]): string {
   ]);
 }
 
-function interval(state: { due: Date; scheduledDays: number }, at: Date): number {
+/** A state's interval as Anki logs it: days when a day or more, else the learning step as negative seconds. */
+function interval(state: CardInterval): number {
   if (state.scheduledDays >= 1) return state.scheduledDays;
-  return -Math.max(0, Math.round((state.due.getTime() - at.getTime()) / 1000));
+  if (!state.lastReview) return 0;
+  return -Math.max(0, Math.round((state.due.getTime() - state.lastReview.getTime()) / 1000));
 }
 
 /** Anki's card ids are creation times in ms; two cards made in the same ms get consecutive numbers. */
