@@ -100,6 +100,21 @@ describe("who may import and export", () => {
     expect((await exportDeck(instructor, "zip")).status).toBe(400);
     expect((await exportDeck(instructor, "csv", "no-such-deck")).status).toBe(404);
   });
+
+  it("holds back an export while the exporter's own unfinished quiz asks one of its items", async () => {
+    const item = await db.item.findFirstOrThrow({ where: { documentId: deckId } });
+    const attempt = await db.quizAttempt.create({
+      data: { userId: otherInstructor.id, documentId: deckId, itemIds: JSON.stringify([item.id]), total: 1 },
+    });
+    const response = await exportDeck(otherInstructor, "apkg");
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: "in_quiz", message: "Finish your quiz first: it asks items of this deck." },
+    });
+    expect((await exportDeck(instructor, "apkg")).status).toBe(200);
+    await db.quizAttempt.update({ where: { id: attempt.id }, data: { finishedAt: new Date() } });
+    expect((await exportDeck(otherInstructor, "apkg")).status).toBe(200);
+  });
 });
 
 describe("importing", () => {
