@@ -76,6 +76,14 @@ function readCollection(db: Database.Database): ApkgRead {
   // A crafted file could make "notes" a view over an endless recursive query; only real tables are read.
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('col', 'notes')").all();
   if (tables.length !== 2) return { ok: false, message: DAMAGED };
+  // Generated columns are computed while reading, by expressions the file chooses (zeroblob(1e9) …); Anki has none.
+  const generated = db.prepare("SELECT count(*) AS n FROM pragma_table_xinfo('notes') WHERE hidden <> 0").get() as {
+    n: number;
+  };
+  const generatedCol = db.prepare("SELECT count(*) AS n FROM pragma_table_xinfo('col') WHERE hidden <> 0").get() as {
+    n: number;
+  };
+  if (generated.n + generatedCol.n > 0) return { ok: false, message: DAMAGED };
   const { count } = db.prepare("SELECT count(*) AS count FROM notes").get() as { count: number };
   if (count > IMPORT_LIMITS.rows)
     return {

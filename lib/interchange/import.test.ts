@@ -156,6 +156,30 @@ describe(".apkg import", () => {
     expect(readImport({ bytes, filename: "deck.apkg" })).toEqual({ ok: false, message: DAMAGED });
   });
 
+  it("refuses a collection whose notes have a generated column (computed on read by the file's own expression)", () => {
+    const db = new Database(":memory:");
+    db.exec(`CREATE TABLE col (models text, decks text); INSERT INTO col VALUES ('{}', '{}');
+      CREATE TABLE notes (id integer, mid integer, tags text, flds text GENERATED ALWAYS AS (zeroblob(1000)) VIRTUAL);
+      INSERT INTO notes (id, mid, tags) VALUES (1, 1, '');`);
+    const bytes = zipSync({ "collection.anki2": new Uint8Array(db.serialize()) });
+    db.close();
+    expect(readImport({ bytes, filename: "deck.apkg" })).toEqual({ ok: false, message: DAMAGED });
+  });
+
+  it("reads fields as text: control characters dropped, a field far over the limit refused by row", () => {
+    const apkg = writeApkg({
+      title: "T",
+      items: [
+        { id: "a", item: itemOf("Q\u0000 one\u000c?", "A"), sourceText: "" },
+        { id: "b", item: itemOf(`<b>${"x".repeat(60_000)}</b>`, "A"), sourceText: "" },
+      ],
+      now: new Date(0),
+    });
+    const read = readImport({ bytes: apkg, filename: "deck.apkg" });
+    expect(read.ok && read.items.map((i) => i.prompt)).toEqual(["Q one?"]);
+    expect(read.ok && read.errors).toEqual([{ row: 2, message: "Note 2: the front is longer than 2,000 characters." }]);
+  });
+
   it("stops a zip bomb, whether it declares its size honestly or lies about it", () => {
     const bomb = zipSync({ "collection.anki2": new Uint8Array(51 * MB) }, { level: 1 });
     expect(bomb.length).toBeLessThan(MB);
