@@ -105,7 +105,7 @@ function readCollection(db: Database.Database): ApkgRead {
   let withMedia = 0;
   rows.forEach((row, i) => {
     const number = i + 1;
-    const model = models.data[String(row.mid)];
+    const model = Object.hasOwn(models.data, String(row.mid)) ? models.data[String(row.mid)] : undefined;
     if (!model || typeof row.flds !== "string") {
       errors.push({ row: number, message: `Note ${number}: its note type is missing from the package.` });
       return;

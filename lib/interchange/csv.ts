@@ -101,6 +101,7 @@ export function readCsv(text: string, filename: string): CsvRead {
       return meta.html ? fieldToText(raw) : undefuse(raw).trim();
     };
     const kindText = cell("kind").toLowerCase();
+    const kind = own(KINDS, kindText);
     const tags = cell("tags")
       .split(/\s+/)
       .filter((t) => t && !SYSTEM_TAGS.has(t.toLowerCase()));
@@ -109,13 +110,13 @@ export function readCsv(text: string, filename: string): CsvRead {
       front: cell("front"),
       back: cell("back"),
       alternatives: splitAlternatives(cell("alternatives")),
-      ...(kindText && KINDS[kindText] ? { kind: KINDS[kindText] } : {}),
+      ...(kind ? { kind } : {}),
     };
     const topic = cell("topic") || tags[0]?.replace(/_/g, " ");
     if (topic) note.topic = topic;
     const source = cell("source");
     if (source) note.source = source;
-    return { note, badKind: kindText !== "" && !KINDS[kindText] ? kindText : null };
+    return { note, badKind: kindText !== "" && !kind ? kindText : null };
   });
   const errors = notes
     .filter((n) => n.badKind !== null)
@@ -140,6 +141,11 @@ export function itemsCsv(items: readonly { item: GeneratedItem; sourceText: stri
   return toCsv([["front", "back", "alternatives", "topic", "kind", "source"], ...rows]);
 }
 
+/** A table's own entry: a cell saying "constructor" must not find Object.prototype's. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function splitAlternatives(text: string): string[] {
   return text
     .split(/[;|]/)
@@ -153,7 +159,7 @@ function undefuse(cell: string): string {
 }
 
 function headerColumns(first: readonly string[]): Column[] | null {
-  const names = first.map((cell) => HEADER_NAMES[cell.trim().toLowerCase()]);
+  const names = first.map((cell) => own(HEADER_NAMES, cell.trim().toLowerCase()));
   if (first.length < 2 || !names.includes("front") || names.filter(Boolean).length < 2) return null;
   return names.map((name) => name ?? "ignored");
 }
@@ -175,7 +181,7 @@ function readMetaLines(text: string): Meta {
     if (!match) break;
     const [line, key, value] = [match[0], match[1]!.trim().toLowerCase(), match[2]!.trim()];
     if (key === "separator")
-      meta.separator = SEPARATORS[value.toLowerCase()] ?? (value.length === 1 ? value : undefined);
+      meta.separator = own(SEPARATORS, value.toLowerCase()) ?? (value.length === 1 ? value : undefined);
     else if (key === "html") meta.html = value.toLowerCase() === "true";
     else if (key.endsWith(" column") && /^\d+$/.test(value))
       meta.skipped.set(Number(value) - 1, key === "tags column" ? "tags" : null);

@@ -85,6 +85,13 @@ describe("CSV and TSV import", () => {
     expect(read.ok && read.items.map((i) => i.prompt)).toEqual(["Q1", "Q4"]);
   });
 
+  it("does not take a cell naming an Object property for a kind, column or separator", () => {
+    expect(summary("#separator:constructor\nfront,constructor,back,kind\nQ,x,A,constructor\n")).toEqual({
+      items: [],
+      errors: [{ row: 3, message: 'Row 3: the kind "constructor" is not one of typed, flashcard, cloze.' }],
+    });
+  });
+
   it("refuses an unknown kind by row", () => {
     expect(csv("front,back,kind\nQ,A,essay\n").ok && csv("front,back,kind\nQ,A,essay\n")).toMatchObject({
       errors: [{ row: 2, message: 'Row 2: the kind "essay" is not one of typed, flashcard, cloze.' }],
