@@ -31,6 +31,7 @@ const MATRIX: {
   { route: "/signup", url: () => "/signup", expect: { ...all("home"), anonymous: "ok" } },
   { route: "/decks", url: () => "/decks", expect: signedIn("ok") },
   { route: "/decks/new", url: () => "/decks/new", expect: teachers("ok") },
+  { route: "/decks/import", url: () => "/decks/import", expect: teachers("ok") },
   { route: "/decks/[deckId]", url: (i) => `/decks/${i.deckId}`, expect: signedIn("ok") },
   {
     route: "/decks/[deckId]/items/[itemId]",
@@ -80,6 +81,13 @@ const MATRIX: {
   { route: "/api/study/next", url: () => "/api/study/next", expect: signedIn("ok") },
   { route: "/api/documents/read", method: "POST", url: () => "/api/documents/read", expect: teachers("400") },
   { route: "/api/study/reviews", method: "POST", url: () => "/api/study/reviews", expect: signedIn("400") },
+  {
+    route: "/api/decks/[deckId]/export",
+    url: (i) => `/api/decks/${i.deckId}/export?format=apkg`,
+    expect: teachers("ok"),
+  },
+  { route: "/api/reviews/export", url: () => "/api/reviews/export", expect: signedIn("ok") },
+  { route: "/api/imports", method: "POST", url: () => "/api/imports", expect: teachers("400") },
 ];
 
 /** More cases of routes already in MATRIX (the coverage test counts MATRIX only). */

@@ -14,9 +14,14 @@ export default async function DecksPage() {
       <div className="page-head">
         <h1>Decks</h1>
         {can(user, "upload-document") ? (
-          <Link className="button" href="/decks/new">
-            Add a document
-          </Link>
+          <span className="actions-row">
+            <Link className="button" href="/decks/new">
+              Add a document
+            </Link>
+            <Link className="button button--quiet" href="/decks/import">
+              Import a deck
+            </Link>
+          </span>
         ) : null}
       </div>
       <p className="muted">Each deck is one source document; its items are generated from the document&apos;s facts.</p>

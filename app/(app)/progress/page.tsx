@@ -273,7 +273,11 @@ export default async function ProgressPage() {
         <>
           <Summary progress={progress} />
           <p className="actions-row">
-            <Link href="/progress/workload">Help me decide</Link> <Link href="/progress/catch-up">Catch up</Link>
+            <Link href="/progress/workload">Help me decide</Link> <Link href="/progress/catch-up">Catch up</Link>{" "}
+            {/* A download (Anki's revlog columns), not a page: a plain link. */}
+            <a href="/api/reviews/export" download>
+              Download your review history (CSV)
+            </a>
           </p>
           {!progress.streak.studiedToday && progress.streak.days > 0 ? (
             <p className="notice">Study today to keep your {plural(progress.streak.days, "day")} streak.</p>

@@ -7,7 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
 import { openQuizItems } from "@/lib/db/open-quizzes";
 import { suspendedItems } from "@/lib/db/reviews";
+import { can } from "@/lib/auth/can";
 import { unsuspendAction } from "./actions";
+import { ExportLinks } from "./export-links";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Deck" };
@@ -56,6 +58,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           </Link>
         </p>
       )}
+      {can(user, "upload-document") && deck.items.length > 0 ? <ExportLinks deckId={deck.id} /> : null}
       {hidden.length > 0 ? (
         <p className="notice" data-testid="answers-hidden">
           {hidden.length === 1 ? "1 item of this deck is" : `${hidden.length} items of this deck are`} in a quiz you
