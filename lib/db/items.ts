@@ -112,3 +112,8 @@ export async function ownerItemAction(
   });
   return count === 1;
 }
+
+/** Whether the user may change this deck's items (the deck page shows its flag queue and editor links then). */
+export async function canEditDeck(user: UserSummary, deckId: string): Promise<boolean> {
+  return (await db.document.count({ where: { id: deckId, ...ownedDecks(user) } })) === 1;
+}

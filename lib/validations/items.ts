@@ -5,7 +5,10 @@ import { numberInAnswer } from "@/lib/content/numbers";
 import { parseDateAnswer } from "@/lib/content/parse-answer";
 import type { ItemEdit } from "@/lib/content/edit-item";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
+import { FLAG_REASONS, type FlagReason } from "./flag-reasons";
 import { idSchema, plainText } from "./text";
+
+export { FLAG_REASONS, type FlagReason };
 
 export const TOPICS = Object.keys(TOPIC_LABELS) as [Topic, ...Topic[]];
 export const KINDS = [
@@ -18,9 +21,6 @@ export const KINDS = [
   "flashcard",
 ] as const satisfies readonly ItemKind[];
 
-/** Why a learner flags an item; the labels the study screen and the owner's queue show. */
-export const FLAG_REASONS = { wrong_answer: "Wrong answer", unclear: "Unclear", typo: "Typo" } as const;
-export type FlagReason = keyof typeof FLAG_REASONS;
 export const RESOLUTIONS = { fixed: "Fixed", dismissed: "Dismissed" } as const;
 
 const LIST_MAX = 20;

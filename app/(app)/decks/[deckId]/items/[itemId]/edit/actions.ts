@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { editItem, ownerItemAction } from "@/lib/db/items";
 import { formFields } from "@/lib/validations/form";
@@ -31,7 +32,8 @@ export async function editItemAction(_prev: ItemFormState, form: FormData): Prom
       message: result.reason === "stale" ? "Someone saved this item since you opened it: reload to see it." : NOT_FOUND,
     };
   }
-  revalidatePath(`/decks/${deckId}`);
+  // The deck page, its browser and this editor (which then holds the new checksum for the next save).
+  revalidatePath(`/decks/${deckId}`, "layout");
   return { ok: true, message: "Saved. Learners keep their progress on this item." };
 }
 
@@ -47,11 +49,14 @@ export async function itemOwnerAction(_prev: ItemFormState, form: FormData): Pro
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   const done = await ownerItemAction(user, parsed.data, new Date());
   if (!done) return { ok: false, message: NOT_FOUND };
-  revalidatePath(`/decks/${parsed.data.deckId}`);
-  const messages = {
-    suspend: "Suspended for everyone: no learner is asked this item until you lift it.",
-    unsuspend: "Learners are asked this item again.",
-    retire: "Deleted: the item is retired. Learners' history keeps it; nobody is asked it any more.",
-  } as const;
-  return { ok: true, message: messages[parsed.data.action] };
+  revalidatePath(`/decks/${parsed.data.deckId}`, "layout");
+  // A deleted item has no editor any more: back to the deck's browser.
+  if (parsed.data.action === "retire") redirect(`/decks/${parsed.data.deckId}/browse`);
+  return {
+    ok: true,
+    message:
+      parsed.data.action === "suspend"
+        ? "Suspended for everyone: no learner is asked this item until you lift it."
+        : "Learners are asked this item again.",
+  };
 }
