@@ -20,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     ...(user
       ? [
           { href: "/decks", label: "Decks" },
+          { href: "/browse", label: "Browse" },
           { href: "/study", label: "Study" },
           { href: "/progress", label: "Progress" },
           ...(can(user, "teach")

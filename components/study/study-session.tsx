@@ -13,6 +13,7 @@ import {
 import { KIND_LABELS } from "@/lib/content/labels";
 import { RATINGS, type AnswerFeedback, type NextStep, type Rating } from "@/lib/study/types";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "./answer-input";
+import { FlagItem } from "./flag-item";
 
 const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
@@ -343,6 +344,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             <blockquote className="source-quote">
               {feedback.sourceText} <Link href={feedback.sourceHref}>source</Link>
             </blockquote>
+            <FlagItem key={card.itemId} itemId={card.itemId} />
             {feedback.recorded ? (
               <p className="muted" data-testid="recorded-note">
                 Recorded as {RATING_LABELS[feedback.suggested]}. Pick another rating to change it.

@@ -6,14 +6,15 @@ import type { UserSummary } from "@/lib/db/users";
  *
  * - learners study, take quizzes and join classes;
  * - instructors also add documents, build sets, run their own classes;
- * - admins also manage users and roles, and may open any class.
+ * - admins also manage users and roles, may open any class and edit any deck's items (decks in content/ have no
+ *   owner: only admins fix them).
  */
-export type Ability = "upload-document" | "teach" | "manage-users" | "see-all-classes";
+export type Ability = "upload-document" | "teach" | "manage-users" | "see-all-classes" | "edit-any-deck";
 
 const ABILITIES: Record<UserSummary["role"], readonly Ability[]> = {
   learner: [],
   instructor: ["upload-document", "teach"],
-  admin: ["upload-document", "teach", "manage-users", "see-all-classes"],
+  admin: ["upload-document", "teach", "manage-users", "see-all-classes", "edit-any-deck"],
 };
 
 /** @example can(user, "teach") // true for instructors and admins */

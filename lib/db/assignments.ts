@@ -73,10 +73,16 @@ function studyProgress(states: Map<string, LearnerItemState> | undefined, itemId
   return { done, total: itemIds.length, complete: itemIds.length > 0 && done === itemIds.length };
 }
 
-/** The set's live items in order; `quiz`: only those a scored quiz can grade (no flashcards). */
+/**
+ * The set's live items in order; `quiz`: only those a scored quiz can ask (no flashcards, none that the deck's owner
+ * suspended for everyone).
+ */
 async function liveSetItemIds(setId: string, quiz = false) {
   const rows = await db.itemSetItem.findMany({
-    where: { setId, item: { retiredAt: null, ...(quiz ? { kind: { in: [...GRADED_KINDS] } } : {}) } },
+    where: {
+      setId,
+      item: { retiredAt: null, ...(quiz ? { kind: { in: [...GRADED_KINDS] }, suspendedAt: null } : {}) },
+    },
     orderBy: { position: "asc" },
     select: { itemId: true },
   });

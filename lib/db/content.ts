@@ -46,7 +46,8 @@ export function itemId(slug: string, key: string): string {
 /**
  * Stores a document and its generated items in one transaction, idempotently: new items are added, changed ones
  * updated in place (same id, so learners keep their progress), items no longer generated are retired (kept for
- * history, no longer studied), and a second run with the same input writes nothing. The title, source and date are
+ * history, no longer studied), and a second run with the same input writes nothing. Items the deck's owner edited or
+ * deleted by hand (`editedAt`) are left exactly as they are (lib/db/items.ts). The title, source and date are
  * checked with DocumentMetadataSchema first, whoever calls: invalid ones throw InvalidDocumentError and write nothing.
  * @example await publishDocument({ slug: "nato-mission-iraq", title, body }, buildItems(body).items)
  */
@@ -86,7 +87,7 @@ export async function publishDocument(input: DocumentInput, generated: Generated
 
     const stored = await tx.item.findMany({
       where: { documentId },
-      select: { id: true, checksum: true, position: true, retiredAt: true },
+      select: { id: true, checksum: true, position: true, retiredAt: true, editedAt: true },
     });
     const storedById = new Map(stored.map((row) => [row.id, row]));
     const seen = new Set<string>();
@@ -116,6 +117,9 @@ export async function publishDocument(input: DocumentInput, generated: Generated
       const before = storedById.get(id);
       if (!before) {
         toCreate.push({ id, documentId, ...row });
+      } else if (before.editedAt) {
+        // Edited (or deleted) by the deck's owner: their version stands, whatever the generator makes now.
+        unchanged += 1;
       } else if (before.checksum !== row.checksum || before.position !== position || before.retiredAt) {
         await tx.item.update({ where: { id }, data: { ...row, retiredAt: null } });
         updated += 1;
@@ -125,7 +129,7 @@ export async function publishDocument(input: DocumentInput, generated: Generated
     }
     if (toCreate.length > 0) await tx.item.createMany({ data: toCreate });
 
-    const retire = stored.filter((row) => !seen.has(row.id) && !row.retiredAt).map((row) => row.id);
+    const retire = stored.filter((row) => !seen.has(row.id) && !row.retiredAt && !row.editedAt).map((row) => row.id);
     if (retire.length > 0) await tx.item.updateMany({ where: { id: { in: retire } }, data: { retiredAt: new Date() } });
 
     return {

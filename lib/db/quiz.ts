@@ -33,6 +33,8 @@ export async function createQuiz(input: {
     where: {
       documentId: input.deckId,
       retiredAt: null,
+      // Suspended for everyone by the deck's owner (e.g. while fixing it): not asked.
+      suspendedAt: null,
       kind: { in: [...GRADED_KINDS] },
       ...(input.topic ? { topic: input.topic } : {}),
     },

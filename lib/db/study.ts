@@ -78,16 +78,17 @@ type NewItemRow = SiblingRow & { id: string; position: number };
 // `@deckId IS NULL OR documentId = @deckId`: one statement serves "every deck" and "one deck".
 // Answered cards the queue can show before `@horizon` (the end of the study day, or the learn-ahead limit if later):
 // cards due later never enter it, and reading them was most of the work for a learner with a long history.
-// Suspended cards never enter the queue. Uses the Card(userId, suspended, due) index.
+// Suspended cards never enter the queue, nor items their deck's owner suspended for everyone (Item.suspendedAt).
+// Uses the Card(userId, suspended, due) index.
 const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
     c.lapses, c.lastReview, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
   FROM Card c JOIN Item i ON i.id = c.itemId
   WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
-    AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
+    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
 // The earliest card due after now (for "next card due at …"), walking the same index in due order.
 const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId
   WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
-    AND i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
+    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
   ORDER BY c.due LIMIT 1`;
 // Items of study assignments in the learner's classes come first among new items.
 const ASSIGNED_SQL = `SELECT s.itemId FROM ClassMember m
@@ -100,7 +101,7 @@ const ASSIGNED_SQL = `SELECT s.itemId FROM ClassMember m
 // Item(position, id) index, so a learner with 20 new items a day reads about 20 rows, not the whole deck.
 const unseenItemsSql = (assigned: "IN" | "NOT IN") => `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart
   FROM Item i LEFT JOIN Card c ON c.userId = @userId AND c.itemId = i.id
-  WHERE i.retiredAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId) AND i.id ${assigned} (${ASSIGNED_SQL})
+  WHERE i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId) AND i.id ${assigned} (${ASSIGNED_SQL})
     AND (c.id IS NULL OR (c.state = 'new' AND c.suspended = 0 AND (c.buriedUntil IS NULL OR c.buriedUntil <= @now)))
   ORDER BY i.position, i.id`;
 const UNSEEN_SQL = { assigned: unseenItemsSql("IN"), others: unseenItemsSql("NOT IN") };
@@ -180,7 +181,7 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
 
 const CARD_FOR_SQL = `SELECT i.id, i.data, i.documentId, d.title, c.version
   FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.itemId = i.id AND c.userId = ?
-  WHERE i.id = ? AND i.retiredAt IS NULL`;
+  WHERE i.id = ? AND i.retiredAt IS NULL AND i.suspendedAt IS NULL`;
 
 function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): StudyCard | null {
   const item = query<{ id: string; data: string; documentId: string; title: string; version: number | null }>(

@@ -39,6 +39,19 @@ const MATRIX: {
     expect: signedIn("ok"),
   },
   { route: "/decks/[deckId]/study", url: (i) => `/decks/${i.deckId}/study`, expect: signedIn("ok") },
+  { route: "/browse", url: () => "/browse?q=nato&state=new&sort=due", expect: signedIn("ok") },
+  { route: "/decks/[deckId]/browse", url: (i) => `/decks/${i.deckId}/browse?q=iraq`, expect: signedIn("ok") },
+  // The NATO deck comes from content/ and has no owner: only admins change its items.
+  {
+    route: "/decks/[deckId]/items/[itemId]/edit",
+    url: (i) => `/decks/${i.deckId}/items/${i.itemId}/edit`,
+    expect: { ...signedIn("404"), admin: "ok" },
+  },
+  {
+    route: "/decks/[deckId]/flags",
+    url: (i) => `/decks/${i.deckId}/flags`,
+    expect: { ...signedIn("404"), admin: "ok" },
+  },
   { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
   { route: "/study", url: () => "/study", expect: signedIn("ok") },
   { route: "/progress", url: () => "/progress", expect: signedIn("ok") },

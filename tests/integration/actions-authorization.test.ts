@@ -102,6 +102,17 @@ const teachers = (o: Outcome): Record<Persona, Outcome> => ({
   otherInstructor: o,
   admin: o,
 });
+/** Items of the instructor's own deck: the instructor and admins change them; anyone else's change finds nothing. */
+const deckOwner = (o: Outcome): Record<Persona, Outcome> => ({ ...signedIn("refused"), instructor: o, admin: o });
+
+/** A deck the instructor uploaded, with its one item. */
+async function instructorDeck() {
+  const slug = `own-${crypto.randomUUID()}`;
+  const { documentId } = await publishDocument({ slug, title: slug, body: "Body.", ownerId: users.instructor.id }, [
+    item(1),
+  ]);
+  return { documentId, item: await db.item.findFirstOrThrow({ where: { documentId } }) };
+}
 const ownerOnly = (o: Outcome): Record<Persona, Outcome> => ({ ...teachers(o), otherInstructor: "refused" });
 
 type Row = {
@@ -149,6 +160,68 @@ const MATRIX: Record<string, Row[]> = {
     {
       action: "unsuspendAction",
       call: (m, w) => call(m, "unsuspendAction", form({ itemId: w.itemIds[0]!, deckId: w.documentId })),
+      expect: signedIn("ok"),
+    },
+  ],
+  "/app/(app)/decks/[deckId]/items/[itemId]/edit/actions.ts": [
+    {
+      // The instructor owns the deck (admins may change any deck); anyone else's edit finds nothing.
+      action: "editItemAction",
+      call: async (m) => {
+        const deck = await instructorDeck();
+        return call(
+          m,
+          "editItemAction",
+          null,
+          form({
+            itemId: deck.item.id,
+            deckId: deck.documentId,
+            checksum: deck.item.checksum,
+            prompt: "Edited?",
+            topic: "dates",
+            answer: "A1",
+            options: "A1\nB\nC",
+          }),
+        );
+      },
+      expect: deckOwner("ok"),
+    },
+    {
+      action: "itemOwnerAction",
+      call: async (m) => {
+        const deck = await instructorDeck();
+        return call(
+          m,
+          "itemOwnerAction",
+          null,
+          form({ itemId: deck.item.id, deckId: deck.documentId, action: "suspend" }),
+        );
+      },
+      expect: deckOwner("ok"),
+    },
+  ],
+  "/app/(app)/decks/[deckId]/flags/actions.ts": [
+    {
+      action: "resolveFlagAction",
+      call: async (m) => {
+        const deck = await instructorDeck();
+        const flag = await db.itemFlag.create({
+          data: { itemId: deck.item.id, userId: users.learner.id, reason: "typo" },
+        });
+        return call(
+          m,
+          "resolveFlagAction",
+          null,
+          form({ flagId: flag.id, deckId: deck.documentId, resolution: "fixed" }),
+        );
+      },
+      expect: deckOwner("ok"),
+    },
+  ],
+  "/app/(app)/study/flag/actions.ts": [
+    {
+      action: "flagItemAction",
+      call: (m, w) => call(m, "flagItemAction", { itemId: w.itemIds[0], reason: "unclear", note: "Which one?" }),
       expect: signedIn("ok"),
     },
   ],

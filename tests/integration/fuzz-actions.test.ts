@@ -33,6 +33,7 @@ const TABLES = [
   "ItemSet",
   "ItemSetItem",
   "Assignment",
+  "ItemFlag",
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",

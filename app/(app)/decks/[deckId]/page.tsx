@@ -5,6 +5,8 @@ import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
+import { openFlagCount } from "@/lib/db/flags";
+import { canEditDeck } from "@/lib/db/items";
 import { openQuizItems } from "@/lib/db/open-quizzes";
 import { suspendedItems } from "@/lib/db/reviews";
 import { can } from "@/lib/auth/can";
@@ -20,6 +22,8 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const deck = await getDeck(deckId);
   if (!deck) notFound();
   const suspended = await suspendedItems(user.id, deckId);
+  const owner = await canEditDeck(user, deckId);
+  const flags = owner ? await openFlagCount(deckId) : 0;
   // Answers of the items an unfinished quiz of this learner asks stay hidden until it is finished.
   const inQuiz = openQuizItems(user.id);
   const hidden = deck.items.filter((item) => inQuiz.has(item.id));
@@ -56,6 +60,14 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           <Link className="button button--quiet" href={`/decks/${deck.id}/quiz`}>
             Practice quiz
           </Link>
+          <Link className="button button--quiet" href={`/decks/${deck.id}/browse`}>
+            Browse items
+          </Link>
+          {owner ? (
+            <Link className="button button--quiet" href={`/decks/${deck.id}/flags`}>
+              Flagged items ({flags})
+            </Link>
+          ) : null}
         </p>
       )}
       {can(user, "upload-document") && deck.items.length > 0 ? <ExportLinks deckId={deck.id} /> : null}
