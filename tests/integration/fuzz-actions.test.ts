@@ -33,6 +33,7 @@ const TABLES = [
   "ItemSet",
   "ItemSetItem",
   "Assignment",
+  "PasswordReset",
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",
@@ -69,6 +70,8 @@ const FIELDS = [
   "timeZone",
   "description",
   "maxAttempts",
+  "token",
+  "newPassword",
 ];
 const GARBAGE: unknown[] = [
   undefined,
