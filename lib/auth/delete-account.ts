@@ -11,7 +11,7 @@ export type DeleteAccountResult =
  * Deletes the signed-in user's account and data (lib/db/users.ts deleteUserAndData says what goes and what stays)
  * after checking their password, which counts against the sign-in limits like a password change. Their sessions go
  * with the account, so every device of theirs is signed out at once. Refused while they run classes or their sets
- * are assigned: deleting those would take other people's assignments and scores with them (docs/decisions/018).
+ * are assigned: deleting those would take other people's assignments and scores with them (docs/decisions/020).
  * @example await deleteAccount({ user, password, address: clientAddress(await headers()) })
  */
 export async function deleteAccount(input: {

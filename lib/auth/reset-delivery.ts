@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
  * not whatever Host header the request carried) it is mailed. Without a mail server it is written to the server log
  * and kept in this process's memory for the admin page (/admin/users), which an admin passes on by hand: the
  * database holds only the token's hash, so a copy of it cannot be used to take over accounts. A restart forgets the
- * admin's copies (the log keeps them; the learner can ask again). docs/decisions/018.
+ * admin's copies (the log keeps them; the learner can ask again). docs/decisions/020.
  */
 
 export type ResetNotice = { resetId: string; email: string; name: string; link: string; expiresAt: Date };
