@@ -15,6 +15,14 @@ export const hashResetToken = (token: string) => createHash("sha256").update(tok
 /** The path of the page that sets a new password with `token`. */
 export const resetPath = (token: string) => `/reset-password?token=${encodeURIComponent(token)}`;
 
+/**
+ * The one answer to every valid request, whether or not the address has an account. (Kept here: a "use server" file
+ * may export only async functions.)
+ */
+export const RESET_REQUESTED =
+  "If an account uses that address, a link to reset its password is on its way. It works once, within an hour. " +
+  "No mail? Ask your instructor or an administrator: they can see the link.";
+
 export type RequestResetResult = { ok: true } | { ok: false; reason: "limited" };
 
 /**
@@ -42,6 +50,8 @@ export async function requestPasswordReset(input: {
     input.via,
   );
   if (input.via) await delivery;
+  // Not awaited (see above); a failure is the operator's to see in the log, never the requester's.
+  else delivery.catch((error: Error) => console.warn(`password-reset: delivery failed (${error.message})`));
   return { ok: true };
 }
 

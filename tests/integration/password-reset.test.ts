@@ -6,10 +6,11 @@
  */
 import nodemailer from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { forgotPasswordAction, RESET_REQUESTED } from "@/app/(auth)/forgot-password/actions";
+import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
 import { verifyPassword } from "@/lib/auth/password";
 import {
+  RESET_REQUESTED,
   canUseResetToken,
   hashResetToken,
   requestPasswordReset,

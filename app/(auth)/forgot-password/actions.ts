@@ -2,16 +2,11 @@
 
 import { headers } from "next/headers";
 import { clientAddress } from "@/lib/auth/client-address";
-import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { RESET_REQUESTED, requestPasswordReset } from "@/lib/auth/password-reset";
 import { ForgotPasswordSchema } from "@/lib/validations/auth";
 import { formFields } from "@/lib/validations/form";
 
 export type ForgotPasswordState = { ok: boolean; message: string } | null;
-
-/** The one answer to every valid request, whether or not the address has an account. */
-export const RESET_REQUESTED =
-  "If an account uses that address, a link to reset its password is on its way. It works once, within an hour. " +
-  "No mail? Ask your instructor or an administrator: they can see the link.";
 
 /** The request's headers; none when the action runs outside a request (tests, scripts). */
 async function requestHeaders() {
