@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { JoinForm } from "@/app/(app)/join/join-form";
-import { dueLabel } from "@/components/assignment-status";
 import { DeckList } from "@/components/deck-list";
 import { getCurrentUser } from "@/lib/auth/session";
 import { learnerAssignments } from "@/lib/db/assignments";
 import { listMemberships } from "@/lib/db/classes";
 import { listDecks } from "@/lib/db/content";
+import { viewerTimeZone } from "@/lib/db/settings";
+import { progressFraction } from "@/lib/progress/assignment-progress";
+import { dueLabel } from "@/lib/progress/format";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -29,6 +31,7 @@ export default async function HomePage() {
     );
   }
   const now = new Date();
+  const timeZone = viewerTimeZone(user.id);
   const [assignments, memberships, decks] = await Promise.all([
     learnerAssignments(user.id),
     listMemberships(user.id),
@@ -50,7 +53,7 @@ export default async function HomePage() {
           ) : (
             <ul className="plain-list assignment-list">
               {assignments.map((a) => {
-                const due = dueLabel(a.dueAt, now);
+                const due = dueLabel(a.dueAt, now, timeZone);
                 const late = due.overdue && !a.progress.complete;
                 return (
                   <li key={a.id} className={`card${late ? " card--overdue" : ""}`} data-testid="assignment">
@@ -64,12 +67,13 @@ export default async function HomePage() {
                     {a.mode === "study" ? (
                       <>
                         <progress
-                          value={a.progress.done}
-                          max={a.progress.total}
+                          value={a.progress.points}
+                          max={a.progress.maxPoints}
                           aria-label={`${a.set.name} progress`}
                         />
-                        <p>
-                          {a.progress.done} of {a.progress.total} items done{a.progress.complete ? " — complete" : ""}
+                        <p data-testid="study-standing">
+                          {Math.round(progressFraction(a.progress) * 100)}% · {a.progress.done} of {a.progress.total}{" "}
+                          items learned{a.progress.complete ? " — complete" : ""}
                         </p>
                       </>
                     ) : (

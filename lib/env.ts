@@ -15,6 +15,13 @@ const EnvSchema = z.object({
     .default(DEFAULT_DATABASE_URL),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // Mail for "forgot password" links, e.g. smtps://user:password@mail.example.com:465; without it the link goes to
+  // the server log and the admin page (lib/auth/reset-delivery.ts).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465")
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

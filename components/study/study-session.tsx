@@ -260,7 +260,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         ) : null}
         <p>
           {step.nextDue
-            ? `Next review due ${new Date(step.nextDue).toLocaleString()}.`
+            ? `Next review due ${step.nextDueLabel ?? new Date(step.nextDue).toLocaleString()}.`
             : "No reviews are scheduled yet."}
         </p>
         {message ? <p role="status">{message.text}</p> : null}

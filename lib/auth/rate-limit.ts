@@ -24,6 +24,24 @@ const byAccount = storedLimiter({ name: "sign-in-account", points: 1000, duratio
 export const SIGN_UPS_PER_HOUR = 100;
 const signUps = storedLimiter({ name: "sign-up-address", points: SIGN_UPS_PER_HOUR, durationS: 60 * 60 });
 
+/**
+ * "Forgot password": 20 requests per address per hour (a class resetting in one lesson) and 5 per email address per
+ * hour, whoever asks: enough for a learner who lost a mail, too few to flood someone's inbox. The email limit counts
+ * addresses without an account too, so being limited says nothing about whether one exists.
+ */
+export const RESET_REQUESTS_PER_ADDRESS = 20;
+export const RESET_REQUESTS_PER_ACCOUNT = 5;
+const resetsByAddress = storedLimiter({
+  name: "reset-address",
+  points: RESET_REQUESTS_PER_ADDRESS,
+  durationS: 60 * 60,
+});
+const resetsByAccount = storedLimiter({
+  name: "reset-account",
+  points: RESET_REQUESTS_PER_ACCOUNT,
+  durationS: 60 * 60,
+});
+
 const accountKey = (email: string) => createHash("sha256").update(email).digest("base64url").slice(0, 32);
 
 /** Consumes a point; false when the limiter refused it (over its limit). Store failures are thrown. */
@@ -65,4 +83,13 @@ export async function signInSucceeded(email: string, address: string): Promise<v
  */
 export function allowSignUp(address: string): Promise<boolean> {
   return consume(signUps, address);
+}
+
+/**
+ * Counts a "forgot password" request for `email` (normalised) from `address`; false when either limit is used up.
+ * The address is counted first, so one address cannot spend an inbox's budget once it is limited itself.
+ * @example if (!(await allowPasswordResetRequest(email, address))) return { ok: false, reason: "limited" }
+ */
+export async function allowPasswordResetRequest(email: string, address: string): Promise<boolean> {
+  return (await consume(resetsByAddress, address)) && (await consume(resetsByAccount, accountKey(email)));
 }

@@ -1,6 +1,11 @@
 import { randomInt } from "node:crypto";
 import { can } from "@/lib/auth/can";
+import { type ItemStage, type StudyProgress, studyProgress as progressOf } from "@/lib/progress/assignment-progress";
+import { calendarDaysBetween } from "@/lib/progress/format";
+import { minimumStudyDays } from "@/lib/srs/assignment-pace";
+import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/types";
 import { canUseSet } from "./sets";
+import { siblingKeys } from "./study";
 import { db } from "./client";
 import { GRADED_KINDS } from "./quiz";
 import type { UserSummary } from "./users";
@@ -8,11 +13,55 @@ import type { UserSummary } from "./users";
 export type AssignmentMode = "study" | "quiz";
 
 export type CreateAssignmentResult =
-  { ok: true; id: string } | { ok: false; reason: "not_found" | "empty_set" | "past_due" | "no_quiz_items" };
+  | { ok: true; id: string }
+  | { ok: false; reason: "not_found" | "empty_set" | "past_due" | "no_quiz_items" }
+  /** A study assignment due sooner than its set needs (minimumStudyDays), without `allowShort`. */
+  | { ok: false; reason: "too_soon"; minDays: number; days: number };
 
+/**
+ * The fewest study days each set needs (lib/srs/assignment-pace.ts minimumStudyDays: its largest group of sibling
+ * items, or its size at a learner's default new items a day), by set id.
+ * @example const days = await setMinimumDays([set.id]) // Map { "clx…" => 4 }
+ */
+export async function setMinimumDays(setIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.itemSetItem.findMany({
+    where: { setId: { in: setIds }, item: { retiredAt: null } },
+    select: { setId: true, item: { select: { factKey: true, documentId: true, sourceStart: true } } },
+  });
+  const bySet = new Map<string, { siblingKeys: string[] }[]>();
+  for (const row of rows) {
+    const list = bySet.get(row.setId) ?? [];
+    list.push({ siblingKeys: siblingKeys(row.item) });
+    bySet.set(row.setId, list);
+  }
+  return new Map(setIds.map((id) => [id, minimumStudyDays(bySet.get(id) ?? [], DEFAULT_SRS_SETTINGS.newPerDay)]));
+}
+
+/**
+ * Study days an assignment made at `now` and due at `dueAt` leaves, counted in `timeZone` (the instructor's):
+ * today and the due day both count, so due later today is 1 and due tomorrow is 2.
+ * @example studyDaysUntil(new Date("2026-12-01T09:00Z"), new Date("2026-12-02T23:59Z"), "UTC") // 2
+ */
+export const studyDaysUntil = (now: Date, dueAt: Date, timeZone: string) =>
+  calendarDaysBetween(now, dueAt, timeZone) + 1;
+
+/**
+ * Assigns a set to a class. The due date is an instant; `timeZone` (the instructor's) is kept with it, as the zone
+ * the date was chosen in. A study assignment due sooner than its set needs is refused unless `allowShort`: its
+ * related items would then be introduced closer together (lib/srs/assignment-pace.ts).
+ * @example await createAssignment(user, { classId, setId, mode: "study", dueAt, maxAttempts: 1, timeZone: "UTC" }, now)
+ */
 export async function createAssignment(
   user: UserSummary,
-  input: { classId: string; setId: string; mode: AssignmentMode; dueAt: Date; maxAttempts: number },
+  input: {
+    classId: string;
+    setId: string;
+    mode: AssignmentMode;
+    dueAt: Date;
+    maxAttempts: number;
+    timeZone?: string;
+    allowShort?: boolean;
+  },
   now: Date,
 ): Promise<CreateAssignmentResult> {
   const owned = await db.class.count({
@@ -26,18 +75,25 @@ export async function createAssignment(
   if (input.mode === "quiz" && (await liveSetItemIds(input.setId, true)).length === 0) {
     return { ok: false, reason: "no_quiz_items" };
   }
-  const created = await db.assignment.create({ data: input, select: { id: true } });
+  if (input.mode === "study" && !input.allowShort) {
+    const minDays = (await setMinimumDays([input.setId])).get(input.setId) ?? 0;
+    const days = studyDaysUntil(now, input.dueAt, input.timeZone ?? "UTC");
+    if (days < minDays) return { ok: false, reason: "too_soon", minDays, days };
+  }
+  const { classId, setId, mode, dueAt, maxAttempts, timeZone } = input;
+  const created = await db.assignment.create({
+    data: { classId, setId, mode, dueAt, maxAttempts, dueTimeZone: timeZone ?? null },
+    select: { id: true },
+  });
   return { ok: true, id: created.id };
 }
 
-type LearnerItemState = { itemId: string; correctOnce: boolean; aDayAhead: boolean };
-
-/** Per learner and item: answered correctly at least once, and scheduled at least a day ahead. */
-async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<string, Map<string, LearnerItemState>>> {
+/** Per learner and item: answered, answered correctly at least once, and learned (scheduled a day ahead or more). */
+async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<string, Map<string, ItemStage>>> {
   const [cards, correct] = await Promise.all([
     db.card.findMany({
       where: { userId: { in: userIds }, itemId: { in: itemIds } },
-      select: { userId: true, itemId: true, scheduledDays: true, state: true },
+      select: { userId: true, itemId: true, scheduledDays: true, state: true, reps: true },
     }),
     db.reviewLog.groupBy({
       by: ["userId", "itemId"],
@@ -50,27 +106,26 @@ async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<str
     }),
   ]);
   const correctKeys = new Set(correct.map((row) => `${row.userId} ${row.itemId}`));
-  const byUser = new Map<string, Map<string, LearnerItemState>>();
+  const byUser = new Map<string, Map<string, ItemStage>>();
   for (const card of cards) {
-    const states = byUser.get(card.userId) ?? new Map<string, LearnerItemState>();
+    const states = byUser.get(card.userId) ?? new Map<string, ItemStage>();
+    const correctOnce = correctKeys.has(`${card.userId} ${card.itemId}`);
     states.set(card.itemId, {
-      itemId: card.itemId,
-      correctOnce: correctKeys.has(`${card.userId} ${card.itemId}`),
-      aDayAhead: card.state === "review" && card.scheduledDays >= 1,
+      // A card exists from the first answer on, or earlier when an unseen item was suspended or buried.
+      introduced: card.reps > 0,
+      correct: correctOnce,
+      learned: correctOnce && card.state === "review" && card.scheduledDays >= 1,
     });
     byUser.set(card.userId, states);
   }
   return byUser;
 }
 
-export type LearnerProgress = { done: number; total: number; complete: boolean };
+/** Progress on a study assignment (lib/progress/assignment-progress.ts), or a quiz's done/total of one attempt. */
+export type LearnerProgress = StudyProgress;
 
-function studyProgress(states: Map<string, LearnerItemState> | undefined, itemIds: string[]): LearnerProgress {
-  const done = itemIds.filter((id) => {
-    const state = states?.get(id);
-    return state?.correctOnce && state.aDayAhead;
-  }).length;
-  return { done, total: itemIds.length, complete: itemIds.length > 0 && done === itemIds.length };
+function studyProgress(states: Map<string, ItemStage> | undefined, itemIds: string[]): LearnerProgress {
+  return progressOf(itemIds.map((id) => states?.get(id)));
 }
 
 /**
@@ -89,6 +144,17 @@ async function liveSetItemIds(setId: string, quiz = false) {
   return rows.map((row) => row.itemId);
 }
 
+/** A quiz assignment is one step: a finished attempt. */
+const quizProgress = (finished: boolean): LearnerProgress => ({
+  done: finished ? 1 : 0,
+  total: 1,
+  introduced: finished ? 1 : 0,
+  correct: finished ? 1 : 0,
+  points: finished ? 1 : 0,
+  maxPoints: 1,
+  complete: finished,
+});
+
 /**
  * A learner's standing on a quiz assignment: done once an attempt is finished; the best finished score and the
  * number of questions it was scored on (`outOf`: flashcards of an older attempt were skipped, not scored).
@@ -100,7 +166,7 @@ function quizSummary(attempts: { score: number | null; total: number; finishedAt
     null,
   );
   return {
-    progress: { done: finished.length ? 1 : 0, total: 1, complete: finished.length > 0 } satisfies LearnerProgress,
+    progress: quizProgress(finished.length > 0),
     best: best ? (best.score ?? 0) : null,
     outOf: best ? best.total : null,
     attempts: attempts.length,

@@ -93,3 +93,11 @@ export async function savePersonalWeights(
   };
   await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
 }
+
+/**
+ * The zone every date and time is shown in to this viewer (lib/progress/format.ts): their settings' time zone.
+ * @example formatDateTime(assignment.dueAt, viewerTimeZone(user.id))
+ */
+export function viewerTimeZone(userId: string): string {
+  return readSettings(userId).timeZone;
+}

@@ -1,11 +1,14 @@
 import type { GeneratedItem } from "@/lib/content/types";
 import { createRng, seedFromText, shuffle } from "@/lib/prng";
+import { formatDateTime } from "@/lib/progress/format";
+import { pickAssignedItems, type AssignedNewItem } from "@/lib/srs/assignment-pace";
 import {
   buildQueue,
   LEARN_AHEAD_MINUTES,
   nextStudyDayStart,
   pickNewItems,
   studyDayStart,
+  studyDaysBetween,
   type QueueEntry,
   type QueueNewItem,
   type SrsSettings,
@@ -60,7 +63,7 @@ export function toStudyCard(
  * Items are siblings when they come from the same fact or quiz the same sentence (a cloze on "Australia" shows the
  * answer to the one on "Sweden"): siblings are introduced on different days.
  */
-function siblingKeys(item: { factKey: string; documentId: string; sourceStart: number }): string[] {
+export function siblingKeys(item: { factKey: string; documentId: string; sourceStart: number }): string[] {
   return [`fact:${item.documentId}:${item.factKey}`, `sentence:${item.documentId}:${item.sourceStart}`];
 }
 
@@ -105,6 +108,12 @@ const unseenItemsSql = (assigned: "IN" | "NOT IN") => `SELECT i.id, i.position, 
     AND (c.id IS NULL OR (c.state = 'new' AND c.suspended = 0 AND (c.buriedUntil IS NULL OR c.buriedUntil <= @now)))
   ORDER BY i.position, i.id`;
 const UNSEEN_SQL = { assigned: unseenItemsSql("IN"), others: unseenItemsSql("NOT IN") };
+// The earliest upcoming due date of each assigned item (for pacing siblings within the time left).
+const ASSIGNED_DUE_SQL = `SELECT s.itemId, MIN(a.dueAt) AS dueAt FROM ClassMember m
+  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
+  JOIN ItemSetItem s ON s.setId = a.setId
+  WHERE m.userId = @userId AND a.dueAt > @now
+  GROUP BY s.itemId`;
 // Sibling keys are needed only for items introduced today: the join happens only for those rows.
 const TODAY_SQL = `SELECT l.previousState, i.factKey, i.documentId, i.sourceStart
   FROM ReviewLog l LEFT JOIN Item i ON i.id = l.itemId AND l.previousState = 'new'
@@ -116,26 +125,68 @@ function today(userId: string, settings: SrsSettings, now: Date) {
   const logs = query<SiblingRow & { previousState: string }>(TODAY_SQL).all(userId, sqlDate(since));
   // A log whose item was deleted since has no sibling keys to spread (Prisma's inner join dropped it entirely).
   const introduced = logs.filter((log) => log.previousState === "new" && log.factKey !== null);
+  const keyCounts = new Map<string, number>();
+  for (const key of introduced.flatMap((log) => siblingKeys(log))) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
   return {
     doneToday: { newCount: introduced.length, reviewCount: logs.length - introduced.length },
-    introducedSiblingKeys: [...new Set(introduced.flatMap((log) => siblingKeys(log)))],
+    introducedSiblingKeys: [...keyCounts.keys()],
+    introducedKeyCounts: keyCounts,
   };
 }
 
-/** Unseen items in introduction order, read lazily: the assigned ones first (lib/srs byIntroductionOrder). */
-function* unseenItems(
+/**
+ * Today's new items: first the assigned ones, paced so that each assignment's items are introduced by its due date
+ * (lib/srs/assignment-pace.ts: siblings spread over the days left instead of one a day), then the others in
+ * introduction order, never a sibling of anything introduced today or picked before.
+ */
+function pickTodaysNewItems(
+  scope: { userId: string; deckId: string | null },
+  settings: SrsSettings,
+  now: Date,
+  inQuiz: Map<string, string>,
+  done: ReturnType<typeof today>,
+): QueueNewItem[] {
+  const limit = settings.newPerDay - done.doneToday.newCount;
+  if (limit <= 0) return [];
+  const dueOf = new Map(
+    query<{ itemId: string; dueAt: string }>(ASSIGNED_DUE_SQL)
+      .all({ userId: scope.userId, now: sqlDate(now) })
+      .map((row) => [row.itemId, fromSqlDate(row.dueAt)!]),
+  );
+  // Every unseen assigned item is read (a set is at most a few thousand items): pacing needs each group's size.
+  const assigned: AssignedNewItem[] = [];
+  for (const row of query<NewItemRow>(UNSEEN_SQL.assigned).all({ ...scope, now: sqlDate(now) })) {
+    if (inQuiz.has(row.id)) continue;
+    const due = dueOf.get(row.id);
+    assigned.push({
+      itemId: row.id,
+      siblingKeys: siblingKeys(row),
+      position: row.position,
+      priority: 1,
+      // Study days left, today included: due later today leaves 1.
+      daysLeft: due ? studyDaysBetween(now, due, settings.timeZone, settings.dayStartHour) + 1 : null,
+    });
+  }
+  const pickedAssigned = pickAssignedItems(assigned, limit, done.introducedKeyCounts);
+  const used = [...done.introducedSiblingKeys, ...pickedAssigned.flatMap((item) => item.siblingKeys)];
+  const others = pickNewItems(unseenOthers(scope, now, inQuiz), limit - pickedAssigned.length, used);
+  return [
+    // Already paced: buildQueue would space them one a day again (it does so for every new item), so they reach it
+    // without sibling keys; the others were picked apart from them above.
+    ...pickedAssigned.map(({ itemId, position, priority }) => ({ itemId, position, priority, siblingKeys: [] })),
+    ...others,
+  ];
+}
+
+/** Unseen items outside the learner's study assignments in introduction order, read lazily. */
+function* unseenOthers(
   scope: { userId: string; deckId: string | null },
   now: Date,
   inQuiz: Map<string, string>,
 ): Generator<QueueNewItem> {
-  for (const [priority, sql] of [
-    [1, UNSEEN_SQL.assigned],
-    [0, UNSEEN_SQL.others],
-  ] as const) {
-    for (const row of query<NewItemRow>(sql).iterate({ ...scope, now: sqlDate(now) })) {
-      if (inQuiz.has(row.id)) continue;
-      yield { itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority };
-    }
+  for (const row of query<NewItemRow>(UNSEEN_SQL.others).iterate({ ...scope, now: sqlDate(now) })) {
+    if (inQuiz.has(row.id)) continue;
+    yield { itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority: 0 };
   }
 }
 
@@ -166,14 +217,17 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
         })),
       nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
       // Only as many unseen items as today's new-item limit can still take.
-      newItems: pickNewItems(
-        unseenItems(scope, now, inQuiz),
-        settings.newPerDay - done.doneToday.newCount,
-        done.introducedSiblingKeys,
-      ),
+      newItems: pickTodaysNewItems(scope, settings, now, inQuiz, done),
     };
   });
-  const entries = buildQueue({ now, settings, cards, newItems, ...done });
+  const entries = buildQueue({
+    now,
+    settings,
+    cards,
+    newItems,
+    doneToday: done.doneToday,
+    introducedSiblingKeys: done.introducedSiblingKeys,
+  });
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;
   return { entries, counts, nextDue, settings };
@@ -196,14 +250,19 @@ function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): 
  * @example const { card, counts } = await nextStep({ userId }, new Date())
  */
 export async function nextStep(scope: StudyScope, now: Date, first?: string): Promise<NextStep> {
-  const { entries, counts, nextDue } = await studyQueue(scope, now);
+  const { entries, counts, nextDue, settings } = await studyQueue(scope, now);
   // An undone card that a quiz has asked since stays out of the study loop like the queue's own.
   if (first && openQuizItems(scope.userId).has(first)) first = undefined;
   const front = first
     ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" }
     : entries[0];
   const card = front ? cardFor(scope.userId, front as QueueEntry) : null;
-  return { card, counts, nextDue: nextDue?.toISOString() ?? null };
+  return {
+    card,
+    counts,
+    nextDue: nextDue?.toISOString() ?? null,
+    nextDueLabel: nextDue ? formatDateTime(nextDue, settings.timeZone) : null,
+  };
 }
 
 /** When "bury until tomorrow" ends for this learner. */

@@ -97,3 +97,38 @@ export async function setRole(userId: string, role: Role): Promise<boolean> {
   const updated = await db.user.updateMany({ where: { id: userId }, data: { role } });
   return updated.count === 1;
 }
+
+/**
+ * What stops a user's account from being deleted: classes they run (their learners' assignments and scores hang on
+ * them) and their sets that are assigned in some class (an assignment cannot lose its set). Empty lists: nothing.
+ * @example const { classes, assignedSets } = await accountDependents(user.id)
+ */
+export async function accountDependents(userId: string) {
+  const [classes, assignedSets] = await Promise.all([
+    db.class.findMany({ where: { ownerId: userId }, select: { name: true }, orderBy: { createdAt: "asc" } }),
+    db.itemSet.findMany({
+      where: { ownerId: userId, assignments: { some: {} } },
+      select: { name: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { classes: classes.map((c) => c.name), assignedSets: assignedSets.map((s) => s.name) };
+}
+
+/**
+ * Deletes a user and everything that is theirs alone: settings, sessions, reset links, cards, reviews, quiz attempts
+ * and answers, class memberships and their (unassigned) sets, through the schema's cascades in one statement. Decks
+ * they uploaded stay, without an owner, like the decks in content/: other learners' cards and reviews are on them.
+ * Refused (false) while they run a class or one of their sets is assigned (accountDependents); the check and the
+ * delete run in one transaction, so a class made meanwhile is not lost.
+ */
+export async function deleteUserAndData(userId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const blockers =
+      (await tx.class.count({ where: { ownerId: userId } })) +
+      (await tx.itemSet.count({ where: { ownerId: userId, assignments: { some: {} } } }));
+    if (blockers > 0) return false;
+    const deleted = await tx.user.deleteMany({ where: { id: userId } });
+    return deleted.count === 1;
+  });
+}

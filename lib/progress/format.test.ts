@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { dayLabel, formatDuration, longDayLabel, monthLabel, percent, plural } from "./format";
+import { instantOfLocalDateTime } from "@/lib/srs/day";
+import {
+  dayLabel,
+  dueLabel,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  localDateKey,
+  longDayLabel,
+  monthLabel,
+  percent,
+  plural,
+} from "./format";
 
 describe("labels", () => {
   it("formats calendar days whatever the server's time zone", () => {
@@ -28,5 +40,40 @@ describe("plural", () => {
       "1 learner",
       "2 attempts",
     ]);
+  });
+});
+
+describe("dates in the viewer's zone", () => {
+  const due = new Date("2026-12-11T05:59:00Z");
+  it("formats one instant on each viewer's own clock", () => {
+    expect(formatDateTime(due, "America/Chicago")).toBe("Thu, Dec 10, 2026, 23:59 CST");
+    expect(formatDateTime(due, "Europe/Berlin")).toBe("Fri, Dec 11, 2026, 06:59 GMT+1");
+    expect(formatDate(due, "America/Chicago")).toBe("Dec 10, 2026");
+    expect(localDateKey(due, "Asia/Kolkata")).toBe("2026-12-11");
+  });
+
+  it("counts days left in the viewer's calendar days", () => {
+    const now = new Date("2026-12-07T15:00:00Z");
+    expect(dueLabel(due, now, "America/Chicago")).toEqual({
+      text: "due Thu, Dec 10, 2026, 23:59 CST (in 3 days)",
+      overdue: false,
+    });
+    expect(dueLabel(due, new Date("2026-12-10T20:00:00Z"), "America/Chicago").text).toMatch(/^due today/);
+    expect(dueLabel(due, new Date("2026-12-10T20:00:00Z"), "Europe/Berlin").text).toMatch(/\(tomorrow\)$/);
+    expect(dueLabel(due, new Date("2026-12-12T00:00:00Z"), "UTC")).toEqual({
+      text: "overdue since Fri, Dec 11, 2026, 05:59 UTC",
+      overdue: true,
+    });
+  });
+
+  it("reads a chosen local date and time in the chooser's zone", () => {
+    expect(instantOfLocalDateTime("2026-12-10T23:59", "America/Chicago")?.toISOString()).toBe(
+      "2026-12-11T05:59:00.000Z",
+    );
+    expect(instantOfLocalDateTime("2026-12-10T23:59", "Asia/Tokyo")?.toISOString()).toBe("2026-12-10T14:59:00.000Z");
+    for (const bad of ["2026-02-30T10:00", "2026-13-01T10:00", "2026-12-10T24:00", "tomorrow", ""]) {
+      expect(instantOfLocalDateTime(bad, "UTC")).toBeNull();
+    }
+    expect(instantOfLocalDateTime("2026-12-10T10:00", "Not/AZone")).toBeNull();
   });
 });

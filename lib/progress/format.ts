@@ -40,3 +40,63 @@ export const percent = (rate: number | null) => (rate === null ? "—" : `${Math
 
 /** A count with its noun: "1 learner", "2 learners". @example plural(1, "attempt") // "1 attempt" */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+// Dates and times as a viewer reads them: always in their own time zone (UserSettings.timeZone), so a Chicago
+// instructor and a Berlin learner each see an assignment's due time on their own clock. Formatters are cached per
+// zone (building one costs far more than formatting with it).
+const zoned = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; key: Intl.DateTimeFormat }>();
+
+function formattersFor(timeZone: string) {
+  let f = zoned.get(timeZone);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", year: "numeric" }),
+      dateTime: new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        weekday: "short",
+        month: "short",
+        day: "numeric",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZoneName: "short",
+      }),
+      key: new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+    };
+    zoned.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The calendar date of an instant in the viewer's zone. @example formatDate(new Date("2026-12-11T03:00Z"), "America/Chicago") // "Dec 10, 2026" */
+export const formatDate = (date: Date, timeZone: string) => formattersFor(timeZone).date.format(date);
+
+/**
+ * Date and time of an instant in the viewer's zone, with the zone's name.
+ * @example formatDateTime(new Date("2026-12-11T05:59Z"), "America/Chicago") // "Thu, Dec 10, 2026, 23:59 CST"
+ */
+export const formatDateTime = (date: Date, timeZone: string) => formattersFor(timeZone).dateTime.format(date);
+
+/** "YYYY-MM-DD" of an instant in the viewer's zone. @example localDateKey(new Date("2026-12-11T03:00Z"), "America/Chicago") // "2026-12-10" */
+export const localDateKey = (date: Date, timeZone: string) => formattersFor(timeZone).key.format(date);
+
+/** Whole calendar days from `from` to `to` in `timeZone` (0: the same local day). */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  const day = (d: Date) => Date.parse(`${localDateKey(d, timeZone)}T00:00:00Z`);
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
+
+/**
+ * How a due date reads to a viewer at `now`, in their zone: "due Thu, Dec 10, 2026, 23:59 CST (in 3 days)", "due
+ * today (…)", "overdue since …". Days are the viewer's calendar days, not 24-hour spans.
+ * @example dueLabel(new Date("2026-12-11T05:59Z"), new Date("2026-12-07T15:00Z"), "America/Chicago").text
+ * // "due Thu, Dec 10, 2026, 23:59 CST (in 3 days)"
+ */
+export function dueLabel(dueAt: Date, now: Date, timeZone: string): { text: string; overdue: boolean } {
+  const when = formatDateTime(dueAt, timeZone);
+  if (dueAt < now) return { text: `overdue since ${when}`, overdue: true };
+  const days = calendarDaysBetween(now, dueAt, timeZone);
+  if (days === 0) return { text: `due today (${when})`, overdue: false };
+  return { text: `due ${when} (${days === 1 ? "tomorrow" : `in ${days} days`})`, overdue: false };
+}

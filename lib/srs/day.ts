@@ -132,3 +132,22 @@ export function studyDayStart(now: Date, timeZone: string, dayStartHour: number)
 export function nextStudyDayStart(now: Date, timeZone: string, dayStartHour: number): Date {
   return new Date(studyDayBounds(now, timeZone, dayStartHour).end);
 }
+
+/**
+ * The instant at which a local date and time (`YYYY-MM-DDTHH:MM`, as `<input type="datetime-local">` sends it) occurs
+ * in `timeZone`; null when it is not a real date and time. A time skipped by a DST change gives the transition.
+ * @example instantOfLocalDateTime("2026-12-10T23:59", "America/Chicago") // 2026-12-11T05:59:00.000Z
+ */
+export function instantOfLocalDateTime(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59 || mo < 1 || mo > 12) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
+  try {
+    return new Date(instantOfWallTime(wall, timeZone));
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ export type { ScheduleOptions, ScheduleResult, IntervalPreview } from "./schedul
 export { formatInterval } from "./interval-label";
 export { ratingFromAnswer, median, HARD_IF_SLOWER_THAN, EASY_IF_FASTER_THAN, MIN_ANSWERS_FOR_EASY } from "./rating";
 export type { AnswerTiming } from "./rating";
-export { studyDayStart, nextStudyDayStart, studyDayKey, studyDaysBetween } from "./day";
+export { studyDayStart, nextStudyDayStart, studyDayKey, studyDaysBetween, instantOfLocalDateTime } from "./day";
 export { buildQueue, countDue, pickNewItems, LEARN_AHEAD_MINUTES } from "./queue";
 export type { BuildQueueInput, QueueCard, QueueNewItem, QueueEntry, QueueReason, QueueCounts } from "./queue";
 export { LEECH_LAPSES, isLeech, becameLeech } from "./leech";

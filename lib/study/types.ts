@@ -50,4 +50,10 @@ export type AnswerFeedback = {
 
 export type QueueCounts = { learning: number; review: number; new: number };
 
-export type NextStep = { card: StudyCard | null; counts: QueueCounts; nextDue: string | null };
+export type NextStep = {
+  card: StudyCard | null;
+  counts: QueueCounts;
+  nextDue: string | null;
+  /** `nextDue` as the learner reads it, in their Settings time zone (lib/progress/format.ts). */
+  nextDueLabel?: string | null;
+};

@@ -47,3 +47,20 @@ export const ChangePasswordSchema = z.object({
     .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`)
     .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
 });
+
+export const ForgotPasswordSchema = z.object({ email });
+
+export const ResetPasswordSchema = z.object({
+  // 32 random bytes in base64url are 43 characters; anything else cannot be a token we made.
+  token: z
+    .string({ error: "This reset link is not valid." })
+    .regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is not valid."),
+  newPassword: ChangePasswordSchema.shape.newPassword,
+});
+
+export const DeleteAccountSchema = z.object({
+  password: z
+    .string({ error: "Enter your password to confirm." })
+    .min(1, "Enter your password to confirm.")
+    .max(PASSWORD_MAX, "Your password is not correct."),
+});

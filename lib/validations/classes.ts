@@ -23,9 +23,13 @@ export const CreateAssignmentSchema = z.object({
   classId: id,
   setId: z.string({ error: "Choose a set." }).min(1, "Choose a set.").pipe(idSchema),
   mode: z.enum(["study", "quiz"], { error: "Choose study or quiz." }),
-  // <input type="datetime-local"> sends "2026-12-06T17:00"; the browser's offset arrives separately.
+  // <input type="datetime-local"> sends "2026-12-06T17:00", read in the instructor's time zone (Settings).
   dueAt: z.string().min(1, "Choose a due date.").max(40),
-  timezoneOffset: z.coerce.number().int().min(-840).max(840).default(0),
+  /** "Assign anyway": a study assignment due sooner than its set needs (a checkbox sends "on"). */
+  allowShort: z
+    .enum(["on", "true"], { error: "“Assign anyway” is a checkbox: tick it or leave it." })
+    .optional()
+    .transform((v) => v !== undefined),
   maxAttempts: z.coerce
     .number()
     .int("Attempts must be a whole number.")
@@ -33,16 +37,6 @@ export const CreateAssignmentSchema = z.object({
     .max(10, "Allow at most 10 attempts.")
     .default(1),
 });
-
-/** A datetime-local value plus the browser's getTimezoneOffset() → the instant, or null when it is not a date. */
-export function parseLocalDateTime(value: string, timezoneOffsetMinutes: number): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi) + timezoneOffsetMinutes * 60_000;
-  const date = new Date(utc);
-  return Number.isNaN(date.getTime()) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d ? null : date;
-}
 
 const list = z.array(idSchema).max(2000);
 const names = z.array(z.string().regex(/^[a-z_]{1,40}$/)).max(20);

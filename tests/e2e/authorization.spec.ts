@@ -29,6 +29,9 @@ const MATRIX: {
   { route: "/", url: () => "/", expect: all("ok") },
   { route: "/login", url: () => "/login", expect: { ...all("home"), anonymous: "ok" } },
   { route: "/signup", url: () => "/signup", expect: { ...all("home"), anonymous: "ok" } },
+  { route: "/forgot-password", url: () => "/forgot-password", expect: all("ok") },
+  // An unknown token: the page says the link is not valid (nobody learns anything from it).
+  { route: "/reset-password", url: () => `/reset-password?token=${"x".repeat(43)}`, expect: all("ok") },
   { route: "/decks", url: () => "/decks", expect: signedIn("ok") },
   { route: "/decks/new", url: () => "/decks/new", expect: teachers("ok") },
   { route: "/decks/import", url: () => "/decks/import", expect: teachers("ok") },

@@ -84,7 +84,7 @@ test("an instructor runs a class; a new learner joins with the code, studies, an
   // The assignment is on the home page; its items come first in study.
   await page.goto("/");
   const assignment = page.getByTestId("assignment").filter({ hasText: "Two definitions" });
-  await expect(assignment).toContainText("0 of 2 items done");
+  await expect(assignment).toContainText("0% · 0 of 2 items learned");
   await assignment.getByRole("link", { name: "Two definitions" }).click();
   await expect(
     page.getByText("It is complete when every item has been answered correctly at least once"),
@@ -99,7 +99,7 @@ test("an instructor runs a class; a new learner joins with the code, studies, an
   }
   await page.goto("/");
   await expect(page.getByTestId("assignment").filter({ hasText: "Two definitions" })).toContainText(
-    "2 of 2 items done — complete",
+    "100% · 2 of 2 items learned — complete",
   );
   await signOut(page);
 
@@ -109,7 +109,7 @@ test("an instructor runs a class; a new learner joins with the code, studies, an
   await page.getByRole("link", { name: className }).click();
   const roster = page.getByRole("table", { name: "Learners and their assignment progress" });
   const row = roster.getByRole("row", { name: /Jo Iner/ });
-  await expect(row).toContainText("2/2 ✓ complete");
+  await expect(row).toContainText("100% · 2/2 learned ✓ complete");
 
   // Removing the learner takes them off the roster.
   await row.getByRole("button", { name: "Remove Jo Iner" }).click();

@@ -139,6 +139,22 @@ const MATRIX: Record<string, Row[]> = {
       expect: all("ok"),
     },
   ],
+  "/app/(auth)/forgot-password/actions.ts": [
+    // Anyone may ask; the answer is the same for an address without an account.
+    {
+      action: "forgotPasswordAction",
+      call: (m) => call(m, "forgotPasswordAction", null, form({ email: `${crypto.randomUUID()}@example.com` })),
+      expect: all("ok"),
+    },
+  ],
+  "/app/(auth)/reset-password/actions.ts": [
+    // A token nobody was given is refused for everyone (tests/integration/password-reset.test.ts uses real ones).
+    {
+      action: "resetPasswordAction",
+      call: (m) => call(m, "resetPasswordAction", null, form({ token: "y".repeat(43), newPassword: "long enough" })),
+      expect: all("refused"),
+    },
+  ],
   "/app/(app)/decks/new/actions.ts": [
     {
       action: "previewDocumentAction",
@@ -352,6 +368,14 @@ const MATRIX: Record<string, Row[]> = {
       action: "signOutEverywhereAction",
       call: (m) => call(m, "signOutEverywhereAction", null),
       expect: all("login"),
+    },
+  ],
+  "/app/(app)/settings/_delete-account/actions.ts": [
+    // A wrong password deletes nothing (tests/integration/delete-account.test.ts deletes real accounts).
+    {
+      action: "deleteAccountAction",
+      call: (m) => call(m, "deleteAccountAction", null, form({ currentPassword: "not the password" })),
+      expect: signedIn("refused"),
     },
   ],
   "/app/(app)/progress/catch-up/actions.ts": [

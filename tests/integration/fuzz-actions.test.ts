@@ -34,6 +34,7 @@ const TABLES = [
   "ItemSetItem",
   "Assignment",
   "ItemFlag",
+  "PasswordReset",
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",
@@ -70,6 +71,8 @@ const FIELDS = [
   "timeZone",
   "description",
   "maxAttempts",
+  "token",
+  "newPassword",
 ];
 const GARBAGE: unknown[] = [
   undefined,

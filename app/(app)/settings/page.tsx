@@ -3,6 +3,8 @@ import { default_w } from "ts-fsrs";
 import { requireUser } from "@/lib/auth/session";
 import { countReviews, MIN_REVIEWS_FOR_OPTIMIZER } from "@/lib/db/optimize";
 import { getSettingsRecord, settingsFromRow } from "@/lib/db/settings";
+import { formatDate } from "@/lib/progress/format";
+import { DeleteAccountForm } from "./_delete-account/delete-account-form";
 import { AccountForms } from "./account-form";
 import { ParameterEvaluation } from "./parameter-evaluation";
 import { ParametersForm, SettingsForm } from "./settings-form";
@@ -37,7 +39,7 @@ export default async function SettingsPage() {
         <h2>Scheduling parameters</h2>
         <p data-testid="parameters-in-use">
           {personal
-            ? `Your personal FSRS parameters, fitted from ${record?.weightsReviews ?? "?"} reviews on ${record?.weightsFittedAt?.toISOString().slice(0, 10)}.`
+            ? `Your personal FSRS parameters, fitted from ${record?.weightsReviews ?? "?"} reviews on ${record?.weightsFittedAt ? formatDate(record.weightsFittedAt, settings.timeZone) : "?"}.`
             : "The default FSRS-6 parameters."}
         </p>
         <details>
@@ -55,6 +57,9 @@ export default async function SettingsPage() {
         <h2>Account</h2>
         <p className="muted">Signed in as {user.email}.</p>
         <AccountForms />
+      </div>
+      <div className="card" style={{ marginTop: "1rem" }}>
+        <DeleteAccountForm />
       </div>
     </section>
   );

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dueLabel } from "@/components/assignment-status";
 import { requireUser } from "@/lib/auth/session";
 import { getLearnerAssignment, learnerAssignments } from "@/lib/db/assignments";
-import { STUDY_COMPLETE_RULE } from "@/lib/study/rules";
+import { viewerTimeZone } from "@/lib/db/settings";
+import { progressFraction } from "@/lib/progress/assignment-progress";
+import { dueLabel } from "@/lib/progress/format";
+import { STUDY_COMPLETE_RULE, STUDY_PROGRESS_RULE } from "@/lib/study/rules";
 import { StartQuizButton } from "./start-quiz";
 import { idParams } from "@/lib/validations/params";
 
@@ -16,7 +18,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const assignment = await getLearnerAssignment(assignmentId, user.id);
   if (!assignment) notFound();
   const summary = (await learnerAssignments(user.id)).find((a) => a.id === assignment.id)!;
-  const due = dueLabel(assignment.dueAt, new Date());
+  const due = dueLabel(assignment.dueAt, new Date(), viewerTimeZone(user.id));
   const finished = assignment.quizAttempts.filter((q) => q.finishedAt);
   const open = assignment.quizAttempts.find((q) => !q.finishedAt);
   const left = assignment.maxAttempts - assignment.quizAttempts.length;
@@ -31,12 +33,23 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
       </p>
       {assignment.mode === "study" ? (
         <div className="card">
-          <p>{STUDY_COMPLETE_RULE}</p>
+          <progress
+            value={summary.progress.points}
+            max={summary.progress.maxPoints}
+            aria-label={`${assignment.set.name} progress`}
+          />
           <p data-testid="assignment-progress">
-            {summary.progress.done} of {summary.progress.total} items done
+            {Math.round(progressFraction(summary.progress) * 100)}% · {summary.progress.introduced} seen ·{" "}
+            {summary.progress.correct} answered correctly · {summary.progress.done} of {summary.progress.total} learned
             {summary.progress.complete ? " — complete" : ""}
           </p>
-          <p className="muted">Its items come first among your new items when you study.</p>
+          <h2>How completion is counted</h2>
+          <p>{STUDY_PROGRESS_RULE}</p>
+          <p>{STUDY_COMPLETE_RULE}</p>
+          <p className="muted">
+            Its items come first among your new items when you study, spread so that all of them are introduced by the
+            due date (related items, such as two questions on one fact, are kept on different days while there is time).
+          </p>
           <Link className="button" href="/study">
             Study now
           </Link>

@@ -3,16 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { requireAbility } from "@/lib/auth/session";
 import { createAssignment } from "@/lib/db/assignments";
+import { viewerTimeZone } from "@/lib/db/settings";
+import { instantOfLocalDateTime } from "@/lib/srs";
 import { removeMember, renewJoinCode } from "@/lib/db/classes";
 import { formFields } from "@/lib/validations/form";
-import {
-  ClassIdSchema,
-  CreateAssignmentSchema,
-  MemberActionSchema,
-  parseLocalDateTime,
-} from "@/lib/validations/classes";
+import { ClassIdSchema, CreateAssignmentSchema, MemberActionSchema } from "@/lib/validations/classes";
 
-export type AssignmentFormState = { ok: boolean; message: string } | null;
+export type AssignmentFormState = { ok: boolean; message: string; tooSoon?: boolean } | null;
 
 export async function renewCodeAction(form: FormData): Promise<void> {
   const field = formFields(form);
@@ -48,19 +45,33 @@ export async function createAssignmentAction(_prev: AssignmentFormState, form: F
     setId: field("setId"),
     mode: field("mode"),
     dueAt: field("dueAt") ?? "",
-    timezoneOffset: field("timezoneOffset"),
     maxAttempts: field("maxAttempts") || undefined,
+    allowShort: field("allowShort"),
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  const dueAt = parseLocalDateTime(parsed.data.dueAt, parsed.data.timezoneOffset);
+  // The date and time are read in the instructor's own time zone (Settings), the zone every page shows them in;
+  // the assignment keeps the instant (docs/decisions/019).
+  const timeZone = viewerTimeZone(user.id);
+  const dueAt = instantOfLocalDateTime(parsed.data.dueAt, timeZone);
   if (!dueAt) return { ok: false, message: "Choose a valid due date." };
-  const { classId, setId, mode, maxAttempts } = parsed.data;
+  const { classId, setId, mode, maxAttempts, allowShort } = parsed.data;
   const result = await createAssignment(
     user,
-    { classId, setId, mode, dueAt, maxAttempts: mode === "quiz" ? maxAttempts : 1 },
+    { classId, setId, mode, dueAt, maxAttempts: mode === "quiz" ? maxAttempts : 1, timeZone, allowShort },
     new Date(),
   );
-  if (!result.ok) return { ok: false, message: MESSAGES[result.reason] };
+  if (!result.ok) {
+    if (result.reason === "too_soon") {
+      return {
+        ok: false,
+        tooSoon: true,
+        message:
+          `This set needs at least ${result.minDays} study days and that due date leaves ${result.days}. ` +
+          "Choose a later date, or tick “Assign anyway” (related items will then come closer together).",
+      };
+    }
+    return { ok: false, message: MESSAGES[result.reason] };
+  }
   revalidatePath(`/classes/${classId}`);
   return { ok: true, message: "Assignment created." };
 }

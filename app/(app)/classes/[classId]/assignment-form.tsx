@@ -5,12 +5,24 @@ import { useActionState, useState } from "react";
 import { STUDY_COMPLETE_RULE } from "@/lib/study/rules";
 import { createAssignmentAction, type AssignmentFormState } from "./actions";
 
+/** Whole days from one "YYYY-MM-DD" to another. */
+const daysFrom = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00Z`) - Date.parse(`${from}T00:00Z`)) / 86_400_000);
+
+/**
+ * The new-assignment form. `today` is the instructor's calendar date in `timeZone` (their Settings zone, in which
+ * the due date is read); `minDays` per set is the fewest study days it needs (lib/srs/assignment-pace.ts).
+ */
 export function AssignmentForm({
   classId,
   sets,
+  timeZone,
+  today,
 }: {
   classId: string;
-  sets: { id: string; name: string; count: number }[];
+  sets: { id: string; name: string; count: number; minDays: number }[];
+  timeZone: string;
+  today: string;
 }) {
   const [state, action, pending] = useActionState<AssignmentFormState, FormData>(createAssignmentAction, null);
   // Controlled fields: React resets a form after its action runs, and a refused assignment must keep its inputs.
@@ -18,6 +30,13 @@ export function AssignmentForm({
   const [setId, setSetId] = useState("");
   const [dueAt, setDueAt] = useState("");
   const [maxAttempts, setMaxAttempts] = useState("1");
+  const [allowShort, setAllowShort] = useState(false);
+  const chosen = sets.find((set) => set.id === setId);
+  // Today and the due day both count: due tomorrow leaves 2 study days.
+  const daysLeft = /^\d{4}-\d{2}-\d{2}/.test(dueAt) ? daysFrom(today, dueAt.slice(0, 10)) + 1 : null;
+  const tooSoon =
+    mode === "study" && chosen !== undefined && daysLeft !== null && daysLeft > 0 && daysLeft < chosen.minDays;
+  const earliest = chosen ? new Date(Date.parse(`${today}T00:00Z`) + (chosen.minDays - 1) * 86_400_000) : null;
   if (sets.length === 0) {
     return (
       <p className="muted">
@@ -26,15 +45,7 @@ export function AssignmentForm({
     );
   }
   return (
-    <form
-      action={(form) => {
-        // The server turns the local date and time into an instant with the browser's offset.
-        form.set("timezoneOffset", String(new Date().getTimezoneOffset()));
-        return action(form);
-      }}
-      className="form"
-      noValidate
-    >
+    <form action={action} className="form" noValidate>
       <input type="hidden" name="classId" value={classId} />
       <div className="field">
         <label htmlFor="setId">Set</label>
@@ -72,10 +83,48 @@ export function AssignmentForm({
           />
         </div>
       ) : null}
+      {mode === "study" && chosen ? (
+        <p data-testid="minimum-days">
+          This set needs at least {chosen.minDays} study {chosen.minDays === 1 ? "day" : "days"}: related items (the
+          same fact or sentence) are introduced one a day so that one does not give another away, and learners take up
+          to 20 new items a day. Earliest due date that allows it: end of{" "}
+          {earliest!.toLocaleDateString("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" })}
+          .
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="dueAt">Due</label>
-        <input id="dueAt" name="dueAt" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+        <input
+          id="dueAt"
+          name="dueAt"
+          type="datetime-local"
+          value={dueAt}
+          onChange={(e) => setDueAt(e.target.value)}
+          aria-describedby="dueAt-hint"
+        />
+        <span id="dueAt-hint" className="muted">
+          In your time zone, {timeZone} (Settings). Learners see it in theirs.
+        </span>
       </div>
+      {tooSoon || (state?.tooSoon && mode === "study") ? (
+        <div className="form-warning" data-testid="due-warning">
+          {tooSoon ? (
+            <p>
+              Too soon for this set: it leaves {daysLeft} study {daysLeft === 1 ? "day" : "days"} of the{" "}
+              {chosen.minDays} it needs, so related items would be introduced on the same day.
+            </p>
+          ) : null}
+          <label>
+            <input
+              type="checkbox"
+              name="allowShort"
+              checked={allowShort}
+              onChange={(e) => setAllowShort(e.target.checked)}
+            />{" "}
+            Assign anyway
+          </label>
+        </div>
+      ) : null}
       <p className={state?.ok ? "form-ok" : "form-error"} aria-live="polite" data-testid="assignment-message">
         {state?.message ?? ""}
       </p>

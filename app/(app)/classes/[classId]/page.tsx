@@ -5,16 +5,19 @@ import { notFound } from "next/navigation";
 import { requireAbility } from "@/lib/auth/session";
 import { TOPIC_LABELS } from "@/lib/content/labels";
 import type { Topic } from "@/lib/content/types";
+import { setMinimumDays } from "@/lib/db/assignments";
 import { loadClassDashboard } from "@/lib/db/class-dashboard";
 import { listSets } from "@/lib/db/sets";
+import { viewerTimeZone } from "@/lib/db/settings";
+import { progressFraction } from "@/lib/progress/assignment-progress";
+import { formatDate, formatDateTime, localDateKey } from "@/lib/progress/format";
 import { GOOD_DISCRIMINATION } from "@/lib/progress/item-analysis";
 import { AssignmentForm } from "./assignment-form";
 import { removeMemberAction, renewCodeAction } from "./actions";
+import { STUDY_PROGRESS_RULE } from "@/lib/study/rules";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Class" };
-
-const formatDue = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await idParams(params);
@@ -23,6 +26,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   if (!dashboard) notFound();
   const { klass, learners, topics, weakest, itemAnalysis } = dashboard;
   const sets = await listSets(user);
+  const minDays = await setMinimumDays(sets.map((s) => s.id));
+  // Every date and time on the page is in the viewer's own zone (Settings), the zone the due date is entered in.
+  const timeZone = viewerTimeZone(user.id);
   const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const origin = process.env.NEXTAUTH_URL ?? `http://${host}`;
@@ -44,7 +50,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           {klass.joinCode}
         </p>
         <p className="muted">
-          {expired ? "Expired" : "Valid until"} {formatDue(klass.joinCodeExpiresAt)}. Invite link:{" "}
+          {expired ? "Expired" : "Valid until"} {formatDateTime(klass.joinCodeExpiresAt, timeZone)}. Invite link:{" "}
           <a href={invite} data-testid="invite-link">
             {invite}
           </a>
@@ -58,6 +64,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       </div>
 
       <h2>Learners ({klass.members.length})</h2>
+      {klass.assignments.some((a) => a.mode === "study") ? (
+        <p className="muted">Study assignments: {STUDY_PROGRESS_RULE}</p>
+      ) : null}
       {klass.assignments.some((a) => a.mode === "quiz") ? (
         <p className="muted">
           Quiz scores count only the questions a quiz can grade: flashcards in a set are not asked or scored.
@@ -91,9 +100,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     <span className="muted">{learner.email}</span>
                     <br />
                     <span className="muted">
-                      {learner.lastActive
-                        ? `active ${learner.lastActive.toISOString().slice(0, 10)}`
-                        : "not active yet"}
+                      {learner.lastActive ? `active ${formatDate(learner.lastActive, timeZone)}` : "not active yet"}
                     </span>
                   </th>
                   {klass.assignments.map((a) => {
@@ -105,7 +112,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                             ? `not taken (${cell?.attempts ?? 0}/${a.maxAttempts} attempts)`
                             : // Out of the questions scored: flashcards are never scored in a quiz.
                               `best ${cell.best}/${cell.outOf ?? a.set._count.items} (${cell.attempts}/${a.maxAttempts} attempts)`
-                          : `${cell?.progress.done ?? 0}/${cell?.progress.total ?? a.set._count.items}${cell?.progress.complete ? " ✓ complete" : ""}`}
+                          : `${Math.round(progressFraction(cell?.progress ?? { points: 0, maxPoints: 0 }) * 100)}% · ${cell?.progress.done ?? 0}/${cell?.progress.total ?? a.set._count.items} learned${cell?.progress.complete ? " ✓ complete" : ""}`}
                       </td>
                     );
                   })}
@@ -254,14 +261,19 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <ul className="plain-list">
           {klass.assignments.map((a) => (
             <li key={a.id} className={a.dueAt < now ? "overdue" : ""}>
-              <strong>{a.set.name}</strong> · {a.mode} · due {formatDue(a.dueAt)}
+              <strong>{a.set.name}</strong> · {a.mode} · due {formatDateTime(a.dueAt, timeZone)}
               {a.mode === "quiz" ? ` · ${a.maxAttempts} attempt${a.maxAttempts > 1 ? "s" : ""}` : ""}
             </li>
           ))}
         </ul>
       )}
       <h3>New assignment</h3>
-      <AssignmentForm classId={klass.id} sets={sets.map((s) => ({ id: s.id, name: s.name, count: s._count.items }))} />
+      <AssignmentForm
+        classId={klass.id}
+        sets={sets.map((s) => ({ id: s.id, name: s.name, count: s._count.items, minDays: minDays.get(s.id) ?? 0 }))}
+        timeZone={timeZone}
+        today={localDateKey(now, timeZone)}
+      />
     </section>
   );
 }
