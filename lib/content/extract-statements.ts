@@ -15,6 +15,38 @@ import { isFragment, spanCut } from "./well-formed";
 import type { Sentence, StatementFact, StatementRole } from "./types";
 
 const MAX_FOCUS_WORDS = 6;
+// "X is the process by which …": a complement that only classifies; the subject is the term defined.
+const GENERIC_HEADS = new Set([
+  "process",
+  "way",
+  "method",
+  "system",
+  "name",
+  "term",
+  "study",
+  "part",
+  "type",
+  "kind",
+  "form",
+  "means",
+  "act",
+  "practice",
+  "idea",
+  "theory",
+]);
+// Objects of light verbs carry no fact of their own ("takes place", "plays a part", "has effect").
+const LIGHT_OBJECTS = new Set([
+  "place",
+  "part",
+  "care",
+  "effect",
+  "shape",
+  "form",
+  "hold",
+  "note",
+  "advantage",
+  "root",
+]);
 const NP_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 // Inside a name: "Department of the Interior", "Court of Justice".
 const NAME_LINKS = new Set(["of", "the", "de", "du", "von", "van", "and"]);
@@ -154,9 +186,13 @@ function candidates(tokens: PosToken[]): Candidate[] {
     const subject = phraseAt(tokens, 0);
     if (singles && subject && subject[1] === verb && tokens.slice(...subject).some((t) => t.pos === "PROPN"))
       out.push({ role: "superlative", span: subject });
-    // "Oceanic crust is thin and dense", "Wegener was a German meteorologist": what the subject is.
+    // "Oceanic crust is thin and dense", "Wegener was a German meteorologist": what the subject is. When the
+    // complement is only a generic noun ("Photosynthesis is the process by which …"), the subject is what the
+    // sentence defines, and the blank goes there.
     const complement = phraseAt(tokens, verb + 1);
-    if (complement) out.push({ role: "definition", span: complement });
+    const generic = complement && complement[1] - complement[0] === 1 && GENERIC_HEADS.has(lower[complement[0]]!);
+    if (generic && subject && subject[1] === verb) out.push({ role: "definition", span: subject });
+    else if (complement) out.push({ role: "definition", span: complement });
   }
   // A name of two or more words anywhere ("the Eiffage group" aside): the sentence's most specific span.
   for (let i = 0; i < tokens.length; i++) {
@@ -171,8 +207,27 @@ function candidates(tokens: PosToken[]): Candidate[] {
     if (end - i >= 2) out.push({ role: "name", span: [i, end] });
     i = end;
   }
-  // The object of the main verb: "Subduction produces deep ocean trenches".
-  if (verb > 0 && tokens[verb]!.pos === "VERB" && !/^(?:called|named|termed)$/.test(lower[verb]!)) {
+  // Where it happens: "takes place in the thylakoid membranes", "lies in Romania", "is found in …".
+  for (let i = Math.max(verb, 1); verb > 0 && i < tokens.length - 1; i++) {
+    if (!/^(?:in|at|on|inside|within)$/.test(lower[i]!)) continue;
+    const place = lower[i - 1] === "place" && /^(?:take|takes|took|taken|taking)$/.test(lower[i - 2] ?? "");
+    if (
+      place ||
+      /^(?:occurs?|occurred|lies|lay|lie|sits?|sat|stands?|stood|found|located|situated|based|lives?|lived|grows?|grew)$/.test(
+        lower[i - 1]!,
+      )
+    ) {
+      const span = phraseAt(tokens, i + 1);
+      if (span) out.push({ role: "where", span });
+    }
+  }
+  // The object of the main verb: "Subduction produces deep ocean trenches" ("takes place", "plays a part" aside).
+  if (
+    verb > 0 &&
+    tokens[verb]!.pos === "VERB" &&
+    !/^(?:called|named|termed)$/.test(lower[verb]!) &&
+    !LIGHT_OBJECTS.has(lower[verb + 1] ?? "")
+  ) {
     const object = phraseAt(tokens, verb + 1);
     if (object && tokens.slice(object[0], object[1]).some((t) => t.pos === "NOUN"))
       out.push({ role: "object", span: object });
@@ -207,22 +262,36 @@ const once = (sentence: string, focus: string) => sentence.split(focus).length =
  * statementOf({ text: 'The outer shell of the Earth is called the lithosphere.', … }, true)?.focus // 'lithosphere'
  */
 export function statementOf(sentence: Sentence, resolvable: boolean): StatementFact | undefined {
+  return statementsOf(sentence, resolvable)[0];
+}
+
+// Readings strong enough for a second item from one sentence (a term, an agent, a place, the one singled out).
+const SECOND_ROLES = new Set<StatementRole>(["term", "agent", "where", "superlative", "name"]);
+
+/**
+ * Up to two statement facts of one sentence: the best reading, and a second one when a strong reading blanks a
+ * different span ("… sacs called thylakoids float in a fluid called the stroma").
+ *
+ * @example
+ * statementsOf(sentence, true).map((f) => f.focus) // ['thylakoids', 'stroma']
+ */
+export function statementsOf(sentence: Sentence, resolvable: boolean): StatementFact[] {
   const text = tidy(sentence.text);
+  const out: StatementFact[] = [];
   const words = text.split(/\s+/).length;
-  if (words < 5 || words > 45 || !/[.!]$/.test(text) || /[?:]$/.test(text)) return undefined;
+  if (words < 5 || words > 45 || !/[.!]$/.test(text) || /[?:]$/.test(text)) return out;
   // "It"/"Its" with a named antecedent is fine (the item names it); "he"/"she" are left to the person rules, which
   // check who is meant against the sentences around.
-  if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its)\b/.test(text))))
-    return undefined;
-  if (/^Of (?:these|them|those|this)\b/.test(text) || /^[^,]{0,60}, (?:he|she|they)\b/.test(text)) return undefined;
-  if (/\b(?:photo|image|credit|courtesy|figure)\b\s*[:/©\d]/i.test(text) || isFragment(text)) return undefined;
+  if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its)\b/.test(text)))) return out;
+  if (/^Of (?:these|them|those|this)\b/.test(text) || /^[^,]{0,60}, (?:he|she|they)\b/.test(text)) return out;
+  if (/\b(?:photo|image|credit|courtesy|figure)\b\s*[:/©\d]/i.test(text) || isFragment(text)) return out;
   const tokens = mergeHyphens(text, posTokens(text));
-  if (tokens[0]?.pos === "VERB") return undefined; // an instruction ("Stay at least 100 yards …")
+  if (tokens[0]?.pos === "VERB") return out; // an instruction ("Stay at least 100 yards …")
   // A caption: no finite verb ("Webb's golden primary mirror during testing"), or only a participle before "by"
   // ("The NeXT computer used by Tim Berners-Lee …").
   const verb = mainVerb(tokens);
-  if (verb < 0) return undefined;
-  if (!tokens.some((t) => t.pos === "AUX") && lowerAt(tokens, verb + 1) === "by") return undefined;
+  if (verb < 0) return out;
+  if (!tokens.some((t) => t.pos === "AUX") && lowerAt(tokens, verb + 1) === "by") return out;
   for (const c of candidates(tokens)) {
     const focus = textOf(text, tokens, c.span[0], c.span[1]);
     if (!goodFocus(focus, tokens, c.span) || !once(text, focus)) continue;
@@ -239,13 +308,19 @@ export function statementOf(sentence: Sentence, resolvable: boolean): StatementF
     if (/^[A-Z]/.test(focus) && /^ (?:of|for|and|de|du)(?: the)? [A-Z]/.test(after)) continue;
     // The first member of a list ("are _____, carbon dioxide concentration and temperature"): one item per list.
     if (c.role === "definition" && /^, [^,]+(?:,|\band\b)/.test(after)) continue;
-    return {
+    if (
+      out.length > 0 &&
+      (!SECOND_ROLES.has(c.role) || out.some((f) => f.focus.includes(focus) || focus.includes(f.focus)))
+    )
+      continue;
+    out.push({
       type: "statement",
       key: factKey("statement", `${focus} ${text}`),
       focus,
       role: c.role,
       source: { text: sentence.text, start: sentence.start, end: sentence.end },
-    };
+    });
+    if (out.length === 2) break;
   }
-  return undefined;
+  return out;
 }

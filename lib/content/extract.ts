@@ -1,7 +1,7 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractQuantities } from "./extract-quantities";
-import { statementOf } from "./extract-statements";
+import { statementsOf } from "./extract-statements";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
@@ -108,8 +108,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
       block.kind === "list_item" && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text);
     facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)));
     facts.push(...extractPlaces(ctx, orgs, personNames));
-    const statement = statementOf(ctx.sentence, ctx.resolve(tidy(ctx.sentence.text)) !== undefined);
-    if (statement) facts.push(statement);
+    facts.push(...statementsOf(ctx.sentence, ctx.resolve(tidy(ctx.sentence.text)) !== undefined));
   }
   facts.push(...extractInstitutions(doc));
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));

@@ -7,6 +7,7 @@ const TOPIC: Record<StatementFact["role"], Topic> = {
   superlative: "definitions",
   agent: "organisations",
   name: "organisations",
+  where: "places",
   purpose: "objectives",
   object: "definitions",
 };

@@ -102,7 +102,9 @@ export function assessItem(item: GeneratedItem): Assessment {
     (item.kind === "cloze" || item.kind === "typed") &&
     item.answerType === "text" &&
     /^[a-z]+$/.test(item.answer) &&
-    item.answer.length < 9
+    item.answer.length < 9 &&
+    // A term the sentence itself introduces ("pores called stomata") is the word to learn, however short.
+    !/\|statement-term$/.test(item.key)
   )
     lower(0.45, "blank on a common word");
   if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)

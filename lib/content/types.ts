@@ -184,7 +184,7 @@ export interface StatementFact extends FactBase {
   role: StatementRole;
 }
 
-export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "name" | "object";
+export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "where" | "name" | "object";
 
 export type Fact =
   | StatementFact
