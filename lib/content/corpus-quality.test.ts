@@ -67,6 +67,10 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "answer-in-prompt": 0, // main: 0
   "blank-on-common-word": 0, // main: 1
   "malformed-prompt": 0, // main: 0
+  "fronted-phrase-question": 0, // main: 8 ("How many wolves did Between 1995 and 1997, biologists release?")
+  "coordinated-count": 0, // main: 2 ("About how many kilometres long and freezes is Yellowstone Lake?")
+  "lead-in-source": 0, // main: 6 ("Fill in the blank: The park has _____ entrances:")
+  "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
   "items-per-sentence": 89, // main: 522
   "items-per-fact": 29, // main: 334

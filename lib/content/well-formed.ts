@@ -116,7 +116,8 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
 const WH_OPENING = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
 // After "When did"/"How many wolves did", a subject follows: a determiner, a noun or name, a pronoun, a number or an
 // adjective. A preposition, adverb or subordinator there is a fronted phrase the inversion left in place.
-const NOT_A_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "VERB", "PART"]);
+// A verb may follow when the wh-phrase is the subject ("How many personnel were trained?").
+const NOT_A_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "PART"]);
 
 /**
  * Shape defects of a transformed question, from wink-nlp's tags (decision 016): a fronted phrase left after the
@@ -139,8 +140,9 @@ export function questionShape(question: string): string[] {
     out.push("fronted phrase after the auxiliary");
   if (/^(?:About |Roughly |Approximately )?How (?:many|much)\b/i.test(question) && aux > 0) {
     const counted = tokens.slice(0, aux);
-    if (counted.some((t, i) => t.pos === "CCONJ" && counted[i + 1]?.pos === "VERB"))
-      out.push("coordinated predicate in a count question");
+    // "and supporting personnel" is one noun phrase: only a verb with no noun after it is a second predicate.
+    const second = (i: number) => counted[i + 1]?.pos === "VERB" && !/^(?:NOUN|PROPN)$/.test(tokens[i + 2]?.pos ?? "");
+    if (counted.some((t, i) => t.pos === "CCONJ" && second(i))) out.push("coordinated predicate in a count question");
   }
   return out;
 }
