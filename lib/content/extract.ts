@@ -54,6 +54,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   const topicPerson = biographySubject(doc);
   // Named things the document has made subjects so far, latest last: what "the mission" or "the park" refers to.
   const named: string[] = [];
+  let listIt: { listId: number; name: string } | undefined;
   for (const s of doc.sentences) {
     const text = tidy(s.text);
     analyse(text);
@@ -61,7 +62,12 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     // "It" means the subject of the sentence just before (or what that sentence's own "it" meant), never a name from
     // further back: "Grand Prismatic Spring … is the largest hot spring … It is about 110 metres wide" must not
     // reach back to "the US Army" three sentences earlier.
-    const itAntecedent = previousSubject;
+    // Items of one list are parallel: an item opening with "it" means what the item before it opened with, even
+    // when that item's own second sentence has another subject ("It is advising … Adding advisory activities …").
+    const block = doc.blocks[s.blockIndex];
+    const listHead = block?.kind === "list_item" && s.start === block.start ? block.listId : undefined;
+    const parallel = listHead !== undefined && listIt?.listId === listHead ? listIt.name : undefined;
+    const itAntecedent = previousSubject ?? parallel;
     const personAntecedent = lastPerson;
     // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
     // ("the US Army's cornerstone") states a falsehood.
@@ -74,9 +80,11 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
     // present, its Member States are …").
     const people = findPeople(s.text);
-    const own = subject && (thingSubject(subject, people) ?? namedBy(subject, named));
+    const own = subject && (thingSubject(subject, people) ?? namedBy(subject, named, doc.text));
     if (own) named.push(own);
     previousSubject = own ? own : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
+    if (listHead !== undefined && /^it$/i.test(subject ?? "") && itAntecedent)
+      listIt = { listId: listHead, name: itAntecedent };
     // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
     if (s.blockKind !== "list_item" && introducesSingular(text)) previousSubject = undefined;
@@ -176,11 +184,18 @@ function thingSubject(subject: string, people: { name: string }[]): string | und
  * latest named subject whose name has "Mission" in it ("NATO Mission Iraq"); none, or "the mission" without such
  * a name, gives undefined.
  */
-function namedBy(subject: string, named: readonly string[]): string | undefined {
+function namedBy(subject: string, named: readonly string[], text: string): string | undefined {
   const head = /^the ([a-z]+)(?: and\b.*)?$/i.exec(subject.split(/,\s/)[0]!.trim())?.[1];
   if (!head) return undefined;
   const word = head[0]!.toUpperCase() + head.slice(1).toLowerCase();
-  for (let i = named.length - 1; i >= 0; i--) if (named[i]!.split(/\s+/).includes(word)) return named[i];
+  for (let i = named.length - 1; i >= 0; i--) {
+    const name = named[i]!;
+    // "NATO Mission Iraq (NMI)": the acronym is the same name; the one the document used last is kept, so the
+    // facts read as before ("NMI is a non-combat mission") and their keys stay.
+    const acronym = new RegExp(`${escapeRegExp(name)} \\(([A-Z]{2,})\\)`).exec(text)?.[1];
+    if (acronym && named.lastIndexOf(acronym) > i) return acronym;
+    if (name.split(/\s+/).includes(word)) return name;
+  }
   return undefined;
 }
 
