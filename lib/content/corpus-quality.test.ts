@@ -5,8 +5,8 @@
  * The thresholds below are the values measured on main on 2026-12-01 (`npm run content:quality`), so this test
  * passes today and fails on a regression. The issue's targets, which the generator work should move these
  * numbers towards (tighten them here as it does):
- *   - ≥ 90 % of key facts covered by an item (today 46 %);
- *   - ≤ 2 items per key fact on average (today 2.55);
+ *   - ≥ 90 % of key facts covered by an item (main 46 %; wip-gen 52 %);
+ *   - ≤ 2 items per key fact on average (main 2.55; wip-gen 1.34);
  *   - every automatic defect detector at 0.
  */
 import { readFileSync } from "node:fs";
@@ -30,18 +30,18 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 21,
-  "eufor-althea.md": 20, // main: 18
-  "higgs-press-release.md": 20, // main: 21; "mass" was covered only by the split blank "125–_____ GeV"
-  "jwst-fact-sheet.md": 18, // main: 19; "nirspec" lost (not yet recovered)
-  "panama-canal.md": 28, // main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "eufor-althea.md": 21, // wip-gen (statement facts); before: 20 — main: 18
+  "higgs-press-release.md": 21, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
+  "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 5,
-  "srinivasa-ramanujan.md": 13, // main: 12
-  "un-security-council.md": 12,
-  "vasa-museum.md": 14,
-  "world-wide-web.md": 16, // main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 16, // main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
+  "srinivasa-ramanujan.md": 17, // wip-gen (statement facts); before: 13 — main: 12
+  "un-security-council.md": 13, // wip-gen (statement facts); before: 12
+  "vasa-museum.md": 15, // wip-gen (statement facts); before: 14
+  "world-wide-web.md": 18, // wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
+  "yellowstone-visitor.md": 20, // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
@@ -63,7 +63,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "invented-distractor": 0, // main: 6
   "option-type-mismatch": 0, // main: 0
   "caption-source": 7, // main: 25
-  "pronoun-resolution": 5, // main: 43
+  "pronoun-resolution": 3, // main: 43
   "tf-claim-unsupported": 2, // main: 5
   "prompt-unsupported": 2, // main: 3
   "answer-in-prompt": 0, // main: 0
@@ -74,13 +74,14 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "lead-in-source": 0, // main: 6 ("Fill in the blank: The park has _____ entrances:")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
-  "items-per-sentence": 89, // main: 522
+  "items-per-sentence": 87, // main: 522
   "items-per-fact": 29, // main: 334
   "answer-asked-repeatedly": 8, // main: 108
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 183 / 411; // target 0.9; main: 189 (see COVERED_AT_LEAST)
-const ITEMS_PER_KEY_FACT_AT_MOST = 1.3; // target 2; main: 2.55
+const TOTAL_COVERAGE_AT_LEAST = 212 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
+const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);

@@ -99,8 +99,8 @@ function nounPhraseEnd(tokens: PosToken[], from: number): number {
   let last = from;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const isNp =
-      NP_POS.has(t.pos) || (t.pos === "VERB" && /ing$/.test(t.text) && i > from && tokens[i - 1]!.pos !== "PART");
+    // A gerund heads a noun phrase ("stop poaching", "sea-floor spreading"), except right after "to".
+    const isNp = NP_POS.has(t.pos) || (t.pos === "VERB" && /ing$/.test(t.text) && tokens[i - 1]?.pos !== "PART");
     if (isNp) {
       i++;
       last = i;
@@ -154,7 +154,7 @@ function candidates(tokens: PosToken[]): Candidate[] {
     // "is called the lithosphere", "known as sea-floor spreading", "named Pangaea".
     // Only the passive or reduced-relative naming ("is called", "organelles called"): an active "the Romans called
     // the river Danubius" names an object and its name at once.
-    const naming = isVerbLike(tokens[i - 1]) || tokens[i - 1]?.pos === "NOUN" || tokens[i - 1]?.pos === "ADV";
+    const naming = isVerbLike(tokens[i - 1]) || /^(?:NOUN|ADV|ADJ)$/.test(tokens[i - 1]?.pos ?? "");
     if ((w === "called" || w === "named" || w === "termed") && tokens[i]!.pos === "VERB" && naming) {
       const span = phraseAt(tokens, i + 1);
       if (span) out.push({ role: "term", span });
