@@ -15,6 +15,8 @@ const TOPIC: Record<StatementFact["role"], Topic> = {
 /**
  * One recall item for a statement fact: its sentence with the focus blanked. A sentence read whole by no other rule
  * still teaches its claim once; the per-sentence ration (precision.ts) serves it only where the sentence has room.
+ * TODO: a recognition item too (multiple choice among the document's other foci of the same role, e.g. its other
+ * terms), and "Why …?" for "because" clauses — neither is built yet.
  *
  * @example
  * statementItems(kit, { type: 'statement', focus: 'lithosphere', role: 'term', … })[0].prompt
