@@ -57,6 +57,9 @@ describe("statementsOf: the span a teacher would blank in a sentence with no dat
       foci("Together with the Assembly, the Council elects the judges of the International Court of Justice."),
     ).not.toContainEqual(["name", "International Court"]);
     expect(
+      foci("The canal is operated by the Panama Canal Authority, from the Spanish Autoridad del Canal de Panamá."),
+    ).not.toContainEqual(["name", "Spanish Autoridad"]);
+    expect(
       foci("The three main limiting factors are light intensity, carbon dioxide concentration and temperature."),
     ).not.toContainEqual(["definition", "light intensity"]);
     expect(foci("The park runs several visitor centers across the plateau.")).not.toContainEqual([

@@ -283,6 +283,8 @@ export function statementsOf(sentence: Sentence, resolvable: boolean): Statement
   // "It"/"Its" with a named antecedent is fine (the item names it); "he"/"she" are left to the person rules, which
   // check who is meant against the sentences around.
   if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its)\b/.test(text)))) return out;
+  // "Inside it, stacks … called the stroma" is kept: the quoted blank is answerable as written, states nothing false,
+  // and the left-in pronoun lowers its score (precision.ts).
   if (/^Of (?:these|them|those|this)\b/.test(text) || /^[^,]{0,60}, (?:he|she|they)\b/.test(text)) return out;
   if (/\b(?:photo|image|credit|courtesy|figure)\b\s*[:/©\d]/i.test(text) || isFragment(text)) return out;
   const tokens = mergeHyphens(text, posTokens(text));
@@ -305,7 +307,14 @@ export function statementsOf(sentence: Sentence, resolvable: boolean): Statement
       /[A-Z][\p{L}]* (?:of|and|for)(?: the)? $/u.test(before)
     )
       continue;
-    if (/^[A-Z]/.test(focus) && /^ (?:of|for|and|de|du)(?: the)? [A-Z]/.test(after)) continue;
+    // Linking words of names in other languages too ("Autoridad del Canal de Panamá", "Conseil Européen pour la …").
+    if (
+      /^[A-Z]/.test(focus) &&
+      /^ (?:of|for|and|de|du|del|des|der|di|da|la|pour|von|van)(?: (?:the|la|le))? [A-Z]/.test(after)
+    )
+      continue;
+    if (/^[A-Z]/.test(focus) && /[A-Z][\p{L}]* (?:de|du|del|des|der|di|da|pour|von|van)(?: (?:la|le))? $/u.test(before))
+      continue;
     // The first member of a list ("are _____, carbon dioxide concentration and temperature"): one item per list.
     if (c.role === "definition" && /^, [^,]+(?:,|\band\b)/.test(after)) continue;
     if (
