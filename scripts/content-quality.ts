@@ -1,16 +1,17 @@
 /**
- * `npm run content:quality [-- <file.md …>] [--json] [--items] [--seed N]`: the yardstick of issue 13. For each
+ * `npm run content:quality [-- <file.md | folder …>] [--json] [--items] [--seed N]`: the yardstick of issue 13. For each
  * document it runs the generator and prints the number of items, the key facts covered (of the document's
  * `<name>.keyfacts.json`), items per key fact, items per sentence, and the count of each automatic defect detector
  * (lib/content/defects.ts); then the totals. Default input: every document of tests/fixtures/corpus plus the NATO
- * page. `--json` prints the same figures as JSON (the corpus test reads them); `--items` lists every item with its
+ * page; a folder stands for its `.md` documents (`tests/fixtures/holdout` holds the documents never tuned on, reported
+ * apart as "held-out"). `--json` prints the same figures as JSON (the corpus test reads them); `--items` lists every item with its
  * defects, for reading the output as a teacher would.
  *
  * A key fact is covered when some item (not a true/false one) has an answer — or accepted spelling, or matching
  * pair — equal to one of the fact's accepted terms (ignoring case, accents, punctuation and a leading article) and
  * a source containing the fact's anchor words. That is a floor: it does not tell a right item from a wrong one.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
@@ -29,6 +30,8 @@ import type { GeneratedItem } from "../lib/content/types";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CORPUS_DIR = path.join(ROOT, "tests/fixtures/corpus");
 export const NATO_PAGE = path.join(ROOT, "content/nato-mission-iraq.md");
+/** Documents never tuned on (issue 13's overfitting guard): measured and reported apart from the corpus. */
+export const HOLDOUT_DIR = path.join(ROOT, "tests/fixtures/holdout");
 const SEED = 7;
 
 const KeyFactSchema = z.object({
@@ -78,7 +81,17 @@ export interface QualityReport {
     defects: Record<DetectorName, number>;
   };
   /** Key-fact figures over the corpus documents alone: the issue's targets are for text the generator never saw. */
-  unseen: { documents: number; keyFacts: number; covered: number; coverage: number; itemsPerKeyFact: number };
+  unseen: KeyFactSummary;
+  /** The same figures over the held-out documents (tests/fixtures/holdout), when any were measured. */
+  holdout: KeyFactSummary;
+}
+
+export interface KeyFactSummary {
+  documents: number;
+  keyFacts: number;
+  covered: number;
+  coverage: number;
+  itemsPerKeyFact: number;
 }
 
 /** Every string the curated distractor pools hold, whatever the pools module calls its exports. */
@@ -95,11 +108,15 @@ function poolEntries(): string[] {
 
 /** The corpus documents (tests/fixtures/corpus/*.md) and the NATO page, in a stable order. */
 export function defaultInputs(): string[] {
-  const corpus = readdirSync(CORPUS_DIR)
+  return [...documentsIn(CORPUS_DIR), NATO_PAGE];
+}
+
+/** The `.md` documents of a folder, in a stable order. */
+export function documentsIn(dir: string): string[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith(".md"))
     .sort()
-    .map((f) => path.join(CORPUS_DIR, f));
-  return [...corpus, NATO_PAGE];
+    .map((f) => path.join(dir, f));
 }
 
 /** `<name>.keyfacts.json` beside the document, else in the corpus folder; null when the document has none. */
@@ -219,17 +236,21 @@ export function measureCorpus(files: string[]): QualityReport {
   const keyFacts = withFacts.reduce((a, d) => a + d.keyFacts!, 0);
   const covered = withFacts.reduce((a, d) => a + d.covered!, 0);
   const defects = countByDetector(documents.flatMap((d) => d.defectList));
-  const unseenDocs = withFacts.filter((d) => path.resolve(ROOT, d.file).startsWith(CORPUS_DIR + path.sep));
-  const unseenFacts = unseenDocs.reduce((a, d) => a + d.keyFacts!, 0);
-  const unseenCovered = unseenDocs.reduce((a, d) => a + d.covered!, 0);
+  const summary = (dir: string): KeyFactSummary => {
+    const docs = withFacts.filter((d) => path.resolve(ROOT, d.file).startsWith(dir + path.sep));
+    const facts = docs.reduce((a, d) => a + d.keyFacts!, 0);
+    const hit = docs.reduce((a, d) => a + d.covered!, 0);
+    return {
+      documents: docs.length,
+      keyFacts: facts,
+      covered: hit,
+      coverage: facts ? round(hit / facts, 3) : 0,
+      itemsPerKeyFact: facts ? round(docs.reduce((a, d) => a + d.items, 0) / facts) : 0,
+    };
+  };
   return {
-    unseen: {
-      documents: unseenDocs.length,
-      keyFacts: unseenFacts,
-      covered: unseenCovered,
-      coverage: unseenFacts ? round(unseenCovered / unseenFacts, 3) : 0,
-      itemsPerKeyFact: unseenFacts ? round(unseenDocs.reduce((a, d) => a + d.items, 0) / unseenFacts) : 0,
-    },
+    unseen: summary(CORPUS_DIR),
+    holdout: summary(HOLDOUT_DIR),
     documents,
     totals: {
       documents: documents.length,
@@ -281,6 +302,12 @@ function printText(report: QualityReport, withItems: boolean) {
     `unseen corpus (${u.documents} documents): key facts covered ${u.covered}/${u.keyFacts} (${pct(u.coverage)}); ` +
       `items per key fact ${u.itemsPerKeyFact}`,
   );
+  const h = report.holdout;
+  if (h.documents > 0)
+    out.push(
+      `held-out (${h.documents} documents, never tuned on): key facts covered ${h.covered}/${h.keyFacts} ` +
+        `(${pct(h.coverage)}); items per key fact ${h.itemsPerKeyFact}`,
+    );
   out.push(`max items per sentence: ${t.maxItemsPerSentence}`);
   for (const x of DETECTORS) out.push(`  ${x.padEnd(26)} ${t.defects[x]}`);
   process.stdout.write(`${out.join("\n")}\n`);
@@ -296,7 +323,9 @@ function main(argv: string[]): number {
     process.stderr.write(`content-quality: no such file: ${missing.join(", ")}\n`);
     return 1;
   }
-  const report = measureCorpus(files.length > 0 ? files.map((f) => path.resolve(f)) : defaultInputs());
+  // A folder stands for its .md documents (e.g. tests/fixtures/holdout).
+  const inputs = files.flatMap((f) => (statSync(f).isDirectory() ? documentsIn(path.resolve(f)) : [path.resolve(f)]));
+  const report = measureCorpus(inputs.length > 0 ? inputs : defaultInputs());
   if (json) {
     const slim = { ...report, documents: report.documents.map(({ itemList: _i, ...rest }) => rest) };
     process.stdout.write(`${JSON.stringify(slim, null, 2)}\n`);

@@ -5,8 +5,8 @@
  * The thresholds below are the values measured on main on 2026-12-01 (`npm run content:quality`), so this test
  * passes today and fails on a regression. The issue's targets, which the generator work should move these
  * numbers towards (tighten them here as it does):
- *   - ≥ 90 % of key facts covered by an item (today 46 %);
- *   - ≤ 2 items per key fact on average (today 2.55);
+ *   - ≥ 90 % of key facts covered by an item (main 46 %; wip-gen 52 %);
+ *   - ≤ 2 items per key fact on average (main 2.55; wip-gen 1.34);
  *   - every automatic defect detector at 0.
  */
 import { readFileSync } from "node:fs";
@@ -15,6 +15,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   CORPUS_DIR,
   defaultInputs,
+  documentsIn,
+  HOLDOUT_DIR,
   KeyFactFileSchema,
   measureCorpus,
   readKeyFacts,
@@ -28,18 +30,18 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 21,
-  "eufor-althea.md": 20, // main: 18
-  "higgs-press-release.md": 20, // main: 21; "mass" was covered only by the split blank "125–_____ GeV"
-  "jwst-fact-sheet.md": 18, // main: 19; "nirspec" lost (not yet recovered)
-  "panama-canal.md": 28, // main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "eufor-althea.md": 21, // wip-gen (statement facts); before: 20 — main: 18
+  "higgs-press-release.md": 21, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
+  "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 5,
-  "srinivasa-ramanujan.md": 13, // main: 12
-  "un-security-council.md": 12,
-  "vasa-museum.md": 14,
-  "world-wide-web.md": 16, // main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 16, // main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
+  "srinivasa-ramanujan.md": 17, // wip-gen (statement facts); before: 13 — main: 12
+  "un-security-council.md": 13, // wip-gen (statement facts); before: 12
+  "vasa-museum.md": 15, // wip-gen (statement facts); before: 14
+  "world-wide-web.md": 18, // wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
+  "yellowstone-visitor.md": 20, // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
@@ -61,29 +63,46 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "invented-distractor": 0, // main: 6
   "option-type-mismatch": 0, // main: 0
   "caption-source": 7, // main: 25
-  "pronoun-resolution": 5, // main: 43
+  "pronoun-resolution": 3, // main: 43
   "tf-claim-unsupported": 2, // main: 5
   "prompt-unsupported": 2, // main: 3
   "answer-in-prompt": 0, // main: 0
   "blank-on-common-word": 0, // main: 1
   "malformed-prompt": 0, // main: 0
+  "fronted-phrase-question": 0, // main: 8 ("How many wolves did Between 1995 and 1997, biologists release?")
+  "coordinated-count": 0, // main: 2 ("About how many kilometres long and freezes is Yellowstone Lake?")
+  "lead-in-source": 0, // main: 6 ("Fill in the blank: The park has _____ entrances:")
+  "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
-  "items-per-sentence": 89, // main: 522
+  "items-per-sentence": 87, // main: 522
   "items-per-fact": 29, // main: 334
   "answer-asked-repeatedly": 8, // main: 108
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 183 / 411; // target 0.9; main: 189 (see COVERED_AT_LEAST)
-const ITEMS_PER_KEY_FACT_AT_MOST = 1.3; // target 2; main: 2.55
+const TOTAL_COVERAGE_AT_LEAST = 212 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
+const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 
-describe("the development corpus", () => {
-  const documents = corpusFiles.map((file) => ({ file, text: readFileSync(file, "utf8"), facts: readKeyFacts(file) }));
+/**
+ * The held-out documents (tests/fixtures/holdout): written, with their key facts, before any generator change of
+ * the second round and never tuned on. Their floors are what the generator reached on them (first measured at
+ * 34/88 before that round); they guard against a change that helps the corpus by fitting it.
+ */
+const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
+const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 2 };
+const holdoutFiles = documentsIn(HOLDOUT_DIR);
 
-  it("has at least 10 documents of 400–2,000 words with front matter", () => {
-    expect(documents.length).toBeGreaterThanOrEqual(10);
+describe.each([
+  ["the development corpus", corpusFiles, 10],
+  ["the held-out documents", holdoutFiles, 3],
+] as const)("%s", (_name, files, count) => {
+  const documents = files.map((file) => ({ file, text: readFileSync(file, "utf8"), facts: readKeyFacts(file) }));
+
+  it("has enough documents of 400–2,000 words with front matter", () => {
+    expect(documents.length).toBeGreaterThanOrEqual(count);
     for (const { file, text } of documents) {
       const words = text.split(/\s+/).filter(Boolean).length;
       expect(words, file).toBeGreaterThanOrEqual(400);
@@ -92,10 +111,10 @@ describe("the development corpus", () => {
     }
   });
 
-  it("spans at least 6 domains and 5 source styles", () => {
+  it("spans several domains and source styles", () => {
     const facts = documents.map((d) => d.facts!);
-    expect(new Set(facts.map((f) => f.domain)).size).toBeGreaterThanOrEqual(6);
-    expect(new Set(facts.map((f) => f.style)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(facts.map((f) => f.domain)).size).toBeGreaterThanOrEqual(count === 3 ? 3 : 6);
+    expect(new Set(facts.map((f) => f.style)).size).toBeGreaterThanOrEqual(count === 3 ? 3 : 5);
   });
 
   it("gives every document a key-fact list whose anchors and answers the document states", () => {
@@ -143,5 +162,24 @@ describe("generator quality on the corpus (regression guard; issue 13 targets in
       .slice(0, 3)
       .map((d) => `${d.prompt} — ${d.message}`);
     expect(report.totals.defects[detector], examples.join("\n")).toBeLessThanOrEqual(DEFECTS_AT_MOST[detector]);
+  });
+});
+
+describe("generator quality on the held-out documents (never tuned on)", () => {
+  let report: QualityReport;
+  beforeAll(() => {
+    report = measureCorpus(holdoutFiles);
+  }, 120_000);
+
+  it("covers no fewer of their key facts than when last measured", () => {
+    expect(report.holdout.documents).toBe(3);
+    expect(report.holdout.covered).toBeGreaterThanOrEqual(HOLDOUT_COVERED_AT_LEAST);
+    expect(report.holdout.itemsPerKeyFact).toBeLessThanOrEqual(2);
+  });
+
+  it("finds no more item defects than when last measured (redundancy counts aside)", () => {
+    const redundancy = new Set<DetectorName>(["items-per-sentence", "items-per-fact", "answer-asked-repeatedly"]);
+    for (const detector of DETECTORS.filter((d) => !redundancy.has(d)))
+      expect(report.totals.defects[detector], detector).toBeLessThanOrEqual(HOLDOUT_DEFECTS_AT_MOST[detector] ?? 0);
   });
 });

@@ -10,14 +10,18 @@ import {
   blankOnCommonWord,
   capitalMidQuestion,
   captionSource,
+  coordinatedCount,
   countByDetector,
   DEFAULT_LIMITS,
   detectDefects,
   DETECTORS,
   documentLists,
   duplicateOptions,
+  frontedPhraseQuestion,
   hasFiniteVerb,
   inventedDistractor,
+  itAntecedent,
+  leadInSource,
   malformedPrompt,
   optionTypeMismatch,
   redundancy,
@@ -541,5 +545,69 @@ describe("detectDefects", () => {
     expect(counts["subordinator-after-wh"]).toBe(1);
     expect(counts["answer-punctuation"]).toBe(1);
     expect(detectDefects([good], { documentText: good.source.text })).toEqual([]);
+  });
+});
+
+describe("question shape and sentence reading (issue 13, second round)", () => {
+  it("flags a fronted phrase left after the auxiliary, not a subject there", () => {
+    expect(
+      frontedPhraseQuestion(item({ prompt: "How many wolves did Between 1995 and 1997, biologists release?" })),
+    ).toHaveLength(1);
+    expect(frontedPhraseQuestion(item({ prompt: "When did here the Iron Gate I complete?" }))).toHaveLength(1);
+    expect(
+      frontedPhraseQuestion(item({ prompt: "How many wolves did biologists release between 1995 and 1997?" })),
+    ).toEqual([]);
+    expect(frontedPhraseQuestion(item({ prompt: "When did NATO first launch the mission?" }))).toEqual([]);
+    expect(frontedPhraseQuestion(item({ prompt: "How many entrances are there?" }))).toEqual([]);
+  });
+
+  it("flags a coordinated predicate inside a count", () => {
+    expect(
+      coordinatedCount(item({ prompt: "About how many kilometres long and freezes is Yellowstone Lake?" })),
+    ).toHaveLength(1);
+    expect(coordinatedCount(item({ prompt: "About how many kilometres long is Yellowstone Lake?" }))).toEqual([]);
+    expect(coordinatedCount(item({ prompt: "How many trainers and advisors does NMI involve?" }))).toEqual([]);
+  });
+
+  it("flags a quoted list lead-in", () => {
+    expect(
+      leadInSource(item({ kind: "cloze", prompt: "Fill in the blank: The park has _____ entrances:" })),
+    ).toHaveLength(1);
+    expect(leadInSource(item({ prompt: "How many entrances does the park have?" }))).toEqual([]);
+  });
+
+  it("flags an 'it' read as a name the sentence before does not give, or as a person", () => {
+    const doc =
+      "Before 1916, the US Army ran the park. Grand Prismatic Spring is the largest hot spring in the United States. " +
+      "It is about 110 metres wide. Its bands of orange are made by thermophiles.";
+    const at = doc.indexOf("It is about");
+    const wide = (subject: string) =>
+      item({
+        prompt: `About how many metres wide is ${subject}?`,
+        answer: "110",
+        answerType: "number",
+        sourceText: "It is about 110 metres wide.",
+        sourceStart: at,
+      });
+    expect(itAntecedent(wide("the US Army"), { documentText: doc })).toHaveLength(1);
+    expect(itAntecedent(wide("Grand Prismatic Spring"), { documentText: doc })).toEqual([]);
+    // A chain of "It"/"Its" sentences refers back to the sentence before the chain.
+    const bands = item({
+      kind: "cloze",
+      prompt: "Fill in the blank: Grand Prismatic Spring's bands of orange are made by _____.",
+      answer: "thermophiles",
+      sourceText: "Its bands of orange are made by thermophiles.",
+      sourceStart: doc.indexOf("Its bands"),
+    });
+    expect(itAntecedent(bands, { documentText: doc })).toEqual([]);
+    const person = "Johann Strauss II wrote the waltz in 1866. It was first performed in Vienna in 1867.";
+    const performed = item({
+      prompt: "Where was Johann Strauss II first performed?",
+      answer: "Vienna",
+      answerType: "place",
+      sourceText: "It was first performed in Vienna in 1867.",
+      sourceStart: person.indexOf("It was"),
+    });
+    expect(itAntecedent(performed, { documentText: person })).toHaveLength(1);
   });
 });

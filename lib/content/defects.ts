@@ -7,6 +7,7 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { findPeople } from "./extract-people";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -29,6 +30,10 @@ export const DETECTORS = [
   "answer-in-prompt",
   "blank-on-common-word",
   "malformed-prompt",
+  "fronted-phrase-question",
+  "coordinated-count",
+  "lead-in-source",
+  "it-antecedent",
   "list-exploded",
   "items-per-sentence",
   "items-per-fact",
@@ -1005,6 +1010,117 @@ function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
   );
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Question shape and sentence reading (issue 13, second round)
+
+/** The prompt's body and whether it quotes its source (a blank or a statement) rather than asking a question. */
+function bodyOf(prompt: string): { body: string; quoting: boolean } {
+  const body = promptBody(prompt);
+  return { body, quoting: body !== prompt || BLANK.test(prompt) };
+}
+
+const QUESTION_LEAD = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
+// A verb may follow when the wh-phrase is the subject ("How many personnel were trained?").
+const NOT_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "PART"]);
+
+/**
+ * A fronted phrase the inversion left after the auxiliary: "How many wolves did Between 1995 and 1997, biologists
+ * release?", "When did here the Iron Gate I complete?". After "When did" a subject follows, never a preposition,
+ * an adverb or a subordinator.
+ *
+ * @example
+ * frontedPhraseQuestion(item({ prompt: "How many wolves did Between 1995 and 1997, biologists release?" })) // one defect
+ */
+export function frontedPhraseQuestion(item: GeneratedItem): Defect[] {
+  const { body, quoting } = bodyOf(item.prompt);
+  if (quoting || !QUESTION_LEAD.test(body)) return [];
+  const tags = posTags(body);
+  const aux = tags.findIndex((t, i) => i > 0 && t.pos === "AUX");
+  const next = aux > 0 ? tags[aux + 1] : undefined;
+  if (!next || !NOT_SUBJECT_START.has(next.pos) || /^not$/i.test(next.word)) return [];
+  if (/^there$/i.test(next.word) && tags[aux + 2]?.word === "?") return []; // "How many … are there?"
+  return [defect("fronted-phrase-question", item, `"${tags[aux]!.word} ${next.word}": no subject after the auxiliary`)];
+}
+
+/**
+ * A coordinated predicate swallowed by a count: "About how many kilometres long and freezes is Yellowstone Lake?" —
+ * a verb joined by "and" before the question's auxiliary.
+ *
+ * @example
+ * coordinatedCount(item({ prompt: "About how many kilometres long and freezes is Yellowstone Lake?" })) // one defect
+ */
+export function coordinatedCount(item: GeneratedItem): Defect[] {
+  const { body, quoting } = bodyOf(item.prompt);
+  if (quoting || !/^(?:About |Roughly |Approximately )?How (?:many|much)\b/i.test(body)) return [];
+  const tags = posTags(body);
+  const aux = tags.findIndex((t, i) => i > 0 && t.pos === "AUX");
+  if (aux < 0) return [];
+  const counted = tags.slice(0, aux);
+  // "and supporting personnel" is one noun phrase: only a verb with no noun after it is a second predicate.
+  const at = counted.findIndex(
+    (t, i) => t.pos === "CCONJ" && counted[i + 1]?.pos === "VERB" && !/^(?:NOUN|PROPN)$/.test(tags[i + 2]?.pos ?? ""),
+  );
+  return at < 0 ? [] : [defect("coordinated-count", item, `"and ${counted[at + 1]!.word}" inside the counted phrase`)];
+}
+
+/**
+ * A quoted source that is a list's lead-in ("Fill in the blank: The park has _____ entrances:"): it says nothing until
+ * its list is read, and the list is not in the prompt.
+ *
+ * @example
+ * leadInSource(item({ prompt: "Fill in the blank: The park has _____ entrances:" })) // one defect
+ */
+export function leadInSource(item: GeneratedItem): Defect[] {
+  const { body, quoting } = bodyOf(item.prompt);
+  return quoting && /:\s*$/.test(body) ? [defect("lead-in-source", item, "the quoted sentence ends in a colon")] : [];
+}
+
+/**
+ * A leading "It"/"Its" of the source that the item replaced with a name that cannot be what "it" means: a person, or
+ * a name the sentence before does not contain ("It is about 110 metres wide" asked of "the US Army", named three
+ * sentences earlier, when the sentence before is about Grand Prismatic Spring). Either states a falsehood.
+ *
+ * @example
+ * itAntecedent(item({ prompt: "About how many metres wide is the US Army?", source: { text: "It is about 110 metres wide." } }), { documentText })
+ */
+export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const doc = context.documentText;
+  if (!doc || item.kind === "matching" || item.kind === "ordering") return [];
+  const sentence = item.source.text.split(/\s…\s/).pop()!.trim();
+  if (!/^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(sentence)) return [];
+  const { body } = bodyOf(item.prompt);
+  if (/^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(body)) return [];
+  // The substituted antecedent: a capitalised run of the prompt (or answer of a "What …" item) the sentence lacks.
+  const inSentence = (name: string) => containsFolded(sentence, name);
+  const names = [...(body.match(/(?:\b[A-Z][\p{L}\p{N}'’-]*)(?:\s(?:of\s(?:the\s)?)?[A-Z][\p{L}\p{N}'’-]*)*/gu) ?? [])]
+    // "CERN's Member States": the possessor is what replaced "its".
+    .map((n) => n.split(/['’]s?(?:\s|$)/)[0]!)
+    .filter((n) => !/^(?:The|A|An|When|Where|Who|What|Which|How|About|Fill|True|In|On|At)$/.test(n) && !inSentence(n));
+  if (names.length === 0) return [];
+  const found = doc.indexOf(sentence, Math.max(0, item.source.start - 5));
+  const before = doc.slice(
+    Math.max(0, (found >= 0 ? found : item.source.start) - 1500),
+    found >= 0 ? found : item.source.start,
+  );
+  // A chain of "It …" sentences ("It is 110 metres wide. Its bands …") refers to the sentence before the chain.
+  const sentences = before.split(/(?<=[.!?:])\s+|\n+/).filter((x) => x.trim());
+  let back = sentences.length - 1;
+  while (back > 0 && sentences.length - back < 4 && /^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(sentences[back]!)) back--;
+  const previous = sentences.slice(Math.max(0, back), back + 1).join(" ");
+  for (const name of names) {
+    const bare = name.replace(/^The\s/, "");
+    if (findPeople(`${bare} said.`).some((p) => bare.includes(p.name) && p.name.includes(" ")))
+      return [defect("it-antecedent", item, `"it" read as the person "${bare}"`)];
+    // A list item's "It" continues the list's own subject (a lead-in or the item above), judged by the chain.
+    if (
+      !containsFolded(previous, bare) &&
+      !/^\s*[-*]\s/m.test(doc.slice(doc.lastIndexOf("\n", item.source.start) + 1, item.source.start + 2))
+    )
+      return [defect("it-antecedent", item, `"it" read as "${bare}", which the sentence before does not name`)];
+  }
+  return [];
+}
+
 const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[])[] = [
   subordinatorAfterWh,
   barePronounOpening,
@@ -1025,6 +1141,10 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   answerInPrompt,
   blankOnCommonWord,
   malformedPrompt,
+  frontedPhraseQuestion,
+  coordinatedCount,
+  leadInSource,
+  itAntecedent,
 ];
 
 /**

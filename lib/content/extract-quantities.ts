@@ -76,6 +76,12 @@ function nounPhrase(text: string, from: number): { text: string; end: number } |
   for (const t of tokens) {
     const w = t.text.toLowerCase();
     if (STOP_WORDS.has(w)) break;
+    // "32 kilometres long and freezes over": a second predicate, not more of the counted phrase.
+    if (w === "and" && count > 0) {
+      const next = tokens[tokens.indexOf(t) + 1];
+      const verb = next && next.tags.has("Verb") && !next.tags.has("Gerund") && !/ing$/.test(next.text);
+      if (verb && !next.tags.has("Noun") && !next.tags.has("Adjective")) break;
+    }
     if (t.tags.has("Verb") && !t.tags.has("Adjective") && !t.tags.has("Noun") && !t.tags.has("Gerund") && count > 0) {
       // "two operational-level commands that …": a verb-looking word before "that"/a preposition is the head noun.
       const next = tokens[tokens.indexOf(t) + 1];

@@ -1,6 +1,7 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractQuantities } from "./extract-quantities";
+import { statementsOf } from "./extract-statements";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
@@ -46,17 +47,27 @@ interface Context {
 export function extractFacts(doc: ParsedDocument): Fact[] {
   const facts: Fact[] = [];
   const subjects = new Map<Sentence, string | undefined>();
-  let antecedent: string | undefined;
   let lastPerson: string | undefined;
   let previousSubject: string | undefined;
   const contexts: Context[] = [];
   // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
   const topicPerson = biographySubject(doc);
+  // Named things the document has made subjects so far, latest last: what "the mission" or "the park" refers to.
+  const named: string[] = [];
+  let listIt: { listId: number; name: string } | undefined;
   for (const s of doc.sentences) {
     const text = tidy(s.text);
     analyse(text);
     const subject = subjectOf(text);
-    const itAntecedent = antecedent;
+    // "It" means the subject of the sentence just before (or what that sentence's own "it" meant), never a name from
+    // further back: "Grand Prismatic Spring … is the largest hot spring … It is about 110 metres wide" must not
+    // reach back to "the US Army" three sentences earlier.
+    // Items of one list are parallel: an item opening with "it" means what the item before it opened with, even
+    // when that item's own second sentence has another subject ("It is advising … Adding advisory activities …").
+    const block = doc.blocks[s.blockIndex];
+    const listHead = block?.kind === "list_item" && s.start === block.start ? block.listId : undefined;
+    const parallel = listHead !== undefined && listIt?.listId === listHead ? listIt.name : undefined;
+    const itAntecedent = previousSubject ?? parallel;
     const personAntecedent = lastPerson;
     // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
     // ("the US Army's cornerstone") states a falsehood.
@@ -68,22 +79,24 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
     // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
     // present, its Member States are …").
-    previousSubject =
-      subject && isProperSingular(subject) ? subject : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
-    if (subject && isProperSingular(subject)) antecedent = subject;
+    const people = findPeople(s.text);
+    const own = subject && (thingSubject(subject, people) ?? namedBy(subject, named, doc.text));
+    if (own) named.push(own);
+    previousSubject = own ? own : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
+    if (listHead !== undefined && /^it$/i.test(subject ?? "") && itAntecedent)
+      listIt = { listId: listHead, name: itAntecedent };
     // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
-    else if (s.blockKind !== "list_item" && introducesSingular(text)) antecedent = undefined;
-    const people = findPeople(s.text);
+    if (s.blockKind !== "list_item" && introducesSingular(text)) previousSubject = undefined;
     // "he"/"she" resolve only to the one person the sentence before named, or whom its own subject pronoun
     // already meant ("Marie Curie was … She was born … She moved …"); two people, or none, leave them unresolved.
-    const named = new Set(people.map((p) => p.name));
+    const namedPeople = new Set(people.map((p) => p.name));
     const continues =
       /^(?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following)\b[^,]{0,160}, )?(?:He|he|She|she)\b/.test(
         text,
       );
-    if (named.size === 1) lastPerson = people[0].name;
-    else if (named.size > 1) lastPerson = undefined;
+    if (namedPeople.size === 1) lastPerson = people[0].name;
+    else if (namedPeople.size > 1) lastPerson = undefined;
     // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
     else if (!continues || !personAntecedent) lastPerson = topicPerson;
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
@@ -103,6 +116,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
       block.kind === "list_item" && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text);
     facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)));
     facts.push(...extractPlaces(ctx, orgs, personNames));
+    facts.push(...statementsOf(ctx.sentence, ctx.resolve(tidy(ctx.sentence.text)) !== undefined));
   }
   facts.push(...extractInstitutions(doc));
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
@@ -151,6 +165,38 @@ function subjectOf(text: string): string | undefined {
   const tokens = tokenize(clause);
   const v = findMainVerb(tokens);
   return v > 0 ? clause.slice(0, tokens[v].start).trim() : undefined;
+}
+
+/**
+ * The subject as an antecedent for "it": a named singular thing, never a person ("it" is not "he"); an appositive
+ * or a place phrase after a comma is dropped ("Grand Prismatic Spring, in the Midway Geyser Basin" → "Grand Prismatic
+ * Spring").
+ */
+function thingSubject(subject: string, people: { name: string }[]): string | undefined {
+  const head = subject.split(/,\s/)[0]!.trim();
+  if (!isProperSingular(head)) return undefined;
+  if (people.some((p) => head.includes(p.name) || p.name.includes(head))) return undefined;
+  return head;
+}
+
+/**
+ * A definite description as the name it stands for: "the mission" (or "the mission and its objectives") is the
+ * latest named subject whose name has "Mission" in it ("NATO Mission Iraq"); none, or "the mission" without such
+ * a name, gives undefined.
+ */
+function namedBy(subject: string, named: readonly string[], text: string): string | undefined {
+  const head = /^the ([a-z]+)(?: and\b.*)?$/i.exec(subject.split(/,\s/)[0]!.trim())?.[1];
+  if (!head) return undefined;
+  const word = head[0]!.toUpperCase() + head.slice(1).toLowerCase();
+  for (let i = named.length - 1; i >= 0; i--) {
+    const name = named[i]!;
+    // "NATO Mission Iraq (NMI)": the acronym is the same name; the one the document used last is kept, so the
+    // facts read as before ("NMI is a non-combat mission") and their keys stay.
+    const acronym = new RegExp(`${escapeRegExp(name)} \\(([A-Z]{2,})\\)`).exec(text)?.[1];
+    if (acronym && named.lastIndexOf(acronym) > i) return acronym;
+    if (name.split(/\s+/).includes(word)) return name;
+  }
+  return undefined;
 }
 
 /** A named, singular subject a later "it" can refer to: "NMI", "NATO", "The Core Team" — not "NATO leaders". */

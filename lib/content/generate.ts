@@ -5,6 +5,7 @@ import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
 import { documentListItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
+import { statementItems } from "./items-statements";
 import { normaliseText } from "./normalise";
 import { selectItems } from "./precision";
 import { shuffle } from "../prng";
@@ -68,6 +69,9 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "objective":
         candidates.push(...objectiveItems(kit, f));
+        break;
+      case "statement":
+        candidates.push(...statementItems(kit, f));
         break;
     }
   }

@@ -260,6 +260,15 @@ export const INSTITUTION_HEADS: readonly string[] = [
 
 /** Words that start an adverbial phrase rather than a subject ("In July 2015, …", "Then, …"). */
 export const ADVERBIAL_STARTS = new Set([
+  // "Between 1995 and 1997, biologists released …": any fronted preposition phrase, not only the common ones.
+  "between",
+  "across",
+  "throughout",
+  "within",
+  "over",
+  "among",
+  "until",
+  "through",
   "in",
   "on",
   "at",

@@ -1,5 +1,6 @@
 import nlp from "compromise";
 import { ADVERBIAL_STARTS } from "./lexicon";
+import { posTokens } from "./pos";
 import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
@@ -135,10 +136,21 @@ export function toQuestion(wh: string, clause: string, datedPast = false): strin
   const tokens = tokenize(clause);
   const v = findMainVerb(tokens);
   if (v <= 0) return undefined;
-  const subject = lowerFirst(clause.slice(0, tokens[v].start).trim());
+  let subject = lowerFirst(clause.slice(0, tokens[v].start).trim());
   if (!subject || /[,;]$/.test(subject)) return undefined;
+  // "Between 1995 and 1997, biologists released …": the fronted phrase moves behind the predicate, so the
+  // auxiliary lands before the subject ("… did biologists release … between 1995 and 1997?").
+  let fronted = "";
+  const comma = subject.lastIndexOf(", ");
+  if (comma > 0) {
+    const lead = subject.slice(0, comma);
+    const first = posTokens(lead)[0];
+    if (!first || !["ADP", "ADV", "SCONJ"].includes(first.pos) || /,/.test(lead)) return undefined;
+    fronted = ` ${lead[0]!.toLowerCase()}${lead.slice(1)}`;
+    subject = lowerFirst(subject.slice(comma + 2));
+  }
   const verb = tokens[v];
-  const rest = clause.slice(verb.end).trim();
+  const rest = `${clause.slice(verb.end).trim()}${fronted}`;
   if (isAuxiliary(verb.text)) return finish(`${wh} ${verb.text.toLowerCase()} ${subject} ${rest}`);
   // A dated event told in the present ("views … on March 5, 2018", a caption) happened in the past.
   const past = verb.tags.has("PastTense") || datedPast;

@@ -102,7 +102,9 @@ export function assessItem(item: GeneratedItem): Assessment {
     (item.kind === "cloze" || item.kind === "typed") &&
     item.answerType === "text" &&
     /^[a-z]+$/.test(item.answer) &&
-    item.answer.length < 9
+    item.answer.length < 9 &&
+    // A term the sentence itself introduces ("pores called stomata") is the word to learn, however short.
+    !/\|statement-term$/.test(item.key)
   )
     lower(0.45, "blank on a common word");
   if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)
@@ -152,6 +154,8 @@ function optionDefects(item: GeneratedItem): string[] {
 
 /** Items one sentence may give once each of its facts has one. */
 const PER_SENTENCE = 4;
+/** A sentence with this many items already gets no statement item (defects.ts counts more than 3 as redundant). */
+const STATEMENT_ROOM = 3;
 /** Items with one and the same date or number as answer in a whole document (a name may answer many facts). */
 const PER_ANSWER = 3;
 
@@ -259,15 +263,21 @@ export function selectItems(
       x.index - y.index,
   );
   // Two passes: first the best item of every fact (coverage), then a second role per fact while the sentence has
-  // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another).
+  // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another); a third
+  // for statement items.
   const used = new Map<string, number>();
   const perSentence = new Map<number, number>();
   const keep = new Set<number>();
   const judged = new Set<string>();
   const perAnswer = new Map<string, number>();
-  for (const pass of [1, 2]) {
+  for (const pass of [1, 2, 3]) {
     for (const { item, index } of ranked) {
       if (keep.has(index)) continue;
+      // A statement item (extract-statements.ts) is the fallback reading of a sentence: it comes after every
+      // specific item, and only while its sentence has fewer than STATEMENT_ROOM items.
+      const statement = item.factKey.startsWith("statement:");
+      if (statement !== (pass === 3)) continue;
+      if (statement && (perSentence.get(item.source.start) ?? 0) >= STATEMENT_ROOM) continue;
       if (COMBINED.has(item.kind)) {
         keep.add(index);
         continue;

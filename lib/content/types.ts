@@ -171,7 +171,23 @@ export interface DefinitionFact extends FactBase {
   is: string;
 }
 
+/**
+ * What a self-contained sentence states, when no rule for dates, numbers or names reads it whole: its most
+ * informative span (a term it names, who did it, what for, what it is, which one is the only or the largest …),
+ * asked as one recall item (extract-statements.ts).
+ */
+export interface StatementFact extends FactBase {
+  type: "statement";
+  /** The span the item blanks, exactly as the sentence writes it. */
+  focus: string;
+  /** Which reading chose the span (for the item's wording and the instructor). */
+  role: StatementRole;
+}
+
+export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "where" | "name" | "object";
+
 export type Fact =
+  | StatementFact
   | EventFact
   | PersonFact
   | InstitutionFact

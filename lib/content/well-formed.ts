@@ -6,6 +6,7 @@
 import { GAP } from "./item-kit";
 import { MILITARY_RANKS, RANKS } from "./lexicon";
 import { escapeRegExp, tidy } from "./text";
+import { posTokens } from "./pos";
 import { analyse } from "./tokens";
 import type { GeneratedItem } from "./types";
 
@@ -78,6 +79,9 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   )
     defects.push("pronoun in the question");
   if (quoting && /[;,]\s*$/.test(body)) defects.push("list debris: the source ends mid-list");
+  // "Fill in the blank: The park has _____ entrances:": a list's lead-in says nothing until its list is read.
+  if (quoting && /:\s*$/.test(body)) defects.push("source is a list lead-in");
+  if (!quoting) defects.push(...questionShape(body));
   // "How many days did the Hubble Deep Field, take?": a participle phrase turned into a question keeps its comma.
   if (!quoting && /,\s+[\p{L}-]+\?$/u.test(body)) defects.push("comma before the question's last word");
   if (body.includes(GAP)) {
@@ -107,6 +111,40 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
   if (/, [a-z]+(?:ed|en),/.test(body)) defects.push("dangling participle between commas");
   return defects;
+}
+
+const WH_OPENING = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
+// After "When did"/"How many wolves did", a subject follows: a determiner, a noun or name, a pronoun, a number or an
+// adjective. A preposition, adverb or subordinator there is a fronted phrase the inversion left in place.
+// A verb may follow when the wh-phrase is the subject ("How many personnel were trained?").
+const NOT_A_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "PART"]);
+
+/**
+ * Shape defects of a transformed question, from wink-nlp's tags (decision 016): a fronted phrase left after the
+ * auxiliary ("How many wolves did Between 1995 and 1997, biologists release?", "When did here the Iron Gate I
+ * complete?") and a coordinated predicate swallowed by a count ("About how many kilometres long and freezes is
+ * Yellowstone Lake?").
+ *
+ * @example
+ * questionShape('How many wolves did Between 1995 and 1997, biologists release?') // ['fronted phrase after the auxiliary']
+ */
+export function questionShape(question: string): string[] {
+  if (!WH_OPENING.test(question)) return [];
+  const tokens = posTokens(question);
+  const out: string[] = [];
+  const aux = tokens.findIndex((t, i) => i > 0 && t.pos === "AUX");
+  const next = aux > 0 ? tokens[aux + 1] : undefined;
+  // "How many entrances are there?": existential "there" closes the question.
+  const existential = next && /^there$/i.test(next.text) && tokens[aux + 2]?.text === "?";
+  if (next && NOT_A_SUBJECT_START.has(next.pos) && !existential && !/^not$/i.test(next.text))
+    out.push("fronted phrase after the auxiliary");
+  if (/^(?:About |Roughly |Approximately )?How (?:many|much)\b/i.test(question) && aux > 0) {
+    const counted = tokens.slice(0, aux);
+    // "and supporting personnel" is one noun phrase: only a verb with no noun after it is a second predicate.
+    const second = (i: number) => counted[i + 1]?.pos === "VERB" && !/^(?:NOUN|PROPN)$/.test(tokens[i + 2]?.pos ?? "");
+    if (counted.some((t, i) => t.pos === "CCONJ" && second(i))) out.push("coordinated predicate in a count question");
+  }
+  return out;
 }
 
 /**
