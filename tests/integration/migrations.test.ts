@@ -41,7 +41,10 @@ function describeDatabase(file: string) {
     return Object.fromEntries(
       tables.map((table) => {
         const quoted = `"${table.replace(/"/g, '""')}"`;
-        const columns = db.prepare(`PRAGMA table_info(${quoted})`).all();
+        // By name, not position: a column added by ALTER TABLE comes last, wherever the schema lists it.
+        const columns = (db.prepare(`PRAGMA table_info(${quoted})`).all() as { cid: number; name: string }[])
+          .map(({ cid: _position, ...column }) => column)
+          .sort((a, b) => a.name.localeCompare(b.name));
         const foreignKeys = db
           .prepare(`PRAGMA foreign_key_list(${quoted})`)
           .all()
