@@ -70,7 +70,13 @@ async function world() {
     updatesSchedule: false,
   }))!;
   const code = (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode;
+  // The instructor's own draft deck, for the owner's lifecycle actions.
+  const owned = await publishDocument(
+    { slug: `o-${crypto.randomUUID()}`, title: "Owned", body: "Body.", ownerId: users.instructor.id, status: "draft" },
+    [item(3)],
+  );
   return {
+    ownedDeckId: owned.documentId,
     documentId,
     itemIds,
     setId: set.id,
@@ -103,6 +109,7 @@ const teachers = (o: Outcome): Record<Persona, Outcome> => ({
   admin: o,
 });
 const ownerOnly = (o: Outcome): Record<Persona, Outcome> => ({ ...teachers(o), otherInstructor: "refused" });
+const deckOwnerOnly: Record<Persona, Outcome> = { ...signedIn("refused"), instructor: "ok" };
 
 type Row = {
   action: string;
@@ -149,6 +156,42 @@ const MATRIX: Record<string, Row[]> = {
     {
       action: "unsuspendAction",
       call: (m, w) => call(m, "unsuspendAction", form({ itemId: w.itemIds[0]!, deckId: w.documentId })),
+      expect: signedIn("ok"),
+    },
+  ],
+  // Only the deck's owner manages it: anyone else's attempt is "not found" (refused), admins included.
+  "/app/(app)/decks/[deckId]/lifecycle/actions.ts": [
+    {
+      action: "updateDeckDetailsAction",
+      call: (m, w) =>
+        call(m, "updateDeckDetailsAction", null, form({ deckId: w.ownedDeckId, title: "Renamed", description: "" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "publishDeckAction",
+      call: (m, w) => call(m, "publishDeckAction", null, form({ deckId: w.ownedDeckId, visibility: "library" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "setDeckStatusAction",
+      call: (m, w) => call(m, "setDeckStatusAction", null, form({ deckId: w.ownedDeckId, status: "archived" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "deleteDeckAction",
+      call: (m, w) => call(m, "deleteDeckAction", null, form({ deckId: w.ownedDeckId, confirm: "yes" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      // Anyone signed in may add a library deck to their studies; nobody but its owner someone's draft.
+      action: "studyDeckAction",
+      call: async (m, w) => {
+        const library = await call(m, "studyDeckAction", null, form({ deckId: w.documentId, how: "add" }));
+        const draft = (await call(m, "studyDeckAction", null, form({ deckId: w.ownedDeckId, how: "add" }))) as {
+          ok: boolean;
+        };
+        return draft.ok === (session?.user.id === users.instructor.id) ? library : { ok: false };
+      },
       expect: signedIn("ok"),
     },
   ],

@@ -33,6 +33,8 @@ const TABLES = [
   "ItemSet",
   "ItemSetItem",
   "Assignment",
+  "DeckClass",
+  "StudyDeck",
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",
@@ -69,6 +71,12 @@ const FIELDS = [
   "timeZone",
   "description",
   "maxAttempts",
+  "title",
+  "visibility",
+  "classIds",
+  "status",
+  "confirm",
+  "how",
 ];
 const GARBAGE: unknown[] = [
   undefined,

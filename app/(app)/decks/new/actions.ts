@@ -48,7 +48,10 @@ export async function previewDocumentAction(input: { text: unknown }): Promise<P
 
 export type PublishState = { ok: false; message: string } | null;
 
-/** Publishes the document as a new deck, without the items the instructor removed, then opens the deck. */
+/**
+ * Saves the document as a new draft deck (only its owner sees it), without the items the instructor removed, then
+ * opens the deck, whose page publishes it to the library, to classes, or keeps it private.
+ */
 export async function publishDocumentAction(input: {
   text: unknown;
   title: unknown;
@@ -74,6 +77,7 @@ export async function publishDocumentAction(input: {
         body: text,
         ownerId: user.id,
         excludedKeys,
+        status: "draft",
       },
       items,
     );

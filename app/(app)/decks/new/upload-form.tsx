@@ -10,7 +10,7 @@ type ReadFile = { format: string; markdown: string; title: string | null; warnin
 const PROGRESS = {
   read: { label: "Reading the file", text: "Reading the file…" },
   preview: { label: "Generating items", text: "Generating items…" },
-  publish: { label: "Publishing", text: "Publishing the deck…" },
+  publish: { label: "Saving", text: "Saving the deck as a draft…" },
 } as const;
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -214,8 +214,9 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
             ))}
           </ol>
           <button className="button" type="button" onClick={publish} disabled={pending}>
-            Publish deck
+            Save as draft
           </button>
+          <p className="muted">Only you see a draft; publish it from its page to the library or to your classes.</p>
         </section>
       ) : null}
     </div>
