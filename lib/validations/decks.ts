@@ -32,3 +32,6 @@ export const ConfirmDeckSchema = z.object({
   deckId: idSchema,
   confirm: z.literal("yes", { error: "Tick the box to confirm." }),
 });
+
+/** The deck a changed document is re-uploaded to; absent for a new deck. */
+export const ReuploadTargetSchema = z.object({ deckId: idSchema.optional() });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { DeckConsequences } from "@/lib/db/deck-lifecycle";
 import {
@@ -175,6 +176,9 @@ export function DeckOwnerPanel({ deck }: { deck: OwnedDeck }) {
               : deck.visibility === "classes"
                 ? `Published to ${plural(deck.classIds.length, "class", "classes")}: only their members can see it.`
                 : "Published privately: only you can see it."}
+      </p>
+      <p>
+        <Link href={`/decks/${deck.id}/reupload`}>Upload a changed version of the document</Link>
       </p>
       <DetailsForm deck={deck} />
       <h3>Publish</h3>
