@@ -45,9 +45,10 @@ test("a draft published to one class: its learners study it, a learner of anothe
   await page.goto("/decks/new");
   await page.getByLabel("Document text").fill(V1);
   await page.getByRole("button", { name: "Generate items" }).click();
-  await expect(page.getByRole("heading", { name: /^Preview: / })).toBeVisible();
+  // Generation runs on a worker thread: on a loaded 2-core machine it can take longer than the default 5 s.
+  await expect(page.getByRole("heading", { name: /^Preview: / })).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: "Save as draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("deck-status")).toHaveText("Draft: only you can see it. Publish it when it is ready.");
   const deckUrl = new URL(page.url()).pathname;
   const deckId = deckUrl.split("/").pop()!;
@@ -101,12 +102,13 @@ test("a draft published to one class: its learners study it, a learner of anothe
   await page.getByRole("button", { name: "Generate items" }).click();
   await expect(page.getByTestId("reupload-counts")).toHaveText(
     /^\d+ added · [1-9]\d* changed · \d+ unchanged · [1-9]\d* retired$/,
+    { timeout: 60_000 },
   );
   await expect(page.locator(".item-card").filter({ hasText: "Tereshkova" }).first()).toContainText("New");
   await page.getByText(/^Retired items/).click();
   await expect(page.getByTestId("retired-items")).toContainText("Gagarin");
   await page.getByRole("button", { name: "Publish the new version" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("deck-status")).toHaveText("Published to 1 class: only their members can see it.");
 
   // Edit; archive states the consequences first; delete needs the box ticked and says what is lost.

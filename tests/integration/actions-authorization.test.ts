@@ -195,6 +195,54 @@ const MATRIX: Record<string, Row[]> = {
       expect: signedIn("ok"),
     },
   ],
+  // Issue 14: editing and deleting sets, classes and assignments: the owner's (or an admin's) only.
+  "/app/(app)/sets/[setId]/actions.ts": [
+    {
+      action: "renameSetAction",
+      call: (m, w) => call(m, "renameSetAction", null, form({ setId: w.setId, name: "Renamed" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      // A set no assignment uses (one that is used is refused for everyone: delete the assignments first).
+      action: "deleteSetAction",
+      call: async (m, w) => {
+        const spare = (await createSet(users.instructor, { name: "Spare", itemIds: w.itemIds }))!;
+        return call(m, "deleteSetAction", null, form({ setId: spare.id, confirm: "yes" }));
+      },
+      expect: ownerOnly("ok"),
+    },
+  ],
+  "/app/(app)/classes/[classId]/lifecycle/actions.ts": [
+    {
+      action: "updateClassAction",
+      call: (m, w) =>
+        call(m, "updateClassAction", null, form({ classId: w.classId, name: "New name", description: "" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "deleteClassAction",
+      call: (m, w) => call(m, "deleteClassAction", null, form({ classId: w.classId, confirm: "yes" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "updateAssignmentAction",
+      call: (m, w) => {
+        const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
+        return call(
+          m,
+          "updateAssignmentAction",
+          null,
+          form({ assignmentId: w.assignmentId, dueAt: due, timezoneOffset: "0", maxAttempts: "3" }),
+        );
+      },
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "deleteAssignmentAction",
+      call: (m, w) => call(m, "deleteAssignmentAction", null, form({ assignmentId: w.assignmentId, confirm: "yes" })),
+      expect: ownerOnly("ok"),
+    },
+  ],
   "/app/(app)/decks/[deckId]/quiz/actions.ts": [
     {
       action: "startQuizAction",

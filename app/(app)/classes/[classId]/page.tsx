@@ -7,8 +7,10 @@ import { TOPIC_LABELS } from "@/lib/content/labels";
 import type { Topic } from "@/lib/content/types";
 import { loadClassDashboard } from "@/lib/db/class-dashboard";
 import { listSets } from "@/lib/db/sets";
+import { assignmentConsequences, classConsequences } from "@/lib/db/teaching-lifecycle";
 import { GOOD_DISCRIMINATION } from "@/lib/progress/item-analysis";
 import { AssignmentForm } from "./assignment-form";
+import { ManageAssignment, ManageClass } from "./lifecycle/forms";
 import { removeMemberAction, renewCodeAction } from "./actions";
 import { idParams } from "@/lib/validations/params";
 
@@ -23,6 +25,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   if (!dashboard) notFound();
   const { klass, learners, topics, weakest, itemAnalysis } = dashboard;
   const sets = await listSets(user);
+  const [consequences, assignmentEffects] = await Promise.all([
+    classConsequences(classId, user),
+    Promise.all(klass.assignments.map((a) => assignmentConsequences(a.id, user))),
+  ]);
   const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const origin = process.env.NEXTAUTH_URL ?? `http://${host}`;
@@ -252,16 +258,33 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <p className="muted">No assignments yet.</p>
       ) : (
         <ul className="plain-list">
-          {klass.assignments.map((a) => (
+          {klass.assignments.map((a, i) => (
             <li key={a.id} className={a.dueAt < now ? "overdue" : ""}>
               <strong>{a.set.name}</strong> · {a.mode} · due {formatDue(a.dueAt)}
               {a.mode === "quiz" ? ` · ${a.maxAttempts} attempt${a.maxAttempts > 1 ? "s" : ""}` : ""}
+              <ManageAssignment
+                assignment={{
+                  id: a.id,
+                  name: a.set.name,
+                  mode: a.mode,
+                  dueAt: a.dueAt.toISOString(),
+                  maxAttempts: a.maxAttempts,
+                  quizAttempts: assignmentEffects[i]?.quizAttempts ?? 0,
+                  learners: assignmentEffects[i]?.learners ?? 0,
+                }}
+              />
             </li>
           ))}
         </ul>
       )}
       <h3>New assignment</h3>
       <AssignmentForm classId={klass.id} sets={sets.map((s) => ({ id: s.id, name: s.name, count: s._count.items }))} />
+      {consequences ? (
+        <ManageClass
+          klass={{ id: klass.id, name: klass.name, description: klass.description }}
+          consequences={consequences}
+        />
+      ) : null}
     </section>
   );
 }
