@@ -13,7 +13,7 @@ export function ManageSet({ set }: { set: { id: string; name: string; items: num
       <form action={rename} className="form" noValidate>
         <input type="hidden" name="setId" value={set.id} />
         <div className="field">
-          <label htmlFor="set-name-edit">Set name</label>
+          <label htmlFor="set-name-edit">Rename to</label>
           <input id="set-name-edit" name="name" type="text" maxLength={100} defaultValue={set.name} />
         </div>
         <p className={renamed?.ok ? "muted" : "form-error"} aria-live="polite" data-testid="rename-set-message">

@@ -114,7 +114,7 @@ export function ManageAssignment({
       <form action={withOffset(save)} className="form" noValidate>
         <input type="hidden" name="assignmentId" value={assignment.id} />
         <div className="field">
-          <label htmlFor={`due-${assignment.id}`}>New due date</label>
+          <label htmlFor={`due-${assignment.id}`}>Move the deadline to</label>
           <input
             id={`due-${assignment.id}`}
             name="dueAt"
@@ -125,7 +125,7 @@ export function ManageAssignment({
         </div>
         {assignment.mode === "quiz" ? (
           <div className="field">
-            <label htmlFor={`attempts-${assignment.id}`}>Attempts allowed</label>
+            <label htmlFor={`attempts-${assignment.id}`}>Attempts to allow from now</label>
             <input
               id={`attempts-${assignment.id}`}
               name="maxAttempts"
