@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useTransition } from "react";
 import type { DeckConsequences } from "@/lib/db/deck-lifecycle";
 import {
   deleteDeckAction,
@@ -77,8 +77,16 @@ function DetailsForm({ deck }: { deck: OwnedDeck }) {
 function PublishForm({ deck }: { deck: OwnedDeck }) {
   const [state, action, pending] = useActionState(publishDeckAction, null);
   const [visibility, setVisibility] = useState(deck.visibility);
+  const [, startTransition] = useTransition();
+  // Submitted by hand, not with <form action>: React resets a form after its action, which would put the radios
+  // back to their first state while `visibility` (and the class list it shows) stayed as chosen.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => action(form));
+  }
   return (
-    <form action={action} className="form" noValidate aria-label="Publish">
+    <form onSubmit={submit} className="form" noValidate aria-label="Publish">
       <input type="hidden" name="deckId" value={deck.id} />
       <fieldset>
         <legend>Who may see and study it</legend>
