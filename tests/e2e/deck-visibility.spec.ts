@@ -120,7 +120,7 @@ test("a draft published to one class: its learners study it, a learner of anothe
   await expect(page.getByTestId("deck-status")).toContainText("Archived: only you can see it");
   expect((await member.goto(deckUrl))?.status()).toBe(404);
 
-  await page.getByText("Delete this deck").click();
+  await page.getByText("Delete this deck", { exact: true }).click();
   await expect(page.getByTestId("delete-consequences")).toContainText("1 learner loses 1 review");
   await page.getByRole("button", { name: "Delete deck" }).click();
   await expect(page.getByTestId("delete-message")).toHaveText("Tick the box to confirm.");
