@@ -8,6 +8,7 @@ import { listDecks } from "@/lib/db/content";
 import { viewerTimeZone } from "@/lib/db/settings";
 import { progressFraction } from "@/lib/progress/assignment-progress";
 import { dueLabel } from "@/lib/progress/format";
+import { countStudyDecks } from "@/lib/db/deck-lifecycle";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -32,11 +33,13 @@ export default async function HomePage() {
   }
   const now = new Date();
   const timeZone = viewerTimeZone(user.id);
-  const [assignments, memberships, decks] = await Promise.all([
+  const [assignments, memberships, decks, studyDecks] = await Promise.all([
     learnerAssignments(user.id),
     listMemberships(user.id),
-    listDecks(),
+    listDecks(user.id),
+    countStudyDecks(user.id),
   ]);
+  const nothingToStudy = studyDecks === 0 && !assignments.some((a) => a.mode === "study");
   return (
     <section>
       <h1>Welcome, {user.name}</h1>
@@ -45,6 +48,12 @@ export default async function HomePage() {
           Study now
         </Link>
       </p>
+      {nothingToStudy ? (
+        <p className="notice" data-testid="no-study-decks">
+          You have no decks to study yet. Open a deck below and choose &ldquo;Add to my studies&rdquo;: &ldquo;Study
+          now&rdquo; then takes its items, with those your classes assign.
+        </p>
+      ) : null}
       {memberships.length > 0 ? (
         <>
           <h2>Assignments</h2>
@@ -96,7 +105,7 @@ export default async function HomePage() {
         </>
       ) : null}
       <h2>Decks</h2>
-      <DeckList decks={decks} />
+      <DeckList decks={decks} viewerId={user.id} />
       <h2>Join a class</h2>
       <JoinForm />
     </section>

@@ -1,21 +1,42 @@
 import Link from "next/link";
 
-type DeckSummary = { id: string; title: string; textDate: string | null; _count: { items: number } };
+type DeckSummary = {
+  id: string;
+  title: string;
+  textDate: string | null;
+  status?: string;
+  visibility?: string;
+  ownerId?: string | null;
+  _count: { items: number };
+};
 
-export function DeckList({ decks }: { decks: DeckSummary[] }) {
+/** What the owner is reminded of in lists: who else sees their deck. Others only ever see decks they may see. */
+function ownerBadge(deck: DeckSummary): string | null {
+  if (deck.status === "draft") return "Draft";
+  if (deck.status === "archived") return "Archived";
+  if (deck.visibility === "private") return "Private";
+  if (deck.visibility === "classes") return "Your classes";
+  return null;
+}
+
+export function DeckList({ decks, viewerId }: { decks: DeckSummary[]; viewerId?: string }) {
   if (decks.length === 0) return <p className="muted">No decks yet.</p>;
   return (
     <ul className="grid plain-list">
-      {decks.map((deck) => (
-        <li key={deck.id} className="card">
-          <Link href={`/decks/${deck.id}`}>
-            <strong>{deck.title}</strong>
-          </Link>
-          <p className="muted">
-            {deck._count.items} items{deck.textDate ? ` · text of ${deck.textDate}` : ""}
-          </p>
-        </li>
-      ))}
+      {decks.map((deck) => {
+        const badge = viewerId && deck.ownerId === viewerId ? ownerBadge(deck) : null;
+        return (
+          <li key={deck.id} className="card">
+            <Link href={`/decks/${deck.id}`}>
+              <strong>{deck.title}</strong>
+            </Link>
+            {badge ? <span className="badge">{badge}</span> : null}
+            <p className="muted">
+              {deck._count.items} items{deck.textDate ? ` · text of ${deck.textDate}` : ""}
+            </p>
+          </li>
+        );
+      })}
     </ul>
   );
 }

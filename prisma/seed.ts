@@ -4,7 +4,7 @@
  *   tsx prisma/seed.ts --if-empty  only when the database has no users and no documents (production start)
  */
 import { countDocuments } from "@/lib/db/content";
-import { ensureDemoClass } from "@/lib/db/demo";
+import { ensureDemoClass, ensureDemoStudies } from "@/lib/db/demo";
 import { countUsers } from "@/lib/db/users";
 import { loadContentDirectory } from "@/scripts/load-content";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, makeUser } from "@/tests/factories";
@@ -23,6 +23,7 @@ async function main() {
     const users = [];
     for (const account of DEMO_ACCOUNTS) users.push(await makeUser({ ...account, password: DEMO_PASSWORD }));
     console.log(`seed: demo class ${await ensureDemoClass(users[1]!, users[0]!, new Date())}.`);
+    console.log(`seed: demo learner's studies ${await ensureDemoStudies(users[0]!)}.`);
     console.log(
       `seed: demo accounts ready (${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}; password ${DEMO_PASSWORD}).`,
     );

@@ -84,10 +84,16 @@ export async function signedInLearners(dbFile: string, base: string, count: numb
   );
   const emails = Array.from({ length: count }, (_, i) => `kill-${i}-${randomUUID().slice(0, 8)}@example.com`);
   const now = new Date().toISOString().replace("Z", "+00:00"); // DateTime as Prisma stores it
+  // Each learner studies every library deck, so "Study now" has cards for them (issue 14: none by default).
+  const studies = db.prepare(
+    `INSERT INTO "StudyDeck" (userId, documentId, addedAt)
+     SELECT ?, id, ? FROM "Document" WHERE status = 'published' AND visibility = 'library'`,
+  );
   for (const email of emails) {
     const id = randomUUID();
     insert.run(id, email, email, passwordHash, now, now);
     settings.run(id, now);
+    studies.run(id, now);
   }
   db.close();
   const cookies: string[] = [];

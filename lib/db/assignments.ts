@@ -14,7 +14,7 @@ export type AssignmentMode = "study" | "quiz";
 
 export type CreateAssignmentResult =
   | { ok: true; id: string }
-  | { ok: false; reason: "not_found" | "empty_set" | "past_due" | "no_quiz_items" }
+  | { ok: false; reason: "not_found" | "empty_set" | "past_due" | "no_quiz_items" | "hidden_decks" }
   /** A study assignment due sooner than its set needs (minimumStudyDays), without `allowShort`. */
   | { ok: false; reason: "too_soon"; minDays: number; days: number };
 
@@ -71,6 +71,23 @@ export async function createAssignment(
   if (input.dueAt <= now) return { ok: false, reason: "past_due" };
   const live = await db.itemSetItem.count({ where: { setId: input.setId, item: { retiredAt: null } } });
   if (live === 0) return { ok: false, reason: "empty_set" };
+  // The class's learners must be able to see every deck the set draws on, or they would be assigned items they
+  // can neither study nor open (issue 14): published to the library or shared with this class.
+  const hidden = await db.itemSetItem.count({
+    where: {
+      setId: input.setId,
+      item: {
+        retiredAt: null,
+        document: {
+          NOT: {
+            status: "published",
+            OR: [{ visibility: "library" }, { visibility: "classes", classes: { some: { classId: input.classId } } }],
+          },
+        },
+      },
+    },
+  });
+  if (hidden > 0) return { ok: false, reason: "hidden_decks" };
   // A scored quiz asks only the kinds it can grade: a set of flashcards alone is for studying.
   if (input.mode === "quiz" && (await liveSetItemIds(input.setId, true)).length === 0) {
     return { ok: false, reason: "no_quiz_items" };

@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { can } from "@/lib/auth/can";
 import { BROWSE_PAGE_SIZE, DIFFICULTY_BANDS, type BrowseParams } from "@/lib/validations/items";
 import { db } from "./client";
+import { studiableDeckRaw } from "./deck-access";
 import { openQuizItems } from "./open-quizzes";
 import type { UserSummary } from "./users";
 
@@ -70,7 +71,8 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
   const admin = can(viewer, "edit-any-deck");
   const hidden = [...openQuizItems(viewer.id).keys()];
   const conditions: Prisma.Sql[] = [Prisma.sql`i."retiredAt" IS NULL`];
-  // TODO: deck visibility (drafts, class-only decks) joins here once it exists; today every deck is in the library.
+  // Only decks the viewer may see (lib/db/deck-access): their own in any state, others' as published to them.
+  conditions.push(Prisma.sql`(d."ownerId" = ${viewer.id} OR ${studiableDeckRaw(viewer.id)})`);
   if (scope.deckId) conditions.push(Prisma.sql`i."documentId" = ${scope.deckId}`);
   if (params.q) {
     const like = containsPattern(params.q);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { GeneratedItem } from "@/lib/content/types";
 import { checkDocumentMetadata } from "@/lib/validations/document";
 import { db } from "./client";
+import { studiableDeckWhere, visibleDeckWhere } from "./deck-access";
 import { beginAsWriter } from "./sqlite";
 
 // A large document's items take seconds to store; Prisma's default of 5 s would abort it half-way (rolled back).
@@ -17,6 +18,9 @@ export type DocumentInput = {
   ownerId?: string;
   /** Generated items the uploader removed before publishing. */
   excludedKeys?: string[];
+  /** Status of a new deck: content/ documents are published to the library, uploads start as drafts. A rebuild of an
+   * existing deck never changes its status or visibility (the owner's deck page does). */
+  status?: "draft" | "published";
 };
 
 export type PublishResult = {
@@ -74,7 +78,13 @@ export async function publishDocument(input: DocumentInput, generated: Generated
     let documentOutcome: PublishResult["document"] = "unchanged";
     let documentId: string;
     if (!existing) {
-      documentId = (await tx.document.create({ data: docData, select: { id: true } })).id;
+      const status = input.status ?? "published";
+      documentId = (
+        await tx.document.create({
+          data: { ...docData, status, publishedAt: status === "published" ? new Date() : null },
+          select: { id: true },
+        })
+      ).id;
       documentOutcome = "added";
     } else {
       documentId = existing.id;
@@ -143,28 +153,54 @@ export async function publishDocument(input: DocumentInput, generated: Generated
   }, PUBLISH_TRANSACTION);
 }
 
-export function listDecks() {
+/**
+ * The decks the viewer may see (lib/db/deck-access): the library, their classes' decks and their own (drafts and
+ * archived ones included, which only they see), with how many live items each has.
+ * @example const decks = await listDecks(user.id)
+ */
+export function listDecks(userId: string) {
   return db.document.findMany({
+    where: visibleDeckWhere(userId),
     orderBy: { title: "asc" },
     select: {
       id: true,
       title: true,
       source: true,
       textDate: true,
+      description: true,
+      status: true,
+      visibility: true,
+      ownerId: true,
       _count: { select: { items: { where: { retiredAt: null } } } },
     },
   });
 }
 
-/** A deck with its live items in generated order, or null when there is no such deck. */
-export function getDeck(id: string) {
-  return db.document.findUnique({
-    where: { id },
+/**
+ * A deck the viewer may see, with its live items in generated order; null when there is no such deck or it is
+ * hidden from them (someone else's draft, private deck or other classes' deck is "not found").
+ * @example const deck = await getDeck(deckId, user.id)
+ */
+/**
+ * A deck's id and title, when the viewer may see it (lib/db/deck-access), for pages that show one of its parts.
+ * @example const deck = await getDeckTitle(deckId, user.id); if (!deck) notFound();
+ */
+export function getDeckTitle(id: string, userId: string) {
+  return db.document.findFirst({ where: { id, ...visibleDeckWhere(userId) }, select: { id: true, title: true } });
+}
+
+export function getDeck(id: string, userId: string) {
+  return db.document.findFirst({
+    where: { id, ...visibleDeckWhere(userId) },
     select: {
       id: true,
       title: true,
       source: true,
       textDate: true,
+      description: true,
+      status: true,
+      visibility: true,
+      ownerId: true,
       owner: { select: { name: true } },
       items: {
         where: { retiredAt: null },
@@ -175,10 +211,10 @@ export function getDeck(id: string) {
   });
 }
 
-/** One live or retired item of a deck with the document text, for the source view. */
-export function getItemWithSource(documentId: string, itemId: string) {
+/** One live or retired item of a deck the viewer may see, with the document text, for the source view. */
+export function getItemWithSource(documentId: string, itemId: string, userId: string) {
   return db.item.findFirst({
-    where: { id: itemId, documentId },
+    where: { id: itemId, documentId, document: visibleDeckWhere(userId) },
     select: {
       id: true,
       kind: true,
@@ -199,6 +235,11 @@ export function countDocuments(): Promise<number> {
   return db.document.count();
 }
 
-export function getDeckTitle(id: string) {
-  return db.document.findUnique({ where: { id }, select: { id: true, title: true } });
+/** The title of a deck the viewer may study (visible, not archived), and whether it is one of their studied decks. */
+export async function getStudyDeck(id: string, userId: string) {
+  const deck = await db.document.findFirst({
+    where: { id, ...studiableDeckWhere(userId) },
+    select: { id: true, title: true, studiedBy: { where: { userId }, select: { userId: true } } },
+  });
+  return deck ? { id: deck.id, title: deck.title, studied: deck.studiedBy.length > 0 } : null;
 }

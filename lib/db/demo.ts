@@ -7,6 +7,22 @@ import type { UserSummary } from "./users";
 const DEMO_CLASS = "Demo class: NATO Mission Iraq";
 
 /**
+ * The demo learner studies the NATO deck from the start ("Study now" has items at once); new learners add library
+ * decks themselves. Idempotent.
+ * @example await ensureDemoStudies(learner)
+ */
+export async function ensureDemoStudies(learner: UserSummary) {
+  const deck = await db.document.findUnique({ where: { slug: "nato-mission-iraq" }, select: { id: true } });
+  if (!deck) return "no NATO deck";
+  await db.studyDeck.upsert({
+    where: { userId_documentId: { userId: learner.id, documentId: deck.id } },
+    create: { userId: learner.id, documentId: deck.id },
+    update: {},
+  });
+  return "ready";
+}
+
+/**
  * The demo class: the instructor's class with the learner in it and a study assignment on the NATO deck's dates and
  * commanders, due a week after seeding. Created once; later seeds leave it (and its progress) alone.
  */

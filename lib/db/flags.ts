@@ -1,13 +1,14 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { FlagReason } from "@/lib/validations/items";
 import { db } from "./client";
+import { studiableDeckWhere } from "./deck-access";
 import { ownedDecks } from "./items";
 import type { UserSummary } from "./users";
 
 /**
  * A learner flags a live item ("wrong answer", "unclear", "typo", with an optional note). A learner has at most one
  * open flag per item: flagging again replaces its reason and note instead of piling up. Returns false when there is
- * no such live item (nothing written).
+ * no such live item in a deck the learner may study (nothing written).
  * @example await flagItem({ userId, itemId, reason: "typo", note: "" }, new Date())
  */
 export async function flagItem(
@@ -15,7 +16,11 @@ export async function flagItem(
   now: Date,
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const item = await tx.item.findFirst({ where: { id: input.itemId, retiredAt: null }, select: { id: true } });
+    // Only an item of a deck the learner may study: a flag on a hidden deck's item finds nothing, as elsewhere.
+    const item = await tx.item.findFirst({
+      where: { id: input.itemId, retiredAt: null, document: studiableDeckWhere(input.userId) },
+      select: { id: true },
+    });
     if (!item) return false;
     const open = await tx.itemFlag.findFirst({
       where: { itemId: input.itemId, userId: input.userId, resolvedAt: null },

@@ -3,6 +3,7 @@ import type { ImportPreview } from "@/lib/interchange/import";
 import type { CardInterval, RevlogEntry } from "@/lib/interchange/revlog";
 import { db } from "./client";
 import { InvalidDocumentError, publishDocument } from "./content";
+import { visibleDeckWhere } from "./deck-access";
 import { parseSnapshot } from "./cards";
 import { openQuizItems } from "./open-quizzes";
 import type { UserSummary } from "./users";
@@ -14,17 +15,16 @@ export type ExportLoad = { ok: true; items: ExportItem[] } | { ok: false; reason
 const EXPORT_SELECT = { id: true, data: true, sourceText: true } as const;
 
 /**
- * The live items of a deck for export, in the deck's order; null when there is no such deck.
- * TODO(visibility, at merge): once decks can be drafts or private (Document.status/visibility), this must find only
- * decks the user may see, like the deck page's own query.
+ * The live items of a deck for export, in the deck's order; null when there is no such deck or the user may not see
+ * it (someone else's draft, private deck or other classes' deck: lib/db/deck-access).
  * @example const load = await deckItemsForExport(user, deckId); if (load?.ok) writeApkg({ title, items: load.items, now })
  */
 export async function deckItemsForExport(
   user: UserSummary,
   deckId: string,
 ): Promise<(ExportLoad & { title: string }) | null> {
-  const deck = await db.document.findUnique({
-    where: { id: deckId },
+  const deck = await db.document.findFirst({
+    where: { id: deckId, ...visibleDeckWhere(user.id) },
     select: { title: true, items: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: EXPORT_SELECT } },
   });
   if (!deck) return null;
@@ -33,11 +33,14 @@ export async function deckItemsForExport(
 
 /**
  * Live items by id for exporting a selection (the item browser's "Export"), in the order given; ids of retired or
- * unknown items are left out. Same visibility TODO as deckItemsForExport.
+ * unknown items, and items of decks the user may not see, are left out.
  * @example const load = await itemsForExport(user, selectedIds)
  */
 export async function itemsForExport(user: UserSummary, itemIds: readonly string[]): Promise<ExportLoad> {
-  const rows = await db.item.findMany({ where: { id: { in: [...itemIds] }, retiredAt: null }, select: EXPORT_SELECT });
+  const rows = await db.item.findMany({
+    where: { id: { in: [...itemIds] }, retiredAt: null, document: visibleDeckWhere(user.id) },
+    select: EXPORT_SELECT,
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return guard(
     user,
@@ -61,8 +64,7 @@ export type ImportResult = { ok: true; documentId: string; items: number } | { o
 /**
  * Creates the deck an import makes, owned by the importer, in one transaction (lib/db/content.ts publishDocument):
  * its text is the notes, its items the preview's. A preview with row errors, or without items, writes nothing.
- * TODO(drafts, at merge): an imported deck should start as a draft visible only to its owner; the lead sets
- * Document.status/visibility here when that work lands.
+ * Like an upload, it starts as a draft only its owner sees, published from its deck page (docs/decisions/018).
  * @example await createImportedDeck({ owner: user, title: "Spanish", preview })
  */
 export async function createImportedDeck(input: {
@@ -79,7 +81,13 @@ export async function createImportedDeck(input: {
   if (preview.items.length === 0) return { ok: false, message: "The file has no items to import." };
   try {
     const result = await publishDocument(
-      { slug: `import-${crypto.randomUUID()}`, title: input.title, body: preview.body, ownerId: input.owner.id },
+      {
+        slug: `import-${crypto.randomUUID()}`,
+        title: input.title,
+        body: preview.body,
+        ownerId: input.owner.id,
+        status: "draft",
+      },
       preview.items,
     );
     return { ok: true, documentId: result.documentId, items: result.added };

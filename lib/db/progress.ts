@@ -16,6 +16,7 @@ import {
 } from "@/lib/progress/mastery";
 import { studyDayKey } from "@/lib/srs";
 import { db } from "./client";
+import { studiableDeckRaw } from "./deck-access";
 import { readSettings } from "./settings";
 
 // Every figure is aggregated in SQLite; no query returns more than a few thousand rows for one learner.
@@ -63,7 +64,7 @@ async function elapsedRows(userId: string): Promise<ElapsedRow[]> {
   return rows.map((r) => ({ days: Number(r.days), reviews: Number(r.reviews), recalled: Number(r.recalled) }));
 }
 
-/** Every live item by deck, topic and the learner's category; the rules mirror lib/progress/mastery categoryOf. */
+/** Every live item the learner has a card of or may study (never another's draft or class deck), by deck, topic and the learner's category; the rules mirror lib/progress/mastery categoryOf. */
 async function masteryRows(userId: string): Promise<MasteryRow[]> {
   const rows = await db.$queryRaw<(Omit<MasteryRow, "items" | "mastered"> & { items: Num; mastered: Num })[]>`
     SELECT i.documentId AS deckId, d.title AS deckTitle, i.topic AS topic,
@@ -80,7 +81,7 @@ async function masteryRows(userId: string): Promise<MasteryRow[]> {
     FROM Item i
     JOIN Document d ON d.id = i.documentId
     LEFT JOIN Card c ON c.itemId = i.id AND c.userId = ${userId}
-    WHERE i.retiredAt IS NULL
+    WHERE i.retiredAt IS NULL AND (c.id IS NOT NULL OR ${studiableDeckRaw(userId)})
     GROUP BY i.documentId, i.topic, category`;
   return rows.map((r) => ({ ...r, items: Number(r.items), mastered: Number(r.mastered) }));
 }

@@ -5,6 +5,7 @@ import type { GeneratedItem } from "@/lib/content/types";
 import { ratingFromAnswer } from "@/lib/srs";
 import type { StudyCard } from "@/lib/study/types";
 import { db } from "./client";
+import { studiableDeckWhere } from "./deck-access";
 import { recordReview } from "./reviews";
 import { toStudyCard } from "./study";
 
@@ -32,6 +33,8 @@ export async function createQuiz(input: {
   const items = await db.item.findMany({
     where: {
       documentId: input.deckId,
+      // A deck the learner may not see has no items for them: the quiz is "not found" like the deck page.
+      document: studiableDeckWhere(input.userId),
       retiredAt: null,
       // Suspended for everyone by the deck's owner (e.g. while fixing it): not asked.
       suspendedAt: null,
@@ -82,9 +85,10 @@ export async function getQuiz(attemptId: string, userId: string) {
  * The questions a quiz scores, in the attempt's order: its items of a kind a quiz can grade. Attempts started before
  * scored quizzes left flashcards out (and items deleted since) skip those: they do not count towards the total.
  */
-async function questionsOf(itemIds: string[]) {
+async function questionsOf(itemIds: string[], userId: string) {
   const items = await db.item.findMany({
-    where: { id: { in: itemIds }, kind: { in: [...GRADED_KINDS] } },
+    // An item whose deck the learner can no longer see (made private, archived, moved to other classes) is skipped.
+    where: { id: { in: itemIds }, kind: { in: [...GRADED_KINDS] }, document: studiableDeckWhere(userId) },
     select: { id: true },
   });
   const gradable = new Set(items.map((item) => item.id));
@@ -100,7 +104,7 @@ export async function quizState(attemptId: string, userId: string): Promise<Quiz
   const attempt = await getQuiz(attemptId, userId);
   if (!attempt) return null;
   if (attempt.finishedAt) return { done: true, score: attempt.score ?? 0, total: attempt.total };
-  const questions = await questionsOf(attempt.itemIds);
+  const questions = await questionsOf(attempt.itemIds, userId);
   const answered = new Set(attempt.answers.map((a) => a.itemId));
   const nextId = questions.find((id) => !answered.has(id));
   if (!nextId) {
@@ -141,7 +145,7 @@ export async function endPracticeQuiz(
   const attempt = await getQuiz(attemptId, userId);
   if (!attempt || attempt.assignmentId !== null) return { ok: false, reason: "not_found" };
   if (attempt.finishedAt) return { ok: true };
-  const questions = await questionsOf(attempt.itemIds);
+  const questions = await questionsOf(attempt.itemIds, userId);
   const score = attempt.answers.filter((a) => a.correct && questions.includes(a.itemId)).length;
   await db.quizAttempt.updateMany({
     where: { id: attempt.id, finishedAt: null },
@@ -169,7 +173,7 @@ export async function answerQuiz(input: {
   if (!attempt || !attempt.itemIds.includes(input.itemId)) return { ok: false, reason: "not_found" };
   if (attempt.answers.some((a) => a.id === input.answerId || a.itemId === input.itemId)) return { ok: true };
   if (attempt.finishedAt) return { ok: false, reason: "finished" };
-  const questions = await questionsOf(attempt.itemIds);
+  const questions = await questionsOf(attempt.itemIds, input.userId);
   if (!questions.includes(input.itemId)) return { ok: false, reason: "not_found" };
   const item = await db.item.findUnique({ where: { id: input.itemId }, select: { data: true } });
   if (!item) return { ok: false, reason: "not_found" };
@@ -255,7 +259,7 @@ export async function quizResults(attemptId: string, userId: string, locale?: st
     explanation: explanationOf(data, answered.get(item.id), locale),
   }));
   const byId = new Map(items.map((item) => [item.id, item]));
-  const questions = await questionsOf(attempt.itemIds);
+  const questions = await questionsOf(attempt.itemIds, userId);
   return {
     attempt,
     /** Items of the attempt a quiz cannot score (flashcards in an attempt from before they were left out). */

@@ -17,6 +17,7 @@ import { storedResponse } from "@/lib/study/answer-locale";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
+import { studiableDeckSql } from "./deck-access";
 import { openQuizItems } from "./open-quizzes";
 import { readSettings } from "./settings";
 import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
@@ -68,7 +69,9 @@ type ItemRow = { id: string; data: string; documentId: string };
 // The study loop's reads: prepared statements on the read connection (lib/db/sqlite.ts), one snapshot per call.
 const LOG_SQL = `SELECT userId, response, itemId, cardId, rating, correct, stateBefore, stateAfter, reviewedAt
   FROM ReviewLog WHERE id = ?`;
-const ITEM_SQL = `SELECT id, data, documentId FROM Item WHERE id = ? AND retiredAt IS NULL`;
+// Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found".
+const ITEM_SQL = `SELECT i.id, i.data, i.documentId FROM Item i JOIN Document d ON d.id = i.documentId
+  WHERE i.id = @itemId AND i.retiredAt IS NULL AND ${studiableDeckSql("viewer")}`;
 const CARD_COLUMNS = `id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
     suspended, leech, buriedUntil, version`;
 const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE userId = ? AND itemId = ?`;
@@ -100,7 +103,7 @@ function readAnswerContext(userId: string, reviewId: string, itemId: string, che
   return readSnapshot(() => ({
     settings: readSettings(userId),
     previous: query<StoredLog>(LOG_SQL).get(reviewId),
-    row: query<ItemRow>(ITEM_SQL).get(itemId),
+    row: query<ItemRow>(ITEM_SQL).get({ itemId, viewer: userId }),
     stored: query<StoredCard>(CARD_SQL).get(userId, itemId),
     inQuiz: checkQuiz ? openQuizItems(userId) : new Map<string, string>(),
   }));
@@ -193,7 +196,7 @@ function replayAnswer(
   // The item may have joined a quiz since: the answer stays hidden until that quiz is finished.
   const attemptId = inQuiz.get(log.itemId);
   if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
-  const row = query<ItemRow>(ITEM_SQL).get(log.itemId);
+  const row = query<ItemRow>(ITEM_SQL).get({ itemId: log.itemId, viewer: userId });
   if (!row) return { ok: false, reason: "not_found" };
   const before = parseSnapshot(log.stateBefore);
   const after = parseSnapshot(log.stateAfter);
@@ -503,7 +506,7 @@ export async function undoLastReview(
 
 /** Suspends an item (never shown until unsuspended) or buries it until the learner's next study day. */
 export async function setAside(input: { userId: string; itemId: string; how: "suspend" | "bury"; now: Date }) {
-  const item = query<ItemRow>(ITEM_SQL).get(input.itemId);
+  const item = query<ItemRow>(ITEM_SQL).get({ itemId: input.itemId, viewer: input.userId });
   if (!item) return { ok: false as const, reason: "not_found" as const };
   const settings = readSettings(input.userId);
   const flags = input.how === "suspend" ? { suspended: true } : { buriedUntil: buryUntil(settings, input.now) };

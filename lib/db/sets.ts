@@ -1,5 +1,6 @@
 import { can } from "@/lib/auth/can";
 import { db } from "./client";
+import { studiableDeckWhere } from "./deck-access";
 import type { UserSummary } from "./users";
 
 export type SetFilter = {
@@ -12,11 +13,15 @@ export type SetFilter = {
 
 const ownedBy = (user: UserSummary) => (can(user, "see-all-classes") ? {} : { ownerId: user.id });
 
-/** The live items of the chosen decks that match the filters (an empty topic or kind list means any). */
-export function findSetCandidates(filter: SetFilter) {
+/**
+ * The live items of the chosen decks that the instructor may see (not archived) and that match the filters (an empty
+ * topic or kind list means any).
+ */
+export function findSetCandidates(filter: SetFilter, userId: string) {
   return db.item.findMany({
     where: {
       documentId: { in: filter.deckIds },
+      document: studiableDeckWhere(userId),
       retiredAt: null,
       ...(filter.topics.length ? { topic: { in: filter.topics } } : {}),
       ...(filter.kinds.length ? { kind: { in: filter.kinds } } : {}),
@@ -35,9 +40,12 @@ export function findSetCandidates(filter: SetFilter) {
   });
 }
 
-/** Saves a set of live items; returns null when none of the ids is a live item. */
+/** Saves a set of live items of decks the owner may see; returns null when none of the ids is one. */
 export async function createSet(owner: UserSummary, input: { name: string; itemIds: string[] }) {
-  const live = await db.item.findMany({ where: { id: { in: input.itemIds }, retiredAt: null }, select: { id: true } });
+  const live = await db.item.findMany({
+    where: { id: { in: input.itemIds }, retiredAt: null, document: studiableDeckWhere(owner.id) },
+    select: { id: true },
+  });
   const liveIds = new Set(live.map((item) => item.id));
   const itemIds = input.itemIds.filter((id) => liveIds.has(id));
   if (itemIds.length === 0) return null;

@@ -15,6 +15,7 @@ import {
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
 import { fromSqlCardState, type SqlCardStateRow } from "./cards";
+import { studiableDeckSql } from "./deck-access";
 import { openQuizItems } from "./open-quizzes";
 import { readSettings } from "./settings";
 import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
@@ -83,28 +84,34 @@ type NewItemRow = SiblingRow & { id: string; position: number };
 // cards due later never enter it, and reading them was most of the work for a learner with a long history.
 // Suspended cards never enter the queue, nor items their deck's owner suspended for everyone (Item.suspendedAt).
 // Uses the Card(userId, suspended, due) index.
-const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
-    c.lapses, c.lastReview, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
-  FROM Card c JOIN Item i ON i.id = c.itemId
-  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
-    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)`;
-// The earliest card due after now (for "next card due at …"), walking the same index in due order.
-const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId
-  WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
-    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId)
-  ORDER BY c.due LIMIT 1`;
 // Items of study assignments in the learner's classes come first among new items.
 const ASSIGNED_SQL = `SELECT s.itemId FROM ClassMember m
   JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
   JOIN ItemSetItem s ON s.setId = a.setId
   WHERE m.userId = @userId`;
+// Which items a queue takes (issue 14): one deck the learner may see, or for "Study now" the decks they chose to
+// study (StudyDeck) and the items their classes assign; in both cases only decks they may study (lib/db/deck-access):
+// a draft, an archived deck or another class's deck never enters anyone else's queue. Needs `d` joined on the item.
+const SCOPE_SQL = `(i.documentId = @deckId OR (@deckId IS NULL AND (
+    EXISTS (SELECT 1 FROM StudyDeck sd WHERE sd.userId = @userId AND sd.documentId = i.documentId)
+    OR i.id IN (${ASSIGNED_SQL})))) AND ${studiableDeckSql("userId")}`;
+const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
+    c.lapses, c.lastReview, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
+  FROM Card c JOIN Item i ON i.id = c.itemId JOIN Document d ON d.id = i.documentId
+  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
+    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL}`;
+// The earliest card due after now (for "next card due at …"), walking the same index in due order.
+const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId JOIN Document d ON d.id = i.documentId
+  WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
+    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL}
+  ORDER BY c.due LIMIT 1`;
 // Unseen items in introduction order (lib/srs byIntroductionOrder), first those of the learner's study assignments,
 // then the others: no card yet, or a card never answered (suspended or buried before its first answer) that is
 // neither any more. Read through a cursor that stops once the day's new items are picked; the others walk the
 // Item(position, id) index, so a learner with 20 new items a day reads about 20 rows, not the whole deck.
 const unseenItemsSql = (assigned: "IN" | "NOT IN") => `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart
-  FROM Item i LEFT JOIN Card c ON c.userId = @userId AND c.itemId = i.id
-  WHERE i.retiredAt IS NULL AND i.suspendedAt IS NULL AND (@deckId IS NULL OR i.documentId = @deckId) AND i.id ${assigned} (${ASSIGNED_SQL})
+  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.userId = @userId AND c.itemId = i.id
+  WHERE i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL} AND i.id ${assigned} (${ASSIGNED_SQL})
     AND (c.id IS NULL OR (c.state = 'new' AND c.suspended = 0 AND (c.buriedUntil IS NULL OR c.buriedUntil <= @now)))
   ORDER BY i.position, i.id`;
 const UNSEEN_SQL = { assigned: unseenItemsSql("IN"), others: unseenItemsSql("NOT IN") };
@@ -233,14 +240,15 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   return { entries, counts, nextDue, settings };
 }
 
+// The deck condition again: `first` (an undone card) comes from the client's side of the loop, not from the queue.
 const CARD_FOR_SQL = `SELECT i.id, i.data, i.documentId, d.title, c.version
-  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.itemId = i.id AND c.userId = ?
-  WHERE i.id = ? AND i.retiredAt IS NULL AND i.suspendedAt IS NULL`;
+  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.itemId = i.id AND c.userId = @userId
+  WHERE i.id = @itemId AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${studiableDeckSql("userId")}`;
 
 function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): StudyCard | null {
   const item = query<{ id: string; data: string; documentId: string; title: string; version: number | null }>(
     CARD_FOR_SQL,
-  ).get(userId, entry.itemId);
+  ).get({ userId, itemId: entry.itemId });
   if (!item) return null;
   return toStudyCard({ ...item, document: { title: item.title } }, item.version ?? 0, entry.reason);
 }

@@ -7,6 +7,7 @@ import {
 } from "@/lib/srs/workload";
 import { seedFromText } from "@/lib/prng";
 import { db } from "./client";
+import { studiableDeckWhere } from "./deck-access";
 import { readSettings } from "./settings";
 import { query, sqlDate } from "./sqlite";
 
@@ -81,7 +82,14 @@ export async function loadWorkloadData(userId: string, now: Date): Promise<Workl
       where: { userId, suspended: false, item: { retiredAt: null } },
       select: { state: true, stability: true, difficulty: true, due: true, lastReview: true },
     }),
-    db.item.count({ where: { retiredAt: null, cards: { none: { userId } } } }),
+    // Unseen items of the decks "Study now" takes new items from (lib/db/study.ts SCOPE_SQL), assignments aside.
+    db.item.count({
+      where: {
+        retiredAt: null,
+        cards: { none: { userId } },
+        document: { AND: [studiableDeckWhere(userId), { studiedBy: { some: { userId } } }] },
+      },
+    }),
     secondsPerAnswer(userId),
     ratingShares(userId),
   ]);

@@ -44,7 +44,10 @@ export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" :
 // Dates and times as a viewer reads them: always in their own time zone (UserSettings.timeZone), so a Chicago
 // instructor and a Berlin learner each see an assignment's due time on their own clock. Formatters are cached per
 // zone (building one costs far more than formatting with it).
-const zoned = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; key: Intl.DateTimeFormat }>();
+const zoned = new Map<
+  string,
+  { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; key: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }
+>();
 
 function formattersFor(timeZone: string) {
   let f = zoned.get(timeZone);
@@ -63,6 +66,7 @@ function formattersFor(timeZone: string) {
         timeZoneName: "short",
       }),
       key: new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+      clock: new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
     };
     zoned.set(timeZone, f);
   }
@@ -80,6 +84,14 @@ export const formatDateTime = (date: Date, timeZone: string) => formattersFor(ti
 
 /** "YYYY-MM-DD" of an instant in the viewer's zone. @example localDateKey(new Date("2026-12-11T03:00Z"), "America/Chicago") // "2026-12-10" */
 export const localDateKey = (date: Date, timeZone: string) => formattersFor(timeZone).key.format(date);
+
+/**
+ * The value of an `<input type="datetime-local">` showing an instant on the viewer's clock; the inverse of
+ * instantOfLocalDateTime (lib/srs/day.ts), so a form that is saved unchanged keeps its instant.
+ * @example dateTimeLocalValue(new Date("2026-12-11T05:59Z"), "America/Chicago") // "2026-12-10T23:59"
+ */
+export const dateTimeLocalValue = (date: Date, timeZone: string) =>
+  `${localDateKey(date, timeZone)}T${formattersFor(timeZone).clock.format(date)}`;
 
 /** Whole calendar days from `from` to `to` in `timeZone` (0: the same local day). */
 export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {

@@ -55,3 +55,20 @@ export const CreateSetSchema = z.object({
 });
 
 export const RoleChangeSchema = z.object({ userId: id, role: z.enum(["learner", "instructor", "admin"]) });
+
+// Editing and deleting (issue 14). A deletion needs the box ticked that states what it takes with it.
+const confirmed = z.literal("yes", { error: "Tick the box to confirm." });
+export const RenameSetSchema = z.object({
+  setId: id,
+  name: plainText("The name", 100).pipe(z.string().min(1, "Give the set a name.")),
+});
+export const DeleteSetSchema = z.object({ setId: id, confirm: confirmed });
+export const UpdateClassSchema = CreateClassSchema.extend({ classId: id });
+export const DeleteClassSchema = z.object({ classId: id, confirm: confirmed });
+export const UpdateAssignmentSchema = CreateAssignmentSchema.pick({
+  dueAt: true,
+  maxAttempts: true,
+}).extend({
+  assignmentId: id,
+});
+export const DeleteAssignmentSchema = z.object({ assignmentId: id, confirm: confirmed });

@@ -17,6 +17,9 @@ type Ids = {
   attemptId: string;
   /** The learner's open attempt at a quiz of a class they were removed from (issue 12, finding 8). */
   removedAttemptId: string;
+  /** The demo instructor's draft deck and its item (issue 14): nobody else may open or study it. */
+  draftDeckId: string;
+  draftItemId: string;
 };
 
 /** Every page and route of the app: a new one without a row here fails the "covers every route" test. */
@@ -54,6 +57,12 @@ const MATRIX: {
     route: "/decks/[deckId]/flags",
     url: (i) => `/decks/${i.deckId}/flags`,
     expect: { ...signedIn("404"), admin: "ok" },
+  },
+  {
+    // Only the owner re-uploads a deck (a content/ deck has none).
+    route: "/decks/[deckId]/reupload",
+    url: (i) => `/decks/${i.draftDeckId}/reupload`,
+    expect: ownerOnly(),
   },
   { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
   { route: "/study", url: () => "/study", expect: signedIn("ok") },
@@ -108,6 +117,24 @@ const MATRIX: {
 
 /** More cases of routes already in MATRIX (the coverage test counts MATRIX only). */
 const CASES: typeof MATRIX = [
+  // Issue 14: someone's draft is "not found" to everyone else, by page and by the JSON API.
+  { route: "/decks/[deckId] (someone's draft)", url: (i) => `/decks/${i.draftDeckId}`, expect: ownerOnly() },
+  {
+    route: "/decks/[deckId]/items/[itemId] (someone's draft)",
+    url: (i) => `/decks/${i.draftDeckId}/items/${i.draftItemId}`,
+    expect: ownerOnly(),
+  },
+  {
+    route: "/decks/[deckId]/study (someone's draft)",
+    url: (i) => `/decks/${i.draftDeckId}/study`,
+    expect: ownerOnly(),
+  },
+  { route: "/decks/[deckId]/quiz (someone's draft)", url: (i) => `/decks/${i.draftDeckId}/quiz`, expect: ownerOnly() },
+  {
+    route: "/api/study/next?deckId= (someone's draft)",
+    url: (i) => `/api/study/next?deckId=${i.draftDeckId}`,
+    expect: ownerOnly(),
+  },
   {
     // Removed from the class: the attempt can be neither viewed nor answered, by them or anyone else.
     route: "/quiz/[attemptId] (attempt of a class the learner was removed from)",
@@ -124,6 +151,10 @@ function signedIn(outcome: Outcome): Record<Persona, Outcome> {
 }
 function teachers(outcome: Outcome): Record<Persona, Outcome> {
   return { ...signedIn("404"), instructor: outcome, otherInstructor: outcome, admin: outcome };
+}
+/** Issue 14: the demo instructor's own draft: theirs alone, "not found" even to admins. */
+function ownerOnly(): Record<Persona, Outcome> {
+  return { ...all("404"), anonymous: "login", instructor: "ok" };
 }
 
 test("the matrix covers every route of the app", () => {
@@ -193,6 +224,18 @@ test("every route allows or denies each kind of visitor as it should", async ({ 
   db.prepare(
     `INSERT INTO "QuizAttempt" (id, userId, assignmentId, itemIds, updatesSchedule, startedAt, total) VALUES (?, ?, ?, ?, 0, ?, 1)`,
   ).run(removedAttemptId, learner.id, `left-${stamp}`, JSON.stringify([item.id]), stamp);
+  const draftDeckId = `draft-${stamp}`;
+  const draftItemId = `draft-item-${stamp}`;
+  db.prepare(
+    `INSERT INTO "Document" (id, slug, title, body, checksum, ownerId, status, visibility, createdAt, updatedAt)
+     SELECT ?, ?, 'Matrix draft', body, 'x', ?, 'draft', 'library', ?, ? FROM "Document" WHERE id = ?`,
+  ).run(draftDeckId, `upload-${draftDeckId}`, instructor.id, stamp, stamp, deck.id);
+  db.prepare(
+    `INSERT INTO "Item" (id, documentId, key, factKey, kind, topic, prompt, answer, difficulty, sourceText, sourceStart,
+       sourceEnd, data, checksum, position, createdAt, updatedAt)
+     SELECT ?, ?, key, factKey, kind, topic, prompt, answer, difficulty, sourceText, sourceStart, sourceEnd, data,
+       checksum, position, createdAt, updatedAt FROM "Item" WHERE id = ?`,
+  ).run(draftItemId, draftDeckId, item.id);
   db.close();
   const ids: Ids = {
     deckId: deck.id,
@@ -203,6 +246,8 @@ test("every route allows or denies each kind of visitor as it should", async ({ 
     code: klass.joinCode,
     attemptId,
     removedAttemptId,
+    draftDeckId,
+    draftItemId,
   };
 
   const contexts: Record<Persona, APIRequestContext> = {

@@ -15,6 +15,9 @@ async function signOut(page: Page) {
 test("an instructor runs a class; a new learner joins with the code, studies, and the instructor sees the progress", async ({
   page,
 }) => {
+  // Three sign-ins, a set, a class and a study session: more than the default 30 s on a loaded 2-core machine (it
+  // timed out at a different step each run, the class page now also counting what its deletions would take).
+  test.setTimeout(90_000);
   await signIn(page, "instructor@example.com");
 
   // A set of two flashcards, built with the filters and by hand.

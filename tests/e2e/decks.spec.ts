@@ -45,7 +45,7 @@ test("an instructor uploads a document, removes an item in the preview and publi
 
   await page.getByRole("checkbox", { checked: true }).first().uncheck();
   await expect(page.getByRole("heading", { name: `Preview: ${kept - 1} of ${total} items kept` })).toBeVisible();
-  await page.getByRole("button", { name: "Publish deck" }).click();
+  await page.getByRole("button", { name: "Save as draft" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "The Eiffel Tower" })).toBeVisible();
   await expect(page.getByText(`${kept - 1} items`)).toBeVisible();
@@ -104,7 +104,7 @@ test("items generated with low confidence are shown for review, unticked, and pu
   await expect(page.getByRole("heading", { name: `Preview: ${total - 1} of ${total} items kept` })).toBeVisible();
   const flaggedPrompt = (await flagged.locator(".item-prompt").textContent())!;
 
-  await page.getByRole("button", { name: "Publish deck" }).click();
+  await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Apollo 11" })).toBeVisible();
   await expect(page.getByText(`${total - 1} items`)).toBeVisible();
   await expect(page.getByText(flaggedPrompt, { exact: true })).toHaveCount(0);

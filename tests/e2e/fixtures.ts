@@ -48,6 +48,20 @@ export async function signUp(page: Page, name: string, password = "study-passwor
 }
 
 /**
+ * Adds a deck the signed-in user may see to their studies from its page, so "Study now" takes its items (issue 14:
+ * new learners start with none). Does nothing when it is already one of their studied decks.
+ */
+export async function addToStudies(page: Page, deckTitle: string) {
+  await page.goto("/decks");
+  await page.getByRole("link", { name: deckTitle, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: deckTitle })).toBeVisible();
+  const add = page.getByRole("button", { name: "Add to my studies" });
+  if ((await add.count()) === 0) return;
+  await add.click();
+  await expect(page.getByRole("button", { name: "Remove from my studies" })).toBeVisible();
+}
+
+/**
  * Answers the card on screen with the keyboard only (any answer will do) and presses Enter (Space for a flashcard):
  * an auto-graded answer is recorded then, with the suggested rating (docs/decisions/011-answers-are-committed.md).
  */

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, signIn, test } from "./fixtures";
+import { addToStudies, expect, signIn, test } from "./fixtures";
 
 function reviewCount() {
   const db = new Database("prisma/e2e.db", { readonly: true });
@@ -21,6 +21,7 @@ test("the study API answers bad input with a clear 4xx and changes nothing", asy
   await forged.dispose();
 
   await signIn(page, "admin@example.com");
+  await addToStudies(page, "NATO Mission Iraq");
   const api = page.request;
   const next = await (await api.get("/api/study/next")).json();
   const card = next.card;

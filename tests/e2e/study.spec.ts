@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { answerWithKeyboard, expect, signUp, submitWithKeyboard, test } from "./fixtures";
+import { addToStudies, answerWithKeyboard, expect, signUp, submitWithKeyboard, test } from "./fixtures";
 
 test("a learner sets 10 new items a day, studies them with the keyboard only and sees the summary", async ({
   page,
@@ -15,6 +15,12 @@ test("a learner sets 10 new items a day, studies them with the keyboard only and
   await expect(page.getByTestId("settings-message")).toHaveText("Settings saved.");
   await expect(page.getByTestId("parameters-in-use")).toHaveText("The default FSRS-6 parameters.");
 
+  // A new learner studies nothing until they add a deck (issue 14): Home says how.
+  await page.goto("/");
+  await expect(page.getByTestId("no-study-decks")).toContainText("Add to my studies");
+  await addToStudies(page, "NATO Mission Iraq");
+  await page.goto("/");
+  await expect(page.getByTestId("no-study-decks")).toHaveCount(0);
   await page.goto("/study");
   await expect(page.getByText("New 10")).toBeVisible();
   for (let i = 0; i < 10; i += 1) {
@@ -35,6 +41,7 @@ test("a learner sets 10 new items a day, studies them with the keyboard only and
 
 test("a second tab with a stale card gets a clear message, not a double review", async ({ page, context }) => {
   const email = await signUp(page, "Two Tabs");
+  await addToStudies(page, "NATO Mission Iraq");
   const other = await context.newPage();
   await page.goto("/study");
   await other.goto("/study");
@@ -61,6 +68,7 @@ test("a second tab with a stale card gets a clear message, not a double review",
 
 test("the rating buttons show the next interval each would give", async ({ page }) => {
   await signUp(page, "Interval Viewer");
+  await addToStudies(page, "NATO Mission Iraq");
   await page.goto("/study");
   await answerWithKeyboard(page);
   const ratings = page.getByRole("group", { name: "How well did you know it?" });

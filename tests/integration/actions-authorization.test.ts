@@ -70,7 +70,13 @@ async function world() {
     updatesSchedule: false,
   }))!;
   const code = (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode;
+  // The instructor's own draft deck, for the owner's lifecycle actions.
+  const owned = await publishDocument(
+    { slug: `o-${crypto.randomUUID()}`, title: "Owned", body: "Body.", ownerId: users.instructor.id, status: "draft" },
+    [item(3)],
+  );
   return {
+    ownedDeckId: owned.documentId,
     documentId,
     itemIds,
     setId: set.id,
@@ -114,6 +120,7 @@ async function instructorDeck() {
   return { documentId, item: await db.item.findFirstOrThrow({ where: { documentId } }) };
 }
 const ownerOnly = (o: Outcome): Record<Persona, Outcome> => ({ ...teachers(o), otherInstructor: "refused" });
+const deckOwnerOnly: Record<Persona, Outcome> = { ...signedIn("refused"), instructor: "ok" };
 
 type Row = {
   action: string;
@@ -239,6 +246,90 @@ const MATRIX: Record<string, Row[]> = {
       action: "flagItemAction",
       call: (m, w) => call(m, "flagItemAction", { itemId: w.itemIds[0], reason: "unclear", note: "Which one?" }),
       expect: signedIn("ok"),
+    },
+  ],
+  // Only the deck's owner manages it: anyone else's attempt is "not found" (refused), admins included.
+  "/app/(app)/decks/[deckId]/lifecycle/actions.ts": [
+    {
+      action: "updateDeckDetailsAction",
+      call: (m, w) =>
+        call(m, "updateDeckDetailsAction", null, form({ deckId: w.ownedDeckId, title: "Renamed", description: "" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "publishDeckAction",
+      call: (m, w) => call(m, "publishDeckAction", null, form({ deckId: w.ownedDeckId, visibility: "library" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "setDeckStatusAction",
+      call: (m, w) => call(m, "setDeckStatusAction", null, form({ deckId: w.ownedDeckId, status: "archived" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      action: "deleteDeckAction",
+      call: (m, w) => call(m, "deleteDeckAction", null, form({ deckId: w.ownedDeckId, confirm: "yes" })),
+      expect: deckOwnerOnly,
+    },
+    {
+      // Anyone signed in may add a library deck to their studies; nobody but its owner someone's draft.
+      action: "studyDeckAction",
+      call: async (m, w) => {
+        const library = await call(m, "studyDeckAction", null, form({ deckId: w.documentId, how: "add" }));
+        const draft = (await call(m, "studyDeckAction", null, form({ deckId: w.ownedDeckId, how: "add" }))) as {
+          ok: boolean;
+        };
+        return draft.ok === (session?.user.id === users.instructor.id) ? library : { ok: false };
+      },
+      expect: signedIn("ok"),
+    },
+  ],
+  // Issue 14: editing and deleting sets, classes and assignments: the owner's (or an admin's) only.
+  "/app/(app)/sets/[setId]/actions.ts": [
+    {
+      action: "renameSetAction",
+      call: (m, w) => call(m, "renameSetAction", null, form({ setId: w.setId, name: "Renamed" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      // A set no assignment uses (one that is used is refused for everyone: delete the assignments first).
+      action: "deleteSetAction",
+      call: async (m, w) => {
+        const spare = (await createSet(users.instructor, { name: "Spare", itemIds: w.itemIds }))!;
+        return call(m, "deleteSetAction", null, form({ setId: spare.id, confirm: "yes" }));
+      },
+      expect: ownerOnly("ok"),
+    },
+  ],
+  "/app/(app)/classes/[classId]/lifecycle/actions.ts": [
+    {
+      action: "updateClassAction",
+      call: (m, w) =>
+        call(m, "updateClassAction", null, form({ classId: w.classId, name: "New name", description: "" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "deleteClassAction",
+      call: (m, w) => call(m, "deleteClassAction", null, form({ classId: w.classId, confirm: "yes" })),
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "updateAssignmentAction",
+      call: (m, w) => {
+        const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
+        return call(
+          m,
+          "updateAssignmentAction",
+          null,
+          form({ assignmentId: w.assignmentId, dueAt: due, maxAttempts: "3" }),
+        );
+      },
+      expect: ownerOnly("ok"),
+    },
+    {
+      action: "deleteAssignmentAction",
+      call: (m, w) => call(m, "deleteAssignmentAction", null, form({ assignmentId: w.assignmentId, confirm: "yes" })),
+      expect: ownerOnly("ok"),
     },
   ],
   "/app/(app)/decks/[deckId]/quiz/actions.ts": [

@@ -35,6 +35,8 @@ const TABLES = [
   "Assignment",
   "ItemFlag",
   "PasswordReset",
+  "DeckClass",
+  "StudyDeck",
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",
@@ -73,6 +75,12 @@ const FIELDS = [
   "maxAttempts",
   "token",
   "newPassword",
+  "title",
+  "visibility",
+  "classIds",
+  "status",
+  "confirm",
+  "how",
 ];
 const GARBAGE: unknown[] = [
   undefined,

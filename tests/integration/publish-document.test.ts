@@ -73,7 +73,7 @@ describe("publishDocument", () => {
     // Same key, same id: a learner's progress on "b" stays attached to it.
     expect(rows.find((r) => r.key === "b")!.id).toBe(itemId("edit", "b"));
 
-    const deck = await getDeck(first.documentId);
+    const deck = await getDeck(first.documentId, "any-viewer");
     expect(deck!.items.map((i) => i.answer)).toEqual(["one", "TWO", "four"]);
 
     await expect(publishDocument(doc("edit"), [item("a", "one"), item("c", "three")])).resolves.toMatchObject({
@@ -86,7 +86,7 @@ describe("publishDocument", () => {
     const items = [item("a", "one"), item("b", "two")];
     const result = await publishDocument({ ...doc("excl"), excludedKeys: ["b"] }, items);
     expect(result.added).toBe(1);
-    const deck = await getDeck(result.documentId);
+    const deck = await getDeck(result.documentId, "any-viewer");
     expect(deck!.items.map((i) => i.answer)).toEqual(["one"]);
   });
 

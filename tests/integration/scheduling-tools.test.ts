@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll, vi } from "vitest";
 import { applyCatchUp, previewCatchUp } from "@/lib/db/catch-up";
 import { db } from "@/lib/db/client";
+import { addStudyDeck } from "@/lib/db/deck-lifecycle";
 import { publishDocument } from "@/lib/db/content";
 import { evaluateLearnerParameters } from "@/lib/db/evaluate-parameters";
 import { savePersonalWeights } from "@/lib/db/settings";
@@ -46,11 +47,13 @@ let other: { id: string };
 let cardsWritten = 0;
 
 beforeAll(async () => {
-  await publishDocument(
+  const { documentId } = await publishDocument(
     { slug: "workload-deck", title: "Workload deck", body: "Codes." },
     Array.from({ length: 400 }, (_, i) => item(i)),
   );
   learner = await makeUser();
+  // Unseen items count only in decks the learner studies ("Study now" takes new items from those, issue 14).
+  await addStudyDeck(learner.id, documentId);
   other = await makeUser();
   // 40 days of 8 new items a day, then 14 days away: reviews pile up.
   cardsWritten = writeLearnerHistory(file, {

@@ -24,8 +24,11 @@ export default async function DecksPage() {
           </span>
         ) : null}
       </div>
-      <p className="muted">Each deck is one source document; its items are generated from the document&apos;s facts.</p>
-      <DeckList decks={await listDecks()} />
+      <p className="muted">
+        Each deck is one source document; its items are generated from the document&apos;s facts. Open a deck and choose
+        &ldquo;Add to my studies&rdquo; to have &ldquo;Study now&rdquo; take its items.
+      </p>
+      <DeckList decks={await listDecks(user.id)} viewerId={user.id} />
     </section>
   );
 }

@@ -10,13 +10,13 @@ export type Candidate = { id: string; prompt: string; kind: string; topic: strin
 export async function previewSetAction(
   input: unknown,
 ): Promise<{ ok: true; items: Candidate[] } | { ok: false; message: string }> {
-  await requireAbility("teach", "/sets/new");
+  const user = await requireAbility("teach", "/sets/new");
   const parsed = SetFilterSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   if (parsed.data.minDifficulty > parsed.data.maxDifficulty) {
     return { ok: false, message: "The lowest difficulty must not be above the highest." };
   }
-  const items = await findSetCandidates(parsed.data);
+  const items = await findSetCandidates(parsed.data, user.id);
   if (items.length === 0) return { ok: false, message: "No items match these filters." };
   return {
     ok: true,

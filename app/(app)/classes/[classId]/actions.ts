@@ -35,6 +35,8 @@ const MESSAGES = {
   past_due: "The due date must be in the future.",
   no_quiz_items:
     "A scored quiz asks only items it can grade, and that set has only flashcards. Assign it for study, or choose another set.",
+  hidden_decks:
+    "That set has items of a deck this class cannot see (a draft, private, archived or shared with other classes). Publish the deck to the library or to this class first.",
 } as const;
 
 export async function createAssignmentAction(_prev: AssignmentFormState, form: FormData): Promise<AssignmentFormState> {

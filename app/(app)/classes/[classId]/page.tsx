@@ -10,9 +10,11 @@ import { loadClassDashboard } from "@/lib/db/class-dashboard";
 import { listSets } from "@/lib/db/sets";
 import { viewerTimeZone } from "@/lib/db/settings";
 import { progressFraction } from "@/lib/progress/assignment-progress";
-import { formatDate, formatDateTime, localDateKey } from "@/lib/progress/format";
+import { dateTimeLocalValue, formatDate, formatDateTime, localDateKey } from "@/lib/progress/format";
+import { assignmentConsequences, classConsequences } from "@/lib/db/teaching-lifecycle";
 import { GOOD_DISCRIMINATION } from "@/lib/progress/item-analysis";
 import { AssignmentForm } from "./assignment-form";
+import { ManageAssignment, ManageClass } from "./lifecycle/forms";
 import { removeMemberAction, renewCodeAction } from "./actions";
 import { STUDY_PROGRESS_RULE } from "@/lib/study/rules";
 import { idParams } from "@/lib/validations/params";
@@ -29,6 +31,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const minDays = await setMinimumDays(sets.map((s) => s.id));
   // Every date and time on the page is in the viewer's own zone (Settings), the zone the due date is entered in.
   const timeZone = viewerTimeZone(user.id);
+  const [consequences, assignmentEffects] = await Promise.all([
+    classConsequences(classId, user),
+    Promise.all(klass.assignments.map((a) => assignmentConsequences(a.id, user))),
+  ]);
   const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const origin = process.env.NEXTAUTH_URL ?? `http://${host}`;
@@ -259,10 +265,21 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <p className="muted">No assignments yet.</p>
       ) : (
         <ul className="plain-list">
-          {klass.assignments.map((a) => (
+          {klass.assignments.map((a, i) => (
             <li key={a.id} className={a.dueAt < now ? "overdue" : ""}>
               <strong>{a.set.name}</strong> · {a.mode} · due {formatDateTime(a.dueAt, timeZone)}
               {a.mode === "quiz" ? ` · ${a.maxAttempts} attempt${a.maxAttempts > 1 ? "s" : ""}` : ""}
+              <ManageAssignment
+                assignment={{
+                  id: a.id,
+                  name: a.set.name,
+                  mode: a.mode,
+                  dueLocal: dateTimeLocalValue(a.dueAt, timeZone),
+                  maxAttempts: a.maxAttempts,
+                  quizAttempts: assignmentEffects[i]?.quizAttempts ?? 0,
+                  learners: assignmentEffects[i]?.learners ?? 0,
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -274,6 +291,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         timeZone={timeZone}
         today={localDateKey(now, timeZone)}
       />
+      {consequences ? (
+        <ManageClass
+          klass={{ id: klass.id, name: klass.name, description: klass.description }}
+          consequences={consequences}
+        />
+      ) : null}
     </section>
   );
 }

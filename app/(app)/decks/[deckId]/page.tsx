@@ -4,14 +4,16 @@ import { notFound } from "next/navigation";
 import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { requireUser } from "@/lib/auth/session";
-import { getDeck } from "@/lib/db/content";
 import { openFlagCount } from "@/lib/db/flags";
 import { canEditDeck } from "@/lib/db/items";
+import { getDeck, getStudyDeck } from "@/lib/db/content";
+import { getOwnedDeck } from "@/lib/db/deck-lifecycle";
 import { openQuizItems } from "@/lib/db/open-quizzes";
 import { suspendedItems } from "@/lib/db/reviews";
 import { can } from "@/lib/auth/can";
 import { unsuspendAction } from "./actions";
 import { ExportLinks } from "./export-links";
+import { DeckOwnerPanel, StudyToggle } from "./lifecycle/forms";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Deck" };
@@ -19,8 +21,9 @@ export const metadata: Metadata = { title: "Deck" };
 export default async function DeckPage({ params }: { params: Promise<{ deckId: string }> }) {
   const { deckId } = await idParams(params);
   const user = await requireUser(`/decks/${deckId}`);
-  const deck = await getDeck(deckId);
+  const deck = await getDeck(deckId, user.id);
   if (!deck) notFound();
+  const [owned, study] = await Promise.all([getOwnedDeck(deckId, user), getStudyDeck(deckId, user.id)]);
   const suspended = await suspendedItems(user.id, deckId);
   const owner = await canEditDeck(user, deckId);
   const flags = owner ? await openFlagCount(deckId) : 0;
@@ -50,10 +53,15 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           </>
         ) : null}
       </p>
+      {deck.description ? <p data-testid="deck-description">{deck.description}</p> : null}
+      {owned ? <DeckOwnerPanel deck={owned} /> : null}
       {deck.items.length === 0 ? (
         <p>No items were generated from this document.</p>
+      ) : !study ? (
+        <p className="muted">This deck is archived: it is not studied or quizzed until it is published again.</p>
       ) : (
         <p className="actions-row">
+          <StudyToggle deckId={deck.id} studied={study.studied} />
           <Link className="button" href={`/decks/${deck.id}/study`}>
             Study this deck
           </Link>

@@ -13,7 +13,7 @@ export default async function NewDeckPage() {
       <h1>Add a document</h1>
       <p className="muted">
         Paste a document or upload one (PDF, Word, a web page, Markdown or text). Factdeck generates quiz items from its
-        facts; remove any you don&apos;t want, then publish the deck.
+        facts; remove any you don&apos;t want, then save it as a draft and publish it from its page.
       </p>
       <UploadForm maxBytes={DOCUMENT_MAX_BYTES} maxFileBytes={DOCUMENT_LIMITS.bytes} />
     </section>

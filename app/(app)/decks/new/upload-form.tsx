@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { KIND_LABELS, TOPIC_LABELS } from "@/lib/content/labels";
-import { previewDocumentAction, publishDocumentAction, type PreviewItem } from "./actions";
+import { previewDocumentAction, publishDocumentAction, type PreviewItem, type ReuploadPreview } from "./actions";
+import { ReuploadSummary, CHANGE_LABELS } from "./reupload-summary";
 
 /** What POST /api/documents/read answers for a file it read. */
 type ReadFile = { format: string; markdown: string; title: string | null; warnings: string[]; pages: number | null };
@@ -10,7 +11,7 @@ type ReadFile = { format: string; markdown: string; title: string | null; warnin
 const PROGRESS = {
   read: { label: "Reading the file", text: "Reading the file…" },
   preview: { label: "Generating items", text: "Generating items…" },
-  publish: { label: "Publishing", text: "Publishing the deck…" },
+  publish: { label: "Saving", text: "Saving the deck as a draft…" },
 } as const;
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -28,9 +29,19 @@ const ACCEPT = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ].join(",");
 
-export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFileBytes: number }) {
+/** A new deck, or with `deck` a changed version of the instructor's own deck (re-upload). */
+export function UploadForm({
+  maxBytes,
+  maxFileBytes,
+  deck,
+}: {
+  maxBytes: number;
+  maxFileBytes: number;
+  deck?: { id: string; title: string };
+}) {
   const [text, setText] = useState("");
-  const [title, setTitle] = useState("");
+  const [title, setTitle] = useState(deck?.title ?? "");
+  const [reupload, setReupload] = useState<ReuploadPreview | null>(null);
   const [items, setItems] = useState<PreviewItem[] | null>(null);
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const [error, setError] = useState("");
@@ -75,7 +86,7 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
     event.preventDefault();
     setWorking("preview");
     startTransition(async () => {
-      const result = await previewDocumentAction({ text });
+      const result = await previewDocumentAction({ text, deckId: deck?.id });
       setWorking(null);
       if (!result.ok) {
         setError(result.message);
@@ -84,8 +95,11 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
       }
       setError("");
       setItems(result.items);
-      // Items flagged for review start unticked: they are published only if the instructor keeps them.
-      setRemoved(new Set(result.items.filter((item) => item.review).map((item) => item.key)));
+      setReupload(result.reupload ?? null);
+      // Items flagged for review start unticked: they are published only if the instructor keeps them. So do those the
+      // instructor left out of the previous version.
+      const leftOut = new Set(result.reupload?.excludedKeys ?? []);
+      setRemoved(new Set(result.items.filter((item) => item.review || leftOut.has(item.key)).map((item) => item.key)));
       if (!title) setTitle(result.title);
     });
   }
@@ -94,7 +108,7 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
     setWorking("publish");
     startTransition(async () => {
       // On success the action redirects to the new deck; it only returns when something is wrong.
-      const result = await publishDocumentAction({ text, title, excludedKeys: [...removed] });
+      const result = await publishDocumentAction({ text, title, excludedKeys: [...removed], deckId: deck?.id });
       setWorking(null);
       if (result && !result.ok) setError(result.message);
     });
@@ -185,6 +199,7 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
               {reviewCount === 1 ? "it" : "them"}.
             </p>
           ) : null}
+          {reupload ? <ReuploadSummary items={items} removed={removed} reupload={reupload} /> : null}
           <div className="field form">
             <label htmlFor="deck-title">Deck title</label>
             <input
@@ -201,6 +216,7 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
                 <span className="badge">
                   {KIND_LABELS[item.kind]} · {TOPIC_LABELS[item.topic]}
                   {item.review ? " · Needs review" : ""}
+                  {item.change && item.change !== "unchanged" ? ` · ${CHANGE_LABELS[item.change]}` : ""}
                 </span>
                 {item.review ? <p className="notice">Needs review: {item.review}.</p> : null}
                 <p className="item-prompt">{item.prompt}</p>
@@ -214,8 +230,13 @@ export function UploadForm({ maxBytes, maxFileBytes }: { maxBytes: number; maxFi
             ))}
           </ol>
           <button className="button" type="button" onClick={publish} disabled={pending}>
-            Publish deck
+            {deck ? "Publish the new version" : "Save as draft"}
           </button>
+          <p className="muted">
+            {deck
+              ? "The deck keeps its status and who sees it; learners keep their progress on the items that stay."
+              : "Only you see a draft; publish it from its page to the library or to your classes."}
+          </p>
         </section>
       ) : null}
     </div>

@@ -5,7 +5,9 @@ import { requireAbility } from "@/lib/auth/session";
 import { KIND_LABELS } from "@/lib/content/labels";
 import type { ItemKind } from "@/lib/content/types";
 import { getSet } from "@/lib/db/sets";
+import { setConsequences } from "@/lib/db/teaching-lifecycle";
 import { idParams } from "@/lib/validations/params";
+import { ManageSet } from "./manage-set";
 
 export const metadata: Metadata = { title: "Set" };
 
@@ -14,6 +16,7 @@ export default async function SetPage({ params }: { params: Promise<{ setId: str
   const user = await requireAbility("teach", `/sets/${setId}`);
   const set = await getSet(setId, user);
   if (!set) notFound();
+  const consequences = (await setConsequences(setId, user))!;
   return (
     <section>
       <p>
@@ -21,6 +24,7 @@ export default async function SetPage({ params }: { params: Promise<{ setId: str
       </p>
       <h1>{set.name}</h1>
       <p className="muted">{set.items.length} items. Assign it from a class page.</p>
+      <ManageSet set={{ id: set.id, name: set.name, ...consequences }} />
       <ol className="item-list">
         {set.items.map(({ item }) => (
           <li key={item.id} className="card item-card">

@@ -6,8 +6,9 @@ import { SetBuilder } from "./set-builder";
 export const metadata: Metadata = { title: "New set" };
 
 export default async function NewSetPage() {
-  await requireAbility("teach", "/sets/new");
-  const decks = await listDecks();
+  const user = await requireAbility("teach", "/sets/new");
+  // Archived decks are not assigned; drafts and private decks may be, once published to the class (createAssignment).
+  const decks = (await listDecks(user.id)).filter((d) => d.status !== "archived");
   return (
     <section>
       <h1>New set</h1>

@@ -20,7 +20,7 @@ export default async function DeckBrowsePage({
 }) {
   const { deckId } = await idParams(params);
   const user = await requireUser(`/decks/${deckId}/browse`);
-  const deck = await getDeckTitle(deckId);
+  const deck = await getDeckTitle(deckId, user.id);
   if (!deck) notFound();
   const query = parseBrowseParams(await searchParams);
   const result = await browseItems(user, { deckId }, query);

@@ -12,9 +12,10 @@ export const metadata: Metadata = { title: "Practice quiz" };
 
 export default async function QuizStartPage({ params }: { params: Promise<{ deckId: string }> }) {
   const { deckId } = await idParams(params);
-  await requireUser(`/decks/${deckId}/quiz`);
-  const deck = await getDeck(deckId);
-  if (!deck) notFound();
+  const user = await requireUser(`/decks/${deckId}/quiz`);
+  const deck = await getDeck(deckId, user.id);
+  // An archived deck keeps its page for the owner but is not quizzed (nor studied) any more.
+  if (!deck || deck.status === "archived") notFound();
   const topics = [...new Set(deck.items.map((item) => item.topic))].map((value) => ({
     value,
     label: TOPIC_LABELS[value as Topic] ?? value,

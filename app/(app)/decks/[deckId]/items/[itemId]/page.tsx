@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Source" };
 export default async function ItemSourcePage({ params }: { params: Promise<{ deckId: string; itemId: string }> }) {
   const { deckId, itemId } = await idParams(params);
   const user = await requireUser(`/decks/${deckId}/items/${itemId}`);
-  const item = await getItemWithSource(deckId, itemId);
+  const item = await getItemWithSource(deckId, itemId, user.id);
   if (!item) notFound();
   const attemptId = openQuizItems(user.id).get(itemId);
   if (attemptId) {

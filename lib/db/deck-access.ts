@@ -1,0 +1,74 @@
+import { Prisma } from "@/generated/prisma/client";
+import { query } from "./sqlite";
+
+// Who may see a deck (docs/decisions/018-deck-visibility.md), written once for Prisma and once for the study loop's
+// SQL, so every read of documents and items states it in its own query (ownership in the query, STYLE.md):
+// - its owner, whatever its status (draft, published, archived);
+// - anyone, when it is published to the library;
+// - members and owners of the classes it is shared with, when it is published to classes.
+// A private deck, a draft and an archived deck are the owner's alone. Someone else's hidden deck is "not found".
+
+/**
+ * The Prisma condition on Document for "the viewer may see this deck".
+ * @example db.document.findFirst({ where: { id, ...visibleDeckWhere(user.id) } })
+ */
+export function visibleDeckWhere(userId: string): Prisma.DocumentWhereInput {
+  return {
+    OR: [
+      { ownerId: userId },
+      {
+        status: "published",
+        OR: [
+          { visibility: "library" },
+          {
+            visibility: "classes",
+            classes: { some: { class: { OR: [{ ownerId: userId }, { members: { some: { userId } } }] } } },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The viewer may study it: visible and not archived (an archived deck keeps its history but is not studied).
+ * @example db.item.findMany({ where: { document: studiableDeckWhere(user.id) } })
+ */
+export function studiableDeckWhere(userId: string): Prisma.DocumentWhereInput {
+  return { AND: [visibleDeckWhere(userId), { status: { not: "archived" } }] };
+}
+
+/**
+ * The same rule as studiableDeckWhere as a SQL condition on the Document row `d`, for a statement whose named
+ * parameter `@<viewer>` is the viewer's id. Plain SQL that PostgreSQL runs as well.
+ * @example `SELECT i.id FROM Item i JOIN Document d ON d.id = i.documentId WHERE ${studiableDeckSql("userId")}`
+ */
+export function studiableDeckSql(viewer: string): string {
+  const me = `@${viewer}`;
+  return `(d.status <> 'archived' AND (d.ownerId = ${me} OR (d.status = 'published' AND (d.visibility = 'library'
+    OR (d.visibility = 'classes' AND EXISTS (SELECT 1 FROM DeckClass dc JOIN Class k ON k.id = dc.classId
+      WHERE dc.documentId = d.id AND (k.ownerId = ${me}
+        OR EXISTS (SELECT 1 FROM ClassMember km WHERE km.classId = dc.classId AND km.userId = ${me}))))))))`;
+}
+
+/**
+ * studiableDeckSql for Prisma's tagged `$queryRaw` (the viewer bound as a parameter), on the Document row `d`.
+ * @example db.$queryRaw`SELECT d.id FROM Document d WHERE ${studiableDeckRaw(userId)}`
+ */
+export function studiableDeckRaw(userId: string): Prisma.Sql {
+  return Prisma.sql`(d.status <> 'archived' AND (d.ownerId = ${userId} OR (d.status = 'published'
+    AND (d.visibility = 'library' OR (d.visibility = 'classes' AND EXISTS (SELECT 1 FROM DeckClass dc
+      JOIN Class k ON k.id = dc.classId WHERE dc.documentId = d.id AND (k.ownerId = ${userId}
+        OR EXISTS (SELECT 1 FROM ClassMember km WHERE km.classId = dc.classId AND km.userId = ${userId}))))))))`;
+}
+
+const STUDIABLE_ITEM_SQL = `SELECT 1 AS ok FROM Item i JOIN Document d ON d.id = i.documentId
+  WHERE i.id = @itemId AND ${studiableDeckSql("viewer")}`;
+
+/**
+ * True when the viewer may study this item's deck (read connection; usable inside a read snapshot).
+ * @example canStudyItem(user.id, itemId) // false for an item of another class's deck
+ */
+export function canStudyItem(userId: string, itemId: string): boolean {
+  return query<{ ok: number }>(STUDIABLE_ITEM_SQL).get({ viewer: userId, itemId }) !== undefined;
+}
