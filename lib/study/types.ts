@@ -45,4 +45,12 @@ export type AnswerFeedback = {
 
 export type QueueCounts = { learning: number; review: number; new: number };
 
-export type NextStep = { card: StudyCard | null; counts: QueueCounts; nextDue: string | null };
+export type NextStep = {
+  card: StudyCard | null;
+  counts: QueueCounts;
+  nextDue: string | null;
+  /** Answers given so far this study day (every deck), for the session's progress bar. */
+  doneToday: number;
+  /** Cards in this scope buried until a later day (they can be unburied). */
+  buried: number;
+};
