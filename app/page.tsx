@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { learnerAssignments } from "@/lib/db/assignments";
 import { listMemberships } from "@/lib/db/classes";
 import { listDecks } from "@/lib/db/content";
+import { dueCountsByDeck } from "@/lib/db/study";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -34,13 +35,16 @@ export default async function HomePage() {
     listMemberships(user.id),
     listDecks(),
   ]);
+  const due = dueCountsByDeck(user.id, now);
+  const dueTotal = [...due.values()].reduce((sum, n) => sum + n, 0);
   return (
     <section>
       <h1>Welcome, {user.name}</h1>
       <p>
         <Link className="button" href="/study">
           Study now
-        </Link>
+        </Link>{" "}
+        <span data-testid="due-total">{dueTotal === 0 ? "No reviews due today" : `${dueTotal} due today`}</span>
       </p>
       {memberships.length > 0 ? (
         <>
@@ -92,7 +96,7 @@ export default async function HomePage() {
         </>
       ) : null}
       <h2>Decks</h2>
-      <DeckList decks={decks} />
+      <DeckList decks={decks} due={due} />
       <h2>Join a class</h2>
       <JoinForm />
     </section>

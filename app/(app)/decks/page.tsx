@@ -4,6 +4,7 @@ import { DeckList } from "@/components/deck-list";
 import { can } from "@/lib/auth/can";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/db/content";
+import { dueCountsByDeck } from "@/lib/db/study";
 
 export const metadata: Metadata = { title: "Decks" };
 
@@ -20,7 +21,7 @@ export default async function DecksPage() {
         ) : null}
       </div>
       <p className="muted">Each deck is one source document; its items are generated from the document&apos;s facts.</p>
-      <DeckList decks={await listDecks()} />
+      <DeckList decks={await listDecks()} due={dueCountsByDeck(user.id, new Date())} />
     </section>
   );
 }
