@@ -13,6 +13,7 @@ import {
   undoSetAsideAction,
 } from "@/app/(app)/study/actions";
 import { KIND_LABELS } from "@/lib/content/labels";
+import { plural } from "@/lib/progress/format";
 import { spokenInterval } from "@/lib/srs/interval-label";
 import { answerKey } from "@/lib/study/answer-keys";
 import { RATINGS, type AnswerFeedback, type NextStep, type Rating } from "@/lib/study/types";
@@ -200,7 +201,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         setMessage({ text: result.message, error: true });
         return;
       }
-      setMessage({ text: `Unburied ${result.count} ${result.count === 1 ? "card" : "cards"}.`, error: false });
+      setMessage({ text: `Unburied ${plural(result.count, "card")}.`, error: false });
       setUndoable(null);
       show(result.next);
     });
@@ -322,7 +323,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           ) : null}
           {step.buried > 0 ? (
             <button type="button" className="button button--quiet" onClick={unbury} disabled={pending}>
-              Unbury {step.buried} {step.buried === 1 ? "card" : "cards"}
+              Unbury {plural(step.buried, "card")}
               {deckId ? " of this deck" : ""}
             </button>
           ) : null}

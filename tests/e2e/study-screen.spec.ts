@@ -5,13 +5,18 @@
  */
 import { expect, insertDeck, signUp, test, type DeckItem } from "./fixtures";
 
-const choice = (n: number): DeckItem => ({
+// Prompts name their deck: other specs study every deck (/study) and expect each next prompt to differ.
+const choice = (n: number, deck: string): DeckItem => ({
   kind: "multiple_choice",
-  prompt: `Which river is number ${n}?`,
+  prompt: `Which river is number ${n} (${deck})?`,
   answer: `River ${n}`,
   options: [`River ${n}`, `Lake ${n}`, `Sea ${n}`, `Bay ${n}`],
 });
-const typed = (n: number): DeckItem => ({ kind: "typed", prompt: `Name city ${n}.`, answer: `City ${n}` });
+const typed = (n: number, deck: string): DeckItem => ({
+  kind: "typed",
+  prompt: `Name city ${n} (${deck}).`,
+  answer: `City ${n}`,
+});
 const SEQUENCE = ["First event", "Second event", "Third event", "Fourth event"];
 const PAIRS = [
   { left: "France", right: "Paris" },
@@ -27,7 +32,7 @@ async function study(page: import("@playwright/test").Page, deckId: string) {
 test("after a submit the suggested rating has the focus, the verdict is announced and each name says what it shows", async ({
   page,
 }) => {
-  const deckId = insertDeck("Focus deck", [choice(1), choice(2)]);
+  const deckId = insertDeck("Focus deck", [choice(1, "focus"), choice(2, "focus")]);
   await signUp(page, "Focus Learner");
   await study(page, deckId);
   // The live region is there, empty, before the verdict is written into it.
@@ -49,65 +54,72 @@ test("after a submit the suggested rating has the focus, the verdict is announce
   }
   // Enter on the focused button rates with it, and the next card's region starts empty again.
   await page.keyboard.press("Enter");
-  await expect(page.locator("#prompt")).toHaveText("Which river is number 2?");
+  await expect(page.locator("#prompt")).toHaveText("Which river is number 2 (focus)?");
   await expect(region).toBeEmpty();
 });
 
 test("Z types in a text field, Esc leaves it; B and S set a card aside and Z takes that back; unbury", async ({
   page,
 }) => {
-  const deckId = insertDeck("Keys deck", [typed(1), typed(2), typed(3)]);
+  const deckId = insertDeck("Keys deck", [typed(1, "keys"), typed(2, "keys"), typed(3, "keys")]);
   await signUp(page, "Keys Learner");
   await study(page, deckId);
   await expect(page.getByTestId("shortcut-help")).toContainText("Z undo · B bury · S suspend");
   const field = page.getByLabel("Your answer");
+  // Esc once the new card's field has the focus (it takes it when the card is ready).
+  const leave = async () => {
+    await expect(page.locator("section.study")).toHaveAttribute("aria-busy", "false");
+    await expect(field).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(field).not.toBeFocused();
+  };
   await expect(field).toBeFocused();
   await page.keyboard.type("wrong");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("verdict")).toHaveText("Not quite");
   await page.keyboard.press("3");
-  await expect(page.locator("#prompt")).toHaveText("Name city 2.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 2 (keys).");
 
   // In the field, z b s are letters of the answer: nothing is undone, buried or suspended.
   await expect(field).toBeFocused();
   await page.keyboard.type("zbs");
   await expect(field).toHaveValue("zbs");
-  await expect(page.locator("#prompt")).toHaveText("Name city 2.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 2 (keys).");
   // Esc leaves the field; then Z undoes the last answer.
-  await page.keyboard.press("Escape");
-  await expect(field).not.toBeFocused();
+  await leave();
   await page.keyboard.press("z");
   await expect(page.getByTestId("study-message")).toHaveText("Undid the last answer.");
-  await expect(page.locator("#prompt")).toHaveText("Name city 1.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 1 (keys).");
 
   // B buries (the next card comes), Z brings it back.
-  await page.keyboard.press("Escape");
+  await leave();
   await page.keyboard.press("b");
   await expect(page.getByTestId("study-message")).toHaveText("Buried until tomorrow.");
-  await expect(page.locator("#prompt")).toHaveText("Name city 2.");
-  await page.keyboard.press("Escape");
+  await expect(page.locator("#prompt")).toHaveText("Name city 2 (keys).");
+  await leave();
   await page.keyboard.press("z");
   await expect(page.getByTestId("study-message")).toHaveText("Unburied: here it is again.");
-  await expect(page.locator("#prompt")).toHaveText("Name city 1.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 1 (keys).");
   // S suspends, Z unsuspends.
-  await page.keyboard.press("Escape");
+  await leave();
   await page.keyboard.press("s");
   await expect(page.getByTestId("study-message")).toHaveText("Suspended: it won't be shown until you unsuspend it.");
-  await page.keyboard.press("Escape");
+  await leave();
   await page.keyboard.press("z");
   await expect(page.getByTestId("study-message")).toHaveText("Unsuspended: here it is again.");
-  await expect(page.locator("#prompt")).toHaveText("Name city 1.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 1 (keys).");
 
   // Bury all three: nothing left, and the study screen offers to unbury them.
-  for (let i = 0; i < 3; i += 1) {
-    await page.keyboard.press("Escape");
+  for (let i = 1; i <= 3; i += 1) {
+    await expect(page.locator("#prompt")).toHaveText(`Name city ${i} (keys).`);
+    await leave();
     await page.keyboard.press("b");
-    await expect(page.getByTestId("study-message")).toHaveText("Buried until tomorrow.");
+    if (i < 3) await expect(page.locator("#prompt")).not.toHaveText(`Name city ${i} (keys).`);
   }
   await expect(page.getByRole("heading", { name: "Nothing to study right now" })).toBeVisible();
   await page.getByRole("button", { name: "Unbury 3 cards of this deck" }).click();
   await expect(page.getByTestId("study-message")).toHaveText("Unburied 3 cards.");
-  await expect(page.locator("#prompt")).toHaveText("Name city 1.");
+  await expect(page.locator("#prompt")).toHaveText("Name city 1 (keys).");
 });
 
 test("matching and ordering answer with a few keys; the quiz takes digits too", async ({ page }) => {
@@ -141,7 +153,7 @@ test("matching and ordering answer with a few keys; the quiz takes digits too", 
   await expect(page.getByTestId("verdict")).toHaveText("Correct");
 
   // The quiz: digit shortcuts choose, Enter sends.
-  const quizDeck = insertDeck("Quiz keys deck", [choice(1), choice(2)]);
+  const quizDeck = insertDeck("Quiz keys deck", [choice(1, "quiz"), choice(2, "quiz")]);
   await page.goto(`/decks/${quizDeck}/quiz`);
   await page.getByLabel("Number of questions").fill("2");
   await page.getByRole("button", { name: "Start quiz" }).click();
@@ -180,7 +192,7 @@ test("an ordering entry is dragged into place by touch", async ({ page }) => {
 });
 
 test("the session shows today's progress, and Home and /decks show what is due", async ({ page }) => {
-  const deckId = insertDeck("Due deck", [typed(1), typed(2), typed(3)]);
+  const deckId = insertDeck("Due deck", [typed(1, "due"), typed(2, "due"), typed(3, "due")]);
   await signUp(page, "Due Learner");
   await page.goto("/");
   await expect(page.getByTestId("due-total")).toHaveText("No reviews due today");
@@ -208,7 +220,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
   test("the ratings stay on screen after a long prompt and the key hints are hidden", async ({ page }) => {
-    const deckId = insertDeck("Phone deck", [choice(1), choice(2)]);
+    const deckId = insertDeck("Phone deck", [choice(1, "phone"), choice(2, "phone")]);
     await signUp(page, "Phone Learner");
     await study(page, deckId);
     await expect(page.getByTestId("shortcut-help")).toBeHidden();
