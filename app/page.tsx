@@ -9,6 +9,7 @@ import { viewerTimeZone } from "@/lib/db/settings";
 import { progressFraction } from "@/lib/progress/assignment-progress";
 import { dueLabel } from "@/lib/progress/format";
 import { countStudyDecks } from "@/lib/db/deck-lifecycle";
+import { dueCountsByDeck } from "@/lib/db/study";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
@@ -40,13 +41,16 @@ export default async function HomePage() {
     countStudyDecks(user.id),
   ]);
   const nothingToStudy = studyDecks === 0 && !assignments.some((a) => a.mode === "study");
+  const due = dueCountsByDeck(user.id, now);
+  const dueTotal = [...due.values()].reduce((sum, n) => sum + n, 0);
   return (
     <section>
       <h1>Welcome, {user.name}</h1>
       <p>
         <Link className="button" href="/study">
           Study now
-        </Link>
+        </Link>{" "}
+        <span data-testid="due-total">{dueTotal === 0 ? "No reviews due today" : `${dueTotal} due today`}</span>
       </p>
       {nothingToStudy ? (
         <p className="notice" data-testid="no-study-decks">
@@ -105,7 +109,7 @@ export default async function HomePage() {
         </>
       ) : null}
       <h2>Decks</h2>
-      <DeckList decks={decks} viewerId={user.id} />
+      <DeckList decks={decks} viewerId={user.id} due={due} />
       <h2>Join a class</h2>
       <JoinForm />
     </section>

@@ -19,7 +19,16 @@ function ownerBadge(deck: DeckSummary): string | null {
   return null;
 }
 
-export function DeckList({ decks, viewerId }: { decks: DeckSummary[]; viewerId?: string }) {
+/** Decks as cards; with `due` (deck id → reviews due today, lib/db/study dueCountsByDeck) each says how many. */
+export function DeckList({
+  decks,
+  viewerId,
+  due,
+}: {
+  decks: DeckSummary[];
+  viewerId?: string;
+  due?: ReadonlyMap<string, number>;
+}) {
   if (decks.length === 0) return <p className="muted">No decks yet.</p>;
   return (
     <ul className="grid plain-list">
@@ -34,6 +43,15 @@ export function DeckList({ decks, viewerId }: { decks: DeckSummary[]; viewerId?:
             <p className="muted">
               {deck._count.items} items{deck.textDate ? ` · text of ${deck.textDate}` : ""}
             </p>
+            {due ? (
+              <p data-testid="deck-due">
+                {due.get(deck.id) ? (
+                  <Link href={`/decks/${deck.id}/study`}>{due.get(deck.id)} due today</Link>
+                ) : (
+                  <span className="muted">Nothing due today</span>
+                )}
+              </p>
+            ) : null}
           </li>
         );
       })}

@@ -53,5 +53,11 @@ export function DocumentView({ text, markStart, markEnd }: { text: string; markS
     }
   }
   flushList();
-  return <div className="document-text">{out}</div>;
+  // It scrolls (max-height): focusable, and named as a region, so a keyboard can scroll it (axe
+  // scrollable-region-focusable).
+  return (
+    <div className="document-text" tabIndex={0} role="region" aria-label="Document text">
+      {out}
+    </div>
+  );
 }

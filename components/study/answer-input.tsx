@@ -2,13 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import type { MatchPair } from "@/lib/content/types";
+import { emptyDraft, moveEntry, type Draft } from "@/lib/study/answer-keys";
 import type { StudyCard } from "@/lib/study/types";
 
-export type Draft = { text: string; choice: string | null; pairs: Record<string, string>; order: string[] };
-
-export function emptyDraft(card: StudyCard): Draft {
-  return { text: "", choice: null, pairs: {}, order: card.shuffled ?? [] };
-}
+export { emptyDraft, type Draft };
 
 /** The response to send for a draft, or undefined while it is incomplete. Flashcards send null. */
 export function draftResponse(card: StudyCard, draft: Draft): string | string[] | MatchPair[] | null | undefined {
@@ -71,7 +68,10 @@ export function AnswerInput({ card, draft, onChange, disabled, expected }: Props
               checked={draft.choice === option}
               onChange={() => onChange({ ...draft, choice: option })}
             />
-            <kbd aria-hidden="true">{index + 1}</kbd> {option}
+            <kbd className="key-hint" aria-hidden="true">
+              {index + 1}
+            </kbd>{" "}
+            {option}
           </label>
         ))}
       </fieldset>
@@ -79,21 +79,38 @@ export function AnswerInput({ card, draft, onChange, disabled, expected }: Props
   }
 
   if (card.kind === "matching") {
+    const right = card.matchRight ?? [];
     return (
       <div className="matching">
+        {/* The right-hand entries, numbered for the keyboard: a digit gives one to the highlighted row. */}
+        <ol className="matching__choices" aria-label="Matches to choose from">
+          {right.map((entry, index) => (
+            <li key={entry}>
+              <kbd className="key-hint" aria-hidden="true">
+                {index + 1}
+              </kbd>{" "}
+              {entry}
+            </li>
+          ))}
+        </ol>
         {(card.matchLeft ?? []).map((left, index) => (
-          <div key={left} className="field matching__row">
+          <div
+            key={left}
+            className={`field matching__row${index === draft.active && !disabled ? " matching__row--active" : ""}`}
+            data-active={index === draft.active ? "true" : undefined}
+          >
             <label htmlFor={`match-${index}`}>{left}</label>
             <select
               id={`match-${index}`}
               value={draft.pairs[left] ?? ""}
               disabled={disabled}
+              onFocus={() => onChange({ ...draft, active: index })}
               onChange={(e) => onChange({ ...draft, pairs: { ...draft.pairs, [left]: e.target.value } })}
             >
               <option value="">Choose…</option>
-              {(card.matchRight ?? []).map((right) => (
-                <option key={right} value={right}>
-                  {right}
+              {right.map((entry, n) => (
+                <option key={entry} value={entry}>
+                  {n + 1}. {entry}
                 </option>
               ))}
             </select>
@@ -104,40 +121,13 @@ export function AnswerInput({ card, draft, onChange, disabled, expected }: Props
   }
 
   if (card.kind === "ordering") {
-    const move = (from: number, to: number) => {
-      const order = [...draft.order];
-      const [entry] = order.splice(from, 1);
-      order.splice(to, 0, entry!);
-      onChange({ ...draft, order });
-    };
     return (
-      <ol className="ordering">
-        {draft.order.map((entry, index) => (
-          <li key={entry}>
-            <span>{entry}</span>
-            <span className="ordering__buttons">
-              <button
-                type="button"
-                className="button button--quiet button--small"
-                disabled={disabled || index === 0}
-                onClick={() => move(index, index - 1)}
-                aria-label={`Move up: ${entry}`}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="button button--quiet button--small"
-                disabled={disabled || index === draft.order.length - 1}
-                onClick={() => move(index, index + 1)}
-                aria-label={`Move down: ${entry}`}
-              >
-                ↓
-              </button>
-            </span>
-          </li>
-        ))}
-      </ol>
+      <OrderingInput
+        order={draft.order}
+        active={draft.active}
+        disabled={disabled}
+        onChange={(order, active) => onChange({ ...draft, order, active })}
+      />
     );
   }
 
@@ -157,5 +147,100 @@ export function AnswerInput({ card, draft, onChange, disabled, expected }: Props
         onChange={(e) => onChange({ ...draft, text: e.target.value })}
       />
     </div>
+  );
+}
+
+type OrderingProps = {
+  order: string[];
+  active: number;
+  disabled: boolean;
+  onChange: (order: string[], active: number) => void;
+};
+
+/**
+ * A reorderable list: ↑/↓ buttons, the keyboard (a digit selects, the arrows move: lib/study/answer-keys.ts) and
+ * dragging by the handle with a finger, a pen or a mouse. Pointer events by hand: no drag-and-drop library is
+ * installed, and HTML5 drag and drop does not work on touch screens.
+ */
+function OrderingInput({ order, active, disabled, onChange }: OrderingProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const dragging = useRef<{ pointerId: number; index: number } | null>(null);
+
+  // The entry under the pointer: the first whose vertical middle is below it (or the last).
+  const indexAt = (clientY: number) => {
+    const items = [...(listRef.current?.children ?? [])] as HTMLElement[];
+    const found = items.findIndex((item) => {
+      const box = item.getBoundingClientRect();
+      return clientY < box.top + box.height / 2;
+    });
+    return found === -1 ? items.length - 1 : found;
+  };
+
+  return (
+    <ol className="ordering" ref={listRef}>
+      {order.map((entry, index) => (
+        <li
+          key={entry}
+          className={index === active && !disabled ? "ordering__item--active" : undefined}
+          data-active={index === active ? "true" : undefined}
+        >
+          <span
+            className="ordering__handle"
+            aria-hidden="true"
+            data-testid="drag-handle"
+            onPointerDown={(event) => {
+              if (disabled) return;
+              event.preventDefault();
+              // Capture keeps the moves coming while the finger leaves the handle; a synthetic pointer may refuse it.
+              try {
+                event.currentTarget.setPointerCapture(event.pointerId);
+              } catch {}
+              dragging.current = { pointerId: event.pointerId, index };
+              onChange(order, index);
+            }}
+            onPointerMove={(event) => {
+              const drag = dragging.current;
+              if (!drag || drag.pointerId !== event.pointerId) return;
+              const to = indexAt(event.clientY);
+              if (to === drag.index) return;
+              dragging.current = { ...drag, index: to };
+              onChange(moveEntry(order, drag.index, to), to);
+            }}
+            onPointerUp={() => {
+              dragging.current = null;
+            }}
+            onPointerCancel={() => {
+              dragging.current = null;
+            }}
+          >
+            ⠿
+          </span>
+          <kbd className="key-hint" aria-hidden="true">
+            {index + 1}
+          </kbd>
+          <span className="ordering__entry">{entry}</span>
+          <span className="ordering__buttons">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={disabled || index === 0}
+              onClick={() => onChange(moveEntry(order, index, index - 1), index - 1)}
+              aria-label={`Move up: ${entry}`}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={disabled || index === order.length - 1}
+              onClick={() => onChange(moveEntry(order, index, index + 1), index + 1)}
+              aria-label={`Move down: ${entry}`}
+            >
+              ↓
+            </button>
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

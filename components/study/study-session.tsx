@@ -8,9 +8,14 @@ import {
   buryAction,
   reviewAction,
   suspendAction,
+  unburyAction,
   undoAction,
+  undoSetAsideAction,
 } from "@/app/(app)/study/actions";
 import { KIND_LABELS } from "@/lib/content/labels";
+import { plural } from "@/lib/progress/format";
+import { spokenInterval } from "@/lib/srs/interval-label";
+import { answerKey } from "@/lib/study/answer-keys";
 import { RATINGS, type AnswerFeedback, type NextStep, type Rating } from "@/lib/study/types";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "./answer-input";
 import { FlagItem } from "./flag-item";
@@ -18,6 +23,8 @@ import { FlagItem } from "./flag-item";
 const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
 type Summary = { answered: number; correct: number; graded: number; ms: number };
+/** What Z takes back: the last answer (server-side, undoAction) or the bury/suspend just done. */
+type Undoable = { kind: "answer" } | { kind: "bury" | "suspend"; itemId: string };
 
 function isTyping(target: EventTarget | null) {
   return (
@@ -33,8 +40,9 @@ function formatDuration(ms: number) {
 }
 
 /**
- * A study session, keyboard first: Space/Enter shows or submits, number keys pick an option before the answer is
- * shown and rate (1 Again … 4 Easy) after it, Z undoes the last answer.
+ * A study session, keyboard first: Space/Enter shows or submits, number keys answer before the answer is shown
+ * (lib/study/answer-keys.ts: choices, matching, ordering) and rate (1 Again … 4 Easy) after it, Z undoes the last
+ * answer, bury or suspend, B buries, S suspends. No single-key shortcut fires in a text field (Esc leaves it).
  * Submitting an auto-graded answer (or "I don't know") records it at once with the suggested rating; the rating
  * buttons then only change that rating (docs/decisions/011-answers-are-committed.md). A flashcard is rated, then
  * recorded.
@@ -47,13 +55,16 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   // What the last action said: a refusal is shown as an error, a done undo, bury or suspend as information.
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [notice, setNotice] = useState("");
-  const [canUndo, setCanUndo] = useState(false);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const canUndo = undoable !== null;
   const [summary, setSummary] = useState<Summary>({ answered: 0, correct: 0, graded: 0, ms: 0 });
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
   const answeredMs = useRef(0);
   const reviewId = useRef("");
   const ratingRef = useRef<HTMLDivElement>(null);
+  // The feedback whose suggested rating already got the focus (once per answer, not on every re-render).
+  const focusedFor = useRef<AnswerFeedback | null>(null);
 
   const show = useCallback((next: NextStep) => {
     setStep(next);
@@ -69,9 +80,15 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     reviewId.current = crypto.randomUUID();
   }, []);
 
+  // The feedback arrives while the answer's transition is still pending, when the buttons are disabled and cannot
+  // take the focus (it fell to <body>): focus the suggested rating once they are enabled.
   useEffect(() => {
-    if (feedback) ratingRef.current?.querySelector<HTMLButtonElement>(".rating--suggested")?.focus();
-  }, [feedback]);
+    if (!feedback || pending || focusedFor.current === feedback) return;
+    const button = ratingRef.current?.querySelector<HTMLButtonElement>(".rating--suggested");
+    if (!button || button.disabled) return;
+    button.focus();
+    focusedFor.current = feedback;
+  }, [feedback, pending]);
 
   const submit = useCallback(
     (dontKnow = false) => {
@@ -102,7 +119,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         setMessage(null);
         setFeedback(result.feedback);
         // Recorded already: Z can take it back from here on.
-        if (result.feedback.recorded) setCanUndo(true);
+        if (result.feedback.recorded) setUndoable({ kind: "answer" });
       });
     },
     [card, draft, feedback, pending, deckId, show],
@@ -141,7 +158,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           correct: s.correct + (feedback.correct ? 1 : 0),
           ms: s.ms + answeredMs.current,
         }));
-        setCanUndo(true);
+        setUndoable({ kind: "answer" });
         show(result.next);
       });
     },
@@ -149,22 +166,47 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   );
 
   const undo = useCallback(() => {
-    if (!canUndo || pending) return;
+    if (!undoable || pending) return;
     startTransition(async () => {
-      const result = await undoAction({ deckId });
+      const result =
+        undoable.kind === "answer"
+          ? await undoAction({ deckId })
+          : await undoSetAsideAction({ itemId: undoable.itemId, how: undoable.kind, deckId });
       if (!result.ok) {
         setMessage({ text: result.message, error: true });
-        setCanUndo(false);
+        setUndoable(null);
         return;
       }
-      setMessage({ text: "Undid the last answer.", error: false });
+      setMessage({
+        text:
+          undoable.kind === "answer"
+            ? "Undid the last answer."
+            : undoable.kind === "bury"
+              ? "Unburied: here it is again."
+              : "Unsuspended: here it is again.",
+        error: false,
+      });
       setNotice("");
       // An answer undone from its own feedback was not counted yet.
-      if (!feedback) setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
-      setCanUndo(false);
+      if (undoable.kind === "answer" && !feedback) setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
+      setUndoable(null);
       show(result.next);
     });
-  }, [canUndo, pending, deckId, show, feedback]);
+  }, [undoable, pending, deckId, show, feedback]);
+
+  const unbury = useCallback(() => {
+    if (pending) return;
+    startTransition(async () => {
+      const result = await unburyAction({ deckId });
+      if (!result.ok) {
+        setMessage({ text: result.message, error: true });
+        return;
+      }
+      setMessage({ text: `Unburied ${plural(result.count, "card")}.`, error: false });
+      setUndoable(null);
+      show(result.next);
+    });
+  }, [pending, deckId, show]);
 
   const setAside = useCallback(
     (how: "suspend" | "bury") => {
@@ -180,7 +222,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           text: how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
           error: false,
         });
-        setCanUndo(false);
+        setUndoable({ kind: how, itemId: card.itemId });
         show(result.next);
       });
     },
@@ -189,53 +231,61 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const typing = isTyping(event.target);
-      if (!card || !draft) {
-        if ((event.key === "z" || event.key === "Z") && canUndo) undo();
-        return;
-      }
-      if (feedback) {
-        const index = ["1", "2", "3", "4"].indexOf(event.key);
-        if ((event.key === "z" || event.key === "Z") && canUndo) {
+      if (event.ctrlKey || event.metaKey) return;
+      const target = event.target;
+      // In a text field every key types (a "z" is part of the answer), except Enter (submit) and Esc, which leaves
+      // the field so the single-key shortcuts work again.
+      if (isTyping(target)) {
+        if (event.key === "Escape") {
           event.preventDefault();
-          undo();
-        } else if (index >= 0) {
-          event.preventDefault();
-          rate(RATINGS[index]!);
-        } else if ((event.key === "Enter" || event.key === " ") && !(event.target instanceof HTMLButtonElement)) {
-          event.preventDefault();
-          rate(feedback.suggested);
-        }
-        return;
-      }
-      if (typing) {
-        if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
+          (target as HTMLElement).blur();
+        } else if (event.key === "Enter" && target instanceof HTMLInputElement && !feedback) {
           event.preventDefault();
           submit();
         }
         return;
       }
-      if ((event.key === "z" || event.key === "Z") && canUndo) {
-        event.preventDefault();
-        undo();
+      const letter = event.altKey ? "" : event.key.toLowerCase();
+      if (letter === "z") {
+        if (canUndo) {
+          event.preventDefault();
+          undo();
+        }
         return;
       }
-      const options = card.options ?? [];
-      const digit = Number(event.key);
-      if (Number.isInteger(digit) && digit >= 1 && digit <= options.length) {
+      if (!card || !draft) return;
+      if (letter === "b" || letter === "s") {
         event.preventDefault();
-        setDraft({ ...draft, choice: options[digit - 1]! });
+        setAside(letter === "b" ? "bury" : "suspend");
         return;
       }
-      if ((event.key === "Enter" || event.key === " ") && !(event.target instanceof HTMLButtonElement)) {
+      const onButton = target instanceof HTMLButtonElement;
+      if (feedback) {
+        const index = ["1", "2", "3", "4"].indexOf(event.key);
+        if (index >= 0 && !event.altKey) {
+          event.preventDefault();
+          rate(RATINGS[index]!);
+        } else if ((event.key === "Enter" || event.key === " ") && !onButton) {
+          event.preventDefault();
+          rate(feedback.suggested);
+        }
+        return;
+      }
+      if (pending) return;
+      const next = answerKey(card, draft, event);
+      if (next) {
+        event.preventDefault();
+        setDraft(next);
+        return;
+      }
+      if ((event.key === "Enter" || event.key === " ") && !onButton) {
         event.preventDefault();
         submit();
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [card, draft, feedback, canUndo, rate, submit, undo]);
+  }, [card, draft, feedback, pending, canUndo, rate, submit, undo, setAside]);
 
   if (!card || !draft) {
     const accuracy = summary.graded ? Math.round((100 * summary.correct) / summary.graded) : null;
@@ -263,12 +313,22 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             ? `Next review due ${step.nextDueLabel ?? new Date(step.nextDue).toLocaleString()}.`
             : "No reviews are scheduled yet."}
         </p>
-        {message ? <p role="status">{message.text}</p> : null}
-        {canUndo ? (
-          <button type="button" className="button button--quiet" onClick={undo} disabled={pending}>
-            Undo last answer (Z)
-          </button>
-        ) : null}
+        <p role="status" data-testid="study-message">
+          {message?.text}
+        </p>
+        <p className="actions-row">
+          {canUndo ? (
+            <button type="button" className="button button--quiet" onClick={undo} disabled={pending}>
+              Undo last {undoable.kind === "answer" ? "answer" : undoable.kind} (Z)
+            </button>
+          ) : null}
+          {step.buried > 0 ? (
+            <button type="button" className="button button--quiet" onClick={unbury} disabled={pending}>
+              Unbury {plural(step.buried, "card")}
+              {deckId ? " of this deck" : ""}
+            </button>
+          ) : null}
+        </p>
         <p>
           <Link href="/decks">Browse decks</Link>
         </p>
@@ -276,12 +336,22 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     );
   }
 
+  const left = step.counts.learning + step.counts.review + step.counts.new;
   return (
     <section className="study" aria-busy={pending}>
-      <p className="study__counts muted" aria-label="Remaining">
-        <span title="Learning">Learning {step.counts.learning}</span> ·{" "}
-        <span title="Review">Review {step.counts.review}</span> · <span title="New">New {step.counts.new}</span>
-      </p>
+      <div className="study__progress">
+        <progress
+          value={step.doneToday}
+          max={step.doneToday + left}
+          aria-label={`Today: ${step.doneToday} done, ${left} left`}
+          data-testid="session-progress"
+        />
+        <p className="study__counts muted">
+          <span data-testid="done-today">{step.doneToday} done today</span> ·{" "}
+          <span title="Learning">Learning {step.counts.learning}</span> ·{" "}
+          <span title="Review">Review {step.counts.review}</span> · <span title="New">New {step.counts.new}</span>
+        </p>
+      </div>
       <article className="card study-card" aria-labelledby="prompt">
         <p className="badge">
           {KIND_LABELS[card.kind]} · {card.deckTitle}
@@ -304,7 +374,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             expected={feedback?.expected}
           />
           {!feedback ? (
-            <p className="actions-row">
+            <p className="actions-row study__submit">
               <button className="button" type="submit" disabled={pending}>
                 {card.kind === "flashcard" ? "Show answer" : "Submit"}
               </button>
@@ -323,24 +393,12 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           ) : null}
         </form>
 
+        {/* Present (empty) from the start, so screen readers announce the verdict when it is written into it. */}
+        <div className="verdict-area" aria-live="polite" aria-atomic="true" data-testid="verdict-region">
+          {feedback ? <Verdict feedback={feedback} /> : null}
+        </div>
         {feedback ? (
-          <div className="feedback" aria-live="polite">
-            {feedback.correct === null ? null : (
-              <p
-                className={feedback.correct ? "verdict verdict--right" : "verdict verdict--wrong"}
-                data-testid="verdict"
-              >
-                {feedback.correct ? "Correct" : "Not quite"}
-              </p>
-            )}
-            {feedback.explanation ? (
-              <p className="muted" data-testid="verdict-explanation">
-                {feedback.explanation}
-              </p>
-            ) : null}
-            <p>
-              <strong>Answer:</strong> <span data-testid="expected">{feedback.expected}</span>
-            </p>
+          <div className="feedback">
             <blockquote className="source-quote">
               {feedback.sourceText} <Link href={feedback.sourceHref}>source</Link>
             </blockquote>
@@ -350,24 +408,9 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
                 Recorded as {RATING_LABELS[feedback.suggested]}. Pick another rating to change it.
               </p>
             ) : null}
-            <div className="ratings" ref={ratingRef} role="group" aria-label="How well did you know it?">
-              {RATINGS.map((rating, index) => (
-                <button
-                  key={rating}
-                  type="button"
-                  className={`button rating rating--${rating}${rating === feedback.suggested ? " rating--suggested" : " button--quiet"}`}
-                  onClick={() => rate(rating)}
-                  disabled={pending}
-                  aria-label={RATING_LABELS[rating]}
-                  aria-keyshortcuts={String(index + 1)}
-                >
-                  <span>{RATING_LABELS[rating]}</span>
-                  <small>{feedback.intervals[rating]}</small>
-                </button>
-              ))}
-            </div>
           </div>
         ) : null}
+        {feedback ? <RatingButtons feedback={feedback} pending={pending} onRate={rate} groupRef={ratingRef} /> : null}
         <p className={message?.error ? "form-error" : "muted"} role="status" data-testid="study-message">
           {message?.text}
         </p>
@@ -378,17 +421,93 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
           Undo (Z)
         </button>
         <button type="button" className="link-button" onClick={() => setAside("bury")} disabled={pending}>
-          Bury until tomorrow
+          Bury until tomorrow (B)
         </button>
         <button type="button" className="link-button" onClick={() => setAside("suspend")} disabled={pending}>
-          Suspend
+          Suspend (S)
         </button>
       </div>
-      <p className="muted study__keys">
-        Keys: {card.options ? `1–${card.options.length} choose · ` : ""}Enter
-        {card.kind === "flashcard" ? "/Space show" : " submit"}
-        {" · "}1–4 rate{card.kind === "flashcard" ? "" : " (Enter keeps the suggested one)"} · Z undo
-      </p>
+      <ShortcutHelp card={card} />
     </section>
+  );
+}
+
+/** The verdict and the expected answer, written into the live region. Grading's explanation line goes below. */
+function Verdict({ feedback }: { feedback: AnswerFeedback }) {
+  return (
+    <>
+      {feedback.correct === null ? null : (
+        <p className={feedback.correct ? "verdict verdict--right" : "verdict verdict--wrong"} data-testid="verdict">
+          {feedback.correct ? "Correct" : "Not quite"}
+        </p>
+      )}
+      {feedback.explanation ? (
+        <p className="muted" data-testid="verdict-explanation">
+          {feedback.explanation}
+        </p>
+      ) : null}
+      <p>
+        <strong>Answer:</strong> <span data-testid="expected">{feedback.expected}</span>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The four ratings with the interval each gives. Each name holds what the button shows ("Again 1m", axe
+ * label-content-name-mismatch) and then the interval in words for screen readers ("Again 1m, 1 minute"). Sticky at
+ * the bottom of the card: on a phone they stay reachable after a long prompt.
+ */
+function RatingButtons({
+  feedback,
+  pending,
+  onRate,
+  groupRef,
+}: {
+  feedback: AnswerFeedback;
+  pending: boolean;
+  onRate: (rating: Rating) => void;
+  groupRef: React.RefObject<HTMLDivElement | null>;
+}) {
+  return (
+    <div className="ratings" ref={groupRef} role="group" aria-label="How well did you know it?">
+      {RATINGS.map((rating, index) => {
+        const interval = feedback.intervals[rating];
+        return (
+          <button
+            key={rating}
+            type="button"
+            className={`button rating rating--${rating}${rating === feedback.suggested ? " rating--suggested" : " button--quiet"}`}
+            onClick={() => onRate(rating)}
+            disabled={pending}
+            aria-label={`${RATING_LABELS[rating]} ${interval}, ${spokenInterval(interval)}`}
+            aria-keyshortcuts={String(index + 1)}
+          >
+            <span>{RATING_LABELS[rating]}</span>
+            <small>{interval}</small>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The keys of the card on screen (hidden on touch screens, which have none of them). */
+function ShortcutHelp({ card }: { card: NonNullable<NextStep["card"]> }) {
+  const answering =
+    card.kind === "multiple_choice" || card.kind === "true_false"
+      ? `1–${card.options?.length ?? 0} choose · `
+      : card.kind === "matching"
+        ? "1–9 match the highlighted row · ↑/↓ change row · "
+        : card.kind === "ordering"
+          ? "1–9 select an entry · ↑/↓ move it · "
+          : card.kind === "flashcard"
+            ? ""
+            : "Esc leaves the answer field · ";
+  return (
+    <p className="muted study__keys key-hint" data-testid="shortcut-help">
+      Keys: {answering}Enter{card.kind === "flashcard" ? "/Space show" : " submit"}
+      {" · "}1–4 rate{card.kind === "flashcard" ? "" : " (Enter keeps the suggested one)"} · Z undo · B bury · S suspend
+    </p>
   );
 }

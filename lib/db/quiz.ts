@@ -124,7 +124,8 @@ export async function quizState(attemptId: string, userId: string): Promise<Quiz
   if (!item) return null;
   return {
     done: false,
-    card: toStudyCard(item, 0, "review"),
+    // Choices in an order of this attempt's own: a retake or another learner sees them differently.
+    card: toStudyCard(item, 0, "review", attempt.id),
     index: questions.filter((id) => answered.has(id)).length,
     total: questions.length,
     practice: attempt.assignmentId === null,

@@ -78,13 +78,19 @@ const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE userId = ? AND itemId =
 const CARD_BY_ID_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`;
 // The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards.
 const LATEST_LOG_SQL = `SELECT id FROM ReviewLog WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`;
-const RESPONSE_TIMES_SQL = `SELECT responseMs FROM ReviewLog
-  WHERE userId = ? AND correct = 1 AND responseMs IS NOT NULL ORDER BY reviewedAt DESC LIMIT 100`;
+// Per kind: typing an answer takes longer than picking one of four, so one median over all kinds made most typed
+// answers "hard" and most choices "easy". Walks the learner's reviews newest first and keeps those of this kind.
+const RESPONSE_TIMES_SQL = `SELECT l.responseMs FROM ReviewLog l JOIN Item i ON i.id = l.itemId
+  WHERE l.userId = ? AND i.kind = ? AND l.correct = 1 AND l.responseMs IS NOT NULL
+  ORDER BY l.reviewedAt DESC LIMIT 100`;
 
-/** The learner's median time for correct answers over their last 100 answers (for Hard/Easy from speed). */
-function responseTimes(userId: string) {
+/**
+ * The learner's median time for correct answers to items of this kind, over their last 100 such answers (for Hard
+ * and Easy from speed).
+ */
+function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
   const values = query<{ responseMs: number }>(RESPONSE_TIMES_SQL)
-    .all(userId)
+    .all(userId, kind)
     .map((r) => r.responseMs);
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
@@ -165,7 +171,7 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
     };
   }
   const rating = hinted(
-    ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId) }),
+    ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId, item.kind) }),
     graded.ratingHint,
   );
   const result = await writeReview({ ...input, rating, source: "study" }, correct, context);
@@ -516,6 +522,37 @@ export async function setAside(input: { userId: string; itemId: string; how: "su
     update: flags,
   });
   return { ok: true as const };
+}
+
+/**
+ * Takes back a bury or a suspend (the study screen's undo right after one): the card is shown again as it was. A card
+ * that is not set aside that way is "not_found" and nothing changes.
+ * @example await undoSetAside({ userId, itemId, how: "bury" }) // { ok: true }
+ */
+export async function undoSetAside(input: { userId: string; itemId: string; how: "suspend" | "bury" }) {
+  if (input.how === "suspend") return unsuspend(input.userId, input.itemId);
+  const updated = await db.card.updateMany({
+    where: { userId: input.userId, itemId: input.itemId, buriedUntil: { not: null } },
+    data: { buriedUntil: null },
+  });
+  return updated.count === 1 ? { ok: true as const } : { ok: false as const, reason: "not_found" as const };
+}
+
+/**
+ * Unburies the learner's cards buried until a later day, in one deck or in all: they can be studied again now.
+ * Returns how many.
+ * @example await unburyCards({ userId, deckId, now: new Date() }) // 3
+ */
+export async function unburyCards(input: { userId: string; deckId?: string; now: Date }): Promise<number> {
+  const updated = await db.card.updateMany({
+    where: {
+      userId: input.userId,
+      buriedUntil: { gt: input.now },
+      ...(input.deckId ? { item: { documentId: input.deckId } } : {}),
+    },
+    data: { buriedUntil: null },
+  });
+  return updated.count;
 }
 
 /** Unsuspends one of the learner's items (a leech keeps its flag, so it can be found again). */

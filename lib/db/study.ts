@@ -25,31 +25,46 @@ export type StudyScope = { userId: string; deckId?: string };
 /** A seeded shuffle: the same item shows its choices in the same order on reload. */
 const seededShuffle = <T>(values: readonly T[], seedText: string) => shuffle(values, createRng(seedFromText(seedText)));
 
-/** What the browser may see of an item: everything needed to answer it, never the answer. */
+/**
+ * What the browser may see of an item: everything needed to answer it, never the answer. `showing` seeds the order of
+ * choices, pairs and entries: pass something stable for one showing and different across showings and learners
+ * (lib/db/study passes learner, item and card version, so a reload or a retry shows the same order and the next
+ * review another); without it the order is the item's own. Grading goes by value, never by position
+ * (lib/content/grade.ts), so any order grades the same.
+ * @example toStudyCard(item, card.version, "review", `${userId}:${card.version}`)
+ */
 export function toStudyCard(
   item: { id: string; data: string; documentId: string; document: { title: string } },
   version: number,
   reason: StudyCard["reason"],
+  showing = "",
 ): StudyCard {
   const data = JSON.parse(item.data) as GeneratedItem;
+  const seed = showing ? `${item.id}:${showing}` : item.id;
   let shuffled: string[] | null = null;
   if (data.kind === "ordering" && data.sequence) {
-    shuffled = seededShuffle(data.sequence, item.id);
+    shuffled = seededShuffle(data.sequence, seed);
     // A shuffle that happens to be the answer would give it away.
     if (shuffled.every((entry, i) => entry === data.sequence![i])) shuffled.reverse();
   }
+  const choices = data.kind === "multiple_choice" || data.kind === "true_false";
   return {
     itemId: item.id,
     version,
     kind: data.kind,
     prompt: data.prompt,
-    options: data.kind === "multiple_choice" || data.kind === "true_false" ? data.options : null,
+    // True/false keeps True before False: a shuffled pair only slows the reader down and hides nothing.
+    options: choices
+      ? data.kind === "multiple_choice" && showing
+        ? seededShuffle(data.options ?? [], seed)
+        : data.options
+      : null,
     matchLeft: data.kind === "matching" && data.pairs ? data.pairs.map((p) => p.left) : null,
     matchRight:
       data.kind === "matching" && data.pairs
         ? seededShuffle(
             data.pairs.map((p) => p.right),
-            item.id,
+            seed,
           )
         : null,
     shuffled,
@@ -122,14 +137,25 @@ const ASSIGNED_DUE_SQL = `SELECT s.itemId, MIN(a.dueAt) AS dueAt FROM ClassMembe
   WHERE m.userId = @userId AND a.dueAt > @now
   GROUP BY s.itemId`;
 // Sibling keys are needed only for items introduced today: the join happens only for those rows.
-const TODAY_SQL = `SELECT l.previousState, i.factKey, i.documentId, i.sourceStart
+const TODAY_SQL = `SELECT l.itemId, l.reviewedAt, l.previousState, i.factKey, i.documentId, i.sourceStart
   FROM ReviewLog l LEFT JOIN Item i ON i.id = l.itemId AND l.previousState = 'new'
   WHERE l.userId = ? AND l.reviewedAt >= ?`;
+// Cards buried until later in the scope ("Unbury" on the study screen when nothing is left).
+// Identifiers quoted, booleans and dates as parameters: the same text runs on PostgreSQL.
+const BURIED_SQL = `SELECT COUNT(*) AS "n" FROM "Card" c JOIN "Item" i ON i."id" = c."itemId"
+  WHERE c."userId" = @userId AND c."buriedUntil" > @now AND c."suspended" = @suspended
+    AND i."retiredAt" IS NULL AND (@deckId IS NULL OR i."documentId" = @deckId)`;
 
 /** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
 function today(userId: string, settings: SrsSettings, now: Date) {
   const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  const logs = query<SiblingRow & { previousState: string }>(TODAY_SQL).all(userId, sqlDate(since));
+  const logs = query<SiblingRow & { itemId: string; reviewedAt: string; previousState: string }>(TODAY_SQL).all(
+    userId,
+    sqlDate(since),
+  );
+  // The item answered last today (stored dates sort as text): the queue won't show it again next if it can help it.
+  let last: (typeof logs)[number] | undefined;
+  for (const log of logs) if (!last || log.reviewedAt > last.reviewedAt) last = log;
   // A log whose item was deleted since has no sibling keys to spread (Prisma's inner join dropped it entirely).
   const introduced = logs.filter((log) => log.previousState === "new" && log.factKey !== null);
   const keyCounts = new Map<string, number>();
@@ -138,6 +164,7 @@ function today(userId: string, settings: SrsSettings, now: Date) {
     doneToday: { newCount: introduced.length, reviewCount: logs.length - introduced.length },
     introducedSiblingKeys: [...keyCounts.keys()],
     introducedKeyCounts: keyCounts,
+    lastItemId: last?.itemId ?? null,
   };
 }
 
@@ -202,7 +229,7 @@ function* unseenOthers(
  * the learner's open quiz attempts are left out until the quiz is finished (their answers must stay hidden).
  */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
-  const { settings, cards, nextDue, newItems, done } = readSnapshot(() => {
+  const { settings, cards, nextDue, newItems, done, buried } = readSnapshot(() => {
     const settings = readSettings(userId);
     const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
@@ -223,6 +250,7 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
           buriedUntil: fromSqlDate(c.buriedUntil),
         })),
       nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
+      buried: query<{ n: number }>(BURIED_SQL).get({ ...scope, now: sqlDate(now), suspended: 0 })?.n ?? 0,
       // Only as many unseen items as today's new-item limit can still take.
       newItems: pickTodaysNewItems(scope, settings, now, inQuiz, done),
     };
@@ -237,7 +265,8 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   });
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;
-  return { entries, counts, nextDue, settings };
+  const doneToday = done.doneToday.newCount + done.doneToday.reviewCount;
+  return { entries, counts, nextDue, settings, doneToday, buried };
 }
 
 // The deck condition again: `first` (an undone card) comes from the client's side of the loop, not from the queue.
@@ -250,7 +279,9 @@ function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): 
     CARD_FOR_SQL,
   ).get({ userId, itemId: entry.itemId });
   if (!item) return null;
-  return toStudyCard({ ...item, document: { title: item.title } }, item.version ?? 0, entry.reason);
+  // One showing = this learner, this card version (every answer and undo bumps it): a reload shows the same order.
+  const version = item.version ?? 0;
+  return toStudyCard({ ...item, document: { title: item.title } }, version, entry.reason, `${userId}:${version}`);
 }
 
 /**
@@ -258,7 +289,7 @@ function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): 
  * @example const { card, counts } = await nextStep({ userId }, new Date())
  */
 export async function nextStep(scope: StudyScope, now: Date, first?: string): Promise<NextStep> {
-  const { entries, counts, nextDue, settings } = await studyQueue(scope, now);
+  const { entries, counts, nextDue, settings, doneToday, buried } = await studyQueue(scope, now);
   // An undone card that a quiz has asked since stays out of the study loop like the queue's own.
   if (first && openQuizItems(scope.userId).has(first)) first = undefined;
   const front = first
@@ -270,10 +301,41 @@ export async function nextStep(scope: StudyScope, now: Date, first?: string): Pr
     counts,
     nextDue: nextDue?.toISOString() ?? null,
     nextDueLabel: nextDue ? formatDateTime(nextDue, settings.timeZone) : null,
+    doneToday,
+    buried,
   };
 }
 
 /** When "bury until tomorrow" ends for this learner. */
 export function buryUntil(settings: SrsSettings, now: Date): Date {
   return nextStudyDayStart(now, settings.timeZone, settings.dayStartHour);
+}
+
+// Reviews and learning cards due before the end of the learner's study day, per deck, in one grouped query (Home and
+// /decks). Identifiers quoted, booleans and dates as parameters, a standard GROUP BY: the same text runs on PostgreSQL.
+// Walks the Card(userId, suspended, due) index.
+const DUE_BY_DECK_SQL = `SELECT i."documentId" AS "deckId", COUNT(*) AS "due"
+  FROM "Card" c JOIN "Item" i ON i."id" = c."itemId"
+  WHERE c."userId" = @userId AND c."suspended" = @suspended AND c."due" < @dayEnd AND c."state" <> @newState
+    AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= @now) AND i."retiredAt" IS NULL
+  GROUP BY i."documentId"`;
+
+/**
+ * How many answered cards are due today in each deck (new items not counted): deck id → count, decks with none
+ * left out. Items of an unfinished quiz are counted (the queue leaves them out until the quiz is done).
+ * @example dueCountsByDeck(user.id, new Date()) // Map { "deck-a" => 12 }
+ */
+export function dueCountsByDeck(userId: string, now: Date): Map<string, number> {
+  const rows = readSnapshot(() => {
+    const settings = readSettings(userId);
+    const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour);
+    return query<{ deckId: string; due: number }>(DUE_BY_DECK_SQL).all({
+      userId,
+      suspended: 0,
+      newState: "new",
+      dayEnd: sqlDate(dayEnd),
+      now: sqlDate(now),
+    });
+  });
+  return new Map(rows.map((row) => [row.deckId, Number(row.due)]));
 }

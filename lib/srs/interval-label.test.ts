@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInterval } from "./interval-label";
+import { formatInterval, spokenInterval } from "./interval-label";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -19,5 +19,23 @@ describe("formatInterval", () => {
     [3650 * DAY, "10y"],
   ])("%d ms → %s", (ms, label) => {
     expect(formatInterval(ms)).toBe(label);
+  });
+});
+
+describe("spokenInterval", () => {
+  it("spells each unit out, singular for 1", () => {
+    expect(["<1m", "1m", "10m", "1h", "1.5h", "1d", "4d", "2.3mo", "1y", "1.1y", "odd"].map(spokenInterval)).toEqual([
+      "less than a minute",
+      "1 minute",
+      "10 minutes",
+      "1 hour",
+      "1.5 hours",
+      "1 day",
+      "4 days",
+      "2.3 months",
+      "1 year",
+      "1.1 years",
+      "odd",
+    ]);
   });
 });

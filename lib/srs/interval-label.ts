@@ -25,3 +25,27 @@ export function formatInterval(ms: number): string {
   if (ms < YEAR) return `${oneDecimal(ms / MONTH)}mo`;
   return `${oneDecimal(ms / YEAR)}y`;
 }
+
+const SPOKEN_UNITS: Record<string, [string, string]> = {
+  m: ["minute", "minutes"],
+  h: ["hour", "hours"],
+  d: ["day", "days"],
+  mo: ["month", "months"],
+  y: ["year", "years"],
+};
+
+/**
+ * The words a screen reader should say for a label of formatInterval: "10m" → "10 minutes", "<1m" → "less than a
+ * minute", "2.3mo" → "2.3 months". A label it does not know is returned as it is.
+ *
+ * @example
+ * spokenInterval("1m"); // "1 minute"
+ * spokenInterval("1.5h"); // "1.5 hours"
+ */
+export function spokenInterval(label: string): string {
+  if (label === "<1m") return "less than a minute";
+  const match = /^(\d+(?:\.\d)?)(mo|m|h|d|y)$/.exec(label);
+  if (!match) return label;
+  const [singular, plural] = SPOKEN_UNITS[match[2]!]!;
+  return `${match[1]} ${match[1] === "1" ? singular : plural}`;
+}

@@ -158,6 +158,43 @@ describe("buildQueue", () => {
   });
 });
 
+describe("buildQueue spacing", () => {
+  it("never shows the card answered last again next while another card is available", () => {
+    // Only learning cards left: the one just failed (1-minute step) is the earliest due, yet another comes first.
+    const cards = [card("failed", "learning", minutes(1)), card("other", "learning", minutes(8))];
+    expect(buildQueue(input({ cards, lastItemId: "failed" })).map((e) => e.itemId)).toEqual(["other", "failed"]);
+    // Due now too: the other card still comes in between.
+    const due = [card("failed", "learning", minutes(-1)), card("other", "learning", minutes(-0.5))];
+    expect(buildQueue(input({ cards: due, lastItemId: "failed" })).map((e) => e.itemId)).toEqual(["other", "failed"]);
+  });
+
+  it("shows the card answered last again when it is the only one left", () => {
+    const cards = [card("failed", "learning", minutes(1))];
+    expect(buildQueue(input({ cards, lastItemId: "failed" })).map((e) => e.itemId)).toEqual(["failed"]);
+  });
+
+  it("never shows one card three times in a row over a session of repeated failures while others wait", () => {
+    // A simulated session: the learner fails "a" every time it comes up and answers the others well.
+    let cards = [
+      card("a", "learning", minutes(-1)),
+      card("b", "learning", minutes(5)),
+      card("c", "learning", minutes(9)),
+    ];
+    let last: string | null = null;
+    const shown: string[] = [];
+    for (let step = 0; step < 9; step += 1) {
+      const [front] = buildQueue(input({ cards, lastItemId: last }));
+      shown.push(front!.itemId);
+      last = front!.itemId;
+      // "a" failed again: due in 1 minute; the others go 10 minutes ahead of the last.
+      cards = cards.map((c) =>
+        c.itemId !== front!.itemId ? c : { ...c, card: { ...c.card, due: minutes(c.itemId === "a" ? 1 : 10 + step) } },
+      );
+    }
+    for (let i = 1; i < shown.length; i += 1) expect(shown[i]).not.toBe(shown[i - 1]);
+  });
+});
+
 describe("countDue", () => {
   it("summarises what is left today", () => {
     const cards = [card("a", "learning", minutes(-2)), card("b", "review", days(-1)), card("c", "review", days(3))];

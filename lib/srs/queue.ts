@@ -31,6 +31,8 @@ export type BuildQueueInput = {
   doneToday: { newCount: number; reviewCount: number };
   /** Sibling keys of the items first studied today (their siblings wait for another day). */
   introducedSiblingKeys: readonly string[];
+  /** The item the learner answered last: it is not shown again next while another card is available. */
+  lastItemId?: string | null;
   /** Return at most this many entries. */
   limit?: number;
 };
@@ -62,6 +64,10 @@ const MS_PER_DAY = 86_400_000;
  * fixed desired retention it orders the same way as relative overdueness for cards that are on time. Elapsed
  * time is measured in fractional days here so that cards reviewed at different times of day are ordered finely.
  * Suspended cards and cards buried until after `now` are never returned.
+ *
+ * The card answered last (`lastItemId`) never comes straight back while any other card is available: it swaps places
+ * with the next entry. Without this a failed card with a 1-minute step and only learn-ahead cards left came up again
+ * and again (the earliest due is always the one just failed), and spacing its repeats with other cards is the point.
  *
  * @example
  * buildQueue({ now, settings, cards, newItems, doneToday: { newCount: 0, reviewCount: 0 }, introducedSiblingKeys: [] });
@@ -104,6 +110,9 @@ export function buildQueue(input: BuildQueueInput): QueueEntry[] {
     ...newPicked.map(({ itemId }) => ({ itemId, reason: "new" as const })),
     ...learningAhead.map(({ itemId }) => ({ itemId, reason: "learning" as const })),
   ];
+  if (input.lastItemId && queue.length > 1 && queue[0]!.itemId === input.lastItemId) {
+    [queue[0], queue[1]] = [queue[1]!, queue[0]!];
+  }
   return input.limit === undefined ? queue : queue.slice(0, Math.max(0, input.limit));
 }
 

@@ -56,4 +56,8 @@ export type NextStep = {
   nextDue: string | null;
   /** `nextDue` as the learner reads it, in their Settings time zone (lib/progress/format.ts). */
   nextDueLabel?: string | null;
+  /** Answers given so far this study day (every deck), for the session's progress bar. */
+  doneToday: number;
+  /** Cards in this scope buried until a later day (they can be unburied). */
+  buried: number;
 };

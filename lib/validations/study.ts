@@ -40,3 +40,5 @@ export const ReviewSchema = z.object({
 
 export const ScopeSchema = z.object({ deckId: id.optional() });
 export const ItemActionSchema = z.object({ itemId: id, deckId: id.optional() });
+/** Undoing a bury or a suspend: which item, and which of the two. */
+export const UndoSetAsideSchema = ItemActionSchema.extend({ how: z.enum(["bury", "suspend"]) });

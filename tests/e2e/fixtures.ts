@@ -1,5 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "factdeck-demo";
@@ -74,11 +77,9 @@ export async function submitWithKeyboard(page: Page) {
   } else if (badge.startsWith("Flashcard")) {
     await page.keyboard.press("Space");
   } else if (badge.startsWith("Matching")) {
-    const selects = page.locator(".study-card select");
-    for (let i = 0; i < (await selects.count()); i += 1) {
-      while (!(await selects.nth(i).evaluate((el) => el === document.activeElement))) await page.keyboard.press("Tab");
-      await page.keyboard.press("ArrowDown");
-    }
+    // One digit per row matches the highlighted row and moves on (lib/study/answer-keys.ts).
+    const rows = await page.locator(".study-card select").count();
+    for (let i = 0; i < rows; i += 1) await page.keyboard.press("1");
     await page.keyboard.press("Enter");
   } else if (badge.startsWith("Ordering")) {
     await page.keyboard.press("Enter");
@@ -118,4 +119,92 @@ export function appRoutes(dir = "app", prefix = ""): string[] {
     }
   }
   return routes;
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation (issue 15: 0 enforced),
+ * naming each rule, its help and the first elements it hit. Minor and moderate findings are not enforced. `rules`
+ * limits the run to those rules (a second colour scheme changes only what color-contrast checks).
+ * @example await expectNoA11yViolations(page, "study feedback (dark)", ["color-contrast"])
+ */
+export async function expectNoA11yViolations(page: Page, state = page.url(), rules?: string[]) {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(" ")}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, " ")}]` : ""}`)
+          .join("; ")}`,
+    );
+  expect(serious, `axe: serious or critical violations on ${state}`).toEqual([]);
+}
+
+/** An item for insertDeck: kind, prompt and answer, plus what its kind needs (options, pairs, sequence). */
+export type DeckItem = {
+  kind: "typed" | "multiple_choice" | "matching" | "ordering" | "flashcard";
+  prompt: string;
+  answer: string;
+  options?: string[];
+  pairs?: { left: string; right: string }[];
+  sequence?: string[];
+};
+
+/**
+ * Writes a deck of exactly these items into the e2e database (a document of no owner, like content/), so a spec
+ * can study known kinds in a known order through /decks/<id>/study. Returns the deck id.
+ * @example const deckId = insertDeck("Matching deck", [{ kind: "matching", prompt: "Match", answer: "…", pairs }])
+ */
+export function insertDeck(title: string, items: DeckItem[]): string {
+  const db = new Database("prisma/e2e.db");
+  const deckId = `e2e-${randomUUID()}`;
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  const body = items.map((item) => `${item.prompt} ${item.answer}.`).join("\n\n");
+  db.prepare(
+    `INSERT INTO "Document" (id, slug, title, body, checksum, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'e2e', ?, ?)`,
+  ).run(deckId, deckId, title, body, now, now);
+  let offset = 0;
+  const insert = db.prepare(`INSERT INTO "Item" (id, documentId, key, factKey, kind, topic, prompt, answer, difficulty,
+      sourceText, sourceStart, sourceEnd, data, checksum, position, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, 'history', ?, ?, 0.5, ?, ?, ?, ?, 'e2e', ?, ?, ?)`);
+  for (const [position, item] of items.entries()) {
+    const sourceText = `${item.prompt} ${item.answer}.`;
+    const source = { text: sourceText, start: offset, end: offset + sourceText.length };
+    const data = {
+      key: `k${position}`,
+      factKey: `f${position}`,
+      kind: item.kind,
+      prompt: item.prompt,
+      answer: item.answer,
+      accepted: [],
+      options: item.options ?? null,
+      pairs: item.pairs,
+      sequence: item.sequence,
+      answerType: "text",
+      topic: "history",
+      difficulty: 0.5,
+      source,
+    };
+    insert.run(
+      `${deckId}-${position}`,
+      deckId,
+      data.key,
+      data.factKey,
+      item.kind,
+      item.prompt,
+      item.answer,
+      sourceText,
+      source.start,
+      source.end,
+      JSON.stringify(data),
+      position,
+      now,
+      now,
+    );
+    offset += sourceText.length + 2;
+  }
+  db.close();
+  return deckId;
 }

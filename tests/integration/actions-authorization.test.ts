@@ -425,6 +425,14 @@ const MATRIX: Record<string, Row[]> = {
       expect: signedIn("ok"),
     },
     { action: "buryAction", call: (m, w) => call(m, "buryAction", { itemId: w.itemIds[1] }), expect: signedIn("ok") },
+    // Takes back only the caller's own bury: a card they have not buried is refused, nothing changes.
+    {
+      action: "undoSetAsideAction",
+      call: (m, w) => call(m, "undoSetAsideAction", { itemId: w.itemIds[1], how: "bury" }),
+      expect: signedIn("refused"),
+    },
+    // Unburies only the caller's own cards (with none buried it unburies nothing).
+    { action: "unburyAction", call: (m) => call(m, "unburyAction", {}), expect: signedIn("ok") },
   ],
   "/app/(app)/settings/actions.ts": [
     {

@@ -192,7 +192,11 @@ describe("queue and feedback", () => {
     await answer(user.id, { rating: "again" });
     const next = await nextStep({ userId: user.id, deckId }, minutes(0.5));
     expect(next.card?.itemId).toBe(itemIds[1]);
-    const later = await nextStep({ userId: user.id, deckId }, minutes(2));
+    // Due again at 1 minute, but just answered: another card comes in between (issue 15), then it is back.
+    const between = await nextStep({ userId: user.id, deckId }, minutes(2));
+    expect(between.card?.itemId).toBe(itemIds[1]);
+    await answer(user.id, { itemId: itemIds[1]!, rating: "good", now: minutes(2) });
+    const later = await nextStep({ userId: user.id, deckId }, minutes(2.5));
     expect(later.card).toMatchObject({ itemId: itemIds[0], reason: "learning", version: 1 });
   });
 

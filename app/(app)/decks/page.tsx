@@ -4,6 +4,7 @@ import { DeckList } from "@/components/deck-list";
 import { can } from "@/lib/auth/can";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/db/content";
+import { dueCountsByDeck } from "@/lib/db/study";
 
 export const metadata: Metadata = { title: "Decks" };
 
@@ -28,7 +29,7 @@ export default async function DecksPage() {
         Each deck is one source document; its items are generated from the document&apos;s facts. Open a deck and choose
         &ldquo;Add to my studies&rdquo; to have &ldquo;Study now&rdquo; take its items.
       </p>
-      <DeckList decks={await listDecks(user.id)} viewerId={user.id} />
+      <DeckList decks={await listDecks(user.id)} viewerId={user.id} due={dueCountsByDeck(user.id, new Date())} />
     </section>
   );
 }

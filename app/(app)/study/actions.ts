@@ -1,12 +1,27 @@
 "use server";
 
 import { requireUser } from "@/lib/auth/session";
-import { amendReview, answerItem, recordReview, setAside, undoLastReview } from "@/lib/db/reviews";
+import {
+  amendReview,
+  answerItem,
+  recordReview,
+  setAside,
+  unburyCards,
+  undoLastReview,
+  undoSetAside,
+} from "@/lib/db/reviews";
 import { nextStep } from "@/lib/db/study";
 import { REFUSAL_MESSAGES } from "@/lib/study/messages";
 import { requestLocale } from "@/lib/study/request-locale";
 import type { AnswerFeedback, NextStep } from "@/lib/study/types";
-import { AmendSchema, AnswerSchema, ItemActionSchema, ReviewSchema, ScopeSchema } from "@/lib/validations/study";
+import {
+  AmendSchema,
+  AnswerSchema,
+  ItemActionSchema,
+  ReviewSchema,
+  ScopeSchema,
+  UndoSetAsideSchema,
+} from "@/lib/validations/study";
 
 type Failure = { ok: false; message: string };
 
@@ -95,4 +110,27 @@ export async function suspendAction(input: unknown) {
 
 export async function buryAction(input: unknown) {
   return setAsideAction(input, "bury");
+}
+
+/** Takes back the bury or suspend just done (Z right after B or S) and shows that card again. */
+export async function undoSetAsideAction(input: unknown): Promise<{ ok: true; next: NextStep } | Failure> {
+  const user = await requireUser("/study");
+  const parsed = UndoSetAsideSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const result = await undoSetAside({ userId: user.id, itemId: parsed.data.itemId, how: parsed.data.how });
+  if (!result.ok) return { ok: false, message: REFUSAL_MESSAGES.nothing };
+  return {
+    ok: true,
+    next: await nextStep({ userId: user.id, deckId: parsed.data.deckId }, new Date(), parsed.data.itemId),
+  };
+}
+
+/** Unburies the learner's cards buried until a later day (in this deck, or all), so they can be studied now. */
+export async function unburyAction(input: unknown): Promise<{ ok: true; count: number; next: NextStep } | Failure> {
+  const user = await requireUser("/study");
+  const parsed = ScopeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: REFUSAL_MESSAGES.invalid };
+  const now = new Date();
+  const count = await unburyCards({ userId: user.id, deckId: parsed.data.deckId, now });
+  return { ok: true, count, next: await nextStep({ userId: user.id, deckId: parsed.data.deckId }, now) };
 }

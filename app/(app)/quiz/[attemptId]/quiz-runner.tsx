@@ -4,11 +4,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "@/components/study/answer-input";
 import type { QuizState } from "@/lib/db/quiz";
+import { answerKey } from "@/lib/study/answer-keys";
 import { answerQuizAction, endQuizAction } from "./actions";
 
 type Question = Extract<QuizState, { done: false }>;
 
-/** One question at a time; no verdict until the end, when the page shows the score and the mistakes. */
+/**
+ * One question at a time; no verdict until the end, when the page shows the score and the mistakes. The keys of the
+ * study screen answer here too (digits choose, match and select; arrows move: lib/study/answer-keys.ts), and Enter
+ * sends the answer; none of them fires in a text field.
+ */
 export function QuizRunner({ attemptId, initial }: { attemptId: string; initial: Question }) {
   const router = useRouter();
   const [question, setQuestion] = useState(initial);
@@ -23,6 +28,10 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    send();
+  }
+
+  function send() {
     const response = draftResponse(question.card, draft);
     if (response === undefined || response === null) {
       setMessage("Answer the question first.");
@@ -65,6 +74,28 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
     });
   }
 
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || pending) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && target.closest("input:not([type=radio]), textarea, select")) return;
+      const next = answerKey(question.card, draft, event);
+      if (next) {
+        event.preventDefault();
+        setDraft(next);
+      } else if (
+        event.key === "Enter" &&
+        !(target instanceof HTMLButtonElement) &&
+        !(target instanceof HTMLInputElement)
+      ) {
+        event.preventDefault();
+        send();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
   return (
     <article className="card study-card" aria-labelledby="prompt">
       <p className="badge">
@@ -76,6 +107,17 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
       </h2>
       <form onSubmit={submit}>
         <AnswerInput card={question.card} draft={draft} onChange={setDraft} disabled={pending} />
+        <p className="muted study__keys key-hint">
+          Keys:{" "}
+          {question.card.options
+            ? `1–${question.card.options.length} choose · `
+            : question.card.kind === "matching"
+              ? "1–9 match the highlighted row · ↑/↓ change row · "
+              : question.card.kind === "ordering"
+                ? "1–9 select an entry · ↑/↓ move it · "
+                : ""}
+          Enter sends the answer
+        </p>
         <button className="button" type="submit" disabled={pending}>
           {question.index + 1 === question.total ? "Finish quiz" : "Next question"}
         </button>
