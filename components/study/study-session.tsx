@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CardInfoLink } from "@/components/srs/card-info-link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import {
   amendAction,
@@ -338,6 +339,9 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
             <blockquote className="source-quote">
               {feedback.sourceText} <Link href={feedback.sourceHref}>source</Link>
             </blockquote>
+            <p>
+              <CardInfoLink deckId={card.deckId} itemId={card.itemId} />
+            </p>
             {feedback.recorded ? (
               <p className="muted" data-testid="recorded-note">
                 Recorded as {RATING_LABELS[feedback.suggested]}. Pick another rating to change it.

@@ -37,6 +37,11 @@ const MATRIX: {
     url: (i) => `/decks/${i.deckId}/items/${i.itemId}`,
     expect: signedIn("ok"),
   },
+  {
+    route: "/decks/[deckId]/items/[itemId]/info",
+    url: (i) => `/decks/${i.deckId}/items/${i.itemId}/info`,
+    expect: signedIn("ok"),
+  },
   { route: "/decks/[deckId]/study", url: (i) => `/decks/${i.deckId}/study`, expect: signedIn("ok") },
   { route: "/decks/[deckId]/quiz", url: (i) => `/decks/${i.deckId}/quiz`, expect: signedIn("ok") },
   { route: "/study", url: () => "/study", expect: signedIn("ok") },

@@ -5,6 +5,7 @@ import { countReviews, MIN_REVIEWS_FOR_OPTIMIZER } from "@/lib/db/optimize";
 import { getSettingsRecord, settingsFromRow } from "@/lib/db/settings";
 import { AccountForms } from "./account-form";
 import { ParameterEvaluation } from "./parameter-evaluation";
+import { PresetsSection } from "./presets-section";
 import { ParametersForm, SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
           timeZones={Intl.supportedValuesOf("timeZone")}
         />
       </div>
+      <PresetsSection userId={user.id} />
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Scheduling parameters</h2>
         <p data-testid="parameters-in-use">

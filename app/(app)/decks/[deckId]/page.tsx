@@ -6,7 +6,9 @@ import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { requireUser } from "@/lib/auth/session";
 import { getDeck } from "@/lib/db/content";
 import { openQuizItems } from "@/lib/db/open-quizzes";
+import { deckPresetChoice } from "@/lib/db/presets";
 import { suspendedItems } from "@/lib/db/reviews";
+import { DeckPresetForm } from "@/components/presets/deck-preset-form";
 import { unsuspendAction } from "./actions";
 import { idParams } from "@/lib/validations/params";
 
@@ -17,7 +19,10 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const user = await requireUser(`/decks/${deckId}`);
   const deck = await getDeck(deckId);
   if (!deck) notFound();
-  const suspended = await suspendedItems(user.id, deckId);
+  const [suspended, presetChoice] = await Promise.all([
+    suspendedItems(user.id, deckId),
+    deckPresetChoice(user.id, deckId),
+  ]);
   // Answers of the items an unfinished quiz of this learner asks stay hidden until it is finished.
   const inQuiz = openQuizItems(user.id);
   const hidden = deck.items.filter((item) => inQuiz.has(item.id));
@@ -56,6 +61,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
           </Link>
         </p>
       )}
+      <DeckPresetForm deckId={deck.id} {...presetChoice} />
       {hidden.length > 0 ? (
         <p className="notice" data-testid="answers-hidden">
           {hidden.length === 1 ? "1 item of this deck is" : `${hidden.length} items of this deck are`} in a quiz you
