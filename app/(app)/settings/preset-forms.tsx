@@ -30,6 +30,18 @@ const LEVELS: { value: EasyDayLevel; label: string }[] = [
   { value: "off", label: "Off" },
 ];
 
+function textValues(preset: PresetView): Record<TextField, string> {
+  return {
+    name: preset.name,
+    desiredRetention: String(preset.desiredRetention),
+    newPerDay: String(preset.newPerDay),
+    maxReviewsPerDay: String(preset.maxReviewsPerDay),
+    learningSteps: preset.learningSteps.join(" "),
+    relearningSteps: preset.relearningSteps.join(" "),
+    maximumIntervalDays: String(preset.maximumIntervalDays),
+  };
+}
+
 function Message({ state, testId }: { state: PresetState; testId: string }) {
   return (
     <p className={state?.ok ? "form-ok" : "form-error"} aria-live="polite" data-testid={testId}>
@@ -38,21 +50,46 @@ function Message({ state, testId }: { state: PresetState; testId: string }) {
   );
 }
 
-/** One preset's options; controlled, so refused input stays in place to be corrected. */
-export function PresetForm({ preset }: { preset: PresetView }) {
-  const [state, action, pending] = useActionState<PresetState, FormData>(savePresetAction, null);
+/**
+ * The presets, each with its form. Deleting lives here rather than in a preset's own form: the deleted preset's form
+ * disappears with it, and the message must stay.
+ */
+export function PresetList({ presets }: { presets: PresetView[] }) {
   const [deleteState, deleteAction, deleting] = useActionState<PresetState, FormData>(deletePresetAction, null);
-  const [values, setValues] = useState<Record<TextField, string>>({
-    name: preset.name,
-    desiredRetention: String(preset.desiredRetention),
-    newPerDay: String(preset.newPerDay),
-    maxReviewsPerDay: String(preset.maxReviewsPerDay),
-    learningSteps: preset.learningSteps.join(" "),
-    relearningSteps: preset.relearningSteps.join(" "),
-    maximumIntervalDays: String(preset.maximumIntervalDays),
-  });
+  return (
+    <>
+      <Message state={deleteState} testId="preset-delete-message" />
+      {presets.map((preset) => (
+        <PresetForm key={preset.id} preset={preset} deleteAction={deleteAction} deleting={deleting} />
+      ))}
+    </>
+  );
+}
+
+/** One preset's options; controlled, so refused input stays in place to be corrected. */
+function PresetForm({
+  preset,
+  deleteAction,
+  deleting,
+}: {
+  preset: PresetView;
+  deleteAction: (form: FormData) => void;
+  deleting: boolean;
+}) {
+  const [state, action, pending] = useActionState<PresetState, FormData>(savePresetAction, null);
+  const [values, setValues] = useState(() => textValues(preset));
   const [easyDays, setEasyDays] = useState(preset.easyDays);
   const [loadBalance, setLoadBalance] = useState(preset.loadBalance);
+  // The stored preset changed (saved here, or the Study form above changed the default preset): show it, keeping
+  // this form's message (React's "adjust state when a prop changes" pattern, instead of remounting with a key).
+  const stored = JSON.stringify(preset);
+  const [shown, setShown] = useState(stored);
+  if (shown !== stored) {
+    setShown(stored);
+    setValues(textValues(preset));
+    setEasyDays(preset.easyDays);
+    setLoadBalance(preset.loadBalance);
+  }
   const errors = state?.fieldErrors ?? {};
   const id = (field: string) => `preset-${preset.id}-${field}`;
   const decks = preset.deckCount === 1 ? "1 deck" : `${preset.deckCount} decks`;
@@ -138,7 +175,6 @@ export function PresetForm({ preset }: { preset: PresetView }) {
       {preset.isDefault ? null : (
         <form action={deleteAction}>
           <input type="hidden" name="presetId" value={preset.id} />
-          <Message state={deleteState} testId={`preset-delete-message-${preset.name}`} />
           <button className="button button--quiet" type="submit" disabled={deleting}>
             Delete preset {preset.name}
           </button>

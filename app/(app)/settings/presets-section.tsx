@@ -1,5 +1,5 @@
 import { listPresets } from "@/lib/db/presets";
-import { AddPresetForm, PresetForm } from "./preset-forms";
+import { AddPresetForm, PresetList } from "./preset-forms";
 
 /**
  * Settings → Presets: the learner's named sets of scheduling options (Anki's deck options presets). Each deck uses
@@ -14,9 +14,7 @@ export async function PresetsSection({ userId }: { userId: string }) {
         A preset holds the options that schedule a deck&apos;s reviews. Choose a deck&apos;s preset on the deck&apos;s
         page; decks without one use the default preset. Deleting a preset moves its decks to the default.
       </p>
-      {presets.map((preset) => (
-        <PresetForm key={`${preset.id}:${JSON.stringify(preset)}`} preset={preset} />
-      ))}
+      <PresetList presets={presets} />
       <AddPresetForm />
     </div>
   );
