@@ -56,33 +56,53 @@ function view(preset: Preset & { _count: { decks: number } }, defaultId: string)
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-/**
- * The id of the learner's default preset, creating it (named "Default", with the options of their settings row, or
- * the defaults) if they have none yet: learners from before presets, and new accounts, get theirs on first use.
- * @example const defaultId = await ensureDefaultPreset(userId);
- */
-export async function ensureDefaultPreset(userId: string): Promise<string> {
-  const settings = await db.userSettings.findUnique({ where: { userId } });
-  if (settings?.defaultPresetId) {
-    const existing = await db.preset.findFirst({
-      where: { id: settings.defaultPresetId, userId },
-      select: { id: true },
-    });
-    if (existing) return existing.id;
-  }
+/** The id a learner's Default preset gets when it is made (the migration uses the same form). */
+const defaultIdFor = (userId: string) => `default-${userId}`;
+
+/** The Default preset's options before it exists: those of the learner's settings row, else the defaults. */
+function unsavedDefaultOptions(
+  settings: {
+    desiredRetention: number;
+    newPerDay: number;
+    maxReviewsPerDay: number;
+    learningSteps: string;
+    relearningSteps: string;
+  } | null,
+) {
   const defaults = DEFAULT_SRS_SETTINGS;
-  const options = {
+  return {
     desiredRetention: settings?.desiredRetention ?? defaults.desiredRetention,
     newPerDay: settings?.newPerDay ?? defaults.newPerDay,
     maxReviewsPerDay: settings?.maxReviewsPerDay ?? defaults.maxReviewsPerDay,
     learningSteps: settings?.learningSteps ?? defaults.learningSteps.join(" "),
     relearningSteps: settings?.relearningSteps ?? defaults.relearningSteps.join(" "),
   };
+}
+
+/** The stored default preset's id, or null when the learner has none yet (nothing is written). */
+async function storedDefaultId(userId: string): Promise<string | null> {
+  const settings = await db.userSettings.findUnique({ where: { userId }, select: { defaultPresetId: true } });
+  if (!settings?.defaultPresetId) return null;
+  const preset = await db.preset.findFirst({ where: { id: settings.defaultPresetId, userId }, select: { id: true } });
+  return preset?.id ?? null;
+}
+
+/**
+ * The id of the learner's default preset, creating it (named "Default", with the options of their settings row, or
+ * the defaults) if they have none yet: learners without a settings row before presets, and new accounts, get theirs
+ * on their first change. Only actions call this; pages show an unsaved Default instead (a GET never writes).
+ * @example const defaultId = await ensureDefaultPreset(userId);
+ */
+export async function ensureDefaultPreset(userId: string): Promise<string> {
+  const existing = await storedDefaultId(userId);
+  if (existing) return existing;
+  const settings = await db.userSettings.findUnique({ where: { userId } });
+  const options = unsavedDefaultOptions(settings);
   return db.$transaction(async (tx) => {
-    // Two first visits at once: the unique (userId, name) makes the second find the first's preset.
+    // Two first changes at once: the unique (userId, name) makes the second find the first's preset.
     const preset =
       (await tx.preset.findUnique({ where: { userId_name: { userId, name: DEFAULT_PRESET_NAME } } })) ??
-      (await tx.preset.create({ data: { userId, name: DEFAULT_PRESET_NAME, ...options } }));
+      (await tx.preset.create({ data: { id: defaultIdFor(userId), userId, name: DEFAULT_PRESET_NAME, ...options } }));
     await tx.userSettings.upsert({
       where: { userId },
       create: { userId, defaultPresetId: preset.id },
@@ -93,17 +113,38 @@ export async function ensureDefaultPreset(userId: string): Promise<string> {
 }
 
 /**
- * The learner's presets, the default first, then by name, each with how many decks use it.
+ * The learner's presets, the default first, then by name, each with how many decks use it. Reads only: a learner
+ * whose Default preset is not made yet sees it with the id it will be made with (any change makes it).
  * @example (await listPresets(userId))[0]?.isDefault; // true
  */
 export async function listPresets(userId: string): Promise<PresetView[]> {
-  const defaultId = await ensureDefaultPreset(userId);
-  const presets = await db.preset.findMany({
-    where: { userId },
-    include: { _count: { select: { decks: true } } },
-    orderBy: { name: "asc" },
-  });
-  return presets.map((p) => view(p, defaultId)).sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  const [defaultId, presets] = await Promise.all([
+    storedDefaultId(userId),
+    db.preset.findMany({
+      where: { userId },
+      include: { _count: { select: { decks: true } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const views = presets.map((p) => view(p, defaultId ?? ""));
+  if (!defaultId) {
+    const settings = await db.userSettings.findUnique({ where: { userId } });
+    const now = new Date();
+    const unsaved = {
+      ...unsavedDefaultOptions(settings),
+      id: defaultIdFor(userId),
+      userId,
+      name: DEFAULT_PRESET_NAME,
+      maximumIntervalDays: DEFAULT_SRS_SETTINGS.maximumIntervalDays,
+      easyDays: formatEasyDays(NORMAL_WEEK),
+      loadBalance: DEFAULT_SRS_SETTINGS.loadBalance,
+      createdAt: now,
+      updatedAt: now,
+      _count: { decks: 0 },
+    };
+    views.unshift(view(unsaved, unsaved.id));
+  }
+  return views.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
 /**
@@ -135,7 +176,10 @@ export async function updatePreset(
   name: string,
   options: PresetOptions,
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "name_taken" }> {
-  const defaultId = await ensureDefaultPreset(userId);
+  const stored = await storedDefaultId(userId);
+  const defaultId = stored ?? defaultIdFor(userId);
+  // Editing the not-yet-made Default preset makes it; any other id must already be the learner's own.
+  if (presetId === defaultId && !stored) await ensureDefaultPreset(userId);
   const data = columns(options);
   try {
     return await db.$transaction(async (tx) => {
@@ -158,18 +202,15 @@ export async function updatePreset(
 
 /**
  * Deletes a preset that is not the default; the decks that used it use the default preset from then on (their
- * DeckPreset rows go with it). The review log keeps the deleted preset's id.
+ * DeckPreset rows go with it). The review log keeps the deleted preset's id. A refusal writes nothing.
  * @example await deletePreset(userId, presetId); // { ok: true, movedDecks: 2 }
  */
 export async function deletePreset(
   userId: string,
   presetId: string,
 ): Promise<{ ok: true; movedDecks: number } | { ok: false; reason: "not_found" | "is_default" }> {
-  const defaultId = await ensureDefaultPreset(userId);
-  if (presetId === defaultId) {
-    const own = await db.preset.count({ where: { id: presetId, userId } });
-    return { ok: false, reason: own ? "is_default" : "not_found" };
-  }
+  if (presetId === ((await storedDefaultId(userId)) ?? defaultIdFor(userId)))
+    return { ok: false, reason: "is_default" };
   return db.$transaction(async (tx) => {
     const movedDecks = await tx.deckPreset.deleteMany({ where: { userId, presetId } });
     const deleted = await tx.preset.deleteMany({ where: { id: presetId, userId } });
@@ -188,12 +229,13 @@ export async function assignPreset(
   documentId: string,
   presetId: string,
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" }> {
-  const defaultId = await ensureDefaultPreset(userId);
+  const defaultId = (await storedDefaultId(userId)) ?? defaultIdFor(userId);
   const [preset, deck] = await Promise.all([
     db.preset.findFirst({ where: { id: presetId, userId }, select: { id: true } }),
     db.document.findUnique({ where: { id: documentId }, select: { id: true } }),
   ]);
-  if (!preset || !deck) return { ok: false, reason: "not_found" };
+  // The default preset need not be made yet: a deck without a row follows it.
+  if ((!preset && presetId !== defaultId) || !deck) return { ok: false, reason: "not_found" };
   if (presetId === defaultId) {
     await db.deckPreset.deleteMany({ where: { userId, documentId } });
   } else {

@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 test("a learner makes a preset, assigns it to a deck, studies it and reads the card info", async ({ page }) => {
+  // Several pages and a study answer in one story.
+  test.setTimeout(120_000);
   await signUp(page, "Preset Learner");
   const name = `Weekday plan ${Date.now()}`;
   await page.goto("/settings");

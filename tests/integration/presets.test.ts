@@ -375,14 +375,12 @@ describe("preset actions", () => {
       ok: false,
       message: "That deck or preset was not found; nothing was changed.",
     });
-    expect((await listPresets(other.id)).map((p) => p.name)).toEqual(["Default"]);
-    // The other learner's own default preset was made on their first visit; the owner's rows are untouched.
-    const after = await snapshot();
-    expect(after.presets.filter((p) => p.userId !== other.id)).toEqual(before.presets);
-    expect(after.decks).toEqual(before.decks);
-    // Card info shows only the viewer's own card and history.
+    // They see only their own (not yet made) Default preset; nothing at all was written, theirs included.
+    expect((await listPresets(other.id)).map((p) => [p.name, p.id])).toEqual([["Default", `default-${other.id}`]]);
+    expect(await snapshot()).toEqual(before);
+    // Card info shows only the viewer's own card and history (no preset row yet: the defaults, shown as "Default").
     const theirs = await cardInfo(other.id, A.documentId, A.ids[2]!, NOW);
-    expect(theirs).toMatchObject({ card: null, reviews: [], presetName: "Default" });
+    expect(theirs).toMatchObject({ card: null, reviews: [], presetName: null });
     const mine = await cardInfo(owner.id, A.documentId, A.ids[2]!, NOW);
     expect(mine?.reviews).toHaveLength(1);
     expect(mine?.presetName).toBe("Private");
