@@ -19,12 +19,14 @@ test("a learner makes a preset, assigns it to a deck, studies it and reads the c
   await page.getByRole("button", { name: "Add preset" }).click();
   await expect(page.getByTestId("preset-add-message")).toHaveText(`Preset “${name}” added.`);
   const preset = page.getByRole("group", { name: `Preset ${name}` });
+  await preset.getByRole("button", { name: `Edit preset ${name}` }).click();
   await preset.getByLabel("Desired retention").fill("0.8");
   await preset.getByLabel("Sunday").selectOption("off");
   await preset.getByLabel("Saturday").selectOption("reduced");
   await preset.getByRole("button", { name: "Save preset" }).click();
   await expect(page.getByTestId(`preset-message-${name}`)).toHaveText(`Preset “${name}” saved.`);
   await page.reload();
+  await preset.getByRole("button", { name: `Edit preset ${name}` }).click();
   await expect(preset.getByLabel("Desired retention")).toHaveValue("0.8");
   await expect(preset.getByLabel("Sunday")).toHaveValue("off");
   await expect(preset.getByLabel("Load balancing")).toBeChecked();

@@ -80,6 +80,8 @@ function PresetForm({
   const [values, setValues] = useState(() => textValues(preset));
   const [easyDays, setEasyDays] = useState(preset.easyDays);
   const [loadBalance, setLoadBalance] = useState(preset.loadBalance);
+  // Closed until asked for: one preset's fields at a time, and none that repeat the Study form's labels on arrival.
+  const [open, setOpen] = useState(false);
   // The stored preset changed (saved here, or the Study form above changed the default preset): show it, keeping
   // this form's message (React's "adjust state when a prop changes" pattern, instead of remounting with a key).
   const stored = JSON.stringify(preset);
@@ -100,78 +102,89 @@ function PresetForm({
         {preset.isDefault ? " (default)" : ""}
       </legend>
       <p className="muted">{preset.isDefault ? "Every deck without a preset of its own." : `Used by ${decks}.`}</p>
-      <form action={action} className="form" noValidate>
-        <input type="hidden" name="presetId" value={preset.id} />
-        {FIELDS.map((field) => (
-          <div className="field" key={field.name}>
-            <label htmlFor={id(field.name)}>{field.label}</label>
-            <input
-              id={id(field.name)}
-              name={field.name}
-              type={field.number ? "number" : "text"}
-              step={field.step}
-              value={values[field.name]}
-              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-              aria-invalid={errors[field.name] ? true : undefined}
-              aria-describedby={`${id(field.name)}-hint${errors[field.name] ? ` ${id(field.name)}-error` : ""}`}
-            />
-            <span id={`${id(field.name)}-hint`} className="muted">
-              {field.hint}
-            </span>
-            {errors[field.name] ? (
-              <p id={`${id(field.name)}-error`} className="field-error">
-                {errors[field.name]!.join(" ")}
-              </p>
-            ) : null}
-          </div>
-        ))}
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              name="loadBalance"
-              checked={loadBalance}
-              onChange={(e) => setLoadBalance(e.target.checked)}
-            />{" "}
-            Load balancing
-          </label>
-          <span className="muted">Put each review on the least busy day its interval allows.</span>
-        </div>
-        <fieldset aria-describedby={errors.easyDays ? id("easyDays-error") : undefined}>
-          <legend>Easy days</legend>
-          <p className="muted">Days with fewer reviews (reduced) or none unless unavoidable (off).</p>
-          {WEEKDAYS.map((weekday, day) => (
-            <div className="field" key={weekday}>
-              <label htmlFor={id(`easyDay${day}`)}>{weekday}</label>
-              <select
-                id={id(`easyDay${day}`)}
-                name={`easyDay${day}`}
-                value={easyDays[day]}
-                onChange={(e) =>
-                  setEasyDays(easyDays.map((d, i) => (i === day ? (e.target.value as EasyDayLevel) : d)))
-                }
-              >
-                {LEVELS.map((level) => (
-                  <option key={level.value} value={level.value}>
-                    {level.label}
-                  </option>
-                ))}
-              </select>
+      <button
+        className="button button--quiet"
+        type="button"
+        aria-expanded={open}
+        aria-controls={id("form")}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? "Close" : "Edit"} preset {preset.name}
+      </button>
+      {open ? (
+        <form action={action} className="form" id={id("form")} noValidate>
+          <input type="hidden" name="presetId" value={preset.id} />
+          {FIELDS.map((field) => (
+            <div className="field" key={field.name}>
+              <label htmlFor={id(field.name)}>{field.label}</label>
+              <input
+                id={id(field.name)}
+                name={field.name}
+                type={field.number ? "number" : "text"}
+                step={field.step}
+                value={values[field.name]}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                aria-invalid={errors[field.name] ? true : undefined}
+                aria-describedby={`${id(field.name)}-hint${errors[field.name] ? ` ${id(field.name)}-error` : ""}`}
+              />
+              <span id={`${id(field.name)}-hint`} className="muted">
+                {field.hint}
+              </span>
+              {errors[field.name] ? (
+                <p id={`${id(field.name)}-error`} className="field-error">
+                  {errors[field.name]!.join(" ")}
+                </p>
+              ) : null}
             </div>
           ))}
-          {errors.easyDays ? (
-            <p id={id("easyDays-error")} className="field-error">
-              {errors.easyDays.join(" ")}
-            </p>
-          ) : null}
-        </fieldset>
-        <Message state={state} testId={`preset-message-${preset.name}`} />
-        <div>
-          <button className="button" type="submit" disabled={pending}>
-            Save preset
-          </button>
-        </div>
-      </form>
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                name="loadBalance"
+                checked={loadBalance}
+                onChange={(e) => setLoadBalance(e.target.checked)}
+              />{" "}
+              Load balancing
+            </label>
+            <span className="muted">Put each review on the least busy day its interval allows.</span>
+          </div>
+          <fieldset aria-describedby={errors.easyDays ? id("easyDays-error") : undefined}>
+            <legend>Easy days</legend>
+            <p className="muted">Days with fewer reviews (reduced) or none unless unavoidable (off).</p>
+            {WEEKDAYS.map((weekday, day) => (
+              <div className="field" key={weekday}>
+                <label htmlFor={id(`easyDay${day}`)}>{weekday}</label>
+                <select
+                  id={id(`easyDay${day}`)}
+                  name={`easyDay${day}`}
+                  value={easyDays[day]}
+                  onChange={(e) =>
+                    setEasyDays(easyDays.map((d, i) => (i === day ? (e.target.value as EasyDayLevel) : d)))
+                  }
+                >
+                  {LEVELS.map((level) => (
+                    <option key={level.value} value={level.value}>
+                      {level.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            {errors.easyDays ? (
+              <p id={id("easyDays-error")} className="field-error">
+                {errors.easyDays.join(" ")}
+              </p>
+            ) : null}
+          </fieldset>
+          <Message state={state} testId={`preset-message-${preset.name}`} />
+          <div>
+            <button className="button" type="submit" disabled={pending}>
+              Save preset
+            </button>
+          </div>
+        </form>
+      ) : null}
       {preset.isDefault ? null : (
         <form action={deleteAction}>
           <input type="hidden" name="presetId" value={preset.id} />
