@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CardInfoLink } from "@/components/srs/card-info-link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import {
   amendAction,
@@ -403,6 +404,9 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
               {feedback.sourceText} <Link href={feedback.sourceHref}>source</Link>
             </blockquote>
             <FlagItem key={card.itemId} itemId={card.itemId} />
+            <p>
+              <CardInfoLink deckId={card.deckId} itemId={card.itemId} />
+            </p>
             {feedback.recorded ? (
               <p className="muted" data-testid="recorded-note">
                 Recorded as {RATING_LABELS[feedback.suggested]}. Pick another rating to change it.

@@ -8,20 +8,21 @@ import {
   newCard,
   previewIntervals,
   ratingFromAnswer,
-  schedule,
   type CardState,
   type Rating,
   type SrsSettings,
 } from "@/lib/srs";
 import { storedResponse } from "@/lib/study/answer-locale";
+import { scheduleBalanced } from "@/lib/srs/load-balance";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
 import { studiableDeckSql } from "./deck-access";
 import { openQuizItems } from "./open-quizzes";
-import { readSettings } from "./settings";
+import { readScheduling, readSettings } from "./settings";
 import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
 import { buryUntil } from "./study";
+import { dueCountsBetween } from "./workload";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
 export type ReviewRefusal = "not_found" | "stale" | "suspended" | "in_quiz";
@@ -72,6 +73,8 @@ const LOG_SQL = `SELECT userId, response, itemId, cardId, rating, correct, state
 // Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found".
 const ITEM_SQL = `SELECT i.id, i.data, i.documentId FROM Item i JOIN Document d ON d.id = i.documentId
   WHERE i.id = @itemId AND i.retiredAt IS NULL AND ${studiableDeckSql("viewer")}`;
+// An amend re-schedules with the options of the item's deck, retired or not.
+const ITEM_DECK_SQL = `SELECT documentId FROM Item WHERE id = ?`;
 const CARD_COLUMNS = `id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
     suspended, leech, buriedUntil, version`;
 const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE userId = ? AND itemId = ?`;
@@ -97,7 +100,9 @@ function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
 
 /** Everything an answer reads, from one snapshot of the read connection. */
 type AnswerContext = {
+  /** The options of the item's deck (its preset, else the learner's default preset). */
   settings: SrsSettings;
+  presetId: string | null;
   previous: StoredLog | undefined;
   row: ItemRow | undefined;
   stored: StoredCard | undefined;
@@ -106,13 +111,16 @@ type AnswerContext = {
 };
 
 function readAnswerContext(userId: string, reviewId: string, itemId: string, checkQuiz: boolean): AnswerContext {
-  return readSnapshot(() => ({
-    settings: readSettings(userId),
-    previous: query<StoredLog>(LOG_SQL).get(reviewId),
-    row: query<ItemRow>(ITEM_SQL).get({ itemId, viewer: userId }),
-    stored: query<StoredCard>(CARD_SQL).get(userId, itemId),
-    inQuiz: checkQuiz ? openQuizItems(userId) : new Map<string, string>(),
-  }));
+  return readSnapshot(() => {
+    const row = query<ItemRow>(ITEM_SQL).get({ itemId, viewer: userId });
+    return {
+      ...readScheduling(userId, row?.documentId ?? null),
+      previous: query<StoredLog>(LOG_SQL).get(reviewId),
+      row,
+      stored: query<StoredCard>(CARD_SQL).get(userId, itemId),
+      inQuiz: checkQuiz ? openQuizItems(userId) : new Map<string, string>(),
+    };
+  });
 }
 
 function feedbackFor(
@@ -224,11 +232,22 @@ function replayAnswer(
 }
 
 /**
- * The card after a rating, for recordReview and amendReview alike: FSRS's next state, suspended as a leech at the
- * lapse that makes it one, and no longer buried.
+ * The card after a rating, for recordReview and amendReview alike: FSRS's next state, its due date moved within the
+ * fuzz range to the learner's least-loaded day and off their easy days (as the deck's preset asks; the loads are
+ * read only for review intervals of 3+ days, one grouped query), suspended as a leech at the lapse that makes it one,
+ * and no longer buried. `cardId`: the stored card, left out of the loads it is placed among.
  */
-function rated(before: CardSnapshot, rating: Rating, at: Date, settings: SrsSettings) {
-  const { card, log } = schedule(before.card, rating, at, settings);
+function rated(
+  before: CardSnapshot,
+  rating: Rating,
+  at: Date,
+  settings: SrsSettings,
+  userId: string,
+  cardId: string | null,
+) {
+  const { card, log } = scheduleBalanced(before.card, rating, at, settings, {
+    dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings, cardId),
+  });
   const leech = becameLeech(before.card, card);
   const after: CardSnapshot = {
     existed: true,
@@ -277,11 +296,12 @@ const INSERT_CARD_SQL = `INSERT INTO Card (id, userId, itemId, state, due, stabi
   VALUES (@id, @userId, @itemId, @state, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps,
     @lapses, @lastReview, @suspended, @leech, NULL, 1, @at, @at)`;
 const INSERT_LOG_SQL = `INSERT INTO ReviewLog (id, userId, itemId, cardId, rating, response, correct, responseMs,
-    stateBefore, stateAfter, previousState, elapsedDays, reviewedAt, source)
+    stateBefore, stateAfter, previousState, elapsedDays, reviewedAt, source, presetId)
   VALUES (@id, @userId, @itemId, @cardId, @rating, @response, @correct, @responseMs, @stateBefore, @stateAfter,
-    @previousState, @elapsedDays, @reviewedAt, @source)`;
+    @previousState, @elapsedDays, @reviewedAt, @source, @presetId)`;
 // An amend changes the rating and the state after; `rating = @was` makes a concurrent amend of the same review lose.
-const AMEND_LOG_SQL = `UPDATE ReviewLog SET rating = @rating, stateAfter = @stateAfter WHERE id = @id AND rating = @was`;
+const AMEND_LOG_SQL = `UPDATE ReviewLog SET rating = @rating, stateAfter = @stateAfter, presetId = @presetId
+  WHERE id = @id AND rating = @was`;
 
 /** The Card columns of a snapshot, as the write statements take them. */
 function cardColumns(after: CardSnapshot, at: string) {
@@ -338,7 +358,7 @@ export async function recordReview(input: RecordReviewInput): Promise<RecordRevi
 async function writeReview(
   input: RecordReviewInput,
   correct: boolean | null,
-  { settings, stored }: AnswerContext,
+  { settings, presetId, stored }: AnswerContext,
 ): Promise<RecordReviewResult> {
   if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
   if (stored?.suspended) return { ok: false, reason: "suspended" };
@@ -353,7 +373,14 @@ async function writeReview(
         buriedUntil: fromSqlDate(stored.buriedUntil),
       }
     : { existed: false, card: newCard(input.now), suspended: false, leech: false, buriedUntil: null };
-  const { card, log, leech, after } = rated(before, input.rating, input.now, settings);
+  const { card, log, leech, after } = rated(
+    before,
+    input.rating,
+    input.now,
+    settings,
+    input.userId,
+    stored?.id ?? null,
+  );
 
   const at = sqlDate(input.now);
   const cardRow = cardColumns(after, at);
@@ -392,6 +419,7 @@ async function writeReview(
         elapsedDays: log.elapsedDays,
         reviewedAt: at,
         source: input.source ?? "study",
+        presetId,
       });
     });
     return { ok: true, duplicate: false, leech, card };
@@ -443,22 +471,30 @@ export async function amendReview(input: {
   const read = readSnapshot(() => {
     const log = query<StoredLog>(LOG_SQL).get(input.reviewId);
     if (!log || log.userId !== input.userId) return null;
+    const deck = query<{ documentId: string }>(ITEM_DECK_SQL).get(log.itemId);
     return {
       log,
-      settings: readSettings(input.userId),
+      ...readScheduling(input.userId, deck?.documentId ?? null),
       stored: query<StoredCard>(CARD_BY_ID_SQL).get(log.cardId),
       latest: query<{ id: string }>(LATEST_LOG_SQL).get(log.cardId),
     };
   });
   if (!read) return { ok: false, reason: "not_found" };
-  const { log, settings, stored, latest } = read;
+  const { log, settings, presetId, stored, latest } = read;
   const before = parseSnapshot(log.stateBefore);
   const recorded = parseSnapshot(log.stateAfter);
   if (log.rating === input.rating) return { ok: true, leech: recorded.leech && !before.leech, card: recorded.card };
   if (latest?.id !== input.reviewId || !stored || !unchangedSince(stored, recorded)) {
     return { ok: false, reason: "not_latest" };
   }
-  const { card, leech, after } = rated(before, input.rating, new Date(log.reviewedAt), settings);
+  const { card, leech, after } = rated(
+    before,
+    input.rating,
+    new Date(log.reviewedAt),
+    settings,
+    input.userId,
+    log.cardId,
+  );
   try {
     await writeTransaction(() => {
       const cardRow = cardColumns(after, sqlDate(input.now));
@@ -470,6 +506,7 @@ export async function amendReview(input: {
         rating: input.rating,
         stateAfter: serializeSnapshot(after),
         was: log.rating,
+        presetId,
       });
       if (changed !== 1) throw new Refused("stale");
     });

@@ -1,7 +1,10 @@
 import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib/srs";
+import { easyDayCapacities, parseEasyDays } from "@/lib/srs/easy-days";
 import { db } from "./client";
+import { ensureDefaultPreset } from "./presets";
 import { query } from "./sqlite";
 
+/** A UserSettings row joined with the preset that applies (null columns: no preset yet, the row's own values). */
 type SettingsRow = {
   desiredRetention: number;
   newPerDay: number;
@@ -10,7 +13,14 @@ type SettingsRow = {
   relearningSteps: string;
   timeZone: string;
   weights: string | null;
+  presetId?: string | null;
+  maximumIntervalDays?: number | null;
+  easyDays?: string | null;
+  loadBalance?: number | boolean | null;
 };
+
+/** The options that scheduled an answer, and the preset they came from (null: no preset row yet, the defaults). */
+export type SchedulingSettings = { settings: SrsSettings; presetId: string | null };
 
 // Validation (zod, and Intl for the time zone) costs more than reading the row; rows repeat, so the result is kept
 // per distinct row content. Keyed by value, so a changed row can never be served stale.
@@ -28,6 +38,9 @@ export function settingsFromRow(row: SettingsRow | null): SrsSettings {
     row.relearningSteps,
     row.timeZone,
     row.weights,
+    row.maximumIntervalDays ?? null,
+    row.easyDays ?? null,
+    row.loadBalance ?? null,
   ]);
   let settings = parsedRows.get(key);
   if (!settings) {
@@ -39,25 +52,54 @@ export function settingsFromRow(row: SettingsRow | null): SrsSettings {
 }
 
 function parseRow(row: SettingsRow): SrsSettings {
+  const levels = row.easyDays ? parseEasyDays(row.easyDays) : null;
   const parsed = SrsSettingsSchema.safeParse({
     desiredRetention: row.desiredRetention,
     newPerDay: row.newPerDay,
     maxReviewsPerDay: row.maxReviewsPerDay,
     learningSteps: row.learningSteps.split(/\s+/).filter(Boolean),
     relearningSteps: row.relearningSteps.split(/\s+/).filter(Boolean),
+    maximumIntervalDays: row.maximumIntervalDays ?? undefined,
+    easyDays: levels ? easyDayCapacities(levels) : undefined,
+    loadBalance: row.loadBalance === null || row.loadBalance === undefined ? undefined : Boolean(row.loadBalance),
     timeZone: row.timeZone,
     weights: row.weights ? (JSON.parse(row.weights) as number[]) : undefined,
   });
   return parsed.success ? parsed.data : DEFAULT_SRS_SETTINGS;
 }
 
-/** The learner's study settings (defaults when they never changed any), read with a prepared statement. */
-export function readSettings(userId: string): SrsSettings {
-  const row = query<SettingsRow>(
-    `SELECT desiredRetention, newPerDay, maxReviewsPerDay, learningSteps, relearningSteps, timeZone, weights
-     FROM UserSettings WHERE userId = ?`,
-  ).get(userId);
-  return settingsFromRow(row ?? null);
+// The preset's columns where there is one, else the settings row's own (a learner from before presets whose Default
+// preset is not made yet). `documentId` NULL: the default preset. Plain SQL, valid in PostgreSQL too.
+const SCHEDULING_SQL = `SELECT s."timeZone", s."weights", p."id" AS "presetId",
+    COALESCE(p."desiredRetention", s."desiredRetention") AS "desiredRetention",
+    COALESCE(p."newPerDay", s."newPerDay") AS "newPerDay",
+    COALESCE(p."maxReviewsPerDay", s."maxReviewsPerDay") AS "maxReviewsPerDay",
+    COALESCE(p."learningSteps", s."learningSteps") AS "learningSteps",
+    COALESCE(p."relearningSteps", s."relearningSteps") AS "relearningSteps",
+    p."maximumIntervalDays", p."easyDays", p."loadBalance"
+  FROM "UserSettings" s
+  LEFT JOIN "Preset" p ON p."userId" = s."userId" AND p."id" = COALESCE(
+    (SELECT dp."presetId" FROM "DeckPreset" dp WHERE dp."userId" = s."userId" AND dp."documentId" = ?),
+    s."defaultPresetId")
+  WHERE s."userId" = ?`;
+
+/**
+ * The options that schedule the learner's cards of a deck: the deck's preset (DeckPreset), else the learner's
+ * default preset, else the defaults; with the learner's time zone and personal parameters. One prepared statement.
+ * @example const { settings, presetId } = readScheduling(userId, item.documentId);
+ */
+export function readScheduling(userId: string, documentId: string | null): SchedulingSettings {
+  const row = query<SettingsRow>(SCHEDULING_SQL).get(documentId, userId);
+  return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
+}
+
+/**
+ * The learner's study settings: the default preset's options (or, with `documentId`, that deck's preset's), the
+ * defaults when they never changed any, read with a prepared statement.
+ * @example readSettings(userId).desiredRetention; // 0.9
+ */
+export function readSettings(userId: string, documentId: string | null = null): SrsSettings {
+  return readScheduling(userId, documentId).settings;
 }
 
 /** The settings row as the settings page shows it, with the personal parameters' provenance. */
@@ -70,13 +112,23 @@ export type SettingsUpdate = Pick<
   "desiredRetention" | "newPerDay" | "maxReviewsPerDay" | "learningSteps" | "relearningSteps" | "timeZone"
 >;
 
+/**
+ * Saves the settings form. Its scheduling fields are the default preset's options (the Presets section edits the
+ * same preset): both are written in one transaction, so the settings row's mirror and the preset agree.
+ * @example await saveSettings(userId, { ...DEFAULT_SRS_SETTINGS, desiredRetention: 0.85 });
+ */
 export async function saveSettings(userId: string, update: SettingsUpdate) {
   const data = {
     ...update,
     learningSteps: update.learningSteps.join(" "),
     relearningSteps: update.relearningSteps.join(" "),
   };
-  await db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  const defaultId = await ensureDefaultPreset(userId);
+  const { timeZone: _timeZone, ...options } = data;
+  await db.$transaction([
+    db.userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
+    db.preset.updateMany({ where: { id: defaultId, userId }, data: options }),
+  ]);
 }
 
 /** Stores personal FSRS parameters fitted from `reviewCount` reviews (null weights: back to the defaults). */

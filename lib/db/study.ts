@@ -230,7 +230,8 @@ function* unseenOthers(
  */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   const { settings, cards, nextDue, newItems, done, buried } = readSnapshot(() => {
-    const settings = readSettings(userId);
+    // One deck: its preset's daily limits; every deck: the default preset's.
+    const settings = readSettings(userId, deckId ?? null);
     const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
     const scope = { userId, deckId: deckId ?? null };

@@ -1,4 +1,4 @@
-import { studyDayKey, type CardStateName, type SrsSettings } from "@/lib/srs";
+import { nextStudyDayStart, studyDayKey, type CardStateName, type SrsSettings } from "@/lib/srs";
 import {
   DEFAULT_FIRST_RATING_SHARES,
   DEFAULT_RECALL_RATING_SHARES,
@@ -138,21 +138,65 @@ export async function readDueCounts(
 }
 
 /**
- * Review cards due per study day between `from` (inclusive) and `until` (exclusive), read synchronously with a
- * prepared statement on the read connection (index Card(userId, suspended, due)), so the answer path can call it
- * inside its read snapshot: the `dueCounts` of `scheduleBalanced`.
+ * Review cards due per study day between `from` (inclusive) and `until` (exclusive), read synchronously with one
+ * grouped, prepared statement on the read connection (index Card(userId, suspended, due)), so the answer path can
+ * call it inside its read snapshot: the `dueCounts` of `scheduleBalanced`. The study days' boundaries (which depend
+ * on the learner's time zone) are computed here and passed in, so the SQL buckets with a plain CASE and stays valid
+ * PostgreSQL. `excludeCardId`: the card being answered, which must not count against its own candidate days.
  *
  * @example
  * scheduleBalanced(card, rating, now, settings, { dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings) });
  */
-export function dueCountsBetween(userId: string, from: Date, until: Date, settings: SrsSettings): Map<string, number> {
-  const rows = query<{ due: string }>(
-    `SELECT due FROM "Card" WHERE "userId" = ? AND suspended = ? AND state = 'review' AND due >= ? AND due < ?`,
-  ).all(userId, 0, sqlDate(from), sqlDate(until));
+export function dueCountsBetween(
+  userId: string,
+  from: Date,
+  until: Date,
+  settings: SrsSettings,
+  excludeCardId: string | null = null,
+): Map<string, number> {
+  const starts: Date[] = [];
+  for (let day = from; day < until && starts.length < MAX_BALANCED_DAYS;) {
+    starts.push(day);
+    day = nextStudyDayStart(day, settings.timeZone, settings.dayStartHour);
+  }
   const counts = new Map<string, number>();
-  for (const { due } of rows) {
-    const key = studyDayKey(new Date(due), settings.timeZone, settings.dayStartHour);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  if (starts.length === 0) return counts;
+  const end =
+    starts.length < MAX_BALANCED_DAYS
+      ? until
+      : nextStudyDayStart(starts.at(-1)!, settings.timeZone, settings.dayStartHour);
+  const params: Record<string, unknown> = { userId, suspended: 0, from: sqlDate(starts[0]!), until: sqlDate(end) };
+  starts.forEach((start, i) => {
+    if (i > 0) params[`b${i}`] = sqlDate(start);
+  });
+  const rows = query<{ day: number; n: number }>(dueCountsSql(starts.length)).all({
+    ...params,
+    exclude: excludeCardId ?? "",
+  });
+  for (const { day, n } of rows) {
+    counts.set(studyDayKey(starts[day]!, settings.timeZone, settings.dayStartHour), n);
   }
   return counts;
+}
+
+// ts-fsrs's widest fuzz range (maximum interval 36,500 days) spans about 2 × 5 % of it: a year-long interval has
+// ~37 candidate days. Capped so a statement's size stays bounded; days beyond the cap are simply not candidates'
+// loads read (they count as 0, which only matters for intervals of over a decade).
+const MAX_BALANCED_DAYS = 64;
+
+const sqlByDays = new Map<number, string>();
+
+/** `SELECT <day index>, COUNT(*) … GROUP BY <day index>` for `days` consecutive study days. */
+function dueCountsSql(days: number): string {
+  let sql = sqlByDays.get(days);
+  if (!sql) {
+    const whens = Array.from({ length: days - 1 }, (_, i) => `WHEN due < @b${i + 1} THEN ${i}`).join(" ");
+    const bucket = days === 1 ? "0" : `CASE ${whens} ELSE ${days - 1} END`;
+    sql = `SELECT ${bucket} AS day, COUNT(*) AS n FROM "Card"
+      WHERE "userId" = @userId AND suspended = @suspended AND state = 'review' AND due >= @from AND due < @until
+        AND id <> @exclude
+      GROUP BY ${bucket}`;
+    sqlByDays.set(days, sql);
+  }
+  return sql;
 }

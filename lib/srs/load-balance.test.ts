@@ -1,9 +1,10 @@
-import { get_fuzz_range } from "ts-fsrs";
+import { fsrs, get_fuzz_range, Rating } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { balanceInterval, scheduleBalanced } from "./load-balance";
+import { toFsrsCard } from "./fsrs-convert";
+import { avoidEasyDays, balanceInterval, scheduleBalanced } from "./load-balance";
 import { simulateDailyLoad } from "./load-simulation";
 import { schedule } from "./scheduler";
-import { DEFAULT_SRS_SETTINGS, type CardState } from "./types";
+import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type CardState, type SrsSettings } from "./types";
 
 const loads = (list: number[]) => (days: number) => list[days] ?? 0;
 const weekday = (days: number) => days % 7;
@@ -169,4 +170,96 @@ describe("daily load of a simulated learner", () => {
     expect(on.spikiness).toBeLessThan(off.spikiness * 0.8);
     expect(on.max).toBeLessThanOrEqual(off.max);
   }, 30_000);
+});
+
+describe("presets' options in the scheduler", () => {
+  // The same review card as above: S = 10, last reviewed 10 days before Monday 2026-01-05 10:00 UTC, answered Good.
+  const now = new Date("2026-01-05T10:00:00Z");
+  const card: CardState = {
+    state: "review",
+    due: now,
+    stability: 10,
+    difficulty: 5,
+    scheduledDays: 10,
+    learningSteps: 0,
+    reps: 5,
+    lapses: 0,
+    lastReview: new Date("2025-12-26T10:00:00Z"),
+  };
+  const reference = (requestRetention: number, maximumInterval: number) =>
+    fsrs({ request_retention: requestRetention, maximum_interval: maximumInterval, enable_fuzz: false }).next(
+      toFsrsCard(card),
+      now,
+      Rating.Good,
+    ).card.scheduled_days;
+  const off = (input: Partial<SrsSettings>) => SrsSettingsSchema.parse({ ...input, loadBalance: false });
+
+  it("schedules with the preset's desired retention and maximum interval, exactly as ts-fsrs does", () => {
+    const at90 = scheduleBalanced(card, "good", now, off({}), { dueCounts: new Map() }).card.scheduledDays;
+    const at80 = scheduleBalanced(card, "good", now, off({ desiredRetention: 0.8 }), { dueCounts: new Map() }).card;
+    expect(at90).toBe(reference(0.9, 36500));
+    expect(at80.scheduledDays).toBe(reference(0.8, 36500));
+    expect(at80.scheduledDays).toBeGreaterThan(at90);
+    // A 5-day maximum interval caps Hard at 5; ts-fsrs then keeps Good a day longer than Hard (max(good, hard + 1)),
+    // so Good gives 6 days where 0.9 retention alone gives more.
+    const capped = scheduleBalanced(card, "good", now, off({ maximumIntervalDays: 5 }), { dueCounts: new Map() });
+    expect(capped.card.scheduledDays).toBe(reference(0.9, 5));
+    expect(capped.card.scheduledDays).toBe(6);
+    expect(capped.card.due).toEqual(new Date("2026-01-11T10:00:00Z"));
+  });
+
+  it("with load balancing off and no easy days, is plain schedule and reads no loads", () => {
+    let asked = 0;
+    const result = scheduleBalanced(card, "good", now, off({}), {
+      dueCounts: () => {
+        asked += 1;
+        return new Map();
+      },
+    });
+    expect(result).toEqual(schedule(card, "good", now, off({})));
+    expect(asked).toBe(0);
+  });
+
+  it("with load balancing off, moves a review only off an easy day: to the nearest full day, the shorter on a tie", () => {
+    const plain = schedule(card, "good", now, off({})).card;
+    const weekday = plain.due.getUTCDay();
+    const easyDays = [1, 1, 1, 1, 1, 1, 1].map((c, d) => (d === weekday ? 0 : c));
+    const moved = scheduleBalanced(card, "good", now, off({ easyDays }), { dueCounts: new Map() }).card;
+    // Days interval − 1 and interval + 1 are both normal and equally close: the shorter wins.
+    expect(moved.scheduledDays).toBe(plain.scheduledDays - 1);
+    expect(moved.due).toEqual(new Date(plain.due.getTime() - 86_400_000));
+    expect(moved.stability).toBe(plain.stability);
+    // Any other weekday off: the proposed day is kept.
+    const elsewhere = [1, 1, 1, 1, 1, 1, 1].map((c, d) => (d === (weekday + 3) % 7 ? 0 : c));
+    expect(scheduleBalanced(card, "good", now, off({ easyDays: elsewhere }), { dueCounts: new Map() }).card).toEqual(
+      plain,
+    );
+  });
+
+  it("with load balancing on, reads the easy days from the settings (a reduced day counts twice as full)", () => {
+    const plain = schedule(card, "good", now, DEFAULT_SRS_SETTINGS).card;
+    const { min_ivl, max_ivl } = get_fuzz_range(plain.scheduledDays, 10, 36500);
+    const keyOf = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const weekdayOf = (days: number) => new Date(now.getTime() + days * 86_400_000).getUTCDay();
+    // Equal loads everywhere: without easy days the shortest day wins (the interval weight)…
+    const flat = new Map(Array.from({ length: max_ivl + 1 }, (_, d) => [keyOf(d), 10] as const));
+    const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: flat }).card;
+    expect(balanced.scheduledDays).toBe(min_ivl);
+    // …with that weekday reduced, (10 + 1) × min / 0.5 loses to (10 + 1) × (min + 1): the next day.
+    const reduced = [1, 1, 1, 1, 1, 1, 1].map((c, d) => (d === weekdayOf(min_ivl) ? 0.5 : c));
+    const settings = SrsSettingsSchema.parse({ easyDays: reduced });
+    expect(scheduleBalanced(card, "good", now, settings, { dueCounts: flat }).card.scheduledDays).toBe(min_ivl + 1);
+  });
+});
+
+describe("avoidEasyDays", () => {
+  it("keeps a full day, else takes the fullest day closest to the proposal", () => {
+    const base = { interval: 10, minInterval: 8, maxInterval: 12, weekdayOf: (d: number) => d % 7 };
+    expect(avoidEasyDays({ ...base, easyDays: [1, 1, 1, 0, 1, 1, 1] })).toBe(9); // day 10 is weekday 3
+    expect(avoidEasyDays({ ...base, easyDays: [1, 1, 1, 1, 1, 1, 1] })).toBe(10);
+    // Weekdays 2–4 (days 9–11) reduced or off: day 8 (weekday 1) and 12 (weekday 5) tie, the shorter wins.
+    expect(avoidEasyDays({ ...base, easyDays: [1, 1, 0.5, 0, 0.5, 1, 1] })).toBe(8);
+    // Only reduced and off days: the reduced one closest.
+    expect(avoidEasyDays({ ...base, easyDays: [0, 0, 0.5, 0, 0, 0.5, 0] })).toBe(9);
+  });
 });

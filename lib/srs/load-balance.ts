@@ -16,7 +16,7 @@ import type { CardState, Rating, SrsSettings } from "./types";
 // been scheduled yet): without it intervals grew on average and the simulated learner did 5 % fewer reviews.
 
 /** Capacity of each weekday, Sunday (0) to Saturday (6): 1 normal, 0.5 reduced, 0 none. */
-export type EasyDays = readonly [number, number, number, number, number, number, number];
+export type EasyDays = readonly number[];
 export const NORMAL_DAYS: EasyDays = [1, 1, 1, 1, 1, 1, 1];
 
 export type BalanceInput = {
@@ -72,22 +72,46 @@ export type DueCounts = ReadonlyMap<string, number>;
 export type BalancedScheduleOptions = {
   /**
    * The due counts, or a function that reads them for the study days from `from` (inclusive) to `until`
-   * (exclusive) — only the fuzz range's few days are asked for, so the answer path can read just those.
+   * (exclusive) — only the fuzz range's few days are asked for, so the answer path can read just those. Not read
+   * when `settings.loadBalance` is off.
    */
   dueCounts: DueCounts | ((from: Date, until: Date) => DueCounts);
+  /** Overrides `settings.easyDays`. */
   easyDays?: EasyDays;
 };
 
 const DAY_MS = 86_400_000;
 
 /**
- * `schedule`, then — for an answer that gives a review interval of 3 days or more — moves the due date to the
- * least-loaded day of ts-fsrs's fuzz range (and off easy days). Pure; the log is the one `schedule` returns, so undo
- * works unchanged (a replay through plain `schedule` reproduces everything but `due` and `scheduledDays`). This is
- * the hook the answer path calls instead of `schedule(...)` when load balancing is on.
+ * Without load balancing, easy days still apply: the proposed interval is kept unless its day has less than full
+ * capacity; then the day of the range with the most capacity wins, ties to the one closest to the proposal, then the
+ * shorter. No loads are read.
  *
  * @example
- * // In recordReview's read snapshot (lib/db/workload.ts reads only the fuzz range's days, one indexed query):
+ * avoidEasyDays({ interval: 10, minInterval: 9, maxInterval: 11, weekdayOf: (d) => d % 7, easyDays: [1, 1, 1, 0, 1, 1, 1] }); // 9
+ */
+export function avoidEasyDays(input: Omit<BalanceInput, "loadOn"> & { easyDays: EasyDays }): number {
+  const { minInterval, maxInterval, interval, easyDays } = input;
+  const capacity = (days: number) => easyDays[input.weekdayOf(days)] ?? 1;
+  let best = Math.min(Math.max(interval, minInterval), maxInterval);
+  if (capacity(best) === 1) return best;
+  for (let days = minInterval; days <= maxInterval; days++) {
+    const better = capacity(days) > capacity(best);
+    const asGoodAndCloser = capacity(days) === capacity(best) && Math.abs(days - interval) < Math.abs(best - interval);
+    if (better || asGoodAndCloser) best = days;
+  }
+  return best;
+}
+
+/**
+ * `schedule`, then — for an answer that gives a review interval of 3 days or more — moves the due date within
+ * ts-fsrs's fuzz range: with `settings.loadBalance` to the least-loaded day (and off easy days), without it only off
+ * easy days. Pure; the log is the one `schedule` returns, so undo works unchanged (a replay through plain `schedule`
+ * reproduces everything but `due` and `scheduledDays`). The answer path (lib/db/reviews.ts) calls this instead of
+ * `schedule(...)`.
+ *
+ * @example
+ * // In recordReview's read snapshot (lib/db/workload.ts reads only the fuzz range's days, one grouped query):
  * const { card, log } = scheduleBalanced(card, "good", now, settings, {
  *   dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings),
  * });
@@ -102,27 +126,36 @@ export function scheduleBalanced(
   assertValidDate(now, "now");
   const result = schedule(card, rating, now, settings);
   const interval = result.card.scheduledDays;
+  const easyDays = options.easyDays ?? settings.easyDays;
+  const allNormal = easyDays.every((c) => c === 1);
+  if (!settings.loadBalance && allNormal) return result;
   // ts-fsrs fuzzes only review intervals of 2.5 days or more; learning steps keep their minutes.
   if (result.card.state !== "review" || interval < 3) return result;
   const { min_ivl, max_ivl } = get_fuzz_range(interval, result.log.elapsedDays, settings.maximumIntervalDays);
   const { timeZone, dayStartHour } = settings;
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const keyOf = (days: number) => studyDayKey(at(days), timeZone, dayStartHour);
-  const counts =
-    typeof options.dueCounts === "function"
-      ? options.dueCounts(
-          studyDayStart(at(min_ivl), timeZone, dayStartHour),
-          nextStudyDayStart(at(max_ivl), timeZone, dayStartHour),
-        )
-      : options.dueCounts;
-  const chosen = balanceInterval({
-    interval,
-    minInterval: min_ivl,
-    maxInterval: max_ivl,
-    loadOn: (days) => counts.get(keyOf(days)) ?? 0,
-    weekdayOf: (days) => new Date(`${keyOf(days)}T00:00:00Z`).getUTCDay(),
-    easyDays: options.easyDays,
-  });
+  const weekdayOf = (days: number) => new Date(`${keyOf(days)}T00:00:00Z`).getUTCDay();
+  let chosen: number;
+  if (settings.loadBalance) {
+    const counts =
+      typeof options.dueCounts === "function"
+        ? options.dueCounts(
+            studyDayStart(at(min_ivl), timeZone, dayStartHour),
+            nextStudyDayStart(at(max_ivl), timeZone, dayStartHour),
+          )
+        : options.dueCounts;
+    chosen = balanceInterval({
+      interval,
+      minInterval: min_ivl,
+      maxInterval: max_ivl,
+      loadOn: (days) => counts.get(keyOf(days)) ?? 0,
+      weekdayOf,
+      easyDays,
+    });
+  } else {
+    chosen = avoidEasyDays({ interval, minInterval: min_ivl, maxInterval: max_ivl, weekdayOf, easyDays });
+  }
   if (chosen === interval) return result;
   return {
     log: result.log,

@@ -102,6 +102,13 @@ export const SrsSettingsSchema = z.object({
     .refine(isValidTimeZone, { message: 'Unknown time zone; use an IANA name such as "Europe/Berlin".' })
     .default("UTC"),
   dayStartHour: int("Day start hour", 0, 23).default(4),
+  /** Capacity of each weekday, Sunday first: 1 normal, 0.5 reduced, 0 none (easy days, lib/srs/load-balance.ts). */
+  easyDays: z
+    .array(z.number().min(0).max(1), { message: "Easy days must be seven capacities between 0 and 1." })
+    .length(7, { message: "Easy days must give a capacity for each of the seven weekdays." })
+    .default([1, 1, 1, 1, 1, 1, 1]),
+  /** Put each review on the least-loaded day of its fuzz range (Anki 24.11's load balancer; on by default there too). */
+  loadBalance: z.boolean({ message: "Load balancing must be on or off." }).default(true),
   weights: z
     .array(z.number().refine(Number.isFinite, { message: "FSRS parameters must be finite numbers." }))
     .length(FSRS_WEIGHT_COUNT, { message: `FSRS parameters must be a list of ${FSRS_WEIGHT_COUNT} numbers.` })

@@ -44,6 +44,11 @@ const MATRIX: {
     url: (i) => `/decks/${i.deckId}/items/${i.itemId}`,
     expect: signedIn("ok"),
   },
+  {
+    route: "/decks/[deckId]/items/[itemId]/info",
+    url: (i) => `/decks/${i.deckId}/items/${i.itemId}/info`,
+    expect: signedIn("ok"),
+  },
   { route: "/decks/[deckId]/study", url: (i) => `/decks/${i.deckId}/study`, expect: signedIn("ok") },
   { route: "/browse", url: () => "/browse?q=nato&state=new&sort=due", expect: signedIn("ok") },
   { route: "/decks/[deckId]/browse", url: (i) => `/decks/${i.deckId}/browse?q=iraq`, expect: signedIn("ok") },

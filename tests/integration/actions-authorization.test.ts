@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { createAssignment } from "@/lib/db/assignments";
 import { createClass } from "@/lib/db/classes";
 import { publishDocument } from "@/lib/db/content";
+import { createPreset } from "@/lib/db/presets";
 import { createQuiz } from "@/lib/db/quiz";
 import { answerItem } from "@/lib/db/reviews";
 import { createSet } from "@/lib/db/sets";
@@ -70,6 +71,8 @@ async function world() {
     updatesSchedule: false,
   }))!;
   const code = (await db.class.findUniqueOrThrow({ where: { id: klass.id } })).joinCode;
+  // A preset of the learner's own (presets are per learner: everyone else must get "not found").
+  const preset = await createPreset(users.learner.id, `P-${slug}`);
   // The instructor's own draft deck, for the owner's lifecycle actions.
   const owned = await publishDocument(
     { slug: `o-${crypto.randomUUID()}`, title: "Owned", body: "Body.", ownerId: users.instructor.id, status: "draft" },
@@ -77,6 +80,7 @@ async function world() {
   );
   return {
     ownedDeckId: owned.documentId,
+    presetId: preset.ok ? preset.id : "",
     documentId,
     itemIds,
     setId: set.id,
@@ -475,6 +479,48 @@ const MATRIX: Record<string, Row[]> = {
       action: "deleteAccountAction",
       call: (m) => call(m, "deleteAccountAction", null, form({ currentPassword: "not the password" })),
       expect: signedIn("refused"),
+    },
+  ],
+  "/app/(app)/settings/presets/actions.ts": [
+    {
+      action: "createPresetAction",
+      call: (m) => call(m, "createPresetAction", null, form({ name: `Preset ${crypto.randomUUID()}` })),
+      expect: signedIn("ok"),
+    },
+    // The learner's own preset: anyone else is told it was not found.
+    {
+      action: "savePresetAction",
+      call: (m, w) =>
+        call(
+          m,
+          "savePresetAction",
+          null,
+          form({
+            presetId: w.presetId,
+            name: `Renamed ${crypto.randomUUID()}`,
+            desiredRetention: "0.85",
+            newPerDay: "10",
+            maxReviewsPerDay: "100",
+            learningSteps: "1m",
+            relearningSteps: "10m",
+            maximumIntervalDays: "365",
+            ...Object.fromEntries(Array.from({ length: 7 }, (_, d) => [`easyDay${d}`, "normal"])),
+            loadBalance: "on",
+          }),
+        ),
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
+    {
+      action: "deletePresetAction",
+      call: (m, w) => call(m, "deletePresetAction", null, form({ presetId: w.presetId })),
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
+  ],
+  "/app/(app)/decks/[deckId]/preset/actions.ts": [
+    {
+      action: "assignPresetAction",
+      call: (m, w) => call(m, "assignPresetAction", null, form({ deckId: w.documentId, presetId: w.presetId })),
+      expect: { ...signedIn("refused"), learner: "ok" },
     },
   ],
   "/app/(app)/progress/catch-up/actions.ts": [

@@ -40,6 +40,8 @@ const TABLES = [
   // Garbage is refused before any limiter counts it (sign-up, password change): no counter may move. (Session is
   // left out: the cookie stub records a session per call.)
   "RateLimit",
+  "Preset",
+  "DeckPreset",
 ];
 
 const big = "𝔉".repeat(300_000);
@@ -81,6 +83,10 @@ const FIELDS = [
   "status",
   "confirm",
   "how",
+  "presetId",
+  "maximumIntervalDays",
+  "loadBalance",
+  "easyDay0",
 ];
 const GARBAGE: unknown[] = [
   undefined,

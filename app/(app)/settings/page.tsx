@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/progress/format";
 import { DeleteAccountForm } from "./_delete-account/delete-account-form";
 import { AccountForms } from "./account-form";
 import { ParameterEvaluation } from "./parameter-evaluation";
+import { PresetsSection } from "./presets-section";
 import { ParametersForm, SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
           timeZones={Intl.supportedValuesOf("timeZone")}
         />
       </div>
+      <PresetsSection userId={user.id} />
       <div className="card" style={{ marginTop: "1rem" }}>
         <h2>Scheduling parameters</h2>
         <p data-testid="parameters-in-use">

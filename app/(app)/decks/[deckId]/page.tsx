@@ -9,8 +9,10 @@ import { canEditDeck } from "@/lib/db/items";
 import { getDeck, getStudyDeck } from "@/lib/db/content";
 import { getOwnedDeck } from "@/lib/db/deck-lifecycle";
 import { openQuizItems } from "@/lib/db/open-quizzes";
+import { deckPresetChoice } from "@/lib/db/presets";
 import { suspendedItems } from "@/lib/db/reviews";
 import { can } from "@/lib/auth/can";
+import { DeckPresetForm } from "@/components/presets/deck-preset-form";
 import { unsuspendAction } from "./actions";
 import { ExportLinks } from "./export-links";
 import { DeckOwnerPanel, StudyToggle } from "./lifecycle/forms";
@@ -24,7 +26,10 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const deck = await getDeck(deckId, user.id);
   if (!deck) notFound();
   const [owned, study] = await Promise.all([getOwnedDeck(deckId, user), getStudyDeck(deckId, user.id)]);
-  const suspended = await suspendedItems(user.id, deckId);
+  const [suspended, presetChoice] = await Promise.all([
+    suspendedItems(user.id, deckId),
+    deckPresetChoice(user.id, deckId),
+  ]);
   const owner = await canEditDeck(user, deckId);
   const flags = owner ? await openFlagCount(deckId) : 0;
   // Answers of the items an unfinished quiz of this learner asks stay hidden until it is finished.
@@ -79,6 +84,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
         </p>
       )}
       {can(user, "upload-document") && deck.items.length > 0 ? <ExportLinks deckId={deck.id} /> : null}
+      <DeckPresetForm deckId={deck.id} {...presetChoice} />
       {hidden.length > 0 ? (
         <p className="notice" data-testid="answers-hidden">
           {hidden.length === 1 ? "1 item of this deck is" : `${hidden.length} items of this deck are`} in a quiz you

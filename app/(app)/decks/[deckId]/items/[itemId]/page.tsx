@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document-view";
+import { CardInfoLink } from "@/components/srs/card-info-link";
 import { requireUser } from "@/lib/auth/session";
 import { getItemWithSource } from "@/lib/db/content";
 import { openQuizItems } from "@/lib/db/open-quizzes";
@@ -27,6 +28,9 @@ export default async function ItemSourcePage({ params }: { params: Promise<{ dec
           <Link href={`/decks/${deckId}`}>← {item.document.title}</Link>
         </p>
         <h1>{item.prompt}</h1>
+        <p>
+          <CardInfoLink deckId={deckId} itemId={itemId} />
+        </p>
         <p className="notice" data-testid="answer-hidden">
           The answer and its source are hidden: this item (or one asking the same fact) is in a quiz you haven&apos;t
           finished. <Link href={`/quiz/${attemptId}`}>Finish the quiz</Link> to see them.
@@ -40,6 +44,9 @@ export default async function ItemSourcePage({ params }: { params: Promise<{ dec
         <Link href={`/decks/${deckId}`}>← {item.document.title}</Link>
       </p>
       <h1>{item.prompt}</h1>
+      <p>
+        <CardInfoLink deckId={deckId} itemId={itemId} />
+      </p>
       <p>
         <strong>Answer:</strong> {item.answer}
         {item.retiredAt ? (
