@@ -3,7 +3,9 @@
  * critical violations, enforced. A page added under app/ without a visit here fails "covers every page".
  */
 import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import {
+  addToStudies,
   appRoutes,
   answerWithKeyboard,
   expect,
@@ -54,6 +56,9 @@ test("signed out: home, sign-in (with its error) and sign-up", async ({ page }) 
   await expect(page.getByTestId("form-error")).not.toBeEmpty();
   await check(page, "/login", "/login with an error");
   await visit(page, "/signup");
+  await visit(page, "/forgot-password");
+  // A link that names no reset: the page says so, with a way to ask again.
+  await visit(page, "/reset-password?token=not-a-real-token", "/reset-password");
 });
 
 test("a learner: decks, the item source, study (question, feedback, summary), quiz, progress tools, settings", async ({
@@ -80,6 +85,9 @@ test("a learner: decks, the item source, study (question, feedback, summary), qu
   await visit(page, `/decks/${deckId}`, "/decks/[deckId]");
   const itemHref = await hrefOf(page, `a[href^="/decks/${deckId}/items/"]`);
   await visit(page, itemHref, "/decks/[deckId]/items/[itemId]");
+  await visit(page, `${itemHref}/info`, "/decks/[deckId]/items/[itemId]/info");
+  await visit(page, "/browse?q=blue", "/browse");
+  await visit(page, `/decks/${deckId}/browse`, "/decks/[deckId]/browse");
 
   // Every kind as a question and with its feedback (the flashcard last: it is rated, then recorded).
   await visit(page, `/decks/${deckId}/study`, "/decks/[deckId]/study");
@@ -95,6 +103,8 @@ test("a learner: decks, the item source, study (question, feedback, summary), qu
   }
   await expect(page.getByRole("heading", { name: "Session complete" })).toBeVisible();
   await check(page, "/decks/[deckId]/study", "study summary");
+  // Study now takes the decks a learner added (the deck above is all answered for today).
+  await addToStudies(page, "NATO Mission Iraq");
   await visit(page, "/study");
   await answerWithKeyboard(page);
   await check(page, "/study", "/study feedback");
@@ -161,6 +171,23 @@ test("an instructor: decks, upload form, classes, a class, sets, a set, the new-
   await visit(page, "/sets/new");
   await visit(page, "/progress");
   await visit(page, "/settings");
+
+  // A deck of the instructor's own: re-upload, the item editor, the flag queue; and the import page.
+  const deckId = insertDeck("Accessibility owned deck", [
+    { kind: "typed", prompt: "Name the red planet.", answer: "Mars" },
+  ]);
+  const db = new Database("prisma/e2e.db");
+  db.prepare(`UPDATE "Document" SET "ownerId" = (SELECT id FROM "User" WHERE email = ?) WHERE id = ?`).run(
+    "instructor@example.com",
+    deckId,
+  );
+  const itemId = (db.prepare(`SELECT id FROM "Item" WHERE "documentId" = ?`).get(deckId) as { id: string }).id;
+  db.close();
+  await visit(page, `/decks/${deckId}`, "/decks/[deckId]");
+  await visit(page, `/decks/${deckId}/reupload`, "/decks/[deckId]/reupload");
+  await visit(page, `/decks/${deckId}/items/${itemId}/edit`, "/decks/[deckId]/items/[itemId]/edit");
+  await visit(page, `/decks/${deckId}/flags`, "/decks/[deckId]/flags");
+  await visit(page, "/decks/import");
 });
 
 test("an admin: users and roles", async ({ page }) => {
