@@ -65,7 +65,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
       ) : !study ? (
         <p className="muted">This deck is archived: it is not studied or quizzed until it is published again.</p>
       ) : (
-        <p className="actions-row">
+        <div className="actions-row">
           <StudyToggle deckId={deck.id} studied={study.studied} />
           <Link className="button" href={`/decks/${deck.id}/study`}>
             Study this deck
@@ -81,7 +81,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
               Flagged items ({flags})
             </Link>
           ) : null}
-        </p>
+        </div>
       )}
       {can(user, "upload-document") && deck.items.length > 0 ? <ExportLinks deckId={deck.id} /> : null}
       <DeckPresetForm deckId={deck.id} {...presetChoice} />
