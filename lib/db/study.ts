@@ -263,6 +263,7 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
     newItems,
     doneToday: done.doneToday,
     introducedSiblingKeys: done.introducedSiblingKeys,
+    lastItemId: done.lastItemId,
   });
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;

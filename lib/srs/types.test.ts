@@ -17,6 +17,8 @@ describe("SrsSettingsSchema", () => {
       maximumIntervalDays: 36500,
       timeZone: "UTC",
       dayStartHour: 4,
+      easyDays: [1, 1, 1, 1, 1, 1, 1],
+      loadBalance: true,
     });
   });
 

@@ -14,6 +14,7 @@ import { amendReview, answerItem, recordReview, setAside } from "@/lib/db/review
 import { createSet } from "@/lib/db/sets";
 import { nextStep } from "@/lib/db/study";
 import { DEFAULT_SRS_SETTINGS, newCard, schedule } from "@/lib/srs";
+import { scheduleBalanced } from "@/lib/srs/load-balance";
 import { makeUser } from "@/tests/factories";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -113,7 +114,8 @@ describe("amending the rating of the answer just recorded", () => {
     });
     const later = new Date(T0.getTime() + 5000);
     const amended = await amendReview({ userId: user.id, reviewId, rating: "easy", now: later });
-    const expected = schedule(newCard(T0), "easy", T0, DEFAULT_SRS_SETTINGS).card;
+    // Load balancing is on by default: with no other card due, the balanced day of the fuzz range (lib/srs).
+    const expected = scheduleBalanced(newCard(T0), "easy", T0, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() }).card;
     expect(amended).toEqual({ ok: true, leech: false, card: expected });
     expect(await db.card.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ ...expected, version: 2 });
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: reviewId } });
