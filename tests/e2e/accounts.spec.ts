@@ -23,6 +23,8 @@ test("a learner who forgot the password gets a link from the admin, sets a new o
   await signOut(page);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an "Email" field too: wait for the reset page before filling.
+  await expect(page).toHaveURL(/\/forgot-password/);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   const answer = page.getByTestId("forgot-message");

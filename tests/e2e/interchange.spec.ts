@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import type { Page } from "@playwright/test";
-import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
+import { addToStudies, answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 const MB = 1024 * 1024;
 
@@ -148,6 +148,7 @@ test("files that cannot be imported get a clear message and nothing is written",
 
 test("a learner downloads their own review history with Anki's revlog columns", async ({ page }) => {
   await signUp(page, "Historian");
+  await addToStudies(page, "NATO Mission Iraq");
   await page.goto("/study");
   await expect(page.locator("#prompt")).toBeVisible();
   await answerWithKeyboard(page, "3");

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
+import { addToStudies, answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 async function screenshots(page: Page, name: string) {
   for (const width of [1280, 390]) {
@@ -16,6 +16,9 @@ test("a new learner sees the empty state, studies a few cards and sees figures o
   await page.goto("/progress");
   await expect(page.getByRole("heading", { name: "Progress" })).toBeVisible();
   await expect(page.getByText("No reviews yet — start studying.")).toBeVisible();
+  // A new learner studies nothing until they add a deck (issue 14).
+  await addToStudies(page, "NATO Mission Iraq");
+  await page.goto("/progress");
   await page.getByRole("link", { name: "Start studying" }).click();
   await expect(page).toHaveURL(/\/study$/);
 
