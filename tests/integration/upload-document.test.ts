@@ -132,8 +132,11 @@ describe("generation off the request thread", () => {
     const second = previewDocumentAction({ text });
     const someoneElse = sessions.run({ user: { id: other.id } }, () => previewDocumentAction({ text }));
     const results = await Promise.all([first, second, someoneElse]);
-    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
-    expect(results[1]).toEqual({ ok: false, message: BUSY_MESSAGE });
+    // Exactly one of the same user's two runs; which one reaches the lock first is up to the scheduler.
+    const mine = results.slice(0, 2);
+    expect(mine.filter((r) => r.ok)).toHaveLength(1);
+    expect(mine.find((r) => !r.ok)).toEqual({ ok: false, message: BUSY_MESSAGE });
+    expect(results[2]).toMatchObject({ ok: true });
     // Publishing counts as a generation too; once the first is done the same user may go again.
     as(instructor);
     await expect(previewDocumentAction({ text: withFrontMatter("title: Again") })).resolves.toMatchObject({ ok: true });
