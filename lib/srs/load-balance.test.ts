@@ -10,66 +10,67 @@ const loads = (list: number[]) => (days: number) => list[days] ?? 0;
 const weekday = (days: number) => days % 7;
 
 describe("balanceInterval", () => {
-  it("picks the least-loaded day of the range", () => {
-    expect(
-      balanceInterval({
-        interval: 10,
-        minInterval: 9,
-        maxInterval: 11,
-        loadOn: loads([0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 2]),
-        weekdayOf: weekday,
-      }),
-    ).toBe(11);
+  // Days 8–12 around a proposed 10; weekday = days % 7, so day 8 is a Monday (1) … day 12 a Friday (5).
+  const range = { interval: 10, minInterval: 8, maxInterval: 12, weekdayOf: weekday };
+  // loads([…8 days…, a, b, c, d, e]): the load on days 8–12.
+  const onDays = (a: number, b: number, c: number, d: number, e: number) =>
+    loads([0, 0, 0, 0, 0, 0, 0, 0, a, b, c, d, e]);
+
+  it("keeps ts-fsrs's interval when the loads are equal, empty or not", () => {
+    expect(balanceInterval({ ...range, loadOn: () => 0 })).toBe(10);
+    expect(balanceInterval({ ...range, loadOn: () => 7 })).toBe(10);
   });
 
-  it("weighs each day by its interval, so equal loads keep the shorter one (the future always looks emptier)", () => {
-    const flat = () => 3;
-    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: flat, weekdayOf: weekday })).toBe(
-      8,
-    );
-    // Day 12 must be at least 8/12 as loaded (+1) as day 8 to win: (1 + 1) × 12 = 24 < (3 + 1) × 8 = 32.
-    const later = loads([0, 0, 0, 0, 0, 0, 0, 0, 3, 9, 9, 9, 1]);
-    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: later, weekdayOf: weekday })).toBe(
-      12,
-    );
+  it("keeps it on an even slope too: the later days are emptier only because they are not filled yet", () => {
+    // Scores (load + 1) 13 11 9 7 5 lie on the line 9 − 2 × (d − 10): every residual is 0. Least-loaded would say 12.
+    expect(balanceInterval({ ...range, loadOn: onDays(12, 10, 8, 6, 4) })).toBe(10);
+    // Rising loads the same way: not shortened either.
+    expect(balanceInterval({ ...range, loadOn: onDays(4, 6, 8, 10, 12) })).toBe(10);
   });
 
-  it("breaks exact ties toward the proposed interval", () => {
-    // (5 + 1) × 9 = 54 = (8 + 1) × 6: days 6 and 9 tie, 9 is closer to 10.
-    const tie = loads([0, 0, 0, 0, 0, 0, 8, 20, 20, 5, 20]);
-    expect(balanceInterval({ interval: 10, minInterval: 6, maxInterval: 10, loadOn: tie, weekdayOf: weekday })).toBe(9);
+  it("moves to the day furthest below the range's trend", () => {
+    // Scores 6 6 10 3 6: mean 6.2; slope Σ(d − 10)(s − 6.2) ÷ Σ(d − 10)² = (0.4 + 0.2 + 0 − 3.2 − 0.4) ÷ 10 = −0.3;
+    // trend 6.8 6.5 6.2 5.9 5.6; residuals −0.8 −0.5 3.8 −2.9 0.4: day 11.
+    expect(balanceInterval({ ...range, loadOn: onDays(5, 5, 9, 2, 5) })).toBe(11);
+    // A dip at the end of a falling range: scores 51 51 51 51 4, slope −9.4, residuals −9.4 0 9.4 18.8 −18.8: day 12.
+    expect(balanceInterval({ ...range, loadOn: onDays(50, 50, 50, 50, 3) })).toBe(12);
   });
 
-  it("treats a reduced easy day as twice as full and avoids a day with no reviews", () => {
-    // Days 8–12 fall on weekdays 1–5. Capacity 0.5 on Tuesday (day 9): (2 + 1) × 9 / 0.5 = 54 > (4 + 1) × 10 = 50.
-    const easyDays = [1, 1, 0.5, 1, 1, 1, 1] as const;
-    const load = loads([0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 9, 9]);
-    expect(balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: load, weekdayOf: weekday })).toBe(
+  it("leaves a peak for the nearest day on its trend, the shorter on a tie, not the emptiest far end", () => {
+    // Scores 13 11 21 7 5: mean 11.4, slope (−3.2 + 0.4 + 0 − 4.4 − 12.8) ÷ 10 = −2, trend 15.4 13.4 11.4 9.4 7.4;
+    // residuals −2.4 −2.4 9.6 −2.4 −2.4: days 8, 9, 11 and 12 tie; 9 and 11 are closest; the shorter wins.
+    expect(balanceInterval({ ...range, loadOn: onDays(12, 10, 20, 6, 4) })).toBe(9);
+  });
+
+  it("breaks ties toward the proposed interval when it is not the middle of the range", () => {
+    // Flat loads, proposal 9 in 6–10: kept. Proposal 13 outside the range 6–10: the nearest end.
+    expect(balanceInterval({ interval: 9, minInterval: 6, maxInterval: 10, loadOn: () => 4, weekdayOf: weekday })).toBe(
       9,
     );
     expect(
-      balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: load, weekdayOf: weekday, easyDays }),
+      balanceInterval({ interval: 13, minInterval: 6, maxInterval: 10, loadOn: () => 4, weekdayOf: weekday }),
     ).toBe(10);
-    // No reviews on Wednesday (day 10), even though nothing else is due then.
+  });
+
+  it("treats a reduced easy day as twice as full and avoids a day with no reviews", () => {
+    // Day 10 (weekday 3) reduced, loads 10 everywhere: scores 11 11 22 11 11. The trend is fitted through the normal
+    // days only (11 everywhere), so day 10 is 11 above it and the others tie at 0: 9 and 11, the shorter.
+    const wednesdayReduced = [1, 1, 1, 0.5, 1, 1, 1] as const;
+    expect(balanceInterval({ ...range, loadOn: () => 10, easyDays: wednesdayReduced })).toBe(9);
+    // Even an empty reduced day: (0 + 1) ÷ 0.5 = 2 against 1.
+    expect(balanceInterval({ ...range, loadOn: () => 0, easyDays: wednesdayReduced })).toBe(9);
+    // A reduced day elsewhere in the range leaves the proposal alone.
+    expect(balanceInterval({ ...range, loadOn: () => 10, easyDays: [1, 0.5, 1, 1, 1, 1, 1] })).toBe(10);
+    // No reviews on Wednesday (day 10), even though nothing else is due then: days 9 and 11 tie, the shorter.
     const none = [1, 1, 1, 0, 1, 1, 1] as const;
-    const empty = loads([0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 0, 5, 5]);
-    expect(
-      balanceInterval({
-        interval: 10,
-        minInterval: 9,
-        maxInterval: 11,
-        loadOn: empty,
-        weekdayOf: weekday,
-        easyDays: none,
-      }),
-    ).toBe(9);
+    expect(balanceInterval({ ...range, loadOn: onDays(5, 5, 0, 5, 5), easyDays: none })).toBe(9);
     // A range made only of days off keeps the proposed interval.
     expect(
       balanceInterval({
         interval: 10,
         minInterval: 10,
         maxInterval: 10,
-        loadOn: empty,
+        loadOn: () => 0,
         weekdayOf: weekday,
         easyDays: none,
       }),
@@ -136,12 +137,8 @@ describe("scheduleBalanced", () => {
     expect(balanced.card.scheduledDays).not.toBe(interval);
   });
 
-  it("with no load anywhere takes the shortest day of the range (as Anki's 1/interval weight); learning answers stay", () => {
-    expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() }).card).toEqual({
-      ...plain.card,
-      scheduledDays: min_ivl,
-      due: new Date(now.getTime() + min_ivl * 86_400_000),
-    });
+  it("with no load anywhere keeps ts-fsrs's interval (no shortening on an empty schedule); learning answers stay", () => {
+    expect(scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() })).toEqual(plain);
     const again = scheduleBalanced(card, "again", now, DEFAULT_SRS_SETTINGS, { dueCounts: new Map([[dayKey(0), 99]]) });
     expect(again).toEqual(schedule(card, "again", now, DEFAULT_SRS_SETTINGS));
   });
@@ -169,6 +166,9 @@ describe("daily load of a simulated learner", () => {
     const on = simulateDailyLoad({ ...options, mode: "balanced" });
     expect(on.spikiness).toBeLessThan(off.spikiness * 0.8);
     expect(on.max).toBeLessThanOrEqual(off.max);
+    // Neither shorter intervals (more reviews) nor longer ones (retention below the desired one) on average.
+    expect(Math.abs(on.meanShift)).toBeLessThan(0.5);
+    expect(Math.abs(on.total - off.total) / off.total).toBeLessThan(0.03);
   }, 30_000);
 });
 
@@ -241,14 +241,18 @@ describe("presets' options in the scheduler", () => {
     const { min_ivl, max_ivl } = get_fuzz_range(plain.scheduledDays, 10, 36500);
     const keyOf = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
     const weekdayOf = (days: number) => new Date(now.getTime() + days * 86_400_000).getUTCDay();
-    // Equal loads everywhere: without easy days the shortest day wins (the interval weight)…
+    expect(max_ivl - min_ivl).toBeGreaterThanOrEqual(4);
+    // Equal loads everywhere: without easy days ts-fsrs's interval is kept…
     const flat = new Map(Array.from({ length: max_ivl + 1 }, (_, d) => [keyOf(d), 10] as const));
     const balanced = scheduleBalanced(card, "good", now, DEFAULT_SRS_SETTINGS, { dueCounts: flat }).card;
-    expect(balanced.scheduledDays).toBe(min_ivl);
-    // …with that weekday reduced, (10 + 1) × min / 0.5 loses to (10 + 1) × (min + 1): the next day.
-    const reduced = [1, 1, 1, 1, 1, 1, 1].map((c, d) => (d === weekdayOf(min_ivl) ? 0.5 : c));
+    expect(balanced).toEqual(plain);
+    // …with its weekday reduced, it scores (10 + 1) ÷ 0.5 against 11 on the normal days: the day before and the day
+    // after tie, the shorter wins.
+    const reduced = [1, 1, 1, 1, 1, 1, 1].map((c, d) => (d === weekdayOf(plain.scheduledDays) ? 0.5 : c));
     const settings = SrsSettingsSchema.parse({ easyDays: reduced });
-    expect(scheduleBalanced(card, "good", now, settings, { dueCounts: flat }).card.scheduledDays).toBe(min_ivl + 1);
+    expect(scheduleBalanced(card, "good", now, settings, { dueCounts: flat }).card.scheduledDays).toBe(
+      plain.scheduledDays - 1,
+    );
   });
 });
 

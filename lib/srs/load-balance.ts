@@ -9,11 +9,11 @@ import type { CardState, Rating, SrsSettings } from "./types";
 // range, the day with the fewest reviews due, so the daily load flattens instead of being spread by chance. Easy days
 // scale each weekday's capacity: 1 normal, 0.5 reduced, 0 no reviews (unless every day in the range is one).
 //
-// Anki picks at random with weight 1/load² × 1/interval (so equal loads still spread); Factdeck picks the day with the
-// lowest (load + 1) × interval ÷ capacity and breaks ties toward the interval ts-fsrs proposed: deterministic, so the
-// same inputs give the same card, and the next answer sees the load this one added. The × interval, like Anki's
-// 1/interval, keeps the choice from drifting to later days (the far future always looks emptier, because it has not
-// been scheduled yet): without it intervals grew on average and the simulated learner did 5 % fewer reviews.
+// Anki (24.11 to 26.x, rslib/src/scheduler/states/load_balancer.rs) picks at random, seeded per card, with weight
+// (1/due)² × 1/interval per day of the range; the 1/interval biases it toward earlier days on purpose, because the
+// far future always looks emptier. Factdeck picks deterministically, so the same inputs give the same card and the
+// next answer sees the load this one added, and guards that drift by comparing each day with the range's trend
+// instead of weighting by interval: see balanceInterval.
 
 /** Capacity of each weekday, Sunday (0) to Saturday (6): 1 normal, 0.5 reduced, 0 none. */
 export type EasyDays = readonly number[];
@@ -33,12 +33,20 @@ export type BalanceInput = {
 };
 
 /**
- * The interval in [minInterval, maxInterval] with the lowest (load + 1) × interval ÷ capacity; ties go to the one
- * closest to `interval`, then the shorter. Days with capacity 0 are avoided unless the whole range is such days.
+ * The interval in [minInterval, maxInterval] whose day is the furthest below the range's trend, where a day's score is
+ * (load + 1) ÷ capacity and the trend is the least-squares line through the scores of the range's fullest-capacity
+ * days; ties go to the one closest to `interval`, then the shorter. Days with capacity 0 are avoided unless the whole
+ * range is such days.
+ *
+ * Why a trend and not the load alone: when a card is answered, the later days of its range hold fewer reviews than
+ * the earlier ones only because the cards that will land there have not been answered yet, so "least loaded" alone
+ * would lengthen intervals on average (fewer reviews, retention below the desired one). A line fitted through the
+ * range takes that slope out without favouring either end, so equal or evenly sloping loads keep ts-fsrs's interval,
+ * and only a day that is a dip (or a peak) against its neighbours moves the card.
  *
  * @example
- * balanceInterval({ interval: 10, minInterval: 9, maxInterval: 11, loadOn: (d) => [0,0,0,0,0,0,0,0,0,5,8,2][d],
- *   weekdayOf: (d) => d % 7 }); // 11: scores 6×9 = 54, 9×10 = 90, 3×11 = 33
+ * balanceInterval({ interval: 10, minInterval: 8, maxInterval: 12, loadOn: (d) => [0,0,0,0,0,0,0,0,5,5,9,2,5][d],
+ *   weekdayOf: (d) => d % 7 }); // 11: scores 6 6 10 3 6, trend 6.2 − 0.3 × (d − 10), day 11 is 2.9 below it
  */
 export function balanceInterval(input: BalanceInput): number {
   const { minInterval, maxInterval, interval } = input;
@@ -49,18 +57,35 @@ export function balanceInterval(input: BalanceInput): number {
   if (easyDays.length !== 7 || easyDays.some((c) => !(c >= 0 && c <= 1))) {
     throw new SrsError("invalid_card", "Easy days must give seven capacities between 0 and 1.");
   }
-  if (easyDays.every((c) => c === 0)) return Math.min(Math.max(interval, minInterval), maxInterval);
-  let best = Math.min(Math.max(interval, minInterval), maxInterval);
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (let days = minInterval; days <= maxInterval; days++) {
-    const capacity = easyDays[input.weekdayOf(days)] ?? 1;
-    // ÷ capacity: a reduced day counts as twice as full; + 1 so an empty reduced day still loses to an empty normal
-    // one. Capacity 0 scores Infinity but stays a candidate if every day in the range is one.
-    const score = capacity > 0 ? ((input.loadOn(days) + 1) * days) / capacity : Number.POSITIVE_INFINITY;
-    const closer = Math.abs(days - interval) < Math.abs(best - interval);
-    if (score < bestScore || (score === bestScore && closer)) {
-      best = days;
-      bestScore = score;
+  const proposed = Math.min(Math.max(interval, minInterval), maxInterval);
+  const days: { days: number; capacity: number; score: number }[] = [];
+  for (let d = minInterval; d <= maxInterval; d++) {
+    const capacity = easyDays[input.weekdayOf(d)] ?? 1;
+    // ÷ capacity: a reduced day counts as twice as full; + 1 so an empty reduced day still scores above an empty
+    // normal one.
+    if (capacity > 0) days.push({ days: d, capacity, score: (input.loadOn(d) + 1) / capacity });
+  }
+  if (days.length === 0) return proposed;
+  // The trend is fitted through the days of the range's highest capacity only, so a reduced day's doubled score is
+  // a peak to avoid rather than something that tilts the line for the others.
+  const top = Math.max(...days.map((d) => d.capacity));
+  const reference = days.filter((d) => d.capacity === top);
+  const meanX = reference.reduce((s, d) => s + d.days, 0) / reference.length;
+  const meanY = reference.reduce((s, d) => s + d.score, 0) / reference.length;
+  const spread = reference.reduce((s, d) => s + (d.days - meanX) ** 2, 0);
+  const slope = spread === 0 ? 0 : reference.reduce((s, d) => s + (d.days - meanX) * (d.score - meanY), 0) / spread;
+  let best = proposed;
+  let bestResidual = Number.POSITIVE_INFINITY;
+  for (const d of days) {
+    const residual = d.score - (meanY + slope * (d.days - meanX));
+    const distance = Math.abs(d.days - interval) - Math.abs(best - interval);
+    // Residuals are sums of floats: a difference below 1e-9 is a tie (equal loads give exactly 0 only in exact
+    // arithmetic).
+    const lower = residual < bestResidual - 1e-9;
+    const tie = Math.abs(residual - bestResidual) <= 1e-9;
+    if (lower || (tie && (distance < 0 || (distance === 0 && d.days < best)))) {
+      best = d.days;
+      bestResidual = residual;
     }
   }
   return best;

@@ -26,6 +26,16 @@ export type LoadStats = {
   max: number;
   /** Standard deviation of each day's load from the centred 7-day mean: the spikes, without the growth trend. */
   spikiness: number;
+  /** All reviews over the run. */
+  total: number;
+};
+
+/** What a simulation run adds to the daily loads: how often reviews were recalled, and how far the balancer moved them. */
+export type LoadSimulation = LoadStats & {
+  /** Share of reviews recalled (the simulated learner's true retention). */
+  recalled: number;
+  /** Mean days between the interval ts-fsrs proposed and the one kept, over review intervals of 3+ days. */
+  meanShift: number;
 };
 
 const MINUTE = 60_000;
@@ -49,6 +59,7 @@ export function loadStats(daily: number[]): LoadStats {
     standardDeviation: deviation(daily, () => mean),
     max: Math.max(0, ...daily),
     spikiness: deviation(daily, week),
+    total: daily.reduce((s, n) => s + n, 0),
   };
 }
 
@@ -60,7 +71,7 @@ export function loadStats(daily: number[]): LoadStats {
  * const on = simulateDailyLoad({ ...options, mode: "balanced" });
  * on.standardDeviation < off.standardDeviation; // true
  */
-export function simulateDailyLoad(options: LoadSimulationOptions): LoadStats {
+export function simulateDailyLoad(options: LoadSimulationOptions): LoadSimulation {
   const { settings } = options;
   const random = createRng(options.seed);
   const cards: CardState[] = [];
@@ -72,6 +83,9 @@ export function simulateDailyLoad(options: LoadSimulationOptions): LoadStats {
     dueCounts.set(key, (dueCounts.get(key) ?? 0) + delta);
   };
   const daily: number[] = [];
+  let recalled = 0;
+  let shifted = 0;
+  let shifts = 0;
   for (let day = 0; day < options.days; day++) {
     let clock = new Date(options.start.getTime() + day * 86_400_000);
     const end = nextStudyDayStart(clock, settings.timeZone, settings.dayStartHour);
@@ -89,12 +103,17 @@ export function simulateDailyLoad(options: LoadSimulationOptions): LoadStats {
         if (card.state === "review") {
           reviews++;
           rating = random() < retrievability(card, clock, settings) ? "good" : "again";
+          if (rating === "good") recalled++;
         }
         count(card, -1);
         const next =
           options.mode === "balanced"
             ? scheduleBalanced(card, rating, clock, settings, { dueCounts, easyDays: options.easyDays }).card
             : schedule(card, rating, clock, settings, options.mode === "fuzz" ? { fuzz: { random } } : {}).card;
+        if (options.mode === "balanced" && next.state === "review" && next.scheduledDays >= 3) {
+          shifted += next.scheduledDays - schedule(card, rating, clock, settings).card.scheduledDays;
+          shifts++;
+        }
         count(next, +1);
         cards[index] = next;
         clock = new Date(clock.getTime() + MINUTE / 6);
@@ -103,5 +122,6 @@ export function simulateDailyLoad(options: LoadSimulationOptions): LoadStats {
     }
     daily.push(reviews);
   }
-  return loadStats(daily);
+  const stats = loadStats(daily);
+  return { ...stats, recalled: recalled / Math.max(1, stats.total), meanShift: shifted / Math.max(1, shifts) };
 }

@@ -114,8 +114,9 @@ describe("amending the rating of the answer just recorded", () => {
     });
     const later = new Date(T0.getTime() + 5000);
     const amended = await amendReview({ userId: user.id, reviewId, rating: "easy", now: later });
-    // Load balancing is on by default: with no other card due, the balanced day of the fuzz range (lib/srs).
+    // Load balancing is on by default; with no other card due it keeps ts-fsrs's own interval (lib/srs/load-balance.ts).
     const expected = scheduleBalanced(newCard(T0), "easy", T0, DEFAULT_SRS_SETTINGS, { dueCounts: new Map() }).card;
+    expect(expected).toEqual(schedule(newCard(T0), "easy", T0, DEFAULT_SRS_SETTINGS).card);
     expect(amended).toEqual({ ok: true, leech: false, card: expected });
     expect(await db.card.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ ...expected, version: 2 });
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: reviewId } });

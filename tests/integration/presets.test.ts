@@ -259,7 +259,7 @@ describe("load balancing and easy days on the answer path", () => {
     const plain = schedule(card, "good", NOW, SrsSettingsSchema.parse({}));
     const { min_ivl, max_ivl } = get_fuzz_range(plain.card.scheduledDays, 10, 36500);
     expect(max_ivl - min_ivl).toBeGreaterThanOrEqual(2);
-    // Every day of the range holds 4 reviews except the longest, which holds none: (0 + 1) × max < (4 + 1) × min.
+    // Every day of the range holds 4 reviews except the longest, which holds none: the one day below the range's trend.
     const lightest = max_ivl;
     await loadDays(user.id, new Map(Array.from({ length: max_ivl - min_ivl }, (_, i) => [min_ivl + i, 4] as const)));
     const result = await answer(user.id, ids[0]!, "good", NOW, 1);
