@@ -2,6 +2,8 @@ import { default_w } from "ts-fsrs";
 import type { CardStateName, Rating } from "@/lib/srs";
 import { evaluateParameters, type Evaluation } from "@/lib/srs/evaluate";
 import { cardHistories } from "@/lib/srs/optimizer";
+import { db } from "./client";
+import { ownPreset, presetReviewLogs } from "./preset-parameters";
 import { readSettings } from "./settings";
 import { query } from "./sqlite";
 
@@ -38,5 +40,37 @@ export function evaluateLearnerParameters(userId: string): ParameterEvaluation {
   return {
     defaults: evaluateParameters(histories, default_w),
     personal: settings.weights ? evaluateParameters(histories, settings.weights) : null,
+  };
+}
+
+export type PresetEvaluation = {
+  defaults: Evaluation | null;
+  /** The parameters the preset's decks are scheduled with; null when those are the defaults. */
+  inUse: Evaluation | null;
+  /** Where those parameters come from: the preset's own fit, the learner's fit to all decks, or the defaults. */
+  source: "preset" | "learner" | "defaults";
+};
+
+/**
+ * Evaluate for one preset: log loss and RMSE(bins) of the defaults and of the parameters its decks use, on the
+ * reviews of its decks. Null when the preset is not the learner's.
+ * @example const evaluation = await evaluatePresetParameters(user.id, presetId);
+ */
+export async function evaluatePresetParameters(userId: string, presetId: string): Promise<PresetEvaluation | null> {
+  const own = await ownPreset(userId, presetId);
+  if (!own) return null;
+  const settings = readSettings(userId);
+  const learner = await db.userSettings.findUnique({ where: { userId }, select: { weights: true } });
+  const stored = own.preset.weights ?? learner?.weights ?? null;
+  const weights = stored ? (JSON.parse(stored) as number[]) : null;
+  const histories = cardHistories(
+    presetReviewLogs(userId, presetId, own.defaultId),
+    settings.timeZone,
+    settings.dayStartHour,
+  );
+  return {
+    defaults: evaluateParameters(histories, default_w),
+    inUse: weights ? evaluateParameters(histories, weights) : null,
+    source: own.preset.weights ? "preset" : learner?.weights ? "learner" : "defaults",
   };
 }

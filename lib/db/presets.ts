@@ -2,6 +2,7 @@ import { Prisma, type Preset } from "@/generated/prisma/client";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs";
 import { formatEasyDays, parseEasyDays, type EasyDayLevel } from "@/lib/srs/easy-days";
 import { db } from "./client";
+import { reviewCountsByPreset } from "./preset-parameters";
 
 // A learner's presets (Anki's deck options presets): named sets of scheduling options, one of them the default that
 // every deck without a DeckPreset row uses. Reading them for an answer is lib/db/settings.ts readScheduling (one
@@ -21,7 +22,23 @@ export type PresetOptions = {
   loadBalance: boolean;
 };
 
-export type PresetView = PresetOptions & { id: string; name: string; isDefault: boolean; deckCount: number };
+/** Which FSRS parameters a preset's decks are scheduled with, and how many reviews its decks hold. */
+export type PresetParametersView = {
+  /** The preset's own fit (date and number of reviews), or null. */
+  own: { fittedAt: Date | null; reviews: number | null } | null;
+  /** What applies without an own fit: the learner's parameters fitted to all decks, else the defaults. */
+  fallback: "learner" | "defaults";
+  /** Reviews of the decks that use the preset now (what fitting and Evaluate read). */
+  reviewCount: number;
+};
+
+export type PresetView = PresetOptions & {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  deckCount: number;
+  parameters: PresetParametersView;
+};
 
 export type PresetRefusal = "not_found" | "name_taken" | "is_default";
 
@@ -36,8 +53,17 @@ function columns(options: PresetOptions) {
   };
 }
 
-function view(preset: Preset & { _count: { decks: number } }, defaultId: string): PresetView {
+function view(
+  preset: Preset & { _count: { decks: number } },
+  defaultId: string,
+  context: { fallback: "learner" | "defaults"; reviewCounts: Map<string, number> },
+): PresetView {
   return {
+    parameters: {
+      own: preset.weights ? { fittedAt: preset.weightsFittedAt, reviews: preset.weightsReviews } : null,
+      fallback: context.fallback,
+      reviewCount: context.reviewCounts.get(preset.id) ?? 0,
+    },
     id: preset.id,
     name: preset.name,
     isDefault: preset.id === defaultId,
@@ -57,7 +83,7 @@ const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** The id a learner's Default preset gets when it is made (the migration uses the same form). */
-const defaultIdFor = (userId: string) => `default-${userId}`;
+export const defaultIdFor = (userId: string) => `default-${userId}`;
 
 /** The Default preset's options before it exists: those of the learner's settings row, else the defaults. */
 function unsavedDefaultOptions(
@@ -80,7 +106,7 @@ function unsavedDefaultOptions(
 }
 
 /** The stored default preset's id, or null when the learner has none yet (nothing is written). */
-async function storedDefaultId(userId: string): Promise<string | null> {
+export async function storedDefaultId(userId: string): Promise<string | null> {
   const settings = await db.userSettings.findUnique({ where: { userId }, select: { defaultPresetId: true } });
   if (!settings?.defaultPresetId) return null;
   const preset = await db.preset.findFirst({ where: { id: settings.defaultPresetId, userId }, select: { id: true } });
@@ -126,9 +152,13 @@ export async function listPresets(userId: string): Promise<PresetView[]> {
       orderBy: { name: "asc" },
     }),
   ]);
-  const views = presets.map((p) => view(p, defaultId ?? ""));
+  const settings = await db.userSettings.findUnique({ where: { userId } });
+  const context = {
+    fallback: settings?.weights ? ("learner" as const) : ("defaults" as const),
+    reviewCounts: reviewCountsByPreset(userId, defaultId ?? defaultIdFor(userId)),
+  };
+  const views = presets.map((p) => view(p, defaultId ?? "", context));
   if (!defaultId) {
-    const settings = await db.userSettings.findUnique({ where: { userId } });
     const now = new Date();
     const unsaved = {
       ...unsavedDefaultOptions(settings),
@@ -138,11 +168,14 @@ export async function listPresets(userId: string): Promise<PresetView[]> {
       maximumIntervalDays: DEFAULT_SRS_SETTINGS.maximumIntervalDays,
       easyDays: formatEasyDays(NORMAL_WEEK),
       loadBalance: DEFAULT_SRS_SETTINGS.loadBalance,
+      weights: null,
+      weightsFittedAt: null,
+      weightsReviews: null,
       createdAt: now,
       updatedAt: now,
       _count: { decks: 0 },
     };
-    views.unshift(view(unsaved, unsaved.id));
+    views.unshift(view(unsaved, unsaved.id, context));
   }
   return views.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }

@@ -69,8 +69,9 @@ function parseRow(row: SettingsRow): SrsSettings {
 }
 
 // The preset's columns where there is one, else the settings row's own (a learner from before presets whose Default
-// preset is not made yet). `documentId` NULL: the default preset. Plain SQL, valid in PostgreSQL too.
-const SCHEDULING_SQL = `SELECT s."timeZone", s."weights", p."id" AS "presetId",
+// preset is not made yet). FSRS parameters: the preset's own fit, else the learner's, else (null) the defaults.
+// `documentId` NULL: the default preset. Plain SQL, valid in PostgreSQL too.
+const SCHEDULING_SQL = `SELECT s."timeZone", COALESCE(p."weights", s."weights") AS "weights", p."id" AS "presetId",
     COALESCE(p."desiredRetention", s."desiredRetention") AS "desiredRetention",
     COALESCE(p."newPerDay", s."newPerDay") AS "newPerDay",
     COALESCE(p."maxReviewsPerDay", s."maxReviewsPerDay") AS "maxReviewsPerDay",
@@ -85,7 +86,8 @@ const SCHEDULING_SQL = `SELECT s."timeZone", s."weights", p."id" AS "presetId",
 
 /**
  * The options that schedule the learner's cards of a deck: the deck's preset (DeckPreset), else the learner's
- * default preset, else the defaults; with the learner's time zone and personal parameters. One prepared statement.
+ * default preset, else the defaults; with the learner's time zone and FSRS parameters (the preset's own fit, else the
+ * learner's, else the defaults). One prepared statement.
  * @example const { settings, presetId } = readScheduling(userId, item.documentId);
  */
 export function readScheduling(userId: string, documentId: string | null): SchedulingSettings {

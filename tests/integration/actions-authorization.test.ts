@@ -515,6 +515,22 @@ const MATRIX: Record<string, Row[]> = {
       call: (m, w) => call(m, "deletePresetAction", null, form({ presetId: w.presetId })),
       expect: { ...signedIn("refused"), learner: "ok" },
     },
+    // The learner's preset has no decks, so no reviews: fitting and Evaluate tell them so; anyone else: not found.
+    {
+      action: "fitPresetParametersAction",
+      call: (m, w) => call(m, "fitPresetParametersAction", null, form({ presetId: w.presetId })),
+      expect: signedIn("refused"),
+    },
+    {
+      action: "evaluatePresetAction",
+      call: (m, w) => call(m, "evaluatePresetAction", null, form({ presetId: w.presetId })),
+      expect: signedIn("refused"),
+    },
+    {
+      action: "resetPresetParametersAction",
+      call: (m, w) => call(m, "resetPresetParametersAction", null, form({ presetId: w.presetId })),
+      expect: { ...signedIn("refused"), learner: "ok" },
+    },
   ],
   "/app/(app)/decks/[deckId]/preset/actions.ts": [
     {

@@ -50,7 +50,9 @@ export default async function SettingsPage() {
         </details>
         <p className="muted">
           You have {reviews} reviews. With {MIN_REVIEWS_FOR_OPTIMIZER} or more, Factdeck can fit parameters to your own
-          memory from your review history.
+          memory from your review history. These are fitted to all your decks and used by every preset without
+          parameters of its own; a preset whose decks hold {MIN_REVIEWS_FOR_OPTIMIZER} reviews or more can be fitted on
+          its own under Presets.
         </p>
         <ParametersForm canFit={reviews >= MIN_REVIEWS_FOR_OPTIMIZER} personal={personal} />
         <ParameterEvaluation userId={user.id} />

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import type { PresetView } from "@/lib/db/presets";
 import { WEEKDAYS, type EasyDayLevel } from "@/lib/srs/easy-days";
+import { PresetParameters } from "./preset-parameters";
 import { createPresetAction, deletePresetAction, savePresetAction, type PresetState } from "./presets/actions";
 
 type TextField =
@@ -185,6 +186,7 @@ function PresetForm({
           </div>
         </form>
       ) : null}
+      <PresetParameters preset={preset} />
       {preset.isDefault ? null : (
         <form action={deleteAction}>
           <input type="hidden" name="presetId" value={preset.id} />

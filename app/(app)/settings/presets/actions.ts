@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
+import { evaluatePresetParameters, type PresetEvaluation } from "@/lib/db/evaluate-parameters";
+import { fitPresetParameters, resetPresetParameters } from "@/lib/db/preset-parameters";
 import { createPreset, deletePreset, updatePreset } from "@/lib/db/presets";
 import { formFields } from "@/lib/validations/form";
 import { CreatePresetSchema, PresetFormSchema, PresetIdSchema } from "@/lib/validations/presets";
@@ -94,4 +96,62 @@ export async function deletePresetAction(_prev: PresetState, form: FormData): Pr
   revalidatePath("/settings");
   const moved = result.movedDecks === 1 ? "1 deck now uses" : `${result.movedDecks} decks now use`;
   return { ok: true, message: `Preset deleted; ${moved} the default preset.` };
+}
+
+/** Fits FSRS parameters to the reviews of this preset's decks (too few: nothing changes, the message says why). */
+export async function fitPresetParametersAction(_prev: PresetState, form: FormData): Promise<PresetState> {
+  const field = formFields(form);
+  const user = await requireUser("/settings");
+  const parsed = PresetIdSchema.safeParse({ presetId: field("presetId") ?? "" });
+  if (!parsed.success) return { ok: false, message: NOT_FOUND };
+  const result = await fitPresetParameters(user.id, parsed.data.presetId, new Date());
+  if (!result.ok) return { ok: false, message: result.message };
+  revalidatePath("/settings");
+  return {
+    ok: true,
+    message: `Fitted from ${result.reviewCount} reviews of this preset's decks; its decks use them from now on.`,
+  };
+}
+
+/** Drops a preset's own parameters: its decks use the learner's parameters (else the defaults) again. */
+export async function resetPresetParametersAction(_prev: PresetState, form: FormData): Promise<PresetState> {
+  const field = formFields(form);
+  const user = await requireUser("/settings");
+  const parsed = PresetIdSchema.safeParse({ presetId: field("presetId") ?? "" });
+  if (!parsed.success) return { ok: false, message: NOT_FOUND };
+  const result = await resetPresetParameters(user.id, parsed.data.presetId);
+  if (!result.ok) return { ok: false, message: NOT_FOUND };
+  revalidatePath("/settings");
+  return { ok: true, message: "This preset's decks use your parameters fitted to all decks (or the defaults) again." };
+}
+
+export type EvaluateState =
+  | {
+      ok: true;
+      message: string;
+      evaluation: PresetEvaluation & { defaults: NonNullable<PresetEvaluation["defaults"]> };
+    }
+  | { ok: false; message: string }
+  | null;
+
+/** Evaluate for one preset: the defaults against the parameters its decks use, on its decks' reviews. Reads only. */
+export async function evaluatePresetAction(_prev: EvaluateState, form: FormData): Promise<EvaluateState> {
+  const field = formFields(form);
+  const user = await requireUser("/settings");
+  const parsed = PresetIdSchema.safeParse({ presetId: field("presetId") ?? "" });
+  if (!parsed.success) return { ok: false, message: NOT_FOUND };
+  const evaluation = await evaluatePresetParameters(user.id, parsed.data.presetId);
+  if (!evaluation) return { ok: false, message: NOT_FOUND };
+  const { defaults } = evaluation;
+  if (!defaults) {
+    return {
+      ok: false,
+      message: "Nothing to evaluate yet: this preset's decks have no review made a day or more after an earlier one.",
+    };
+  }
+  return {
+    ok: true,
+    message: `Evaluated on ${defaults.reviews} reviews of this preset's decks.`,
+    evaluation: { ...evaluation, defaults },
+  };
 }
