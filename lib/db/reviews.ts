@@ -13,7 +13,7 @@ import {
   type SrsSettings,
 } from "@/lib/srs";
 import { storedResponse } from "@/lib/study/answer-locale";
-import { scheduleBalanced } from "@/lib/srs/load-balance";
+import { previewBalanced, scheduleBalanced } from "@/lib/srs/load-balance";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
@@ -165,7 +165,10 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
   const attemptId = inQuiz.get(row.id);
   if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
   const item = JSON.parse(row.data) as GeneratedItem;
-  const previews = previewIntervals(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings);
+  // The buttons show the balanced days, read from the same loads the answer's write reads (this card left out).
+  const previews = previewBalanced(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings, {
+    dueCounts: (from, until) => dueCountsBetween(input.userId, from, until, settings, stored?.id ?? null),
+  });
   const graded = gradeResponse(item, input.response, input.locale);
   const { correct, explanation } = graded;
   if (correct === null) {
@@ -226,7 +229,9 @@ function replayAnswer(
       row,
       item,
       { correct, explanation, suggested: log.rating, recorded: true },
-      previewIntervals(before.card, new Date(log.reviewedAt), settings),
+      previewBalanced(before.card, new Date(log.reviewedAt), settings, {
+        dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings, log.cardId),
+      }),
     ),
   };
 }

@@ -1,8 +1,9 @@
 import { get_fuzz_range } from "ts-fsrs";
 import { assertValidDate, SrsError } from "./errors";
 import { nextStudyDayStart, studyDayKey, studyDayStart } from "./day";
-import { schedule, type ScheduleResult } from "./scheduler";
-import type { CardState, Rating, SrsSettings } from "./types";
+import { formatInterval } from "./interval-label";
+import { schedule, type IntervalPreview, type ScheduleResult } from "./scheduler";
+import { RATINGS, type CardState, type Rating, type SrsSettings } from "./types";
 
 // Load balancing (Anki 24.11) and easy days (Anki 24.11's "Easy Days"). ts-fsrs's fuzz picks a random interval in a
 // range around the proposed one so cards learned together drift apart; the load balancer picks, within the same
@@ -190,4 +191,26 @@ export function scheduleBalanced(
       due: new Date(result.card.due.getTime() + (chosen - interval) * DAY_MS),
     },
   };
+}
+
+/**
+ * The rating buttons' figures as the answer will place the card: for each rating, `scheduleBalanced`'s due date and a
+ * short label (Anki labels its buttons with the load-balanced interval too). With the same loads, the answer gets
+ * exactly the previewed day. Loads are read only for ratings that give a review interval of 3+ days.
+ *
+ * @example
+ * previewBalanced(card, now, settings, { dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings) })
+ *   .good.label; // "12d"
+ */
+export function previewBalanced(
+  card: CardState,
+  now: Date,
+  settings: SrsSettings,
+  options: BalancedScheduleOptions,
+): Record<Rating, IntervalPreview> {
+  const entries = RATINGS.map((rating) => {
+    const { due } = scheduleBalanced(card, rating, now, settings, options).card;
+    return [rating, { due, label: formatInterval(due.getTime() - now.getTime()) }] as const;
+  });
+  return Object.fromEntries(entries) as Record<Rating, IntervalPreview>;
 }

@@ -19,10 +19,11 @@ import {
   updatePreset,
   type PresetOptions,
 } from "@/lib/db/presets";
-import { recordReview } from "@/lib/db/reviews";
+import { amendReview, answerItem, recordReview } from "@/lib/db/reviews";
 import { readScheduling, readSettings, saveSettings } from "@/lib/db/settings";
 import { newCard, schedule, SrsSettingsSchema, type CardState } from "@/lib/srs";
 import type { EasyDayLevel } from "@/lib/srs/easy-days";
+import { formatInterval } from "@/lib/srs/interval-label";
 import { makeUser } from "@/tests/factories";
 import { cookieStoreFor } from "@/tests/session-cookie";
 
@@ -268,6 +269,34 @@ describe("load balancing and easy days on the answer path", () => {
       scheduledDays: lightest,
       due: new Date(NOW.getTime() + lightest * DAY),
     });
+  });
+
+  it("labels the rating buttons with the balanced days, and the answer and its amendments land on them", async () => {
+    const user = await makeUser();
+    const { ids } = await deck(`lb-labels-${crypto.randomUUID()}`, 1);
+    const card = await reviewCard(user.id, ids[0]!);
+    const plain = schedule(card, "good", NOW, SrsSettingsSchema.parse({})).card;
+    const { min_ivl, max_ivl } = get_fuzz_range(plain.scheduledDays, 10, 36500);
+    // Good's range is loaded except its longest day, so Good moves there; the label must say so.
+    await loadDays(user.id, new Map(Array.from({ length: max_ivl - min_ivl }, (_, i) => [min_ivl + i, 4] as const)));
+    const reviewId = crypto.randomUUID();
+    const answered = await answerItem({
+      userId: user.id,
+      reviewId,
+      itemId: ids[0]!,
+      version: 1,
+      response: "nothing like it",
+      responseMs: 3000,
+      now: NOW,
+    });
+    if (!answered.ok) throw new Error(answered.reason);
+    const label = (due: Date) => formatInterval(due.getTime() - NOW.getTime());
+    expect(answered.feedback.intervals.good).toBe(label(new Date(NOW.getTime() + max_ivl * DAY)));
+    expect(answered.feedback.intervals.good).not.toBe(label(plain.due));
+    for (const rating of ["hard", "good", "easy"] as const) {
+      const amended = await amendReview({ userId: user.id, reviewId, rating, now: NOW });
+      expect(amended.ok && label(amended.card.due)).toBe(answered.feedback.intervals[rating]);
+    }
   });
 
   it("keeps the review off a weekday the preset marks off, with load balancing off", async () => {
