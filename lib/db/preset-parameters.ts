@@ -91,6 +91,11 @@ export async function fitPresetParameters(userId: string, presetId: string, now:
     dayStartHour: settings.dayStartHour,
     numRelearningSteps: preset.relearningSteps.split(/\s+/).filter(Boolean).length,
   });
+  if (!result.ok && result.reason === "not_enough_reviews") {
+    const learner = await db.userSettings.findUnique({ where: { userId }, select: { weights: true } });
+    const fallback = learner?.weights ? "your parameters fitted to all your decks" : "the default parameters";
+    return { ...result, message: `${result.message} Until then this preset's decks use ${fallback}.` };
+  }
   if (!result.ok) return result;
   await db.preset.updateMany({
     where: { id: presetId, userId },
