@@ -22,6 +22,10 @@ export type ParameterEvaluation = {
  */
 export function evaluateLearnerParameters(userId: string): ParameterEvaluation {
   const settings = readSettings(userId);
+  // The learner's own set (UserSettings.weights), not readSettings' weights: those are the default preset's, which
+  // may be that preset's own fit.
+  const own = query<{ weights: string | null }>(`SELECT "weights" FROM "UserSettings" WHERE "userId" = ?`).get(userId);
+  const weights = own?.weights ? (JSON.parse(own.weights) as number[]) : null;
   // A prepared statement, not Prisma: a learner with 2,000 cards has ~13,000 log rows, and Prisma's row mapping alone
   // took ~300 ms of the settings page's load for them.
   const logs = query<{ itemId: string; rating: string; reviewedAt: string; previousState: string }>(
@@ -39,7 +43,7 @@ export function evaluateLearnerParameters(userId: string): ParameterEvaluation {
   );
   return {
     defaults: evaluateParameters(histories, default_w),
-    personal: settings.weights ? evaluateParameters(histories, settings.weights) : null,
+    personal: weights ? evaluateParameters(histories, weights) : null,
   };
 }
 

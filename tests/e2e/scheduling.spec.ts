@@ -1,18 +1,18 @@
 import Database from "better-sqlite3";
 import { writeLearnerHistory } from "../learner-history";
-import { expect, signUp, test } from "./fixtures";
+import { answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 const E2E_DB = "prisma/e2e.db";
 
-/** Signs up a learner and gives them 40 days of study (8 new items a day) followed by 14 days away. */
-async function learnerBackFromABreak(page: Parameters<typeof signUp>[0], name: string) {
+/** Signs up a learner and gives them `days` days of study (8 new items a day) followed by 14 days away. */
+async function learnerBackFromABreak(page: Parameters<typeof signUp>[0], name: string, days = 40) {
   const email = await signUp(page, name);
   const db = new Database(E2E_DB, { readonly: true });
   const { id } = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email) as { id: string };
   db.close();
   const written = writeLearnerHistory(E2E_DB, {
     userId: id,
-    days: 40,
+    days,
     breakDays: 14,
     newPerDay: 8,
     seed: 16,
@@ -107,4 +107,61 @@ test("Evaluate: the defaults' log loss and RMSE(bins) on the learner's own histo
   ).toHaveText("—");
   await expect(evaluation).toContainText("Fit your parameters to compare them with the defaults.");
   await expect(page.getByRole("button", { name: "Fit my parameters" })).toBeVisible();
+});
+
+test("Presets fit and evaluate their own parameters; the rating buttons show the balanced day", async ({ page }) => {
+  // Fitting runs the optimizer on ~2,000 reviews, then a study answer.
+  test.setTimeout(120_000);
+  // Half a year of study: the optimizer needs 400 reviews made a day or more after the previous one.
+  await learnerBackFromABreak(page, "Preset Parameters Learner", 180);
+  await page.goto("/settings");
+  const preset = page.getByRole("group", { name: "Preset Default (default)" });
+  const parameters = preset.getByTestId("preset-parameters-Default");
+  await expect(parameters).toContainText("Uses the default FSRS-6 parameters.");
+  await expect(parameters).toContainText(/Its decks hold \d{3,} reviews/);
+
+  await preset.getByRole("button", { name: "Fit parameters for preset Default" }).click();
+  await expect(parameters.getByText(/^Fitted from \d+ reviews of this preset's decks/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(parameters).toContainText("Parameters fitted to this preset's decks");
+
+  await preset.getByRole("button", { name: "Evaluate preset Default" }).click();
+  const table = parameters.getByRole("table", { name: "How well the parameters predict this preset's reviews" });
+  await expect(
+    table
+      .getByRole("row", { name: /^Default FSRS-6/ })
+      .getByRole("cell")
+      .nth(0),
+  ).toHaveText(/^0\.\d{4}$/);
+  await expect(
+    table
+      .getByRole("row", { name: /^This preset's own/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText(/^\d+\.\d\d%$/);
+
+  // A preset with no decks has nothing to fit on: it says what its decks use meanwhile.
+  await page.getByLabel("New preset name").fill("Empty preset");
+  await page.getByRole("button", { name: "Add preset" }).click();
+  const empty = page.getByRole("group", { name: "Preset Empty preset" });
+  await empty.getByRole("button", { name: "Fit parameters for preset Empty preset" }).click();
+  await expect(empty.getByTestId("preset-parameters-Empty preset")).toContainText(
+    "Until then this preset's decks use the default parameters.",
+  );
+  await page.screenshot({ path: "test-results/preset-parameters.png", fullPage: true });
+
+  // Studying the NATO deck back from the break (the history writer adds no deck to "Study now"): an overdue review,
+  // whose buttons carry day labels.
+  const db = new Database(E2E_DB, { readonly: true });
+  const nato = db.prepare(`SELECT id FROM "Document" WHERE slug = 'nato-mission-iraq'`).get() as { id: string };
+  db.close();
+  await page.goto(`/decks/${nato.id}/study`);
+  await answerWithKeyboard(page);
+  const buttons = page.getByRole("group", { name: "How well did you know it?" });
+  await expect(buttons.getByRole("button", { name: /Good/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/rating-buttons.png", fullPage: true });
+  await page.getByTestId("card-info-link").click();
+  await expect(page.getByRole("heading", { name: "Card info" })).toBeVisible();
+  await page.screenshot({ path: "test-results/card-info.png", fullPage: true });
 });

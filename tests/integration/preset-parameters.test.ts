@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedItem } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
-import { evaluatePresetParameters } from "@/lib/db/evaluate-parameters";
+import { evaluateLearnerParameters, evaluatePresetParameters } from "@/lib/db/evaluate-parameters";
 import { fitPresetParameters, resetPresetParameters } from "@/lib/db/preset-parameters";
 import { assignPreset, createPreset, ensureDefaultPreset, listPresets } from "@/lib/db/presets";
 import { recordReview } from "@/lib/db/reviews";
@@ -194,5 +194,17 @@ describe("FSRS parameters per preset", () => {
     );
     expect(await resetPresetParameters(user.id, languages)).toEqual({ ok: true });
     expect(readScheduling(user.id, bigDeck).settings.weights).toEqual(learnerWeights);
+  });
+
+  it("leave the learner's own Evaluate alone: a fitted default preset is not their personal set", async () => {
+    const learner = await makeUser();
+    const deckId = await deckOf(`preset-params-own-${crypto.randomUUID()}`, 20);
+    await writeHistory(learner.id, deckId, 20, 9);
+    const id = await ensureDefaultPreset(learner.id);
+    await db.preset.update({ where: { id }, data: { weights: JSON.stringify(learnerWeights) } });
+    expect(readScheduling(learner.id, deckId).settings.weights).toEqual(learnerWeights);
+    const evaluation = evaluateLearnerParameters(learner.id);
+    expect(evaluation.defaults).not.toBeNull();
+    expect(evaluation.personal).toBeNull();
   });
 });
