@@ -1,8 +1,10 @@
 import { Prisma, type Preset } from "@/generated/prisma/client";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs";
 import { formatEasyDays, parseEasyDays, type EasyDayLevel } from "@/lib/srs/easy-days";
+import { formatDate } from "@/lib/progress/format";
 import { db } from "./client";
 import { reviewCountsByPreset } from "./preset-parameters";
+import { readSettings } from "./settings";
 
 // A learner's presets (Anki's deck options presets): named sets of scheduling options, one of them the default that
 // every deck without a DeckPreset row uses. Reading them for an answer is lib/db/settings.ts readScheduling (one
@@ -24,8 +26,8 @@ export type PresetOptions = {
 
 /** Which FSRS parameters a preset's decks are scheduled with, and how many reviews its decks hold. */
 export type PresetParametersView = {
-  /** The preset's own fit (date and number of reviews), or null. */
-  own: { fittedAt: Date | null; reviews: number | null } | null;
+  /** The preset's own fit (the date in the learner's zone and the number of reviews), or null. */
+  own: { fittedOn: string | null; reviews: number | null } | null;
   /** What applies without an own fit: the learner's parameters fitted to all decks, else the defaults. */
   fallback: "learner" | "defaults";
   /** Reviews of the decks that use the preset now (what fitting and Evaluate read). */
@@ -56,11 +58,16 @@ function columns(options: PresetOptions) {
 function view(
   preset: Preset & { _count: { decks: number } },
   defaultId: string,
-  context: { fallback: "learner" | "defaults"; reviewCounts: Map<string, number> },
+  context: { fallback: "learner" | "defaults"; reviewCounts: Map<string, number>; timeZone: string },
 ): PresetView {
   return {
     parameters: {
-      own: preset.weights ? { fittedAt: preset.weightsFittedAt, reviews: preset.weightsReviews } : null,
+      own: preset.weights
+        ? {
+            fittedOn: preset.weightsFittedAt ? formatDate(preset.weightsFittedAt, context.timeZone) : null,
+            reviews: preset.weightsReviews,
+          }
+        : null,
       fallback: context.fallback,
       reviewCount: context.reviewCounts.get(preset.id) ?? 0,
     },
@@ -156,6 +163,7 @@ export async function listPresets(userId: string): Promise<PresetView[]> {
   const context = {
     fallback: settings?.weights ? ("learner" as const) : ("defaults" as const),
     reviewCounts: reviewCountsByPreset(userId, defaultId ?? defaultIdFor(userId)),
+    timeZone: readSettings(userId).timeZone,
   };
   const views = presets.map((p) => view(p, defaultId ?? "", context));
   if (!defaultId) {

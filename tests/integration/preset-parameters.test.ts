@@ -127,7 +127,7 @@ describe("FSRS parameters per preset", () => {
     expect(readScheduling(user.id, bigDeck).settings.weights).toEqual(result.weights);
     expect(readScheduling(user.id, smallDeck).settings.weights).toEqual(learnerWeights);
     const view = (await listPresets(user.id)).find((p) => p.id === languages)!;
-    expect(view.parameters.own).toEqual({ fittedAt: NOW, reviews: bigLogs });
+    expect(view.parameters.own).toEqual({ fittedOn: "Apr 1, 2026", reviews: bigLogs });
     // Answering: a new card's first Good gets stability w[2] of the deck's preset's set.
     const [bigItem, smallItem] = await Promise.all([
       db.item.findFirstOrThrow({ where: { documentId: bigDeck, key: "q299" } }),

@@ -30,7 +30,7 @@ export function PresetParameters({ preset }: { preset: PresetView }) {
   const { own, fallback, reviewCount } = preset.parameters;
   const reviews = reviewCount === 1 ? "1 review" : `${reviewCount} reviews`;
   const inUse = own
-    ? `Parameters fitted to this preset's decks (${own.reviews ?? "?"} reviews${own.fittedAt ? `, ${own.fittedAt.toISOString().slice(0, 10)}` : ""}).`
+    ? `Parameters fitted to this preset's decks (${own.reviews ?? "?"} reviews${own.fittedOn ? `, ${own.fittedOn}` : ""}).`
     : `Uses ${FALLBACK[fallback]}.`;
   const message = (state: PresetState | EvaluateState) => (
     <p className={state?.ok ? "form-ok" : "form-error"} aria-live="polite">
