@@ -162,11 +162,11 @@ export function ItemBrowser({
       </p>
 
       {exportScope && total > 0 ? (
-        <p className="actions-row">
-          <a href={exportHref("csv")} download>
+        <p className="actions-row" data-testid="browse-export">
+          <a className="button button--quiet button--small" href={exportHref("csv")} download>
             Export these {total === 1 ? "item" : `${total} items`} as CSV
           </a>
-          <a href={exportHref("apkg")} download>
+          <a className="button button--quiet button--small" href={exportHref("apkg")} download>
             Export these {total === 1 ? "item" : `${total} items`} as an Anki package (.apkg)
           </a>
         </p>
