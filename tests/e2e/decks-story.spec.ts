@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
 import { APOLLO_HTML, buildDocx, buildPdf } from "@/tests/fixtures/documents/build";
-import { DEMO_PASSWORD, expect, signIn, signUp, submitWithKeyboard, test } from "./fixtures";
+import { answerWithKeyboard, DEMO_PASSWORD, expect, signIn, signUp, submitWithKeyboard, test } from "./fixtures";
 
 const STAMP = Date.now();
 const TITLE = `Apollo story ${STAMP}`;
@@ -144,9 +144,7 @@ test("an instructor's deck from PDF, Word and web page: draft, one class, edit, 
   await member.getByRole("button", { name: "Add to my studies" }).click();
   await expect(member.getByRole("button", { name: "Remove from my studies" })).toBeVisible();
   await member.goto(`${deckUrl}/study`);
-  await submitWithKeyboard(member);
-  await member.keyboard.press("3");
-  await expect(member.getByRole("group", { name: "How well did you know it?" })).toBeHidden();
+  await answerWithKeyboard(member, "3");
   const [answered] = cardsOf(memberEmail, deckId);
   expect(answered).toBeTruthy();
 
