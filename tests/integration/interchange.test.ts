@@ -15,6 +15,7 @@ import { GET as selectionRoute } from "@/app/api/items/export/route";
 import { buildItems } from "@/lib/content/pipeline";
 import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
+import { itemsForExport } from "@/lib/db/interchange";
 import { recordReview } from "@/lib/db/reviews";
 import { exportForUser, importForUser } from "@/lib/generation/pool";
 import { makeUser } from "@/tests/factories";
@@ -266,6 +267,13 @@ describe("exporting the item browser's selection", () => {
       "media",
     ]);
   }, 30_000);
+
+  it("loads thousands of ids in the order given (more than one statement's parameters), leaving out unknown ones", async () => {
+    const live = await db.item.findMany({ where: { documentId: deckId, retiredAt: null }, select: { id: true } });
+    const ids = [...Array.from({ length: 2_500 }, (_, i) => `no-such-item-${i}`), ...live.map((i) => i.id).reverse()];
+    const load = await itemsForExport(instructor as Parameters<typeof itemsForExport>[0], ids);
+    expect(load.ok && load.items.map((i) => i.id)).toEqual(live.map((i) => i.id).reverse());
+  });
 
   it("lets only instructors and admins export, and says so when nothing matches or the format is unknown", async () => {
     expect((await exportSelection(undefined, "format=csv")).status).toBe(401);
