@@ -86,6 +86,27 @@ async function main() {
     const r = results[label];
     console.log(`| ${label} | ${r.total} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.cpu.toFixed(1)} |`);
   }
+  // "Export these" (GET /api/items/export): every matching id in the browser's order, then the items' rows.
+  const { browseItemIds } = await import("@/lib/db/browse");
+  const { itemsForExport } = await import("@/lib/db/interchange");
+  console.log(`\n| "Export these" selection | items | median ms |\n|---|---:|---:|`);
+  for (const [label, raw] of [
+    ["text, thousands of matches", { q: "code word 1" }],
+    ["no filter (the 10,000 limit)", {}],
+  ] as const) {
+    const params = parseBrowseParams(raw);
+    const times: number[] = [];
+    let count = 0;
+    for (let r = 0; r < 5; r += 1) {
+      const started = performance.now();
+      const ids = await browseItemIds(viewer, {}, params, 10_000);
+      const load = await itemsForExport(viewer, ids.slice(0, 10_000));
+      count = load.ok ? load.items.length : -1;
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`| ${label} | ${count} | ${quantile(times, 0.5).toFixed(1)} |`);
+  }
   const worstText = Math.max(
     ...Object.entries(results)
       .filter(([label]) => label.startsWith("text"))

@@ -20,7 +20,7 @@ const SORT_LABELS: Record<BrowseParams["sort"], string> = {
 };
 
 /** The URL of this browser with `changes` applied (and default values left out, so URLs stay short). */
-function hrefWith(basePath: string, params: BrowseParams, changes: Partial<Record<keyof BrowseParams, string>>) {
+function hrefWith(basePath: string, params: BrowseParams, changes: Record<string, string | undefined>) {
   const query = new URLSearchParams();
   const merged: Record<string, unknown> = { ...params, ...changes };
   for (const [key, value] of Object.entries(merged)) {
@@ -47,13 +47,18 @@ export function ItemBrowser({
   params,
   result,
   showDeck,
+  exportScope,
 }: {
   basePath: string;
   params: BrowseParams;
   result: { rows: BrowseRow[]; total: number; page: number; pages: number };
   showDeck: boolean;
+  /** For instructors and admins: "Export these" downloads every matching item (all pages), of this deck if given. */
+  exportScope?: { deckId?: string };
 }) {
   const { rows, total, page, pages } = result;
+  const exportHref = (format: "csv" | "apkg") =>
+    hrefWith("/api/items/export", { ...params, page: 1 }, { format, deckId: exportScope?.deckId });
   const first = total === 0 ? 0 : (page - 1) * BROWSE_PAGE_SIZE + 1;
   return (
     <>
@@ -155,6 +160,17 @@ export function ItemBrowser({
           ? "No items match."
           : `${total} ${total === 1 ? "item" : "items"}${pages > 1 ? ` · showing ${first}–${first + rows.length - 1}` : ""}`}
       </p>
+
+      {exportScope && total > 0 ? (
+        <p className="actions-row" data-testid="browse-export">
+          <a className="button button--quiet button--small" href={exportHref("csv")} download>
+            Export these {total === 1 ? "item" : `${total} items`} as CSV
+          </a>
+          <a className="button button--quiet button--small" href={exportHref("apkg")} download>
+            Export these {total === 1 ? "item" : `${total} items`} as an Anki package (.apkg)
+          </a>
+        </p>
+      ) : null}
 
       {rows.length > 0 ? (
         <div className="table-wrap">

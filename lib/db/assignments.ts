@@ -73,23 +73,9 @@ export async function createAssignment(
   if (live === 0) return { ok: false, reason: "empty_set" };
   // The class's learners must be able to see every deck the set draws on, or they would be assigned items they
   // can neither study nor open (issue 14): published to the library or shared with this class.
-  const hidden = await db.itemSetItem.count({
-    where: {
-      setId: input.setId,
-      item: {
-        retiredAt: null,
-        document: {
-          NOT: {
-            status: "published",
-            OR: [{ visibility: "library" }, { visibility: "classes", classes: { some: { classId: input.classId } } }],
-          },
-        },
-      },
-    },
-  });
-  if (hidden > 0) return { ok: false, reason: "hidden_decks" };
+  if ((await hiddenSetItems(input.setId, input.classId)) > 0) return { ok: false, reason: "hidden_decks" };
   // A scored quiz asks only the kinds it can grade: a set of flashcards alone is for studying.
-  if (input.mode === "quiz" && (await liveSetItemIds(input.setId, true)).length === 0) {
+  if (input.mode === "quiz" && (await liveSetItemIds(input.setId, input.classId, true)).length === 0) {
     return { ok: false, reason: "no_quiz_items" };
   }
   if (input.mode === "study" && !input.allowShort) {
@@ -103,6 +89,18 @@ export async function createAssignment(
     select: { id: true },
   });
   return { ok: true, id: created.id };
+}
+
+/**
+ * Decks every learner of the class may open: published to the library or shared with the class. A deck hidden after
+ * it was assigned (unpublished, archived, made private, unshared, deleted) no longer is: its items leave the
+ * assignment's progress and quizzes for that class, as the learners can neither study nor open them.
+ */
+function seenByClass(classId: string) {
+  return {
+    status: "published",
+    OR: [{ visibility: "library" }, { visibility: "classes", classes: { some: { classId } } }],
+  };
 }
 
 /** Per learner and item: answered, answered correctly at least once, and learned (scheduled a day ahead or more). */
@@ -146,19 +144,30 @@ function studyProgress(states: Map<string, ItemStage> | undefined, itemIds: stri
 }
 
 /**
- * The set's live items in order; `quiz`: only those a scored quiz can ask (no flashcards, none that the deck's owner
- * suspended for everyone).
+ * The set's live items in order that the class's learners may open (seenByClass); `quiz`: only those a scored quiz
+ * can ask (no flashcards, none that the deck's owner suspended for everyone).
  */
-async function liveSetItemIds(setId: string, quiz = false) {
+async function liveSetItemIds(setId: string, classId: string, quiz = false) {
   const rows = await db.itemSetItem.findMany({
     where: {
       setId,
-      item: { retiredAt: null, ...(quiz ? { kind: { in: [...GRADED_KINDS] }, suspendedAt: null } : {}) },
+      item: {
+        retiredAt: null,
+        document: seenByClass(classId),
+        ...(quiz ? { kind: { in: [...GRADED_KINDS] }, suspendedAt: null } : {}),
+      },
     },
     orderBy: { position: "asc" },
     select: { itemId: true },
   });
   return rows.map((row) => row.itemId);
+}
+
+/** Live items of the set in decks the class may no longer open (hidden after the set was assigned). */
+function hiddenSetItems(setId: string, classId: string) {
+  return db.itemSetItem.count({
+    where: { setId, item: { retiredAt: null, document: { NOT: seenByClass(classId) } } },
+  });
 }
 
 /** A quiz assignment is one step: a finished attempt. */
@@ -199,6 +208,7 @@ const learnerAssignmentFields = {
   dueAt: true,
   maxAttempts: true,
   setId: true,
+  classId: true,
   set: { select: { name: true } },
   class: { select: { name: true } },
 } as const;
@@ -217,12 +227,17 @@ export async function learnerAssignments(userId: string) {
     assignments.map(async (a) => {
       if (a.mode === "quiz") {
         const { progress, best, outOf, attempts, inProgress } = quizSummary(a.quizAttempts);
-        return { ...a, progress, best, outOf, attemptsUsed: attempts, inProgress };
+        return { ...a, progress, best, outOf, attemptsUsed: attempts, inProgress, hiddenItems: 0 };
       }
-      const itemIds = await liveSetItemIds(a.setId);
+      const [itemIds, hiddenItems] = await Promise.all([
+        liveSetItemIds(a.setId, a.classId),
+        hiddenSetItems(a.setId, a.classId),
+      ]);
       const states = await itemStates([userId], itemIds);
       return {
         ...a,
+        /** Items of the set in decks hidden since it was assigned: left out of progress (the learner cannot open them). */
+        hiddenItems,
         progress: studyProgress(states.get(userId), itemIds),
         best: null,
         outOf: null,
@@ -261,7 +276,7 @@ export async function startAssignmentQuiz(assignmentId: string, userId: string):
   const open = assignment.quizAttempts.find((q) => !q.finishedAt);
   if (open) return { ok: true, attemptId: open.id };
   if (assignment.quizAttempts.length >= assignment.maxAttempts) return { ok: false, reason: "no_attempts_left" };
-  const itemIds = await liveSetItemIds(assignment.setId, true);
+  const itemIds = await liveSetItemIds(assignment.setId, assignment.classId, true);
   if (itemIds.length === 0) return { ok: false, reason: "no_quiz_items" };
   for (let i = itemIds.length - 1; i > 0; i -= 1) {
     const j = randomInt(i + 1);
@@ -280,6 +295,15 @@ export async function classAssignmentProgress(
   assignments: { id: string; mode: string; set: { id: string } }[],
 ) {
   const userIds = members.map((m) => m.user.id);
+  // Which class each assignment belongs to (the caller's rows do not say): progress counts what that class may open.
+  const classOf = new Map(
+    (
+      await db.assignment.findMany({
+        where: { id: { in: assignments.map((a) => a.id) } },
+        select: { id: true, classId: true },
+      })
+    ).map((a) => [a.id, a.classId]),
+  );
   const result = new Map<
     string,
     Map<string, { progress: LearnerProgress; best: number | null; outOf: number | null; attempts: number }>
@@ -295,7 +319,7 @@ export async function classAssignmentProgress(
         result.get(userId)!.set(assignment.id, quizSummary(attempts.filter((a) => a.userId === userId)));
       }
     } else {
-      const itemIds = await liveSetItemIds(assignment.set.id);
+      const itemIds = await liveSetItemIds(assignment.set.id, classOf.get(assignment.id) ?? "");
       const states = await itemStates(userIds, itemIds);
       for (const userId of userIds) {
         result.get(userId)!.set(assignment.id, {

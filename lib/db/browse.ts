@@ -57,19 +57,9 @@ const SORTS: Record<BrowseParams["sort"], Prisma.Sql> = {
   due: Prisma.sql`CASE WHEN c.due IS NULL THEN 1 ELSE 0 END, c.due`,
 };
 
-/**
- * One page of the item browser: live items of a deck (or of every deck the viewer can see) matching the filters,
- * with the viewer's own card state. One SQL query gives the page and the total; the text search is a
- * LIKE over prompt, answer and source sentence (a scan: 10,000 items take a few ms, bench/browse.ts), except that
- * items of the viewer's unfinished quizzes match on their prompt only, so a search cannot reveal their answers.
- * State filters read the viewer's cards: new (no card yet or never answered), learning (or relearning), review,
- * suspended (by the viewer or for everyone), flagged (an open flag by the viewer, or by anyone on a deck the viewer
- * may change). The SQL is standard (LOWER … LIKE … ESCAPE, CASE, COALESCE): it runs on PostgreSQL too.
- * @example const { rows, total } = await browseItems(user, { deckId }, parseBrowseParams({ q: "2018" }))
- */
-export async function browseItems(viewer: UserSummary, scope: { deckId?: string }, params: BrowseParams) {
+// The FROM … WHERE of a browser query: the viewer's visible live items matching the filters, with their own card.
+function browseFrom(viewer: UserSummary, scope: { deckId?: string }, params: BrowseParams, hidden: string[]) {
   const admin = can(viewer, "edit-any-deck");
-  const hidden = [...openQuizItems(viewer.id).keys()];
   const conditions: Prisma.Sql[] = [Prisma.sql`i."retiredAt" IS NULL`];
   // Only decks the viewer may see (lib/db/deck-access): their own in any state, others' as published to them.
   conditions.push(Prisma.sql`(d."ownerId" = ${viewer.id} OR ${studiableDeckRaw(viewer.id)})`);
@@ -108,10 +98,30 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
         ${admin ? Prisma.empty : Prisma.sql`AND (f."userId" = ${viewer.id} OR d."ownerId" = ${viewer.id})`})`);
       break;
   }
-  const from = Prisma.sql`FROM "Item" i JOIN "Document" d ON d.id = i."documentId"
+  return Prisma.sql`FROM "Item" i JOIN "Document" d ON d.id = i."documentId"
     LEFT JOIN "Card" c ON c."userId" = ${viewer.id} AND c."itemId" = i.id
     WHERE ${Prisma.join(conditions, " AND ")}`;
+}
+
+const orderBy = (params: BrowseParams) => {
   const direction = params.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return Prisma.sql`ORDER BY ${SORTS[params.sort]} ${direction}, i.id ${direction}`;
+};
+
+/**
+ * One page of the item browser: live items of a deck (or of every deck the viewer can see) matching the filters,
+ * with the viewer's own card state. One SQL query gives the page and the total; the text search is a
+ * LIKE over prompt, answer and source sentence (a scan: 10,000 items take a few ms, bench/browse.ts), except that
+ * items of the viewer's unfinished quizzes match on their prompt only, so a search cannot reveal their answers.
+ * State filters read the viewer's cards: new (no card yet or never answered), learning (or relearning), review,
+ * suspended (by the viewer or for everyone), flagged (an open flag by the viewer, or by anyone on a deck the viewer
+ * may change). The SQL is standard (LOWER … LIKE … ESCAPE, CASE, COALESCE): it runs on PostgreSQL too.
+ * @example const { rows, total } = await browseItems(user, { deckId }, parseBrowseParams({ q: "2018" }))
+ */
+export async function browseItems(viewer: UserSummary, scope: { deckId?: string }, params: BrowseParams) {
+  const admin = can(viewer, "edit-any-deck");
+  const hidden = [...openQuizItems(viewer.id).keys()];
+  const from = browseFrom(viewer, scope, params, hidden);
   const offset = (params.page - 1) * BROWSE_PAGE_SIZE;
 
   // With a text search, the total comes with the page (a window over the same scan) instead of a COUNT that would
@@ -123,7 +133,7 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
            i.difficulty, i."suspendedAt" AS "itemSuspended", i."editedAt" AS edited, c.state, c.lapses, c.due,
            c.suspended AS "cardSuspended", ${windowed ? Prisma.sql`COUNT(*) OVER ()` : Prisma.sql`NULL`} AS total
     ${from}
-    ORDER BY ${SORTS[params.sort]} ${direction}, i.id ${direction}
+    ${orderBy(params)}
     LIMIT ${BROWSE_PAGE_SIZE} OFFSET ${offset}`;
   let total = windowed && rows.length > 0 ? Number(rows[0]!.total) : 0;
   if (!windowed || (rows.length === 0 && offset > 0)) {
@@ -164,4 +174,21 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
       openFlags: admin || r.ownerId === viewer.id ? (flagCounts.get(r.id) ?? 0) : 0,
     })),
   };
+}
+
+/**
+ * Every item the browser's filters select (all pages, in the browser's order), for "Export these": the same
+ * visibility rules and filters as browseItems. At most `limit` + 1 ids, so the caller can tell "more than the limit".
+ * @example const ids = await browseItemIds(user, { deckId }, parseBrowseParams({ topic: "dates" }), 10_000)
+ */
+export async function browseItemIds(
+  viewer: UserSummary,
+  scope: { deckId?: string },
+  params: BrowseParams,
+  limit: number,
+): Promise<string[]> {
+  const hidden = [...openQuizItems(viewer.id).keys()];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT i.id ${browseFrom(viewer, scope, params, hidden)} ${orderBy(params)} LIMIT ${limit + 1}`;
+  return rows.map((row) => row.id);
 }

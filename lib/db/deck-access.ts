@@ -7,6 +7,8 @@ import { query } from "./sqlite";
 // - anyone, when it is published to the library;
 // - members and owners of the classes it is shared with, when it is published to classes.
 // A private deck, a draft and an archived deck are the owner's alone. Someone else's hidden deck is "not found".
+// A deleted deck (status "deleted", no owner: kept only for its learners' review history, lib/db/deck-lifecycle.ts
+// deleteDeck) matches none of these rules: nobody sees it.
 
 /**
  * The Prisma condition on Document for "the viewer may see this deck".

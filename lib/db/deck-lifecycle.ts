@@ -122,12 +122,20 @@ export async function setDeckStatus(
 }
 
 /**
- * Deletes the owner's deck with its items and, with them, every learner's cards, review history and practice
- * quizzes of it (the page states the counts first). Refused while an assignment's set holds its items: the
- * class's scores would change under the instructor; archive it, or delete those assignments first.
+ * Deletes the owner's deck for everyone, keeping its learners' review history (their statistics and their revlog
+ * export): the deck stays as an ownerless "deleted" row that no visibility rule matches (lib/db/deck-access), its
+ * text and description are cleared, and only the items somebody has a card of stay, retired (never studied again),
+ * with their cards and review logs. Everything else of it goes: items nobody answered, flags, sets' use of its items,
+ * learners' "Study now" choices, classes it was shared with, its preset choice and its practice quizzes.
+ * docs/decisions/018-deck-visibility.md. Refused while an assignment's set holds its items: the class's scores would
+ * change under the instructor; archive it, or delete those assignments first.
  * @example await deleteDeck(user, deckId) // { ok: false, reason: "in_assignments" }
  */
-export async function deleteDeck(owner: Pick<UserSummary, "id">, deckId: string): Promise<DeckChange> {
+export async function deleteDeck(
+  owner: Pick<UserSummary, "id">,
+  deckId: string,
+  now = new Date(),
+): Promise<DeckChange> {
   return db.$transaction(async (tx) => {
     const deck = await tx.document.findFirst({ where: owned(deckId, owner), select: { id: true } });
     if (!deck) return { ok: false, reason: "not_found" } as const;
@@ -135,7 +143,19 @@ export async function deleteDeck(owner: Pick<UserSummary, "id">, deckId: string)
       where: { set: { items: { some: { item: { documentId: deckId } } } } },
     });
     if (assigned > 0) return { ok: false, reason: "in_assignments" } as const;
-    await tx.document.delete({ where: { id: deckId } });
+    const ofDeck = { item: { documentId: deckId } };
+    await tx.quizAttempt.deleteMany({ where: { documentId: deckId } });
+    await tx.itemFlag.deleteMany({ where: ofDeck });
+    await tx.itemSetItem.deleteMany({ where: ofDeck });
+    await tx.studyDeck.deleteMany({ where: { documentId: deckId } });
+    await tx.deckClass.deleteMany({ where: { documentId: deckId } });
+    await tx.deckPreset.deleteMany({ where: { documentId: deckId } });
+    await tx.item.deleteMany({ where: { documentId: deckId, cards: { none: {} } } });
+    await tx.item.updateMany({ where: { documentId: deckId, retiredAt: null }, data: { retiredAt: now } });
+    await tx.document.update({
+      where: { id: deckId },
+      data: { status: "deleted", ownerId: null, visibility: "private", body: "", description: "", excludedKeys: "[]" },
+    });
     return { ok: true } as const;
   });
 }

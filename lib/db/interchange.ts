@@ -13,6 +13,7 @@ export type ExportItem = { id: string; item: GeneratedItem; sourceText: string }
 export type ExportLoad = { ok: true; items: ExportItem[] } | { ok: false; reason: "in_quiz" };
 
 const EXPORT_SELECT = { id: true, data: true, sourceText: true } as const;
+const ID_CHUNK = 500;
 
 /**
  * The live items of a deck for export, in the deck's order; null when there is no such deck or the user may not see
@@ -37,10 +38,20 @@ export async function deckItemsForExport(
  * @example const load = await itemsForExport(user, selectedIds)
  */
 export async function itemsForExport(user: UserSummary, itemIds: readonly string[]): Promise<ExportLoad> {
-  const rows = await db.item.findMany({
-    where: { id: { in: [...itemIds] }, retiredAt: null, document: visibleDeckWhere(user.id) },
-    select: EXPORT_SELECT,
-  });
+  // In chunks: a statement takes a limited number of parameters (Prisma refuses ~1,000 ids in one IN list here).
+  const rows: { id: string; data: string; sourceText: string }[] = [];
+  for (let start = 0; start < itemIds.length; start += ID_CHUNK) {
+    rows.push(
+      ...(await db.item.findMany({
+        where: {
+          id: { in: itemIds.slice(start, start + ID_CHUNK) },
+          retiredAt: null,
+          document: visibleDeckWhere(user.id),
+        },
+        select: EXPORT_SELECT,
+      })),
+    );
+  }
   const byId = new Map(rows.map((row) => [row.id, row]));
   return guard(
     user,

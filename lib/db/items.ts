@@ -12,7 +12,8 @@ import type { UserSummary } from "./users";
  * @example db.item.findFirst({ where: { id, document: ownedDecks(user) } })
  */
 export function ownedDecks(user: Pick<UserSummary, "id" | "role">) {
-  return can(user, "edit-any-deck") ? {} : { ownerId: user.id };
+  // A deleted deck (kept, ownerless, for its learners' history) is nobody's to change.
+  return can(user, "edit-any-deck") ? { status: { not: "deleted" } } : { ownerId: user.id };
 }
 
 /** Whether `user` may change the items of a deck owned by `ownerId` (the same rule as ownedDecks, for display). */

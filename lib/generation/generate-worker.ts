@@ -1,10 +1,13 @@
-// The worker thread's entry: runs the content pipeline (parse → extract → generate) on a document text, or reads an
-// uploaded file into Markdown (lib/documents), as lib/generation/pool.ts asks, and posts back what the caller uses.
-// It never touches the database.
+// The worker thread's entry: runs the content pipeline (parse → extract → generate) on a document text, reads an
+// uploaded file into Markdown (lib/documents), reads an import file or writes an export (lib/interchange), as
+// lib/generation/pool.ts asks, and posts back what the caller uses. It never touches Factdeck's database (an Anki
+// package's collection is a SQLite file of its own, opened in memory).
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { buildItems } from "@/lib/content/pipeline";
 import { readDocument } from "@/lib/documents";
+import { exportFile } from "@/lib/interchange/export";
+import { readImport } from "@/lib/interchange/import";
 import type { Generated, WorkerJob, WorkerRequest, WorkerResponse } from "./messages";
 
 const port = parentPort;
@@ -28,6 +31,11 @@ function generate(text: string): Generated {
 
 async function run(job: WorkerJob) {
   if (job.kind === "generate") return generate(job.text);
+  if (job.kind === "import") return readImport(job.file);
+  if (job.kind === "export") {
+    const { format, title, items, now } = job.request;
+    return exportFile(format, title, items, now);
+  }
   const { bytes, filename, mimeType, maxCharacters } = job.file;
   return readDocument({ bytes, filename, mimeType, limits: { characters: maxCharacters } });
 }

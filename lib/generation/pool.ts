@@ -1,10 +1,19 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Generated, ReadRequest, WorkerJob, WorkerRequest, WorkerResponse, WorkerResult } from "./messages";
+import type {
+  ExportRequest,
+  Generated,
+  ImportRequest,
+  ReadRequest,
+  WorkerJob,
+  WorkerRequest,
+  WorkerResponse,
+  WorkerResult,
+} from "./messages";
 
 // Generating the items of a large document takes seconds of CPU (a 500 KB upload: 2.5–4 s), and so can reading a
-// PDF or Word file. On the request thread that froze every other request of the server, so both run in worker
-// threads (docs/decisions/012).
+// PDF or Word file, an import file or an Anki package to export (2–3 s at their limits). On the request thread that
+// froze every other request of the server, so all of them run in worker threads (docs/decisions/012).
 
 /** Worker threads at most: one core stays free for the request thread. */
 export const POOL_SIZE = Math.max(1, availableParallelism() - 1);
@@ -96,6 +105,22 @@ export function readOffThread(file: ReadRequest) {
   return runOffThread({ kind: "read", file });
 }
 
+/**
+ * Reads an import file (lib/interchange readImport: CSV, TSV or an Anki package) on a worker thread.
+ * @example const read = await importOffThread({ bytes, filename: "spanish.apkg" })
+ */
+export function importOffThread(file: ImportRequest) {
+  return runOffThread({ kind: "import", file });
+}
+
+/**
+ * Writes an export file (lib/interchange exportFile: CSV or an Anki package) on a worker thread.
+ * @example downloadResponse(await exportOffThread({ format: "apkg", title, items, now: new Date() }))
+ */
+export function exportOffThread(request: ExportRequest) {
+  return runOffThread({ kind: "export", request });
+}
+
 const working = new Set<string>();
 
 /**
@@ -131,6 +156,26 @@ export function readForUser(userId: string, file: ReadRequest) {
   return oneAtATime(userId, () => readOffThread(file));
 }
 
+/**
+ * importOffThread, one job at a time per user (with their document reading and generating).
+ * @example const run = await importForUser(user.id, { bytes, filename }); if (!run.ok) return busy
+ */
+export function importForUser(userId: string, file: ImportRequest) {
+  return oneAtATime(userId, () => importOffThread(file));
+}
+
+/**
+ * exportOffThread, one job at a time per user (with their reading, generating and importing).
+ * @example const run = await exportForUser(user.id, request); if (!run.ok) return busy
+ */
+export function exportForUser(userId: string, request: ExportRequest) {
+  return oneAtATime(userId, () => exportOffThread(request));
+}
+
 /** What a user sees when they start a second generation while their first one runs. */
 export const BUSY_MESSAGE =
   "Another document of yours is being read or generated. One at a time: wait for it to finish, then try again.";
+
+/** The same for imports and exports, which share the rule. */
+export const BUSY_FILE_MESSAGE =
+  "Another file of yours is being read or written. One at a time: wait for it to finish, then try again.";

@@ -5,7 +5,8 @@ import { idSchema, plainText } from "./text";
 export const DESCRIPTION_MAX = 1000;
 export const DECK_VISIBILITIES = ["library", "classes", "private"] as const;
 export type DeckVisibility = (typeof DECK_VISIBILITIES)[number];
-export type DeckStatus = "draft" | "published" | "archived";
+/** "deleted" decks are kept, ownerless and seen by nobody, for their learners' review history. */
+export type DeckStatus = "draft" | "published" | "archived" | "deleted";
 
 export const DeckIdSchema = z.object({ deckId: idSchema });
 

@@ -116,6 +116,11 @@ const MATRIX: {
     url: (i) => `/api/decks/${i.deckId}/export?format=apkg`,
     expect: teachers("ok"),
   },
+  {
+    route: "/api/items/export",
+    url: (i) => `/api/items/export?format=csv&deckId=${i.deckId}&q=iraq`,
+    expect: teachers("ok"),
+  },
   { route: "/api/reviews/export", url: () => "/api/reviews/export", expect: signedIn("ok") },
   { route: "/api/imports", method: "POST", url: () => "/api/imports", expect: teachers("400") },
 ];
@@ -135,6 +140,11 @@ const CASES: typeof MATRIX = [
     expect: ownerOnly(),
   },
   { route: "/decks/[deckId]/quiz (someone's draft)", url: (i) => `/decks/${i.draftDeckId}/quiz`, expect: ownerOnly() },
+  {
+    route: "/api/items/export?deckId= (someone's draft)",
+    url: (i) => `/api/items/export?format=csv&deckId=${i.draftDeckId}`,
+    expect: ownerOnly(),
+  },
   {
     route: "/api/study/next?deckId= (someone's draft)",
     url: (i) => `/api/study/next?deckId=${i.draftDeckId}`,

@@ -111,7 +111,7 @@ test("a draft published to one class: its learners study it, a learner of anothe
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("deck-status")).toHaveText("Published to 1 class: only their members can see it.");
 
-  // Edit; archive states the consequences first; delete needs the box ticked and says what is lost.
+  // Edit; archive states the consequences first; delete needs the box ticked and says what is kept and lost.
   await page.getByLabel("Description").fill("Week 3 reading.");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByTestId("details-message")).toHaveText("Saved.");
@@ -121,9 +121,9 @@ test("a draft published to one class: its learners study it, a learner of anothe
   expect((await member.goto(deckUrl))?.status()).toBe(404);
 
   await page.getByText("Delete this deck", { exact: true }).click();
-  await expect(page.getByTestId("delete-consequences")).toContainText("1 learner loses 1 review");
+  await expect(page.getByTestId("delete-deck-consequences")).toContainText("1 learner keeps 1 review");
   await page.getByRole("button", { name: "Delete deck" }).click();
-  await expect(page.getByTestId("delete-message")).toHaveText("Tick the box to confirm.");
+  await expect(page.getByTestId("delete-deck-message")).toHaveText("Tick the box to confirm.");
   await page.getByLabel(/I understand: delete this deck/).check();
   await page.getByRole("button", { name: "Delete deck" }).click();
   await expect(page).toHaveURL(/\/decks\?deleted=1$/);

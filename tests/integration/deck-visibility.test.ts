@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { GeneratedItem } from "@/lib/content/types";
-import { createAssignment } from "@/lib/db/assignments";
+import { createAssignment, learnerAssignments, startAssignmentQuiz } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
 import { createClass } from "@/lib/db/classes";
 import { getDeck, getItemWithSource, getStudyDeck, listDecks, publishDocument } from "@/lib/db/content";
@@ -21,6 +21,7 @@ import {
   setDeckStatus,
   updateDeckDetails,
 } from "@/lib/db/deck-lifecycle";
+import { reviewHistory } from "@/lib/db/interchange";
 import { loadProgress } from "@/lib/db/progress";
 import { createQuiz } from "@/lib/db/quiz";
 import { answerItem, recordReview, setAside } from "@/lib/db/reviews";
@@ -265,5 +266,76 @@ describe("a deck's lifecycle", () => {
     await db.assignment.delete({ where: { id: assignment.ok ? assignment.id : "" } });
     expect(await deleteDeck(w.teacher, w.documentId)).toEqual({ ok: true });
     expect(await db.item.count({ where: { documentId: w.documentId } })).toBe(0);
+  });
+
+  it("deletes a deck for everyone but keeps its learners' review history for their statistics", async () => {
+    const w = await world();
+    await publishDeck(w.teacher, { deckId: w.documentId, visibility: "library", classIds: [] }, NOW);
+    await addStudyDeck(w.inA.id, w.documentId);
+    const answered = w.itemIds[0]!;
+    await recordReview({
+      userId: w.inA.id,
+      reviewId: crypto.randomUUID(),
+      itemId: answered,
+      version: 0,
+      response: "True",
+      rating: "good",
+      responseMs: 900,
+      now: NOW,
+    });
+    await db.itemFlag.create({ data: { itemId: w.itemIds[1]!, userId: w.inA.id, reason: "typo", note: "" } });
+    expect(await deleteDeck(w.teacher, w.documentId)).toEqual({ ok: true });
+
+    // Nobody sees it: not its former owner, not its learner, by no read path.
+    for (const userId of [w.teacher.id, w.inA.id, w.inB.id]) {
+      expect(await getDeck(w.documentId, userId)).toBeNull();
+      expect((await listDecks(userId)).map((d) => d.id)).not.toContain(w.documentId);
+      expect(await getItemWithSource(w.documentId, answered, userId)).toBeNull();
+    }
+    expect((await nextStep({ userId: w.inA.id }, NOW)).card).toBeNull();
+    expect(await countStudyDecks(w.inA.id)).toBe(0);
+    expect(await deleteDeck(w.teacher, w.documentId)).toEqual({ ok: false, reason: "not_found" });
+
+    // The learner's history stays: the review, its card, the answered item (retired) and the deck's title.
+    expect(await db.reviewLog.count({ where: { userId: w.inA.id } })).toBe(1);
+    expect((await loadProgress(w.inA.id, NOW)).totalReviews).toBe(1);
+    expect(await reviewHistory(w.inA.id)).toMatchObject([{ itemId: answered, deck: w.title, prompt: "a is true?" }]);
+    expect(await db.document.findUniqueOrThrow({ where: { id: w.documentId } })).toMatchObject({
+      status: "deleted",
+      ownerId: null,
+      body: "",
+    });
+    const kept = await db.item.findMany({ where: { documentId: w.documentId } });
+    expect(kept.map((i) => [i.id, i.retiredAt !== null])).toEqual([[answered, true]]);
+    expect(await db.itemFlag.count({ where: { itemId: { in: w.itemIds } } })).toBe(0);
+  });
+});
+
+describe("a deck hidden after it was assigned", () => {
+  it("leaves the assignment's progress and quizzes for that class, and the learner is told", async () => {
+    const w = await world();
+    await publishDeck(w.teacher, { deckId: w.documentId, visibility: "classes", classIds: [w.classA.id] }, NOW);
+    const set = (await createSet(w.teacher, { name: "S", itemIds: w.itemIds }))!;
+    const due = new Date(NOW.getTime() + 7 * 86_400_000);
+    for (const mode of ["study", "quiz"] as const) {
+      const made = await createAssignment(
+        w.teacher,
+        { classId: w.classA.id, setId: set.id, mode, dueAt: due, maxAttempts: 2, allowShort: true },
+        NOW,
+      );
+      expect(made.ok).toBe(true);
+    }
+    const study = async () => (await learnerAssignments(w.inA.id)).find((a) => a.mode === "study")!;
+    expect(await study()).toMatchObject({ hiddenItems: 0, progress: { total: 3 } });
+
+    // The owner unshares it from the class: the learner can open none of its items any more.
+    await publishDeck(w.teacher, { deckId: w.documentId, visibility: "private", classIds: [] }, NOW);
+    expect(await study()).toMatchObject({ hiddenItems: 3, progress: { total: 0, complete: false } });
+    const quiz = (await learnerAssignments(w.inA.id)).find((a) => a.mode === "quiz")!;
+    expect(await startAssignmentQuiz(quiz.id, w.inA.id)).toEqual({ ok: false, reason: "no_quiz_items" });
+
+    await publishDeck(w.teacher, { deckId: w.documentId, visibility: "classes", classIds: [w.classA.id] }, NOW);
+    expect(await study()).toMatchObject({ hiddenItems: 0, progress: { total: 3 } });
+    expect(await startAssignmentQuiz(quiz.id, w.inA.id)).toMatchObject({ ok: true });
   });
 });

@@ -11,10 +11,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/imports/route";
 import { GET as exportRoute } from "@/app/api/decks/[deckId]/export/route";
 import { GET as historyRoute } from "@/app/api/reviews/export/route";
+import { GET as selectionRoute } from "@/app/api/items/export/route";
 import { buildItems } from "@/lib/content/pipeline";
 import { db } from "@/lib/db/client";
 import { publishDocument } from "@/lib/db/content";
+import { itemsForExport } from "@/lib/db/interchange";
 import { recordReview } from "@/lib/db/reviews";
+import { exportForUser, importForUser } from "@/lib/generation/pool";
 import { makeUser } from "@/tests/factories";
 import { sessionToken } from "@/tests/session-cookie";
 
@@ -213,6 +216,90 @@ describe("importing", () => {
     });
     expect((await importRoute(noLength)).status).toBe(411);
   });
+});
+
+async function exportSelection(user: User | undefined, query: string) {
+  const request = new NextRequest(`http://localhost/api/items/export?${query}`, { headers: await cookie(user) });
+  return selectionRoute(request);
+}
+
+describe("exporting the item browser's selection", () => {
+  it("exports every item the browser's filters select, of decks the exporter may see, and nothing else", async () => {
+    // Someone's draft: in its owner's export of the library, never in anyone else's.
+    const curie = readFileSync("lib/content/fixtures/marie-curie.md", "utf8");
+    const draft = await publishDocument(
+      { slug: "draft-io", title: "Curie draft", body: curie, ownerId: instructor.id, status: "draft" },
+      buildItems(curie).items,
+    );
+    // Earlier tests' imports are the instructor's drafts too.
+    const draftItems = await db.item.count({
+      where: { retiredAt: null, document: { ownerId: instructor.id, status: "draft" } },
+    });
+    expect(draftItems).toBeGreaterThan((await db.item.count({ where: { documentId: draft.documentId } })) - 1);
+    const dated = await db.item.findMany({
+      where: { documentId: deckId, retiredAt: null, topic: "dates" },
+      orderBy: { position: "asc" },
+      select: { prompt: true },
+    });
+    expect(dated.length).toBeGreaterThan(0);
+
+    const response = await exportSelection(instructor, `format=csv&deckId=${deckId}&topic=dates&page=3`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("Apollo_11_selection.csv");
+    const csv = new TextDecoder().decode(await response.arrayBuffer());
+    const rows = csv.trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(dated.length);
+    for (const item of dated) expect(csv).toContain(item.prompt.replace(/"/g, '""'));
+
+    const mine = await exportSelection(instructor, "format=csv");
+    const theirs = await exportSelection(otherInstructor, "format=csv");
+    const count = async (r: Response) =>
+      new TextDecoder()
+        .decode(await r.arrayBuffer())
+        .trim()
+        .split("\r\n").length;
+    expect(await count(mine)).toBe((await count(theirs)) + draftItems);
+    expect((await exportSelection(otherInstructor, `format=csv&deckId=${draft.documentId}`)).status).toBe(404);
+
+    const apkg = await exportSelection(instructor, `format=apkg&deckId=${deckId}&topic=dates`);
+    expect(Object.keys(unzipSync(new Uint8Array(await apkg.arrayBuffer()))).sort()).toEqual([
+      "collection.anki2",
+      "media",
+    ]);
+  }, 30_000);
+
+  it("loads thousands of ids in the order given (more than one statement's parameters), leaving out unknown ones", async () => {
+    const live = await db.item.findMany({ where: { documentId: deckId, retiredAt: null }, select: { id: true } });
+    const ids = [...Array.from({ length: 2_500 }, (_, i) => `no-such-item-${i}`), ...live.map((i) => i.id).reverse()];
+    const load = await itemsForExport(instructor as Parameters<typeof itemsForExport>[0], ids);
+    expect(load.ok && load.items.map((i) => i.id)).toEqual(live.map((i) => i.id).reverse());
+  });
+
+  it("lets only instructors and admins export, and says so when nothing matches or the format is unknown", async () => {
+    expect((await exportSelection(undefined, "format=csv")).status).toBe(401);
+    expect((await exportSelection(learner, "format=csv")).status).toBe(404);
+    expect((await exportSelection(instructor, "format=zip")).status).toBe(400);
+    expect((await exportSelection(instructor, "format=csv&deckId=%00")).status).toBe(404);
+    const none = await exportSelection(instructor, "format=csv&q=no-such-text-anywhere");
+    expect(none.status).toBe(422);
+    expect(await none.json()).toEqual({
+      error: { code: "empty", message: "No items match: change the search, then export." },
+    });
+  });
+});
+
+describe("import and export run on worker threads, one file at a time per user", () => {
+  it("refuses a user's second file while their first is being read, and lets another user through", async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `Question ${i},Answer ${i}`).join("\n");
+    const first = importForUser(instructor.id, { bytes: strToU8(`front,back\n${rows}\n`), filename: "big.csv" });
+    const request = { format: "csv" as const, title: "T", items: [], now: new Date() };
+    expect(await exportForUser(instructor.id, request)).toEqual({ ok: false, reason: "busy" });
+    expect(await exportForUser(otherInstructor.id, request)).toMatchObject({ ok: true });
+    const read = await first;
+    expect(read).toMatchObject({ ok: true, result: { ok: true, format: "csv", errors: [] } });
+    expect(read.ok && read.result.ok && read.result.items).toHaveLength(5_000);
+    expect(await exportForUser(instructor.id, request)).toMatchObject({ ok: true });
+  }, 30_000);
 });
 
 describe("round trip through the routes", () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ItemBrowser } from "@/components/items/item-browser";
+import { can } from "@/lib/auth/can";
 import { requireUser } from "@/lib/auth/session";
 import { browseItems } from "@/lib/db/browse";
 import { parseBrowseParams } from "@/lib/validations/items";
@@ -18,7 +19,13 @@ export default async function BrowsePage({
   return (
     <section>
       <h1>Browse items</h1>
-      <ItemBrowser basePath="/browse" params={params} result={result} showDeck />
+      <ItemBrowser
+        basePath="/browse"
+        params={params}
+        result={result}
+        showDeck
+        exportScope={can(user, "upload-document") ? {} : undefined}
+      />
     </section>
   );
 }

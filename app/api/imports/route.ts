@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { can } from "@/lib/auth/can";
 import { getRequestUser } from "@/lib/auth/session";
 import { createImportedDeck } from "@/lib/db/interchange";
+import { BUSY_FILE_MESSAGE, importForUser } from "@/lib/generation/pool";
 import { isCrossSite, jsonError } from "@/lib/http";
-import { readImport } from "@/lib/interchange/import";
 import { IMPORT_LIMITS } from "@/lib/interchange/limits";
 import { previewBody } from "@/lib/interchange/preview";
 
@@ -16,7 +16,8 @@ const ENVELOPE_BYTES = 64 * 1024;
  * an Anki package. "preview" answers the items it would make and the rows it cannot import, storing nothing;
  * "create" makes the deck, owned by the importer, only when no row has an error (else 422 with the rows, nothing
  * written). For instructors and admins. 400 no file, 401 not signed in, 403 other site, 404 not a teacher, 411 no
- * length, 413 too large (checked from the declared length before the body is read), 422 a file it cannot read.
+ * length, 413 too large (checked from the declared length before the body is read), 422 a file it cannot read,
+ * 429 another file of the user's is being read or written.
  * A route rather than a server action: files may be 10 MB, five times what actions accept.
  */
 export async function POST(request: NextRequest) {
@@ -38,7 +39,13 @@ export async function POST(request: NextRequest) {
   if (typeof title !== "string" || (intent !== "preview" && intent !== "create"))
     return jsonError(400, "invalid", "Send a title and intent=preview or intent=create.");
   if (file.size > IMPORT_LIMITS.bytes) return jsonError(413, "too_large", tooLarge);
-  const read = readImport({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name.slice(0, 255) });
+  // Reading an Anki package or 10,000 rows takes seconds: a worker thread does it (lib/generation/pool.ts).
+  const run = await importForUser(user.id, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    filename: file.name.slice(0, 255),
+  });
+  if (!run.ok) return jsonError(429, "busy", BUSY_FILE_MESSAGE);
+  const read = run.result;
   if (!read.ok) return jsonError(422, "unreadable", read.message);
   if (intent === "preview") return Response.json(previewBody(read), { headers: { "Cache-Control": "no-store" } });
   const created = await createImportedDeck({ owner: user, title: title.trim() || read.title, preview: read });

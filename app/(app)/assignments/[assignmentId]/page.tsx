@@ -43,6 +43,13 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
             {summary.progress.correct} answered correctly · {summary.progress.done} of {summary.progress.total} learned
             {summary.progress.complete ? " — complete" : ""}
           </p>
+          {summary.hiddenItems > 0 ? (
+            <p className="muted" data-testid="assignment-hidden">
+              {summary.hiddenItems === 1 ? "1 item" : `${summary.hiddenItems} items`} of this set{" "}
+              {summary.hiddenItems === 1 ? "is" : "are"} in a deck no longer shared with your class: left out of your
+              progress and of your studies until its owner shares it again.
+            </p>
+          ) : null}
           <h2>How completion is counted</h2>
           <p>{STUDY_PROGRESS_RULE}</p>
           <p>{STUDY_COMPLETE_RULE}</p>

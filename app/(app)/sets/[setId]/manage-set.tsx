@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmDelete } from "@/components/confirm-delete";
 import { deleteSetAction, renameSetAction } from "./actions";
 
 /** Rename and delete for the instructor's set; the deletion states its consequences before the box is ticked. */
 export function ManageSet({ set }: { set: { id: string; name: string; items: number; assignments: number } }) {
   const [renamed, rename, renaming] = useActionState(renameSetAction, null);
-  const [deleted, remove, removing] = useActionState(deleteSetAction, null);
   return (
     <section aria-labelledby="manage-set-heading" className="card">
       <h2 id="manage-set-heading">Edit or delete this set</h2>
@@ -27,25 +27,17 @@ export function ManageSet({ set }: { set: { id: string; name: string; items: num
       </form>
       <details>
         <summary>Delete this set</summary>
-        <form action={remove} className="form" noValidate>
-          <input type="hidden" name="setId" value={set.id} />
-          <p data-testid="delete-set-consequences">
-            {set.assignments > 0
+        <ConfirmDelete
+          action={deleteSetAction}
+          fields={{ setId: set.id }}
+          what="set"
+          testId="set"
+          consequences={
+            set.assignments > 0
               ? `${set.assignments} ${set.assignments === 1 ? "assignment uses" : "assignments use"} this set: delete ${set.assignments === 1 ? "it" : "them"} on the class page first (that deletes their quiz scores).`
-              : `Deletes the set and its list of ${set.items} items; the items, their decks and learners' progress stay.`}
-          </p>
-          <label className="check-row">
-            <input type="checkbox" name="confirm" value="yes" /> I understand: delete this set
-          </label>
-          <p className="form-error" aria-live="polite" data-testid="delete-set-message">
-            {deleted?.message ?? ""}
-          </p>
-          <div>
-            <button className="button button--danger" type="submit" disabled={removing}>
-              Delete set
-            </button>
-          </div>
-        </form>
+              : `Deletes the set and its list of ${set.items} items; the items, their decks and learners' progress stay.`
+          }
+        />
       </details>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmDelete } from "@/components/confirm-delete";
 import {
   deleteAssignmentAction,
   deleteClassAction,
@@ -28,7 +29,6 @@ export function ManageClass({
   consequences: { members: number; assignments: number; quizAttempts: number; sharedDecks: number };
 }) {
   const [saved, save, saving] = useActionState(updateClassAction, null);
-  const [deleted, remove, removing] = useActionState(deleteClassAction, null);
   return (
     <section aria-labelledby="manage-class-heading" className="card">
       <h2 id="manage-class-heading">Edit or delete this class</h2>
@@ -57,25 +57,21 @@ export function ManageClass({
       </form>
       <details>
         <summary>Delete this class</summary>
-        <form action={remove} className="form" noValidate>
-          <input type="hidden" name="classId" value={klass.id} />
-          <p data-testid="delete-class-consequences">
-            Deletes the class: {plural(consequences.members, "learner")} leave it,{" "}
-            {plural(consequences.assignments, "assignment")} and {plural(consequences.quizAttempts, "quiz attempt")}{" "}
-            (their scores) are deleted, and {plural(consequences.sharedDecks, "deck")} shared with it{" "}
-            {consequences.sharedDecks === 1 ? "is" : "are"} no longer shared with its members. Learners keep their own
-            progress and review history. This cannot be undone.
-          </p>
-          <label className="check-row">
-            <input type="checkbox" name="confirm" value="yes" /> I understand: delete this class
-          </label>
-          <Message testId="delete-class-message" state={deleted} />
-          <div>
-            <button className="button button--danger" type="submit" disabled={removing}>
-              Delete class
-            </button>
-          </div>
-        </form>
+        <ConfirmDelete
+          action={deleteClassAction}
+          fields={{ classId: klass.id }}
+          what="class"
+          testId="class"
+          consequences={
+            <>
+              Deletes the class: {plural(consequences.members, "learner")} leave it,{" "}
+              {plural(consequences.assignments, "assignment")} and {plural(consequences.quizAttempts, "quiz attempt")}{" "}
+              (their scores) are deleted, and {plural(consequences.sharedDecks, "deck")} shared with it{" "}
+              {consequences.sharedDecks === 1 ? "is" : "are"} no longer shared with its members. Learners keep their own
+              progress and review history. This cannot be undone.
+            </>
+          }
+        />
       </details>
     </section>
   );
@@ -97,7 +93,6 @@ export function ManageAssignment({
   };
 }) {
   const [saved, save, saving] = useActionState(updateAssignmentAction, null);
-  const [deleted, remove, removing] = useActionState(deleteAssignmentAction, null);
   return (
     <details className="manage-assignment">
       <summary>Edit or delete “{assignment.name}”</summary>
@@ -127,23 +122,19 @@ export function ManageAssignment({
           </button>
         </div>
       </form>
-      <form action={remove} className="form" noValidate>
-        <input type="hidden" name="assignmentId" value={assignment.id} />
-        <p data-testid="delete-assignment-consequences">
-          Deleting it removes {plural(assignment.quizAttempts, "quiz attempt")} by{" "}
-          {plural(assignment.learners, "learner")} (their scores) and takes its items out of learners&apos; priority
-          list; their own progress and review history stay.
-        </p>
-        <label className="check-row">
-          <input type="checkbox" name="confirm" value="yes" /> I understand: delete this assignment
-        </label>
-        <Message testId="delete-assignment-message" state={deleted} />
-        <div>
-          <button className="button button--danger" type="submit" disabled={removing}>
-            Delete assignment
-          </button>
-        </div>
-      </form>
+      <ConfirmDelete
+        action={deleteAssignmentAction}
+        fields={{ assignmentId: assignment.id }}
+        what="assignment"
+        testId="assignment"
+        consequences={
+          <>
+            Deleting it removes {plural(assignment.quizAttempts, "quiz attempt")} by{" "}
+            {plural(assignment.learners, "learner")} (their scores) and takes its items out of learners&apos; priority
+            list; their own progress and review history stay.
+          </>
+        }
+      />
     </details>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ItemBrowser } from "@/components/items/item-browser";
+import { can } from "@/lib/auth/can";
 import { requireUser } from "@/lib/auth/session";
 import { browseItems } from "@/lib/db/browse";
 import { getDeckTitle } from "@/lib/db/content";
@@ -30,7 +31,13 @@ export default async function DeckBrowsePage({
         <Link href={`/decks/${deckId}`}>← {deck.title}</Link>
       </p>
       <h1>Browse: {deck.title}</h1>
-      <ItemBrowser basePath={`/decks/${deckId}/browse`} params={query} result={result} showDeck={false} />
+      <ItemBrowser
+        basePath={`/decks/${deckId}/browse`}
+        params={query}
+        result={result}
+        showDeck={false}
+        exportScope={can(user, "upload-document") ? { deckId } : undefined}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState, useTransition } from "react";
+import { ConfirmDelete } from "@/components/confirm-delete";
 import type { DeckConsequences } from "@/lib/db/deck-lifecycle";
 import {
   deleteDeckAction,
@@ -144,28 +145,25 @@ function StatusForm({ deck, status }: { deck: OwnedDeck; status: "draft" | "arch
 }
 
 function DeleteForm({ deck }: { deck: OwnedDeck }) {
-  const [state, action, pending] = useActionState(deleteDeckAction, null);
   const c = deck.consequences;
   return (
-    <form action={action} className="form" noValidate aria-label="Delete deck">
-      <input type="hidden" name="deckId" value={deck.id} />
-      <p data-testid="delete-consequences">
-        Deleting removes the deck, its items and, for everyone, their progress and review history on it:{" "}
-        {plural(c.learners, "learner")} {c.learners === 1 ? "loses" : "lose"} {plural(c.reviews, "review")} from their
-        statistics, {plural(c.quizAttempts, "practice quiz", "practice quizzes")} and the deck&apos;s items in{" "}
-        {plural(c.sets, "set")} go too. This cannot be undone; archiving keeps all of it.
-      </p>
-      <label className="check-row">
-        <input type="checkbox" name="confirm" value="yes" aria-describedby="delete-message" /> I understand: delete this
-        deck and what it lists above
-      </label>
-      <Message id="delete-message" state={state} />
-      <div>
-        <button className="button button--danger" type="submit" disabled={pending}>
-          Delete deck
-        </button>
-      </div>
-    </form>
+    <ConfirmDelete
+      action={deleteDeckAction}
+      fields={{ deckId: deck.id }}
+      what="deck"
+      testId="deck"
+      label="Delete deck"
+      consequences={
+        <>
+          Deleting removes the deck for everyone: nobody can open or study it again, and its text is erased.{" "}
+          {plural(c.learners, "learner")} {c.learners === 1 ? "keeps" : "keep"} {plural(c.reviews, "review")} in their
+          statistics and review history (the title and the items they answered are kept, hidden, for that).{" "}
+          {plural(c.quizAttempts, "practice quiz", "practice quizzes")} and the deck&apos;s items in{" "}
+          {plural(c.sets, "set")} go, and it leaves the studies of {plural(c.studiedBy, "learner")}. This cannot be
+          undone; archiving hides it and lets you publish it again.
+        </>
+      }
+    />
   );
 }
 
