@@ -6,7 +6,11 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // Integration test files that run twice: on SQLite ("integration") and on PostgreSQL ("integration-postgres"). A file
 // belongs here once everything it calls runs on both databases (issue 17: the study loop's raw SQLite path does not
 // yet). POSTGRES_ONLY: files that test PostgreSQL itself.
-const BOTH_DATABASES = ["tests/integration/progress.test.ts", "tests/integration/tables.test.ts"];
+const BOTH_DATABASES = [
+  "tests/integration/analytics.test.ts",
+  "tests/integration/progress.test.ts",
+  "tests/integration/tables.test.ts",
+];
 const POSTGRES_ONLY = ["tests/integration/postgres/**/*.test.ts"];
 
 // The PostgreSQL half (issue 17) runs when TEST_POSTGRES_URL names a server (.ci/run starts one). Without it the
