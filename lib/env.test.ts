@@ -32,10 +32,15 @@ describe("env", () => {
   });
 
   it("lists what is wrong with an invalid environment", async () => {
-    vi.stubEnv("DATABASE_URL", "postgres://localhost/factdeck");
+    vi.stubEnv("DATABASE_URL", "mysql://localhost/factdeck");
     vi.stubEnv("NEXTAUTH_SECRET", "short");
     await expect(freshEnv()).rejects.toThrow(
       /DATABASE_URL must be a SQLite file URL[\s\S]*NEXTAUTH_SECRET must be at least 16/,
     );
+  });
+
+  it("accepts a PostgreSQL URL", async () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://factdeck@127.0.0.1:5432/factdeck");
+    await expect(freshEnv()).resolves.toMatchObject({ DATABASE_URL: "postgresql://factdeck@127.0.0.1:5432/factdeck" });
   });
 });

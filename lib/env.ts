@@ -11,7 +11,10 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db or a postgresql:// URL",
+    )
     .default(DEFAULT_DATABASE_URL),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -50,4 +53,9 @@ export function authSecret(): string {
   if (NODE_ENV === "production")
     throw new Error("NEXTAUTH_SECRET must be set in production (see README, Configuration).");
   return DEV_SECRET;
+}
+
+/** Which database DATABASE_URL names: `file:` is SQLite, `postgresql://` (or `postgres://`) PostgreSQL. */
+export function databaseKind(url: string = env().DATABASE_URL): "sqlite" | "postgres" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }

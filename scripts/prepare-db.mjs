@@ -8,32 +8,83 @@
 // other connection has the file open: next to a running app it waited 5 s and died with "WASM_ERROR unknown variant
 // SocketTimeout" (the adapter's name for SQLITE_BUSY). So the engine runs only when a migration is pending, found by
 // reading _prisma_migrations here, and a pending migration while the app runs is refused with a clear message.
+//
+// A postgresql:// DATABASE_URL: the database is created when missing (--reset drops it first), then
+// prisma/postgres/migrations are applied by scripts/postgres-migrate.mjs (docs/decisions/027), which is safe next to
+// running instances (one applies, the others wait on an advisory lock), then the same seed runs.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { appLockFile, lockOutApp } from "./app-lock.mjs";
+import { migratePostgres } from "./postgres-migrate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const args = new Set(process.argv.slice(2));
 const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+
+function seed(env) {
+  if (args.has("--no-seed")) return;
+  const seedArgs = [require.resolve("tsx/cli"), path.join(root, "prisma/seed.ts")];
+  if (!args.has("--demo")) seedArgs.push("--if-empty");
+  const result = spawnSync(process.execPath, seedArgs, {
+    stdio: "inherit",
+    cwd: root,
+    env: { ...env, ...(args.has("--demo") ? { SEED_DEMO: "1" } : {}) },
+  });
+  if (result.status !== 0) {
+    console.error("prepare-db: seed failed");
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Creates the database of `databaseUrl` when it does not exist (after dropping it with --reset). */
+async function ensurePostgresDatabase(databaseUrl) {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) throw new Error("DATABASE_URL names no database (postgresql://user@host:port/<database>)");
+  const server = new URL(databaseUrl);
+  server.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    if (args.has("--reset")) {
+      await admin.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+      console.log(`prepare-db: dropped database ${name}`);
+    }
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${quoted}`);
+      console.log(`prepare-db: created database ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+if (/^postgres(ql)?:\/\//.test(url)) {
+  try {
+    await ensurePostgresDatabase(url);
+    const applied = await migratePostgres(url, { log: (line) => console.log(`prepare-db: ${line}`) });
+    if (applied.length === 0) console.log("prepare-db: no pending migrations");
+  } catch (error) {
+    console.error(`prepare-db: ${error.message}`);
+    process.exit(1);
+  }
+  seed(process.env);
+  process.exit(0);
+}
 if (!url.startsWith("file:")) {
-  console.error(`DATABASE_URL must be a SQLite file URL (file:./path.db), got: ${url}`);
+  console.error(`DATABASE_URL must be a SQLite file URL (file:./path.db) or a postgresql:// URL, got: ${url}`);
   process.exit(1);
 }
 const file = path.resolve(root, url.slice("file:".length));
 const env = { ...process.env, DATABASE_URL: `file:${file}` };
-
-function run(label, argv, extraEnv = {}) {
-  const result = spawnSync(process.execPath, argv, { stdio: "inherit", cwd: root, env: { ...env, ...extraEnv } });
-  if (result.status !== 0) {
-    console.error(`prepare-db: ${label} failed`);
-    process.exit(result.status ?? 1);
-  }
-}
 
 /**
  * The migrations in prisma/migrations that the database has not applied, as `prisma migrate status` would list
@@ -108,8 +159,4 @@ const sqlite = new Database(file, { timeout: 5000 });
 if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") sqlite.pragma("journal_mode = WAL");
 sqlite.close();
 
-if (!args.has("--no-seed")) {
-  const seedArgs = [require.resolve("tsx/cli"), path.join(root, "prisma/seed.ts")];
-  if (!args.has("--demo")) seedArgs.push("--if-empty");
-  run("seed", seedArgs, args.has("--demo") ? { SEED_DEMO: "1" } : {});
-}
+seed(env);

@@ -14,6 +14,14 @@ import { databaseFile } from "./sqlite-file.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 
+// PostgreSQL (docs/decisions/027) has no such file: instances share the server, and restores go through pg_restore.
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+if (postgres && !process.env.NEXTAUTH_SECRET) {
+  // Several instances on one database must sign sessions with one secret; a file per machine would split them.
+  console.error("start: NEXTAUTH_SECRET must be set when DATABASE_URL is PostgreSQL (the same on every instance)");
+  process.exit(1);
+}
+
 const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-db.mjs")], {
   stdio: "inherit",
   cwd: root,
@@ -21,7 +29,7 @@ const prepared = spawnSync(process.execPath, [path.join(root, "scripts/prepare-d
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 // The server marks the database as in use from before it serves (its own connections mark it too once open), so
 // db:restore and an exclusive migration refuse while it runs (scripts/app-lock.mjs). Released when this process ends.
-const marker = holdAppLock(databaseFile());
+const marker = postgres ? { release() {} } : holdAppLock(databaseFile());
 
 const env = { ...process.env, NODE_ENV: "production" };
 if (!env.NEXTAUTH_SECRET) {

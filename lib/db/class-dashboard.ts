@@ -1,16 +1,39 @@
-import { Prisma } from "@/generated/prisma/client";
+import { sql } from "kysely";
 import type { GeneratedItem } from "@/lib/content/types";
 import { analyseItems, type ItemStat } from "@/lib/progress/item-analysis";
 import { isMastered } from "@/lib/progress/mastery";
 import { classAssignmentProgress } from "./assignments";
 import { getTeacherClass } from "./classes";
 import { db } from "./client";
+import { queryDb } from "./query";
 import type { UserSummary } from "./users";
 
 export const WEAKEST_LIMIT = 10;
 
 const latest = (dates: (Date | null | undefined)[]) =>
   dates.reduce<Date | null>((max, d) => (d && (!max || d > max) ? d : max), null);
+
+/**
+ * The items the class's learners recall least often (at least two answers), lowest share recalled first. A review
+ * counts as recalled when graded correct, or, ungraded, when not rated Again.
+ */
+async function weakestItems(userIds: string[]): Promise<{ itemId: string; answers: number; recalled: number }[]> {
+  if (userIds.length === 0) return [];
+  const { q } = queryDb();
+  const recalled = sql<number>`SUM(CASE WHEN "correct" = ${true} OR ("correct" IS NULL AND "rating" <> 'again') THEN 1 ELSE 0 END)`;
+  const rows = await q
+    .selectFrom("ReviewLog")
+    .select((eb) => ["itemId", eb.fn.countAll<number>().as("answers"), recalled.as("recalled")])
+    .where("userId", "in", userIds)
+    .groupBy("itemId")
+    .having((eb) => eb.fn.countAll(), ">=", 2)
+    .orderBy(sql`CAST(${recalled} AS REAL) / COUNT(*)`)
+    .orderBy(sql`COUNT(*)`, "desc")
+    .orderBy("itemId")
+    .limit(WEAKEST_LIMIT)
+    .execute();
+  return rows.map((r) => ({ itemId: r.itemId, answers: Number(r.answers), recalled: Number(r.recalled) }));
+}
 
 /**
  * Everything the instructor's class page shows beyond the roster: per learner the last activity and mastery per
@@ -49,15 +72,7 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
         reps: true,
       },
     }),
-    userIds.length === 0
-      ? Promise.resolve([] as { itemId: string; answers: number; recalled: number }[])
-      : db.$queryRaw<{ itemId: string; answers: number; recalled: number }[]>`
-          SELECT itemId, COUNT(*) AS answers,
-                 SUM(CASE WHEN correct = 1 OR (correct IS NULL AND rating <> 'again') THEN 1 ELSE 0 END) AS recalled
-          FROM "ReviewLog" WHERE userId IN (${Prisma.join(userIds)})
-          GROUP BY itemId HAVING COUNT(*) >= 2
-          ORDER BY CAST(recalled AS REAL) / COUNT(*) ASC, COUNT(*) DESC
-          LIMIT ${WEAKEST_LIMIT}`,
+    weakestItems(userIds),
     db.quizAnswer.findMany({
       where: { attempt: { assignment: { classId }, finishedAt: { not: null }, userId: { in: userIds } } },
       select: { attemptId: true, itemId: true, correct: true, response: true },

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { Prisma } from "@/generated/prisma/client";
 import { query } from "./sqlite";
 
@@ -73,4 +74,17 @@ const STUDIABLE_ITEM_SQL = `SELECT 1 AS ok FROM Item i JOIN Document d ON d.id =
  */
 export function canStudyItem(userId: string, itemId: string): boolean {
   return query<{ ok: number }>(STUDIABLE_ITEM_SQL).get({ viewer: userId, itemId }) !== undefined;
+}
+
+/**
+ * studiableDeckSql for the query builder (lib/db/query.ts), on the Document row `d`, with quoted identifiers so that
+ * PostgreSQL runs it too. TODO: one Kysely expression should replace the SQL copies above once the study loop moves
+ * onto the query builder (issue 17).
+ * @example q.selectFrom("Document as d").select("d.id").where(studiableDeckCondition(userId))
+ */
+export function studiableDeckCondition(userId: string) {
+  return sql<boolean>`(d."status" <> 'archived' AND (d."ownerId" = ${userId} OR (d."status" = 'published'
+    AND (d."visibility" = 'library' OR (d."visibility" = 'classes' AND EXISTS (SELECT 1 FROM "DeckClass" dc
+      JOIN "Class" k ON k."id" = dc."classId" WHERE dc."documentId" = d."id" AND (k."ownerId" = ${userId}
+        OR EXISTS (SELECT 1 FROM "ClassMember" km WHERE km."classId" = dc."classId" AND km."userId" = ${userId}))))))))`;
 }

@@ -14,76 +14,134 @@ import {
   summarizeMastery,
   type MasteryRow,
 } from "@/lib/progress/mastery";
+import { sql } from "kysely";
 import { studyDayKey } from "@/lib/srs";
-import { db } from "./client";
-import { studiableDeckRaw } from "./deck-access";
-import { readSettings } from "./settings";
+import { studiableDeckCondition } from "./deck-access";
+import { quarterHourOf, toBool, wholeDays } from "./dialect";
+import { queryDb } from "./query";
+import { loadSettings } from "./settings";
 
-// Every figure is aggregated in SQLite; no query returns more than a few thousand rows for one learner.
-// DateTime columns hold ISO-8601 UTC text ("2026-03-02T09:00:00.000+00:00", the better-sqlite3 adapter's default
-// timestampFormat), so strftime reads them and a bound Date compares with them as text.
-// Time-of-day bucketing: SQL groups by UTC quarter-hour, lib/progress/days maps quarter-hours to the learner's study
-// days (exact for every real UTC offset and DST change).
+// Every figure is aggregated in the database (SQLite or PostgreSQL, through lib/db/query.ts); no query returns more
+// than a few thousand rows for one learner.
+// Time-of-day bucketing: SQL groups by UTC quarter-hour (lib/db/dialect.ts quarterHourOf), lib/progress/days maps
+// quarter-hours to the learner's study days (exact for every real UTC offset and DST change).
 
 export const FORECAST_DAYS = 30;
 export const HEATMAP_DAYS = 365;
 export const HARDEST_LIMIT = 10;
 
-type Num = number | bigint;
-type BucketRow = { hour: string; quarter: Num; count: Num; ms: Num | null };
+type BucketRow = { hour: string; quarter: number | string; count: number | string; ms: number | string | null };
 
 const toBuckets = (rows: BucketRow[]): QuarterBucket[] =>
   rows.map((r) => ({ hour: r.hour, quarter: Number(r.quarter), count: Number(r.count), ms: Number(r.ms ?? 0) }));
 
 /** Reviews and response time per UTC quarter-hour, all time (uses ReviewLog(userId, reviewedAt)). */
-function activityBuckets(userId: string) {
-  return db.$queryRaw<BucketRow[]>`
-    SELECT strftime('%Y-%m-%dT%H', reviewedAt) AS hour, CAST(strftime('%M', reviewedAt) AS INTEGER) / 15 AS quarter,
-           COUNT(*) AS count, SUM(responseMs) AS ms
-    FROM ReviewLog WHERE userId = ${userId}
-    GROUP BY hour, quarter`;
+function activityBuckets(userId: string): Promise<BucketRow[]> {
+  const { q, kind } = queryDb();
+  const { hour, quarter } = quarterHourOf(kind, sql.ref("r.reviewedAt"));
+  return q
+    .selectFrom("ReviewLog as r")
+    .select((eb) => [
+      hour.as("hour"),
+      quarter.as("quarter"),
+      eb.fn.countAll().as("count"),
+      eb.fn.sum("r.responseMs").as("ms"),
+    ])
+    .where("r.userId", "=", userId)
+    .groupBy([hour, quarter])
+    .execute() as Promise<BucketRow[]>;
 }
 
 /** Scheduled cards of live items due before `until`, per UTC quarter-hour (uses Card(userId, suspended, due)). */
-function dueBuckets(userId: string, until: Date) {
-  return db.$queryRaw<BucketRow[]>`
-    SELECT strftime('%Y-%m-%dT%H', c.due) AS hour, CAST(strftime('%M', c.due) AS INTEGER) / 15 AS quarter,
-           COUNT(*) AS count, NULL AS ms
-    FROM Card c JOIN Item i ON i.id = c.itemId
-    WHERE c.userId = ${userId} AND c.suspended = 0 AND c.due < ${until} AND c.state <> 'new' AND i.retiredAt IS NULL
-    GROUP BY hour, quarter`;
+function dueBuckets(userId: string, until: Date): Promise<BucketRow[]> {
+  const { q, kind } = queryDb();
+  const { hour, quarter } = quarterHourOf(kind, sql.ref("c.due"));
+  return q
+    .selectFrom("Card as c")
+    .innerJoin("Item as i", "i.id", "c.itemId")
+    .select((eb) => [hour.as("hour"), quarter.as("quarter"), eb.fn.countAll().as("count"), sql<null>`NULL`.as("ms")])
+    .where("c.userId", "=", userId)
+    .where("c.suspended", "=", false)
+    .where("c.due", "<", until)
+    .where("c.state", "<>", "new")
+    .where("i.retiredAt", "is", null)
+    .groupBy([hour, quarter])
+    .execute() as Promise<BucketRow[]>;
 }
 
 /** Answers to cards in review state by whole days since the previous review; recalled = anything but Again. */
 async function elapsedRows(userId: string): Promise<ElapsedRow[]> {
-  const rows = await db.$queryRaw<{ days: Num; reviews: Num; recalled: Num }[]>`
-    SELECT CAST(elapsedDays AS INTEGER) AS days, COUNT(*) AS reviews,
-           SUM(CASE WHEN rating <> 'again' THEN 1 ELSE 0 END) AS recalled
-    FROM ReviewLog WHERE userId = ${userId} AND previousState = 'review'
-    GROUP BY days`;
+  const { q, kind } = queryDb();
+  const days = wholeDays(kind, sql.ref("elapsedDays"));
+  const rows = await q
+    .selectFrom("ReviewLog")
+    .select((eb) => [
+      days.as("days"),
+      eb.fn.countAll().as("reviews"),
+      eb.fn.sum(eb.case().when("rating", "<>", "again").then(1).else(0).end()).as("recalled"),
+    ])
+    .where("userId", "=", userId)
+    .where("previousState", "=", "review")
+    .groupBy(days)
+    .execute();
   return rows.map((r) => ({ days: Number(r.days), reviews: Number(r.reviews), recalled: Number(r.recalled) }));
 }
 
 /** Every live item the learner has a card of or may study (never another's draft or class deck), by deck, topic and the learner's category; the rules mirror lib/progress/mastery categoryOf. */
 async function masteryRows(userId: string): Promise<MasteryRow[]> {
-  const rows = await db.$queryRaw<(Omit<MasteryRow, "items" | "mastered"> & { items: Num; mastered: Num })[]>`
-    SELECT i.documentId AS deckId, d.title AS deckTitle, i.topic AS topic,
-           CASE
-             WHEN c.id IS NULL OR (c.state = 'new' AND c.suspended = 0) THEN 'new'
-             WHEN c.suspended = 1 THEN 'suspended'
-             WHEN c.state IN ('learning', 'relearning') THEN 'learning'
-             WHEN c.scheduledDays < ${MATURE_INTERVAL_DAYS} THEN 'young'
-             ELSE 'mature'
-           END AS category,
-           COUNT(*) AS items,
-           SUM(CASE WHEN c.state = 'review' AND c.suspended = 0 AND c.stability >= ${MASTERY_STABILITY_DAYS}
-                    THEN 1 ELSE 0 END) AS mastered
-    FROM Item i
-    JOIN Document d ON d.id = i.documentId
-    LEFT JOIN Card c ON c.itemId = i.id AND c.userId = ${userId}
-    WHERE i.retiredAt IS NULL AND (c.id IS NOT NULL OR ${studiableDeckRaw(userId)})
-    GROUP BY i.documentId, i.topic, category`;
-  return rows.map((r) => ({ ...r, items: Number(r.items), mastered: Number(r.mastered) }));
+  const { q } = queryDb();
+  const rows = await q
+    .selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", userId))
+    .select((eb) => [
+      "i.documentId as deckId",
+      "d.title as deckTitle",
+      "i.topic as topic",
+      eb
+        .case()
+        .when(eb.or([eb("c.id", "is", null), eb.and([eb("c.state", "=", "new"), eb("c.suspended", "=", false)])]))
+        .then("new")
+        .when("c.suspended", "=", true)
+        .then("suspended")
+        .when("c.state", "in", ["learning", "relearning"])
+        .then("learning")
+        .when("c.scheduledDays", "<", MATURE_INTERVAL_DAYS)
+        .then("young")
+        .else("mature")
+        .end()
+        .as("category"),
+      eb.fn.countAll().as("items"),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb("c.state", "=", "review"),
+                eb("c.suspended", "=", false),
+                eb("c.stability", ">=", MASTERY_STABILITY_DAYS),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("mastered"),
+    ])
+    .where("i.retiredAt", "is", null)
+    .where((eb) => eb.or([eb("c.id", "is not", null), studiableDeckCondition(userId)]))
+    // By the output name "category": PostgreSQL cannot tell that two bound copies of the CASE are the same.
+    .groupBy(["i.documentId", "d.title", "i.topic", sql.ref("category")])
+    .execute();
+  return rows.map((r) => ({
+    deckId: r.deckId,
+    deckTitle: r.deckTitle,
+    topic: r.topic,
+    category: r.category as MasteryRow["category"],
+    items: Number(r.items),
+    mastered: Number(r.mastered),
+  }));
 }
 
 export type HardItem = {
@@ -99,30 +157,34 @@ export type HardItem = {
 
 /** The learner's live items with the most lapses, then the lowest share of answers recalled. */
 async function hardestItems(userId: string): Promise<HardItem[]> {
-  const rows = await db.$queryRaw<
-    {
-      itemId: string;
-      deckId: string;
-      deckTitle: string;
-      prompt: string;
-      lapses: Num;
-      answers: Num;
-      misses: Num;
-      suspended: Num;
-    }[]
-  >`
-    SELECT c.itemId AS itemId, i.documentId AS deckId, d.title AS deckTitle, i.prompt AS prompt, c.lapses AS lapses,
-           c.suspended AS suspended, COUNT(r.id) AS answers,
-           SUM(CASE WHEN r.rating = 'again' THEN 1 ELSE 0 END) AS misses
-    FROM Card c
-    JOIN Item i ON i.id = c.itemId
-    JOIN Document d ON d.id = i.documentId
-    JOIN ReviewLog r ON r.cardId = c.id
-    WHERE c.userId = ${userId} AND i.retiredAt IS NULL
-    GROUP BY c.id
-    HAVING misses > 0 OR c.lapses > 0
-    ORDER BY c.lapses DESC, CAST(misses AS REAL) / COUNT(r.id) DESC, answers DESC, c.itemId
-    LIMIT ${HARDEST_LIMIT}`;
+  const { q } = queryDb();
+  const misses = sql<number>`SUM(CASE WHEN r."rating" = 'again' THEN 1 ELSE 0 END)`;
+  const answers = sql<number>`COUNT(r."id")`;
+  const rows = await q
+    .selectFrom("Card as c")
+    .innerJoin("Item as i", "i.id", "c.itemId")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .innerJoin("ReviewLog as r", "r.cardId", "c.id")
+    .select([
+      "c.itemId as itemId",
+      "i.documentId as deckId",
+      "d.title as deckTitle",
+      "i.prompt as prompt",
+      "c.lapses as lapses",
+      "c.suspended as suspended",
+      answers.as("answers"),
+      misses.as("misses"),
+    ])
+    .where("c.userId", "=", userId)
+    .where("i.retiredAt", "is", null)
+    .groupBy(["c.id", "i.id", "d.id"])
+    .having((eb) => eb.or([eb(misses, ">", 0), eb("c.lapses", ">", 0)]))
+    .orderBy("c.lapses", "desc")
+    .orderBy(sql`CAST(${misses} AS REAL) / ${answers}`, "desc")
+    .orderBy(answers, "desc")
+    .orderBy("c.itemId")
+    .limit(HARDEST_LIMIT)
+    .execute();
   return rows.map((r) => ({
     itemId: r.itemId,
     deckId: r.deckId,
@@ -131,7 +193,7 @@ async function hardestItems(userId: string): Promise<HardItem[]> {
     lapses: Number(r.lapses),
     answers: Number(r.answers),
     recalled: Number(r.answers) - Number(r.misses),
-    suspended: Number(r.suspended) === 1,
+    suspended: toBool(r.suspended),
   }));
 }
 
@@ -140,7 +202,7 @@ async function hardestItems(userId: string): Promise<HardItem[]> {
  * @example const progress = await loadProgress(user.id, new Date())
  */
 export async function loadProgress(userId: string, now: Date) {
-  const settings = readSettings(userId);
+  const settings = await loadSettings(userId);
   const dayOptions = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDayKey(now, settings.timeZone, settings.dayStartHour);
   // One day of slack: the forecast keeps only the 30 study days from today.

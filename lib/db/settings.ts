@@ -2,6 +2,7 @@ import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib
 import { easyDayCapacities, parseEasyDays } from "@/lib/srs/easy-days";
 import { db } from "./client";
 import { ensureDefaultPreset } from "./presets";
+import { queryDb } from "./query";
 import { query } from "./sqlite";
 
 /** A UserSettings row joined with the preset that applies (null columns: no preset yet, the row's own values). */
@@ -93,6 +94,56 @@ const SCHEDULING_SQL = `SELECT s."timeZone", COALESCE(p."weights", s."weights") 
 export function readScheduling(userId: string, documentId: string | null): SchedulingSettings {
   const row = query<SettingsRow>(SCHEDULING_SQL).get(documentId, userId);
   return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
+}
+
+/**
+ * readScheduling on either database (lib/db/query.ts), asynchronously: for code off the SQLite study loop.
+ * @example const { settings } = await loadScheduling(userId, null);
+ */
+export async function loadScheduling(userId: string, documentId: string | null): Promise<SchedulingSettings> {
+  const { q } = queryDb();
+  const row = await q
+    .selectFrom("UserSettings as s")
+    .leftJoin("Preset as p", (join) =>
+      join.onRef("p.userId", "=", "s.userId").on((eb) =>
+        eb(
+          "p.id",
+          "=",
+          eb.fn.coalesce(
+            eb
+              .selectFrom("DeckPreset as dp")
+              .select("dp.presetId")
+              .whereRef("dp.userId", "=", "s.userId")
+              .where("dp.documentId", "=", documentId ?? ""),
+            "s.defaultPresetId",
+          ),
+        ),
+      ),
+    )
+    .select((eb) => [
+      "s.timeZone",
+      "s.weights",
+      "p.id as presetId",
+      eb.fn.coalesce("p.desiredRetention", "s.desiredRetention").as("desiredRetention"),
+      eb.fn.coalesce("p.newPerDay", "s.newPerDay").as("newPerDay"),
+      eb.fn.coalesce("p.maxReviewsPerDay", "s.maxReviewsPerDay").as("maxReviewsPerDay"),
+      eb.fn.coalesce("p.learningSteps", "s.learningSteps").as("learningSteps"),
+      eb.fn.coalesce("p.relearningSteps", "s.relearningSteps").as("relearningSteps"),
+      "p.maximumIntervalDays",
+      "p.easyDays",
+      "p.loadBalance",
+    ])
+    .where("s.userId", "=", userId)
+    .executeTakeFirst();
+  return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
+}
+
+/**
+ * The learner's settings on either database, asynchronously (readSettings reads SQLite synchronously).
+ * @example (await loadSettings(userId)).desiredRetention; // 0.9
+ */
+export async function loadSettings(userId: string, documentId: string | null = null): Promise<SrsSettings> {
+  return (await loadScheduling(userId, documentId)).settings;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import { seedFromText } from "@/lib/prng";
 import { db } from "./client";
 import { studiableDeckWhere } from "./deck-access";
-import { readSettings } from "./settings";
+import { loadSettings } from "./settings";
 import { query, sqlDate } from "./sqlite";
 
 // The learner's own figures for "Help me decide" and the load balancer. Prisma queries only (portable to
@@ -76,7 +76,7 @@ async function ratingShares(userId: string) {
  * const result = simulateWorkload(input);
  */
 export async function loadWorkloadData(userId: string, now: Date): Promise<WorkloadData> {
-  const settings = readSettings(userId);
+  const settings = await loadSettings(userId);
   const [cards, unseenItems, timing, shares] = await Promise.all([
     db.card.findMany({
       where: { userId, suspended: false, item: { retiredAt: null } },
