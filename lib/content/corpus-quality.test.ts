@@ -37,7 +37,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
-  "srinivasa-ramanujan.md": 15, // wip-gen round 3: 17 → 15, "carr-book"/"carr-theorems" were items on "In 1903, … he borrowed" with "he" unresolved (dangling-pronoun, decision 024) — wip-gen (statement facts); before: 13 — main: 12
+  "srinivasa-ramanujan.md": 17, // wip-gen round 3: "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 13, // wip-gen (statement facts); before: 12
   "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 17, // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
@@ -86,8 +86,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "answer-asked-repeatedly": 0, // main: 108
 };
 
-// wip-gen round 3: 212 → 207, the five facts above (decision 024).
-const TOTAL_COVERAGE_AT_LEAST = 207 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// wip-gen round 3: 212 → 209, the facts above (decision 024).
+const TOTAL_COVERAGE_AT_LEAST = 209 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -99,7 +99,9 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
  * the second round and never tuned on. Their floors are what the generator reached on them (first measured at
  * 34/88 before that round); they guard against a change that helps the corpus by fitting it.
  */
-const HOLDOUT_COVERED_AT_LEAST = 39; // of 88; round 3: 40 → 39, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work", "His" read as his wife); before the second round: 34
+// Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
+// his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
+const HOLDOUT_COVERED_AT_LEAST = 38; // of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 

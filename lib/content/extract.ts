@@ -116,7 +116,10 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
       block.kind === "list_item" && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text);
     facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)));
     facts.push(...extractPlaces(ctx, orgs, personNames));
-    facts.push(...statementsOf(ctx.sentence, ctx.resolve(tidy(ctx.sentence.text)) !== undefined));
+    // A pronoun after a fronted phrase ("In 1909 he married …") is resolvable only when the item can name it.
+    const text = tidy(ctx.sentence.text);
+    const resolvable = SUBJECT_PRONOUN.test(text) ? pronounRefOf(ctx) !== undefined : ctx.resolve(text) !== undefined;
+    facts.push(...statementsOf(ctx.sentence, resolvable));
   }
   facts.push(...extractInstitutions(doc));
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));

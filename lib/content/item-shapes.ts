@@ -131,9 +131,12 @@ export function danglingPronoun(prompt: string, answerType?: string): string[] {
     const t = tags[i]!;
     if (t.pos !== "PRON" && t.pos !== "DET") continue;
     const before = tags.slice(0, i);
-    const nameBefore = before.some(
-      (b, j) => b.pos === "PROPN" && b.text !== "X" && !MONTH_OR_DAY.test(b.text) && (j > 0 || b.text !== "On"),
-    );
+    // A person for "he"/"his": a full name before the pronoun, or a name as the statement's subject ("Hardy showed
+    // the letter to his colleague"); a place or an institution ("Since 2012 India has celebrated his …") is none.
+    const firstWord = tags[0];
+    const nameBefore =
+      personRun(text.slice(0, t.start)) ||
+      (firstWord !== undefined && firstWord !== t && firstWord.pos === "PROPN" && tags[1]?.pos !== "PROPN");
     const nounBefore = before.some((b) => b.pos === "NOUN" || b.pos === "PROPN" || b.text === "X");
     // "After his success at Suez, the French diplomat Ferdinand de Lesseps …": a leading clause may point forward.
     const firstComma = tags.findIndex((b) => b.text === ",");
@@ -148,6 +151,19 @@ export function danglingPronoun(prompt: string, answerType?: string): string[] {
       return [`"${t.text}" refers to the sentence before`];
   }
   return [];
+}
+
+const NOT_A_PERSON =
+  /\b(?:Bridge|College|University|Library|Society|Museum|Station|Railway|Company|Council|Office|Prize|Award|Road|Street|River|Lake|Sea|Ocean|Park|Hall|House|Church|Abbey|Court|Trust|Presidency|India|Day|War|Nations|States|Union|Kingdom|Republic|Library|Institute|School|Army|Navy|Force|Group|Agency|Ministry|Times|Review|Britons)$/;
+
+/** A person's name in `text`: two or more capitalised words ("G. H. Hardy", "Srinivasa Ramanujan") that no head
+ * word marks as a thing ("Clifton Suspension Bridge") and that hold no month. */
+function personRun(text: string): boolean {
+  const runs = text.match(/(?:\b[A-Z]\.\s?)*\b[A-Z][\p{Ll}'’-]+(?:\s(?:[A-Z]\.\s?)*[A-Z][\p{L}'’-]+)+/gu) ?? [];
+  return runs.some((r) => {
+    const words = r.split(/\s+/).filter((w) => !/^(?:The|In|On|At|From|Since|After|Before|During|By)$/.test(w));
+    return words.length >= 2 && !NOT_A_PERSON.test(r) && !words.some((w) => MONTH_OR_DAY.test(w));
+  });
 }
 
 /** The subject a title names: "The Rosetta Stone – Collection highlight" → "rosetta stone". */
