@@ -37,7 +37,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
-  "srinivasa-ramanujan.md": 17, // wip-gen round 3: "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
+  "srinivasa-ramanujan.md": 18, // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 13, // wip-gen (statement facts); before: 12
   "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 17, // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
@@ -81,13 +81,13 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "blank-runs-on": 0, // before: 2 / 0 / 3 ("an _____ than 1.5 billion years" → "ancestral cell more")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
-  "items-per-sentence": 59, // main: 522
+  "items-per-sentence": 58, // main: 522
   "items-per-fact": 13, // main: 334
   "answer-asked-repeatedly": 0, // main: 108
 };
 
-// wip-gen round 3: 212 → 209, the facts above (decision 024).
-const TOTAL_COVERAGE_AT_LEAST = 209 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// wip-gen round 3: 212 → 210, the facts above (decision 024).
+const TOTAL_COVERAGE_AT_LEAST = 210 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact

@@ -1165,14 +1165,17 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
 
 /**
  * The detectors the generator runs as its last gate on every candidate that passed its own checks: a guessed
- * pronoun antecedent or options that are spelling variants are dropped; a caption source is kept for review only.
+ * pronoun antecedent, options that are spelling variants or a true statement with words its source lacks are
+ * dropped; a caption source is kept for review only.
  * The others stay independent yardsticks (some read Markdown list markers a plain-text document does not have).
  *
  * @example
  * gateDefects(item, { documentText: text }).length // 0 for an item worth serving
  */
 export function gateDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
-  return [pronounResolution, spellingVariantOptions, captionSource].flatMap((d) => d(item, context));
+  return [pronounResolution, spellingVariantOptions, tfClaimUnsupported, captionSource].flatMap((d) =>
+    d(item, context),
+  );
 }
 
 /**

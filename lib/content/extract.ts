@@ -4,6 +4,7 @@ import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
+import { posTokens } from "./pos";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
 import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
@@ -300,11 +301,18 @@ function extractEvents(ctx: Context): EventFact[] {
   return events;
 }
 
+/** A complement cut before a second predicate: "a strict vegetarian and found it hard …" → "a strict vegetarian". */
+function firstPredicate(complement: string): string {
+  const tags = posTokens(complement);
+  const at = tags.findIndex((t, i) => t.pos === "CCONJ" && tags[i + 1]?.pos === "VERB");
+  return at > 0 ? complement.slice(0, tags[at]!.start).trim() : complement;
+}
+
 function extractDefinitions(ctx: Context, subject: string | undefined): DefinitionFact[] {
   const text = tidy(ctx.sentence.text);
   const out: DefinitionFact[] = [];
   const add = (subj: string, is: string) => {
-    const complement = is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim();
+    const complement = firstPredicate(is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim());
     if (complement.split(" ").length < 3 || (!isProperSingular(subj) && !/^[A-Z]{2,}/.test(subj))) return;
     out.push({
       type: "definition",

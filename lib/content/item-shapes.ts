@@ -230,6 +230,12 @@ export function cutOptions(item: GeneratedItem, context: ShapeContext): string[]
  */
 export function blankRunsOn(item: GeneratedItem): string[] {
   const { body, quoting } = promptBody(item.prompt);
+  // "Who was X? → a strict vegetarian and found it hard to …": a definition that runs into a second predicate.
+  if (!quoting && /^(?:What|Who) (?:is|was|are|were) /.test(body) && item.answerType === "text") {
+    const tags = posTokens(item.answer);
+    if (tags.some((t, i) => t.pos === "CCONJ" && tags[i + 1]?.pos === "VERB"))
+      return ["the answer runs into a second predicate"];
+  }
   const gap = new RegExp(GAP).exec(body);
   if (!quoting || !gap || item.answerType === "number" || item.answerType === "date") return [];
   const after = body.slice(gap.index + gap[0].length);
