@@ -119,11 +119,17 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     facts.push(...extractPlaces(ctx, orgs, personNames));
     // A pronoun after a fronted phrase ("In 1909 he married …") is resolvable only when the item can name it.
     const text = tidy(ctx.sentence.text);
-    const resolvable = SUBJECT_PRONOUN.test(text) ? pronounRefOf(ctx) !== undefined : ctx.resolve(text) !== undefined;
+    // A statement on "he"/"she" is built only for a biography's own subject (no gender check exists to tell
+    // "he" from the queen the sentence before named).
+    const opening = SUBJECT_PRONOUN.exec(text);
+    const ref = opening ? pronounRefOf(ctx, topicPerson) : undefined;
+    const resolvable = opening
+      ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
+      : ctx.resolve(text) !== undefined;
     facts.push(...statementsOf(ctx.sentence, resolvable));
   }
   facts.push(...extractInstitutions(doc));
-  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
+  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c, topicPerson)]));
   for (const f of facts) {
     const ref = refs.get(f.source.start);
     if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref;
@@ -153,9 +159,19 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 }
 
 /** The antecedent of the sentence's subject pronoun (text.ts SUBJECT_PRONOUN), if it has one and it resolves. */
-function pronounRefOf(ctx: Context): string | undefined {
+function pronounRefOf(ctx: Context, topicPerson: string | undefined): string | undefined {
   const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
+  // "In 2017 he received …" (a date, no comma) names only a biography's own subject: the one person the sentence
+  // before named may be someone else entirely ("… knighted by Queen Elizabeth II. In 2017 he received …").
+  const personal = /^(?:he|she|his|her)$/i.test(m[2]!);
+  const undelimited = m[1] !== "" && !m[1]!.endsWith(", ");
+  if (
+    personal &&
+    undelimited &&
+    (!topicPerson || ctx.resolve(`${subjectOfPossessive(m[2]!)} x`) !== `${topicPerson} x`)
+  )
+    return undefined;
   const possessiveIt = /^its$/i.test(m[2]!);
   const resolved = ctx.resolve(`${possessiveIt ? "Its" : subjectOfPossessive(m[2]!)} x`);
   if (!resolved) return undefined;

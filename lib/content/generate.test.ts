@@ -156,4 +156,11 @@ describe("a pronoun after a fronted date (decision 024)", () => {
     expect(quoting.some((i) => i.prompt.includes("In 1812 Mary Somerville married"))).toBe(true);
     expect(quoting.some((i) => /\b(?:she|they)\b/.test(i.prompt))).toBe(false);
   });
+
+  it('never hands a "he" to the one person the sentence before named, outside a biography', () => {
+    const { items } = buildItems(
+      "# History of the Web\n\nTim Berners-Lee proposed the Web at CERN in 1989. In 2004 he was knighted by Queen Elizabeth II. In 2017 he received the Turing Award for inventing the Web.\n",
+    );
+    expect(items.some((i) => /Elizabeth II received/.test(i.prompt))).toBe(false);
+  });
 });
