@@ -113,10 +113,13 @@ export function defaultInputs(): string[] {
 
 /** The `.md` documents of a folder, in a stable order. */
 export function documentsIn(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => path.join(dir, f));
+  return (
+    readdirSync(dir)
+      // A folder's README.md describes the folder; it is not a document to generate from.
+      .filter((f) => f.endsWith(".md") && f.toLowerCase() !== "readme.md")
+      .sort()
+      .map((f) => path.join(dir, f))
+  );
 }
 
 /** `<name>.keyfacts.json` beside the document, else in the corpus folder; null when the document has none. */

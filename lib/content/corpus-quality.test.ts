@@ -31,16 +31,16 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  */
 const COVERED_AT_LEAST: Record<string, number> = {
   "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
-  "eufor-althea.md": 21, // wip-gen (statement facts); before: 20 — main: 18
+  "eufor-althea.md": 20, // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   "higgs-press-release.md": 21, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
   "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
-  "srinivasa-ramanujan.md": 17, // wip-gen (statement facts); before: 13 — main: 12
+  "srinivasa-ramanujan.md": 18, // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 13, // wip-gen (statement facts); before: 12
-  "vasa-museum.md": 15, // wip-gen (statement facts); before: 14
-  "world-wide-web.md": 18, // wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
+  "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
+  "world-wide-web.md": 17, // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
   "yellowstone-visitor.md": 20, // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
@@ -57,29 +57,37 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "truncated-name": 0, // main: 17
   "answer-punctuation": 0, // main: 8
   "acronym-mismatch": 0, // main: 10
-  "spelling-variant-options": 1, // main: 1
+  "spelling-variant-options": 0, // main: 1
   "duplicate-options": 0, // main: 0
   "same-list-distractor": 0, // main: 2
   "invented-distractor": 0, // main: 6
   "option-type-mismatch": 0, // main: 0
-  "caption-source": 7, // main: 25
-  "pronoun-resolution": 3, // main: 43
-  "tf-claim-unsupported": 2, // main: 5
-  "prompt-unsupported": 2, // main: 3
+  "caption-source": 0, // main: 25
+  "pronoun-resolution": 0, // main: 43
+  "tf-claim-unsupported": 0, // main: 5
+  "prompt-unsupported": 0, // main: 3
   "answer-in-prompt": 0, // main: 0
   "blank-on-common-word": 0, // main: 1
   "malformed-prompt": 0, // main: 0
   "fronted-phrase-question": 0, // main: 8 ("How many wolves did Between 1995 and 1997, biologists release?")
   "coordinated-count": 0, // main: 2 ("About how many kilometres long and freezes is Yellowstone Lake?")
   "lead-in-source": 0, // main: 6 ("Fill in the blank: The park has _____ entrances:")
+  // Decision 024's shapes; "before" = the previous generator measured with these detectors (corpus + NATO /
+  // held-out / evaluation).
+  "unsafe-question": 0, // before: 0 / 0 / 6 ("How many cm tall, 75.7 cm wide and 28.4 cm is the stone?")
+  "dangling-pronoun": 0, // before: 6 / 0 / 9 ("On 27 September 1821 he announced …")
+  "topic-blank": 0, // before: 1 / 0 / 1 ("The _____ is in Room 4" → the document's topic)
+  "cut-option": 0, // before: 1 / 0 / 0 ("James Webb Space" among a person's options)
+  "blank-runs-on": 0, // before: 2 / 0 / 3 ("an _____ than 1.5 billion years" → "ancestral cell more")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
-  "items-per-sentence": 87, // main: 522
-  "items-per-fact": 29, // main: 334
-  "answer-asked-repeatedly": 8, // main: 108
+  "items-per-sentence": 58, // main: 522
+  "items-per-fact": 13, // main: 334
+  "answer-asked-repeatedly": 0, // main: 108
 };
 
-const TOTAL_COVERAGE_AT_LEAST = 212 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// wip-gen round 3: 212 → 210, the facts above (decision 024).
+const TOTAL_COVERAGE_AT_LEAST = 210 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -91,8 +99,10 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
  * the second round and never tuned on. Their floors are what the generator reached on them (first measured at
  * 34/88 before that round); they guard against a change that helps the corpus by fitting it.
  */
-const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
-const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 2 };
+// Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
+// his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
+const HOLDOUT_COVERED_AT_LEAST = 38; // of 88; before the second round: 34
+const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 
 describe.each([

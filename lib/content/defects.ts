@@ -8,6 +8,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { findPeople } from "./extract-people";
+import { shapeDefects } from "./item-shapes";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -34,6 +35,11 @@ export const DETECTORS = [
   "coordinated-count",
   "lead-in-source",
   "it-antecedent",
+  "unsafe-question",
+  "dangling-pronoun",
+  "topic-blank",
+  "cut-option",
+  "blank-runs-on",
   "list-exploded",
   "items-per-sentence",
   "items-per-fact",
@@ -1121,6 +1127,15 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
   return [];
 }
 
+/**
+ * The shapes of lib/content/item-shapes.ts (garbled question, dangling pronoun, the topic as answer, a cut option, a
+ * blank that runs on), each counted under its own name.
+ */
+export function itemShapes(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const title = context.documentText ? documentTitle(context.documentText) : undefined;
+  return shapeDefects(item, { title, knownTexts: context.knownTexts }).map((d) => defect(d.check, item, d.message));
+}
+
 const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[])[] = [
   subordinatorAfterWh,
   barePronounOpening,
@@ -1145,7 +1160,23 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   coordinatedCount,
   leadInSource,
   itAntecedent,
+  itemShapes,
 ];
+
+/**
+ * The detectors the generator runs as its last gate on every candidate that passed its own checks: a guessed
+ * pronoun antecedent, options that are spelling variants or a true statement with words its source lacks are
+ * dropped; a caption source is kept for review only.
+ * The others stay independent yardsticks (some read Markdown list markers a plain-text document does not have).
+ *
+ * @example
+ * gateDefects(item, { documentText: text }).length // 0 for an item worth serving
+ */
+export function gateDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  return [pronounResolution, spellingVariantOptions, tfClaimUnsupported, captionSource].flatMap((d) =>
+    d(item, context),
+  );
+}
 
 /**
  * Every detector over a document's items.

@@ -282,10 +282,12 @@ export function statementsOf(sentence: Sentence, resolvable: boolean): Statement
   if (words < 5 || words > 45 || !/[.!]$/.test(text) || /[?:]$/.test(text)) return out;
   // "It"/"Its" with a named antecedent is fine (the item names it); "he"/"she" are left to the person rules, which
   // check who is meant against the sentences around.
-  if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its)\b/.test(text)))) return out;
+  if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its|He|She)\b/.test(text))))
+    return out;
   // "Inside it, stacks … called the stroma" is kept: the quoted blank is answerable as written, states nothing false,
   // and the left-in pronoun lowers its score (precision.ts).
-  if (/^Of (?:these|them|those|this)\b/.test(text) || /^[^,]{0,60}, (?:he|she|they)\b/.test(text)) return out;
+  if (/^Of (?:these|them|those|this)\b/.test(text) || /^[^,]{0,60}, they\b/.test(text)) return out;
+  if (/^[^,]{0,60}, (?:he|she)\b/.test(text) && !resolvable) return out;
   if (/\b(?:photo|image|credit|courtesy|figure)\b\s*[:/©\d]/i.test(text) || isFragment(text)) return out;
   const tokens = mergeHyphens(text, posTokens(text));
   if (tokens[0]?.pos === "VERB") return out; // an instruction ("Stay at least 100 yards …")

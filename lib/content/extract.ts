@@ -4,6 +4,7 @@ import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
+import { posTokens } from "./pos";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
 import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
@@ -116,10 +117,19 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
       block.kind === "list_item" && !/[.!?]$/.test(block.text.trim()) ? [] : findOrganisations(ctx.sentence.text);
     facts.push(...orgs.map((o) => organisationFact(ctx.sentence, o)));
     facts.push(...extractPlaces(ctx, orgs, personNames));
-    facts.push(...statementsOf(ctx.sentence, ctx.resolve(tidy(ctx.sentence.text)) !== undefined));
+    // A pronoun after a fronted phrase ("In 1909 he married …") is resolvable only when the item can name it.
+    const text = tidy(ctx.sentence.text);
+    // A statement on "he"/"she" is built only for a biography's own subject (no gender check exists to tell
+    // "he" from the queen the sentence before named).
+    const opening = SUBJECT_PRONOUN.exec(text);
+    const ref = opening ? pronounRefOf(ctx, topicPerson) : undefined;
+    const resolvable = opening
+      ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
+      : ctx.resolve(text) !== undefined;
+    facts.push(...statementsOf(ctx.sentence, resolvable));
   }
   facts.push(...extractInstitutions(doc));
-  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
+  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c, topicPerson)]));
   for (const f of facts) {
     const ref = refs.get(f.source.start);
     if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref;
@@ -149,9 +159,19 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 }
 
 /** The antecedent of the sentence's subject pronoun (text.ts SUBJECT_PRONOUN), if it has one and it resolves. */
-function pronounRefOf(ctx: Context): string | undefined {
+function pronounRefOf(ctx: Context, topicPerson: string | undefined): string | undefined {
   const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
   if (!m) return undefined;
+  // "In 2017 he received …" (a date, no comma) names only a biography's own subject: the one person the sentence
+  // before named may be someone else entirely ("… knighted by Queen Elizabeth II. In 2017 he received …").
+  const personal = /^(?:he|she|his|her)$/i.test(m[2]!);
+  const undelimited = m[1] !== "" && !m[1]!.endsWith(", ");
+  if (
+    personal &&
+    undelimited &&
+    (!topicPerson || ctx.resolve(`${subjectOfPossessive(m[2]!)} x`) !== `${topicPerson} x`)
+  )
+    return undefined;
   const possessiveIt = /^its$/i.test(m[2]!);
   const resolved = ctx.resolve(`${possessiveIt ? "Its" : subjectOfPossessive(m[2]!)} x`);
   if (!resolved) return undefined;
@@ -297,11 +317,18 @@ function extractEvents(ctx: Context): EventFact[] {
   return events;
 }
 
+/** A complement cut before a second predicate: "a strict vegetarian and found it hard …" → "a strict vegetarian". */
+function firstPredicate(complement: string): string {
+  const tags = posTokens(complement);
+  const at = tags.findIndex((t, i) => t.pos === "CCONJ" && tags[i + 1]?.pos === "VERB");
+  return at > 0 ? complement.slice(0, tags[at]!.start).trim() : complement;
+}
+
 function extractDefinitions(ctx: Context, subject: string | undefined): DefinitionFact[] {
   const text = tidy(ctx.sentence.text);
   const out: DefinitionFact[] = [];
   const add = (subj: string, is: string) => {
-    const complement = is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim();
+    const complement = firstPredicate(is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim());
     if (complement.split(" ").length < 3 || (!isProperSingular(subj) && !/^[A-Z]{2,}/.test(subj))) return;
     out.push({
       type: "definition",

@@ -146,3 +146,21 @@ describe("dates in a relative clause", () => {
     expect(when.some((i) => i.prompt.includes("council") && i.answer === "3 May 2019")).toBe(false);
   });
 });
+
+describe("a pronoun after a fronted date (decision 024)", () => {
+  it("names the one person it can mean, and builds nothing on a pronoun it cannot resolve", () => {
+    const { items } = buildItems(
+      "# Mary Somerville\n\nMary Somerville was a Scottish science writer. In 1812 she married William Somerville, an army doctor.\n\nThe two committees met in Paris. In 1830 they published the Mechanism of the Heavens.\n",
+    );
+    const quoting = items.filter((i) => /^(?:Fill in the blank|True or false|Which \w+ fills)/.test(i.prompt));
+    expect(quoting.some((i) => i.prompt.includes("In 1812 Mary Somerville married"))).toBe(true);
+    expect(quoting.some((i) => /\b(?:she|they)\b/.test(i.prompt))).toBe(false);
+  });
+
+  it('never hands a "he" to the one person the sentence before named, outside a biography', () => {
+    const { items } = buildItems(
+      "# History of the Web\n\nTim Berners-Lee proposed the Web at CERN in 1989. In 2004 he was knighted by Queen Elizabeth II. In 2017 he received the Turing Award for inventing the Web.\n",
+    );
+    expect(items.some((i) => /Elizabeth II received/.test(i.prompt))).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import { personItems } from "./items-people";
 import { statementItems } from "./items-statements";
 import { normaliseText } from "./normalise";
 import { selectItems } from "./precision";
+import type { ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
 
@@ -17,6 +18,8 @@ export interface GenerateOptions {
   minScore?: number;
   /** Items per fact by role (default one recognition, one recall); see `selectItems`. */
   perFact?: { recognition: number; recall: number };
+  /** The document's title and text, for the shape checks that need them (its topic as an answer, a cut name). */
+  document?: ShapeContext;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  return introductionOrder(selectItems(generateCandidates(facts, options), options.perFact));
+  return introductionOrder(selectItems(generateCandidates(facts, options), options.perFact, options.document));
 }
 
 /**

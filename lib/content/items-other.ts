@@ -220,11 +220,12 @@ export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: 
   const items: GeneratedItem[] = [];
   const topic = "definitions" as const;
   const isPerson = kit.facts.some((f) => f.type === "person" && f.name === def.subject);
-  const verb = new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},?\\s+was\\b`).test(
-    tidy(def.source.text),
-  )
-    ? "was"
-    : "is";
+  // The sentence's own tense, also when its subject is a pronoun ("He was a strict vegetarian" → "was").
+  const verb =
+    new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},?\\s+was\\b`).test(tidy(def.source.text)) ||
+    /^(?:[^,]{0,60}, )?(?:He|She|It|he|she|it)\s+was\b/.test(tidy(def.source.text))
+      ? "was"
+      : "is";
   if (firstForSubject)
     items.push(
       makeItem(def, {

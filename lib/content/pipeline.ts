@@ -28,7 +28,10 @@ export interface BuildOptions {
 export function buildItems(text: string, options: BuildOptions = {}): BuildResult {
   const doc = parseDocument(text);
   const facts = extractFacts(doc);
-  const all = generateItems(facts, { seed: options.seed });
+  const all = generateItems(facts, {
+    seed: options.seed,
+    document: { title: doc.title, knownTexts: [text], documentText: text },
+  });
   const items = options.includeReview ? all : all.filter((item) => !item.review);
   return { doc, facts, items };
 }

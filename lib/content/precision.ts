@@ -6,12 +6,15 @@
  *   flashcard), the best-scoring ones: more items on one fact teach nothing new (Heilman & Smith 2010: overgenerate,
  *   then rank and keep the best).
  */
+import { RANKS } from "./lexicon";
 import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { GAP } from "./item-kit";
+import { gateDefects } from "./defects";
+import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
 import type { GeneratedItem, ItemKind } from "./types";
 
@@ -37,8 +40,10 @@ const COMBINED: ReadonlySet<ItemKind> = new Set(["matching", "ordering"]);
  * @example
  * assessItem({ ...item, prompt: 'When did although the treaty …?' }).defects // ['leading subordinator']
  */
-export function assessItem(item: GeneratedItem): Assessment {
+export function assessItem(item: GeneratedItem, document: ShapeContext = {}): Assessment {
   const defects: string[] = [];
+  // A doubtful shape (garbled question, dangling pronoun, the topic as answer, a cut name) is dropped, not ranked.
+  defects.push(...shapeDefects(item, document).map((d) => `${d.check}: ${d.message}`));
   const concerns: string[] = [];
   const prompt = normaliseText(item.prompt);
   const answer = normaliseText(item.answer);
@@ -152,12 +157,20 @@ function optionDefects(item: GeneratedItem): string[] {
   return defects;
 }
 
-/** Items one sentence may give once each of its facts has one. */
-const PER_SENTENCE = 4;
+/** Items one sentence may give (defects.ts counts more than 3 as redundant): one per fact first, then a second role. */
+const PER_SENTENCE = 3;
+/** Items sharing one extracted fact record (defects.ts `items-per-fact`). */
+const PER_FACT_KEY = 2;
 /** A sentence with this many items already gets no statement item (defects.ts counts more than 3 as redundant). */
 const STATEMENT_ROOM = 3;
 /** Items with one and the same date or number as answer in a whole document (a name may answer many facts). */
-const PER_ANSWER = 3;
+const PER_ANSWER = 2;
+
+const TITLE_BEFORE_NAME = new RegExp(
+  `^(?:(?:${[...RANKS, "mayor", "dr", "sir", "dame", "professor", "president", "king", "queen", "lieutenant", "captain"]
+    .map((r) => normaliseText(r))
+    .join("|")}) )+(?=\\S+ \\S)`,
+);
 
 /**
  * The facts an item tests, as group keys: its fact in its sentence; its answer in its sentence (a date two facts
@@ -171,7 +184,8 @@ function factGroups(item: GeneratedItem): string[] {
   // A true/false statement has no answer to compare: it stands for its fact's claim in the sentence.
   if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`];
   const quoting = promptBody(item.prompt).quoting;
-  const answer = normaliseText(item.answer);
+  // "Mayor Anna KOWALSKA" and "Anna KOWALSKA" are one answer: a title or rank before a name is not another fact.
+  const answer = normaliseText(item.answer).replace(TITLE_BEFORE_NAME, "");
   const variant = item.key.split("|").pop()!;
   // A blank in a sentence is its answer there; a question is its relation ("who succeeded …", "who became …"),
   // except that a date or number in one sentence is one fact however it is asked.
@@ -249,9 +263,22 @@ const KIND_PREFERENCE: Record<ItemKind, number> = {
 export function selectItems(
   candidates: readonly GeneratedItem[],
   perFact = { recognition: 1, recall: 1 },
+  document: ShapeContext = {},
 ): GeneratedItem[] {
+  const context = { documentText: document.documentText, knownTexts: document.knownTexts as string[] | undefined };
+  // The yardstick's detectors that need the whole document (a pronoun guess, a caption) are the last gate.
+  const withGate = (item: GeneratedItem, a: Assessment): Assessment => {
+    if (!document.documentText || a.defects.length > 0) return a;
+    const found = gateDefects(item, context);
+    const captions = found.filter((d) => d.detector === "caption-source");
+    if (captions.length === 0 && found.length === 0) return a;
+    const dropped = found.filter((d) => d.detector !== "caption-source").map((d) => `${d.detector}: ${d.message}`);
+    const quality = captions.length > 0 ? Math.min(a.quality, REVIEW_BELOW - 0.05) : a.quality;
+    const concerns = captions.length > 0 ? [...a.concerns, "source is a photo caption"] : a.concerns;
+    return { defects: dropped, quality: Math.round(quality * 100) / 100, concerns };
+  };
   const assessed = candidates
-    .map((item, index) => ({ item, index, a: assessItem(item) }))
+    .map((item, index) => ({ item, index, a: withGate(item, assessItem(item, document)) }))
     .filter(({ a }) => a.defects.length === 0);
   const ranked = [...assessed].sort(
     (x, y) =>
@@ -270,6 +297,7 @@ export function selectItems(
   const keep = new Set<number>();
   const judged = new Set<string>();
   const perAnswer = new Map<string, number>();
+  const perFactKey = new Map<string, number>();
   for (const pass of [1, 2, 3]) {
     for (const { item, index } of ranked) {
       if (keep.has(index)) continue;
@@ -286,7 +314,9 @@ export function selectItems(
       const facts = factGroups(item);
       const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
       if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
-      if (pass === 2 && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
+      // The first pass gives every fact its one item, however many facts a sentence states (coverage first).
+      if (pass > 1 && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
+      if (pass > 1 && (perFactKey.get(item.factKey) ?? 0) >= PER_FACT_KEY) continue;
       // One answer asked all over the document ("2", one date) teaches little more each time.
       const answerKey = normaliseText(item.answer);
       const counted = item.answerType === "date" || item.answerType === "number";
@@ -299,6 +329,7 @@ export function selectItems(
       if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
       if (item.kind === "true_false") judged.add(claim);
       perSentence.set(item.source.start, (perSentence.get(item.source.start) ?? 0) + 1);
+      perFactKey.set(item.factKey, (perFactKey.get(item.factKey) ?? 0) + 1);
       if (counted) perAnswer.set(answerKey, (perAnswer.get(answerKey) ?? 0) + 1);
       keep.add(index);
     }
