@@ -7,6 +7,7 @@ import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/types";
 import { canUseSet } from "./sets";
 import { siblingKeys } from "./study";
 import { db } from "./client";
+import { classDeckWhere } from "./deck-access";
 import { GRADED_KINDS } from "./quiz";
 import type { UserSummary } from "./users";
 
@@ -91,18 +92,6 @@ export async function createAssignment(
   return { ok: true, id: created.id };
 }
 
-/**
- * Decks every learner of the class may open: published to the library or shared with the class. A deck hidden after
- * it was assigned (unpublished, archived, made private, unshared, deleted) no longer is: its items leave the
- * assignment's progress and quizzes for that class, as the learners can neither study nor open them.
- */
-function seenByClass(classId: string) {
-  return {
-    status: "published",
-    OR: [{ visibility: "library" }, { visibility: "classes", classes: { some: { classId } } }],
-  };
-}
-
 /** Per learner and item: answered, answered correctly at least once, and learned (scheduled a day ahead or more). */
 async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<string, Map<string, ItemStage>>> {
   const [cards, correct] = await Promise.all([
@@ -144,7 +133,7 @@ function studyProgress(states: Map<string, ItemStage> | undefined, itemIds: stri
 }
 
 /**
- * The set's live items in order that the class's learners may open (seenByClass); `quiz`: only those a scored quiz
+ * The set's live items in order that the class's learners may open (classDeckWhere); `quiz`: only those a scored quiz
  * can ask (no flashcards, none that the deck's owner suspended for everyone).
  */
 async function liveSetItemIds(setId: string, classId: string, quiz = false) {
@@ -153,7 +142,7 @@ async function liveSetItemIds(setId: string, classId: string, quiz = false) {
       setId,
       item: {
         retiredAt: null,
-        document: seenByClass(classId),
+        document: classDeckWhere(classId),
         ...(quiz ? { kind: { in: [...GRADED_KINDS] }, suspendedAt: null } : {}),
       },
     },
@@ -166,7 +155,7 @@ async function liveSetItemIds(setId: string, classId: string, quiz = false) {
 /** Live items of the set in decks the class may no longer open (hidden after the set was assigned). */
 function hiddenSetItems(setId: string, classId: string) {
   return db.itemSetItem.count({
-    where: { setId, item: { retiredAt: null, document: { NOT: seenByClass(classId) } } },
+    where: { setId, item: { retiredAt: null, document: { NOT: classDeckWhere(classId) } } },
   });
 }
 

@@ -4,6 +4,7 @@ import { analyseItems, type ItemStat } from "@/lib/progress/item-analysis";
 import { isMastered } from "@/lib/progress/mastery";
 import { classAssignmentProgress } from "./assignments";
 import { getTeacherClass } from "./classes";
+import { classDeckWhere } from "./deck-access";
 import { db } from "./client";
 import { queryDb } from "./query";
 import type { UserSummary } from "./users";
@@ -55,11 +56,14 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
       _max: { finishedAt: true, startedAt: true },
     }),
     db.item.findMany({
-      where: { retiredAt: null, sets: { some: { setId: { in: setIds } } } },
+      where: { retiredAt: null, document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
       select: { id: true, topic: true, prompt: true, documentId: true, data: true },
     }),
     db.card.findMany({
-      where: { userId: { in: userIds }, item: { sets: { some: { setId: { in: setIds } } } } },
+      where: {
+        userId: { in: userIds },
+        item: { document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
+      },
       select: {
         userId: true,
         itemId: true,

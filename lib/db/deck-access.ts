@@ -12,6 +12,19 @@ import { query } from "./sqlite";
 // deleteDeck) matches none of these rules: nobody sees it.
 
 /**
+ * Decks every learner of the class may open: published to the library or shared with the class. A deck hidden after
+ * it was assigned (unpublished, archived, made private, unshared, deleted) no longer is: its items leave the
+ * assignment's progress, quizzes and the class dashboard, as the learners can neither study nor open them.
+ * @example db.item.findMany({ where: { document: classDeckWhere(classId), sets: { some: { setId } } } })
+ */
+export function classDeckWhere(classId: string): Prisma.DocumentWhereInput {
+  return {
+    status: "published",
+    OR: [{ visibility: "library" }, { visibility: "classes", classes: { some: { classId } } }],
+  };
+}
+
+/**
  * The Prisma condition on Document for "the viewer may see this deck".
  * @example db.document.findFirst({ where: { id, ...visibleDeckWhere(user.id) } })
  */

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { GeneratedItem } from "@/lib/content/types";
 import { createAssignment, learnerAssignments, startAssignmentQuiz } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
+import { loadClassDashboard } from "@/lib/db/class-dashboard";
 import { createClass } from "@/lib/db/classes";
 import { getDeck, getItemWithSource, getStudyDeck, listDecks, publishDocument } from "@/lib/db/content";
 import {
@@ -326,11 +327,18 @@ describe("a deck hidden after it was assigned", () => {
       expect(made.ok).toBe(true);
     }
     const study = async () => (await learnerAssignments(w.inA.id)).find((a) => a.mode === "study")!;
+    // The class page's mastery table counts the same items as the learners' progress.
+    const masteryTotal = async () => {
+      const learner = (await loadClassDashboard(w.classA.id, w.teacher))!.learners.find((l) => l.id === w.inA.id)!;
+      return Object.values(learner.mastery).reduce((sum, topic) => sum + topic.total, 0);
+    };
     expect(await study()).toMatchObject({ hiddenItems: 0, progress: { total: 3 } });
+    expect(await masteryTotal()).toBe(3);
 
     // The owner unshares it from the class: the learner can open none of its items any more.
     await publishDeck(w.teacher, { deckId: w.documentId, visibility: "private", classIds: [] }, NOW);
     expect(await study()).toMatchObject({ hiddenItems: 3, progress: { total: 0, complete: false } });
+    expect(await masteryTotal()).toBe(0);
     const quiz = (await learnerAssignments(w.inA.id)).find((a) => a.mode === "quiz")!;
     expect(await startAssignmentQuiz(quiz.id, w.inA.id)).toEqual({ ok: false, reason: "no_quiz_items" });
 
