@@ -75,10 +75,10 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   // Decision 024's shapes; "before" = the previous generator measured with these detectors (corpus + NATO /
   // held-out / evaluation).
   "unsafe-question": 0, // before: 0 / 0 / 6 ("How many cm tall, 75.7 cm wide and 28.4 cm is the stone?")
-  "dangling-pronoun": 0, // before: 6 / 0 / 9 ("On 27 September 1821 he announced …")
+  "dangling-pronoun": 0, // before: 8 / 4 / 9 ("On 27 September 1821 he announced …")
   "topic-blank": 0, // before: 1 / 0 / 1 ("The _____ is in Room 4" → the document's topic)
   "cut-option": 0, // before: 1 / 0 / 0 ("James Webb Space" among a person's options)
-  "blank-runs-on": 0, // before: 2 / 0 / 3 ("an _____ than 1.5 billion years" → "ancestral cell more")
+  "blank-runs-on": 0, // before: 3 / 0 / 3 ("an _____ than 1.5 billion years" → "ancestral cell more")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
   "items-per-sentence": 58, // main: 522

@@ -740,8 +740,12 @@ export function personCandidates(sentence: string): string[] {
 }
 
 /** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
+// The document's multi-word names, once per document: the gate asks for them for every candidate item.
+let multiwordCache: { text: string; names: string[] } | undefined;
 function peopleIn(text: string, documentText: string): string[] {
-  const multiword = personCandidates(documentText).filter((c) => c.includes(" "));
+  if (multiwordCache?.text !== documentText)
+    multiwordCache = { text: documentText, names: personCandidates(documentText).filter((c) => c.includes(" ")) };
+  const multiword = multiwordCache.names;
   return personCandidates(text).filter((c) => c.includes(" ") || multiword.some((m) => m.endsWith(` ${c}`)));
 }
 

@@ -123,7 +123,8 @@ export function unsafeQuestion(prompt: string): string[] {
  */
 export function danglingPronoun(prompt: string, answerType?: string): string[] {
   const { body, quoting } = promptBody(prompt);
-  if (!quoting) return [];
+  // Tagging costs: only a statement holding one of the pronouns is tagged.
+  if (!quoting || !/\b(?:he|she|him|his|her|hers|they|them|their|theirs|it)\b/i.test(body)) return [];
   const text = body.replace(new RegExp(GAP, "g"), "X");
   const tags = posTokens(text);
   const words = tags.filter((t) => t.pos !== "PUNCT");
@@ -191,6 +192,8 @@ export function topicBlank(item: GeneratedItem, context: ShapeContext): string[]
   return fold(item.answer).replace(/^(?:the|a|an) /, "") === topic ? ["the answer is the document's own topic"] : [];
 }
 
+const continuations = new WeakMap<readonly string[], Map<string, string>>();
+
 /**
  * Options that are a cut name: wherever the library writes them, another capitalised word of the name follows.
  *
@@ -200,7 +203,16 @@ export function topicBlank(item: GeneratedItem, context: ShapeContext): string[]
 export function cutOptions(item: GeneratedItem, context: ShapeContext): string[] {
   if (item.kind !== "multiple_choice" || !context.knownTexts) return [];
   const out: string[] = [];
+  // One scan of the library per option text: a long document offers the same names in many items.
+  let cache = continuations.get(context.knownTexts);
+  if (!cache) continuations.set(context.knownTexts, (cache = new Map()));
   for (const option of item.options ?? []) {
+    const known = cache.get(option);
+    if (known !== undefined) {
+      if (known) out.push(known);
+      continue;
+    }
+    const before = out.length;
     if (!/^[A-Z]\S*(?: \S+)+$/.test(option) || /\d/.test(option)) continue;
     const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const at = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])( ?)(\\S*)`, "gu");
@@ -217,6 +229,7 @@ export function cutOptions(item: GeneratedItem, context: ShapeContext): string[]
     // Cut when every occurrence goes on with the same capitalised word ("… Space" + "Telescope").
     if (seen > 0 && next.size === 1 && !next.has(""))
       out.push(`option "${option}" is always followed by "${[...next][0]}"`);
+    cache.set(option, out.length > before ? out[out.length - 1]! : "");
   }
   return out;
 }

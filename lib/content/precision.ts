@@ -266,20 +266,23 @@ export function selectItems(
   document: ShapeContext = {},
 ): GeneratedItem[] {
   const context = { documentText: document.documentText, knownTexts: document.knownTexts as string[] | undefined };
-  // The yardstick's detectors that need the whole document (a pronoun guess, a caption) are the last gate.
-  const withGate = (item: GeneratedItem, a: Assessment): Assessment => {
-    if (!document.documentText || a.defects.length > 0) return a;
-    const found = gateDefects(item, context);
-    const captions = found.filter((d) => d.detector === "caption-source");
-    if (captions.length === 0 && found.length === 0) return a;
-    const dropped = found.filter((d) => d.detector !== "caption-source").map((d) => `${d.detector}: ${d.message}`);
-    const quality = captions.length > 0 ? Math.min(a.quality, REVIEW_BELOW - 0.05) : a.quality;
-    const concerns = captions.length > 0 ? [...a.concerns, "source is a photo caption"] : a.concerns;
-    return { defects: dropped, quality: Math.round(quality * 100) / 100, concerns };
-  };
   const assessed = candidates
-    .map((item, index) => ({ item, index, a: withGate(item, assessItem(item, document)) }))
+    .map((item, index) => ({ item, index, a: assessItem(item, document) }))
     .filter(({ a }) => a.defects.length === 0);
+  // The yardstick's detectors that need the whole document (a pronoun guess, a caption) are the last gate. They read
+  // the document around the item, so they run only on an item about to be kept (a long document has thousands of
+  // candidates): a guess drops it, a caption keeps it for review only.
+  const gated = new Map<number, "drop" | "review" | "pass">();
+  const gate = (item: GeneratedItem, index: number) => {
+    if (!document.documentText) return "pass";
+    let verdict = gated.get(index);
+    if (!verdict) {
+      const found = gateDefects(item, context);
+      verdict = found.some((d) => d.detector !== "caption-source") ? "drop" : found.length > 0 ? "review" : "pass";
+      gated.set(index, verdict);
+    }
+    return verdict;
+  };
   const ranked = [...assessed].sort(
     (x, y) =>
       Number(x.a.quality < REVIEW_BELOW) - Number(y.a.quality < REVIEW_BELOW) ||
@@ -324,6 +327,7 @@ export function selectItems(
       const groups = facts.map((g) => `${role}|${g}`);
       if (groups.some((g) => (used.get(g) ?? 0) >= perFact[role])) continue;
       if (item.kind === "multiple_choice" && judged.has(claim)) continue; // a true/false already asks this claim
+      if (gate(item, index) === "drop") continue;
       for (const g of groups) used.set(g, (used.get(g) ?? 0) + 1);
       // Multiple choice on a fact makes a true/false on the same claim redundant (and is the stronger item).
       if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
@@ -336,9 +340,12 @@ export function selectItems(
   }
   return assessed
     .filter(({ index }) => keep.has(index))
-    .map(({ item, a }) => {
-      const out: GeneratedItem = { ...item, quality: a.quality };
-      if (a.quality < REVIEW_BELOW) out.review = a.concerns.join("; ");
+    .map(({ item, index, a }) => {
+      const caption = gated.get(index) === "review";
+      const quality = caption ? Math.min(a.quality, REVIEW_BELOW - 0.05) : a.quality;
+      const concerns = caption ? [...a.concerns, "source is a photo caption"] : a.concerns;
+      const out: GeneratedItem = { ...item, quality: Math.round(quality * 100) / 100 };
+      if (quality < REVIEW_BELOW) out.review = concerns.join("; ");
       return out;
     });
 }
