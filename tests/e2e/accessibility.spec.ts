@@ -184,6 +184,12 @@ test("an instructor: decks, upload form, classes, a class, sets, a set, the new-
   const itemId = (db.prepare(`SELECT id FROM "Item" WHERE "documentId" = ?`).get(deckId) as { id: string }).id;
   db.close();
   await visit(page, `/decks/${deckId}`, "/decks/[deckId]");
+  // The confirm-and-delete form (components/confirm-delete.tsx, shared by decks, classes, assignments and sets).
+  await page.getByText("Delete this deck", { exact: true }).click();
+  await check(page, "/decks/[deckId]", "/decks/[deckId] (delete form open)");
+  // The owner's browser offers "Export these" (learners' does not).
+  await visit(page, `/decks/${deckId}/browse`, "/decks/[deckId]/browse");
+  await expect(page.getByTestId("browse-export")).toBeVisible();
   await visit(page, `/decks/${deckId}/reupload`, "/decks/[deckId]/reupload");
   await visit(page, `/decks/${deckId}/items/${itemId}/edit`, "/decks/[deckId]/items/[itemId]/edit");
   await visit(page, `/decks/${deckId}/flags`, "/decks/[deckId]/flags");
