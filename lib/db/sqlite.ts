@@ -1,6 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { env } from "@/lib/env";
+import { databaseKind, env } from "@/lib/env";
 import { db, prismaConnection } from "./client";
 
 // The study loop's SQL, as prepared better-sqlite3 statements instead of Prisma queries. Each Prisma query costs a
@@ -17,6 +17,12 @@ const connections = new Map<string, Database.Database>();
 
 /** The read connection for DATABASE_URL (opened on first use; `file:./x.db` resolves against the working directory). */
 export function readDb(): Database.Database {
+  if (databaseKind() !== "sqlite") {
+    // TODO(issue 17): these statements move onto the query builder (lib/db/query.ts); until then say why, not ENOENT.
+    throw new Error(
+      "lib/db/sqlite.ts runs on SQLite only, and DATABASE_URL is PostgreSQL: this path is not ported yet",
+    );
+  }
   const file = path.resolve(env().DATABASE_URL.slice("file:".length));
   let connection = connections.get(file);
   if (!connection) {
