@@ -57,6 +57,9 @@ test("the gradebook-gaming attack fails: no answer of an open quiz's items is sh
   browser,
   baseURL,
 }) => {
+  // Three tabs, a class, a quiz and eight pages: 30 s was too short on a loaded machine (it timed out on the last page,
+  // every check before it passed).
+  test.setTimeout(90_000);
   const { setName, code, classUrl } = await quizClass(page);
 
   const learnerContext = await browser.newContext({ baseURL });
