@@ -108,7 +108,8 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
  */
 // Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
 // his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
-const HOLDOUT_COVERED_AT_LEAST = 38; // of 88; before the second round: 34
+// Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
+const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 
