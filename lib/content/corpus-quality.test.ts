@@ -32,7 +32,9 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
 const COVERED_AT_LEAST: Record<string, number> = {
   "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
   "eufor-althea.md": 20, // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
-  "higgs-press-release.md": 21, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
+  // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
+  "higgs-press-release.md": 19, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
   "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
@@ -79,6 +81,10 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "topic-blank": 0, // before: 1 / 0 / 1 ("The _____ is in Room 4" → the document's topic)
   "cut-option": 0, // before: 1 / 0 / 0 ("James Webb Space" among a person's options)
   "blank-runs-on": 0, // before: 3 / 0 / 3 ("an _____ than 1.5 billion years" → "ancestral cell more")
+  // Round 2 (outside reading of untuned documents); before = wip-gen 48f2c8f (corpus + NATO / held-out / evaluation).
+  "markup-left": 0, // before: 3 / 0 / 0 ("When was the **Harbour Act** a law …?")
+  "list-member": 0, // before: 2 / 0 / 0 ("When did floods hit the valley, 1967, 1993 and 2011?")
+  "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
   "items-per-sentence": 58, // main: 522
@@ -87,7 +93,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 };
 
 // wip-gen round 3: 212 → 210, the facts above (decision 024).
-const TOTAL_COVERAGE_AT_LEAST = 210 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// Round 2: 210 → 208, the two Higgs list members above.
+const TOTAL_COVERAGE_AT_LEAST = 208 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -101,7 +108,8 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
  */
 // Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
 // his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
-const HOLDOUT_COVERED_AT_LEAST = 38; // of 88; before the second round: 34
+// Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
+const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 

@@ -8,7 +8,7 @@ import { personItems } from "./items-people";
 import { statementItems } from "./items-statements";
 import { normaliseText } from "./normalise";
 import { selectItems } from "./precision";
-import type { ShapeContext } from "./item-shapes";
+import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
 
@@ -80,17 +80,19 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
   }
   candidates.push(...documentListItems(kit), ...sentenceListItems(kit));
   candidates.push(...timelineItems(kit), ...acronymMatching(kit));
+  // Markdown emphasis ("the **Harbour Act**") never reaches a prompt, an option or an answer.
+  const plain = candidates.map(withoutMarkup);
   const minScore = options.minScore ?? 0.5;
   const seen = new Set<string>();
   const answersByPrompt = new Map<string, Set<string>>();
   const idOf = (item: GeneratedItem) => `${item.kind}|${normaliseText(item.prompt)}`;
-  for (const item of candidates) {
+  for (const item of plain) {
     const id = idOf(item);
     const set = answersByPrompt.get(id) ?? new Set<string>();
     set.add(normaliseText(item.answer));
     answersByPrompt.set(id, set);
   }
-  const distinct = candidates.filter((item) => {
+  const distinct = plain.filter((item) => {
     const id = idOf(item);
     // The same question with two different answers is ambiguous: drop every copy.
     if ((answersByPrompt.get(id)?.size ?? 0) > 1 && item.kind !== "true_false") return false;

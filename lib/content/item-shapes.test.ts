@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { shapeDefects } from "./item-shapes";
+import { buildItems } from "./pipeline";
+import { plainText, shapeDefects } from "./item-shapes";
 import type { GeneratedItem } from "./types";
 
 function item(overrides: Partial<GeneratedItem> = {}): GeneratedItem {
@@ -86,5 +87,118 @@ describe("shape checks (decision 024): made-up items in the shapes seen on unsee
       cloze("Fill in the blank: The city uses trams built by the _____ Škoda Transportation.", "Czech maker"),
     ).toContain("blank-runs-on");
     expect(cloze("Fill in the blank: The _____ in Karlskrona is open daily.", "Naval Museum")).toEqual([]);
+  });
+});
+
+describe("round 2 shapes (made-up sentences in the shapes an outside reading found)", () => {
+  const question = (prompt: string, answerType: GeneratedItem["answerType"] = "date") =>
+    checks(item({ prompt, answerType, answer: "1902" }));
+
+  it.each([
+    "When was the Harbour Act a law in northern Ruritania in the spring, when the port was rebuilt?",
+    "When was Old Ferrybridge an island in the late winter?",
+    "When were the Grey Sisters a choir in the capital?",
+  ])("refuses a copular sentence's date as the subject's date: %s", (prompt) => {
+    expect(question(prompt)).toContain("unsafe-question");
+  });
+
+  it.each(["When was the Harbour Act passed by a vote of the parliament?", "When was a new bridge opened?"])(
+    "keeps a passive date question: %s",
+    (prompt) => expect(question(prompt)).toEqual([]),
+  );
+
+  it.each([
+    ["How many members and usually has the council?", "number"],
+    ["About how many pupils and also has the school?", "number"],
+    ["How many hours a day does the agency also Warning Centre (FWC), which operate?", "number"],
+    ["How many days a week does the museum still Visitor Hall (VH), which open?", "number"],
+    ["How many staff does the clinic employ at the Heart Unit, which treats?", "number"],
+  ])("refuses the garbled question %s", (prompt, answerType) => {
+    expect(question(prompt, answerType as GeneratedItem["answerType"])).toContain("unsafe-question");
+  });
+
+  it.each([
+    "How many members does the council have?",
+    "How many trainers, advisors and supporting personnel does the mission involve?",
+    "How many hours a day does the Flood Warning Centre (FWC) operate?",
+  ])("keeps the whole-clause question %s", (prompt) => {
+    expect(question(prompt, "number")).toEqual([]);
+  });
+
+  it.each([
+    ["When did floods hit the valley, 1967, 1993 and 2011?", "1951"],
+    ["Fill in the blank: Floods hit the valley in 1951, _____, 1993 and 2011.", "1967"],
+    ["Fill in the blank: The fair was held in _____ and 1888.", "1851"],
+    ["Fill in the blank: Rainfall rose by 4%, _____ and 9% in three years.", "6%"],
+    ["How many seats did the party win, 12 and 15?", "9"],
+  ])("refuses one member of a list of values: %s", (prompt, answer) => {
+    expect(checks(item({ prompt, answer, answerType: /%|^\d$/.test(answer) ? "number" : "date" }))).toContain(
+      "list-member",
+    );
+  });
+
+  it.each([
+    "Fill in the blank: Prices rose between _____ and 1990.",
+    "When did floods hit the valley?",
+    "Fill in the blank: The hall seats 1,200 people and opened in _____.",
+  ])("keeps a single value or a range: %s", (prompt) => {
+    expect(checks(item({ prompt, answer: "1951" }))).not.toContain("list-member");
+  });
+
+  it.each([
+    ["Fill in the blank: _____ birds migrate at night over the hills.", "Night-flying"],
+    ["Fill in the blank: The _____ squirrels live in the pine forests.", "red"],
+    ["Fill in the blank: Most _____ boats were sold after the war.", "flat-bottomed"],
+  ])("refuses a blank on a lone modifier: %s", (prompt, answer) => {
+    expect(checks(item({ kind: "cloze", prompt, answer, answerType: "text" }))).toContain("modifier-blank");
+  });
+
+  it.each([
+    ["Fill in the blank: The _____ opened in 1902 after a long debate.", "bridge"],
+    ["Fill in the blank: The port was rebuilt by the _____ in 1902.", "crown"],
+    ["Fill in the blank: _____ nest on the cliffs every spring.", "Gulls"],
+    ["Fill in the blank: The agency is a _____ body that advises the council.", "non-statutory"],
+    ["Fill in the blank: The mission was largely _____ work done by volunteers.", "unpaid"],
+  ])("keeps a blank on a noun, or on a modifier that is the claim after a copula: %s", (prompt, answer) => {
+    expect(checks(item({ kind: "cloze", prompt, answer, answerType: "text" }))).not.toContain("modifier-blank");
+  });
+
+  it.each([
+    ["When was the **Harbour Act** passed?", "1902", null],
+    ["Fill in the blank: The __Harbour Act__ was passed in _____.", "1902", null],
+    ["Which river feeds the bay?", "the *Tarn*", null],
+    ["Which river feeds the bay?", "Tarn", ["_Tarn_", "Ouse", "Wye"]],
+  ])("refuses emphasis markup: %s", (prompt, answer, options) => {
+    expect(checks(item({ prompt, answer, options }))).toContain("markup-left");
+  });
+
+  it("keeps the blank, snake_case and a lone asterisk, and strips emphasis to its text", () => {
+    expect(checks(item({ prompt: "Fill in the blank: The file_name field holds _____ *", answer: "1902" }))).toEqual(
+      [],
+    );
+    expect(plainText("The **Harbour Act** and __the Port__ and *Tarn* and _Wye_ in _____.")).toBe(
+      "The Harbour Act and the Port and Tarn and Wye in _____.",
+    );
+    // An italic title keeps its bounds as quotation marks, with or without the blank inside it.
+    expect(plainText("She wrote the novel *The Long Pier* in 1931.")).toBe(
+      "She wrote the novel “The Long Pier” in 1931.",
+    );
+    expect(plainText("She wrote the novel *The _____* in 1931.")).toBe("She wrote the novel “The _____” in 1931.");
+    expect(checks(item({ prompt: "Fill in the blank: She wrote *The Long _____.", answer: "Pier*" }))).toContain(
+      "markup-left",
+    );
+  });
+
+  it("serves no emphasis markup and no list member from a Markdown document", () => {
+    const md =
+      "# Harbours\n\nThe **Harbour Act** was passed by the parliament of Ruritania in 1902 after a long debate.\n\n" +
+      "Storms hit the coast in 1921, 1948, 1976 and 2003. The __old pier__ was rebuilt in 1931 by the *city*.\n";
+    const items = buildItems(md, { seed: 7 }).items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) {
+      const texts = [i.prompt, i.answer, ...(i.options ?? [])].map((t) => t.split("_____").join(""));
+      expect(texts.join(" ")).not.toMatch(/\*|__/);
+      expect(["1921", "1948", "1976", "2003"]).not.toContain(i.answer);
+    }
   });
 });

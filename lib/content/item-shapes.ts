@@ -16,6 +16,17 @@
  * - blank-runs-on: a blank whose span runs into a comparative ("an _____ than 1.5 billion" → "ancestral cell
  *   more"), cuts a name ("the _____ in Physiology or Medicine" → "Nobel Prize"), or is the common-noun title of the
  *   name right after it ("the _____ Škoda Transportation" → "Czech manufacturer").
+ *
+ * Round 2 (shapes an outside reading found on untuned documents):
+ * - unsafe-question also refuses "When was X a/an N …?" (the date belongs to the predicate: "When was the Act a
+ *   law in the north in the spring, when …?"), a counted phrase that runs into "and" + more predicate ("How many
+ *   members and usually has the council?"), a verb lost after "also"/"usually" ("does the agency also Warning
+ *   Centre (FWC), which operate?") and a verb stranded after a relative clause.
+ * - markup-left: Markdown emphasis (`**`, `__`, `*x*`, `_x_`) in a prompt, an option or the answer.
+ * - list-member: a date or number answer that is one member of a coordinated list of values ("When did floods hit
+ *   the valley, 1967, 1993 and 2011?" → 1951): a list becomes one item or none.
+ * - modifier-blank: a blank holding only the modifier of the noun right after it ("_____ birds migrate at night"
+ *   → "Night-flying").
  */
 import { GAP } from "./item-kit";
 import { RANKS } from "./lexicon";
@@ -29,6 +40,9 @@ export const SHAPE_CHECKS = [
   "topic-blank",
   "cut-option",
   "blank-runs-on",
+  "markup-left",
+  "list-member",
+  "modifier-blank",
 ] as const;
 export type ShapeCheck = (typeof SHAPE_CHECKS)[number];
 
@@ -53,6 +67,10 @@ const COUNT_LEAD = /^(?:About |Roughly |Approximately )?How (?:many|much)\b/i;
 const MONTH_OR_DAY =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we)$/i;
+const PRE_VERB_ADVERB = /^(?:also|usually|often|still|never|always|already|only|mostly|rarely|sometimes)$/i;
+const RELATIVE = /^(?:which|who|whom|whose|where)$/i;
+/** A verb that is not the capitalised head of a name ("the Harbour Act" tags "Act" as a verb). */
+const isVerbNotName = (t: { text: string; pos: string }) => t.pos === "VERB" && !/^[A-Z]/.test(t.text);
 const PERSONAL = /^(?:he|she|him|his|her|hers)$/i;
 const PLURAL = /^(?:they|them|their|theirs)$/i;
 /** Names that go on with "in/for <field>" ("Nobel Prize in Chemistry") or with "of <Name>" ("University of Oxford"). */
@@ -85,7 +103,11 @@ export function unsafeQuestion(prompt: string): string[] {
     const lead = tags.findIndex((t) => /^(?:many|much)$/i.test(t.text));
     const counted = tags.slice(lead + 1, aux);
     // "trainers, advisors and supporting personnel" is one noun phrase; "cm tall, 75.7 cm wide" is a second fact.
+    const conj = counted.findIndex((t) => t.pos === "CCONJ");
     if (counted.some((t) => t.pos === "NUM")) reasons.push("a number inside the counted phrase");
+    // "How many members and usually has the council?": the count swallowed the start of a second predicate.
+    else if (conj >= 0 && (conj === counted.length - 1 || /^(?:ADV|AUX|PART)$/.test(counted[conj + 1]!.pos)))
+      reasons.push(`"${counted[conj]!.text}" + more predicate inside the counted phrase`);
     else if (counted.some((t, i) => i > 0 && t.pos === "VERB" && /(?:ed|en|wn|lt)$/.test(t.text)))
       reasons.push("a verb inside the counted phrase");
   }
@@ -111,6 +133,22 @@ export function unsafeQuestion(prompt: string): string[] {
       verbs.length > 1
     )
       reasons.push(`participle "${last.text}" stranded at the end`);
+    // "… does the agency also Warning Centre (FWC), which operate?": the adverb's verb went missing.
+    const adverb = after.findIndex((t, i) => i > 0 && PRE_VERB_ADVERB.test(t.text) && t.pos === "ADV");
+    if (adverb > 0 && !/^(?:VERB|AUX|ADV|PART)$/.test(after[adverb + 1]?.pos ?? "VERB"))
+      reasons.push(`no verb after "${after[adverb]!.text}"`);
+    // "…, which operate?": the question's verb moved past a relative clause.
+    const relative = after.findIndex((t, i) => RELATIVE.test(t.text) && after[i - 1]?.text === ",");
+    if (relative > 0 && last?.pos === "VERB" && after.slice(relative + 1).every((t) => t.pos !== "AUX"))
+      reasons.push("the question's verb crosses a relative clause");
+  }
+  // "When was the Harbour Act a law in … in the spring, …?": "X was a/an N in <date>" dates the predicate.
+  if (/^When (?:was|were|is|are)\b/i.test(body) && aux > 0) {
+    const after = tags.slice(aux + 1);
+    const article = after.findIndex((t, i) => i > 0 && /^(?:a|an)$/i.test(t.text));
+    const subject = article > 0 ? after.slice(0, article) : [];
+    if (article > 0 && subject.some((t) => /^(?:NOUN|PROPN)$/.test(t.pos)) && !subject.some(isVerbNotName))
+      reasons.push("a copular sentence's date asked as the subject's date");
   }
   return reasons;
 }
@@ -267,6 +305,117 @@ export function blankRunsOn(item: GeneratedItem): string[] {
   return [];
 }
 
+/** Markdown emphasis: `**x**`, `__x__`, `*x*`, `_x_` (the blank `_____` is not emphasis, but may sit inside it). */
+const EMPHASIS = new RegExp(
+  `(\\*\\*|__)(?=[^\\s*_]|${GAP})((?:[^*_]|${GAP})+?)(?<=[^\\s*_]|${GAP})\\1|(?<![\\p{L}\\d*_])([*_])(?=[^\\s*_]|${GAP})((?:[^*_]|${GAP})+?)(?<=[^\\s*_]|${GAP})\\3(?![\\p{L}\\d*_])`,
+  "gu",
+);
+
+/**
+ * The text without Markdown emphasis markers. Italics that start with a capital are a work's title ("the waltz *On
+ * the Beautiful Blue Danube*") and keep their bounds as quotation marks; bold and other italics become plain text.
+ *
+ * @example
+ * plainText('When was the **Harbour Act** passed?') // 'When was the Harbour Act passed?'
+ */
+export function plainText(text: string): string {
+  return text.replace(EMPHASIS, (_m, _d, bold: string | undefined, _s, italic: string | undefined) =>
+    bold !== undefined
+      ? bold
+      : /^\p{Lu}/u.test(italic ?? "") && /\s/.test(italic ?? "")
+        ? `“${italic}”`
+        : (italic ?? ""),
+  );
+}
+
+/** The item with Markdown emphasis taken out of its prompt, answer, accepted answers and options. */
+export function withoutMarkup(item: GeneratedItem): GeneratedItem {
+  const fields = [item.prompt, item.answer, ...item.accepted, ...(item.options ?? []), ...(item.members ?? [])];
+  if (!fields.some((f) => /[*_]/.test(f))) return item;
+  return {
+    ...item,
+    prompt: plainText(item.prompt),
+    answer: plainText(item.answer),
+    accepted: item.accepted.map(plainText),
+    options: item.options ? item.options.map(plainText) : item.options,
+    ...(item.members ? { members: item.members.map(plainText) } : {}),
+    ...(item.sequence ? { sequence: item.sequence.map(plainText) } : {}),
+  };
+}
+
+/**
+ * Markdown emphasis that reached what a learner reads.
+ *
+ * @example
+ * markupLeft(item({ prompt: 'When was the **Harbour Act** passed?' })) // ['emphasis markup in the prompt']
+ */
+export function markupLeft(item: GeneratedItem): string[] {
+  const out: string[] = [];
+  const fields: [string, string[]][] = [
+    ["prompt", [item.prompt.split(GAP).join(" ")]],
+    ["answer", [item.answer]],
+    ["options", item.options ?? []],
+  ];
+  for (const [name, texts] of fields)
+    if (texts.some((t) => /\*\*|__|(?<=\p{L})\*|\*(?=\p{L})/u.test(t) || plainText(t) !== t))
+      out.push(`emphasis markup in the ${name}`);
+  return out;
+}
+
+/** A value of a list: a number, a year, or the blank. */
+const VALUE = `(?<![\\d.,])(?:\\d[\\d.,]*\\d|\\d|${GAP})(?:\\s?%)?`;
+const VALUE_LIST = new RegExp(
+  `${VALUE}(?:\\s*,\\s*${VALUE})+,?\\s+(?:and|or)\\s+${VALUE}|,\\s*${VALUE},?\\s+(?:and|or)\\s+${VALUE}\\b`,
+);
+// "between 1990 and _____" is a range, not a list.
+const GAP_PAIR = new RegExp(
+  `(?<!\\b(?:between|from)\\s)(?:${GAP}\\s+(?:and|or)\\s+${VALUE}|${VALUE}\\s+(?:and|or)\\s+${GAP})`,
+);
+
+/**
+ * A date or number answer that is one member of a coordinated list of values: asking for one member of "1951,
+ * 1967, 1993 and 2011" either garbles the question or tests a fraction of the fact.
+ *
+ * @example
+ * listMember(item({ prompt: 'When did floods hit the valley, 1967, 1993 and 2011?', answer: '1951', answerType: 'date' }))
+ */
+export function listMember(item: GeneratedItem): string[] {
+  if (item.members || (item.answerType !== "date" && item.answerType !== "number")) return [];
+  const { body } = promptBody(item.prompt);
+  return VALUE_LIST.test(body) || GAP_PAIR.test(body) ? ["the answer is one member of a list of values"] : [];
+}
+
+/**
+ * A blank that holds only the modifier of the noun right after it ("_____ birds migrate" → "Night-flying"): the
+ * answer names no thing and any adjective would do.
+ *
+ * @example
+ * modifierBlank(item({ prompt: 'Fill in the blank: _____ birds migrate at night.', answer: 'Night-flying' }))
+ */
+export function modifierBlank(item: GeneratedItem): string[] {
+  const { body } = promptBody(item.prompt);
+  const gap = body.indexOf(GAP);
+  const answer = item.answer.trim();
+  if (gap < 0 || /\s/.test(answer) || item.answerType === "number" || item.answerType === "date") return [];
+  const after = body.slice(gap + GAP.length);
+  if (!/^ \p{Ll}/u.test(after)) return [];
+  // "NMI is a _____ mission" → "non-combat": after a copula the modifier is the claim itself.
+  if (/\b(?:is|was|are|were|be|been|remains|became)(?: (?:a|an|the))?(?: \p{Ll}+ly)? $/iu.test(body.slice(0, gap)))
+    return [];
+  const filled = body.slice(0, gap) + answer + after;
+  const tags = posTokens(filled);
+  const at = tags.findIndex((t) => t.start >= gap);
+  const end = tags.findIndex((t) => t.start >= gap + answer.length);
+  if (at < 0 || end < 0) return [];
+  const own = tags.slice(at, end);
+  const next = tags[end]!;
+  const modifier =
+    /-/.test(answer) || own.every((t) => t.pos === "ADJ" || (t.pos === "VERB" && /(?:ing|ed)$/.test(t.text)));
+  return modifier && next.pos === "NOUN" && !own.some((t) => t.pos === "PROPN" && !/-/.test(answer))
+    ? [`the blank holds only the modifier of "${next.text}"`]
+    : [];
+}
+
 /**
  * Every shape defect of one item.
  *
@@ -284,5 +433,8 @@ export function shapeDefects(item: GeneratedItem, context: ShapeContext = {}): S
   add("topic-blank", topicBlank(item, context));
   add("cut-option", cutOptions(item, context));
   add("blank-runs-on", blankRunsOn(item));
+  add("markup-left", markupLeft(item));
+  add("list-member", listMember(item));
+  add("modifier-blank", modifierBlank(item));
   return out;
 }

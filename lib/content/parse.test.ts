@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "./parse";
 import { splitSentences } from "./split-sentences";
+import { tidy } from "./text";
 
 // The plain-text copy of the page as it was supplied (web-page debris and all), and the cleaned Markdown.
 const NATO_TXT = readFileSync(new URL("./fixtures/nato-mission-iraq.txt", import.meta.url), "utf8");
@@ -117,5 +118,33 @@ describe("pictures", () => {
     expect(texts).toContain("Hubble was launched in 1990.");
     expect(texts.some((t) => t.includes("Atlantis") || t.includes("Photo: NASA"))).toBe(false);
     expect(texts.some((t) => t.includes("emphasised paragraph"))).toBe(true);
+  });
+});
+
+describe("list items wrapped over lines (CommonMark continuation)", () => {
+  const texts = (md: string) => parseDocument(md).sentences.map((s) => tidy(s.text));
+
+  it("joins an indented line to its numbered item, never starting a sentence mid-phrase", () => {
+    const md =
+      "# Roads\n\n1. **Ring roads** circle the town. The longest is the\n   Outer Loop near Ashby, which is 40 km long.\n2. **Radial roads** end at the coast.\n";
+    expect(texts(md)).toContain("The longest is the Outer Loop near Ashby, which is 40 km long.");
+    expect(texts(md).some((t) => t.startsWith("Outer Loop"))).toBe(false);
+  });
+
+  it("joins a lazy (unindented) line while the item's sentence is unfinished", () => {
+    const md = "# Birds\n\n- Swifts can stay in the air for ten\nmonths without landing.\n- Owls hunt at night.\n";
+    expect(texts(md)).toEqual(["Swifts can stay in the air for ten months without landing.", "Owls hunt at night."]);
+  });
+
+  it("joins a word broken at its hyphen without a space", () => {
+    const md = "# Treaty\n\n* Several non-\n  member states signed the treaty in 1995.\n";
+    expect(texts(md)).toEqual(["Several non-member states signed the treaty in 1995."]);
+  });
+
+  it("keeps a finished item and the paragraph right below it apart, and the item's block offsets true", () => {
+    const md = "# Birds\n\n- Owls hunt at night.\nGulls nest on cliffs.\n";
+    const doc = parseDocument(md);
+    expect(doc.sentences.map((s) => s.text)).toEqual(["Owls hunt at night.", "Gulls nest on cliffs."]);
+    for (const s of doc.sentences) expect(md.slice(s.start, s.end)).toBe(s.text);
   });
 });

@@ -49,6 +49,9 @@ export function parseDocument(text: string): ParsedDocument {
   let para: Line[] = [];
   // Set by a picture line; the emphasised line right after a picture is its caption, not the document's text.
   let afterPicture = false;
+  // The list item the next lines may continue (CommonMark: an indented line, or a lazy line while the item's
+  // sentence is unfinished), with the column its text starts at.
+  let openItem: { block: Block; column: number } | undefined;
 
   const path = () => stack.map((s) => s.heading);
   const openSection = (heading: string, level: number, start: number) => {
@@ -78,11 +81,13 @@ export function parseDocument(text: string): ParsedDocument {
     const content = line.raw.trim();
     if (content === "" || HTML_COMMENT.test(line.raw)) {
       flushParagraph();
+      if (HTML_COMMENT.test(line.raw)) openItem = undefined;
       blankRun++;
       // Two blank lines or an HTML comment separate lists that sit next to each other.
       if (blankRun >= 2 || HTML_COMMENT.test(line.raw)) inList = false;
       continue;
     }
+    const blankBefore = blankRun > 0;
     blankRun = 0;
     // A picture (`![alt](file)`) carries no sentence to learn, and neither does its caption.
     if (MD_IMAGE.test(line.raw) || (afterPicture && EMPHASIS_LINE.test(line.raw))) {
@@ -104,6 +109,13 @@ export function parseDocument(text: string): ParsedDocument {
       continue;
     }
     const bullet = BULLET.exec(line.raw);
+    if (!bullet && openItem && continuesItem(openItem, line.raw, blankBefore)) {
+      const { block } = openItem;
+      block.end = line.start + line.raw.trimEnd().length;
+      block.text = text.slice(block.start, block.end);
+      continue;
+    }
+    openItem = undefined;
     const nextLine = nextContentLine(lines, i);
     if (bullet) {
       flushParagraph();
@@ -126,7 +138,7 @@ export function parseDocument(text: string): ParsedDocument {
         caption = pendingCaption;
         pendingCaption = undefined;
       }
-      blocks.push({
+      const item: Block = {
         kind: "list_item" as BlockKind,
         text: body,
         start,
@@ -135,7 +147,9 @@ export function parseDocument(text: string): ParsedDocument {
         listId,
         listCaption: caption,
         listLeadIn: leadIn,
-      });
+      };
+      blocks.push(item);
+      openItem = { block: item, column: bullet[0].length };
       continue;
     }
     const label = /^\*\*(.+)\*\*$/.exec(content)?.[1] ?? content;
@@ -200,6 +214,25 @@ function toLines(text: string, from: number): Line[] {
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * A line that belongs to the list item above it (CommonMark's continuation rules, kept to what is unambiguous in
+ * plain text too): a line indented to the item's text (after a blank line only once the item's sentence is finished),
+ * or an unindented line right below that starts in lower case or follows a word that needs more ("… is the" /
+ * "Outer Orbital off Kent, …"); a short label below a label ("- Baghdad" / "Baghdad area") stays apart.
+ */
+function continuesItem(item: { block: Block; column: number }, raw: string, blankBefore: boolean): boolean {
+  if (MD_HEADING.test(raw) || MD_IMAGE.test(raw)) return false;
+  const indented = leading(raw) >= item.column;
+  if (indented) return !blankBefore || /[.!?:;]["'”’)]*$/.test(item.block.text.trimEnd());
+  // Unindented, only what cannot start a line of its own: a lower-case word, or after a word that needs one.
+  const text = item.block.text.trimEnd();
+  return (
+    !blankBefore &&
+    (/^\s*\p{Ll}/u.test(raw) ||
+      /(?:[,-]|\b(?:the|a|an|of|in|on|at|to|and|or|by|for|with|from|is|was|are|were))$/i.test(text))
+  );
 }
 
 function nextContentLine(lines: Line[], i: number): Line | undefined {

@@ -2,9 +2,17 @@ import type { SourceRef } from "./types";
 
 /** Small string helpers shared by the pipeline stages. */
 
-/** Collapses whitespace and unifies typographic quotes, for display and comparison (not for offsets). */
+/**
+ * Collapses whitespace and unifies typographic quotes, for display and comparison (not for offsets). A word broken
+ * at its hyphen across a line ("non-\n  member states") is joined without a space.
+ */
 export function tidy(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+  return text
+    .replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{L})/gu, "$1-")
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Escapes a string for use inside a RegExp. */
