@@ -7,42 +7,17 @@
  * with the same items. The parts are tested at length in deck-visibility, items, interchange and upload-formats.
  */
 import { readFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
 import { APOLLO_HTML, buildDocx, buildPdf } from "@/tests/fixtures/documents/build";
+import { asImported, itemsOf, sql } from "./round-trip";
 import { answerWithKeyboard, DEMO_PASSWORD, expect, signIn, signUp, submitWithKeyboard, test } from "./fixtures";
 
 const STAMP = Date.now();
 const TITLE = `Apollo story ${STAMP}`;
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database("prisma/e2e.db");
-  try {
-    return db.prepare(query).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 const upload = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-type Row = { kind: string; prompt: string; answer: string; topic: string };
-const itemsOf = (documentId: string) =>
-  sql<Row>(
-    `SELECT kind, prompt, answer, topic FROM "Item" WHERE documentId = ? AND retiredAt IS NULL ORDER BY position`,
-    documentId,
-  );
-/** How an exported item is asked once imported: options, pairs and sequences do not travel (README). */
-const asImported = (row: Row) => ({
-  ...row,
-  kind: ["multiple_choice", "true_false"].includes(row.kind)
-    ? "typed"
-    : ["matching", "ordering"].includes(row.kind)
-      ? "flashcard"
-      : row.kind,
-});
 
 /** The learner's cards on the deck's items, by item id. */
 const cardsOf = (email: string, documentId: string) =>

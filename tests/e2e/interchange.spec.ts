@@ -4,21 +4,12 @@
  * write nothing; a learner downloads their own review history. Each test makes its own users.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import type { Page } from "@playwright/test";
+import { asImported, itemsOf, sql } from "./round-trip";
 import { addToStudies, answerWithKeyboard, expect, signUp, test } from "./fixtures";
 
 const MB = 1024 * 1024;
-
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database("prisma/e2e.db");
-  try {
-    return db.prepare(query).all(...args) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** A new instructor: signs up through the form, then is given the role (as an admin would at /admin/users). */
 async function newInstructor(page: Page, name: string) {
@@ -26,22 +17,6 @@ async function newInstructor(page: Page, name: string) {
   sql(`UPDATE "User" SET role = 'instructor' WHERE email = ? RETURNING id`, email);
   return email;
 }
-
-type Row = { kind: string; prompt: string; answer: string; topic: string };
-const itemsOf = (documentId: string) =>
-  sql<Row>(
-    `SELECT kind, prompt, answer, topic FROM "Item" WHERE documentId = ? AND retiredAt IS NULL ORDER BY position`,
-    documentId,
-  );
-/** How an exported item is asked once imported: options, pairs and sequences do not travel (README). */
-const asImported = (row: Row) => ({
-  ...row,
-  kind: ["multiple_choice", "true_false"].includes(row.kind)
-    ? "typed"
-    : ["matching", "ordering"].includes(row.kind)
-      ? "flashcard"
-      : row.kind,
-});
 
 function counts() {
   return sql<{ documents: number; items: number }>(
