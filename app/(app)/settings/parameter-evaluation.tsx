@@ -1,8 +1,5 @@
 import { evaluateLearnerParameters } from "@/lib/db/evaluate-parameters";
-import type { Evaluation } from "@/lib/srs/evaluate";
-
-const loss = (e: Evaluation | null) => (e ? e.logLoss.toFixed(4) : "—");
-const rmse = (e: Evaluation | null) => (e ? `${(e.rmseBins * 100).toFixed(2)}%` : "—");
+import { EvaluationTable } from "./evaluation-table";
 
 /**
  * "Evaluate": how well the default and the personal FSRS parameters predict the learner's own reviews (log loss and
@@ -26,30 +23,13 @@ export function ParameterEvaluation({ userId }: { userId: string }) {
   return (
     <div data-testid="parameter-evaluation">
       <h3>Evaluate</h3>
-      <div className="table-scroll">
-        <table>
-          <caption>How well the parameters predict your {defaults.reviews} reviews (lower is better)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameters</th>
-              <th scope="col">Log loss</th>
-              <th scope="col">RMSE (bins)</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Default FSRS-6</th>
-              <td>{loss(defaults)}</td>
-              <td>{rmse(defaults)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Your personal</th>
-              <td>{loss(personal)}</td>
-              <td>{rmse(personal)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <EvaluationTable
+        caption={`How well the parameters predict your ${defaults.reviews} reviews (lower is better)`}
+        rows={[
+          { label: "Default FSRS-6", evaluation: defaults },
+          { label: "Your personal", evaluation: personal },
+        ]}
+      />
       <p className="muted">
         {better} Both are measured on the same reviews the personal parameters were fitted to, as Anki&rsquo;s
         &ldquo;Evaluate&rdquo; does; RMSE (bins) is FSRS&rsquo;s calibration error: predicted against actual recall in

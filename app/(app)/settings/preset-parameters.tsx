@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import type { PresetView } from "@/lib/db/presets";
-import type { Evaluation } from "@/lib/srs/evaluate";
 import {
   evaluatePresetAction,
   fitPresetParametersAction,
@@ -10,14 +9,12 @@ import {
   type EvaluateState,
   type PresetState,
 } from "./presets/actions";
+import { EvaluationTable } from "./evaluation-table";
 
 const FALLBACK = {
   learner: "your parameters fitted to all your decks",
   defaults: "the default FSRS-6 parameters",
 } as const;
-
-const loss = (e: Evaluation | null) => (e ? e.logLoss.toFixed(4) : "—");
-const rmse = (e: Evaluation | null) => (e ? `${(e.rmseBins * 100).toFixed(2)}%` : "—");
 
 /**
  * A preset's FSRS parameters (Anki fits per preset): which set its decks use, "Fit parameters" on the reviews of its
@@ -68,36 +65,21 @@ export function PresetParameters({ preset }: { preset: PresetView }) {
       {message(resetState)}
       {message(evaluation)}
       {evaluation?.ok ? (
-        <div className="table-scroll">
-          <table>
-            <caption>How well the parameters predict this preset&apos;s reviews (lower is better)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Parameters</th>
-                <th scope="col">Log loss</th>
-                <th scope="col">RMSE (bins)</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Default FSRS-6</th>
-                <td>{loss(evaluation.evaluation.defaults)}</td>
-                <td>{rmse(evaluation.evaluation.defaults)}</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  {evaluation.evaluation.source === "preset"
-                    ? "This preset's own"
-                    : evaluation.evaluation.source === "learner"
-                      ? "Yours, fitted to all decks"
-                      : "In use (the defaults)"}
-                </th>
-                <td>{loss(evaluation.evaluation.inUse ?? evaluation.evaluation.defaults)}</td>
-                <td>{rmse(evaluation.evaluation.inUse ?? evaluation.evaluation.defaults)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <EvaluationTable
+          caption="How well the parameters predict this preset's reviews (lower is better)"
+          rows={[
+            { label: "Default FSRS-6", evaluation: evaluation.evaluation.defaults },
+            {
+              label:
+                evaluation.evaluation.source === "preset"
+                  ? "This preset's own"
+                  : evaluation.evaluation.source === "learner"
+                    ? "Yours, fitted to all decks"
+                    : "In use (the defaults)",
+              evaluation: evaluation.evaluation.inUse ?? evaluation.evaluation.defaults,
+            },
+          ]}
+        />
       ) : null}
     </div>
   );
