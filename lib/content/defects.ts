@@ -8,7 +8,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { findPeople } from "./extract-people";
-import { shapeDefects } from "./item-shapes";
+import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -35,14 +35,7 @@ export const DETECTORS = [
   "coordinated-count",
   "lead-in-source",
   "it-antecedent",
-  "unsafe-question",
-  "dangling-pronoun",
-  "topic-blank",
-  "cut-option",
-  "blank-runs-on",
-  "markup-left",
-  "list-member",
-  "modifier-blank",
+  ...SHAPE_CHECKS,
   "list-exploded",
   "items-per-sentence",
   "items-per-fact",
