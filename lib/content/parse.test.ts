@@ -22,6 +22,15 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("splits after a unit symbol that ends a sentence", () => {
+    expect(texts("It fails above 75 °C. Silicon lasts. It weighs 5 K. Then it cools.")).toEqual([
+      "It fails above 75 °C.",
+      "Silicon lasts.",
+      "It weighs 5 K.",
+      "Then it cools.",
+    ]);
+  });
+
   it("keeps closing quotes and brackets with their sentence", () => {
     expect(texts('He said "stop." Then (quietly) he left. (It rained.) Done!')).toEqual([
       'He said "stop."',

@@ -103,7 +103,8 @@ function isAbbreviation(text: string, dot: number, next: number): boolean {
   while (w > 0 && /[A-Za-z.]/.test(text[w - 1])) w--;
   const word = text.slice(w, dot);
   if (word.length === 0) return false;
-  if (/^[A-Z]$/.test(word)) return true; // an initial: "J. R. Smith"
+  // An initial ("J. R. Smith"), but not a unit symbol after a number or a degree sign ("75 °C. Silicon …").
+  if (/^[A-Z]$/.test(word)) return !/[\d°]/.test(text[w - 1] ?? "") && !/\d\s$/.test(text.slice(Math.max(0, w - 2), w));
   if (word.includes(".")) return true; // "U.S", "e.g", "i.e"
   const lower = word.toLowerCase();
   if (lower === "no" || lower === "nos") return /\d/.test(text[next]); // "No. 5" but "said no. Then"
