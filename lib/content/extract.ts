@@ -53,6 +53,9 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   const contexts: Context[] = [];
   // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
   const topicPerson = biographySubject(doc);
+  // Which of "he"/"she" the document uses for that person: "He showed her his engine" in Ada Lovelace's life is
+  // Babbage, never Ada.
+  const topicPronoun = topicPerson ? dominantPronoun(doc) : undefined;
   // Named things the document has made subjects so far, latest last: what "the mission" or "the park" refers to.
   const named: string[] = [];
   let listIt: { listId: number; name: string } | undefined;
@@ -70,13 +73,15 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const parallel = listHead !== undefined && listIt?.listId === listHead ? listIt.name : undefined;
     const itAntecedent = previousSubject ?? parallel;
     const personAntecedent = lastPerson;
+    const personFor = (clause: string) =>
+      personAntecedent === topicPerson && !agrees(clause, topicPronoun) ? undefined : personAntecedent;
     // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
     // ("the US Army's cornerstone") states a falsehood.
     const itsAntecedent = previousSubject;
     const resolve = (clause: string) =>
       /^(?:its|Its)\b/.test(clause)
         ? resolvePronoun(clause, itsAntecedent, undefined)
-        : resolvePronoun(clause, itAntecedent, personAntecedent);
+        : resolvePronoun(clause, itAntecedent, personFor(clause));
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
     // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
     // present, its Member States are …").
@@ -266,6 +271,26 @@ const ENTITY_HEADS = new RegExp(
  */
 function introducesSingular(text: string): boolean {
   return !/\b(?:is|was|are|were|becomes|became|remains|remained)\s+(?:a|an)\b/.test(text) && ENTITY_HEADS.test(text);
+}
+
+/**
+ * "he" or "she", when the document uses one of them at least twice as often as the other.
+ * @example dominantPronoun(parseDocument("# Ada\n\nShe wrote. Her notes … He showed her …")) // "she"
+ */
+function dominantPronoun(doc: ParsedDocument): "he" | "she" | undefined {
+  const body = doc.text.slice(doc.bodyStart, doc.bodyEnd);
+  const he = body.match(/\b(?:he|him|his)\b/gi)?.length ?? 0;
+  const she = body.match(/\b(?:she|her|hers)\b/gi)?.length ?? 0;
+  if (he > 0 && he >= 2 * she) return "he";
+  if (she > 0 && she >= 2 * he) return "she";
+  return undefined;
+}
+
+/** Does the clause's opening personal pronoun agree with `pronoun`? ("It …" and clauses without one always do.) */
+function agrees(clause: string, pronoun: "he" | "she" | undefined): boolean {
+  const m = /^(?:(?:[^,]{0,160}, )|(?:\S+ ){0,4})?(he|his|him|she|her)\b/i.exec(clause);
+  if (!m) return true;
+  return pronoun !== undefined && (/^(?:he|his|him)$/i.test(m[1]!) ? "he" : "she") === pronoun;
 }
 
 function resolvePronoun(clause: string, it: string | undefined, person: string | undefined): string | undefined {

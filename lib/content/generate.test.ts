@@ -163,4 +163,13 @@ describe("a pronoun after a fronted date (decision 024)", () => {
     );
     expect(items.some((i) => /Elizabeth II received/.test(i.prompt))).toBe(false);
   });
+
+  it("never hands a biography's subject a pronoun of the other gender", () => {
+    const { items } = buildItems(
+      "# Ada Lovelace\n\nAda Lovelace was an English mathematician. She was born in London in 1815. In 1833 she met Babbage at a party. He showed her a part of his Difference Engine. In 1835 she married William King.\n",
+    );
+    expect(items.some((i) => /Ada Lovelace showed/.test(i.prompt))).toBe(false);
+    expect(items.some((i) => /Difference Engine/.test(i.prompt))).toBe(false);
+    expect(items.some((i) => /In 1835 Ada Lovelace married/.test(i.prompt))).toBe(true);
+  });
 });
