@@ -192,13 +192,17 @@ function subjectOf(text: string): string | undefined {
   return v > 0 ? clause.slice(0, tokens[v].start).trim() : undefined;
 }
 
+/** "The same year the Regency TR-1 …", "A week later the crew …": a fronted time phrase without its comma. */
+const FRONTED_TIME =
+  /^(?:(?:the same|that|this|the next|the following|each|every) (?:year|month|week|day|decade|century|spring|summer|autumn|winter)|\S+ (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|after)) (?=\S)/i;
+
 /**
  * The subject as an antecedent for "it": a named singular thing, never a person ("it" is not "he"); an appositive
  * or a place phrase after a comma is dropped ("Grand Prismatic Spring, in the Midway Geyser Basin" → "Grand Prismatic
  * Spring").
  */
 function thingSubject(subject: string, people: { name: string }[]): string | undefined {
-  const head = subject.split(/,\s/)[0]!.trim();
+  const head = subject.split(/,\s/)[0]!.trim().replace(FRONTED_TIME, "");
   if (!isProperSingular(head)) return undefined;
   if (people.some((p) => head.includes(p.name) || p.name.includes(head))) return undefined;
   return head;
