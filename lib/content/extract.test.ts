@@ -230,3 +230,13 @@ describe("generality", () => {
     }
   });
 });
+
+describe("pronouns", () => {
+  it('reads "it" past a time phrase fronted without its comma', () => {
+    const doc = parseDocument(
+      "# Radios\n\nThe same year the Regency TR-1, the first transistor radio, went on sale. It used four transistors.\n",
+    );
+    const q = extractFacts(doc).find((f) => f.type === "quantity");
+    expect(q && q.type === "quantity" && q.question).toBe("How many transistors did the Regency TR-1 use?");
+  });
+});
