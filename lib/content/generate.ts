@@ -173,12 +173,15 @@ function spanOf(sources: SourceRef[]): SourceRef {
   return { text: unique.map((s) => s.text).join(" … "), start: unique[0].start, end: unique[unique.length - 1].end };
 }
 
+const LOOSE_PRONOUN = /\b(?:they|them|their|this|these|those|it|its|he|him|his|she|her|we|our)\b/i;
+
 /** Ordering (earliest first) and matching (event ↔ date) over events with distinct dates. */
 function timelineItems(kit: Kit): GeneratedItem[] {
   const byDate = new Map<number, EventFact>();
   for (const f of kit.facts) {
-    // A clause opening with an unresolved pronoun ("They shared …") reads alone nowhere, a matching pair included.
-    if (f.type !== "event" || f.what.length > 110 || /^(?:They|This|These|Those|It|He|She|We)\b/.test(f.what)) continue;
+    // A clause with an unresolved pronoun ("They shared …", "Eight of his employees left") reads alone nowhere, a
+    // matching pair included.
+    if (f.type !== "event" || f.what.length > 110 || LOOSE_PRONOUN.test(f.what)) continue;
     const ord = dateOrdinal(f.date);
     if (!byDate.has(ord)) byDate.set(ord, f);
   }
