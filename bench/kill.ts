@@ -30,11 +30,12 @@ async function main() {
   const random = createRng(flag("seed", 7));
   const dir = mkdtempSync(path.join(tmpdir(), "factdeck-bench-kill-"));
   const dbFile = path.join(dir, "kill.db");
-  const server = killableServer(dbFile, await freePort());
+  const databaseUrl = `file:${dbFile}`;
+  const server = killableServer(databaseUrl, await freePort());
   try {
     await server.start();
     log(`${learners} learners signing in at ${server.base}…`);
-    const run = answerUntilStopped(server.base, await signedInLearners(dbFile, server.base, learners));
+    const run = answerUntilStopped(server.base, await signedInLearners(databaseUrl, server.base, learners));
     const started = Date.now();
     const downtimes: number[] = [];
     // Kills at random moments: each in a random place of its own slice of the run.
@@ -52,7 +53,7 @@ async function main() {
     await run.stop();
     server.kill();
 
-    const check = checkDatabase(dbFile, run.acknowledged);
+    const check = await checkDatabase(databaseUrl, run.acknowledged);
     const leaked = PASSWORDS.filter((password) => server.output().includes(password)).length;
     const ok = check.missing.length === 0 && check.mismatches.length === 0 && run.acknowledged.size > 0 && !leaked;
     console.log(

@@ -1,14 +1,19 @@
 /**
- * The kill test, shared by its short version in the test suite (tests/e2e/durability.spec.ts) and its long version
- * (bench/kill.ts): learners answer concurrently over HTTP, with duplicate submissions and retries, while the
- * production server is killed with SIGKILL and restarted. Afterwards every acknowledged review must exist exactly
- * once and every card must equal a replay of its review log through the scheduler.
+ * The kill test, shared by its short version in the test suite (tests/e2e/durability.spec.ts, and on PostgreSQL with
+ * two instances, durability-postgres.spec.ts) and its long version (bench/kill.ts): learners answer concurrently
+ * over HTTP, with duplicate submissions and retries, while a production server is killed with SIGKILL and restarted.
+ * Afterwards every acknowledged review must exist exactly once and every card must equal a replay of its review log
+ * through the scheduler. `databaseUrl` is DATABASE_URL: `file:…` (SQLite) or `postgresql://…`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
 import { signIn } from "@/bench/lib/load";
+import { storedValuesPlugin, toDate } from "@/lib/db/dialect";
+import type { DB } from "@/lib/db/tables";
 import { get_fuzz_range } from "ts-fsrs";
 import { DEFAULT_SRS_SETTINGS, newCard, schedule, type Rating } from "@/lib/srs";
 
@@ -27,8 +32,17 @@ export type KillServer = {
   output: () => string;
 };
 
-/** `npm start` (scripts/start.mjs) on `dbFile`, in its own process group so SIGKILL reaches `next start` too. */
-export function killableServer(dbFile: string, port: number): KillServer {
+/** The database behind `databaseUrl`, through the same query builder and stored-value rules as lib/db/query.ts. */
+function openDatabase(databaseUrl: string): Kysely<DB> {
+  const postgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+  const dialect = postgres
+    ? new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }) })
+    : new SqliteDialect({ database: new Database(databaseUrl.replace(/^file:/, "")) });
+  return new Kysely<DB>({ dialect, plugins: [storedValuesPlugin(postgres ? "postgres" : "sqlite")] });
+}
+
+/** `npm start` (scripts/start.mjs) on `databaseUrl`, in its own process group so SIGKILL reaches `next start` too. */
+export function killableServer(databaseUrl: string, port: number): KillServer {
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   let output = "";
@@ -41,7 +55,7 @@ export function killableServer(dbFile: string, port: number): KillServer {
         stdio: ["ignore", "pipe", "pipe"],
         env: {
           ...process.env,
-          DATABASE_URL: `file:${dbFile}`,
+          DATABASE_URL: databaseUrl,
           PORT: String(port),
           NEXTAUTH_SECRET: "kill-test-secret-0123456789abcdef",
           NEXTAUTH_URL: base,
@@ -72,31 +86,36 @@ export function killableServer(dbFile: string, port: number): KillServer {
   };
 }
 
-/** Creates `count` learners in the database and signs each in over HTTP; returns their session cookies. */
-export async function signedInLearners(dbFile: string, base: string, count: number): Promise<string[]> {
+/**
+ * Creates `count` learners in the database and signs each in over HTTP on `base` (any instance: sessions live in
+ * the database and every instance shares NEXTAUTH_SECRET); returns their session cookies.
+ */
+export async function signedInLearners(databaseUrl: string, base: string, count: number): Promise<string[]> {
   const passwordHash = await hash(PASSWORD, { algorithm: 2 });
-  const db = new Database(dbFile);
-  const insert = db.prepare(
-    `INSERT INTO "User" (id, email, name, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'learner', ?, ?)`,
-  );
-  // No practical daily limit on new items, so a long run does not run out of cards (scheduling is unaffected).
-  const settings = db.prepare(
-    `INSERT INTO "UserSettings" (userId, newPerDay, maxReviewsPerDay, timeZone, updatedAt) VALUES (?, 1000, 9999, 'UTC', ?)`,
-  );
+  const db = openDatabase(databaseUrl);
   const emails = Array.from({ length: count }, (_, i) => `kill-${i}-${randomUUID().slice(0, 8)}@example.com`);
-  const now = new Date().toISOString().replace("Z", "+00:00"); // DateTime as Prisma stores it
-  // Each learner studies every library deck, so "Study now" has cards for them (issue 14: none by default).
-  const studies = db.prepare(
-    `INSERT INTO "StudyDeck" (userId, documentId, addedAt)
-     SELECT ?, id, ? FROM "Document" WHERE status = 'published' AND visibility = 'library'`,
-  );
-  for (const email of emails) {
-    const id = randomUUID();
-    insert.run(id, email, email, passwordHash, now, now);
-    settings.run(id, now);
-    studies.run(id, now);
+  const now = new Date();
+  try {
+    // Each learner studies every library deck, so "Study now" has cards for them (issue 14: none by default).
+    const decks = await db
+      .selectFrom("Document")
+      .select("id")
+      .where("status", "=", "published")
+      .where("visibility", "=", "library")
+      .execute();
+    for (const email of emails) {
+      const id = randomUUID();
+      await sql`INSERT INTO "User" (id, email, name, "passwordHash", role, "createdAt", "updatedAt")
+        VALUES (${id}, ${email}, ${email}, ${passwordHash}, 'learner', ${now}, ${now})`.execute(db);
+      // No practical daily limit on new items, so a long run does not run out of cards (scheduling is unaffected).
+      await sql`INSERT INTO "UserSettings" ("userId", "newPerDay", "maxReviewsPerDay", "timeZone", "updatedAt")
+        VALUES (${id}, 1000, 9999, 'UTC', ${now})`.execute(db);
+      for (const deck of decks)
+        await db.insertInto("StudyDeck").values({ userId: id, documentId: deck.id, addedAt: now }).execute();
+    }
+  } finally {
+    await db.destroy();
   }
-  db.close();
   const cookies: string[] = [];
   // A different client address per learner, as behind a proxy, so the per-address sign-in limit does not apply.
   for (const [i, email] of emails.entries())
@@ -121,15 +140,18 @@ export type KillRun = {
 /**
  * Each learner answers the card the server gives, again and again: every fifth answer is sent twice, a request
  * that fails (the server is down) is retried with the same review id until the server answers, and a 409 (stale:
- * the first copy won) fetches the current card.
+ * the first copy won) fetches the current card. With several instances (`bases`), each request goes to the next
+ * one in turn, as a round-robin proxy would send it — a duplicate and a retry included.
  */
-export function answerUntilStopped(base: string, cookies: string[]): KillRun {
+export function answerUntilStopped(bases: string | string[], cookies: string[]): KillRun {
+  const instances = typeof bases === "string" ? [bases] : bases;
   const acknowledged = new Set<string>();
   let stopped = false;
   let failedRequests = 0;
   async function learner(cookie: string, n: number) {
+    let turn = n;
     const send = (path: string, body?: unknown) =>
-      fetch(`${base}${path}`, {
+      fetch(`${instances[turn++ % instances.length]}${path}`, {
         method: body ? "POST" : "GET",
         headers: { cookie, "content-type": "application/json" },
         body: body ? JSON.stringify(body) : undefined,
@@ -196,27 +218,46 @@ export type KillCheck = { reviews: number; cards: number; missing: string[]; mis
  * Every acknowledged review exactly once; every card equal to a replay of its log (default settings; a due date the
  * load balancer moved within the fuzz range is accepted).
  */
-export function checkDatabase(dbFile: string, acknowledged: Set<string>): KillCheck {
-  const db = new Database(dbFile, { readonly: true });
+export async function checkDatabase(databaseUrl: string, acknowledged: Set<string>): Promise<KillCheck> {
+  const db = openDatabase(databaseUrl);
   try {
-    const count = db.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE id = ?`);
-    const missing = [...acknowledged].filter((id) => (count.get(id) as { n: number }).n !== 1);
-    const cards = db.prepare(`SELECT * FROM "Card"`).all() as Record<string, number | string | null>[];
-    const logsOf = db.prepare(`SELECT rating, reviewedAt FROM "ReviewLog" WHERE cardId = ? ORDER BY reviewedAt, rowid`);
+    const missing: string[] = [];
+    for (const id of acknowledged) {
+      const { n } = await db
+        .selectFrom("ReviewLog")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) !== 1) missing.push(id);
+    }
+    const cards = await db.selectFrom("Card").selectAll().execute();
     const mismatches: string[] = [];
     for (const row of cards) {
-      const logs = logsOf.all(row.id) as { rating: Rating; reviewedAt: string }[];
+      // In the order they were given: by time, and within one millisecond by the answer each one followed.
+      const logs = (
+        await db
+          .selectFrom("ReviewLog")
+          .select(["rating", "reviewedAt", "stateBefore"])
+          .where("cardId", "=", row.id)
+          .execute()
+      )
+        .map((log) => ({
+          rating: log.rating as Rating,
+          at: toDate(log.reviewedAt),
+          reps: (JSON.parse(log.stateBefore) as { card: { reps: number } }).card.reps,
+        }))
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.reps - b.reps);
       if (logs.length === 0) continue; // set aside before its first answer
-      let state = newCard(new Date(logs[0]!.reviewedAt));
+      let state = newCard(logs[0]!.at);
       let elapsedDays = 0;
       for (const log of logs) {
-        const result = schedule(state, log.rating, new Date(log.reviewedAt), DEFAULT_SRS_SETTINGS);
+        const result = schedule(state, log.rating, log.at, DEFAULT_SRS_SETTINGS);
         state = result.card;
         elapsedDays = result.log.elapsedDays;
       }
       // Load balancing (on by default) may have moved the due date of the last answer by whole days within ts-fsrs's
       // fuzz range; such a due date counts as the replay's.
-      const storedDue = new Date(String(row.due)).getTime();
+      const storedDue = toDate(row.due).getTime();
       const shift = Math.round((storedDue - state.due.getTime()) / 86_400_000);
       if (
         state.state === "review" &&
@@ -247,9 +288,12 @@ export function checkDatabase(dbFile: string, acknowledged: Set<string>): KillCh
         mismatches.push(`${row.id}: ${JSON.stringify(stored)} ≠ ${JSON.stringify(replayed)}`);
       }
     }
-    const reviews = (db.prepare(`SELECT COUNT(*) AS n FROM "ReviewLog"`).get() as { n: number }).n;
-    return { reviews, cards: cards.length, missing, mismatches };
+    const { n: reviews } = await db
+      .selectFrom("ReviewLog")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return { reviews: Number(reviews), cards: cards.length, missing, mismatches };
   } finally {
-    db.close();
+    await db.destroy();
   }
 }

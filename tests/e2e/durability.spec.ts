@@ -16,10 +16,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 test("acknowledged reviews survive SIGKILL exactly once and card states equal a replay of their logs", async () => {
   test.setTimeout(120_000);
   const dbFile = path.join(mkdtempSync(path.join(tmpdir(), "factdeck-kill-")), "kill.db");
-  const server = killableServer(dbFile, PORT);
+  const databaseUrl = `file:${dbFile}`;
+  const server = killableServer(databaseUrl, PORT);
   try {
     await server.start();
-    const run = answerUntilStopped(server.base, await signedInLearners(dbFile, server.base, 20));
+    const run = answerUntilStopped(server.base, await signedInLearners(databaseUrl, server.base, 20));
     await sleep(3000);
     server.kill();
     await sleep(300);
@@ -28,7 +29,7 @@ test("acknowledged reviews survive SIGKILL exactly once and card states equal a 
     await run.stop();
 
     expect(run.acknowledged.size).toBeGreaterThan(50);
-    const check = checkDatabase(dbFile, run.acknowledged);
+    const check = await checkDatabase(databaseUrl, run.acknowledged);
     expect(check.missing).toEqual([]);
     expect(check.mismatches).toEqual([]);
     expect(check.cards).toBeGreaterThan(20);
