@@ -10,7 +10,11 @@ const BOTH_DATABASES = [
   "tests/integration/analytics.test.ts",
   "tests/integration/health.test.ts",
   "tests/integration/progress.test.ts",
+  "tests/integration/password-reset.test.ts",
   "tests/integration/publish-document.test.ts",
+  "tests/integration/sessions.test.ts",
+  "tests/integration/sign-in-limits.test.ts",
+  "tests/integration/sign-in.test.ts",
   "tests/integration/sign-up.test.ts",
   "tests/integration/tables.test.ts",
 ];

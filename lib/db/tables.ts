@@ -93,6 +93,16 @@ export const TABLES = {
     createdAt: "date",
   },
   ClassMember: { classId: "text", userId: "text", joinedAt: "date" },
+  User: {
+    id: "text",
+    email: "text",
+    name: "text",
+    passwordHash: "text",
+    role: "text",
+    createdAt: "date",
+    updatedAt: "date",
+  },
+  Session: { id: "text", userId: "text", createdAt: "date", expiresAt: "date", revokedAt: "date?" },
   UserSettings: {
     userId: "text",
     desiredRetention: "float",
