@@ -8,6 +8,7 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // yet). POSTGRES_ONLY: files that test PostgreSQL itself.
 const BOTH_DATABASES = [
   "tests/integration/analytics.test.ts",
+  "tests/integration/browse-flags.test.ts",
   "tests/integration/health.test.ts",
   "tests/integration/progress.test.ts",
   "tests/integration/password-reset.test.ts",
