@@ -77,6 +77,25 @@ describe("db:sqlite-to-postgres", () => {
     expect(await db.reviewLog.count()).toBe(before);
   });
 
+  it("copies the demo database (what `npm run dev` seeds: decks, classes, sets, an assignment)", async () => {
+    const demo = path.join(dir, "demo.db");
+    const seeded = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--demo"], {
+      env: { ...process.env, DATABASE_URL: `file:${demo}` },
+      encoding: "utf8",
+    });
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const into = await newDatabase(true);
+    const { tables } = await copySqliteToPostgres(demo, into);
+    expect(tables).toMatchObject({ User: expect.any(Number), Item: expect.any(Number), Assignment: 1 });
+    const client = new pg.Client({ connectionString: into });
+    await client.connect();
+    const { rows } = await client.query(`SELECT email FROM "User" ORDER BY email`);
+    await client.end();
+    const sqlite = new Database(demo, { readonly: true });
+    expect(rows.map((r) => r.email)).toEqual(sqlite.prepare(`SELECT email FROM "User" ORDER BY email`).pluck().all());
+    sqlite.close();
+  }, 120_000);
+
   it("copies a card that already disagrees with its logs as it is, and says so", async () => {
     const tampered = path.join(dir, "tampered.db");
     copyFileSync(source, tampered);
