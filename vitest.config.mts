@@ -8,9 +8,14 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // yet). POSTGRES_ONLY: files that test PostgreSQL itself.
 const BOTH_DATABASES = [
   "tests/integration/analytics.test.ts",
+  "tests/integration/browse-flags.test.ts",
   "tests/integration/health.test.ts",
   "tests/integration/progress.test.ts",
+  "tests/integration/password-reset.test.ts",
   "tests/integration/publish-document.test.ts",
+  "tests/integration/sessions.test.ts",
+  "tests/integration/sign-in-limits.test.ts",
+  "tests/integration/sign-in.test.ts",
   "tests/integration/sign-up.test.ts",
   "tests/integration/tables.test.ts",
 ];

@@ -5,18 +5,50 @@
 // the backup was taken would silently disappear. Detected through the marker lock the app holds
 // (scripts/app-lock.mjs); --force restores anyway. The backup is checked (a SQLite file with Factdeck's tables,
 // passing integrity_check) before anything is overwritten.
+// PostgreSQL (a postgresql:// DATABASE_URL): a pg_dump archive made by db:backup, checked to hold Factdeck's tables,
+// restored by pg_restore in one transaction; refused while other sessions are connected to the database (the app's
+// instances), --force restores anyway (scripts/postgres-backup.mjs).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { appLockFile, lockOutApp } from "./app-lock.mjs";
+import { dumpProblem, otherConnections, restorePostgres } from "./postgres-backup.mjs";
 import { databaseFile } from "./sqlite-file.mjs";
 
 const args = process.argv.slice(2);
 const force = args.includes("--force");
 const file = args.find((arg) => arg !== "--force");
 if (!file || !existsSync(file)) {
-  console.error("db:restore: give the backup file to restore: npm run db:restore -- backups/factdeck-….db");
+  console.error("db:restore: give the backup file to restore: npm run db:restore -- backups/factdeck-….db (or .dump)");
   process.exit(1);
+}
+const url = process.env.DATABASE_URL ?? "";
+if (/^postgres(ql)?:\/\//.test(url)) {
+  const problem = dumpProblem(path.resolve(file));
+  if (problem) {
+    console.error(`db:restore: ${file} is not a Factdeck backup of PostgreSQL (${problem}); nothing was changed.`);
+    process.exit(1);
+  }
+  const database = new URL(url).pathname.slice(1);
+  try {
+    const others = await otherConnections(url);
+    if (others > 0 && !force) {
+      console.error(
+        `db:restore: ${others} other session(s) are connected to PostgreSQL database ${database} (the app's ` +
+          "instances?). Restoring now would silently lose every answer they acknowledged since the backup, and they " +
+          "would go on serving. Stop every instance and run db:restore again, or add --force if you accept that. " +
+          "Nothing was changed.",
+      );
+      process.exit(1);
+    }
+    if (others > 0) console.warn(`db:restore: --force: restoring while ${others} other session(s) are connected`);
+    restorePostgres(url, path.resolve(file));
+  } catch (error) {
+    console.error(`db:restore: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`db:restore: ${file} → PostgreSQL database ${database}`);
+  process.exit(0);
 }
 let backup;
 try {

@@ -43,13 +43,13 @@ export async function getRequestUser(request: NextRequest): Promise<UserSummary 
 async function sessionFromToken(token: string): Promise<{ user: UserSummary; sessionId: string } | null> {
   const claims = await decodeSessionToken(token).catch(() => null);
   if (!claims) return null;
-  const user = findUserBySession(claims.sessionId, claims.userId, new Date());
+  const user = await findUserBySession(claims.sessionId, claims.userId, new Date());
   return user && { user, sessionId: claims.sessionId };
 }
 
 /**
  * The user a session token (the cookie's value) belongs to; null when it is invalid, expired, names no live session
- * (signed out, revoked, from before sessions were recorded) or the user is gone. One cached decode and one prepared
+ * (signed out, revoked, from before sessions were recorded) or the user is gone. One cached decode and one
  * statement: the study API runs it on every answer.
  */
 export async function userFromSessionToken(token: string): Promise<UserSummary | null> {

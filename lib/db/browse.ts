@@ -1,29 +1,11 @@
-import { Prisma } from "@/generated/prisma/client";
+import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import { can } from "@/lib/auth/can";
 import { BROWSE_PAGE_SIZE, DIFFICULTY_BANDS, type BrowseParams } from "@/lib/validations/items";
 import { db } from "./client";
-import { studiableDeckRaw } from "./deck-access";
-import { openQuizItems } from "./open-quizzes";
+import { studiableDeckCondition } from "./deck-access";
+import { toBool, toDate } from "./dialect";
+import { loadOpenQuizItems, queryDb } from "./query";
 import type { UserSummary } from "./users";
-
-type Num = number | bigint;
-type Row = {
-  id: string;
-  documentId: string;
-  deckTitle: string;
-  ownerId: string | null;
-  kind: string;
-  topic: string;
-  prompt: string;
-  answer: string;
-  difficulty: number;
-  itemSuspended: string | Date | null;
-  edited: string | Date | null;
-  state: string | null;
-  lapses: Num | null;
-  due: string | Date | null;
-  cardSuspended: Num | boolean | null;
-};
 
 export type BrowseRow = {
   id: string;
@@ -48,65 +30,86 @@ export type BrowseRow = {
 /** LIKE pattern for "contains `text`", lower-cased, with LIKE's own wildcards escaped. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const SORTS: Record<BrowseParams["sort"], Prisma.Sql> = {
-  position: Prisma.sql`d.title, i."documentId", i.position`,
-  prompt: Prisma.sql`LOWER(i.prompt)`,
-  difficulty: Prisma.sql`i.difficulty`,
-  lapses: Prisma.sql`COALESCE(c.lapses, 0)`,
+/** `LOWER(column) LIKE pattern` with a backslash escape, the same on both databases. */
+const contains = (column: string, pattern: string) =>
+  sql<SqlBool>`LOWER(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
+
+// The browser's sorts: leading keys in a fixed order, then the key the chosen direction applies to (ties broken
+// by the item id in that direction).
+const SORTS: Record<BrowseParams["sort"], { fixed: RawBuilder<unknown>[]; key: RawBuilder<unknown> }> = {
+  position: { fixed: [sql`d."title"`, sql`i."documentId"`], key: sql`i."position"` },
+  prompt: { fixed: [], key: sql`LOWER(i."prompt")` },
+  difficulty: { fixed: [], key: sql`i."difficulty"` },
+  lapses: { fixed: [], key: sql`COALESCE(c."lapses", 0)` },
   // Items without a card (never answered) last either way.
-  due: Prisma.sql`CASE WHEN c.due IS NULL THEN 1 ELSE 0 END, c.due`,
+  due: { fixed: [sql`CASE WHEN c."due" IS NULL THEN 1 ELSE 0 END`], key: sql`c."due"` },
 };
 
 // The FROM … WHERE of a browser query: the viewer's visible live items matching the filters, with their own card.
 function browseFrom(viewer: UserSummary, scope: { deckId?: string }, params: BrowseParams, hidden: string[]) {
   const admin = can(viewer, "edit-any-deck");
-  const conditions: Prisma.Sql[] = [Prisma.sql`i."retiredAt" IS NULL`];
-  // Only decks the viewer may see (lib/db/deck-access): their own in any state, others' as published to them.
-  conditions.push(Prisma.sql`(d."ownerId" = ${viewer.id} OR ${studiableDeckRaw(viewer.id)})`);
-  if (scope.deckId) conditions.push(Prisma.sql`i."documentId" = ${scope.deckId}`);
-  if (params.q) {
-    const like = containsPattern(params.q);
-    const revealing = Prisma.sql`(LOWER(i.answer) LIKE ${like} ESCAPE '\\' OR LOWER(i."sourceText") LIKE ${like} ESCAPE '\\')`;
-    conditions.push(
-      hidden.length > 0
-        ? Prisma.sql`(LOWER(i.prompt) LIKE ${like} ESCAPE '\\' OR (i.id NOT IN (${Prisma.join(hidden)}) AND ${revealing}))`
-        : Prisma.sql`(LOWER(i.prompt) LIKE ${like} ESCAPE '\\' OR ${revealing})`,
-    );
-  }
-  if (params.kind) conditions.push(Prisma.sql`i.kind = ${params.kind}`);
-  if (params.topic) conditions.push(Prisma.sql`i.topic = ${params.topic}`);
-  if (params.difficulty) {
-    const [lo, hi] = DIFFICULTY_BANDS[params.difficulty];
-    conditions.push(Prisma.sql`i.difficulty >= ${lo} AND i.difficulty < ${hi}`);
-  }
-  if (params.lapses) conditions.push(Prisma.sql`COALESCE(c.lapses, 0) >= ${params.lapses}`);
-  switch (params.state) {
-    case "new":
-      conditions.push(Prisma.sql`(c.id IS NULL OR c.state = 'new')`);
-      break;
-    case "learning":
-      conditions.push(Prisma.sql`c.state IN ('learning', 'relearning')`);
-      break;
-    case "review":
-      conditions.push(Prisma.sql`c.state = 'review'`);
-      break;
-    case "suspended":
-      conditions.push(Prisma.sql`(c.suspended = ${true} OR i."suspendedAt" IS NOT NULL)`);
-      break;
-    case "flagged":
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ItemFlag" f WHERE f."itemId" = i.id AND f."resolvedAt" IS NULL
-        ${admin ? Prisma.empty : Prisma.sql`AND (f."userId" = ${viewer.id} OR d."ownerId" = ${viewer.id})`})`);
-      break;
-  }
-  return Prisma.sql`FROM "Item" i JOIN "Document" d ON d.id = i."documentId"
-    LEFT JOIN "Card" c ON c."userId" = ${viewer.id} AND c."itemId" = i.id
-    WHERE ${Prisma.join(conditions, " AND ")}`;
+  return queryDb()
+    .q.selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.on("c.userId", "=", viewer.id).onRef("c.itemId", "=", "i.id"))
+    .where((eb) => {
+      // Only decks the viewer may see (lib/db/deck-access): their own in any state, others' as published to them.
+      const conditions: Expression<SqlBool>[] = [
+        eb("i.retiredAt", "is", null),
+        eb.or([eb("d.ownerId", "=", viewer.id), studiableDeckCondition(viewer.id)]),
+      ];
+      if (scope.deckId) conditions.push(eb("i.documentId", "=", scope.deckId));
+      if (params.q) {
+        const like = containsPattern(params.q);
+        const revealing = eb.or([contains("i.answer", like), contains("i.sourceText", like)]);
+        conditions.push(
+          eb.or([
+            contains("i.prompt", like),
+            hidden.length > 0 ? eb.and([eb("i.id", "not in", hidden), revealing]) : revealing,
+          ]),
+        );
+      }
+      if (params.kind) conditions.push(eb("i.kind", "=", params.kind));
+      if (params.topic) conditions.push(eb("i.topic", "=", params.topic));
+      if (params.difficulty) {
+        const [lo, hi] = DIFFICULTY_BANDS[params.difficulty];
+        conditions.push(eb("i.difficulty", ">=", lo), eb("i.difficulty", "<", hi));
+      }
+      if (params.lapses) conditions.push(eb(eb.fn.coalesce("c.lapses", eb.lit(0)), ">=", params.lapses));
+      switch (params.state) {
+        case "new":
+          conditions.push(eb.or([eb("c.id", "is", null), eb("c.state", "=", "new")]));
+          break;
+        case "learning":
+          conditions.push(eb("c.state", "in", ["learning", "relearning"]));
+          break;
+        case "review":
+          conditions.push(eb("c.state", "=", "review"));
+          break;
+        case "suspended":
+          conditions.push(eb.or([eb("c.suspended", "=", true), eb("i.suspendedAt", "is not", null)]));
+          break;
+        case "flagged": {
+          let flags = eb
+            .selectFrom("ItemFlag as f")
+            .select("f.id")
+            .whereRef("f.itemId", "=", "i.id")
+            .where("f.resolvedAt", "is", null);
+          if (!admin)
+            flags = flags.where((fb) => fb.or([fb("f.userId", "=", viewer.id), fb("d.ownerId", "=", viewer.id)]));
+          conditions.push(eb.exists(flags));
+          break;
+        }
+      }
+      return eb.and(conditions);
+    });
 }
 
-const orderBy = (params: BrowseParams) => {
-  const direction = params.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  return Prisma.sql`ORDER BY ${SORTS[params.sort]} ${direction}, i.id ${direction}`;
-};
+/** The browser's order as (expression, direction) pairs. */
+function sortOf(params: BrowseParams): (readonly [RawBuilder<unknown>, "asc" | "desc"])[] {
+  const { fixed, key } = SORTS[params.sort];
+  return [...fixed.map((e) => [e, "asc"] as const), [key, params.dir], [sql`i."id"`, params.dir]];
+}
 
 /**
  * One page of the item browser: live items of a deck (or of every deck the viewer can see) matching the filters,
@@ -115,12 +118,13 @@ const orderBy = (params: BrowseParams) => {
  * items of the viewer's unfinished quizzes match on their prompt only, so a search cannot reveal their answers.
  * State filters read the viewer's cards: new (no card yet or never answered), learning (or relearning), review,
  * suspended (by the viewer or for everyone), flagged (an open flag by the viewer, or by anyone on a deck the viewer
- * may change). The SQL is standard (LOWER … LIKE … ESCAPE, CASE, COALESCE): it runs on PostgreSQL too.
+ * may change). Built on the seam (lib/db/query.ts) with standard SQL (LOWER … LIKE … ESCAPE, CASE, COALESCE, a
+ * window COUNT): the same query runs on SQLite and PostgreSQL.
  * @example const { rows, total } = await browseItems(user, { deckId }, parseBrowseParams({ q: "2018" }))
  */
 export async function browseItems(viewer: UserSummary, scope: { deckId?: string }, params: BrowseParams) {
   const admin = can(viewer, "edit-any-deck");
-  const hidden = [...openQuizItems(viewer.id).keys()];
+  const hidden = [...(await loadOpenQuizItems(viewer.id)).keys()];
   const from = browseFrom(viewer, scope, params, hidden);
   const offset = (params.page - 1) * BROWSE_PAGE_SIZE;
 
@@ -128,16 +132,32 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
   // search every item again (the LIKEs are most of the cost). Without one, a plain COUNT is cheaper than a window,
   // which makes the sort carry every matching row (bench/browse.ts measured both). A page past the end counts apart.
   const windowed = params.q !== undefined;
-  const rows = await db.$queryRaw<(Row & { total: Num | null })[]>`
-    SELECT i.id, i."documentId", d.title AS "deckTitle", d."ownerId", i.kind, i.topic, i.prompt, i.answer,
-           i.difficulty, i."suspendedAt" AS "itemSuspended", i."editedAt" AS edited, c.state, c.lapses, c.due,
-           c.suspended AS "cardSuspended", ${windowed ? Prisma.sql`COUNT(*) OVER ()` : Prisma.sql`NULL`} AS total
-    ${from}
-    ${orderBy(params)}
-    LIMIT ${BROWSE_PAGE_SIZE} OFFSET ${offset}`;
+  let page = from
+    .select([
+      "i.id",
+      "i.documentId",
+      "d.title as deckTitle",
+      "d.ownerId",
+      "i.kind",
+      "i.topic",
+      "i.prompt",
+      "i.answer",
+      "i.difficulty",
+      "i.suspendedAt as itemSuspended",
+      "i.editedAt as edited",
+      "c.state",
+      "c.lapses",
+      "c.due",
+      "c.suspended as cardSuspended",
+      (windowed ? sql<number | null>`COUNT(*) OVER ()` : sql<number | null>`NULL`).as("total"),
+    ])
+    .limit(BROWSE_PAGE_SIZE)
+    .offset(offset);
+  for (const [expression, direction] of sortOf(params)) page = page.orderBy(expression, direction);
+  const rows = await page.execute();
   let total = windowed && rows.length > 0 ? Number(rows[0]!.total) : 0;
   if (!windowed || (rows.length === 0 && offset > 0)) {
-    const [count] = await db.$queryRaw<{ n: Num }[]>`SELECT COUNT(*) AS n ${from}`;
+    const count = await from.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
     total = Number(count?.n ?? 0);
   }
 
@@ -166,8 +186,8 @@ export async function browseItems(viewer: UserSummary, scope: { deckId?: string 
       difficulty: r.difficulty,
       state: r.state ?? "new",
       lapses: Number(r.lapses ?? 0),
-      due: r.due ? new Date(r.due) : null,
-      suspended: r.itemSuspended ? "everyone" : r.cardSuspended ? "you" : null,
+      due: toDate(r.due),
+      suspended: r.itemSuspended ? "everyone" : r.cardSuspended !== null && toBool(r.cardSuspended) ? "you" : null,
       edited: !!r.edited,
       canEdit: admin || (r.ownerId !== null && r.ownerId === viewer.id),
       // Flags are the owner's business: a learner sees only that they flagged it themselves (not counted here).
@@ -187,8 +207,11 @@ export async function browseItemIds(
   params: BrowseParams,
   limit: number,
 ): Promise<string[]> {
-  const hidden = [...openQuizItems(viewer.id).keys()];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT i.id ${browseFrom(viewer, scope, params, hidden)} ${orderBy(params)} LIMIT ${limit + 1}`;
+  const hidden = [...(await loadOpenQuizItems(viewer.id)).keys()];
+  let query = browseFrom(viewer, scope, params, hidden)
+    .select("i.id")
+    .limit(limit + 1);
+  for (const [expression, direction] of sortOf(params)) query = query.orderBy(expression, direction);
+  const rows = await query.execute();
   return rows.map((row) => row.id);
 }

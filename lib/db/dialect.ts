@@ -21,7 +21,8 @@ export type DatabaseKind = "sqlite" | "postgres";
 /** DateTime as Prisma's SQLite adapter stores it ("2026-03-02T09:00:00.000+00:00"): text that compares in order. */
 const sqliteDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-function storedValue(kind: DatabaseKind, value: unknown): unknown {
+/** A parameter as the database stores it (Date and boolean differ; everything else unchanged). */
+export function storedValue(kind: DatabaseKind, value: unknown): unknown {
   if (value instanceof Date) {
     // PostgreSQL: Prisma's DateTime is `timestamp(3)` (without time zone) holding UTC. A literal's zone is ignored
     // for that type, so the UTC text is the stored value whatever the server's or the process's zone.

@@ -1,8 +1,9 @@
-import { Prisma } from "@/generated/prisma/client";
+import { sql } from "kysely";
 import type { FlagReason } from "@/lib/validations/items";
 import { db } from "./client";
 import { studiableDeckWhere } from "./deck-access";
 import { ownedDecks } from "./items";
+import { queryDb } from "./query";
 import type { UserSummary } from "./users";
 
 /**
@@ -35,7 +36,6 @@ export async function flagItem(
   });
 }
 
-type Num = number | bigint;
 export type AnswerStats = { attempts: number; correct: number; classAttempts: number; classCorrect: number };
 
 /**
@@ -45,23 +45,41 @@ export type AnswerStats = { attempts: number; correct: number; classAttempts: nu
  */
 async function answerStats(ownerId: string | null, itemIds: string[]): Promise<Map<string, AnswerStats>> {
   if (itemIds.length === 0) return new Map();
-  const ids = Prisma.join(itemIds);
-  const rows = await db.$queryRaw<{ itemId: string; attempts: Num; correct: Num; ca: Num; cc: Num }[]>`
-    SELECT a."itemId", COUNT(*) AS attempts,
-           SUM(CASE WHEN a.correct = ${true} THEN 1 ELSE 0 END) AS correct,
-           SUM(CASE WHEN m."userId" IS NOT NULL THEN 1 ELSE 0 END) AS ca,
-           SUM(CASE WHEN m."userId" IS NOT NULL AND a.correct = ${true} THEN 1 ELSE 0 END) AS cc
-    FROM (
-      SELECT l."userId", l."itemId", l.correct FROM "ReviewLog" l
-        WHERE l."itemId" IN (${ids}) AND l.correct IS NOT NULL AND l.source = 'study'
-      UNION ALL
-      SELECT q."userId", x."itemId", x.correct FROM "QuizAnswer" x JOIN "QuizAttempt" q ON q.id = x."attemptId"
-        WHERE x."itemId" IN (${ids})
-    ) a
-    LEFT JOIN (
-      SELECT DISTINCT cm."userId" FROM "ClassMember" cm JOIN "Class" c ON c.id = cm."classId" WHERE c."ownerId" = ${ownerId}
-    ) m ON m."userId" = a."userId"
-    GROUP BY a."itemId"`;
+  const { q } = queryDb();
+  const answers = q
+    .selectFrom("ReviewLog as l")
+    .select(["l.userId", "l.itemId", "l.correct"])
+    .where("l.itemId", "in", itemIds)
+    .where("l.correct", "is not", null)
+    .where("l.source", "=", "study")
+    .unionAll(
+      q
+        .selectFrom("QuizAnswer as x")
+        .innerJoin("QuizAttempt as t", "t.id", "x.attemptId")
+        .select(["t.userId", "x.itemId", "x.correct"])
+        .where("x.itemId", "in", itemIds),
+    );
+  // Learners of the owner's classes (none for an ownerless deck: content/ decks and deleted owners).
+  const members = q
+    .selectFrom("ClassMember as cm")
+    .innerJoin("Class as k", "k.id", "cm.classId")
+    .select("cm.userId")
+    .distinct()
+    .where((eb) => (ownerId === null ? eb.lit(false) : eb("k.ownerId", "=", ownerId)));
+  const inClass = sql`m."userId" IS NOT NULL`;
+  const right = sql`a."correct" = ${true}`;
+  const rows = await q
+    .selectFrom(answers.as("a"))
+    .leftJoin(members.as("m"), "m.userId", "a.userId")
+    .select((eb) => [
+      "a.itemId",
+      eb.fn.countAll<number>().as("attempts"),
+      sql<number>`SUM(CASE WHEN ${right} THEN 1 ELSE 0 END)`.as("correct"),
+      sql<number>`SUM(CASE WHEN ${inClass} THEN 1 ELSE 0 END)`.as("ca"),
+      sql<number>`SUM(CASE WHEN ${inClass} AND ${right} THEN 1 ELSE 0 END)`.as("cc"),
+    ])
+    .groupBy("a.itemId")
+    .execute();
   return new Map(
     rows.map((r) => [
       r.itemId,

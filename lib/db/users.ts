@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { type Role, parseRole } from "@/lib/auth/roles";
 import { db } from "./client";
-import { query, sqlDate } from "./sqlite";
+import { compiledOnce, queryDb } from "./query";
 
 export type UserSummary = { id: string; email: string; name: string; role: Role };
 
@@ -13,31 +13,41 @@ export async function findUserForSignIn(email: string) {
   return user && { ...user, role: parseRole(user.role) };
 }
 
-/**
- * The user behind a session, read on every request that needs one: a prepared statement on the read connection
- * (lib/db/sqlite.ts) instead of a Prisma query, which costs more than the rest of a study answer's reads together.
- */
+/** The user with this id, or null. */
 export async function findUserById(id: string): Promise<UserSummary | null> {
-  const user = query<Omit<UserSummary, "role"> & { role: string }>(
-    "SELECT id, email, name, role FROM User WHERE id = ?",
-  ).get(id);
+  const user = await queryDb()
+    .q.selectFrom("User")
+    .select(["id", "email", "name", "role"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   return user ? { ...user, role: parseRole(user.role) } : null;
 }
 
 /**
  * The user behind a session cookie, read on every request that needs one (pages, actions and each study answer): one
- * prepared statement on the read connection that also checks the session row, so a signed-out, revoked or expired
- * session (or a session of someone else: `userId` is the cookie's own claim) finds nobody. Dates are compared as a
- * parameter in the adapter's storage format (lib/db/sqlite.ts sqlDate), which PostgreSQL reads as a timestamp.
- * @example const user = findUserBySession(token.sid, token.id, new Date())
+ * query through the seam (lib/db/query.ts; on SQLite the read connection) that also checks the session row, so a
+ * signed-out, revoked or expired session (or a session of someone else: `userId` is the cookie's own claim) finds
+ * nobody. The Session table is shared by every instance on the database: a sign-out on one ends the session on all.
+ * @example const user = await findUserBySession(token.sid, token.id, new Date())
  */
-export function findUserBySession(sessionId: string, userId: string, now: Date): UserSummary | null {
-  const user = query<Omit<UserSummary, "role"> & { role: string }>(
-    `SELECT u.id, u.email, u.name, u.role FROM Session s JOIN User u ON u.id = s.userId
-     WHERE s.id = ? AND s.userId = ? AND s.revokedAt IS NULL AND s.expiresAt > ?`,
-  ).get(sessionId, userId, sqlDate(now));
+export async function findUserBySession(sessionId: string, userId: string, now: Date): Promise<UserSummary | null> {
+  const [user] = await userBySession({ sessionId, userId, now });
   return user ? { ...user, role: parseRole(user.role) } : null;
 }
+
+const userBySession = compiledOnce<
+  { sessionId: string; userId: string; now: Date },
+  Omit<UserSummary, "role"> & { role: string }
+>((q, param) =>
+  q
+    .selectFrom("Session as s")
+    .innerJoin("User as u", "u.id", "s.userId")
+    .select(["u.id", "u.email", "u.name", "u.role"])
+    .where("s.id", "=", param("sessionId"))
+    .where("s.userId", "=", param("userId"))
+    .where("s.revokedAt", "is", null)
+    .where("s.expiresAt", ">", param("now")),
+);
 
 /** A user's password hash, for checking the current password before a change; null when there is no such user. */
 export async function findPasswordHash(userId: string): Promise<string | null> {

@@ -90,7 +90,7 @@ test("a newcomer signs up, is signed in, and can sign in again later", async ({ 
 test("the health endpoint reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+  expect(await response.json()).toEqual({ status: "ok", db: "ok", database: "sqlite", migrations: "current" });
 });
 
 test("every response carries the security headers", async ({ request }) => {

@@ -11,6 +11,11 @@ describe("GET /api/health without a migrated database", () => {
     const { GET } = await import("@/app/api/health/route");
     const response = await GET();
     expect(response.status).toBe(503);
-    await expect(response.json()).resolves.toEqual({ status: "error", db: "unavailable" });
+    await expect(response.json()).resolves.toEqual({
+      status: "error",
+      db: "unavailable",
+      database: "sqlite",
+      migrations: "unknown",
+    });
   });
 });

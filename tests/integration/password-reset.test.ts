@@ -98,8 +98,8 @@ describe("forgot password", () => {
     expect(await verifyPassword(passwordHash, "a brand new one")).toBe(true);
     expect(await verifyPassword(passwordHash, "factdeck-demo")).toBe(false);
     // Every session of the account ended (whoever had the old password is signed out).
-    expect(findUserBySession(phone, user.id, new Date())).toBeNull();
-    expect(findUserBySession(laptop, user.id, new Date())).toBeNull();
+    expect(await findUserBySession(phone, user.id, new Date())).toBeNull();
+    expect(await findUserBySession(laptop, user.id, new Date())).toBeNull();
     // Single use: the same link again changes nothing.
     expect(await resetPasswordAction(null, form({ token, newPassword: "yet another one" }))).toMatchObject({
       ok: false,
