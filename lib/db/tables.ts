@@ -126,6 +126,30 @@ export const TABLES = {
     updatedAt: "date",
   },
   DeckPreset: { userId: "text", documentId: "text", presetId: "text" },
+  QuizAttempt: {
+    id: "text",
+    userId: "text",
+    documentId: "text?",
+    assignmentId: "text?",
+    topic: "text?",
+    itemIds: "text",
+    updatesSchedule: "bool",
+    startedAt: "date",
+    finishedAt: "date?",
+    score: "int?",
+    total: "int",
+  },
+  Assignment: {
+    id: "text",
+    classId: "text",
+    setId: "text",
+    mode: "text",
+    dueAt: "date",
+    maxAttempts: "int",
+    createdAt: "date",
+    dueTimeZone: "text?",
+  },
+  ItemSetItem: { setId: "text", itemId: "text", position: "int" },
 } as const;
 
 export type ColumnKind = "text" | "int" | "float" | "bool" | "date";
