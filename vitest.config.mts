@@ -9,6 +9,8 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 const BOTH_DATABASES = [
   "tests/integration/analytics.test.ts",
   "tests/integration/answers-committed.test.ts",
+  "tests/integration/deck-visibility.test.ts",
+  "tests/integration/grading-feedback.test.ts",
   "tests/integration/health.test.ts",
   "tests/integration/progress.test.ts",
   "tests/integration/publish-document.test.ts",
