@@ -8,15 +8,20 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // yet). POSTGRES_ONLY: files that test PostgreSQL itself.
 const BOTH_DATABASES = [
   "tests/integration/analytics.test.ts",
+  "tests/integration/answers-committed.test.ts",
   "tests/integration/browse-flags.test.ts",
+  "tests/integration/deck-visibility.test.ts",
+  "tests/integration/grading-feedback.test.ts",
   "tests/integration/health.test.ts",
   "tests/integration/progress.test.ts",
   "tests/integration/password-reset.test.ts",
   "tests/integration/publish-document.test.ts",
+  "tests/integration/reviews.test.ts",
   "tests/integration/sessions.test.ts",
   "tests/integration/sign-in-limits.test.ts",
   "tests/integration/sign-in.test.ts",
   "tests/integration/sign-up.test.ts",
+  "tests/integration/study-screen.test.ts",
   "tests/integration/tables.test.ts",
 ];
 const POSTGRES_ONLY = ["tests/integration/postgres/**/*.test.ts"];

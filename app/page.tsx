@@ -33,7 +33,7 @@ export default async function HomePage() {
     );
   }
   const now = new Date();
-  const timeZone = viewerTimeZone(user.id);
+  const timeZone = await viewerTimeZone(user.id);
   const [assignments, memberships, decks, studyDecks] = await Promise.all([
     learnerAssignments(user.id),
     listMemberships(user.id),
@@ -41,7 +41,7 @@ export default async function HomePage() {
     countStudyDecks(user.id),
   ]);
   const nothingToStudy = studyDecks === 0 && !assignments.some((a) => a.mode === "study");
-  const due = dueCountsByDeck(user.id, now);
+  const due = await dueCountsByDeck(user.id, now);
   const dueTotal = [...due.values()].reduce((sum, n) => sum + n, 0);
   return (
     <section>

@@ -1,7 +1,8 @@
 /**
  * Times the study loop's answer path in one process, without HTTP: the answer call (grade + record since
- * docs/decisions/011-answers-are-committed.md) and a rated recordReview, for a learner with open quiz attempts.
- * Usage: npx tsx bench/answer-path.ts [answers=2000]
+ * docs/decisions/011-answers-are-committed.md), a rated recordReview and the next step (queue + card), for a learner
+ * with open quiz attempts.
+ * Usage: npx tsx bench/answer-path.ts [answers=2000] [open quiz attempts=3]
  * Prints the wall-clock mean and p95 and the CPU time per call, in milliseconds. Runs against whatever lib/ the
  * working directory holds (before docs/decisions/011 it times checkAnswer instead of answerItem), so the same script
  * compares two checkouts: `cd <other checkout> && npx tsx <this file>`. A figure to compare, not a test.
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const count = Number(process.argv[2] ?? 2000);
+const openAttempts = Number(process.argv[3] ?? 3);
 const dir = mkdtempSync(path.join(tmpdir(), "factdeck-answer-bench-"));
 const file = path.join(dir, "bench.db");
 process.env.DATABASE_URL = `file:${file}`;
@@ -42,8 +44,8 @@ async function main() {
     await db.item.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })
   ).map((i) => i.id);
   const user = await makeUser();
-  // Three open practice attempts of 20 items each (items the loop below never answers).
-  for (let a = 0; a < 3; a += 1) {
+  // Open practice attempts of 20 items each (items the loop below never answers).
+  for (let a = 0; a < openAttempts; a += 1) {
     const asked = ids.slice(ids.length - 20 * (a + 1), ids.length - 20 * a);
     await db.quizAttempt.create({
       data: { userId: user.id, documentId, itemIds: JSON.stringify(asked), total: asked.length },
@@ -157,16 +159,34 @@ async function main() {
     cardTimes,
     cardCpu / count,
   );
+  // The queue after an answer (studyQueue + the card to show), as POST /api/study/reviews returns it.
+  const study = await import("@/lib/db/study");
+  const nextTimes: number[] = [];
+  let nextCpu = 0;
+  for (let i = 0; i < count; i += 1) {
+    const t = performance.now();
+    const c = cpuNow();
+    await study.nextStep({ userId: user.id }, now);
+    nextTimes.push(performance.now() - t);
+    nextCpu += cpuNow() - c;
+  }
+  stats("nextStep (queue + card to show)", nextTimes, nextCpu / count);
   // The "is this item in an open quiz" read on its own (absent before docs/decisions/011).
   const open = await import("@/lib/db/open-quizzes").catch(() => null);
   if (open) {
     const openTimes: number[] = [];
     for (let i = 0; i < count; i += 1) {
       const t = performance.now();
-      open.openQuizItems(user.id).has(ids[i]!);
+      // Synchronous before issue 17's seam (openQuizItems), asynchronous since (loadOpenQuizItems).
+      const module = open as unknown as {
+        loadOpenQuizItems?: (userId: string) => Promise<Map<string, string>>;
+        openQuizItems?: (userId: string) => Map<string, string>;
+      };
+      const load = module.loadOpenQuizItems ?? module.openQuizItems!;
+      (await load(user.id)).has(ids[i]!);
       openTimes.push(performance.now() - t);
     }
-    stats("openQuizItems (3 open attempts, 60 items)", openTimes);
+    stats(`openQuizItems (${openAttempts} open attempts, ${20 * openAttempts} items)`, openTimes);
   }
   await db.$disconnect();
   rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import { BROWSE_PAGE_SIZE, DIFFICULTY_BANDS, type BrowseParams } from "@/lib/val
 import { db } from "./client";
 import { studiableDeckCondition } from "./deck-access";
 import { toBool, toDate } from "./dialect";
-import { loadOpenQuizItems, queryDb } from "./query";
+import { loadOpenQuizItems } from "./open-quizzes";
+import { queryDb } from "./query";
 import type { UserSummary } from "./users";
 
 export type BrowseRow = {

@@ -66,7 +66,7 @@ export async function cardInfo(userId: string, deckId: string, itemId: string, n
       },
     }),
   ]);
-  const { settings, presetId } = readScheduling(userId, deckId);
+  const { settings, presetId } = await readScheduling(userId, deckId);
   const presetIds = [...new Set([presetId, ...logs.map((l) => l.presetId)].filter((id): id is string => !!id))];
   const names = new Map(
     (await db.preset.findMany({ where: { userId, id: { in: presetIds } }, select: { id: true, name: true } })).map(

@@ -1,23 +1,24 @@
 import type { CardState, CardStateName } from "@/lib/srs";
+import { toDate } from "./dialect";
 
-/** The FSRS columns of a Card row read with raw SQL (lib/db/sqlite.ts): DateTimes arrive as text. */
+/** The FSRS columns of a Card row read with the query builder: DateTimes arrive as text (SQLite) or Dates. */
 export type SqlCardStateRow = Omit<CardState, "state" | "due" | "lastReview"> & {
   state: string;
-  due: string;
-  lastReview: string | null;
+  due: Date | string;
+  lastReview: Date | string | null;
 };
 
 export function fromSqlCardState(row: SqlCardStateRow): CardState {
   return {
     state: row.state as CardStateName,
-    due: new Date(row.due),
+    due: toDate(row.due),
     stability: row.stability,
     difficulty: row.difficulty,
     scheduledDays: row.scheduledDays,
     learningSteps: row.learningSteps,
     reps: row.reps,
     lapses: row.lapses,
-    lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+    lastReview: toDate(row.lastReview),
   };
 }
 

@@ -1,7 +1,7 @@
 import { nextStudyDayStart, studyDayStart, type CardStateName, type SrsSettings } from "@/lib/srs";
 import { planAdvance, planPostpone, type CatchUpCard, type CatchUpPlan } from "@/lib/srs/catch-up";
 import { db } from "./client";
-import { loadSettings } from "./settings";
+import { readSettings } from "./settings";
 
 // Postpone and advance applied to a learner's cards. Plans are computed in lib/srs from the cards as read; applying
 // reads them again inside the transaction, so what is written is the plan for the cards as they are at that moment.
@@ -79,7 +79,7 @@ export async function previewCatchUp(
   choice: { kind: CatchUpKind; count: number } | null,
   now: Date,
 ): Promise<{ overview: CatchUpOverview; plan: CatchUpPlan | null }> {
-  const settings = await loadSettings(userId);
+  const settings = await readSettings(userId);
   const cards = (await reviewCards(db, userId)).map((c) => c.entry);
   const start = studyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
   const end = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
@@ -111,7 +111,7 @@ export async function applyCatchUp(
   choice: { kind: CatchUpKind; count: number },
   now: Date,
 ): Promise<{ changed: number; plan: CatchUpPlan }> {
-  const settings = await loadSettings(userId);
+  const settings = await readSettings(userId);
   return db.$transaction(async (tx) => {
     const cards = await reviewCards(tx, userId);
     const versions = new Map(cards.map((c) => [c.entry.id, c.version]));

@@ -1,34 +1,44 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type Database from "better-sqlite3";
 import path from "node:path";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client";
 import { databaseKind, env } from "@/lib/env";
 import { holdAppLock } from "@/scripts/app-lock.mjs";
+import { BEGIN_AS_WRITER_SQL } from "./sqlite";
 
 // One client per process. In development Next reloads modules on every edit, so the client is kept on globalThis
 // instead of opening a new connection each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaConnection?: Database.Database };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
 
 /**
- * The adapter factory, remembering the better-sqlite3 connection Prisma opens: the study loop's writes run on that
- * same connection (lib/db/sqlite.ts writeTransaction), so the process keeps one writer and Prisma's transactions
- * never meet a write from a second connection.
- * TODO: this reads the adapter's private `client`. Giving the raw writes a connection of their own first needs every
- * Prisma interactive transaction to begin as a writer (beginAsWriter), else a raw commit between its read and its
- * write fails it with SQLITE_BUSY_SNAPSHOT (docs/decisions/027, "Left").
+ * Prisma's SQLite adapter, with every transaction beginning as a writer. The study loop writes on a connection of its
+ * own (lib/db/sqlite.ts writeSync); a Prisma transaction begins with a plain BEGIN, and if it read first, a commit
+ * of those writes between its read and its write would fail it at once with SQLITE_BUSY_SNAPSHOT (docs/decisions/008,
+ * 027). A write as its first statement takes the write lock before any snapshot: the study loop's writes then retry
+ * until it ends. Only the adapter's public interface is used (startTransaction, executeRaw, dispose).
  */
-type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
-
 function sqliteAdapterFactory(): AdapterFactory {
-  // better-sqlite3's `timeout` is SQLite's busy timeout: a writer waits up to 5 s for another writer's lock
+  // better-sqlite3's `timeout` is SQLite's busy timeout: a writer waits up to 5 s for another process's write lock
   // instead of failing at once with SQLITE_BUSY.
   const factory = new PrismaBetterSQLite3({ url: env().DATABASE_URL, timeout: 5000 });
-  const remember = (adapter: Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>) => {
-    // The adapter keeps its connection in `client` (@prisma/adapter-better-sqlite3); tests/integration/reviews
-    // fails if a Prisma upgrade changes that.
-    globalForPrisma.prismaConnection = (adapter as unknown as { client: Database.Database }).client;
+  const wrap = (adapter: Adapter): Adapter => {
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await startTransaction(isolationLevel);
+      try {
+        await transaction.executeRaw({ sql: BEGIN_AS_WRITER_SQL, args: [], argTypes: [] });
+      } catch (error) {
+        // Prisma sends COMMIT/ROLLBACK itself; a transaction it never receives must be ended here.
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    };
     // While connected, this process marks the database as in use, so db:restore refuses to pull it from under the
     // app (scripts/app-lock.mjs); $disconnect() lets go of it.
     const marker = holdAppLock(path.resolve(env().DATABASE_URL.slice("file:".length)));
@@ -42,7 +52,7 @@ function sqliteAdapterFactory(): AdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => factory.connect().then(remember),
+    connect: () => factory.connect().then(wrap),
   };
 }
 
@@ -59,12 +69,3 @@ function createClient(): PrismaClient {
 /** The Prisma client. Only modules in lib/db import it. */
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
-
-/** Prisma's own better-sqlite3 connection (opened by the first query). SQLite only. */
-export async function prismaConnection(): Promise<Database.Database> {
-  if (databaseKind() !== "sqlite") throw new Error("prismaConnection(): the database is not SQLite");
-  if (!globalForPrisma.prismaConnection?.open) await db.$connect();
-  const connection = globalForPrisma.prismaConnection;
-  if (!connection?.open) throw new Error("Prisma's SQLite connection is not open");
-  return connection;
-}

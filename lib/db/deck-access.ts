@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import { Prisma } from "@/generated/prisma/client";
-import { query } from "./sqlite";
+import { queryDb } from "./query";
 
-// Who may see a deck (docs/decisions/018-deck-visibility.md), written once for Prisma and once for the study loop's
-// SQL, so every read of documents and items states it in its own query (ownership in the query, STYLE.md):
+// Who may see a deck (docs/decisions/018-deck-visibility.md), written once for Prisma and once as SQL, so every read of documents and items states it in its own query (ownership in the query, STYLE.md):
 // - its owner, whatever its status (draft, published, archived);
 // - anyone, when it is published to the library;
 // - members and owners of the classes it is shared with, when it is published to classes.
@@ -55,44 +54,8 @@ export function studiableDeckWhere(userId: string): Prisma.DocumentWhereInput {
 }
 
 /**
- * The same rule as studiableDeckWhere as a SQL condition on the Document row `d`, for a statement whose named
- * parameter `@<viewer>` is the viewer's id. Plain SQL that PostgreSQL runs as well.
- * @example `SELECT i.id FROM Item i JOIN Document d ON d.id = i.documentId WHERE ${studiableDeckSql("userId")}`
- */
-export function studiableDeckSql(viewer: string): string {
-  const me = `@${viewer}`;
-  return `(d.status <> 'archived' AND (d.ownerId = ${me} OR (d.status = 'published' AND (d.visibility = 'library'
-    OR (d.visibility = 'classes' AND EXISTS (SELECT 1 FROM DeckClass dc JOIN Class k ON k.id = dc.classId
-      WHERE dc.documentId = d.id AND (k.ownerId = ${me}
-        OR EXISTS (SELECT 1 FROM ClassMember km WHERE km.classId = dc.classId AND km.userId = ${me}))))))))`;
-}
-
-/**
- * studiableDeckSql for Prisma's tagged `$queryRaw` (the viewer bound as a parameter), on the Document row `d`.
- * @example db.$queryRaw`SELECT d.id FROM Document d WHERE ${studiableDeckRaw(userId)}`
- */
-export function studiableDeckRaw(userId: string): Prisma.Sql {
-  return Prisma.sql`(d.status <> 'archived' AND (d.ownerId = ${userId} OR (d.status = 'published'
-    AND (d.visibility = 'library' OR (d.visibility = 'classes' AND EXISTS (SELECT 1 FROM DeckClass dc
-      JOIN Class k ON k.id = dc.classId WHERE dc.documentId = d.id AND (k.ownerId = ${userId}
-        OR EXISTS (SELECT 1 FROM ClassMember km WHERE km.classId = dc.classId AND km.userId = ${userId}))))))))`;
-}
-
-const STUDIABLE_ITEM_SQL = `SELECT 1 AS ok FROM Item i JOIN Document d ON d.id = i.documentId
-  WHERE i.id = @itemId AND ${studiableDeckSql("viewer")}`;
-
-/**
- * True when the viewer may study this item's deck (read connection; usable inside a read snapshot).
- * @example canStudyItem(user.id, itemId) // false for an item of another class's deck
- */
-export function canStudyItem(userId: string, itemId: string): boolean {
-  return query<{ ok: number }>(STUDIABLE_ITEM_SQL).get({ viewer: userId, itemId }) !== undefined;
-}
-
-/**
- * studiableDeckSql for the query builder (lib/db/query.ts), on the Document row `d`, with quoted identifiers so that
- * PostgreSQL runs it too. TODO: one Kysely expression should replace the SQL copies above once the study loop moves
- * onto the query builder (issue 17).
+ * The same rule as studiableDeckWhere as a SQL condition on the Document row `d`, for the query builder
+ * (lib/db/query.ts): the one SQL statement of the rule, with quoted identifiers, valid on SQLite and PostgreSQL.
  * @example q.selectFrom("Document as d").select("d.id").where(studiableDeckCondition(userId))
  */
 export function studiableDeckCondition(userId: string) {
@@ -100,4 +63,15 @@ export function studiableDeckCondition(userId: string) {
     AND (d."visibility" = 'library' OR (d."visibility" = 'classes' AND EXISTS (SELECT 1 FROM "DeckClass" dc
       JOIN "Class" k ON k."id" = dc."classId" WHERE dc."documentId" = d."id" AND (k."ownerId" = ${userId}
         OR EXISTS (SELECT 1 FROM "ClassMember" km WHERE km."classId" = dc."classId" AND km."userId" = ${userId}))))))))`;
+}
+
+/**
+ * studiableDeckCondition for Prisma's tagged `$queryRaw`, on the Document row `d`: the same SQL, compiled by the
+ * query builder and handed over with its parameters. TODO(issue 17): goes once lib/db/browse.ts is on the builder.
+ * @example db.$queryRaw`SELECT d.id FROM Document d WHERE ${studiableDeckRaw(userId)}`
+ */
+export function studiableDeckRaw(userId: string): Prisma.Sql {
+  const { sql: text, parameters } = studiableDeckCondition(userId).compile(queryDb().q);
+  // Kysely numbers its placeholders in order of appearance (`?` on SQLite, `$1`… on PostgreSQL).
+  return new Prisma.Sql(text.split(/\?|\$\d+/), parameters as unknown[] as string[]);
 }

@@ -85,3 +85,12 @@ export function quarterHourOf(kind: DatabaseKind, column: RawBuilder<unknown> | 
 export function wholeDays(kind: DatabaseKind, column: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
   return kind === "sqlite" ? sql<number>`CAST(${column} AS INTEGER)` : sql<number>`CAST(FLOOR(${column}) AS INTEGER)`;
 }
+
+/**
+ * True when a unique index or primary key refused a row: better-sqlite3's SQLITE_CONSTRAINT_UNIQUE/_PRIMARYKEY, or
+ * PostgreSQL's unique_violation (SQLSTATE 23505).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}

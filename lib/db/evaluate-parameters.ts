@@ -18,10 +18,10 @@ export type ParameterEvaluation = {
  * history (in-sample, as Anki's "Evaluate" does: the personal parameters were fitted on the same reviews).
  *
  * @example
- * const { defaults, personal } = evaluateLearnerParameters(user.id);
+ * const { defaults, personal } = await evaluateLearnerParameters(user.id);
  */
-export function evaluateLearnerParameters(userId: string): ParameterEvaluation {
-  const settings = readSettings(userId);
+export async function evaluateLearnerParameters(userId: string): Promise<ParameterEvaluation> {
+  const settings = await readSettings(userId);
   // The learner's own set (UserSettings.weights), not readSettings' weights: those are the default preset's, which
   // may be that preset's own fit.
   const own = query<{ weights: string | null }>(`SELECT "weights" FROM "UserSettings" WHERE "userId" = ?`).get(userId);
@@ -63,7 +63,7 @@ export type PresetEvaluation = {
 export async function evaluatePresetParameters(userId: string, presetId: string): Promise<PresetEvaluation | null> {
   const own = await ownPreset(userId, presetId);
   if (!own) return null;
-  const settings = readSettings(userId);
+  const settings = await readSettings(userId);
   const learner = await db.userSettings.findUnique({ where: { userId }, select: { weights: true } });
   const stored = own.preset.weights ?? learner?.weights ?? null;
   const weights = stored ? (JSON.parse(stored) as number[]) : null;

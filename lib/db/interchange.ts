@@ -5,7 +5,7 @@ import { db } from "./client";
 import { InvalidDocumentError, publishDocument } from "./content";
 import { visibleDeckWhere } from "./deck-access";
 import { parseSnapshot } from "./cards";
-import { openQuizItems } from "./open-quizzes";
+import { loadOpenQuizItems } from "./open-quizzes";
 import type { UserSummary } from "./users";
 
 /** An item as an export writes it: its stored id, the generated item, its source sentence. */
@@ -29,7 +29,7 @@ export async function deckItemsForExport(
     select: { title: true, items: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: EXPORT_SELECT } },
   });
   if (!deck) return null;
-  return { ...guard(user, deck.items), title: deck.title };
+  return { ...(await guard(user, deck.items)), title: deck.title };
 }
 
 /**
@@ -61,8 +61,8 @@ export async function itemsForExport(user: UserSummary, itemIds: readonly string
 
 // An export holds every answer; while the user's own quiz asks one of the items, nothing may show it to them
 // (docs/decisions/011-answers-are-committed.md), so the export waits until the quiz is finished.
-function guard(user: UserSummary, rows: { id: string; data: string; sourceText: string }[]): ExportLoad {
-  const inQuiz = openQuizItems(user.id);
+async function guard(user: UserSummary, rows: { id: string; data: string; sourceText: string }[]): Promise<ExportLoad> {
+  const inQuiz = await loadOpenQuizItems(user.id);
   if (rows.some((row) => inQuiz.has(row.id))) return { ok: false, reason: "in_quiz" };
   return {
     ok: true,

@@ -15,7 +15,7 @@ export function countReviews(userId: string): Promise<number> {
  * @example const result = await fitPersonalParameters(user.id, new Date())
  */
 export async function fitPersonalParameters(userId: string, now: Date): Promise<FitResult> {
-  const settings = readSettings(userId);
+  const settings = await readSettings(userId);
   const logs = await db.reviewLog.findMany({
     where: { userId },
     select: { itemId: true, rating: true, reviewedAt: true, previousState: true },

@@ -85,7 +85,7 @@ export async function fitPresetParameters(userId: string, presetId: string, now:
   const own = await ownPreset(userId, presetId);
   if (!own) return { ok: false, reason: "not_found", message: "That preset was not found; nothing was changed." };
   const { preset, defaultId } = own;
-  const settings = readSettings(userId);
+  const settings = await readSettings(userId);
   const result = await fitParameters(presetReviewLogs(userId, presetId, defaultId), {
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,

@@ -163,7 +163,7 @@ export async function listPresets(userId: string): Promise<PresetView[]> {
   const context = {
     fallback: settings?.weights ? ("learner" as const) : ("defaults" as const),
     reviewCounts: reviewCountsByPreset(userId, defaultId ?? defaultIdFor(userId)),
-    timeZone: readSettings(userId).timeZone,
+    timeZone: (await readSettings(userId)).timeZone,
   };
   const views = presets.map((p) => view(p, defaultId ?? "", context));
   if (!defaultId) {

@@ -19,7 +19,7 @@ import { studyDayKey } from "@/lib/srs";
 import { studiableDeckCondition } from "./deck-access";
 import { quarterHourOf, toBool, wholeDays } from "./dialect";
 import { queryDb } from "./query";
-import { loadSettings } from "./settings";
+import { readSettings } from "./settings";
 
 // Every figure is aggregated in the database (SQLite or PostgreSQL, through lib/db/query.ts); no query returns more
 // than a few thousand rows for one learner.
@@ -202,7 +202,7 @@ async function hardestItems(userId: string): Promise<HardItem[]> {
  * @example const progress = await loadProgress(user.id, new Date())
  */
 export async function loadProgress(userId: string, now: Date) {
-  const settings = await loadSettings(userId);
+  const settings = await readSettings(userId);
   const dayOptions = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDayKey(now, settings.timeZone, settings.dayStartHour);
   // One day of slack: the forecast keeps only the 30 study days from today.

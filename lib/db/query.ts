@@ -1,14 +1,13 @@
-import type Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type Compilable, type CompiledQuery } from "kysely";
 import pg from "pg";
 import { databaseKind, env } from "@/lib/env";
-import { storedValue, storedValuesPlugin, type DatabaseKind } from "./dialect";
-import { readDb } from "./sqlite";
+import { isUniqueViolation, storedValue, storedValuesPlugin, type DatabaseKind } from "./dialect";
+import { cachingStatements, readDb, writeSync } from "./sqlite";
 import type { DB } from "./tables";
 
-// The dialect-neutral seam (issue 17, docs/decisions/027): queries that Prisma cannot express well (analytics
-// today, the study loop next) are built with Kysely and run on SQLite through better-sqlite3 or on PostgreSQL
-// through pg, whichever DATABASE_URL names. Callers never see which.
+// The dialect-neutral seam (issue 17, docs/decisions/027): the study loop and the analytical queries are built with
+// Kysely and run on SQLite through better-sqlite3 or on PostgreSQL through pg, whichever DATABASE_URL names. Callers
+// never see which.
 
 const globalForQuery = globalThis as unknown as { queryDb?: { url: string; kysely: Kysely<DB>; kind: DatabaseKind } };
 
@@ -25,29 +24,12 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-/**
- * The read connection as Kysely's SqliteDialect sees it, with each SQL text prepared once: Kysely prepares on every
- * query, and preparing costs more than running a small indexed query (the session check went from ~40 to ~250 µs
- * per call without this, bench/session-check.ts). Kysely runs one query at a time per connection, so a cached
- * statement is never used by two queries at once.
- */
-export function cachingStatements(connection: Database.Database) {
-  const statements = new Map<string, Database.Statement>();
-  return {
-    close: () => connection.close(),
-    prepare(text: string) {
-      let statement = statements.get(text);
-      if (!statement) statements.set(text, (statement = connection.prepare(text)));
-      return statement;
-    },
-  };
-}
-
 function open(url: string, kind: DatabaseKind): Kysely<DB> {
   const dialect =
     kind === "postgres"
       ? new PostgresDialect({ pool: new pg.Pool({ connectionString: url, types: pgTypes, max: 10 }) })
-      : // The study loop's read connection (WAL: reads never wait for the writer).
+      : // The read connection (WAL: reads never wait for the writer), preparing each SQL text once: the study loop
+        // runs the same dozen statements for every answer (docs/decisions/008).
         new SqliteDialect({ database: async () => cachingStatements(readDb()) });
   return new Kysely<DB>({ dialect, plugins: [storedValuesPlugin(kind)] });
 }
@@ -103,61 +85,68 @@ export function compiledOnce<Params extends Record<string, unknown>, Row>(
   };
 }
 
+/** What the reads of `readSnapshot` run on: the query builder, or its transaction. */
+export type Reader = Kysely<DB>;
+
 /**
- * openQuizItems (lib/db/open-quizzes.ts) through the seam, for code that runs on both databases: the items whose
- * answers the learner's unfinished quiz attempts keep hidden (the quiz's own items and their siblings: same fact or
- * same sentence), each with the attempt that asks it. Same rule and result; asynchronous. TODO(issue 17): one of the
- * two should remain once the study loop is on the seam.
- * @example (await loadOpenQuizItems(user.id)).has(itemId)
+ * Runs several reads that belong together (an answer's card, log, item and settings; a queue). On SQLite they share
+ * one read transaction, so they see one snapshot. On PostgreSQL each read sees what was committed when it ran (READ
+ * COMMITTED, no transaction to hold a pooled connection): the reads may run in parallel, and nothing written is
+ * decided by them alone — the answer's writes carry the card version guard and the unique indexes (writeTransaction).
+ * @example const card = await readSnapshot((r) => r.selectFrom("Card").selectAll().where("id", "=", id).executeTakeFirst())
  */
-export async function loadOpenQuizItems(userId: string): Promise<Map<string, string>> {
-  const { q } = queryDb();
-  const attempts = await q
-    .selectFrom("QuizAttempt as a")
-    .select(["a.id", "a.itemIds"])
-    .where("a.userId", "=", userId)
-    .where("a.finishedAt", "is", null)
-    .where((eb) =>
-      eb.or([
-        eb("a.assignmentId", "is", null),
-        eb.exists(
-          eb
-            .selectFrom("Assignment as s")
-            .innerJoin("ClassMember as m", "m.classId", "s.classId")
-            .select("s.id")
-            .whereRef("s.id", "=", "a.assignmentId")
-            .whereRef("m.userId", "=", "a.userId"),
-        ),
-      ]),
-    )
-    .orderBy("a.startedAt")
-    .orderBy("a.id")
-    .execute();
-  const items = new Map<string, string>();
-  for (const attempt of attempts) {
-    const quizItemIds = JSON.parse(attempt.itemIds) as string[];
-    for (const itemId of quizItemIds) if (!items.has(itemId)) items.set(itemId, attempt.id);
-    if (quizItemIds.length === 0) continue;
-    const siblings = await q
-      .selectFrom("Item as quiz")
-      .innerJoin("Item as sibling", (join) =>
-        join
-          .onRef("sibling.documentId", "=", "quiz.documentId")
-          .on((eb) =>
-            eb.or([
-              eb("sibling.factKey", "=", eb.ref("quiz.factKey")),
-              eb("sibling.sourceStart", "=", eb.ref("quiz.sourceStart")),
-            ]),
-          ),
-      )
-      .select(["quiz.id as quizItemId", "sibling.id"])
-      .where("quiz.id", "in", quizItemIds)
-      .where("sibling.retiredAt", "is", null)
-      .execute();
-    // In the quiz's order, as openQuizItems walks it.
-    const order = new Map(quizItemIds.map((id, i) => [id, i]));
-    siblings.sort((x, y) => order.get(x.quizItemId)! - order.get(y.quizItemId)!);
-    for (const sibling of siblings) if (!items.has(sibling.id)) items.set(sibling.id, attempt.id);
+export async function readSnapshot<T>(read: (r: Reader) => Promise<T>): Promise<T> {
+  const { q, kind } = queryDb();
+  if (kind === "postgres") return read(q);
+  return q.transaction().execute(read);
+}
+
+/** One statement of a write transaction; `mustChange`: the rows it must change, else the whole transaction is undone. */
+export type WriteStep = { query: Compilable<unknown>; mustChange?: number };
+
+/** A write step changed another number of rows than it must (a version guard that matched no row). */
+export class UnchangedRows extends Error {
+  constructor(readonly step: number) {
+    super(`write step ${step} changed an unexpected number of rows`);
   }
-  return items;
+}
+
+/**
+ * Runs the write statements in one transaction, all or nothing. A step whose `mustChange` is not met (an
+ * `UPDATE … WHERE version = @seen` that another answer got to first) undoes everything and throws UnchangedRows; a
+ * unique index refusing a row throws UniqueViolation. Callers read first (readSnapshot), decide, then write: the
+ * guard in the statements is what makes the decision safe against concurrent answers, on one instance or several.
+ * SQLite: synchronously on the process's writing connection (lib/db/sqlite.ts writeSync), so the write lock is held
+ * for microseconds. PostgreSQL: one transaction on a pooled connection.
+ * @example await writeTransaction([{ query: q.updateTable("Card").set(row).where("version", "=", seen), mustChange: 1 }, { query: q.insertInto("ReviewLog").values(log) }])
+ */
+export async function writeTransaction(steps: WriteStep[]): Promise<void> {
+  const { q, kind } = queryDb();
+  const compiled = steps.map((step) => step.query.compile());
+  const check = (changed: number, i: number) => {
+    const must = steps[i]!.mustChange;
+    if (must !== undefined && changed !== must) throw new UnchangedRows(i);
+  };
+  try {
+    if (kind === "sqlite") {
+      await writeSync(compiled as CompiledQuery[], check);
+      return;
+    }
+    await q.transaction().execute(async (trx) => {
+      for (const [i, query] of compiled.entries()) {
+        const result = await trx.executeQuery(query);
+        check(Number(result.numAffectedRows ?? 0), i);
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UniqueViolation(error);
+    throw error;
+  }
+}
+
+/** A unique index refused a row (two first answers to one card, a review id recorded twice). */
+export class UniqueViolation extends Error {
+  constructor(readonly cause: unknown) {
+    super("a unique index refused the row");
+  }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { SqliteError } from "better-sqlite3";
 import { explainVerdict, grade, type Response } from "@/lib/content/grade";
 import type { GeneratedItem } from "@/lib/content/types";
 import {
@@ -17,12 +16,21 @@ import { previewBalanced, scheduleBalanced } from "@/lib/srs/load-balance";
 import type { AnswerFeedback } from "@/lib/study/types";
 import { fromSqlCardState, parseSnapshot, serializeSnapshot, type CardSnapshot, type SqlCardStateRow } from "./cards";
 import { db } from "./client";
-import { studiableDeckSql } from "./deck-access";
-import { openQuizItems } from "./open-quizzes";
+import { studiableDeckCondition } from "./deck-access";
+import { toBool, toDate } from "./dialect";
+import { loadOpenQuizItems } from "./open-quizzes";
+import {
+  queryDb,
+  readSnapshot,
+  UnchangedRows,
+  UniqueViolation,
+  writeTransaction,
+  type Reader,
+  type WriteStep,
+} from "./query";
 import { readScheduling, readSettings } from "./settings";
-import { execute, fromSqlDate, query, readSnapshot, sqlDate, writeTransaction } from "./sqlite";
 import { buryUntil } from "./study";
-import { dueCountsBetween } from "./workload";
+import { withDueCounts } from "./workload";
 
 /** Reasons an answer is refused; each has a message the learner can act on (lib/study/messages.ts). */
 export type ReviewRefusal = "not_found" | "stale" | "suspended" | "in_quiz";
@@ -48,9 +56,9 @@ function hinted(rating: Rating, hint: Graded["ratingHint"]): Rating {
 
 type StoredCard = SqlCardStateRow & {
   id: string;
-  suspended: number;
-  leech: number;
-  buriedUntil: string | null;
+  suspended: boolean | number;
+  leech: boolean | number;
+  buriedUntil: Date | string | null;
   version: number;
 };
 type StoredLog = {
@@ -58,47 +66,78 @@ type StoredLog = {
   response: string | null;
   itemId: string;
   cardId: string;
-  rating: Rating;
-  correct: number | null;
+  rating: string;
+  correct: boolean | number | null;
   stateBefore: string;
   stateAfter: string;
-  reviewedAt: string;
+  reviewedAt: Date | string;
 };
 
 type ItemRow = { id: string; data: string; documentId: string };
 
-// The study loop's reads: prepared statements on the read connection (lib/db/sqlite.ts), one snapshot per call.
-const LOG_SQL = `SELECT userId, response, itemId, cardId, rating, correct, stateBefore, stateAfter, reviewedAt
-  FROM ReviewLog WHERE id = ?`;
-// Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found".
-const ITEM_SQL = `SELECT i.id, i.data, i.documentId FROM Item i JOIN Document d ON d.id = i.documentId
-  WHERE i.id = @itemId AND i.retiredAt IS NULL AND ${studiableDeckSql("viewer")}`;
-// An amend re-schedules with the options of the item's deck, retired or not.
-const ITEM_DECK_SQL = `SELECT documentId FROM Item WHERE id = ?`;
-const CARD_COLUMNS = `id, state, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReview,
-    suspended, leech, buriedUntil, version`;
-const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE userId = ? AND itemId = ?`;
-const CARD_BY_ID_SQL = `SELECT ${CARD_COLUMNS} FROM Card WHERE id = ?`;
-// The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards.
-const LATEST_LOG_SQL = `SELECT id FROM ReviewLog WHERE cardId = ? ORDER BY reviewedAt DESC, id DESC LIMIT 1`;
-// Per kind: typing an answer takes longer than picking one of four, so one median over all kinds made most typed
-// answers "hard" and most choices "easy". Walks the learner's reviews newest first and keeps those of this kind.
-const RESPONSE_TIMES_SQL = `SELECT l.responseMs FROM ReviewLog l JOIN Item i ON i.id = l.itemId
-  WHERE l.userId = ? AND i.kind = ? AND l.correct = 1 AND l.responseMs IS NOT NULL
-  ORDER BY l.reviewedAt DESC LIMIT 100`;
+// The study loop's reads, on the query builder (lib/db/query.ts), grouped per call in one readSnapshot.
+const readLog = (r: Reader, reviewId: string): Promise<StoredLog | undefined> =>
+  r
+    .selectFrom("ReviewLog")
+    .select(["userId", "response", "itemId", "cardId", "rating", "correct", "stateBefore", "stateAfter", "reviewedAt"])
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+/** Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found". */
+const readItem = (r: Reader, itemId: string, viewer: string): Promise<ItemRow | undefined> =>
+  r
+    .selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .select(["i.id", "i.data", "i.documentId"])
+    .where("i.id", "=", itemId)
+    .where("i.retiredAt", "is", null)
+    .where(studiableDeckCondition(viewer))
+    .executeTakeFirst();
+const CARD_COLUMNS = [
+  "id",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "lastReview",
+  "suspended",
+  "leech",
+  "buriedUntil",
+  "version",
+] as const;
+const readCard = (r: Reader, userId: string, itemId: string): Promise<StoredCard | undefined> =>
+  r
+    .selectFrom("Card")
+    .select(CARD_COLUMNS)
+    .where("userId", "=", userId)
+    .where("itemId", "=", itemId)
+    .executeTakeFirst();
 
 /**
  * The learner's median time for correct answers to items of this kind, over their last 100 such answers (for Hard
- * and Easy from speed).
+ * and Easy from speed). Per kind: typing an answer takes longer than picking one of four, so one median over all
+ * kinds made most typed answers "hard" and most choices "easy". Walks the learner's reviews newest first.
  */
-function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
-  const values = query<{ responseMs: number }>(RESPONSE_TIMES_SQL)
-    .all(userId, kind)
-    .map((r) => r.responseMs);
+async function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
+  const rows = await queryDb()
+    .q.selectFrom("ReviewLog as l")
+    .innerJoin("Item as i", "i.id", "l.itemId")
+    .select("l.responseMs")
+    .where("l.userId", "=", userId)
+    .where("i.kind", "=", kind)
+    .where("l.correct", "=", true)
+    .where("l.responseMs", "is not", null)
+    .orderBy("l.reviewedAt", "desc")
+    .limit(100)
+    .execute();
+  const values = rows.map((row) => row.responseMs!);
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
 
-/** Everything an answer reads, from one snapshot of the read connection. */
+/** Everything an answer reads, from one snapshot (lib/db/query.ts readSnapshot). */
 type AnswerContext = {
   /** The options of the item's deck (its preset, else the learner's default preset). */
   settings: SrsSettings;
@@ -110,16 +149,21 @@ type AnswerContext = {
   inQuiz: Map<string, string>;
 };
 
-function readAnswerContext(userId: string, reviewId: string, itemId: string, checkQuiz: boolean): AnswerContext {
-  return readSnapshot(() => {
-    const row = query<ItemRow>(ITEM_SQL).get({ itemId, viewer: userId });
-    return {
-      ...readScheduling(userId, row?.documentId ?? null),
-      previous: query<StoredLog>(LOG_SQL).get(reviewId),
-      row,
-      stored: query<StoredCard>(CARD_SQL).get(userId, itemId),
-      inQuiz: checkQuiz ? openQuizItems(userId) : new Map<string, string>(),
-    };
+function readAnswerContext(
+  userId: string,
+  reviewId: string,
+  itemId: string,
+  checkQuiz: boolean,
+): Promise<AnswerContext> {
+  return readSnapshot(async (r) => {
+    const row = await readItem(r, itemId, userId);
+    const [scheduling, previous, stored, inQuiz] = await Promise.all([
+      readScheduling(userId, row?.documentId ?? null, r),
+      readLog(r, reviewId),
+      readCard(r, userId, itemId),
+      checkQuiz ? loadOpenQuizItems(userId, r) : new Map<string, string>(),
+    ]);
+    return { ...scheduling, previous, row, stored, inQuiz };
   });
 }
 
@@ -158,7 +202,7 @@ export type AnswerItemResult =
  * @example await answerItem({ userId, reviewId: crypto.randomUUID(), itemId, version: 0, response: "1066", responseMs: 2400, now: new Date() })
  */
 export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResult> {
-  const context = readAnswerContext(input.userId, input.reviewId, input.itemId, true);
+  const context = await readAnswerContext(input.userId, input.reviewId, input.itemId, true);
   const { previous, row, stored, settings, inQuiz } = context;
   if (previous) return replayAnswer(previous, input.userId, settings, inQuiz, input.locale);
   if (!row) return { ok: false, reason: "not_found" };
@@ -166,15 +210,15 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
   if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
   const item = JSON.parse(row.data) as GeneratedItem;
   // The buttons show the balanced days, read from the same loads the answer's write reads (this card left out).
-  const previews = previewBalanced(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings, {
-    dueCounts: (from, until) => dueCountsBetween(input.userId, from, until, settings, stored?.id ?? null),
-  });
+  const previews = await withDueCounts(input.userId, settings, stored?.id ?? null, (dueCounts) =>
+    previewBalanced(stored ? fromSqlCardState(stored) : newCard(input.now), input.now, settings, { dueCounts }),
+  );
   const graded = gradeResponse(item, input.response, input.locale);
   const { correct, explanation } = graded;
   if (correct === null) {
     // Shown only, but refused like an answer would be: rating it later would fail the same way.
     if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
-    if (stored?.suspended) return { ok: false, reason: "suspended" };
+    if (stored && toBool(stored.suspended)) return { ok: false, reason: "suspended" };
     return {
       ok: true,
       leech: false,
@@ -182,14 +226,14 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
     };
   }
   const rating = hinted(
-    ratingFromAnswer({ correct, responseMs: input.responseMs, ...responseTimes(input.userId, item.kind) }),
+    ratingFromAnswer({ correct, responseMs: input.responseMs, ...(await responseTimes(input.userId, item.kind)) }),
     graded.ratingHint,
   );
   const result = await writeReview({ ...input, rating, source: "study" }, correct, context);
   if (!result.ok) return result;
   if (result.duplicate) {
     // A double submit won the race: answer with what it recorded.
-    const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
+    const recorded = await readLog(queryDb().q, input.reviewId);
     return recorded
       ? replayAnswer(recorded, input.userId, settings, inQuiz, input.locale)
       : { ok: false, reason: "stale" };
@@ -202,23 +246,23 @@ export async function answerItem(input: AnswerItemInput): Promise<AnswerItemResu
 }
 
 /** The feedback of an answer already recorded under this review id (a retry), if it is the learner's own. */
-function replayAnswer(
+async function replayAnswer(
   log: StoredLog,
   userId: string,
   settings: SrsSettings,
   inQuiz: Map<string, string>,
   locale: string | undefined,
-): AnswerItemResult {
+): Promise<AnswerItemResult> {
   if (log.userId !== userId) return { ok: false, reason: "not_found" };
   // The item may have joined a quiz since: the answer stays hidden until that quiz is finished.
   const attemptId = inQuiz.get(log.itemId);
   if (attemptId) return { ok: false, reason: "in_quiz", attemptId };
-  const row = query<ItemRow>(ITEM_SQL).get({ itemId: log.itemId, viewer: userId });
+  const row = await readItem(queryDb().q, log.itemId, userId);
   if (!row) return { ok: false, reason: "not_found" };
   const before = parseSnapshot(log.stateBefore);
   const after = parseSnapshot(log.stateAfter);
   const item = JSON.parse(row.data) as GeneratedItem;
-  const correct = log.correct === null ? null : log.correct === 1;
+  const correct = log.correct === null ? null : toBool(log.correct);
   // The explanation is graded again from the stored response; shown only if it still agrees with the recorded verdict.
   const regraded = gradeResponse(item, log.response === null ? null : storedResponse(item.kind, log.response), locale);
   const explanation = regraded.correct === correct ? regraded.explanation : null;
@@ -228,10 +272,10 @@ function replayAnswer(
     feedback: feedbackFor(
       row,
       item,
-      { correct, explanation, suggested: log.rating, recorded: true },
-      previewBalanced(before.card, new Date(log.reviewedAt), settings, {
-        dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings, log.cardId),
-      }),
+      { correct, explanation, suggested: log.rating as Rating, recorded: true },
+      await withDueCounts(userId, settings, log.cardId, (dueCounts) =>
+        previewBalanced(before.card, toDate(log.reviewedAt), settings, { dueCounts }),
+      ),
     ),
   };
 }
@@ -242,7 +286,7 @@ function replayAnswer(
  * read only for review intervals of 3+ days, one grouped query), suspended as a leech at the lapse that makes it one,
  * and no longer buried. `cardId`: the stored card, left out of the loads it is placed among.
  */
-function rated(
+async function rated(
   before: CardSnapshot,
   rating: Rating,
   at: Date,
@@ -250,9 +294,9 @@ function rated(
   userId: string,
   cardId: string | null,
 ) {
-  const { card, log } = scheduleBalanced(before.card, rating, at, settings, {
-    dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings, cardId),
-  });
+  const { card, log } = await withDueCounts(userId, settings, cardId, (dueCounts) =>
+    scheduleBalanced(before.card, rating, at, settings, { dueCounts }),
+  );
   const leech = becameLeech(before.card, card);
   const after: CardSnapshot = {
     existed: true,
@@ -283,48 +327,37 @@ export type RecordReviewInput = {
 export type RecordReviewResult =
   { ok: true; duplicate: boolean; leech: boolean; card: CardState } | { ok: false; reason: ReviewRefusal };
 
-class Refused extends Error {
-  constructor(readonly reason: ReviewRefusal) {
-    super(reason);
-  }
-}
-
-// The answer's writes: prepared statements in one synchronous transaction (lib/db/sqlite.ts writeTransaction).
-// DateTimes are written in Prisma's stored format (sqlDate), booleans as 0/1.
-const UPDATE_CARD_SQL = `UPDATE Card SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
-    scheduledDays = @scheduledDays, learningSteps = @learningSteps, reps = @reps, lapses = @lapses,
-    lastReview = @lastReview, suspended = @suspended, leech = @leech, buriedUntil = NULL, version = version + 1,
-    updatedAt = @at
-  WHERE id = @id AND version = @version`;
-const INSERT_CARD_SQL = `INSERT INTO Card (id, userId, itemId, state, due, stability, difficulty, scheduledDays,
-    learningSteps, reps, lapses, lastReview, suspended, leech, buriedUntil, version, createdAt, updatedAt)
-  VALUES (@id, @userId, @itemId, @state, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps,
-    @lapses, @lastReview, @suspended, @leech, NULL, 1, @at, @at)`;
-const INSERT_LOG_SQL = `INSERT INTO ReviewLog (id, userId, itemId, cardId, rating, response, correct, responseMs,
-    stateBefore, stateAfter, previousState, elapsedDays, reviewedAt, source, presetId)
-  VALUES (@id, @userId, @itemId, @cardId, @rating, @response, @correct, @responseMs, @stateBefore, @stateAfter,
-    @previousState, @elapsedDays, @reviewedAt, @source, @presetId)`;
-// An amend changes the rating and the state after; `rating = @was` makes a concurrent amend of the same review lose.
-const AMEND_LOG_SQL = `UPDATE ReviewLog SET rating = @rating, stateAfter = @stateAfter, presetId = @presetId
-  WHERE id = @id AND rating = @was`;
-
-/** The Card columns of a snapshot, as the write statements take them. */
-function cardColumns(after: CardSnapshot, at: string) {
+/** The Card columns of a snapshot, as the writes set them. */
+function cardColumns(after: CardSnapshot, at: Date) {
   const { card } = after;
   return {
     state: card.state,
-    due: sqlDate(card.due),
+    due: card.due,
     stability: card.stability,
     difficulty: card.difficulty,
     scheduledDays: card.scheduledDays,
     learningSteps: card.learningSteps,
     reps: card.reps,
     lapses: card.lapses,
-    lastReview: card.lastReview && sqlDate(card.lastReview),
-    suspended: after.suspended ? 1 : 0,
-    leech: after.leech ? 1 : 0,
-    at,
+    lastReview: card.lastReview,
+    suspended: after.suspended,
+    leech: after.leech,
+    buriedUntil: after.buriedUntil,
+    updatedAt: at,
   };
+}
+
+/**
+ * Sets the card to `after` if it is still at `version`, and bumps the version: the write itself is the stale check
+ * (of two concurrent answers to one card, the second updates nothing and its whole transaction is undone).
+ */
+function updateCardStep(cardId: string, version: number, after: CardSnapshot, at: Date): WriteStep {
+  const query = queryDb()
+    .q.updateTable("Card")
+    .set((eb) => ({ ...cardColumns(after, at), version: eb("version", "+", 1) }))
+    .where("id", "=", cardId)
+    .where("version", "=", version);
+  return { query, mustChange: 1 };
 }
 
 /** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
@@ -346,12 +379,12 @@ function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
  * one of the learner's open quiz attempts is "in_quiz" (except the quiz's own answers, `source: "quiz"`).
  * After the 8th lapse the card is flagged as a leech and suspended. Never returns the item's answer.
  *
- * The reads (settings, earlier log, item, card, open quizzes) come from one snapshot of the read connection; the
- * transaction then only writes (two prepared statements, synchronously), and its `version` condition is the stale
- * check: if anything answered the card since the read, the update matches no row and nothing is written.
+ * The reads (settings, earlier log, item, card, open quizzes) come from one readSnapshot; the transaction then only
+ * writes (two statements), and its `version` condition is the stale check: if anything answered the card since the
+ * read, on this instance or another, the update matches no row and nothing is written.
  */
 export async function recordReview(input: RecordReviewInput): Promise<RecordReviewResult> {
-  const context = readAnswerContext(input.userId, input.reviewId, input.itemId, input.source !== "quiz");
+  const context = await readAnswerContext(input.userId, input.reviewId, input.itemId, input.source !== "quiz");
   if (context.previous) return firstResult(context.previous, input.userId);
   if (!context.row) return { ok: false, reason: "not_found" };
   if (context.inQuiz.has(input.itemId)) return { ok: false, reason: "in_quiz" };
@@ -366,19 +399,19 @@ async function writeReview(
   { settings, presetId, stored }: AnswerContext,
 ): Promise<RecordReviewResult> {
   if ((stored?.version ?? 0) !== input.version) return { ok: false, reason: "stale" };
-  if (stored?.suspended) return { ok: false, reason: "suspended" };
+  if (stored && toBool(stored.suspended)) return { ok: false, reason: "suspended" };
 
   const before: CardSnapshot = stored
     ? {
         existed: true,
         card: fromSqlCardState(stored),
         suspended: false,
-        leech: stored.leech === 1,
+        leech: toBool(stored.leech),
         // Answering clears "buried until tomorrow"; the snapshot keeps what undo must restore.
-        buriedUntil: fromSqlDate(stored.buriedUntil),
+        buriedUntil: toDate(stored.buriedUntil),
       }
     : { existed: false, card: newCard(input.now), suspended: false, leech: false, buriedUntil: null };
-  const { card, log, leech, after } = rated(
+  const { card, log, leech, after } = await rated(
     before,
     input.rating,
     input.now,
@@ -387,54 +420,52 @@ async function writeReview(
     stored?.id ?? null,
   );
 
-  const at = sqlDate(input.now);
-  const cardRow = cardColumns(after, at);
+  const { q } = queryDb();
+  // The unique (userId, itemId) index refuses a second "first answer" from another tab.
+  const cardId = stored?.id ?? randomUUID();
+  const writeCard: WriteStep = stored
+    ? updateCardStep(stored.id, input.version, after, input.now)
+    : {
+        query: q.insertInto("Card").values({
+          ...cardColumns(after, input.now),
+          id: cardId,
+          userId: input.userId,
+          itemId: input.itemId,
+          version: 1,
+          createdAt: input.now,
+        }),
+      };
+  const response =
+    input.response === null
+      ? null
+      : typeof input.response === "string"
+        ? input.response
+        : JSON.stringify(input.response);
+  const appendLog = q.insertInto("ReviewLog").values({
+    id: input.reviewId,
+    userId: input.userId,
+    itemId: input.itemId,
+    cardId,
+    rating: input.rating,
+    response,
+    correct,
+    responseMs: input.responseMs,
+    stateBefore: serializeSnapshot(before),
+    stateAfter: serializeSnapshot(after),
+    previousState: before.card.state,
+    elapsedDays: log.elapsedDays,
+    reviewedAt: input.now,
+    source: input.source ?? "study",
+    presetId,
+  });
   try {
-    await writeTransaction(() => {
-      let cardId: string;
-      if (stored) {
-        // The version in the WHERE clause makes the write itself the stale check: of two concurrent answers to
-        // one card, the second updates nothing.
-        if (execute(UPDATE_CARD_SQL, { ...cardRow, id: stored.id, version: input.version }) !== 1) {
-          throw new Refused("stale");
-        }
-        cardId = stored.id;
-      } else {
-        // The unique (userId, itemId) index refuses a second "first answer" from another tab.
-        cardId = randomUUID();
-        execute(INSERT_CARD_SQL, { ...cardRow, id: cardId, userId: input.userId, itemId: input.itemId });
-      }
-      execute(INSERT_LOG_SQL, {
-        id: input.reviewId,
-        userId: input.userId,
-        itemId: input.itemId,
-        cardId,
-        rating: input.rating,
-        response:
-          input.response === null
-            ? null
-            : typeof input.response === "string"
-              ? input.response
-              : JSON.stringify(input.response),
-        correct: correct === null ? null : correct ? 1 : 0,
-        responseMs: input.responseMs,
-        stateBefore: serializeSnapshot(before),
-        stateAfter: serializeSnapshot(after),
-        previousState: before.card.state,
-        elapsedDays: log.elapsedDays,
-        reviewedAt: at,
-        source: input.source ?? "study",
-        presetId,
-      });
-    });
+    await writeTransaction([writeCard, { query: appendLog }]);
     return { ok: true, duplicate: false, leech, card };
   } catch (error) {
     // Lost a race: another answer changed the card since the read (stale), two first answers hit the unique index
     // (stale), or the same review id was recorded meanwhile (a double submit: its first result).
-    const raced =
-      error instanceof Refused || (error instanceof SqliteError && error.code.startsWith("SQLITE_CONSTRAINT"));
-    if (!raced) throw error;
-    const recorded = query<StoredLog>(LOG_SQL).get(input.reviewId);
+    if (!(error instanceof UnchangedRows || error instanceof UniqueViolation)) throw error;
+    const recorded = await readLog(q, input.reviewId);
     return recorded ? firstResult(recorded, input.userId) : { ok: false, reason: "stale" };
   }
 }
@@ -449,8 +480,8 @@ function unchangedSince(stored: StoredCard, snapshot: CardSnapshot) {
     card.lapses === snapshot.card.lapses &&
     card.stability === snapshot.card.stability &&
     card.difficulty === snapshot.card.difficulty &&
-    (stored.suspended === 1) === snapshot.suspended &&
-    (stored.leech === 1) === snapshot.leech &&
+    toBool(stored.suspended) === snapshot.suspended &&
+    toBool(stored.leech) === snapshot.leech &&
     stored.buriedUntil === null &&
     snapshot.buriedUntil === null
   );
@@ -473,16 +504,24 @@ export async function amendReview(input: {
   rating: Rating;
   now: Date;
 }): Promise<AmendReviewResult> {
-  const read = readSnapshot(() => {
-    const log = query<StoredLog>(LOG_SQL).get(input.reviewId);
+  const read = await readSnapshot(async (r) => {
+    const log = await readLog(r, input.reviewId);
     if (!log || log.userId !== input.userId) return null;
-    const deck = query<{ documentId: string }>(ITEM_DECK_SQL).get(log.itemId);
-    return {
-      log,
-      ...readScheduling(input.userId, deck?.documentId ?? null),
-      stored: query<StoredCard>(CARD_BY_ID_SQL).get(log.cardId),
-      latest: query<{ id: string }>(LATEST_LOG_SQL).get(log.cardId),
-    };
+    const [deck, stored, latest] = await Promise.all([
+      // An amend re-schedules with the options of the item's deck, retired or not.
+      r.selectFrom("Item").select("documentId").where("id", "=", log.itemId).executeTakeFirst(),
+      r.selectFrom("Card").select(CARD_COLUMNS).where("id", "=", log.cardId).executeTakeFirst(),
+      // The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards.
+      r
+        .selectFrom("ReviewLog")
+        .select("id")
+        .where("cardId", "=", log.cardId)
+        .orderBy("reviewedAt", "desc")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    return { log, stored, latest, ...(await readScheduling(input.userId, deck?.documentId ?? null, r)) };
   });
   if (!read) return { ok: false, reason: "not_found" };
   const { log, settings, presetId, stored, latest } = read;
@@ -492,31 +531,27 @@ export async function amendReview(input: {
   if (latest?.id !== input.reviewId || !stored || !unchangedSince(stored, recorded)) {
     return { ok: false, reason: "not_latest" };
   }
-  const { card, leech, after } = rated(
+  const { card, leech, after } = await rated(
     before,
     input.rating,
-    new Date(log.reviewedAt),
+    toDate(log.reviewedAt),
     settings,
     input.userId,
     log.cardId,
   );
+  // `rating = was` makes a concurrent amend of the same review lose.
+  const amendLog = queryDb()
+    .q.updateTable("ReviewLog")
+    .set({ rating: input.rating, stateAfter: serializeSnapshot(after), presetId })
+    .where("id", "=", input.reviewId)
+    .where("rating", "=", log.rating);
   try {
-    await writeTransaction(() => {
-      const cardRow = cardColumns(after, sqlDate(input.now));
-      if (execute(UPDATE_CARD_SQL, { ...cardRow, id: stored.id, version: stored.version }) !== 1) {
-        throw new Refused("stale");
-      }
-      const changed = execute(AMEND_LOG_SQL, {
-        id: input.reviewId,
-        rating: input.rating,
-        stateAfter: serializeSnapshot(after),
-        was: log.rating,
-        presetId,
-      });
-      if (changed !== 1) throw new Refused("stale");
-    });
+    await writeTransaction([
+      updateCardStep(stored.id, stored.version, after, input.now),
+      { query: amendLog, mustChange: 1 },
+    ]);
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: "not_latest" };
+    if (error instanceof UnchangedRows) return { ok: false, reason: "not_latest" };
     throw error;
   }
   return { ok: true, leech, card };
@@ -524,39 +559,54 @@ export async function amendReview(input: {
 
 /**
  * Undoes the learner's latest answer: restores the card exactly as it was (deleting it if that answer created it)
- * and removes the log entry, in one transaction. Returns the item to show again.
+ * and removes the log entry, in one transaction guarded by the card's version. Returns the item to show again.
+ * An answer that lands in between (another tab) makes it read again: the undo then takes back that newer answer.
  */
 export async function undoLastReview(
   userId: string,
 ): Promise<{ ok: true; itemId: string } | { ok: false; reason: "nothing" }> {
-  return db.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { userId }, orderBy: { reviewedAt: "desc" } });
-    if (!last) return { ok: false as const, reason: "nothing" as const };
+  const { q } = queryDb();
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const read = await readSnapshot(async (r) => {
+      const last = await r
+        .selectFrom("ReviewLog")
+        .select(["id", "itemId", "cardId", "stateBefore"])
+        .where("userId", "=", userId)
+        .orderBy("reviewedAt", "desc")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!last) return null;
+      const card = await r.selectFrom("Card").select("version").where("id", "=", last.cardId).executeTakeFirst();
+      return { last, version: card?.version ?? -1 };
+    });
+    if (!read) return { ok: false, reason: "nothing" };
+    const { last, version } = read;
     const before = parseSnapshot(last.stateBefore);
-    await tx.reviewLog.delete({ where: { id: last.id } });
-    if (!before.existed) {
-      await tx.card.delete({ where: { id: last.cardId } });
-    } else {
-      await tx.card.update({
-        where: { id: last.cardId },
-        data: {
-          ...before.card,
-          suspended: before.suspended,
-          leech: before.leech,
-          buriedUntil: before.buriedUntil,
-          version: { increment: 1 },
-        },
-      });
+    const restoreCard: WriteStep = before.existed
+      ? updateCardStep(last.cardId, version, before, new Date())
+      : {
+          query: q.deleteFrom("Card").where("id", "=", last.cardId).where("version", "=", version),
+          mustChange: 1,
+        };
+    try {
+      await writeTransaction([
+        { query: q.deleteFrom("ReviewLog").where("id", "=", last.id), mustChange: 1 },
+        restoreCard,
+      ]);
+      return { ok: true, itemId: last.itemId };
+    } catch (error) {
+      if (!(error instanceof UnchangedRows)) throw error;
     }
-    return { ok: true as const, itemId: last.itemId };
-  });
+  }
+  return { ok: false, reason: "nothing" };
 }
 
 /** Suspends an item (never shown until unsuspended) or buries it until the learner's next study day. */
 export async function setAside(input: { userId: string; itemId: string; how: "suspend" | "bury"; now: Date }) {
-  const item = query<ItemRow>(ITEM_SQL).get({ itemId: input.itemId, viewer: input.userId });
+  const item = await readItem(queryDb().q, input.itemId, input.userId);
   if (!item) return { ok: false as const, reason: "not_found" as const };
-  const settings = readSettings(input.userId);
+  const settings = await readSettings(input.userId);
   const flags = input.how === "suspend" ? { suspended: true } : { buriedUntil: buryUntil(settings, input.now) };
   await db.card.upsert({
     where: { userId_itemId: { userId: input.userId, itemId: input.itemId } },

@@ -2,8 +2,7 @@ import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib
 import { easyDayCapacities, parseEasyDays } from "@/lib/srs/easy-days";
 import { db } from "./client";
 import { ensureDefaultPreset } from "./presets";
-import { queryDb } from "./query";
-import { query } from "./sqlite";
+import { queryDb, type Reader } from "./query";
 
 /** A UserSettings row joined with the preset that applies (null columns: no preset yet, the row's own values). */
 type SettingsRow = {
@@ -69,40 +68,20 @@ function parseRow(row: SettingsRow): SrsSettings {
   return parsed.success ? parsed.data : DEFAULT_SRS_SETTINGS;
 }
 
-// The preset's columns where there is one, else the settings row's own (a learner from before presets whose Default
-// preset is not made yet). FSRS parameters: the preset's own fit, else the learner's, else (null) the defaults.
-// `documentId` NULL: the default preset. Plain SQL, valid in PostgreSQL too.
-const SCHEDULING_SQL = `SELECT s."timeZone", COALESCE(p."weights", s."weights") AS "weights", p."id" AS "presetId",
-    COALESCE(p."desiredRetention", s."desiredRetention") AS "desiredRetention",
-    COALESCE(p."newPerDay", s."newPerDay") AS "newPerDay",
-    COALESCE(p."maxReviewsPerDay", s."maxReviewsPerDay") AS "maxReviewsPerDay",
-    COALESCE(p."learningSteps", s."learningSteps") AS "learningSteps",
-    COALESCE(p."relearningSteps", s."relearningSteps") AS "relearningSteps",
-    p."maximumIntervalDays", p."easyDays", p."loadBalance"
-  FROM "UserSettings" s
-  LEFT JOIN "Preset" p ON p."userId" = s."userId" AND p."id" = COALESCE(
-    (SELECT dp."presetId" FROM "DeckPreset" dp WHERE dp."userId" = s."userId" AND dp."documentId" = ?),
-    s."defaultPresetId")
-  WHERE s."userId" = ?`;
-
 /**
  * The options that schedule the learner's cards of a deck: the deck's preset (DeckPreset), else the learner's
  * default preset, else the defaults; with the learner's time zone and FSRS parameters (the preset's own fit, else the
- * learner's, else the defaults). One prepared statement.
- * @example const { settings, presetId } = readScheduling(userId, item.documentId);
+ * learner's, else the defaults). One query; `r`: the reads it belongs with (lib/db/query.ts readSnapshot).
+ * @example const { settings, presetId } = await readScheduling(userId, item.documentId);
  */
-export function readScheduling(userId: string, documentId: string | null): SchedulingSettings {
-  const row = query<SettingsRow>(SCHEDULING_SQL).get(documentId, userId);
-  return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
-}
-
-/**
- * readScheduling on either database (lib/db/query.ts), asynchronously: for code off the SQLite study loop.
- * @example const { settings } = await loadScheduling(userId, null);
- */
-export async function loadScheduling(userId: string, documentId: string | null): Promise<SchedulingSettings> {
-  const { q } = queryDb();
-  const row = await q
+export async function readScheduling(
+  userId: string,
+  documentId: string | null,
+  r: Reader = queryDb().q,
+): Promise<SchedulingSettings> {
+  // The preset's columns where there is one, else the settings row's own (a learner from before presets whose
+  // Default preset is not made yet). `documentId` null: the default preset.
+  const row = await r
     .selectFrom("UserSettings as s")
     .leftJoin("Preset as p", (join) =>
       join.onRef("p.userId", "=", "s.userId").on((eb) =>
@@ -122,7 +101,7 @@ export async function loadScheduling(userId: string, documentId: string | null):
     )
     .select((eb) => [
       "s.timeZone",
-      "s.weights",
+      eb.fn.coalesce("p.weights", "s.weights").as("weights"),
       "p.id as presetId",
       eb.fn.coalesce("p.desiredRetention", "s.desiredRetention").as("desiredRetention"),
       eb.fn.coalesce("p.newPerDay", "s.newPerDay").as("newPerDay"),
@@ -139,20 +118,16 @@ export async function loadScheduling(userId: string, documentId: string | null):
 }
 
 /**
- * The learner's settings on either database, asynchronously (readSettings reads SQLite synchronously).
- * @example (await loadSettings(userId)).desiredRetention; // 0.9
- */
-export async function loadSettings(userId: string, documentId: string | null = null): Promise<SrsSettings> {
-  return (await loadScheduling(userId, documentId)).settings;
-}
-
-/**
  * The learner's study settings: the default preset's options (or, with `documentId`, that deck's preset's), the
- * defaults when they never changed any, read with a prepared statement.
- * @example readSettings(userId).desiredRetention; // 0.9
+ * defaults when they never changed any.
+ * @example (await readSettings(userId)).desiredRetention; // 0.9
  */
-export function readSettings(userId: string, documentId: string | null = null): SrsSettings {
-  return readScheduling(userId, documentId).settings;
+export async function readSettings(
+  userId: string,
+  documentId: string | null = null,
+  r: Reader = queryDb().q,
+): Promise<SrsSettings> {
+  return (await readScheduling(userId, documentId, r)).settings;
 }
 
 /** The settings row as the settings page shows it, with the personal parameters' provenance. */
@@ -201,8 +176,8 @@ export async function savePersonalWeights(
 
 /**
  * The zone every date and time is shown in to this viewer (lib/progress/format.ts): their settings' time zone.
- * @example formatDateTime(assignment.dueAt, viewerTimeZone(user.id))
+ * @example formatDateTime(assignment.dueAt, await viewerTimeZone(user.id))
  */
-export function viewerTimeZone(userId: string): string {
-  return readSettings(userId).timeZone;
+export async function viewerTimeZone(userId: string): Promise<string> {
+  return (await readSettings(userId)).timeZone;
 }

@@ -1,115 +1,130 @@
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { CompiledQuery, SqliteDatabase } from "kysely";
 import { databaseKind, env } from "@/lib/env";
-import { db, prismaConnection } from "./client";
 
-// The study loop's SQL, as prepared better-sqlite3 statements instead of Prisma queries. Each Prisma query costs a
-// fixed ~0.5 ms on this stack (WASM query compiler, adapter round trip) however small it is, and a Prisma interactive
-// transaction holds the write lock across event-loop turns, so under load every answer waited for other requests'
-// work (docs/decisions/008-study-loop-performance.md).
-// Reads: a second, read-only-by-convention connection to the same file. In WAL mode readers never wait for the
-// writer and always see every committed write.
-// Writes: Prisma's own connection (lib/db/client.ts), in synchronous IMMEDIATE transactions. One writing connection
-// per process keeps Prisma's transactions safe: a second one could commit between the read and the write of a Prisma
-// transaction, which then fails with SQLITE_BUSY_SNAPSHOT.
+// SQLite's connections besides Prisma's own, for the query builder (lib/db/query.ts) and the few statements not on it
+// yet. Prisma costs a fixed ~0.5 ms per query on this stack (WASM query compiler, adapter round trip), so the study
+// loop reads and writes through these instead (docs/decisions/008, 009, 027).
+// Reads: a connection to the same file, read-only by convention. In WAL mode readers never wait for the writer and
+// always see every committed write.
+// Writes: a connection of their own, in synchronous IMMEDIATE transactions: the write lock is held for microseconds
+// and nothing else in the process runs in between. Every Prisma transaction begins as a writer (lib/db/client.ts), so
+// a commit here can never land between a Prisma transaction's read and its write (SQLITE_BUSY_SNAPSHOT).
 
-const connections = new Map<string, Database.Database>();
+const readers = new Map<string, Database.Database>();
+const writers = new Map<string, Database.Database>();
 
-/** The read connection for DATABASE_URL (opened on first use; `file:./x.db` resolves against the working directory). */
-export function readDb(): Database.Database {
+function databaseFile(): string {
   if (databaseKind() !== "sqlite") {
-    // TODO(issue 17): these statements move onto the query builder (lib/db/query.ts); until then say why, not ENOENT.
+    // TODO(issue 17): the statements still here move onto the query builder; until then say why, not ENOENT.
     throw new Error(
       "lib/db/sqlite.ts runs on SQLite only, and DATABASE_URL is PostgreSQL: this path is not ported yet",
     );
   }
-  const file = path.resolve(env().DATABASE_URL.slice("file:".length));
-  let connection = connections.get(file);
+  return path.resolve(env().DATABASE_URL.slice("file:".length));
+}
+
+/** The read connection for DATABASE_URL (opened on first use; `file:./x.db` resolves against the working directory). */
+export function readDb(): Database.Database {
+  const file = databaseFile();
+  let connection = readers.get(file);
   if (!connection) {
     connection = new Database(file, { fileMustExist: true, timeout: 5000 });
     // 64 MB of page cache instead of SQLite's 2 MB: many learners' cards and logs stay in memory between answers.
     connection.pragma("cache_size = -65536");
-    connections.set(file, connection);
+    readers.set(file, connection);
+  }
+  return connection;
+}
+
+/** The writing connection for DATABASE_URL. No busy timeout: a busy database is retried asynchronously (writeSync). */
+function writeDb(): Database.Database {
+  const file = databaseFile();
+  let connection = writers.get(file);
+  if (!connection) {
+    connection = new Database(file, { fileMustExist: true, timeout: 0 });
+    writers.set(file, connection);
   }
   return connection;
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-/** A prepared statement on the read connection, prepared once per connection and SQL text. */
-export function query<Row>(sql: string) {
-  const connection = readDb();
+/** A statement prepared once per connection and SQL text. */
+function prepared(connection: Database.Database, sql: string): Database.Statement {
   let cache = statements.get(connection);
   if (!cache) statements.set(connection, (cache = new Map()));
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
+  return statement;
+}
+
+/**
+ * The connection as Kysely's SQLite dialect takes it, preparing each SQL text once (Kysely prepares every query anew,
+ * which costs more than running the study loop's small statements). Kysely runs one query at a time on it.
+ */
+export function cachingStatements(connection: Database.Database): SqliteDatabase {
+  return { close: () => connection.close(), prepare: (sql: string) => prepared(connection, sql) };
+}
+
+/** A prepared statement on the read connection, for the statements not on the query builder yet. SQLite only. */
+export function query<Row>(sql: string) {
+  const statement = prepared(readDb(), sql);
   return {
     get: (...params: unknown[]) => statement.get(...params) as Row | undefined,
     all: (...params: unknown[]) => statement.all(...params) as Row[],
-    /** Rows one at a time; leaving the loop early stops reading. */
-    iterate: (...params: unknown[]) => statement.iterate(...params) as IterableIterator<Row>,
   };
 }
-
-/** Runs `read` in one read transaction: every statement in it sees the same snapshot. */
-export function readSnapshot<T>(read: () => T): T {
-  return readDb().transaction(read).deferred();
-}
-
-const writeStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-let writing: Database.Database | null = null;
 
 /**
- * Runs `work` as one transaction on the writing connection: synchronously, so it holds SQLite's write lock for
- * microseconds and nothing else in the process runs in between. Statements inside go through `execute`. If a Prisma
- * interactive transaction is open on that connection (it awaits between its queries), `work` waits for it through
- * Prisma's own transaction queue instead of joining it. A throw rolls everything back.
- * @example await writeTransaction(() => execute(`UPDATE Card SET … WHERE id = @id`, { id }))
+ * A query built with Kysely, run synchronously on the read connection: only for the last synchronous callers of a
+ * function that has an asynchronous twin on the seam. SQLite only.
  */
-export async function writeTransaction<T>(work: () => T): Promise<T> {
-  const connection = await prismaConnection();
-  const run = () => {
-    writing = connection;
+export function allSync<Row>(compiled: CompiledQuery<Row>): Row[] {
+  return prepared(readDb(), compiled.sql).all(...compiled.parameters) as Row[];
+}
+
+const BUSY_RETRY_MS = 30_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs compiled write statements as one IMMEDIATE transaction on the writing connection, synchronously; `check` sees
+ * each statement's changed rows and may throw to roll everything back. While another connection holds the write lock
+ * (a Prisma transaction, which may be waiting for this very event loop, or another process) it retries after a short
+ * pause instead of blocking, for up to 30 s.
+ */
+export async function writeSync(compiled: CompiledQuery[], check: (changed: number, step: number) => void) {
+  const connection = writeDb();
+  const run = connection.transaction(() => {
+    compiled.forEach((query, i) => check(prepared(connection, query.sql).run(...query.parameters).changes, i));
+  });
+  const started = Date.now();
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
     try {
-      return work();
-    } finally {
-      writing = null;
+      return run.immediate();
+    } catch (error) {
+      const busy = (error as { code?: string }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() - started > BUSY_RETRY_MS) throw error;
+      await sleep(pause);
     }
-  };
-  if (!connection.inTransaction) return connection.transaction(run).immediate();
-  // Publishing a large document holds its transaction for seconds: wait for it rather than fail the answer.
-  return db.$transaction(async () => run(), { maxWait: 30_000 });
+  }
 }
 
 /**
  * Makes a Prisma interactive transaction a writer from its first statement, like BEGIN IMMEDIATE (the adapter begins
- * with a plain BEGIN). A transaction that reads first and writes later holds a snapshot; when another process (the
- * app answering, or content:build next to it) commits in between, SQLite cannot upgrade it and fails at once with
- * SQLITE_BUSY_SNAPSHOT, never waiting. A write as the first statement takes the write lock before any snapshot,
- * waiting up to the busy timeout for a writer that holds it. The statement changes no row and is valid PostgreSQL.
+ * with a plain BEGIN). lib/db/client.ts does this for every Prisma transaction on SQLite; the statement changes no
+ * row and is valid PostgreSQL.
  * @example await db.$transaction(async (tx) => { await beginAsWriter(tx); … })
  */
 export async function beginAsWriter(tx: { $executeRawUnsafe: (sql: string) => PromiseLike<number> }): Promise<void> {
-  await tx.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET "id" = "id" WHERE 1 = 0`);
+  await tx.$executeRawUnsafe(BEGIN_AS_WRITER_SQL);
 }
 
-/** Runs one write statement inside `writeTransaction`; returns the number of rows it changed. */
-export function execute(sql: string, params: Record<string, unknown>): number {
-  const connection = writing;
-  if (!connection?.inTransaction) throw new Error("execute() runs only inside writeTransaction()");
-  let cache = writeStatements.get(connection);
-  if (!cache) writeStatements.set(connection, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
-  return statement.run(params).changes;
-}
+/** A write that changes nothing: as a transaction's first statement it takes SQLite's write lock before any read. */
+export const BEGIN_AS_WRITER_SQL = `UPDATE "_prisma_migrations" SET "id" = "id" WHERE 1 = 0`;
 
 /** DateTime columns as Prisma's SQLite adapter stores them ("2026-03-02T09:00:00.000+00:00"), for comparisons. */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A DateTime column read back (null stays null). */
-export function fromSqlDate(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
 }

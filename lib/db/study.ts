@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { GeneratedItem } from "@/lib/content/types";
 import { createRng, seedFromText, shuffle } from "@/lib/prng";
 import { formatDateTime } from "@/lib/progress/format";
@@ -14,11 +15,12 @@ import {
   type SrsSettings,
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
-import { fromSqlCardState, type SqlCardStateRow } from "./cards";
-import { studiableDeckSql } from "./deck-access";
-import { openQuizItems } from "./open-quizzes";
+import { fromSqlCardState } from "./cards";
+import { studiableDeckCondition } from "./deck-access";
+import { toDate } from "./dialect";
+import { loadOpenQuizItems } from "./open-quizzes";
+import { queryDb, readSnapshot, type Reader } from "./query";
 import { readSettings } from "./settings";
-import { fromSqlDate, query, readSnapshot, sqlDate } from "./sqlite";
 
 export type StudyScope = { userId: string; deckId?: string };
 
@@ -84,80 +86,155 @@ export function siblingKeys(item: { factKey: string; documentId: string; sourceS
 }
 
 type SiblingRow = { factKey: string; documentId: string; sourceStart: number };
-type CardRow = SiblingRow &
-  SqlCardStateRow & {
-    itemId: string;
-    buriedUntil: string | null;
-  };
-type NewItemRow = SiblingRow & { id: string; position: number };
+type Scope = { userId: string; deckId: string | null };
 
-// The queue is rebuilt after every answer, so its reads are prepared statements on the read connection (lib/db/sqlite)
-// inside one read snapshot, and each reads only the rows that can change what the learner sees next
-// (docs/decisions/008-study-loop-performance.md).
-// `@deckId IS NULL OR documentId = @deckId`: one statement serves "every deck" and "one deck".
-// Answered cards the queue can show before `@horizon` (the end of the study day, or the learn-ahead limit if later):
-// cards due later never enter it, and reading them was most of the work for a learner with a long history.
-// Suspended cards never enter the queue, nor items their deck's owner suspended for everyone (Item.suspendedAt).
-// Uses the Card(userId, suspended, due) index.
-// Items of study assignments in the learner's classes come first among new items.
-const ASSIGNED_SQL = `SELECT s.itemId FROM ClassMember m
-  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
-  JOIN ItemSetItem s ON s.setId = a.setId
-  WHERE m.userId = @userId`;
-// Which items a queue takes (issue 14): one deck the learner may see, or for "Study now" the decks they chose to
-// study (StudyDeck) and the items their classes assign; in both cases only decks they may study (lib/db/deck-access):
-// a draft, an archived deck or another class's deck never enters anyone else's queue. Needs `d` joined on the item.
-const SCOPE_SQL = `(i.documentId = @deckId OR (@deckId IS NULL AND (
-    EXISTS (SELECT 1 FROM StudyDeck sd WHERE sd.userId = @userId AND sd.documentId = i.documentId)
-    OR i.id IN (${ASSIGNED_SQL})))) AND ${studiableDeckSql("userId")}`;
-const CARDS_SQL = `SELECT c.itemId, c.state, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps,
-    c.lapses, c.lastReview, c.buriedUntil, i.factKey, i.documentId, i.sourceStart
-  FROM Card c JOIN Item i ON i.id = c.itemId JOIN Document d ON d.id = i.documentId
-  WHERE c.userId = @userId AND c.suspended = 0 AND c.due < @horizon AND c.state <> 'new'
-    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL}`;
-// The earliest card due after now (for "next card due at …"), walking the same index in due order.
-const NEXT_DUE_SQL = `SELECT c.due FROM Card c JOIN Item i ON i.id = c.itemId JOIN Document d ON d.id = i.documentId
-  WHERE c.userId = @userId AND c.suspended = 0 AND c.due > @now
-    AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL}
-  ORDER BY c.due LIMIT 1`;
-// Unseen items in introduction order (lib/srs byIntroductionOrder), first those of the learner's study assignments,
-// then the others: no card yet, or a card never answered (suspended or buried before its first answer) that is
-// neither any more. Read through a cursor that stops once the day's new items are picked; the others walk the
-// Item(position, id) index, so a learner with 20 new items a day reads about 20 rows, not the whole deck.
-const unseenItemsSql = (assigned: "IN" | "NOT IN") => `SELECT i.id, i.position, i.factKey, i.documentId, i.sourceStart
-  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.userId = @userId AND c.itemId = i.id
-  WHERE i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${SCOPE_SQL} AND i.id ${assigned} (${ASSIGNED_SQL})
-    AND (c.id IS NULL OR (c.state = 'new' AND c.suspended = 0 AND (c.buriedUntil IS NULL OR c.buriedUntil <= @now)))
-  ORDER BY i.position, i.id`;
-const UNSEEN_SQL = { assigned: unseenItemsSql("IN"), others: unseenItemsSql("NOT IN") };
-// The earliest upcoming due date of each assigned item (for pacing siblings within the time left).
-const ASSIGNED_DUE_SQL = `SELECT s.itemId, MIN(a.dueAt) AS dueAt FROM ClassMember m
-  JOIN Assignment a ON a.classId = m.classId AND a.mode = 'study'
-  JOIN ItemSetItem s ON s.setId = a.setId
-  WHERE m.userId = @userId AND a.dueAt > @now
-  GROUP BY s.itemId`;
-// Sibling keys are needed only for items introduced today: the join happens only for those rows.
-const TODAY_SQL = `SELECT l.itemId, l.reviewedAt, l.previousState, i.factKey, i.documentId, i.sourceStart
-  FROM ReviewLog l LEFT JOIN Item i ON i.id = l.itemId AND l.previousState = 'new'
-  WHERE l.userId = ? AND l.reviewedAt >= ?`;
-// Cards buried until later in the scope ("Unbury" on the study screen when nothing is left).
-// Identifiers quoted, booleans and dates as parameters: the same text runs on PostgreSQL.
-const BURIED_SQL = `SELECT COUNT(*) AS "n" FROM "Card" c JOIN "Item" i ON i."id" = c."itemId"
-  WHERE c."userId" = @userId AND c."buriedUntil" > @now AND c."suspended" = @suspended
-    AND i."retiredAt" IS NULL AND (@deckId IS NULL OR i."documentId" = @deckId)`;
+// The queue is rebuilt after every answer, so each of its reads takes only the rows that can change what the learner
+// sees next (docs/decisions/008-study-loop-performance.md), all in one lib/db/query.ts readSnapshot.
+
+/** Items of study assignments in the learner's classes (they come first among new items). */
+const assignedItemIds = (r: Reader, userId: string) =>
+  r
+    .selectFrom("ClassMember as m")
+    .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
+    .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
+    .select("s.itemId")
+    .where("m.userId", "=", userId);
+
+/**
+ * Which items a queue takes (issue 14): one deck the learner may see, or for "Study now" the decks they chose to study
+ * (StudyDeck) and the items their classes assign; in both cases only decks they may study (lib/db/deck-access): a
+ * draft, an archived deck or another class's deck never enters anyone else's queue. On the Item `i` and its Document `d`.
+ */
+function inScope(r: Reader, { userId, deckId }: Scope) {
+  const decks =
+    deckId !== null
+      ? sql`i."documentId" = ${deckId}`
+      : sql`(EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId} AND sd."documentId" = i."documentId")
+          OR i."id" IN (${assignedItemIds(r, userId)}))`;
+  return sql<boolean>`${decks} AND ${studiableDeckCondition(userId)}`;
+}
+
+/**
+ * The learner's live cards in scope, on Card `c`, Item `i`, Document `d`. Suspended cards never enter the queue, nor
+ * items their deck's owner suspended for everyone (Item.suspendedAt). Walks the Card(userId, suspended, due) index.
+ */
+const scopedCards = (r: Reader, scope: Scope) =>
+  r
+    .selectFrom("Card as c")
+    .innerJoin("Item as i", "i.id", "c.itemId")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .where("c.userId", "=", scope.userId)
+    .where("c.suspended", "=", false)
+    .where("i.retiredAt", "is", null)
+    .where("i.suspendedAt", "is", null)
+    .where(inScope(r, scope));
+
+/**
+ * Answered cards the queue can show before `horizon` (the end of the study day, or the learn-ahead limit if later):
+ * cards due later never enter it, and reading them was most of the work for a learner with a long history.
+ */
+const dueCards = (r: Reader, scope: Scope, horizon: Date) =>
+  scopedCards(r, scope)
+    .select([
+      "c.itemId",
+      "c.state",
+      "c.due",
+      "c.stability",
+      "c.difficulty",
+      "c.scheduledDays",
+      "c.learningSteps",
+      "c.reps",
+      "c.lapses",
+      "c.lastReview",
+      "c.buriedUntil",
+      "i.factKey",
+      "i.documentId",
+      "i.sourceStart",
+    ])
+    .where("c.due", "<", horizon)
+    .where("c.state", "<>", "new")
+    .execute();
+
+/** The earliest card due after now (for "next card due at …"), walking the same index in due order. */
+const nextDueCard = (r: Reader, scope: Scope, now: Date) =>
+  scopedCards(r, scope).select("c.due").where("c.due", ">", now).orderBy("c.due").limit(1).executeTakeFirst();
+
+/**
+ * Unseen items in introduction order (lib/srs byIntroductionOrder), those of the learner's study assignments or the
+ * others: no card yet, or a card never answered (suspended or buried before its first answer) that is neither any
+ * more. The others are read a page at a time, walking the Item(position, id) index, until the day's new items are
+ * picked: a learner with 20 new items a day reads a few dozen rows, not the whole deck.
+ */
+const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
+  r
+    .selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.on("c.userId", "=", scope.userId).onRef("c.itemId", "=", "i.id"))
+    .select(["i.id", "i.position", "i.factKey", "i.documentId", "i.sourceStart"])
+    .where("i.retiredAt", "is", null)
+    .where("i.suspendedAt", "is", null)
+    .where(inScope(r, scope))
+    .where("i.id", assigned ? "in" : "not in", assignedItemIds(r, scope.userId))
+    .where((eb) =>
+      eb.or([
+        eb("c.id", "is", null),
+        eb.and([
+          eb("c.state", "=", "new"),
+          eb("c.suspended", "=", false),
+          eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)]),
+        ]),
+      ]),
+    )
+    .orderBy("i.position")
+    .orderBy("i.id");
+
+/** The earliest upcoming due date of each assigned item (for pacing siblings within the time left). */
+const assignedDueDates = (r: Reader, userId: string, now: Date) =>
+  r
+    .selectFrom("ClassMember as m")
+    .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
+    .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
+    .select((eb) => ["s.itemId", eb.fn.min("a.dueAt").as("dueAt")])
+    .where("m.userId", "=", userId)
+    .where("a.dueAt", ">", now)
+    .groupBy("s.itemId")
+    .execute();
+
+/** Cards buried until later in the scope ("Unbury" on the study screen when nothing is left). */
+async function buriedCount(r: Reader, { userId, deckId }: Scope, now: Date): Promise<number> {
+  let counted = r
+    .selectFrom("Card as c")
+    .innerJoin("Item as i", "i.id", "c.itemId")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("c.userId", "=", userId)
+    .where("c.buriedUntil", ">", now)
+    .where("c.suspended", "=", false)
+    .where("i.retiredAt", "is", null);
+  if (deckId !== null) counted = counted.where("i.documentId", "=", deckId);
+  return Number((await counted.executeTakeFirst())?.n ?? 0);
+}
 
 /** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
-function today(userId: string, settings: SrsSettings, now: Date) {
+async function today(r: Reader, userId: string, settings: SrsSettings, now: Date) {
   const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  const logs = query<SiblingRow & { itemId: string; reviewedAt: string; previousState: string }>(TODAY_SQL).all(
-    userId,
-    sqlDate(since),
-  );
-  // The item answered last today (stored dates sort as text): the queue won't show it again next if it can help it.
-  let last: (typeof logs)[number] | undefined;
-  for (const log of logs) if (!last || log.reviewedAt > last.reviewedAt) last = log;
+  // Sibling keys are needed only for items introduced today: the join happens only for those rows.
+  const logs = await r
+    .selectFrom("ReviewLog as l")
+    .leftJoin("Item as i", (join) => join.onRef("i.id", "=", "l.itemId").on("l.previousState", "=", "new"))
+    .select(["l.itemId", "l.reviewedAt", "l.previousState", "i.factKey", "i.documentId", "i.sourceStart"])
+    .where("l.userId", "=", userId)
+    .where("l.reviewedAt", ">=", since)
+    .execute();
+  // The item answered last today: the queue won't show it again next if it can help it.
+  let last: { itemId: string; at: number } | undefined;
+  for (const log of logs) {
+    const at = toDate(log.reviewedAt).getTime();
+    if (!last || at > last.at) last = { itemId: log.itemId, at };
+  }
   // A log whose item was deleted since has no sibling keys to spread (Prisma's inner join dropped it entirely).
-  const introduced = logs.filter((log) => log.previousState === "new" && log.factKey !== null);
+  const introduced = logs.filter(
+    (log): log is typeof log & SiblingRow => log.previousState === "new" && log.factKey !== null,
+  );
   const keyCounts = new Map<string, number>();
   for (const key of introduced.flatMap((log) => siblingKeys(log))) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
   return {
@@ -173,23 +250,24 @@ function today(userId: string, settings: SrsSettings, now: Date) {
  * (lib/srs/assignment-pace.ts: siblings spread over the days left instead of one a day), then the others in
  * introduction order, never a sibling of anything introduced today or picked before.
  */
-function pickTodaysNewItems(
-  scope: { userId: string; deckId: string | null },
+async function pickTodaysNewItems(
+  r: Reader,
+  scope: Scope,
   settings: SrsSettings,
   now: Date,
   inQuiz: Map<string, string>,
-  done: ReturnType<typeof today>,
-): QueueNewItem[] {
+  done: Awaited<ReturnType<typeof today>>,
+): Promise<QueueNewItem[]> {
   const limit = settings.newPerDay - done.doneToday.newCount;
   if (limit <= 0) return [];
-  const dueOf = new Map(
-    query<{ itemId: string; dueAt: string }>(ASSIGNED_DUE_SQL)
-      .all({ userId: scope.userId, now: sqlDate(now) })
-      .map((row) => [row.itemId, fromSqlDate(row.dueAt)!]),
-  );
   // Every unseen assigned item is read (a set is at most a few thousand items): pacing needs each group's size.
+  const [dueDates, unseenAssigned] = await Promise.all([
+    assignedDueDates(r, scope.userId, now),
+    unseenItems(r, scope, now, true).execute(),
+  ]);
+  const dueOf = new Map(dueDates.map((row) => [row.itemId, toDate(row.dueAt)]));
   const assigned: AssignedNewItem[] = [];
-  for (const row of query<NewItemRow>(UNSEEN_SQL.assigned).all({ ...scope, now: sqlDate(now) })) {
+  for (const row of unseenAssigned) {
     if (inQuiz.has(row.id)) continue;
     const due = dueOf.get(row.id);
     assigned.push({
@@ -203,7 +281,22 @@ function pickTodaysNewItems(
   }
   const pickedAssigned = pickAssignedItems(assigned, limit, done.introducedKeyCounts);
   const used = [...done.introducedSiblingKeys, ...pickedAssigned.flatMap((item) => item.siblingKeys)];
-  const others = pickNewItems(unseenOthers(scope, now, inQuiz), limit - pickedAssigned.length, used);
+  const othersLimit = limit - pickedAssigned.length;
+  let others: QueueNewItem[] = [];
+  if (othersLimit > 0) {
+    // Siblings and quiz items are skipped, so a page holds more than the limit; a short pick with a full page reads
+    // on (pickNewItems is greedy in order, so picking again from the longer list extends the same picks).
+    const candidates: QueueNewItem[] = [];
+    for (let offset = 0, size = Math.max(4 * othersLimit, 50); ; offset += size, size *= 4) {
+      const page = await unseenItems(r, scope, now, false).limit(size).offset(offset).execute();
+      for (const row of page) {
+        if (inQuiz.has(row.id)) continue;
+        candidates.push({ itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority: 0 });
+      }
+      others = pickNewItems(candidates, othersLimit, used);
+      if (others.length >= othersLimit || page.length < size) break;
+    }
+  }
   return [
     // Already paced: buildQueue would space them one a day again (it does so for every new item), so they reach it
     // without sibling keys; the others were picked apart from them above.
@@ -212,54 +305,39 @@ function pickTodaysNewItems(
   ];
 }
 
-/** Unseen items outside the learner's study assignments in introduction order, read lazily. */
-function* unseenOthers(
-  scope: { userId: string; deckId: string | null },
-  now: Date,
-  inQuiz: Map<string, string>,
-): Generator<QueueNewItem> {
-  for (const row of query<NewItemRow>(UNSEEN_SQL.others).iterate({ ...scope, now: sqlDate(now) })) {
-    if (inQuiz.has(row.id)) continue;
-    yield { itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority: 0 };
-  }
-}
-
 /**
  * The learner's queue for a deck (or every deck) at `now`: the entries in order, with how many of each kind. Items of
  * the learner's open quiz attempts are left out until the quiz is finished (their answers must stay hidden).
  */
 export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
-  const { settings, cards, nextDue, newItems, done, buried } = readSnapshot(() => {
+  const scope = { userId, deckId: deckId ?? null };
+  const { settings, cards, nextDue, newItems, done, buried, inQuiz } = await readSnapshot(async (r) => {
     // One deck: its preset's daily limits; every deck: the default preset's.
-    const settings = readSettings(userId, deckId ?? null);
+    const [settings, inQuiz] = await Promise.all([readSettings(userId, scope.deckId, r), loadOpenQuizItems(userId, r)]);
     const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
-    const scope = { userId, deckId: deckId ?? null };
-    const done = today(userId, settings, now);
-    const inQuiz = openQuizItems(userId);
-    return {
-      settings,
-      done,
-      cards: query<CardRow>(CARDS_SQL)
-        .all({ ...scope, horizon: sqlDate(horizon) })
-        .filter((c) => !inQuiz.has(c.itemId))
-        .map((c) => ({
-          itemId: c.itemId,
-          factKey: c.factKey,
-          card: fromSqlCardState(c),
-          suspended: false,
-          buriedUntil: fromSqlDate(c.buriedUntil),
-        })),
-      nextDue: fromSqlDate(query<{ due: string }>(NEXT_DUE_SQL).get({ ...scope, now: sqlDate(now) })?.due ?? null),
-      buried: query<{ n: number }>(BURIED_SQL).get({ ...scope, now: sqlDate(now), suspended: 0 })?.n ?? 0,
+    const done = await today(r, userId, settings, now);
+    const [cards, nextDue, buried, newItems] = await Promise.all([
+      dueCards(r, scope, horizon),
+      nextDueCard(r, scope, now),
+      buriedCount(r, scope, now),
       // Only as many unseen items as today's new-item limit can still take.
-      newItems: pickTodaysNewItems(scope, settings, now, inQuiz, done),
-    };
+      pickTodaysNewItems(r, scope, settings, now, inQuiz, done),
+    ]);
+    return { settings, done, nextDue, buried, newItems, cards, inQuiz };
   });
   const entries = buildQueue({
     now,
     settings,
-    cards,
+    cards: cards
+      .filter((c) => !inQuiz.has(c.itemId))
+      .map((c) => ({
+        itemId: c.itemId,
+        factKey: c.factKey,
+        card: fromSqlCardState(c),
+        suspended: false,
+        buriedUntil: toDate(c.buriedUntil),
+      })),
     newItems,
     doneToday: done.doneToday,
     introducedSiblingKeys: done.introducedSiblingKeys,
@@ -268,18 +346,21 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
   const counts = { learning: 0, review: 0, new: 0 };
   for (const entry of entries) counts[entry.reason] += 1;
   const doneToday = done.doneToday.newCount + done.doneToday.reviewCount;
-  return { entries, counts, nextDue, settings, doneToday, buried };
+  return { entries, counts, nextDue: nextDue ? toDate(nextDue.due) : null, settings, doneToday, buried, inQuiz };
 }
 
-// The deck condition again: `first` (an undone card) comes from the client's side of the loop, not from the queue.
-const CARD_FOR_SQL = `SELECT i.id, i.data, i.documentId, d.title, c.version
-  FROM Item i JOIN Document d ON d.id = i.documentId LEFT JOIN Card c ON c.itemId = i.id AND c.userId = @userId
-  WHERE i.id = @itemId AND i.retiredAt IS NULL AND i.suspendedAt IS NULL AND ${studiableDeckSql("userId")}`;
-
-function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): StudyCard | null {
-  const item = query<{ id: string; data: string; documentId: string; title: string; version: number | null }>(
-    CARD_FOR_SQL,
-  ).get({ userId, itemId: entry.itemId });
+/** The card to show for a queue entry; the deck condition again, as `first` (an undone card) comes from the client. */
+async function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): Promise<StudyCard | null> {
+  const item = await queryDb()
+    .q.selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", userId))
+    .select(["i.id", "i.data", "i.documentId", "d.title", "c.version"])
+    .where("i.id", "=", entry.itemId)
+    .where("i.retiredAt", "is", null)
+    .where("i.suspendedAt", "is", null)
+    .where(studiableDeckCondition(userId))
+    .executeTakeFirst();
   if (!item) return null;
   // One showing = this learner, this card version (every answer and undo bumps it): a reload shows the same order.
   const version = item.version ?? 0;
@@ -291,13 +372,13 @@ function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): 
  * @example const { card, counts } = await nextStep({ userId }, new Date())
  */
 export async function nextStep(scope: StudyScope, now: Date, first?: string): Promise<NextStep> {
-  const { entries, counts, nextDue, settings, doneToday, buried } = await studyQueue(scope, now);
+  const { entries, counts, nextDue, settings, doneToday, buried, inQuiz } = await studyQueue(scope, now);
   // An undone card that a quiz has asked since stays out of the study loop like the queue's own.
-  if (first && openQuizItems(scope.userId).has(first)) first = undefined;
+  if (first && inQuiz.has(first)) first = undefined;
   const front = first
     ? { itemId: first, reason: entries.find((e) => e.itemId === first)?.reason ?? "review" }
     : entries[0];
-  const card = front ? cardFor(scope.userId, front as QueueEntry) : null;
+  const card = front ? await cardFor(scope.userId, front as QueueEntry) : null;
   return {
     card,
     counts,
@@ -313,31 +394,29 @@ export function buryUntil(settings: SrsSettings, now: Date): Date {
   return nextStudyDayStart(now, settings.timeZone, settings.dayStartHour);
 }
 
-// Reviews and learning cards due before the end of the learner's study day, per deck, in one grouped query (Home and
-// /decks). Identifiers quoted, booleans and dates as parameters, a standard GROUP BY: the same text runs on PostgreSQL.
-// Walks the Card(userId, suspended, due) index.
-const DUE_BY_DECK_SQL = `SELECT i."documentId" AS "deckId", COUNT(*) AS "due"
-  FROM "Card" c JOIN "Item" i ON i."id" = c."itemId"
-  WHERE c."userId" = @userId AND c."suspended" = @suspended AND c."due" < @dayEnd AND c."state" <> @newState
-    AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= @now) AND i."retiredAt" IS NULL
-  GROUP BY i."documentId"`;
-
 /**
  * How many answered cards are due today in each deck (new items not counted): deck id → count, decks with none
- * left out. Items of an unfinished quiz are counted (the queue leaves them out until the quiz is done).
- * @example dueCountsByDeck(user.id, new Date()) // Map { "deck-a" => 12 }
+ * left out. Reviews and learning cards due before the end of the learner's study day, per deck, in one grouped
+ * query (Home and /decks) walking the Card(userId, suspended, due) index. Items of an unfinished quiz are counted (the
+ * queue leaves them out until the quiz is done).
+ * @example await dueCountsByDeck(user.id, new Date()) // Map { "deck-a" => 12 }
  */
-export function dueCountsByDeck(userId: string, now: Date): Map<string, number> {
-  const rows = readSnapshot(() => {
-    const settings = readSettings(userId);
+export async function dueCountsByDeck(userId: string, now: Date): Promise<Map<string, number>> {
+  const rows = await readSnapshot(async (r) => {
+    const settings = await readSettings(userId, null, r);
     const dayEnd = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour);
-    return query<{ deckId: string; due: number }>(DUE_BY_DECK_SQL).all({
-      userId,
-      suspended: 0,
-      newState: "new",
-      dayEnd: sqlDate(dayEnd),
-      now: sqlDate(now),
-    });
+    return r
+      .selectFrom("Card as c")
+      .innerJoin("Item as i", "i.id", "c.itemId")
+      .select((eb) => ["i.documentId", eb.fn.countAll<number>().as("due")])
+      .where("c.userId", "=", userId)
+      .where("c.suspended", "=", false)
+      .where("c.due", "<", dayEnd)
+      .where("c.state", "<>", "new")
+      .where((eb) => eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)]))
+      .where("i.retiredAt", "is", null)
+      .groupBy("i.documentId")
+      .execute();
   });
-  return new Map(rows.map((row) => [row.deckId, Number(row.due)]));
+  return new Map(rows.map((row) => [row.documentId, Number(row.due)]));
 }

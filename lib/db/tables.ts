@@ -179,6 +179,7 @@ export const TABLES = {
     updatedAt: "date",
   },
   DeckPreset: { userId: "text", documentId: "text", presetId: "text" },
+  ItemSetItem: { setId: "text", itemId: "text", position: "int" },
 } as const;
 
 export type ColumnKind = "text" | "int" | "float" | "bool" | "date";

@@ -5,11 +5,12 @@ import {
   type WorkloadCard,
   type WorkloadInput,
 } from "@/lib/srs/workload";
+import { sql } from "kysely";
 import { seedFromText } from "@/lib/prng";
 import { db } from "./client";
 import { studiableDeckWhere } from "./deck-access";
-import { loadSettings } from "./settings";
-import { query, sqlDate } from "./sqlite";
+import { readSettings } from "./settings";
+import { queryDb, type Reader } from "./query";
 
 // The learner's own figures for "Help me decide" and the load balancer. Prisma queries only (portable to
 // PostgreSQL); day bucketing happens in lib/srs, in the learner's time zone.
@@ -76,7 +77,7 @@ async function ratingShares(userId: string) {
  * const result = simulateWorkload(input);
  */
 export async function loadWorkloadData(userId: string, now: Date): Promise<WorkloadData> {
-  const settings = await loadSettings(userId);
+  const settings = await readSettings(userId);
   const [cards, unseenItems, timing, shares] = await Promise.all([
     db.card.findMany({
       where: { userId, suspended: false, item: { retiredAt: null } },
@@ -138,22 +139,22 @@ export async function readDueCounts(
 }
 
 /**
- * Review cards due per study day between `from` (inclusive) and `until` (exclusive), read synchronously with one
- * grouped, prepared statement on the read connection (index Card(userId, suspended, due)), so the answer path can
- * call it inside its read snapshot: the `dueCounts` of `scheduleBalanced`. The study days' boundaries (which depend
- * on the learner's time zone) are computed here and passed in, so the SQL buckets with a plain CASE and stays valid
- * PostgreSQL. `excludeCardId`: the card being answered, which must not count against its own candidate days.
+ * Review cards due per study day between `from` (inclusive) and `until` (exclusive), with one grouped query (index
+ * Card(userId, suspended, due)): the loads of `scheduleBalanced`. The study days' boundaries (which depend on the
+ * learner's time zone) are computed here and passed in, so the query buckets with a plain CASE on both databases.
+ * `excludeCardId`: the card being answered, which must not count against its own candidate days.
  *
  * @example
- * scheduleBalanced(card, rating, now, settings, { dueCounts: (from, until) => dueCountsBetween(userId, from, until, settings) });
+ * const counts = await dueCountsBetween(userId, from, until, settings); // Map { "2026-03-14" => 12, … }
  */
-export function dueCountsBetween(
+export async function dueCountsBetween(
   userId: string,
   from: Date,
   until: Date,
   settings: SrsSettings,
   excludeCardId: string | null = null,
-): Map<string, number> {
+  r: Reader = queryDb().q,
+): Promise<Map<string, number>> {
   const starts: Date[] = [];
   for (let day = from; day < until && starts.length < MAX_BALANCED_DAYS;) {
     starts.push(day);
@@ -165,16 +166,25 @@ export function dueCountsBetween(
     starts.length < MAX_BALANCED_DAYS
       ? until
       : nextStudyDayStart(starts.at(-1)!, settings.timeZone, settings.dayStartHour);
-  const params: Record<string, unknown> = { userId, suspended: 0, from: sqlDate(starts[0]!), until: sqlDate(end) };
-  starts.forEach((start, i) => {
-    if (i > 0) params[`b${i}`] = sqlDate(start);
-  });
-  const rows = query<{ day: number; n: number }>(dueCountsSql(starts.length)).all({
-    ...params,
-    exclude: excludeCardId ?? "",
-  });
+  const whens = starts.slice(1).map((start, i) => sql`WHEN "due" < ${start} THEN ${sql.lit(i)}`);
+  const bucket =
+    whens.length === 0
+      ? sql<number>`0`
+      : sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(whens.length)} END`;
+  const rows = await r
+    .selectFrom("Card")
+    .select([bucket.as("day"), (eb) => eb.fn.countAll<number>().as("n")])
+    .where("userId", "=", userId)
+    .where("suspended", "=", false)
+    .where("state", "=", "review")
+    .where("due", ">=", starts[0]!)
+    .where("due", "<", end)
+    .where("id", "<>", excludeCardId ?? "")
+    // By output name: PostgreSQL cannot match the CASE with its boundaries bound twice.
+    .groupBy(sql.ref("day"))
+    .execute();
   for (const { day, n } of rows) {
-    counts.set(studyDayKey(starts[day]!, settings.timeZone, settings.dayStartHour), n);
+    counts.set(studyDayKey(starts[Number(day)]!, settings.timeZone, settings.dayStartHour), Number(n));
   }
   return counts;
 }
@@ -184,19 +194,35 @@ export function dueCountsBetween(
 // loads read (they count as 0, which only matters for intervals of over a decade).
 const MAX_BALANCED_DAYS = 64;
 
-const sqlByDays = new Map<number, string>();
+/** The loads lib/srs/load-balance.ts asks for: the due counts of the study days from `from` until `until`. */
+export type DueCountsOf = (from: Date, until: Date) => Map<string, number>;
 
-/** `SELECT <day index>, COUNT(*) … GROUP BY <day index>` for `days` consecutive study days. */
-function dueCountsSql(days: number): string {
-  let sql = sqlByDays.get(days);
-  if (!sql) {
-    const whens = Array.from({ length: days - 1 }, (_, i) => `WHEN due < @b${i + 1} THEN ${i}`).join(" ");
-    const bucket = days === 1 ? "0" : `CASE ${whens} ELSE ${days - 1} END`;
-    sql = `SELECT ${bucket} AS day, COUNT(*) AS n FROM "Card"
-      WHERE "userId" = @userId AND suspended = @suspended AND state = 'review' AND due >= @from AND due < @until
-        AND id <> @exclude
-      GROUP BY ${bucket}`;
-    sqlByDays.set(days, sql);
-  }
-  return sql;
+/**
+ * Runs `schedule` (pure and synchronous: lib/srs's scheduleBalanced or previewBalanced) with the due counts it asks
+ * for, read beforehand. The ranges it asks for do not depend on the counts, so a first run collects them, each is
+ * read once (in parallel on PostgreSQL), and a second run gets the same answers it would have got reading inline.
+ * With nothing to balance (learning steps, short intervals) nothing is read.
+ * @example const { card } = await withDueCounts(userId, settings, cardId, (dueCounts) => scheduleBalanced(card, "good", now, settings, { dueCounts }))
+ */
+export async function withDueCounts<T>(
+  userId: string,
+  settings: SrsSettings,
+  excludeCardId: string | null,
+  schedule: (dueCounts: DueCountsOf) => T,
+  r: Reader = queryDb().q,
+): Promise<T> {
+  const ranges = new Map<string, [Date, Date]>();
+  const rangeKey = (from: Date, until: Date) => `${from.getTime()}-${until.getTime()}`;
+  const first = schedule((from, until) => {
+    ranges.set(rangeKey(from, until), [from, until]);
+    return new Map();
+  });
+  if (ranges.size === 0) return first;
+  const read = new Map<string, Map<string, number>>();
+  await Promise.all(
+    [...ranges].map(async ([key, [from, until]]) => {
+      read.set(key, await dueCountsBetween(userId, from, until, settings, excludeCardId, r));
+    }),
+  );
+  return schedule((from, until) => read.get(rangeKey(from, until)) ?? new Map());
 }

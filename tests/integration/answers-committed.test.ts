@@ -8,7 +8,7 @@ import { createAssignment, startAssignmentQuiz } from "@/lib/db/assignments";
 import { db } from "@/lib/db/client";
 import { createClass } from "@/lib/db/classes";
 import { publishDocument } from "@/lib/db/content";
-import { openQuizItems } from "@/lib/db/open-quizzes";
+import { loadOpenQuizItems } from "@/lib/db/open-quizzes";
 import { answerQuiz, createQuiz, endPracticeQuiz, getQuiz, quizState } from "@/lib/db/quiz";
 import { amendReview, answerItem, recordReview, setAside } from "@/lib/db/reviews";
 import { createSet } from "@/lib/db/sets";
@@ -235,7 +235,7 @@ describe("items of an open quiz attempt", () => {
     expect(attempt!.finishedAt).not.toBeNull();
     expect(await db.reviewLog.count({ where: { userId: learner.id } })).toBe(0);
     // Finished: the items are ordinary study cards again.
-    expect(openQuizItems(learner.id).size).toBe(0);
+    expect((await loadOpenQuizItems(learner.id)).size).toBe(0);
     expect(await ask(learner.id, itemIds[0]!, null)).toMatchObject({ ok: true, feedback: { expected: "Right 0" } });
   });
 
@@ -252,7 +252,7 @@ describe("items of an open quiz attempt", () => {
       now: T0,
     });
     const quiz = (await createQuiz({ userId: learner.id, deckId, count: 6, updatesSchedule: true }))!;
-    expect(openQuizItems(learner.id).get(itemIds[5]!)).toBe(quiz.id);
+    expect((await loadOpenQuizItems(learner.id)).get(itemIds[5]!)).toBe(quiz.id);
     const replay = await answerItem({
       userId: learner.id,
       reviewId,
@@ -284,10 +284,10 @@ describe("items of an open quiz attempt", () => {
     });
     const other = await makeUser();
     expect(await endPracticeQuiz(quiz.id, other.id, T0)).toEqual({ ok: false, reason: "not_found" });
-    expect(openQuizItems(learner.id).size).toBe(3);
+    expect((await loadOpenQuizItems(learner.id)).size).toBe(3);
     expect(await endPracticeQuiz(quiz.id, learner.id, T0)).toEqual({ ok: true });
     expect(await quizState(quiz.id, learner.id)).toEqual({ done: true, score: 1, total: 3 });
-    expect(openQuizItems(learner.id).size).toBe(0);
+    expect((await loadOpenQuizItems(learner.id)).size).toBe(0);
   });
 
   it("an assignment's attempt cannot be ended early", async () => {
@@ -334,7 +334,7 @@ describe("an open quiz hides its items' siblings too", () => {
       },
     });
 
-    const hidden = openQuizItems(user.id);
+    const hidden = await loadOpenQuizItems(user.id);
     expect([...hidden.keys()].sort()).toEqual([byKey.get("m0"), byKey.get("t0"), byKey.get("c1")].sort());
     expect(hidden.get(byKey.get("t0")!)).toBe(attempt.id);
     expect(await ask(user.id, byKey.get("t0")!, null)).toMatchObject({ ok: false, reason: "in_quiz" });

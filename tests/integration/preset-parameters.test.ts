@@ -107,10 +107,10 @@ describe("FSRS parameters per preset", () => {
   }, 60_000);
 
   it("falls back to the defaults, then to the learner's set, while a preset has none of its own", async () => {
-    expect(readScheduling(user.id, bigDeck).settings.weights).toBeUndefined();
+    expect((await readScheduling(user.id, bigDeck)).settings.weights).toBeUndefined();
     await savePersonalWeights(user.id, learnerWeights, 500, NOW);
-    expect(readScheduling(user.id, bigDeck).settings.weights).toEqual(learnerWeights);
-    expect(readScheduling(user.id, smallDeck).settings.weights).toEqual(learnerWeights);
+    expect((await readScheduling(user.id, bigDeck)).settings.weights).toEqual(learnerWeights);
+    expect((await readScheduling(user.id, smallDeck)).settings.weights).toEqual(learnerWeights);
     const views = await listPresets(user.id);
     expect(views.find((p) => p.id === languages)!.parameters).toEqual({
       own: null,
@@ -124,8 +124,8 @@ describe("FSRS parameters per preset", () => {
     const result = await fitPresetParameters(user.id, languages, NOW);
     expect(result).toMatchObject({ ok: true, reviewCount: bigLogs });
     if (!result.ok) return;
-    expect(readScheduling(user.id, bigDeck).settings.weights).toEqual(result.weights);
-    expect(readScheduling(user.id, smallDeck).settings.weights).toEqual(learnerWeights);
+    expect((await readScheduling(user.id, bigDeck)).settings.weights).toEqual(result.weights);
+    expect((await readScheduling(user.id, smallDeck)).settings.weights).toEqual(learnerWeights);
     const view = (await listPresets(user.id)).find((p) => p.id === languages)!;
     expect(view.parameters.own).toEqual({ fittedOn: "Apr 1, 2026", reviews: bigLogs });
     // Answering: a new card's first Good gets stability w[2] of the deck's preset's set.
@@ -193,7 +193,7 @@ describe("FSRS parameters per preset", () => {
       before.filter((p) => p.userId === user.id),
     );
     expect(await resetPresetParameters(user.id, languages)).toEqual({ ok: true });
-    expect(readScheduling(user.id, bigDeck).settings.weights).toEqual(learnerWeights);
+    expect((await readScheduling(user.id, bigDeck)).settings.weights).toEqual(learnerWeights);
   });
 
   it("leave the learner's own Evaluate alone: a fitted default preset is not their personal set", async () => {
@@ -202,8 +202,8 @@ describe("FSRS parameters per preset", () => {
     await writeHistory(learner.id, deckId, 20, 9);
     const id = await ensureDefaultPreset(learner.id);
     await db.preset.update({ where: { id }, data: { weights: JSON.stringify(learnerWeights) } });
-    expect(readScheduling(learner.id, deckId).settings.weights).toEqual(learnerWeights);
-    const evaluation = evaluateLearnerParameters(learner.id);
+    expect((await readScheduling(learner.id, deckId)).settings.weights).toEqual(learnerWeights);
+    const evaluation = await evaluateLearnerParameters(learner.id);
     expect(evaluation.defaults).not.toBeNull();
     expect(evaluation.personal).toBeNull();
   });

@@ -136,7 +136,7 @@ describe("the migration", () => {
       loadBalance: true,
     });
     expect((await db.preset.findUniqueOrThrow({ where: { id: preset!.id } })).createdAt).toBeInstanceOf(Date);
-    expect(readScheduling(user.id, A.documentId)).toMatchObject({
+    expect(await readScheduling(user.id, A.documentId)).toMatchObject({
       presetId: preset!.id,
       settings: { desiredRetention: 0.83, newPerDay: 7, learningSteps: ["5m"], timeZone: "Europe/Berlin" },
     });
@@ -173,8 +173,8 @@ describe("a preset per deck", () => {
     expect(presetOf.get(A.ids[1]!)).toBe(created.id);
     expect(presetOf.get(B.ids[0]!)).toBe(defaultId);
     // The deck's daily limits come from its preset when it is studied alone.
-    expect(readSettings(user.id, A.documentId).desiredRetention).toBe(0.7);
-    expect(readSettings(user.id).desiredRetention).toBe(0.9);
+    expect((await readSettings(user.id, A.documentId)).desiredRetention).toBe(0.7);
+    expect((await readSettings(user.id)).desiredRetention).toBe(0.9);
   });
 
   it("the settings form edits the default preset, and editing the default preset updates the settings row", async () => {
@@ -194,7 +194,7 @@ describe("a preset per deck", () => {
       desiredRetention: 0.93,
       newPerDay: 20,
     });
-    expect(readSettings(user.id).desiredRetention).toBe(0.93);
+    expect((await readSettings(user.id)).desiredRetention).toBe(0.93);
   });
 
   it("deleting a preset moves its decks to the default preset", async () => {
@@ -208,7 +208,7 @@ describe("a preset per deck", () => {
     const result = await deletePresetAction(null, form({ presetId: created.id }));
     expect(result).toEqual({ ok: true, message: "Preset deleted; 2 decks now use the default preset." });
     expect(await db.deckPreset.count({ where: { userId: user.id } })).toBe(0);
-    expect(readScheduling(user.id, A.documentId).presetId).toBe(await ensureDefaultPreset(user.id));
+    expect((await readScheduling(user.id, A.documentId)).presetId).toBe(await ensureDefaultPreset(user.id));
   });
 });
 

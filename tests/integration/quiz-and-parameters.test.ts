@@ -161,7 +161,7 @@ describe("personal FSRS parameters", () => {
 
     const result = await fitPersonalParameters(user.id, NOW);
     expect(result.ok).toBe(true);
-    const settings = readSettings(user.id);
+    const settings = await readSettings(user.id);
     expect(settings.weights).toHaveLength(21);
     expect(settings.weights).not.toEqual([...default_w]);
     const row = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
@@ -172,6 +172,6 @@ describe("personal FSRS parameters", () => {
     const user = await makeUser();
     const result = await fitPersonalParameters(user.id, NOW);
     expect(result).toMatchObject({ ok: false, reason: "not_enough_reviews" });
-    expect(readSettings(user.id).weights).toBeUndefined();
+    expect((await readSettings(user.id)).weights).toBeUndefined();
   });
 });

@@ -115,6 +115,22 @@ describe("recordReview", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: user.name });
   });
 
+  it("lets a Prisma transaction that reads first write after an answer committed meanwhile", async () => {
+    // Answers write on a connection of their own; every Prisma transaction begins as a writer (lib/db/client.ts), so
+    // a commit between its read and its write cannot fail it (SQLITE_BUSY_SNAPSHOT): the answer waits instead.
+    const user = await makeUser();
+    let recording: ReturnType<typeof answer> | undefined;
+    await db.$transaction(async (tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+      recording = answer(user.id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await tx.user.update({ where: { id: user.id }, data: { name: `${before.name} (renamed)` } });
+    });
+    expect(await recording).toMatchObject({ ok: true, duplicate: false });
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(`${user.name} (renamed)`);
+  });
+
   it("answers not_found for an unknown or retired item and records nothing", async () => {
     const user = await makeUser();
     expect(await answer(user.id, { itemId: "no-such-item" })).toEqual({ ok: false, reason: "not_found" });

@@ -87,7 +87,7 @@ describe("workload data", () => {
   });
 
   it("counts due reviews per study day, overdue ones on today", async () => {
-    const settings = readSettings(learner.id);
+    const settings = await readSettings(learner.id);
     const counts = await readDueCounts(learner.id, NOW, settings, 30);
     const overdue = await db.card.count({ where: { userId: learner.id, state: "review", due: { lt: NOW } } });
     expect(counts.get(studyDayKey(NOW, "UTC", 4))).toBeGreaterThanOrEqual(overdue);
@@ -95,7 +95,7 @@ describe("workload data", () => {
     // The answer path's synchronous reader gives the same counts for the days it is asked about.
     const from = new Date("2026-03-05T04:00:00Z");
     const until = new Date("2026-03-12T04:00:00Z");
-    const window = dueCountsBetween(learner.id, from, until, settings);
+    const window = await dueCountsBetween(learner.id, from, until, settings);
     expect(window.size).toBeGreaterThan(0);
     for (const [key, n] of window) expect(n).toBe(counts.get(key));
   });
@@ -141,7 +141,7 @@ describe("catch-up", () => {
 
 describe("parameter evaluation", () => {
   it("scores the defaults on the learner's history, and personal parameters once they exist", async () => {
-    const first = evaluateLearnerParameters(learner.id);
+    const first = await evaluateLearnerParameters(learner.id);
     expect(first.personal).toBeNull();
     expect(first.defaults!.reviews).toBeGreaterThan(100);
     // The history follows the default model, so its log loss is that of well-calibrated predictions.
@@ -150,7 +150,7 @@ describe("parameter evaluation", () => {
     expect(first.defaults!.rmseBins).toBeLessThan(0.15);
     const worse = [...Array(21).keys()].map((i) => (i === 2 ? 30 : i === 0 ? 0.01 : i === 20 ? 0.5 : 1));
     await savePersonalWeights(learner.id, worse, 10, NOW);
-    const second = evaluateLearnerParameters(learner.id);
+    const second = await evaluateLearnerParameters(learner.id);
     expect(second.personal!.reviews).toBe(first.defaults!.reviews);
     expect(second.personal!.logLoss).not.toBe(second.defaults!.logLoss);
   });

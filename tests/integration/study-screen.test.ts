@@ -228,11 +228,11 @@ describe("bury, suspend, unbury and due counts", () => {
       responseMs: 1000,
       now: minutes(15),
     });
-    const due = dueCountsByDeck(other.id, minutes(20));
+    const due = await dueCountsByDeck(other.id, minutes(20));
     expect(due.get(mcDeck)).toBe(2);
     expect(due.has(typedDeck)).toBe(false);
     // Someone else's cards are not counted.
-    expect(dueCountsByDeck(learner.id, minutes(20)).get(mcDeck)).toBeUndefined();
+    expect((await dueCountsByDeck(learner.id, minutes(20))).get(mcDeck)).toBeUndefined();
   });
 
   it("counts today's answers for the progress bar", async () => {

@@ -29,7 +29,7 @@ export default async function DecksPage() {
         Each deck is one source document; its items are generated from the document&apos;s facts. Open a deck and choose
         &ldquo;Add to my studies&rdquo; to have &ldquo;Study now&rdquo; take its items.
       </p>
-      <DeckList decks={await listDecks(user.id)} viewerId={user.id} due={dueCountsByDeck(user.id, new Date())} />
+      <DeckList decks={await listDecks(user.id)} viewerId={user.id} due={await dueCountsByDeck(user.id, new Date())} />
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { EvaluationTable } from "./evaluation-table";
  * "Evaluate": how well the default and the personal FSRS parameters predict the learner's own reviews (log loss and
  * RMSE over bins, lower is better), beside "Fit my parameters".
  */
-export function ParameterEvaluation({ userId }: { userId: string }) {
-  const { defaults, personal } = evaluateLearnerParameters(userId);
+export async function ParameterEvaluation({ userId }: { userId: string }) {
+  const { defaults, personal } = await evaluateLearnerParameters(userId);
   if (!defaults) {
     return (
       <p className="muted" data-testid="parameter-evaluation">

@@ -13,7 +13,7 @@ export default async function UsersPage() {
   const admin = await requireAbility("manage-users", "/admin/users");
   const now = new Date();
   const [users, resets] = await Promise.all([listUsers(), listPendingPasswordResets(now)]);
-  const timeZone = viewerTimeZone(admin.id);
+  const timeZone = await viewerTimeZone(admin.id);
   return (
     <section>
       <h1>Users</h1>

@@ -18,7 +18,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const assignment = await getLearnerAssignment(assignmentId, user.id);
   if (!assignment) notFound();
   const summary = (await learnerAssignments(user.id)).find((a) => a.id === assignment.id)!;
-  const due = dueLabel(assignment.dueAt, new Date(), viewerTimeZone(user.id));
+  const due = dueLabel(assignment.dueAt, new Date(), await viewerTimeZone(user.id));
   const finished = assignment.quizAttempts.filter((q) => q.finishedAt);
   const open = assignment.quizAttempts.find((q) => !q.finishedAt);
   const left = assignment.maxAttempts - assignment.quizAttempts.length;

@@ -53,7 +53,7 @@ export async function createAssignmentAction(_prev: AssignmentFormState, form: F
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   // The date and time are read in the instructor's own time zone (Settings), the zone every page shows them in;
   // the assignment keeps the instant (docs/decisions/019).
-  const timeZone = viewerTimeZone(user.id);
+  const timeZone = await viewerTimeZone(user.id);
   const dueAt = instantOfLocalDateTime(parsed.data.dueAt, timeZone);
   if (!dueAt) return { ok: false, message: "Choose a valid due date." };
   const { classId, setId, mode, maxAttempts, allowShort } = parsed.data;

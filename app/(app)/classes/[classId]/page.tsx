@@ -30,7 +30,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const sets = await listSets(user);
   const minDays = await setMinimumDays(sets.map((s) => s.id));
   // Every date and time on the page is in the viewer's own zone (Settings), the zone the due date is entered in.
-  const timeZone = viewerTimeZone(user.id);
+  const timeZone = await viewerTimeZone(user.id);
   const [consequences, assignmentEffects] = await Promise.all([
     classConsequences(classId, user),
     Promise.all(klass.assignments.map((a) => assignmentConsequences(a.id, user))),

@@ -8,7 +8,7 @@ import { openFlagCount } from "@/lib/db/flags";
 import { canEditDeck } from "@/lib/db/items";
 import { getDeck, getStudyDeck } from "@/lib/db/content";
 import { getOwnedDeck } from "@/lib/db/deck-lifecycle";
-import { openQuizItems } from "@/lib/db/open-quizzes";
+import { loadOpenQuizItems } from "@/lib/db/open-quizzes";
 import { deckPresetChoice } from "@/lib/db/presets";
 import { suspendedItems } from "@/lib/db/reviews";
 import { can } from "@/lib/auth/can";
@@ -33,7 +33,7 @@ export default async function DeckPage({ params }: { params: Promise<{ deckId: s
   const owner = await canEditDeck(user, deckId);
   const flags = owner ? await openFlagCount(deckId) : 0;
   // Answers of the items an unfinished quiz of this learner asks stay hidden until it is finished.
-  const inQuiz = openQuizItems(user.id);
+  const inQuiz = await loadOpenQuizItems(user.id);
   const hidden = deck.items.filter((item) => inQuiz.has(item.id));
 
   const byTopic = new Map<string, typeof deck.items>();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { openQuizItems } from "@/lib/db/open-quizzes";
+import { loadOpenQuizItems } from "@/lib/db/open-quizzes";
 import { quizResults, quizState } from "@/lib/db/quiz";
 import { requestLocale } from "@/lib/study/request-locale";
 import { QuizRunner } from "./quiz-runner";
@@ -58,7 +58,7 @@ export default async function QuizPage({
   // Right answers the grader accepted only with a tolerance (a typo, an alias): the learner should know.
   const noted = results.questions.filter((q) => q.given?.correct && q.explanation);
   // An item another unfinished quiz of this learner asks keeps its answer hidden until that quiz is finished too.
-  const inQuiz = openQuizItems(user.id);
+  const inQuiz = await loadOpenQuizItems(user.id);
   const percent = state.total ? Math.round((100 * state.score) / state.total) : 0;
   return (
     <section>

@@ -57,7 +57,7 @@ export async function updateAssignmentAction(_prev: TeachingFormState, form: For
   });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   // Read on the instructor's clock (Settings), as when the assignment was made (lib/db/assignments).
-  const timeZone = viewerTimeZone(user.id);
+  const timeZone = await viewerTimeZone(user.id);
   const dueAt = instantOfLocalDateTime(parsed.data.dueAt, timeZone);
   if (!dueAt) return { ok: false, message: "Choose a valid due date." };
   const result = await updateAssignment(

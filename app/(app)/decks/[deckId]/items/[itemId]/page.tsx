@@ -5,7 +5,7 @@ import { DocumentView } from "@/components/document-view";
 import { CardInfoLink } from "@/components/srs/card-info-link";
 import { requireUser } from "@/lib/auth/session";
 import { getItemWithSource } from "@/lib/db/content";
-import { openQuizItems } from "@/lib/db/open-quizzes";
+import { loadOpenQuizItems } from "@/lib/db/open-quizzes";
 import { idParams } from "@/lib/validations/params";
 
 export const metadata: Metadata = { title: "Source" };
@@ -20,7 +20,7 @@ export default async function ItemSourcePage({ params }: { params: Promise<{ dec
   const user = await requireUser(`/decks/${deckId}/items/${itemId}`);
   const item = await getItemWithSource(deckId, itemId, user.id);
   if (!item) notFound();
-  const attemptId = openQuizItems(user.id).get(itemId);
+  const attemptId = (await loadOpenQuizItems(user.id)).get(itemId);
   if (attemptId) {
     return (
       <section>
