@@ -80,6 +80,13 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
     expect(termsOf(sentence("This loss of water is called transpiration.", 80))).toEqual([]);
   });
 
+  it("reads a term named inside a sentence, also a short one, and one set off by commas", () => {
+    expect(terms("The central hall became a grand room known as the nave.")).toEqual([["naming", "nave"]]);
+    expect(terms("Small openings in the leaf, called stomata, let gas in and out.")).toEqual([["naming", "stomata"]]);
+    expect(terms("The town was named after its founder, a wealthy merchant.")).toEqual([]);
+    expect(terms("She called the result a failure.")).toEqual([]);
+  });
+
   it("reads a name given by a named subject, never by a pronoun", () => {
     expect(terms("The Vikings called the island Snæland, and later settlers knew it as Iceland.")).toEqual([
       ["naming", "Snæland"],
@@ -90,6 +97,9 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
   it("reads an appositive that glosses the argument of a verb, and what a thing is made of", () => {
     expect(terms("The doctors finally diagnosed scurvy, a disease caused by a lack of vitamin C.")).toEqual([
       ["appositive", "scurvy"],
+    ]);
+    expect(terms("The walls were protected by a ditch, a deep trench full of water.")).toEqual([
+      ["appositive", "ditch"],
     ]);
     expect(terms("The enzyme turns the starch into a simple sugar, maltose, which the yeast then ferments.")).toEqual(
       [],
@@ -104,7 +114,16 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
       [],
     );
     expect(terms("The tour visits Lyon, a city on the Rhône, Dijon and Beaune.")).toEqual([]);
-    expect(terms("It was named after the Institut de Recherche Spatiale, the agency that funded it.")).toEqual([]);
+    expect(terms("The council debated the budget, the schools and the roads.")).toEqual([]);
+    expect(terms("In 1990 the voters approved, in a referendum, a plan to build a bridge.")).toEqual([]);
+    expect(terms("With its tower rising high above the river bank, the castle is the tallest in the land.")).toEqual(
+      [],
+    );
+    expect(
+      terms(
+        "The name comes from the Conseil Européen pour la Recherche Nucléaire, the council that set up the laboratory.",
+      ),
+    ).toEqual([]);
   });
 });
 

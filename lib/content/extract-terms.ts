@@ -23,6 +23,8 @@ const GLOSSARY_LABEL =
 const STOP_WORDS = new Set(["of", "and", "the", "in", "for", "on", "to", "a", "an", "with", "by", "at", "&"]);
 const NAMING = new Set(["called", "termed", "named", "dubbed"]);
 const DEPENDENT = /^(?:This|These|That|Those|Such)$/;
+// Opening words that tie a sentence to the one before (as in extract-statements.ts).
+const DEPENDENT_OPENING = /^(?:This|These|That|Those|Such|Most|Many|Some|Others|Another|Both|Each)\b/;
 // A sentence opening with a subordinate clause: its first comma ends the clause, not an appositive.
 const SUBORDINATE = /^(?:Because|Although|Though|When|While|Whilst|If|As|Since|After|Before|Once|Until|Unless)\b/;
 const MATERIAL_VERBS = /^(?:made|built|composed|constructed|carved|cast|formed|fashioned|woven)$/;
@@ -214,34 +216,48 @@ function termLike(term: string): boolean {
   );
 }
 
-/**
- * "This process is known as sea-floor spreading." — a term named for what the sentence before described; the item
- * quotes both sentences. The sentence before must read alone (no opening pronoun) and be short.
- */
-function dependentNaming(s: Sentence, text: string, tokens: PosToken[], previous: Sentence | undefined): TermFact[] {
-  if (!previous || !DEPENDENT.test(tokens[0]?.text ?? "")) return [];
-  const lead = tidy(previous.text);
+/** The sentence before, when it reads alone (no opening pronoun) and is short enough to quote. */
+function readableLead(previous: Sentence | undefined): Sentence | undefined {
+  const lead = previous && tidy(previous.text);
   if (
+    !lead ||
     lead.split(/\s+/).length > 40 ||
     !/[.!]$/.test(lead) ||
-    /^(?:This|These|That|Those|Such|They|It|He|She|Its|Their|His|Her|There)\b/.test(lead)
+    /^(?:This|These|That|Those|Such|They|It|He|She|Its|Their|His|Her|There|Most|Many|Some|Others)\b/.test(lead)
   )
-    return [];
-  let i = 1;
-  // "This process", "This loss of water".
-  while (isNp(tokens[i]) || (tokens[i]?.text === "of" && i > 1 && isNp(tokens[i + 1]))) i++;
-  if (i === 1 || tokens[i]?.pos !== "AUX") return [];
-  i++;
-  if (tokens[i]?.text === "also") i++;
-  const w = tokens[i]?.text.toLowerCase();
-  if (w === "known" && tokens[i + 1]?.text === "as") i += 2;
-  else if (w && NAMING.has(w)) i++;
-  else return [];
-  if (tokens[i]?.pos === "DET") i++;
-  const end = phraseEnd(tokens, i);
-  if (end === i || !/^[,.;]$/.test(tokens[end]?.text ?? "")) return [];
-  const term = span(text, tokens, i, end);
-  return termLike(term) ? [fact(s, term, "naming", { lead: source(previous) })] : [];
+    return undefined;
+  return previous;
+}
+
+/**
+ * A term the sentence names: "a step called photolysis", "… parapet, called machicolations, let …", "a massive
+ * stone building known as the keep" — also a short term, which the statement rule leaves. A sentence opening with
+ * "This process is known as …" names what the sentence before described: the item quotes both, and without a
+ * readable sentence before there is no item. A sentence opening with "Others"/"Most" reads as it is, with the
+ * sentence before when that reads alone.
+ */
+function naming(s: Sentence, text: string, tokens: PosToken[], previous: Sentence | undefined): TermFact[] {
+  const out: TermFact[] = [];
+  const lead = DEPENDENT_OPENING.test(text) ? readableLead(previous) : undefined;
+  if (DEPENDENT.test(tokens[0]?.text ?? "") && !lead) return out;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const w = tokens[i]!.text.toLowerCase();
+    let at: number;
+    if (w === "known" && tokens[i + 1]?.text === "as") at = i + 2;
+    else if (NAMING.has(w) && tokens[i]!.pos === "VERB") at = i + 1;
+    else continue;
+    // Passive or reduced-relative naming ("is called", "sacs called", ", called"); an active "X called the river
+    // Danubius" is read by activeNaming.
+    const before = tokens[i - 1]!;
+    const also = before.text === "also" ? tokens[i - 2] : before;
+    if (!also || !(/^(?:AUX|NOUN|ADJ|ADV)$/.test(also.pos) || also.text === ",")) continue;
+    if (tokens[at]?.pos === "DET") at++;
+    const end = phraseEnd(tokens, at);
+    if (end === at || !/^(?:[,.;:]|and|which|that)$/.test(tokens[end]?.text ?? "")) continue;
+    const term = span(text, tokens, at, end);
+    if (termLike(term) && !/^\p{Lu}/u.test(term)) out.push(fact(s, term, "naming", lead ? { lead: source(lead) } : {}));
+  }
+  return out;
 }
 
 /**
@@ -284,15 +300,20 @@ function activeNaming(s: Sentence, text: string, tokens: PosToken[]): TermFact[]
 function appositives(s: Sentence, text: string, tokens: PosToken[]): TermFact[] {
   const out: TermFact[] = [];
   for (let i = 1; i < tokens.length - 3; i++) {
-    const before = tokens[i - 1]!;
+    // "suggested hepatic amoebiasis", "surrounded by a moat".
+    const det = tokens[i - 1]!.pos === "DET" && /^(?:a|an|the)$/i.test(tokens[i - 1]!.text) && i > 1;
+    const before = det ? tokens[i - 2]! : tokens[i - 1]!;
     const governed = before.pos === "VERB" || before.pos === "ADP" || before.pos === "AUX";
     // The argument of the main verb, not a fronted phrase ("In practice, a permanent member …", "Because … kinds of
     // computer, a student …") nor the end of a name ("Conseil Européen pour la Recherche …", "Bachelor of Arts by
     // research").
+    const finite = (t: PosToken) => t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.text));
     const fronted =
-      !tokens.slice(0, i).some((t) => t.pos === "VERB" || t.pos === "AUX") ||
-      (SUBORDINATE.test(text) && !text.slice(0, tokens[i]!.start).includes(","));
-    const inName = before.pos === "ADP" && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? "");
+      !tokens.slice(0, i).some(finite) ||
+      ((SUBORDINATE.test(text) || tokens[0]!.pos === "ADP") && !text.slice(0, tokens[i]!.start).includes(",")) ||
+      // ", in a referendum, a plan …": a phrase set off by commas, its noun followed by the object.
+      tokens[i - (det ? 3 : 2)]?.text === ",";
+    const inName = before.pos === "ADP" && /^\p{Lu}/u.test(tokens[i - (det ? 3 : 2)]?.text ?? "");
     if (governed && !fronted && !inName && isNp(tokens[i])) {
       const end = phraseEnd(tokens, i);
       if (end === i || tokens[end]?.text !== "," || !/^(?:a|an|the)$/i.test(tokens[end + 1]?.text ?? "")) continue;
@@ -300,6 +321,7 @@ function appositives(s: Sentence, text: string, tokens: PosToken[]): TermFact[] 
       if (glossEnd === end + 2) continue;
       // "Vienna, the capital, Bratislava and …": a list, not a gloss.
       const rest = text.slice(tokens[glossEnd - 1]!.end);
+      if (/^,? (?:and|or) /.test(rest)) continue;
       if (/^, [^,]{1,40}(?:,| and )/.test(rest) && !/^, (?:which|who|that|where|when)\b/.test(rest)) continue;
       const term = span(text, tokens, i, end);
       if (termLike(term) && !spanCut(text, term) && !/^\p{Lu}/u.test(text.slice(tokens[end + 2]!.start)))
@@ -354,7 +376,7 @@ export function termsOf(s: Sentence, previous?: Sentence, block?: Block, documen
   const tokens = posTokens(text);
   const found = [
     ...abbreviations(s, text),
-    ...dependentNaming(s, text, tokens, previous),
+    ...naming(s, text, tokens, previous),
     ...activeNaming(s, text, tokens),
     ...appositives(s, text, tokens),
     ...materials(s, text, tokens),
