@@ -27,6 +27,8 @@ const DEPENDENT = /^(?:This|These|That|Those|Such)$/;
 const DEPENDENT_OPENING = /^(?:This|These|That|Those|Such|Most|Many|Some|Others|Another|Both|Each)\b/;
 // A sentence opening with a subordinate clause: its first comma ends the clause, not an appositive.
 const SUBORDINATE = /^(?:Because|Although|Though|When|While|Whilst|If|As|Since|After|Before|Once|Until|Unless)\b/;
+const CUES =
+  /\b(?:called|termed|named|dubbed|known as|knew|know|knows|made|built|composed|constructed|carved|cast|formed|fashioned|woven)\b|, (?:a|an|the) |, [A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*,/;
 const MATERIAL_VERBS = /^(?:made|built|composed|constructed|carved|cast|formed|fashioned|woven)$/;
 // A term is a word to learn, not a pronoun, a quantity or a vague noun.
 const VAGUE = new Set([
@@ -373,6 +375,8 @@ export function termsOf(s: Sentence, previous?: Sentence, block?: Block, documen
   if (listed.length > 0) return listed;
   const words = text.split(/\s+/).length;
   if (words < 4 || words > 50) return abbreviations(s, text);
+  // Tagging is the costly step: only a sentence with a cue for one of the shapes is tagged.
+  if (!CUES.test(text)) return abbreviations(s, text);
   const tokens = posTokens(text);
   const found = [
     ...abbreviations(s, text),
