@@ -2,6 +2,7 @@ import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
+import { termsOf } from "./extract-terms";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import { factKey } from "./keys";
 import { posTokens } from "./pos";
@@ -131,7 +132,17 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const resolvable = opening
       ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
       : ctx.resolve(text) !== undefined;
-    facts.push(...statementsOf(ctx.sentence, resolvable));
+    const statements = statementsOf(ctx.sentence, resolvable);
+    facts.push(...statements);
+    const previous = doc.sentences[doc.sentences.indexOf(ctx.sentence) - 1];
+    const before = previous?.blockIndex === ctx.sentence.blockIndex ? previous : undefined;
+    const terms = termsOf(ctx.sentence, before, block, doc.text);
+    // A term the statement rule already blanks, or an organisation's acronym, is asked once (by that rule).
+    facts.push(
+      ...terms.filter(
+        (t) => !statements.some((f) => f.focus === t.term) && !orgs.some((o) => o.acronym && o.acronym === t.term),
+      ),
+    );
   }
   facts.push(...extractInstitutions(doc));
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c, topicPerson)]));

@@ -6,6 +6,7 @@ import { definitionItems, objectiveItems, organisationItems, placeItems, quantit
 import { documentListItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
 import { statementItems } from "./items-statements";
+import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
 import { selectItems } from "./precision";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
@@ -75,6 +76,9 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "statement":
         candidates.push(...statementItems(kit, f));
+        break;
+      case "term":
+        candidates.push(...termItems(kit, f));
         break;
     }
   }

@@ -109,7 +109,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     /^[a-z]+$/.test(item.answer) &&
     item.answer.length < 9 &&
     // A term the sentence itself introduces ("pores called stomata") is the word to learn, however short.
-    !/\|statement-term$/.test(item.key)
+    !/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)
   )
     lower(0.45, "blank on a common word");
   if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)
@@ -306,7 +306,8 @@ export function selectItems(
       if (keep.has(index)) continue;
       // A statement item (extract-statements.ts) is the fallback reading of a sentence: it comes after every
       // specific item, and only while its sentence has fewer than STATEMENT_ROOM items.
-      const statement = item.factKey.startsWith("statement:");
+      // A term glossed by an appositive or a material (extract-terms.ts) is a fallback reading too.
+      const statement = item.factKey.startsWith("statement:") || /\|term-(?:appositive|material)$/.test(item.key);
       if (statement !== (pass === 3)) continue;
       if (statement && (perSentence.get(item.source.start) ?? 0) >= STATEMENT_ROOM) continue;
       if (COMBINED.has(item.kind)) {

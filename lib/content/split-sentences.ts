@@ -103,8 +103,14 @@ function isAbbreviation(text: string, dot: number, next: number): boolean {
   while (w > 0 && /[A-Za-z.]/.test(text[w - 1])) w--;
   const word = text.slice(w, dot);
   if (word.length === 0) return false;
-  // An initial ("J. R. Smith"), but not a unit symbol after a number or a degree sign ("75 °C. Silicon …").
-  if (/^[A-Z]$/.test(word)) return !/[\d°]/.test(text[w - 1] ?? "") && !/\d\s$/.test(text.slice(Math.max(0, w - 2), w));
+  // An initial ("J. R. Smith", "the mathematician G. H. Hardy") follows a name or another initial, or comes before
+  // one; a capital letter after a common word ending a sentence is a numeral ("… passes to photosystem I. Although …").
+  if (/^[A-Z]$/.test(word)) {
+    // A unit symbol after a number or a degree sign ends a sentence: "… above about 75 °C. Silicon …".
+    if (/[\d°]$|\d\s$/.test(text.slice(Math.max(0, w - 2), w))) return false;
+    const before = /(\S+)\s+$/.exec(text.slice(0, w))?.[1];
+    return !before || /^[A-Z(“"]/.test(before) || /^[A-Z]\.\s/.test(text.slice(next, next + 3));
+  }
   if (word.includes(".")) return true; // "U.S", "e.g", "i.e"
   const lower = word.toLowerCase();
   if (lower === "no" || lower === "nos") return /\d/.test(text[next]); // "No. 5" but "said no. Then"

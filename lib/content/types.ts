@@ -184,10 +184,30 @@ export interface StatementFact extends FactBase {
   role: StatementRole;
 }
 
+/**
+ * A term the document teaches (extract-terms.ts): named ("a step called photolysis", "This process is known as …"),
+ * glossed by an appositive ("hepatic amoebiasis, an infection of the liver"), listed in a glossary ("*veto* – the
+ * power …"), spelled out ("ATP (adenosine triphosphate)") or a material ("made of beryllium").
+ */
+export interface TermFact extends FactBase {
+  type: "term";
+  term: string;
+  shape: TermShape;
+  /** What the term means (a glossary's gloss) or stands for (an abbreviation's long form), when stated. */
+  meaning?: string;
+  /** The sentence before, quoted with the source when the source only reads after it ("This process is known as …"). */
+  lead?: SourceRef;
+  /** A name (capitalised) rather than a common-noun term: never offered among common-noun terms. */
+  proper: boolean;
+}
+
+export type TermShape = "glossary" | "abbreviation" | "naming" | "appositive" | "material";
+
 export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "where" | "name" | "object";
 
 export type Fact =
   | StatementFact
+  | TermFact
   | EventFact
   | PersonFact
   | InstitutionFact

@@ -1,0 +1,92 @@
+import { pickDistractors } from "./distractors";
+import { gapSentence, makeItem, multipleChoice, type Kit } from "./item-kit";
+import { joinSources, tidy } from "./text";
+import type { GeneratedItem, TermFact } from "./types";
+
+const topic = "definitions" as const;
+
+/**
+ * The document's other common-noun terms: what it names ("pores called stomata"), glosses or lists in a glossary.
+ * Real terms of the same document, so a distractor is never invented and is of the answer's kind.
+ */
+function siblingTerms(kit: Kit, f: TermFact): string[] {
+  const terms = kit.facts.flatMap((o) => {
+    // Named or listed as a term by the document itself; an appositive's or a material's noun may be a plain word.
+    if (o.type === "term" && !o.proper && (o.shape === "naming" || o.shape === "glossary")) return [o.term];
+    if (o.type === "statement" && o.role === "term" && !/\p{Lu}/u.test(o.focus)) return [o.focus.replace(/^the /, "")];
+    return [];
+  });
+  return [...new Set(terms)].filter((t) => t.toLowerCase() !== f.term.toLowerCase());
+}
+
+/**
+ * Items for a term (extract-terms.ts): recall — the term blanked in its sentence (with the sentence before when the
+ * sentence only reads after it), or, for a glossary entry or an abbreviation, the term asked from its meaning — and
+ * recognition — multiple choice among the document's other terms — where a common-noun term has three siblings.
+ *
+ * @example
+ * termItems(kit, { type: 'term', term: 'photolysis', shape: 'appositive', … })[0].prompt
+ * // 'Fill in the blank: The missing electrons are replaced by splitting water, a step called _____, …'
+ */
+export function termItems(kit: Kit, f: TermFact): GeneratedItem[] {
+  const rng = kit.rngFor(f.key);
+  const exclude = [f.term, ...(f.meaning ? [f.meaning] : [])];
+  if (f.shape === "abbreviation") {
+    return [
+      makeItem(f, {
+        kind: "typed",
+        variant: "term-stands-for",
+        prompt: `What does ${f.term} stand for?`,
+        answer: f.meaning!,
+        answerType: "text",
+        topic,
+      }),
+    ];
+  }
+  if (f.shape === "glossary") {
+    const spec = {
+      variant: "term-glossary",
+      prompt: `Which term means: ${f.meaning!.replace(/[.;:]$/, "")}?`,
+      answer: f.term,
+      answerType: "text" as const,
+      topic,
+    };
+    const items = [makeItem(f, { ...spec, kind: "typed" })];
+    const mc = !f.proper && multipleChoice(kit, f, spec, pickDistractors(f.term, [siblingTerms(kit, f)], exclude, rng));
+    if (mc) items.push(mc);
+    return items;
+  }
+  const gapped = gapSentence(f.source.text, f.term);
+  if (!gapped) return [];
+  const lead = f.lead ? `${tidy(f.lead.text)} ` : "";
+  const source = f.lead ? joinSources([f.lead, f.source]) : f.source;
+  const items = [
+    makeItem(f, {
+      kind: "cloze",
+      variant: `term-${f.shape}`,
+      prompt: `Fill in the blank: ${lead}${gapped}`,
+      answer: f.term,
+      accepted: f.term.startsWith("the ") ? [f.term.slice(4)] : [],
+      answerType: "text",
+      topic,
+      source,
+    }),
+  ];
+  if (!f.proper && f.shape !== "material") {
+    const mc = multipleChoice(
+      kit,
+      f,
+      {
+        variant: `term-${f.shape}`,
+        prompt: `Which term fills the blank? ${lead}${gapped}`,
+        answer: f.term,
+        answerType: "text",
+        topic,
+        source,
+      },
+      pickDistractors(f.term, [siblingTerms(kit, f)], exclude, rng),
+    );
+    if (mc) items.push(mc);
+  }
+  return items;
+}
