@@ -30,24 +30,24 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "danube.md": 21, // wip-gen-lists: "breg-brigach" asked as one list ("Name both: …") — main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
   "eufor-althea.md": 20, // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
-  "higgs-press-release.md": 19, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  "higgs-press-release.md": 20, // wip-gen-lists: "member-states" (a list's members no longer blanked one by one) — wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
   "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
-  "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  "panama-canal.md": 32, // wip-gen-lists: "locks-list" asked whole ("Name all three: … three sets of locks: _____") — wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
+  "photosynthesis.md": 16, // wip-gen-lists: "who-photosynthesises", "calvin-team" asked as whole lists — wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 18, // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 13, // wip-gen (statement facts); before: 12
   "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 17, // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 20, // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  "yellowstone-visitor.md": 22, // wip-gen-lists: "entrances-list" and another list asked whole — wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
-  "nato-mission-iraq.md": 42,
+  "nato-mission-iraq.md": 54, // wip-gen-lists: 42 → 54, the partner, coalition and training-site lists asked whole
 };
 
 /** Defects per detector over the corpus and the NATO page, tightened to wip-content's figures (target: 0 each). */
@@ -94,7 +94,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 
 // wip-gen round 3: 212 → 210, the facts above (decision 024).
 // Round 2: 210 → 208, the two Higgs list members above.
-const TOTAL_COVERAGE_AT_LEAST = 208 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+const TOTAL_COVERAGE_AT_LEAST = 215 / 411; // wip-gen-lists: 208 → 215 (lists asked whole); before: target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
