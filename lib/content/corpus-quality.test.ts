@@ -38,7 +38,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   "panama-canal.md": 32, // wip-gen-lists: "locks-list" asked whole ("Name all three: … three sets of locks: _____") — wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 16, // wip-gen-lists: "who-photosynthesises", "calvin-team" asked as whole lists — wip-gen (statement facts); before: 5
+  "photosynthesis.md": 13, // wip-gen-lists: +2 "who-photosynthesises", "calvin-team" asked as whole lists; −3 "thylakoids", "granum", "carbon-fixation" were blanks in "Inside it, …"/"In it, …" (an unresolved "it": dangling-pronoun) — wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 18, // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 13, // wip-gen (statement facts); before: 12
   "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
@@ -84,6 +84,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   // Round 2 (outside reading of untuned documents); before = wip-gen 48f2c8f (corpus + NATO / held-out / evaluation).
   "markup-left": 0, // before: 3 / 0 / 0 ("When was the **Harbour Act** a law …?")
   "list-member": 0, // before: 2 / 0 / 0 ("When did floods hit the valley, 1967, 1993 and 2011?")
+  "absurd-variant": 0, // wip-gen-lists: new ("operates 35 hours a day", a range turned backwards)
   "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
@@ -94,7 +95,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 
 // wip-gen round 3: 212 → 210, the facts above (decision 024).
 // Round 2: 210 → 208, the two Higgs list members above.
-const TOTAL_COVERAGE_AT_LEAST = 215 / 411; // wip-gen-lists: 208 → 215 (lists asked whole); before: target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+const TOTAL_COVERAGE_AT_LEAST = 212 / 411; // wip-gen-lists: 208 → 212 (+7 lists asked whole, −3 "In it, …"); before: target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -109,7 +110,7 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
 // Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
 // his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
 // Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
-const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
+const HOLDOUT_COVERED_AT_LEAST = 39; // wip-gen-lists: "asthenosphere" was a blank in "Beneath it lies the _____" (unresolved "it") — of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 
