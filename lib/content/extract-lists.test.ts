@@ -104,7 +104,7 @@ describe("listItems", () => {
     expect(listItems(kit, fact({ pairs }))[0]).toMatchObject({ kind: "matching", pairs });
     expect(listItems(kit, fact({ sequence: true }))[0]).toMatchObject({
       kind: "ordering",
-      sequence: ["whisk", "sieve", "ladle"],
+      sequence: ["Whisk", "Sieve", "Ladle"],
     });
   });
 });

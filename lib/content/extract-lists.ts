@@ -12,7 +12,7 @@ import type { Block, ListFact, MatchPair, ParsedDocument, SourceRef } from "./ty
 const GAP = "_____";
 const COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** A lead-in that refers back to something unnamed ("Three pieces of evidence support it:") reads alone nowhere. */
-const UNNAMED = /\b(?:it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+const UNNAMED = /\b(?:it|they|them|he|him|she|this|these|those)\b|^(?:its|their|his|her)\b/i;
 /** A numbered list whose lead-in says the order matters. */
 const ORDERED_LEAD = /\b(?:steps?|stages?|phases?|order|sequence|procedure|in turn|chronolog\w*)\b/i;
 /** "Term: description" or "Term – description" with a short term. */
@@ -73,6 +73,9 @@ function blockLists(doc: ParsedDocument): ListFact[] {
     // A member that is a paragraph of its own (two sentences, or a long one) is no list member to recall.
     if (members.length < 2 || members.length > 8 || UNNAMED.test(leadIn)) continue;
     if (members.some((m) => !m || m.split(/\s+/).length > 25 || /[.!?]\s+[A-Z]/.test(m))) continue;
+    const pairs = members.map((m) => PAIR.exec(m)).filter((m): m is RegExpExecArray => m !== null);
+    // "Queen: lays …" members are pairs, whole; other long members are names with descriptions.
+    const shown = pairs.length === members.length ? members : headsOf(members);
     const leadSentence = doc.sentences.filter((s) => s.end <= blocks[0]!.start && tidy(s.text) === leadIn).pop();
     // An exact slice of the document, lead-in to last member, as every fact's source is.
     const start = leadSentence?.start ?? blocks[0]!.start;
@@ -82,14 +85,13 @@ function blockLists(doc: ParsedDocument): ListFact[] {
       type: "list",
       key: `list:${hash(members.join("|"))}`,
       gapped: `${leadIn.replace(/:$/, "")}: ${GAP}`,
-      answer: headsOf(members).join("; "),
-      members: headsOf(members),
+      answer: shown.join("; "),
+      members: shown,
       source,
     };
     const count = countOf(leadIn.replace(/:$/, ""), members.length);
     if (count) fact.count = count;
     if (blocks[0]!.listOrdered && ORDERED_LEAD.test(leadIn)) fact.sequence = true;
-    const pairs = members.map((m) => PAIR.exec(m)).filter((m): m is RegExpExecArray => m !== null);
     if (pairs.length === members.length) fact.pairs = pairs.map((m): MatchPair => ({ left: m[1]!, right: m[2]! }));
     out.push(fact);
   }

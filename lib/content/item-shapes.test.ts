@@ -239,6 +239,11 @@ describe("round 3 shapes (wip-gen-lists: made-up sentences in the shapes an outs
     expect(checks(tf)).not.toContain("absurd-variant");
   });
 
+  it("refuses a question that kept a label's colon", () => {
+    const question = item({ prompt: "How many eggs a day does Queen: lay?", answer: "2,000", answerType: "number" });
+    expect(checks(question)).toContain("unsafe-question");
+  });
+
   it("refuses a statement opening on a preposition whose object is the sentence before", () => {
     const prompt = "Fill in the blank: Under it, member states accept _____ on their nuclear material.";
     expect(checks(item({ kind: "cloze", prompt, answer: "inspections", answerType: "text" }))).toContain(

@@ -101,6 +101,8 @@ export function unsafeQuestion(prompt: string): string[] {
   if (quoting || !QUESTION_LEAD.test(body)) return [];
   const tags = posTokens(body);
   const reasons: string[] = [];
+  // "How many eggs a day does Queen: lay?": a "Label: value" line turned into a question keeps the label's colon.
+  if (/\p{L}: \p{L}/u.test(body)) reasons.push("a label's colon inside the question");
   const aux = tags.findIndex((t, i) => i > 0 && t.pos === "AUX");
   if (COUNT_LEAD.test(body) && aux > 0) {
     const lead = tags.findIndex((t) => /^(?:many|much)$/i.test(t.text));

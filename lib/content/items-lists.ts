@@ -10,7 +10,7 @@ import { normaliseText } from "./normalise";
 import { COUNTRY_POOL } from "./pools";
 import { shuffle } from "../prng";
 import { coordinatedLists, spellingKey } from "./precision";
-import { joinSources, tidy } from "./text";
+import { joinSources, tidy, upperFirst } from "./text";
 import type { GeneratedItem, InstitutionFact, ListFact, SourceRef, Topic } from "./types";
 
 /** Lead of the prompt for a list written inside a sentence: the list is the blank. */
@@ -168,7 +168,10 @@ export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
       makeItem(fact, {
         kind: "matching",
         variant: "list-pairs",
-        prompt: `Match each to what the list says about it: ${lead}.`,
+        // The lead-in names the list unless a pronoun in it needs the sentence before ("Each kind has its own job").
+        prompt: /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i.test(lead)
+          ? "Match each term with the description the list gives."
+          : `Match each term with the description the list gives (${lead}).`,
         answer: pairs.map((p) => `${p.left} → ${p.right}`).join("; "),
         pairs,
         answerType: "match",
@@ -182,8 +185,8 @@ export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
         kind: "ordering",
         variant: "list-steps",
         prompt: `Put these in the order the document gives: ${lead}.`,
-        answer: fact.members.join(" → "),
-        sequence: fact.members,
+        answer: fact.members.map(upperFirst).join(" → "),
+        sequence: fact.members.map(upperFirst),
         answerType: "order",
         topic: "objectives",
       }),
