@@ -95,6 +95,11 @@ describe("listItems", () => {
     });
   });
 
+  it("asks nothing when a pronoun in the sentence names nobody", () => {
+    const gapped = "Research: it helps member states use isotopes in _____.";
+    expect(listItems(kit, fact({ gapped }))).toEqual([]);
+  });
+
   it("matches pairs and orders steps instead", () => {
     const pairs = [
       { left: "Whisk", right: "beats eggs" },

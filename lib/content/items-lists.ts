@@ -199,6 +199,8 @@ export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
     answerType: "text",
     topic: "objectives",
   });
+  // A pronoun the item could not name ("Science and technology: it helps …") leaves the list about nobody.
+  if (/\b(?:it|they|them|he|him|she)\b/i.test(item.prompt.replace(/^Name (?:all \w+|both): /, ""))) return [];
   // The whole list is the answer: the ration lets no item ask one member of it again.
   item.members = fact.members;
   return [item];
