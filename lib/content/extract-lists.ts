@@ -129,6 +129,8 @@ function sentenceLists(s: { text: string; start: number; end: number }, block: B
   const text = tidy(s.text);
   // A bullet that is a bare name, not a sentence, is one member of its block's list.
   if (block?.kind === "list_item" && !/[.!?]$/.test(text)) return [];
+  // Three members need a comma before a coordinator: other sentences are not tagged (tagging costs).
+  if (!/,[^.;]*\b(?:and|or)\b/.test(text)) return [];
   const tokens = posTokens(text);
   const out: ListFact[] = [];
   for (let i = 0; i < tokens.length; i++) {
