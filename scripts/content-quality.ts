@@ -7,8 +7,8 @@
  * apart as "held-out"). `--json` prints the same figures as JSON (the corpus test reads them); `--items` lists every item with its
  * defects, for reading the output as a teacher would.
  *
- * A key fact is covered when some item (not a true/false one) has an answer — or accepted spelling, or matching
- * pair — equal to one of the fact's accepted terms (ignoring case, accents, punctuation and a leading article) and
+ * A key fact is covered when some item (not a true/false one) has an answer — or accepted spelling, matching
+ * pair, or member of a list a flashcard asks whole — equal to one of the fact's accepted terms (ignoring case, accents, punctuation and a leading article) and
  * a source containing the fact's anchor words. That is a floor: it does not tell a right item from a wrong one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -143,6 +143,8 @@ const withoutArticle = (text: string) => fold(text).replace(/^(?:the|a|an) /, ""
 function askedValues(item: GeneratedItem): string[] {
   if (item.kind === "true_false" || item.kind === "ordering") return [];
   if (item.kind === "matching") return (item.pairs ?? []).flatMap((p) => [p.left, p.right]);
+  // "Name all three: …" asks for every member of the list (as nato-quality.test.ts counts a list item's members).
+  if (item.kind === "flashcard" && item.members) return [item.answer, ...item.members];
   return [item.answer, ...item.accepted];
 }
 

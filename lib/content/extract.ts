@@ -1,5 +1,6 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
+import { extractLists } from "./extract-lists";
 import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
 import { termsOf } from "./extract-terms";
@@ -145,6 +146,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     );
   }
   facts.push(...extractInstitutions(doc));
+  facts.push(...extractLists(doc));
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c, topicPerson)]));
   for (const f of facts) {
     const ref = refs.get(f.source.start);

@@ -3,7 +3,7 @@ import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
 import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
-import { documentListItems, sentenceListItems } from "./items-lists";
+import { documentListItems, listItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
@@ -79,6 +79,9 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "term":
         candidates.push(...termItems(kit, f));
+        break;
+      case "list":
+        candidates.push(...listItems(kit, f));
         break;
     }
   }

@@ -74,7 +74,7 @@ export function makeItem(fact: { key: string; source: SourceRef; pronounRef?: st
 
 // Prompts that quote their source sentence, and what in a sentence only reads right next to the sentence before it.
 const QUOTING =
-  /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? )/;
+  /^(Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? |Name all \w+: |Name both: )/;
 const CONNECTIVE =
   /^(Then|Also|Furthermore|Moreover|However|In addition|Additionally|Finally|Subsequently|Meanwhile), /;
 

@@ -202,3 +202,56 @@ describe("round 2 shapes (made-up sentences in the shapes an outside reading fou
     }
   });
 });
+
+describe("round 3 shapes (wip-gen-lists: made-up sentences in the shapes an outside reading found)", () => {
+  it.each([
+    ["Fill in the blank: The _____ trams run on the northern lines.", "old low-floor"],
+    ["Fill in the blank: Two _____ engines drained the marsh.", "steam-driven pumping"],
+    ["Fill in the blank: The _____ corals grow slowly in warm water.", "hard reef-building"],
+  ])("refuses a blank on a two-word modifier: %s", (prompt, answer) => {
+    expect(checks(item({ kind: "cloze", prompt, answer, answerType: "text" }))).toContain("modifier-blank");
+  });
+
+  it.each([
+    ["Fill in the blank: The _____ opened the new hall in 1902.", "Lord Mayor"],
+    ["Fill in the blank: The _____ was rebuilt after the fire.", "town hall"],
+  ])("keeps a two-word blank that is a name or a noun phrase: %s", (prompt, answer) => {
+    expect(checks(item({ kind: "cloze", prompt, answer, answerType: "text" }))).not.toContain("modifier-blank");
+  });
+
+  it.each([
+    "True or false: The warning centre operates 35 hours a day.",
+    "True or false: The lab is staffed 9 days a week.",
+    "True or false: Turnout reached 130 per cent in the capital.",
+    "True or false: The dam was built from 1972 to 1964.",
+    "True or false: Most plates move between 100 and 10 millimetres a year.",
+  ])("refuses a false variant no reader needs the document to judge: %s", (prompt) => {
+    const tf = item({ kind: "true_false", prompt, answer: "False", options: ["True", "False"], answerType: "boolean" });
+    expect(checks(tf)).toContain("absurd-variant");
+  });
+
+  it.each([
+    ["True or false: The warning centre operates 24 hours a day.", "False"],
+    ["True or false: The dam was built from 1964 to 1972.", "False"],
+    ["True or false: The herd fell from 5,000 to 3,000 animals.", "True"],
+  ])("keeps a false variant inside its bounds, and the source's own claim: %s", (prompt, answer) => {
+    const tf = item({ kind: "true_false", prompt, answer, options: ["True", "False"], answerType: "boolean" });
+    expect(checks(tf)).not.toContain("absurd-variant");
+  });
+
+  it("refuses a question that kept a label's colon", () => {
+    const question = item({ prompt: "How many eggs a day does Queen: lay?", answer: "2,000", answerType: "number" });
+    expect(checks(question)).toContain("unsafe-question");
+  });
+
+  it("refuses a statement opening on a preposition whose object is the sentence before", () => {
+    const prompt = "Fill in the blank: Under it, member states accept _____ on their nuclear material.";
+    expect(checks(item({ kind: "cloze", prompt, answer: "inspections", answerType: "text" }))).toContain(
+      "dangling-pronoun",
+    );
+    const named = "Fill in the blank: Under the treaty, member states accept _____ on their nuclear material.";
+    expect(checks(item({ kind: "cloze", prompt: named, answer: "inspections", answerType: "text" }))).not.toContain(
+      "dangling-pronoun",
+    );
+  });
+});

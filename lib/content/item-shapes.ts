@@ -25,12 +25,14 @@
  * - markup-left: Markdown emphasis (`**`, `__`, `*x*`, `_x_`) in a prompt, an option or the answer.
  * - list-member: a date or number answer that is one member of a coordinated list of values ("When did floods hit
  *   the valley, 1967, 1993 and 2011?" → 1951): a list becomes one item or none.
+ * - absurd-variant: a true/false statement no reader needs the document to judge ("35 hours a day", "from 1990 to
+ *   1985"): a false variant out of its unit's bounds or a range turned backwards.
  * - modifier-blank: a blank holding only the modifier of the noun right after it ("_____ birds migrate at night"
  *   → "Night-flying").
  */
 import { GAP } from "./item-kit";
 import { RANKS } from "./lexicon";
-import { posTokens } from "./pos";
+import { posTokens, type PosToken } from "./pos";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -43,6 +45,7 @@ export const SHAPE_CHECKS = [
   "markup-left",
   "list-member",
   "modifier-blank",
+  "absurd-variant",
 ] as const;
 export type ShapeCheck = (typeof SHAPE_CHECKS)[number];
 
@@ -98,6 +101,10 @@ export function unsafeQuestion(prompt: string): string[] {
   if (quoting || !QUESTION_LEAD.test(body)) return [];
   const tags = posTokens(body);
   const reasons: string[] = [];
+  // "How many eggs a day does Queen: lay?": a "Label: value" line turned into a question keeps the label's colon.
+  // ("Which term means: …?" is a template whose colon introduces the definition.)
+  if (/\p{L}: \p{L}/u.test(body.replace(/^Which term means: /, "")))
+    reasons.push("a label's colon inside the question");
   const aux = tags.findIndex((t, i) => i > 0 && t.pos === "AUX");
   if (COUNT_LEAD.test(body) && aux > 0) {
     const lead = tags.findIndex((t) => /^(?:many|much)$/i.test(t.text));
@@ -185,6 +192,14 @@ export function danglingPronoun(prompt: string, answerType?: string): string[] {
     if (PERSONAL.test(t.text) && !nameBefore && !blankName && !forward)
       return [`"${t.text}" names nobody in the statement`];
     if (PLURAL.test(t.text) && !nounBefore) return [`"${t.text}" names nothing in the statement`];
+    // "Under it, non-nuclear-weapon States accept …": a fronted phrase whose object is the sentence before's subject.
+    if (
+      /^(?:it|them)$/i.test(t.text) &&
+      i === 1 &&
+      tags[0]!.pos === "ADP" &&
+      /^(?:,|lies|lie|lay|is|are)$/.test(tags[2]?.text ?? "")
+    )
+      return [`"${tags[0]!.text} ${t.text}" refers to the sentence before`];
     // "Three pieces of evidence support it.": a short statement whose object is the sentence before's subject.
     if (/^(?:it|them)$/i.test(t.text) && words.length <= 9 && words[words.length - 1] === t)
       return [`"${t.text}" refers to the sentence before`];
@@ -396,7 +411,8 @@ export function modifierBlank(item: GeneratedItem): string[] {
   const { body } = promptBody(item.prompt);
   const gap = body.indexOf(GAP);
   const answer = item.answer.trim();
-  if (gap < 0 || /\s/.test(answer) || item.answerType === "number" || item.answerType === "date") return [];
+  const words = answer.split(/\s+/).length;
+  if (gap < 0 || words > 2 || item.answerType === "number" || item.answerType === "date") return [];
   const after = body.slice(gap + GAP.length);
   if (!/^ \p{Ll}/u.test(after)) return [];
   // "NMI is a _____ mission" → "non-combat": after a copula the modifier is the claim itself.
@@ -409,11 +425,48 @@ export function modifierBlank(item: GeneratedItem): string[] {
   if (at < 0 || end < 0) return [];
   const own = tags.slice(at, end);
   const next = tags[end]!;
+  // A part of a hyphenated word ("reef-building") is a modifier whatever its parts are tagged.
+  const hyphenPart = (t: PosToken) => t.text === "-" || filled[t.start - 1] === "-" || filled[t.end] === "-";
   const modifier =
-    /-/.test(answer) || own.every((t) => t.pos === "ADJ" || (t.pos === "VERB" && /(?:ing|ed)$/.test(t.text)));
+    (words === 1 && /-/.test(answer)) ||
+    own.every(
+      (t) => t.pos === "ADJ" || (t.pos === "VERB" && /(?:ing|ed)$/.test(t.text)) || (words > 1 && hyphenPart(t)),
+    );
   return modifier && next.pos === "NOUN" && !own.some((t) => t.pos === "PROPN" && !/-/.test(answer))
     ? [`the blank holds only the modifier of "${next.text}"`]
     : [];
+}
+
+/** Largest count a unit holds per period ("hours a day"): beyond it a statement is absurd. */
+const PER_PERIOD: [RegExp, number][] = [
+  [/^hours? (?:a|per|each) day$/i, 24],
+  [/^days? (?:a|per|each) week$/i, 7],
+  [/^months? (?:a|per|each) year$/i, 12],
+  [/^minutes? (?:an|per|each) hour$/i, 60],
+  [/^(?:per ?cent|%)/i, 100],
+];
+
+const value = (text: string) => Number(text.replace(/,/g, ""));
+
+/**
+ * A true/false statement a reader judges without the document: a count out of its unit's bounds ("operates 35 hours
+ * a day", "120 per cent") or a range turned backwards ("from 1990 to 1985", "between 400 and 204 metres") — the
+ * false variant of a number swapped in where it cannot stand.
+ *
+ * @example
+ * absurdVariant(item({ kind: "true_false", answer: "False", prompt: "True or false: It runs 35 hours a day." })) // one reason
+ */
+export function absurdVariant(item: GeneratedItem): string[] {
+  // A true statement is the source's own claim ("fell from 5,000 to 3,000"): only a false variant can be absurd.
+  if (item.kind !== "true_false" || item.answer !== "False") return [];
+  const { body } = promptBody(item.prompt);
+  for (const m of body.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*((?:per ?cent|%)|[a-z]+ (?:a|an|per|each) [a-z]+)/gi))
+    for (const [unit, most] of PER_PERIOD) if (unit.test(m[2]!) && value(m[1]!) > most) return [`"${m[0]}" cannot be`];
+  const range = /\b(?:from|between)\s+(\d[\d,]*(?:\.\d+)?)\s*(\p{L}*)\s+(?:to|and)\s+(\d[\d,]*(?:\.\d+)?)\b/iu.exec(
+    body,
+  );
+  if (range && value(range[1]!) > value(range[3]!)) return [`the range "${range[0]}" runs backwards`];
+  return [];
 }
 
 /**
@@ -436,5 +489,6 @@ export function shapeDefects(item: GeneratedItem, context: ShapeContext = {}): S
   add("markup-left", markupLeft(item));
   add("list-member", listMember(item));
   add("modifier-blank", modifierBlank(item));
+  add("absurd-variant", absurdVariant(item));
   return out;
 }

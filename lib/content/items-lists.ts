@@ -10,8 +10,8 @@ import { normaliseText } from "./normalise";
 import { COUNTRY_POOL } from "./pools";
 import { shuffle } from "../prng";
 import { coordinatedLists, spellingKey } from "./precision";
-import { joinSources, tidy } from "./text";
-import type { GeneratedItem, InstitutionFact, SourceRef, Topic } from "./types";
+import { joinSources, tidy, upperFirst } from "./text";
+import type { GeneratedItem, InstitutionFact, ListFact, SourceRef, Topic } from "./types";
 
 /** Lead of the prompt for a list written inside a sentence: the list is the blank. */
 export const LIST_LEAD = "Which of these is NOT in the list that fills the blank? ";
@@ -145,4 +145,63 @@ export function sentenceListItems(kit: Kit): GeneratedItem[] {
     if (item) items.push(item);
   }
   return items;
+}
+
+const COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const countWord = (n: number) => COUNT_WORDS[n - 2] ?? String(n);
+
+/**
+ * The items of a list read as one fact (extract-lists.ts): a matching item when every member is "Term: description",
+ * an ordering item for numbered steps, else a flashcard that asks for the whole list ("Name all three: The canal has
+ * three sets of locks: _____"). One list, one item: never one per member.
+ */
+export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
+  void kit;
+  const lead = fact.gapped.replace(/:\s*_____$/, "");
+  if (
+    fact.pairs &&
+    fact.pairs.length >= 3 &&
+    new Set(fact.pairs.map((p) => normaliseText(p.left))).size === fact.pairs.length
+  ) {
+    const pairs = fact.pairs.slice(0, 6);
+    return [
+      makeItem(fact, {
+        kind: "matching",
+        variant: "list-pairs",
+        // The lead-in names the list unless a pronoun in it needs the sentence before ("Each kind has its own job").
+        prompt: /\b(?:it|its|they|them|their|he|him|his|she|her)\b/i.test(lead)
+          ? "Match each term with the description the list gives."
+          : `Match each term with the description the list gives (${lead}).`,
+        answer: pairs.map((p) => `${p.left} → ${p.right}`).join("; "),
+        pairs,
+        answerType: "match",
+        topic: "definitions",
+      }),
+    ];
+  }
+  if (fact.sequence && fact.members.length >= 3 && fact.members.length <= 7)
+    return [
+      makeItem(fact, {
+        kind: "ordering",
+        variant: "list-steps",
+        prompt: `Put these in the order the document gives: ${lead}.`,
+        answer: fact.members.map(upperFirst).join(" → "),
+        sequence: fact.members.map(upperFirst),
+        answerType: "order",
+        topic: "objectives",
+      }),
+    ];
+  const item = makeItem(fact, {
+    kind: "flashcard",
+    variant: "list-recall",
+    prompt: `${fact.members.length === 2 ? "Name both" : `Name all ${fact.count ?? countWord(fact.members.length)}`}: ${fact.gapped}`,
+    answer: fact.answer,
+    answerType: "text",
+    topic: "objectives",
+  });
+  // A pronoun the item could not name ("Science and technology: it helps …") leaves the list about nobody.
+  if (/\b(?:it|they|them|he|him|she)\b/i.test(item.prompt.replace(/^Name (?:all \w+|both): /, ""))) return [];
+  // The whole list is the answer: the ration lets no item ask one member of it again.
+  item.members = fact.members;
+  return [item];
 }

@@ -148,6 +148,7 @@ export function parseDocument(text: string): ParsedDocument {
         listCaption: caption,
         listLeadIn: leadIn,
       };
+      if (/^\s*\d/.test(bullet[0])) item.listOrdered = true;
       blocks.push(item);
       openItem = { block: item, column: bullet[0].length };
       continue;

@@ -181,8 +181,12 @@ describe("lists become one item", () => {
   const { items } = buildItems(text);
 
   it("asks a written list once, with a real outsider and never a true member as the wrong option", () => {
-    const lists = items.filter((i) => i.members);
+    const lists = items.filter((i) => i.members && i.kind === "multiple_choice");
     expect(lists).toHaveLength(1);
+    // Besides it, at most one recall item asks the whole list ("Name all four: …").
+    const recall = items.filter((i) => i.members && i.kind === "flashcard");
+    expect(recall.length).toBeLessThanOrEqual(1);
+    for (const r of recall) expect(r.members).toEqual(["Norway", "Denmark", "Iceland", "Finland"]);
     const [list] = lists;
     expect(list!.answer).toBe("Sweden");
     expect(list!.members!.every((m) => ["Norway", "Denmark", "Iceland", "Finland"].includes(m))).toBe(true);

@@ -177,10 +177,9 @@ const TITLE_BEFORE_NAME = new RegExp(
  * share is one fact to a learner); and, when the answer is one member of a list written in the sentence
  * ("including Australia, Sweden and Finland"), the list, so a list gives one item and not one per member.
  */
-function factGroups(item: GeneratedItem): string[] {
+function factGroups(item: GeneratedItem, lists: ReadonlyMap<number, ReadonlySet<string>[]> = new Map()): string[] {
   const at = `${item.source.start}-${item.source.end}`;
-  if (item.members)
-    return [`list|${item.source.start}|${listContaining(item.source.text, item.members[0]!) ?? item.key}`];
+  if (item.members) return [`list|${item.source.start}|${memberKey(item.members[0]!)}`];
   // A true/false statement has no answer to compare: it stands for its fact's claim in the sentence.
   if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`];
   const quoting = promptBody(item.prompt).quoting;
@@ -193,7 +192,26 @@ function factGroups(item: GeneratedItem): string[] {
   if (!quoting && (item.answerType === "date" || item.answerType === "number")) groups.push(`answer|${at}|${answer}`);
   const list = listContaining(item.source.text, item.answer);
   if (list !== undefined) groups.push(`list|${item.source.start}|${list}`);
+  // One member of a list that a list item of the same sentence asks whole: that list item stands for it.
+  const member = memberKey(item.answer);
+  for (const members of lists.get(item.source.start) ?? [])
+    if (members.has(member)) groups.push(`list|${item.source.start}|${[...members][0]}`);
   return groups;
+}
+
+/** A member as the ration compares it: normalised, without a leading article. */
+const memberKey = (member: string) => normaliseText(member).replace(/^the /, "");
+
+/**
+ * The lists that list items ask whole ("Name all three: …", "Which of these is NOT …"), by the sentence they quote:
+ * each list's members in order, the first one naming the list.
+ */
+function listsBySentence(items: readonly GeneratedItem[]): Map<number, Set<string>[]> {
+  const out = new Map<number, Set<string>[]>();
+  for (const item of items)
+    if (item.members && item.kind === "flashcard")
+      out.set(item.source.start, [...(out.get(item.source.start) ?? []), new Set(item.members.map(memberKey))]);
+  return out;
 }
 
 // One member of a list: capitalised words, with linking words inside ("Economic and Social Council", "Court of Justice").
@@ -283,6 +301,7 @@ export function selectItems(
     }
     return verdict;
   };
+  const lists = listsBySentence(assessed.map(({ item }) => item));
   const ranked = [...assessed].sort(
     (x, y) =>
       Number(x.a.quality < REVIEW_BELOW) - Number(y.a.quality < REVIEW_BELOW) ||
@@ -315,7 +334,7 @@ export function selectItems(
         continue;
       }
       const role = RECOGNITION.has(item.kind) ? "recognition" : "recall";
-      const facts = factGroups(item);
+      const facts = factGroups(item, lists);
       const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
       if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
       // The first pass gives every fact its one item, however many facts a sentence states (coverage first).

@@ -39,8 +39,13 @@ export function textSupported(item: GeneratedItem): boolean {
 
 /** Is the item's answer stated by its source? (Ordering sequences are rephrased clauses and are checked elsewhere.) */
 export function supported(item: GeneratedItem): boolean {
-  if (item.members) {
-    // A list item: every member shown is in the list, the outsider is not.
+  // A whole list asked at once ("Name all three: …"): every member is in the source.
+  if (item.members && item.kind === "flashcard") {
+    const source = ` ${normaliseText(item.source.text)} `;
+    return item.members.every((m) => source.includes(` ${normaliseText(m)} `));
+  }
+  if (item.members && item.kind === "multiple_choice") {
+    // A "NOT" list item: every member shown is in the list, the outsider is not.
     const source = ` ${normaliseText(item.source.text)} `;
     return (
       item.members.every((m) => source.includes(` ${normaliseText(m)} `)) &&

@@ -49,6 +49,8 @@ export interface Block {
   listCaption?: string;
   /** The sentence ending in ":" that introduces the list (or run of lists), if any. */
   listLeadIn?: string;
+  /** The list is numbered ("1.", "2)"): its order is the document's. */
+  listOrdered?: boolean;
 }
 
 export interface Sentence {
@@ -165,6 +167,25 @@ export interface PlaceFact extends FactBase {
   question?: string;
 }
 
+/**
+ * A list taken as one fact (extract-lists.ts): the members of a bulleted or numbered list under its lead-in, or of a
+ * list written inside a sentence ("It contains enzymes, ribosomes and its own DNA").
+ */
+export interface ListFact extends FactBase {
+  type: "list";
+  /** The sentence with the list replaced by the blank ("The canal has three sets of locks: _____"). */
+  gapped: string;
+  /** The list as the learner recalls it: the sentence's own span, or the bullets joined with "; ". */
+  answer: string;
+  members: string[];
+  /** The number the lead-in states when it equals the members' count ("three sets of locks" → "three"). */
+  count?: string;
+  /** A numbered list introduced as steps, stages or an order: its members in the document's order. */
+  sequence?: boolean;
+  /** Members written "Term: description" (or "Term – description"), all of them. */
+  pairs?: MatchPair[];
+}
+
 export interface DefinitionFact extends FactBase {
   type: "definition";
   subject: string;
@@ -215,7 +236,8 @@ export type Fact =
   | QuantityFact
   | OrganisationFact
   | PlaceFact
-  | DefinitionFact;
+  | DefinitionFact
+  | ListFact;
 
 export type FactType = Fact["type"];
 

@@ -12,7 +12,7 @@ import type { GeneratedItem } from "./types";
 
 /** Prompts that quote their source sentence, and the quoted body after the lead. */
 const QUOTING_LEAD =
-  /^(?:Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? )/;
+  /^(?:Fill in the blank: |True or false: |Which \w+ fills the blank\? |Which of these is NOT in the list that fills the blank\? |Name all \w+: |Name both: )/;
 
 /** The part of a prompt that is prose from the document or a transformed question. */
 export function promptBody(prompt: string): { body: string; quoting: boolean } {
