@@ -31,17 +31,17 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  */
 const COVERED_AT_LEAST: Record<string, number> = {
   "danube.md": 20, // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
-  "eufor-althea.md": 20, // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
+  "eufor-althea.md": 21, // issue 13 roles/quantities: 20 → 21, "current-strength" ("about 1,100 troops" was keyed like another "troops" count and lost) — wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
-  "higgs-press-release.md": 19, // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
-  "jwst-fact-sheet.md": 22, // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
+  "higgs-press-release.md": 21, // issue 13 roles/quantities: 19 → 21, the seminar's and the press conference's clock times — wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  "jwst-fact-sheet.md": 24, // issue 13 roles/quantities: 22 → 24, the launch's clock time and the ten years of fuel — wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   "panama-canal.md": 31, // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 14, // wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 18, // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
-  "un-security-council.md": 13, // wip-gen (statement facts); before: 12
-  "vasa-museum.md": 14, // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
+  "un-security-council.md": 15, // issue 13 roles/quantities: 13 → 15, "eleven" and "procedural-nine" (a second "members" count) — wip-gen (statement facts); before: 12
+  "vasa-museum.md": 20, // issue 13 roles/quantities/causes: 14 → 20, opening hours, Wednesday hours, depth, Hein Jacobsson, Fälting, why the hall is kept dry — wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 17, // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
   "yellowstone-visitor.md": 20, // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
@@ -94,7 +94,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 
 // wip-gen round 3: 212 → 210, the facts above (decision 024).
 // Round 2: 210 → 208, the two Higgs list members above.
-const TOTAL_COVERAGE_AT_LEAST = 208 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+const TOTAL_COVERAGE_AT_LEAST = 221 / 411; // issue 13 roles/quantities/causes: 208 → 221
+// target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -109,7 +110,7 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
 // Round 3: 40 → 38, "royal-albert" was a false item ("Mary Elizabeth Horsley's last great railway work": "His" read as
 // his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
 // Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
-const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
+const HOLDOUT_COVERED_AT_LEAST = 44; // of 88; issue 13 roles/quantities: 40 → 44; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 

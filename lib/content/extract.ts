@@ -1,5 +1,6 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
+import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
@@ -106,9 +107,11 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   addDeeds(people, contexts);
   facts.push(...people);
   const personNames = new Set(facts.flatMap((f) => (f.type === "person" ? [f.name] : [])));
+  const quantityKeys = new Map<string, number>();
   for (const ctx of contexts) {
     facts.push(...extractEvents(ctx));
-    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve));
+    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve, quantityKeys));
+    facts.push(...extractCauses(ctx.sentence, ctx.resolve));
     facts.push(...extractDefinitions(ctx, subjects.get(ctx.sentence)));
     facts.push(...extractObjectives(doc, ctx, subjects.get(ctx.sentence)));
     const block = doc.blocks[ctx.sentence.blockIndex];

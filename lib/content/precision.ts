@@ -306,7 +306,9 @@ export function selectItems(
       if (keep.has(index)) continue;
       // A statement item (extract-statements.ts) is the fallback reading of a sentence: it comes after every
       // specific item, and only while its sentence has fewer than STATEMENT_ROOM items.
-      const statement = item.factKey.startsWith("statement:");
+      // A role ("Who was Alfred Wegener?", items-people.ts) and a reason ("Why …?", items-causes.ts) are fallbacks
+      // too: the sentence's name, date and number first.
+      const statement = /^(?:statement|role|cause):/.test(item.factKey);
       if (statement !== (pass === 3)) continue;
       if (statement && (perSentence.get(item.source.start) ?? 0) >= STATEMENT_ROOM) continue;
       if (COMBINED.has(item.kind)) {
