@@ -27,6 +27,15 @@ describe("roles: what a document calls a person", () => {
     expect(findPeople("Agency Director-General Maria Ruiz welcomed it.").map((p) => p.name)).toEqual(["Maria Ruiz"]);
   });
 
+  it("reads no person in a name the document writes after 'the'", () => {
+    const text =
+      "# Stones\n\nThe Harlow Stone was found in 1820. Harlow Stone carried the decree, the curator Ada Pike said.\n";
+    const people = buildItems(text)
+      .facts.filter((f) => f.type === "person")
+      .map((f) => (f as { name: string }).name);
+    expect(people).not.toContain("Harlow Stone");
+  });
+
   it("gives no role for a pronoun's role, a thing, a cut name or a verb before a name", () => {
     expect(roles("His assistant Jon Dahl finished the ship.")).toEqual([]);
     expect(roles("The bridge crosses the Tarn near Millau.")).toEqual([]);

@@ -170,7 +170,10 @@ export function extractPeople(sentences: Sentence[], subjectOf: (s: Sentence) =>
     linkSuccession(s, mentions, here, lastPerson, people);
     if (here.length > 0) lastPerson = here[here.length - 1];
   }
-  return [...people.values()].map((p) => ({ ...p, name: tidy(p.name) }));
+  // A name the document writes after "the" ("the Rosetta Stone") is a thing: a person's name takes no article.
+  const things = (name: string) =>
+    sentences.some((s) => new RegExp(`\\b[Tt]he\\s+${escapeRegExp(name)}\\b`).test(s.text));
+  return [...people.values()].filter((p) => !things(p.name)).map((p) => ({ ...p, name: tidy(p.name) }));
 }
 
 /** "She succeeds Major General X … as commander." (subject may be a pronoun for the last person named). */
