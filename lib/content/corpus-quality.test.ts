@@ -30,20 +30,20 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 23, // session 6 merge (terms + lists): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
-  "eufor-althea.md": 20, // session 6 merge (terms + lists): 20 → 20; // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
+  "danube.md": 23, // session 6 merge (terms + lists + roles): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "eufor-althea.md": 21, // session 6 merge (terms + lists + roles): 20 → 21; // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
-  "higgs-press-release.md": 20, // session 6 merge (terms + lists): 19 → 20; // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
-  "jwst-fact-sheet.md": 23, // session 6 merge (terms + lists): 23 → 23; // wip-gen-terms: "beryllium" (made of) — was 22; // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
-  "panama-canal.md": 32, // session 6 merge (terms + lists): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  "higgs-press-release.md": 22, // session 6 merge (terms + lists + roles): 19 → 22; // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  "jwst-fact-sheet.md": 25, // session 6 merge (terms + lists + roles): 23 → 25; // wip-gen-terms: "beryllium" (made of) — was 22; // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
+  "panama-canal.md": 32, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 16, // session 6 merge (terms + lists): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
-  "srinivasa-ramanujan.md": 19, // session 6 merge (terms + lists): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
-  "un-security-council.md": 13, // session 6 merge (terms + lists): 15 → 13; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
-  "vasa-museum.md": 16, // session 6 merge (terms + lists): 16 → 16; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
-  "world-wide-web.md": 21, // session 6 merge (terms + lists): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 22, // session 6 merge (terms + lists): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  "photosynthesis.md": 16, // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
+  "srinivasa-ramanujan.md": 19, // session 6 merge (terms + lists + roles): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
+  "un-security-council.md": 17, // session 6 merge (terms + lists + roles): 15 → 17; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
+  "vasa-museum.md": 22, // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
+  "world-wide-web.md": 21, // session 6 merge (terms + lists + roles): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
+  "yellowstone-visitor.md": 22, // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
@@ -96,8 +96,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 // wip-gen round 3: 212 → 210, the facts above (decision 024).
 // Round 2: 210 → 208, the two Higgs list members above.
 // wip-gen-terms: 208 → 223, terms and definitions (extract-terms.ts).
-// Session 6 merge of terms (decision 028) and lists (decision 030): 225.
-const TOTAL_COVERAGE_AT_LEAST = 225 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// Session 6 merge of terms (decision 028), lists (decision 030), roles, causes and quantities: 208 → 240.
+const TOTAL_COVERAGE_AT_LEAST = 240 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -113,8 +113,8 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
 // his wife); "poll" quoted "a BBC poll placed him second …" with "him" unresolved (dangling-pronoun, decision 024).
 // Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
 // wip-gen-terms: 40 → 42, "sea-floor-spreading" (naming after the sentence before) and "pangaea" (a glossary entry).
-// Session 6 merge: 40 — the lists branch dropped "asthenosphere" ("Beneath it lies the _____", an unresolved "it").
-const HOLDOUT_COVERED_AT_LEAST = 40; // of 88; before the second round: 34
+// Session 6 merge: 45 (terms +2, roles/quantities +4, lists −1: "Beneath it lies the _____", an unresolved "it").
+const HOLDOUT_COVERED_AT_LEAST = 45; // of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 

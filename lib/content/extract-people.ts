@@ -1,3 +1,4 @@
+import nlp from "compromise";
 import { analyse } from "./tokens";
 import { findDates } from "./dates";
 import { factKey } from "./keys";
@@ -8,7 +9,7 @@ import type { PersonFact, Sentence, SourceRef } from "./types";
 // A capitalised word, or an ALL-CAPS surname as official pages write them ("Major General László STICZ").
 const NAME_WORD = "(?:[A-Z][a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?![a-z]))";
 const RANK_RE = new RegExp(
-  `(?:(${RANKS.map(escapeRegExp).join("|")})\\s+)(${NAME_WORD}(?:\\s+(?:[A-Z]\\.\\s+)?${NAME_WORD}){1,2})`,
+  `(?<![\\w-])(?:(${RANKS.map(escapeRegExp).join("|")})\\s+)(${NAME_WORD}(?:\\s+(?:[A-Z]\\.\\s+)?${NAME_WORD}){1,2})`,
   "g",
 );
 const COUNTRY_RE = new RegExp(`^,?\\s+of\\s+(?:the\\s+)?(${COUNTRIES.map(escapeRegExp).join("|")})\\b`);
@@ -21,6 +22,13 @@ const INSTITUTION_WORDS = new Set([
   ...["Locks", "Lock", "Canal", "Dam", "Bridge", "Lake", "River", "Island", "Bay", "Cut", "Zone", "Railroad"],
 ]);
 const TITLE_WORDS = new Set(RANKS.flatMap((r) => r.split(" ")));
+
+const PERSON_NAME = `${NAME_WORD}(?:\\s+(?:[A-Z]\\.\\s+)?${NAME_WORD}){1,3}`;
+const ROLE_THEN_NAME = new RegExp(`\\b([a-z][a-z-]{3,})\\s+(${PERSON_NAME})(?![\\w'’-])`, "g");
+const NAME_THEN_ROLE = new RegExp(
+  `(?:^|(?<=[.;]\\s))(${PERSON_NAME})(?:\\s+\\([^()]*\\))?(?:\\s+(?:is|was)|,)\\s+(?:a|an)\\s+([^,.;()]{3,80})`,
+  "g",
+);
 
 /** A person mention in one sentence, with offsets in that sentence. */
 export interface PersonMention {
@@ -48,14 +56,31 @@ export function findPeople(sentence: string): PersonMention[] {
   for (const m of sentence.matchAll(RANK_RE)) add(m[2], m.index + m[0].length - m[2].length, m[1]);
   const proposals = analyse(sentence).people().json({ offset: true }) as { text: string; offset: { start: number } }[];
   for (const p of proposals) {
-    const text = p.text
+    let text = p.text
       .replace(/(?:['’]s|[,.;:])+$/, "")
       .replace(/^(?:[A-Z][a-z]+\s+)*?(?=(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$)/, (lead) =>
         TITLE_WORDS.has(lead.trim()) ? "" : lead,
       );
+    // "Director-General Rolf Heuer": a title compromise took into the name is not part of it.
+    const title = /^(?:[A-Z][a-z]+-)?[A-Z][a-z]+\s+(?=\S+\s+\S)/.exec(text)?.[0];
+    if (
+      title &&
+      title
+        .trim()
+        .split("-")
+        .every((w) => isRoleNoun(w))
+    )
+      text = text.slice(title.length);
     const start = sentence.indexOf(text, p.offset.start);
     if (start >= 0) add(text, start, rankBefore(sentence, start));
   }
+  // A person noun right before a capitalised run ("the German meteorologist Alfred Wegener", "spokesperson Fabiola
+  // Gianotti"), or a person noun the run is said to be ("Srinivasa Ramanujan (…) was an Indian mathematician",
+  // "Robert Cailliau, a Belgian engineer,"), makes it a person compromise does not know.
+  for (const m of sentence.matchAll(ROLE_THEN_NAME))
+    if (isRoleNoun(m[1]!))
+      add(m[2]!, m.index + m[0].length - m[2]!.length, rankBefore(sentence, m.index + m[0].length - m[2]!.length));
+  for (const m of sentence.matchAll(NAME_THEN_ROLE)) if (roleAtStart(m[2]!)) add(m[1]!, m.index + m[0].indexOf(m[1]!));
   // "Neil Armstrong and Buzz Aldrin": a capitalised pair coordinated with a known person is a person too.
   for (const p of [...found]) {
     const after = sentence.slice(p.stop);
@@ -69,7 +94,8 @@ export function findPeople(sentence: string): PersonMention[] {
 
 function rankBefore(sentence: string, start: number): string | undefined {
   const before = sentence.slice(0, start);
-  return RANKS.find((r) => before.endsWith(`${r} `));
+  // "Director-General Rolf Heuer": "General" is part of a hyphenated title, not his rank.
+  return RANKS.find((r) => before.endsWith(`${r} `) && !/[\w-]$/.test(before.slice(0, -r.length - 1)));
 }
 
 /** Where an attribute was stated. */
@@ -137,10 +163,17 @@ export function extractPeople(sentences: Sentence[], subjectOf: (s: Sentence) =>
         p.evidence.role = ref(s);
       }
     }
+    for (const r of findRoles(s.text, mentions)) {
+      const p = people.get(r.name);
+      if (p && !p.description) p.description = { role: r.role, tense: r.tense, source: ref(s) };
+    }
     linkSuccession(s, mentions, here, lastPerson, people);
     if (here.length > 0) lastPerson = here[here.length - 1];
   }
-  return [...people.values()].map((p) => ({ ...p, name: tidy(p.name) }));
+  // A name the document writes after "the" ("the Rosetta Stone") is a thing: a person's name takes no article.
+  const things = (name: string) =>
+    sentences.some((s) => new RegExp(`\\b[Tt]he\\s+${escapeRegExp(name)}\\b`).test(s.text));
+  return [...people.values()].filter((p) => !things(p.name)).map((p) => ({ ...p, name: tidy(p.name) }));
 }
 
 /** "She succeeds Major General X … as commander." (subject may be a pronoun for the last person named). */
@@ -177,4 +210,124 @@ function linkSuccession(
     }
   }
   void people;
+}
+
+// Nouns that name what a person is or does, beyond compromise's #Actor tag ("engineer" and "mathematician" lack it).
+const ROLE_WORDS = new Set(
+  [
+    ...["engineer", "mathematician", "diver", "king", "queen", "explorer", "founder", "senator", "director"],
+    ...["executive", "governor", "mayor", "minister", "chancellor", "secretary", "general", "emperor", "pope"],
+    ...["navigator", "surveyor", "shipwright", "sculptor", "philosopher", "historian", "astronaut", "cosmonaut"],
+  ].map((w) => w.toLowerCase()),
+);
+
+/** True when `word` (lower case) names a person by occupation or office ("meteorologist", "architect"). */
+export function isRoleNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  // "Director-General", "editor-in-chief": a compound whose first part names a person.
+  if (w.includes("-")) return isRoleNoun(w.split("-")[0]!) && !/-born$/.test(w);
+  if (ROLE_WORDS.has(w)) return true;
+  if (!/^[a-z-]{4,}$/.test(w) || /(?:ing|ed|ly|ness|ment|tion|sion)$/.test(w)) return false;
+  if (/(?:ologist|ician|ist|eer)$/.test(w)) return true;
+  let actor = ACTORS.get(w);
+  if (actor === undefined) {
+    // compromise directly, not tokens.ts's `analyse`: that one records each word's tags for the sentences it tags,
+    // and "the views" would make the verb of "Stoltenberg views …" a noun there.
+    actor = nlp(`the ${w}`).has("#Actor");
+    if (ACTORS.size > 5000) ACTORS.clear();
+    ACTORS.set(w, actor);
+  }
+  return actor;
+}
+const ACTORS = new Map<string, boolean>();
+
+/** How a sentence describes a person: "the German meteorologist Alfred Wegener" → "German meteorologist". */
+export interface RoleMention {
+  name: string;
+  /** Without the article: "British civil and mechanical engineer". */
+  role: string;
+  /** "is" or "was", as the sentence has it (appositives take the main verb's tense). */
+  tense: "is" | "was";
+}
+
+// Words a role may hold before its head: adjectives and nouns ("civil and mechanical", "structural", "navy",
+// "computer", "French-born"), never a verb or a number.
+const ROLE_WORD = "(?:[A-Z]{2,}|[A-Z][a-z]+(?:-[A-Za-z]+)?|[a-z][a-z-]*)";
+
+/**
+ * Descriptions of named people: an appositive before the name ("the German meteorologist Alfred Wegener", "CMS
+ * spokesperson Joe Incandela"), after it ("Robert Cailliau, a Belgian engineer,"), or the sentence's own claim
+ * ("Isambard Kingdom Brunel was a British civil and mechanical engineer of …"). The role must end in a noun that
+ * names a person (`isRoleNoun`); one owned by a pronoun ("his assistant") says nothing on its own and is skipped.
+ */
+export function findRoles(sentence: string, mentions: PersonMention[] = findPeople(sentence)): RoleMention[] {
+  const out: RoleMention[] = [];
+  const past = analyse(sentence).has("#PastTense");
+  for (const m of mentions) {
+    if (m.rank) continue; // "Major General X": a rank, read by extractPeople
+    const before = sentence.slice(0, m.start);
+    const after = sentence.slice(m.stop);
+    const lead = new RegExp(
+      `(?:\\b([Tt]he|[Aa]n?|[A-Z][\\w-]*['’]s)\\s+|^)((?:${ROLE_WORD}\\s+){0,4}${ROLE_WORD})\\s+$`,
+    ).exec(before);
+    // "His assistant Hein Jacobsson": a role owned by a pronoun says nothing on its own; "Johann Strauss II": a cut name.
+    if (/^\s+[A-Z0-9]/.test(after)) continue;
+    if (lead && (lead[1] || lead.index === 0) && !/^(?:His|Her|Its|Their|Our|My|Your)\b/.test(lead[2]!)) {
+      const role = roleOf(lead[2]!);
+      if (role)
+        out.push({
+          name: m.name,
+          role: lead[1] && /['’]s$/.test(lead[1]) ? `${lead[1]} ${role}` : role,
+          tense: past ? "was" : "is",
+        });
+      continue;
+    }
+    const trailing = /^,\s+(?:a|an)\s+([^,.;()]{3,80})/.exec(after);
+    const trailingRole = trailing && roleAtStart(trailing[1]!);
+    if (trailingRole) {
+      out.push({ name: m.name, role: trailingRole, tense: past ? "was" : "is" });
+      continue;
+    }
+    const claim = /^(?:\s+\([^()]*\))?\s+(is|was)\s+(?:a|an)\s+([^,.;()]{3,80})/.exec(after);
+    const claimRole = claim && m.start === 0 && roleAtStart(claim[2]!);
+    if (claimRole) out.push({ name: m.name, role: claimRole, tense: claim[1] as "is" | "was" });
+  }
+  return out;
+}
+
+/**
+ * The role inside a run of words, ending at its last person noun: "German meteorologist" from "German
+ * meteorologist"; in an appositive before a name, the words must all be a modifier run ("the navy diver"). `whole`
+ * allows "and" inside ("civil and mechanical engineer") but needs the run to end on the head.
+ */
+function roleOf(words: string, whole = false): string | undefined {
+  const parts = words.split(/\s+/);
+  const head = parts[parts.length - 1]!;
+  if (!isRoleNoun(head)) return undefined;
+  // Function words inside the run mean it is not one noun phrase ("who had", "in the").
+  const inner = parts.slice(0, -1);
+  if (
+    inner.some((w) =>
+      /^(?:the|a|an|of|in|on|at|by|to|was|is|were|had|has|who|which|that|said|when|while|after)$/i.test(w),
+    )
+  )
+    return undefined;
+  if (!whole && inner.includes("and")) return undefined;
+  // Only the lower-case tail and a capitalised nationality or owner right before it: "ATLAS experiment spokesperson".
+  return parts.join(" ");
+}
+
+const ROLE_STOP = /^(?:who|whom|which|that|of|at|from|in|on|for|with|whose|to|by|during|since|until|born)$/;
+
+/**
+ * The role a noun phrase opens with, cut before a relative clause or a prepositional phrase, if its last word names a
+ * person: "British civil and mechanical engineer of the Industrial Revolution" → "British civil and mechanical
+ * engineer"; "railway engineer" → itself; "bundle of papers" → undefined.
+ */
+export function roleAtStart(phrase: string): string | undefined {
+  const words = phrase.trim().split(/\s+/);
+  const stop = words.findIndex((w) => ROLE_STOP.test(w));
+  const run = stop === -1 ? words : words.slice(0, stop);
+  if (run.length === 0 || run.length > 6) return undefined;
+  return roleOf(run.join(" "), true);
 }

@@ -28,19 +28,27 @@ const STOP_WORDS = new Set([
 
 /**
  * Counted quantities ("around 500 trainers", "more than 350 … personnel were trained", "eight civilian … personnel").
- * Years, dates and numbers inside names ("Apollo 11") are skipped. `resolve` replaces a leading pronoun.
+ * Years, dates and numbers inside names ("Apollo 11") are skipped. `resolve` replaces a leading pronoun; `keys` holds
+ * the keys earlier sentences of the document took (key → sentence start).
  */
 export function extractQuantities(
   s: Sentence,
   dates: DateMention[],
   resolve: (clause: string) => string | undefined,
+  keys: Map<string, number> = new Map(),
 ): QuantityFact[] {
-  const facts: QuantityFact[] = [];
+  const facts: QuantityFact[] = amounts(s, dates);
+  const taken = facts.map((f) => ({
+    start: s.text.indexOf(f.valueText),
+    stop: s.text.indexOf(f.valueText) + f.valueText.length,
+  }));
   for (const m of s.text.matchAll(QUANTITY_RE)) {
     const start = m.index;
     const numberStart = start + m[0].length - m[2].length;
     const stop = start + m[0].length;
     if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue;
+    if (taken.some((t) => numberStart < t.stop && stop > t.start)) continue;
+    if (isConversion(s.text, numberStart)) continue;
     if (!m[1] && /^\d/.test(m[2]) && /[A-Z][A-Za-z]*\s$/.test(s.text.slice(0, numberStart))) continue; // "Apollo 11"
     const value = parseNumber(m[2]);
     if (value === null || /^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2])) continue;
@@ -50,9 +58,14 @@ export function extractQuantities(
     const modifier = m[1]?.toLowerCase();
     const valueText = tidy(m[0]);
     const what = tidy(np.text);
+    // "years" in two sentences are two facts: the first keeps the plain key (stored items hang on it), a later one
+    // is keyed by its sentence too, so de-duplication by key does not lose it.
+    let key = factKey("quantity", `${what}`);
+    if ((keys.get(key) ?? s.start) !== s.start) key = factKey("quantity", `${what} ${s.text}`);
+    else keys.set(key, s.start);
     const fact: QuantityFact = {
       type: "quantity",
-      key: factKey("quantity", `${what}`),
+      key,
       value,
       unit: what.split(" ").pop() ?? what,
       what,
@@ -67,6 +80,81 @@ export function extractQuantities(
   return facts;
 }
 
+const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+// "€400 million", "£3 million", "$40 a ticket": a currency sign before digits, with the scale word after it.
+const MONEY_SIGN_RE = new RegExp(
+  `(?:\\b(${MODS})\\s+)?(?<![\\w£€$¥])([£€$¥])\\s?(${DIGITS})(?:\\s+(?:million|billion|trillion|thousand)\\b)?`,
+  "gi",
+);
+// "400 million euros", "twelve dollars" ("pounds" alone may be a weight, so it is not read as money).
+const MONEY_WORD_RE = new RegExp(
+  `(?:\\b(${MODS})\\s+)?\\b(${NUMBER_PATTERN})\\s+(?:euros?|dollars?|pounds sterling|francs?|kronor|yen|rupees?|yuan)\\b`,
+  "gi",
+);
+const CLOCK = "(?:[01]?\\d|2[0-3]):[0-5]\\d";
+const ZONE = "(?:\\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|CST|PST|PDT|a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}]))";
+// "09:00 CEST", "10:00–17:00", "11:30 and 14:30": a clock time, a span of two, or a pair, asked as one answer.
+const TIME_RE = new RegExp(
+  `(?<![\\d:.,])(${CLOCK})(?:${ZONE}?\\s?(?:–|-|to|and)\\s?(${CLOCK}))?(${ZONE})?(?![\\d:])`,
+  "gu",
+);
+
+/** Sums of money and clock times, each asked as written (extract-quantities' counts skip their digits). */
+function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
+  const out: QuantityFact[] = [];
+  const add = (m: RegExpMatchArray, measure: "money" | "time", value: number | null, unit: string) => {
+    const start = m.index!;
+    const stop = start + m[0].length;
+    // A clock time may close a date mention ("25 December 2021, 12:20 GMT"); money never overlaps one.
+    if (value === null || (measure === "money" && dates.some((d) => start < d.stop && stop > d.start))) return;
+    if (out.some((o) => s.text.indexOf(o.valueText) < stop && s.text.indexOf(o.valueText) + o.valueText.length > start))
+      return;
+    const valueText = tidy(m[0]);
+    const fact: QuantityFact = {
+      type: "quantity",
+      key: factKey("quantity", `${measure} ${valueText} ${s.text}`),
+      value,
+      unit,
+      what: unit,
+      valueText,
+      measure,
+      source: { text: s.text, start: s.start, end: s.end },
+    };
+    if (m[1] && measure === "money") fact.modifier = m[1].toLowerCase();
+    out.push(fact);
+  };
+  for (const m of s.text.matchAll(MONEY_SIGN_RE))
+    add(m, "money", parseNumber(m[0].slice(m[0].indexOf(m[2]!) + 1)), m[2]!);
+  for (const m of s.text.matchAll(MONEY_WORD_RE)) {
+    const currency = m[0].split(/\s+/).pop()!;
+    add(m, "money", parseNumber(m[2]!), currency);
+  }
+  for (const m of s.text.matchAll(TIME_RE)) {
+    const [h, min] = m[1]!.split(":").map(Number);
+    add(m, "time", h! * 60 + min!, "time");
+  }
+  return out;
+}
+
+/** "7,732 feet (2,357 metres)": the number in brackets restates the one before in another unit, not a new fact. */
+function isConversion(text: string, numberStart: number): boolean {
+  return /\d[\d,.]*(?:\s+[\p{L}°]+){1,2}\s*\(\s*(?:about\s+|around\s+|c\.\s*)?$/u.test(text.slice(0, numberStart));
+}
+
+const PARTITIVES = new Set([
+  "kinds",
+  "types",
+  "sorts",
+  "forms",
+  "classes",
+  "categories",
+  "pairs",
+  "sets",
+  "groups",
+  "species",
+  "varieties",
+]);
+
 /** The counted noun phrase after a number: words up to a preposition, verb or clause break. */
 function nounPhrase(text: string, from: number): { text: string; end: number } | undefined {
   const tail = text.slice(from);
@@ -75,7 +163,10 @@ function nounPhrase(text: string, from: number): { text: string; end: number } |
   let count = 0;
   for (const t of tokens) {
     const w = t.text.toLowerCase();
-    if (STOP_WORDS.has(w)) break;
+    // "three kinds of plate boundary": a kind, a pair or a set counts what follows "of".
+    const partitive =
+      w === "of" && count === 1 && PARTITIVES.has(tokens[0]!.text.toLowerCase()) && !/[,;:]/.test(tokens[0]!.post);
+    if (STOP_WORDS.has(w) && !partitive) break;
     // "32 kilometres long and freezes over": a second predicate, not more of the counted phrase.
     if (w === "and" && count > 0) {
       const next = tokens[tokens.indexOf(t) + 1];

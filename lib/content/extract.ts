@@ -1,6 +1,7 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractLists } from "./extract-lists";
+import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
 import { statementsOf } from "./extract-statements";
 import { termsOf } from "./extract-terms";
@@ -113,9 +114,11 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   addDeeds(people, contexts);
   facts.push(...people);
   const personNames = new Set(facts.flatMap((f) => (f.type === "person" ? [f.name] : [])));
+  const quantityKeys = new Map<string, number>();
   for (const ctx of contexts) {
     facts.push(...extractEvents(ctx));
-    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve));
+    facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve, quantityKeys));
+    facts.push(...extractCauses(ctx.sentence, ctx.resolve));
     facts.push(...extractDefinitions(ctx, subjects.get(ctx.sentence)));
     facts.push(...extractObjectives(doc, ctx, subjects.get(ctx.sentence)));
     const block = doc.blocks[ctx.sentence.blockIndex];

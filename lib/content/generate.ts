@@ -1,6 +1,7 @@
 import { dateOrdinal, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
+import { causeItem } from "./items-causes";
 import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
 import { documentListItems, listItems, sentenceListItems } from "./items-lists";
@@ -82,6 +83,9 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "list":
         candidates.push(...listItems(kit, f));
+        break;
+      case "cause":
+        candidates.push(causeItem(f));
         break;
     }
   }

@@ -120,6 +120,8 @@ export function looksLikeQuantity(answer: string): boolean {
  * name a different one ("82 mi" for 82 km). No typo is forgiven: 1961 is not 1916.
  */
 export function gradeNumber(item: GeneratedItem, response: string): Verdict {
+  const clock = clockTimes(item.answer);
+  if (clock.length > 0) return gradeClock(clock, response);
   const expected = quantityIn(item.answer);
   const given = quantityIn(response);
   const base = { normalised: given ? String(given.value) : normaliseText(response), expected: String(expected?.value) };
@@ -135,5 +137,43 @@ export function gradeNumber(item: GeneratedItem, response: string): Verdict {
   const expectedUnit = expected.unit ?? item.accepted.map((a) => quantityIn(a)?.unit).find(Boolean);
   if (given.unit && expectedUnit && given.unit !== expectedUnit)
     return { ...base, correct: false, tolerated: [], reason: `the answer is in ${expectedUnit}, not ${given.unit}` };
+  return { ...base, correct: true, tolerated: [] };
+}
+
+const CLOCK_TIME = /\b(\d{1,2}):(\d{2})\s?(?:([ap])\.?\s?m\b\.?)?/gi;
+
+/** Clock times in a text as minutes after midnight: "8:00 a.m. to 8:00 p.m." → [480, 1200]; "09:00 CEST" → [540]. */
+function clockTimes(text: string): number[] {
+  return [...text.matchAll(CLOCK_TIME)].flatMap((m) => {
+    let hour = Number(m[1]);
+    const minute = Number(m[2]);
+    if (hour > 23 || minute > 59) return [];
+    const half = m[3]?.toLowerCase();
+    if (half === "p" && hour < 12) hour += 12;
+    if (half === "a" && hour === 12) hour = 0;
+    return [hour * 60 + minute];
+  });
+}
+
+/**
+ * A clock-time answer ("09:00 CEST", "10:00–17:00"): the same times in the same order, written with or without a
+ * leading zero, a zone or a.m./p.m.; exact to the minute.
+ */
+function gradeClock(expected: number[], response: string): Verdict {
+  const given = clockTimes(response);
+  const show = (ts: number[]) =>
+    ts.map((t) => `${String(Math.floor(t / 60)).padStart(2, "0")}:${String(t % 60).padStart(2, "0")}`).join(" ");
+  const base = { normalised: given.length ? show(given) : normaliseText(response), expected: show(expected) };
+  if (given.length === 0)
+    return { ...base, correct: false, tolerated: [], reason: "the question asks for a time, like 09:30" };
+  if (given.length !== expected.length)
+    return {
+      ...base,
+      correct: false,
+      tolerated: [],
+      reason: `the question asks for ${expected.length === 1 ? "one time" : `${expected.length} times`}`,
+    };
+  if (given.some((t, i) => t !== expected[i]))
+    return { ...base, correct: false, tolerated: [], reason: "a different time" };
   return { ...base, correct: true, tolerated: [] };
 }

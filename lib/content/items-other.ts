@@ -1,5 +1,5 @@
 import { numberCandidates, pickDistractors } from "./distractors";
-import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import { coin, GAP, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
 import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";
@@ -20,6 +20,7 @@ function quantityAnswer(q: QuantityFact, value = q.value): string {
 
 /** Count questions (multiple choice, typed), a cloze on the number, and a true/false with a near number. */
 export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
+  if (q.measure) return amountItems(kit, q, q.measure);
   const items: GeneratedItem[] = [];
   const rng = kit.rngFor(q.key);
   const answer = quantityAnswer(q);
@@ -81,6 +82,95 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
     if (swapped) items.push(trueFalse(q, "number", swapped, false, topic, 0.1));
   } else items.push(trueFalse(q, "number", q.source.text, true, topic));
   return items;
+}
+
+/**
+ * A sum of money or a clock time, asked as written ("close to _____" → "€400 million", "at _____" → "09:00 CEST"): a
+ * cloze, a multiple choice whose other options are the document's other sums (times), else near ones written alike,
+ * and a true/false.
+ */
+function amountItems(kit: Kit, q: QuantityFact, measure: "money" | "time"): GeneratedItem[] {
+  const written = q.valueText.replace(new RegExp(`^${q.modifier ?? ""}\\s*`, "i"), "");
+  const gapped = gapSentence(q.source.text, written);
+  if (!gapped) return [];
+  const items: GeneratedItem[] = [];
+  const rng = kit.rngFor(q.key);
+  const topic = "figures" as const;
+  const same = kit.facts.flatMap((f) =>
+    f.type === "quantity" && f.measure === measure && f.unit === q.unit && f.valueText !== q.valueText
+      ? [f.valueText.replace(new RegExp(`^${f.modifier ?? ""}\\s*`, "i"), "")]
+      : [],
+  );
+  const alike = same.filter((t) => shapeOf(t) === shapeOf(written));
+  const near =
+    measure === "money"
+      ? numberCandidates(q.value, [])
+          .flat()
+          .map((v) => writtenLike(written, Number(v)))
+      : shiftedTimes(written);
+  const options = pickDistractors(written, [alike, near.filter((t): t is string => !!t)], [], rng);
+  const spec = {
+    answer: written,
+    accepted: measure === "money" ? [formatNumber(q.value), String(q.value)] : timeVariants(written),
+    // A time is graded as a number: "9:00" answers "09:00 CEST", "9:30" does not (grade-facts.ts reads clock times).
+    answerType: "number" as const,
+    topic,
+  };
+  items.push(makeItem(q, { ...spec, kind: "cloze", variant: measure, prompt: `Fill in the blank: ${gapped}` }));
+  const which = measure === "money" ? "amount" : "time";
+  const mc = multipleChoice(
+    kit,
+    q,
+    { ...spec, variant: `cloze-${measure}`, prompt: `Which ${which} fills the blank? ${gapped}` },
+    options,
+  );
+  if (mc) items.push(mc);
+  if (options && !coin(kit, q.key))
+    items.push(trueFalse(q, measure, gapped.replace(GAP, options[0]!), false, topic, 0.1));
+  else items.push(trueFalse(q, measure, q.source.text, true, topic));
+  return items;
+}
+
+/** "€400 million" and "€1.2 billion" alike; "10:00–17:00" unlike "11:00": the pattern of digits and signs. */
+function shapeOf(text: string): string {
+  return text.replace(/\d+/g, "9").replace(/\b(?:million|billion|thousand|trillion)\b/g, "x");
+}
+
+/** `value` written like `text`: "€400 million" + 300000000 → "€300 million"; "400 million euros" → "300 million euros". */
+function writtenLike(text: string, value: number): string | undefined {
+  const sign = /^[£€$¥]\s?/.exec(text)?.[0];
+  const formatted = formatNumber(value);
+  if (sign)
+    return /million|billion|trillion/.test(text) === /million|billion|trillion/.test(formatted)
+      ? `${sign}${formatted}`
+      : undefined;
+  const currency = text.split(/\s+/).pop()!;
+  return `${formatted} ${currency}`;
+}
+
+/** Times an hour or two earlier or later, written alike ("09:00 CEST" → "10:00 CEST", "11:00 CEST", "08:00 CEST"). */
+function shiftedTimes(text: string): string[] {
+  const twelveHour = /\d\s?[ap]\.?m\b/i.test(text);
+  return [60, -60, 120, -120, 30].flatMap((shift) => {
+    let bad = false;
+    const out = text.replace(/\b(\d{1,2}):(\d{2})\b/g, (_, h: string, m: string) => {
+      const total = Number(h) * 60 + Number(m) + shift;
+      // "11:00 a.m." an hour later is not "12:00 a.m.": a twelve-hour time stays within its half of the day.
+      const hour = Math.floor(total / 60);
+      if (total < 0 || hour >= 24 || (twelveHour && (Number(h) === 12 || hour < 1 || hour > 11))) bad = true;
+      const hh = String(Math.floor(total / 60)).padStart(h.startsWith("0") ? 2 : 1, "0");
+      return `${hh}:${String(total % 60).padStart(2, "0")}`;
+    });
+    return bad ? [] : [out];
+  });
+}
+
+/** Other ways to write a time: without its zone, without a leading zero, "to" for a dash. */
+function timeVariants(text: string): string[] {
+  const bare = text.replace(/\s?(?:[A-Z]{3,4}|a\.m\.|p\.m\.|am|pm)$/, "");
+  const forms = [text, bare].flatMap((t) => [t, t.replace(/\b0(\d):/g, "$1:")]);
+  const spans = forms.flatMap((t) => [t, t.replace(/\s?[–-]\s?/, " to "), t.replace(/\s?[–-]\s?/, "-")]);
+  return [...new Set(spans)].filter((t) => t !== text);
 }
 
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */

@@ -2,8 +2,9 @@ import { dateCandidates, pickDistractors } from "./distractors";
 import { formatDate } from "./dates";
 import { documentDates, displayName, nameVariants } from "./items-dated";
 import { coin, gapSentence, makeItem, multipleChoice, trueFalse, type Kit } from "./item-kit";
+import { factKey } from "./keys";
 import { COUNTRY_POOL, RANK_POOL } from "./pools";
-import { joinSources } from "./text";
+import { escapeRegExp, joinSources, tidy } from "./text";
 import type { DocDate, GeneratedItem, PersonFact, SourceRef, Topic } from "./types";
 
 /**
@@ -137,7 +138,12 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
     // Without three other positions in the document there is no honest multiple choice: ask it typed.
     else items.push(makeItem(p, { ...spec, kind: "typed" }));
   }
-  for (const [n, deed] of (p.deeds ?? []).entries()) asWho(`deed-${n}`, deed.question, deed.source);
+  if (p.description) items.push(...descriptionItems(kit, p, people, topic));
+  for (const [n, deed] of (p.deeds ?? []).entries()) {
+    // "Who was an Indian mathematician who …?": the sentence that says what the person is asks it as a role.
+    if (p.description?.source.start === deed.source.start && /^Who (?:is|was) (?:a|an) /.test(deed.question)) continue;
+    asWho(`deed-${n}`, deed.question, deed.source);
+  }
   const gapped = gapSentence(p.source.text, p.name);
   if (gapped)
     items.push(
@@ -151,5 +157,57 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
         topic,
       }),
     );
+  return items;
+}
+
+/** "a German meteorologist", "an Indian mathematician", "the CMS spokesperson" (an organisation's own office). */
+function withArticle(role: string): string {
+  if (/^[A-Z]{2,}\b|^[A-Z][\w-]*['’]s\b/.test(role)) return /['’]s\b/.test(role.split(" ")[0]!) ? role : `the ${role}`;
+  return /^(?:[aeio]|u(?!ni|s[eu])|hon|heir)/i.test(role) ? `an ${role}` : `a ${role}`;
+}
+
+/**
+ * What the document calls a person ("the German meteorologist Alfred Wegener"): "Who was Alfred Wegener?" as a
+ * flashcard (not where the sentence itself says "X was a …": the definition's card asks that), and as a multiple
+ * choice among the other people's descriptions, or else "Which of these people was a German meteorologist?" among
+ * the other people the document names. Never an invented person or role.
+ */
+function descriptionItems(kit: Kit, p: PersonFact, people: PersonFact[], topic: Topic): GeneratedItem[] {
+  const d = p.description!;
+  // A role is a fact of its own ("Wegener was a German meteorologist"), apart from the person's other attributes.
+  const fact = { key: factKey("role", `${p.name} ${d.role}`), source: d.source };
+  const items: GeneratedItem[] = [];
+  const rng = kit.rngFor(`${p.key}|description`);
+  const answer = withArticle(d.role);
+  const prompt = `Who ${d.tense} ${p.name}?`;
+  const spec = { prompt, answer, answerType: "text" as const, topic, source: d.source };
+  const claim = new RegExp(`^${escapeRegExp(p.name)}(?:\\s+\\([^()]*\\))?\\s+(?:is|was)\\s`).test(tidy(d.source.text));
+  // One item per role: the card asks for the role; the multiple choice only where the definition's card does.
+  if (!claim) return [makeItem(fact, { ...spec, kind: "flashcard", variant: "description" })];
+  const roles = people.flatMap((o) =>
+    o !== p && o.description && o.description.role !== d.role ? [withArticle(o.description.role)] : [],
+  );
+  const forward = pickDistractors(answer, [roles], [], rng);
+  const mc = forward && multipleChoice(kit, fact, { ...spec, variant: "description" }, forward);
+  if (mc) return [...items, mc];
+  const names = people.flatMap((o) => (o !== p && o.name !== p.name && o.description?.role !== d.role ? [o.name] : []));
+  const reverse = pickDistractors(p.name, [names], [], rng);
+  const who =
+    reverse &&
+    multipleChoice(
+      kit,
+      fact,
+      {
+        variant: "described-as",
+        prompt: `Which of these people ${d.tense} ${answer}?`,
+        answer: p.name,
+        accepted: [],
+        answerType: "person",
+        topic,
+        source: d.source,
+      },
+      reverse,
+    );
+  if (who) items.push(who);
   return items;
 }

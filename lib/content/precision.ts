@@ -325,8 +325,11 @@ export function selectItems(
       if (keep.has(index)) continue;
       // A statement item (extract-statements.ts) is the fallback reading of a sentence: it comes after every
       // specific item, and only while its sentence has fewer than STATEMENT_ROOM items.
-      // A term glossed by an appositive or a material (extract-terms.ts) is a fallback reading too.
-      const statement = item.factKey.startsWith("statement:") || /\|term-(?:appositive|material)$/.test(item.key);
+      // Fallback readings fill a sentence only after its name, date and number items: a statement, a term glossed by
+      // an appositive or a material (extract-terms.ts), a role ("Who was Alfred Wegener?", items-people.ts) and a
+      // reason ("Why …?", items-causes.ts).
+      const statement =
+        /^(?:statement|role|cause):/.test(item.factKey) || /\|term-(?:appositive|material)$/.test(item.key);
       if (statement !== (pass === 3)) continue;
       if (statement && (perSentence.get(item.source.start) ?? 0) >= STATEMENT_ROOM) continue;
       if (COMBINED.has(item.kind)) {

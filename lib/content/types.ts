@@ -112,6 +112,8 @@ export interface PersonFact extends FactBase {
   /** Name of the person this one succeeded in the role. */
   predecessor?: string;
   successor?: string;
+  /** What the document calls the person ("German meteorologist"), in its sentence's tense. */
+  description?: { role: string; tense: "is" | "was"; source: SourceRef };
   /** "Who stayed in lunar orbit?": questions from sentences whose subject is this person alone. */
   deeds?: { question: string; source: SourceRef }[];
   /** Sentences that state each attribute, so items cite the right one. */
@@ -152,6 +154,8 @@ export interface QuantityFact extends FactBase {
   /** The quantity as written ("around 500", "eight"). */
   valueText: string;
   question?: string;
+  /** A sum of money ("€400 million") or a clock time ("09:00 CEST"), asked as written; absent for a count. */
+  measure?: "money" | "time";
 }
 
 export interface OrganisationFact extends FactBase {
@@ -224,11 +228,21 @@ export interface TermFact extends FactBase {
 
 export type TermShape = "glossary" | "abbreviation" | "naming" | "appositive" | "material";
 
+/** Why something happened, as the sentence says it ("because …", "so that …"): asked as "Why …?" (extract-causes.ts). */
+export interface CauseFact extends FactBase {
+  type: "cause";
+  /** "Why did Brunel choose a broad gauge?" */
+  question: string;
+  /** The reason in the sentence's words: "wider track allowed higher speeds". */
+  cause: string;
+}
+
 export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "where" | "name" | "object";
 
 export type Fact =
   | StatementFact
   | TermFact
+  | CauseFact
   | EventFact
   | PersonFact
   | InstitutionFact

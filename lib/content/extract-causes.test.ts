@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { extractCauses } from "./extract-causes";
+import { buildItems } from "./pipeline";
+
+const sentence = (text: string) => ({
+  text,
+  start: 0,
+  end: text.length,
+  section: [],
+  blockKind: "paragraph" as const,
+  blockIndex: 0,
+});
+const causes = (text: string) => extractCauses(sentence(text), (c) => c).map((c) => [c.question, c.cause]);
+
+describe("causes and purposes: Why …?", () => {
+  it("asks why, with the sentence's own reason as the answer", () => {
+    expect(causes("The orchard was moved uphill because the valley flooded every spring.")).toEqual([
+      ["Why was the orchard moved uphill?", "the valley flooded every spring"],
+    ]);
+    expect(causes("Because the old pier had rotted, the town built a stone jetty.")).toEqual([
+      ["Why did the town build a stone jetty?", "the old pier had rotted"],
+    ]);
+    expect(causes("In 1872 the guild opened the archive so that any member could read the charters.")).toEqual([
+      ["Why did the guild open the archive?", "so that any member could read the charters"],
+    ]);
+    expect(causes("The lighthouse keepers kept a log in order to record every passing ship.")).toEqual([
+      ["Why did the lighthouse keepers keep a log?", "to record every passing ship"],
+    ]);
+  });
+
+  it("asks nothing when the question would be garbled or name nobody", () => {
+    expect(causes("Above 30 °C the yeast dies quickly, because its proteins unfold.")).toEqual([]);
+    expect(causes("She won a prize, but she lost it because she broke a rule.")).toEqual([]);
+    expect(causes("Few critics liked his novel, because it was too long.")).toEqual([]);
+    expect(causes("The mill, which stood by the river, closed because of floods, and because the owner died.")).toEqual(
+      [],
+    );
+    expect(causes("The bridge is closed.")).toEqual([]);
+  });
+
+  it("builds one flashcard, after the sentence's specific items", () => {
+    const { items } = buildItems(
+      "# Orchards\n\nThe orchard was moved uphill because the valley flooded every spring.\n",
+    );
+    expect(items.filter((i) => i.factKey.startsWith("cause:")).map((i) => [i.kind, i.prompt, i.answer])).toEqual([
+      ["flashcard", "Why was the orchard moved uphill?", "the valley flooded every spring"],
+    ]);
+  });
+});
