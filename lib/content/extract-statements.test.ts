@@ -43,6 +43,10 @@ describe("statementsOf: the span a teacher would blank in a sentence with no dat
     );
   });
 
+  it("ends a term before a verb the tagger read as a noun", () => {
+    expect(foci("Tiny crustaceans called epischura filter the water of the lake.")[0]).toEqual(["term", "epischura"]);
+  });
+
   it("gives a second strong reading of another span, never two overlapping ones", () => {
     expect(foci("Stacks of flattened sacs called thylakoids float in a fluid called the stroma.")).toEqual([
       ["term", "thylakoids"],

@@ -123,6 +123,9 @@ function nounPhraseEnd(tokens: PosToken[], from: number): number {
     }
     break;
   }
+  // A noun phrase is not followed by an article: "crustaceans called epischura filter the water" — the tagger read
+  // the verb "filter" as a noun; the phrase ends before it.
+  if (last - from >= 2 && tokens[last - 1]!.pos === "NOUN" && tokens[last]?.pos === "DET") last--;
   return last;
 }
 
