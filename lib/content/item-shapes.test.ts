@@ -87,6 +87,10 @@ describe("shape checks (decision 024): made-up items in the shapes seen on unsee
       cloze("Fill in the blank: The city uses trams built by the _____ Škoda Transportation.", "Czech maker"),
     ).toContain("blank-runs-on");
     expect(cloze("Fill in the blank: The _____ in Karlskrona is open daily.", "Naval Museum")).toEqual([]);
+    expect(cloze("Fill in the blank: Its name is the Persian _____', the blue gate.", "dar-e abi")).toContain(
+      "blank-runs-on",
+    );
+    expect(cloze("Fill in the blank: The _____'s ships sailed at dawn.", "Navy")).toEqual([]);
   });
 });
 

@@ -306,6 +306,10 @@ export function blankRunsOn(item: GeneratedItem): string[] {
   if (!quoting || !gap || item.answerType === "number" || item.answerType === "date") return [];
   const after = body.slice(gap.index + gap[0].length);
   const answer = item.answer.trim();
+  // "the Arabic _____', …": a word or name goes on right after the blank (its last letter or apostrophe left out).
+  // A possessive stays ("_____'s headquarters", "the _____' homes").
+  const possessive = /^['’]s\b/.test(after) || (/^['’](?:\s|$)/.test(after) && /s$/.test(answer));
+  if (/^[\p{L}\d'’]/u.test(after) && !possessive) return ["the blank cuts a word"];
   if (/^ than\b/.test(after) || /\b(?:more|less|fewer|rather|other)$/i.test(answer))
     return ["the blank runs into a comparative"];
   const titleCase = /^(?:[A-Z][\p{L}'’.-]*)(?: (?:of|de|la|du|the|and|[A-Z][\p{L}'’.-]*))*$/u.test(answer);
