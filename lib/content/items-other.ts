@@ -321,7 +321,8 @@ export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: 
       makeItem(def, {
         kind: "flashcard",
         variant: "what-is",
-        prompt: `${isPerson ? "Who" : "What"} ${verb} ${def.subject}?`,
+        // "Augusta Ada King, Countess of Lovelace, was …": the appositive's closing comma is not part of the name.
+        prompt: `${isPerson ? "Who" : "What"} ${verb} ${def.subject.replace(/[,;:]\s*$/, "")}?`,
         answer: def.is,
         answerType: "text",
         topic,
