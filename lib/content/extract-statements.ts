@@ -285,7 +285,10 @@ export function statementsOf(sentence: Sentence, resolvable: boolean): Statement
   if (words < 5 || words > 45 || !/[.!]$/.test(text) || /[?:]$/.test(text)) return out;
   // "It"/"Its" with a named antecedent is fine (the item names it); "he"/"she" are left to the person rules, which
   // check who is meant against the sentences around.
-  if (!/^[A-Z]/.test(text) || (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its|He|She)\b/.test(text))))
+  if (
+    !/^[A-Z]/.test(text) ||
+    (DEPENDENT_OPENING.test(text) && !(resolvable && /^(?:It|Its|He|She|His|Her)\b/.test(text)))
+  )
     return out;
   // "Inside it, stacks … called the stroma" is kept: the quoted blank is answerable as written, states nothing false,
   // and the left-in pronoun lowers its score (precision.ts).
