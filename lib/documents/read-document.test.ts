@@ -67,7 +67,7 @@ describe("readDocument: what the content pipeline gets", () => {
       expect(doc.sections.map((s) => s.heading)).toContain("The crew");
       expect(items.length).toBeGreaterThan(10);
     }
-  });
+  }, 30_000); // three documents through the whole generator: ~1.5 s quiet, over 5 s on a loaded CI machine
 });
 
 describe("readDocument: Markdown and text", () => {
