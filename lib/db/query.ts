@@ -51,9 +51,11 @@ export function queryDb(): { q: Kysely<DB>; kind: DatabaseKind } {
 
 /**
  * A query built and compiled once per database, then run with new parameters on each call. Building and compiling
- * a Kysely query costs ~100 µs on this machine, more than running a small indexed query on SQLite: the few queries
- * that run on every request (the session check) use this. `param(name)` stands for a parameter in the built query;
- * each call binds the values by name, stored as the database stores them (lib/db/dialect.ts storedValue).
+ * a Kysely query costs ~100 µs on this machine, more than running a small indexed query on SQLite: the queries that
+ * run on every request (the session check) or every answer (lib/db/reviews.ts, study.ts) use this. `param(name)`
+ * stands for a parameter in the built query; each call binds the values by name, stored as the database stores them
+ * (lib/db/dialect.ts storedValue). Only for queries whose shape never depends on the values (no `in` lists, no
+ * optional conditions: one compiledOnce per shape). `r`: the reads it belongs with (readSnapshot), else on its own.
  * @example
  * const userById = compiledOnce<{ id: string }, { email: string }>((q, param) =>
  *   q.selectFrom("User").select("email").where("id", "=", param("id")));
@@ -61,9 +63,9 @@ export function queryDb(): { q: Kysely<DB>; kind: DatabaseKind } {
  */
 export function compiledOnce<Params extends Record<string, unknown>, Row>(
   build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
-): (params: Params) => Promise<Row[]> {
+): (params: Params, r?: Reader) => Promise<Row[]> {
   const compiled = new WeakMap<Kysely<DB>, { query: CompiledQuery<Row>; names: (string | null)[] }>();
-  return async (params) => {
+  return async (params, r) => {
     const { q, kind } = queryDb();
     let entry = compiled.get(q);
     if (!entry) {
@@ -81,7 +83,8 @@ export function compiledOnce<Params extends Record<string, unknown>, Row>(
       const name = names[i];
       return name === null ? value : storedValue(kind, params[name]);
     });
-    return (await q.executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>)).rows;
+    // A transaction (readSnapshot's) runs the same SQL as its database: compiled on one, run on the other.
+    return (await (r ?? q).executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>)).rows;
   };
 }
 

@@ -20,6 +20,7 @@ import { studiableDeckCondition } from "./deck-access";
 import { toBool, toDate } from "./dialect";
 import { loadOpenQuizItems } from "./open-quizzes";
 import {
+  compiledOnce,
   queryDb,
   readSnapshot,
   UnchangedRows,
@@ -75,23 +76,28 @@ type StoredLog = {
 
 type ItemRow = { id: string; data: string; documentId: string };
 
-// The study loop's reads, on the query builder (lib/db/query.ts), grouped per call in one readSnapshot.
-const readLog = (r: Reader, reviewId: string): Promise<StoredLog | undefined> =>
-  r
+// The study loop's reads, on the query builder (lib/db/query.ts), grouped per call in one readSnapshot; each built
+// and compiled once (compiledOnce: building costs more than running them on SQLite).
+const logById = compiledOnce<{ reviewId: string }, StoredLog>((q, param) =>
+  q
     .selectFrom("ReviewLog")
     .select(["userId", "response", "itemId", "cardId", "rating", "correct", "stateBefore", "stateAfter", "reviewedAt"])
-    .where("id", "=", reviewId)
-    .executeTakeFirst();
+    .where("id", "=", param("reviewId")),
+);
+const readLog = async (r: Reader, reviewId: string): Promise<StoredLog | undefined> =>
+  (await logById({ reviewId }, r))[0];
 /** Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found". */
-const readItem = (r: Reader, itemId: string, viewer: string): Promise<ItemRow | undefined> =>
-  r
+const studiableItem = compiledOnce<{ itemId: string; viewer: string }, ItemRow>((q, param) =>
+  q
     .selectFrom("Item as i")
     .innerJoin("Document as d", "d.id", "i.documentId")
     .select(["i.id", "i.data", "i.documentId"])
-    .where("i.id", "=", itemId)
+    .where("i.id", "=", param("itemId"))
     .where("i.retiredAt", "is", null)
-    .where(studiableDeckCondition(viewer))
-    .executeTakeFirst();
+    .where(studiableDeckCondition(param("viewer"))),
+);
+const readItem = async (r: Reader, itemId: string, viewer: string): Promise<ItemRow | undefined> =>
+  (await studiableItem({ itemId, viewer }, r))[0];
 const CARD_COLUMNS = [
   "id",
   "state",
@@ -108,13 +114,11 @@ const CARD_COLUMNS = [
   "buriedUntil",
   "version",
 ] as const;
-const readCard = (r: Reader, userId: string, itemId: string): Promise<StoredCard | undefined> =>
-  r
-    .selectFrom("Card")
-    .select(CARD_COLUMNS)
-    .where("userId", "=", userId)
-    .where("itemId", "=", itemId)
-    .executeTakeFirst();
+const cardOf = compiledOnce<{ userId: string; itemId: string }, StoredCard>((q, param) =>
+  q.selectFrom("Card").select(CARD_COLUMNS).where("userId", "=", param("userId")).where("itemId", "=", param("itemId")),
+);
+const readCard = async (r: Reader, userId: string, itemId: string): Promise<StoredCard | undefined> =>
+  (await cardOf({ userId, itemId }, r))[0];
 
 /**
  * The learner's median time for correct answers to items of this kind, over their last 100 such answers (for Hard
@@ -122,20 +126,24 @@ const readCard = (r: Reader, userId: string, itemId: string): Promise<StoredCard
  * kinds made most typed answers "hard" and most choices "easy". Walks the learner's reviews newest first.
  */
 async function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
-  const rows = await queryDb()
-    .q.selectFrom("ReviewLog as l")
-    .innerJoin("Item as i", "i.id", "l.itemId")
-    .select("l.responseMs")
-    .where("l.userId", "=", userId)
-    .where("i.kind", "=", kind)
-    .where("l.correct", "=", true)
-    .where("l.responseMs", "is not", null)
-    .orderBy("l.reviewedAt", "desc")
-    .limit(100)
-    .execute();
+  const rows = await lastCorrectResponseTimes({ userId, kind });
   const values = rows.map((row) => row.responseMs!);
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
+
+const lastCorrectResponseTimes = compiledOnce<{ userId: string; kind: string }, { responseMs: number | null }>(
+  (q, param) =>
+    q
+      .selectFrom("ReviewLog as l")
+      .innerJoin("Item as i", "i.id", "l.itemId")
+      .select("l.responseMs")
+      .where("l.userId", "=", param("userId"))
+      .where("i.kind", "=", param("kind"))
+      .where("l.correct", "=", true)
+      .where("l.responseMs", "is not", null)
+      .orderBy("l.reviewedAt", "desc")
+      .limit(100),
+);
 
 /** Everything an answer reads, from one snapshot (lib/db/query.ts readSnapshot). */
 type AnswerContext = {

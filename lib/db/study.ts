@@ -19,7 +19,7 @@ import { fromSqlCardState } from "./cards";
 import { studiableDeckCondition } from "./deck-access";
 import { toDate } from "./dialect";
 import { loadOpenQuizItems } from "./open-quizzes";
-import { queryDb, readSnapshot, type Reader } from "./query";
+import { compiledOnce, readSnapshot, type Reader } from "./query";
 import { readSettings } from "./settings";
 
 export type StudyScope = { userId: string; deckId?: string };
@@ -189,16 +189,17 @@ const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
     .orderBy("i.id");
 
 /** The earliest upcoming due date of each assigned item (for pacing siblings within the time left). */
-const assignedDueDates = (r: Reader, userId: string, now: Date) =>
-  r
-    .selectFrom("ClassMember as m")
-    .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
-    .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
-    .select((eb) => ["s.itemId", eb.fn.min("a.dueAt").as("dueAt")])
-    .where("m.userId", "=", userId)
-    .where("a.dueAt", ">", now)
-    .groupBy("s.itemId")
-    .execute();
+const assignedDueDates = compiledOnce<{ userId: string; now: Date }, { itemId: string; dueAt: Date | string }>(
+  (q, param) =>
+    q
+      .selectFrom("ClassMember as m")
+      .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
+      .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
+      .select((eb) => ["s.itemId", eb.fn.min("a.dueAt").as("dueAt")])
+      .where("m.userId", "=", param("userId"))
+      .where("a.dueAt", ">", param("now"))
+      .groupBy("s.itemId"),
+);
 
 /** Cards buried until later in the scope ("Unbury" on the study screen when nothing is left). */
 async function buriedCount(r: Reader, { userId, deckId }: Scope, now: Date): Promise<number> {
@@ -214,17 +215,28 @@ async function buriedCount(r: Reader, { userId, deckId }: Scope, now: Date): Pro
   return Number((await counted.executeTakeFirst())?.n ?? 0);
 }
 
-/** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
-async function today(r: Reader, userId: string, settings: SrsSettings, now: Date) {
-  const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  // Sibling keys are needed only for items introduced today: the join happens only for those rows.
-  const logs = await r
+type TodayLog = {
+  itemId: string;
+  reviewedAt: Date | string;
+  previousState: string;
+  factKey: string | null;
+  documentId: string | null;
+  sourceStart: number | null;
+};
+// Sibling keys are needed only for items introduced today: the join happens only for those rows.
+const logsSince = compiledOnce<{ userId: string; since: Date }, TodayLog>((q, param) =>
+  q
     .selectFrom("ReviewLog as l")
     .leftJoin("Item as i", (join) => join.onRef("i.id", "=", "l.itemId").on("l.previousState", "=", "new"))
     .select(["l.itemId", "l.reviewedAt", "l.previousState", "i.factKey", "i.documentId", "i.sourceStart"])
-    .where("l.userId", "=", userId)
-    .where("l.reviewedAt", ">=", since)
-    .execute();
+    .where("l.userId", "=", param("userId"))
+    .where("l.reviewedAt", ">=", param("since")),
+);
+
+/** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
+async function today(r: Reader, userId: string, settings: SrsSettings, now: Date) {
+  const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const logs = await logsSince({ userId, since }, r);
   // The item answered last today: the queue won't show it again next if it can help it.
   let last: { itemId: string; at: number } | undefined;
   for (const log of logs) {
@@ -262,7 +274,7 @@ async function pickTodaysNewItems(
   if (limit <= 0) return [];
   // Every unseen assigned item is read (a set is at most a few thousand items): pacing needs each group's size.
   const [dueDates, unseenAssigned] = await Promise.all([
-    assignedDueDates(r, scope.userId, now),
+    assignedDueDates({ userId: scope.userId, now }, r),
     unseenItems(r, scope, now, true).execute(),
   ]);
   const dueOf = new Map(dueDates.map((row) => [row.itemId, toDate(row.dueAt)]));
@@ -351,21 +363,27 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
 
 /** The card to show for a queue entry; the deck condition again, as `first` (an undone card) comes from the client. */
 async function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): Promise<StudyCard | null> {
-  const item = await queryDb()
-    .q.selectFrom("Item as i")
-    .innerJoin("Document as d", "d.id", "i.documentId")
-    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", userId))
-    .select(["i.id", "i.data", "i.documentId", "d.title", "c.version"])
-    .where("i.id", "=", entry.itemId)
-    .where("i.retiredAt", "is", null)
-    .where("i.suspendedAt", "is", null)
-    .where(studiableDeckCondition(userId))
-    .executeTakeFirst();
+  const [item] = await itemToShow({ userId, itemId: entry.itemId });
   if (!item) return null;
   // One showing = this learner, this card version (every answer and undo bumps it): a reload shows the same order.
   const version = item.version ?? 0;
   return toStudyCard({ ...item, document: { title: item.title } }, version, entry.reason, `${userId}:${version}`);
 }
+
+const itemToShow = compiledOnce<
+  { userId: string; itemId: string },
+  { id: string; data: string; documentId: string; title: string; version: number | null }
+>((q, param) =>
+  q
+    .selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", param("userId")))
+    .select(["i.id", "i.data", "i.documentId", "d.title", "c.version"])
+    .where("i.id", "=", param("itemId"))
+    .where("i.retiredAt", "is", null)
+    .where("i.suspendedAt", "is", null)
+    .where(studiableDeckCondition(param("userId"))),
+);
 
 /**
  * The next card to show and what is left. `first` puts one item in front (the card an undo brought back).
