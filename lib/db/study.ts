@@ -130,10 +130,6 @@ const scopedCards = (r: Reader, scope: Scope) =>
     .where("i.suspendedAt", "is", null)
     .where(inScope(r, scope));
 
-/**
- * Answered cards the queue can show before `horizon` (the end of the study day, or the learn-ahead limit if later):
- * cards due later never enter it, and reading them was most of the work for a learner with a long history.
- */
 type DueCardRow = SqlCardStateRow & {
   itemId: string;
   buriedUntil: Date | string | null;
@@ -166,6 +162,10 @@ function perScope<Params extends Record<string, unknown>, Row>(
   };
 }
 
+/**
+ * Answered cards the queue can show before `horizon` (the end of the study day, or the learn-ahead limit if later):
+ * cards due later never enter it, and reading them was most of the work for a learner with a long history.
+ */
 const dueCards = perScope<{ horizon: Date }, DueCardRow>((q, param, scope) =>
   scopedCards(q, scope)
     .select([
@@ -193,13 +193,14 @@ const nextDueCard = perScope<{ now: Date }, { due: Date | string }>((q, param, s
   scopedCards(q, scope).select("c.due").where("c.due", ">", param("now")).orderBy("c.due").limit(1),
 );
 
+type UnseenRow = { id: string; position: number; factKey: string; documentId: string; sourceStart: number };
+
 /**
  * Unseen items in introduction order (lib/srs byIntroductionOrder), those of the learner's study assignments or the
  * others: no card yet, or a card never answered (suspended or buried before its first answer) that is neither any
  * more. The others are read a page at a time, walking the Item(position, id) index, until the day's new items are
  * picked: a learner with 20 new items a day reads a few dozen rows, not the whole deck.
  */
-type UnseenRow = { id: string; position: number; factKey: string; documentId: string; sourceStart: number };
 const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
   r
     .selectFrom("Item as i")
