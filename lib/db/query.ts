@@ -64,9 +64,26 @@ export function queryDb(): { q: Kysely<DB>; kind: DatabaseKind } {
 export function compiledOnce<Params extends Record<string, unknown>, Row>(
   build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
 ): (params: Params, r?: Reader) => Promise<Row[]> {
+  const bind = boundOnce(build);
+  // A transaction (readSnapshot's) runs the same SQL as its database: compiled on one, run on the other.
+  return async (params, r) => (await (r ?? queryDb().q).executeQuery(bind(params))).rows;
+}
+
+/**
+ * compiledOnce's compiled query with the call's parameters bound, not run: for writeTransaction's steps. A value left
+ * `undefined` builds the statement anew with the real values, as Kysely leaves such a column out of an insert or an
+ * update where the compiled statement would bind it.
+ * @example const step = { query: logInsert({ id, rating }), mustChange: 1 }
+ */
+export function boundOnce<Params extends Record<string, unknown>, Row>(
+  build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
+): (params: Params) => CompiledQuery<Row> {
   const compiled = new WeakMap<Kysely<DB>, { query: CompiledQuery<Row>; names: (string | null)[] }>();
-  return async (params, r) => {
+  return (params) => {
     const { q, kind } = queryDb();
+    if (Object.values(params).some((value) => value === undefined)) {
+      return build(q, (name) => params[name]).compile();
+    }
     let entry = compiled.get(q);
     if (!entry) {
       // Placeholders no real parameter can equal; after compiling, their positions name the parameters.
@@ -83,8 +100,7 @@ export function compiledOnce<Params extends Record<string, unknown>, Row>(
       const name = names[i];
       return name === null ? value : storedValue(kind, params[name]);
     });
-    // A transaction (readSnapshot's) runs the same SQL as its database: compiled on one, run on the other.
-    return (await (r ?? q).executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>)).rows;
+    return { ...query, parameters } as CompiledQuery<Row>;
   };
 }
 
@@ -104,8 +120,11 @@ export async function readSnapshot<T>(read: (r: Reader) => Promise<T>): Promise<
   return q.transaction().execute(read);
 }
 
-/** One statement of a write transaction; `mustChange`: the rows it must change, else the whole transaction is undone. */
-export type WriteStep = { query: Compilable<unknown>; mustChange?: number };
+/**
+ * One statement of a write transaction, to compile or compiled (boundOnce); `mustChange`: the rows it must change, else
+ * the whole transaction is undone.
+ */
+export type WriteStep = { query: Compilable<unknown> | CompiledQuery; mustChange?: number };
 
 /** A write step changed another number of rows than it must (a version guard that matched no row). */
 export class UnchangedRows extends Error {
@@ -125,7 +144,7 @@ export class UnchangedRows extends Error {
  */
 export async function writeTransaction(steps: WriteStep[]): Promise<void> {
   const { q, kind } = queryDb();
-  const compiled = steps.map((step) => step.query.compile());
+  const compiled = steps.map(({ query }) => ("compile" in query ? query.compile() : query));
   const check = (changed: number, i: number) => {
     const must = steps[i]!.mustChange;
     if (must !== undefined && changed !== must) throw new UnchangedRows(i);

@@ -20,6 +20,7 @@ import { studiableDeckCondition } from "./deck-access";
 import { toBool, toDate } from "./dialect";
 import { loadOpenQuizItems } from "./open-quizzes";
 import {
+  boundOnce,
   compiledOnce,
   queryDb,
   readSnapshot,
@@ -360,13 +361,81 @@ function cardColumns(after: CardSnapshot, at: Date) {
  * (of two concurrent answers to one card, the second updates nothing and its whole transaction is undone).
  */
 function updateCardStep(cardId: string, version: number, after: CardSnapshot, at: Date): WriteStep {
-  const query = queryDb()
-    .q.updateTable("Card")
-    .set((eb) => ({ ...cardColumns(after, at), version: eb("version", "+", 1) }))
-    .where("id", "=", cardId)
-    .where("version", "=", version);
-  return { query, mustChange: 1 };
+  return { query: cardUpdate({ ...cardColumns(after, at), cardId, version }), mustChange: 1 };
 }
+
+// The answer's writes, built once (lib/db/query.ts boundOnce) like its reads.
+type CardWrite = ReturnType<typeof cardColumns>;
+type CardParam<P> = <K extends keyof P & string>(name: K) => P[K];
+const cardValues = <P extends CardWrite>(param: CardParam<P>): CardWrite => ({
+  state: param("state"),
+  due: param("due"),
+  stability: param("stability"),
+  difficulty: param("difficulty"),
+  scheduledDays: param("scheduledDays"),
+  learningSteps: param("learningSteps"),
+  reps: param("reps"),
+  lapses: param("lapses"),
+  lastReview: param("lastReview"),
+  suspended: param("suspended"),
+  leech: param("leech"),
+  buriedUntil: param("buriedUntil"),
+  updatedAt: param("updatedAt"),
+});
+const cardUpdate = boundOnce<CardWrite & { cardId: string; version: number }, unknown>((q, param) =>
+  q
+    .updateTable("Card")
+    .set((eb) => ({ ...cardValues(param), version: eb("version", "+", 1) }))
+    .where("id", "=", param("cardId"))
+    .where("version", "=", param("version")),
+);
+const cardInsert = boundOnce<CardWrite & { id: string; userId: string; itemId: string; createdAt: Date }, unknown>(
+  (q, param) =>
+    q.insertInto("Card").values({
+      ...cardValues(param),
+      id: param("id"),
+      userId: param("userId"),
+      itemId: param("itemId"),
+      version: 1,
+      createdAt: param("createdAt"),
+    }),
+);
+type LogWrite = {
+  id: string;
+  userId: string;
+  itemId: string;
+  cardId: string;
+  rating: string;
+  response: string | null;
+  correct: boolean | null;
+  responseMs: number | null;
+  stateBefore: string;
+  stateAfter: string;
+  previousState: string;
+  elapsedDays: number;
+  reviewedAt: Date;
+  source: string;
+  presetId: string | null;
+};
+const logInsert = boundOnce<LogWrite, unknown>((q, param) =>
+  q.insertInto("ReviewLog").values({
+    id: param("id"),
+    userId: param("userId"),
+    itemId: param("itemId"),
+    cardId: param("cardId"),
+    rating: param("rating"),
+    response: param("response"),
+    correct: param("correct"),
+    responseMs: param("responseMs"),
+    stateBefore: param("stateBefore"),
+    stateAfter: param("stateAfter"),
+    previousState: param("previousState"),
+    elapsedDays: param("elapsedDays"),
+    reviewedAt: param("reviewedAt"),
+    source: param("source"),
+    presetId: param("presetId"),
+  }),
+);
 
 /** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
 function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
@@ -434,12 +503,11 @@ async function writeReview(
   const writeCard: WriteStep = stored
     ? updateCardStep(stored.id, input.version, after, input.now)
     : {
-        query: q.insertInto("Card").values({
+        query: cardInsert({
           ...cardColumns(after, input.now),
           id: cardId,
           userId: input.userId,
           itemId: input.itemId,
-          version: 1,
           createdAt: input.now,
         }),
       };
@@ -449,7 +517,7 @@ async function writeReview(
       : typeof input.response === "string"
         ? input.response
         : JSON.stringify(input.response);
-  const appendLog = q.insertInto("ReviewLog").values({
+  const appendLog = logInsert({
     id: input.reviewId,
     userId: input.userId,
     itemId: input.itemId,
