@@ -178,11 +178,11 @@ async function main() {
     for (let i = 0; i < count; i += 1) {
       const t = performance.now();
       // Synchronous before issue 17's seam (openQuizItems), asynchronous since (loadOpenQuizItems).
-      const loaders = open as unknown as {
+      const loaded = open as unknown as {
         loadOpenQuizItems?: (userId: string) => Promise<Map<string, string>>;
         openQuizItems?: (userId: string) => Map<string, string>;
       };
-      const load = loaders.loadOpenQuizItems ?? loaders.openQuizItems!;
+      const load = loaded.loadOpenQuizItems ?? loaded.openQuizItems!;
       (await load(user.id)).has(ids[i]!);
       openTimes.push(performance.now() - t);
     }

@@ -1,14 +1,15 @@
-import { queryDb, type Reader } from "./query";
+import { compiledOnce, queryDb, type Reader } from "./query";
 
 // The learner's unfinished quiz attempts (practice or assignment) whose questions they may still answer. An
 // assignment's attempt counts only while the learner is still in its class: a removed member can no longer finish it
 // (lib/db/quiz.ts getQuiz), so it must not hide those items from their studying either. Uses QuizAttempt(userId, …).
 // Item ids are kept as a JSON array in QuizAttempt.itemIds; an attempt holds at most a few dozen, parsed here.
-const openAttempts = (r: Reader, userId: string) =>
-  r
+// Built once (lib/db/query.ts compiledOnce): it runs for every answer.
+const openAttempts = compiledOnce<{ userId: string }, Attempt>((q, param) =>
+  q
     .selectFrom("QuizAttempt as a")
     .select(["a.id", "a.itemIds"])
-    .where("a.userId", "=", userId)
+    .where("a.userId", "=", param("userId"))
     .where("a.finishedAt", "is", null)
     .where((eb) =>
       eb.or([
@@ -22,7 +23,8 @@ const openAttempts = (r: Reader, userId: string) =>
             .whereRef("m.userId", "=", "a.userId"),
         ),
       ]),
-    );
+    ),
+);
 
 // A quiz item's siblings: the other items of its fact (the typed twin of a multiple-choice question) and of its
 // sentence (a cloze on another blank shows the whole sentence), the same relation the queue spreads over days
@@ -91,7 +93,7 @@ const quizItemIds = (attempts: Attempt[]) => [...new Set(attempts.flatMap((a) =>
  * @example (await loadOpenQuizItems(user.id)).get(itemId) // "attempt-id" while the learner's quiz asks that item or a sibling
  */
 export async function loadOpenQuizItems(userId: string, r: Reader = queryDb().q): Promise<Map<string, string>> {
-  const attempts = await openAttempts(r, userId).execute();
+  const attempts = await openAttempts({ userId }, r);
   if (attempts.length === 0) return new Map();
   const items = await quizItems(r, quizItemIds(attempts)).execute();
   const candidates = items.length === 0 ? [] : await candidateSiblings(r, items).execute();

@@ -51,9 +51,11 @@ export function queryDb(): { q: Kysely<DB>; kind: DatabaseKind } {
 
 /**
  * A query built and compiled once per database, then run with new parameters on each call. Building and compiling
- * a Kysely query costs ~100 µs on this machine, more than running a small indexed query on SQLite: the few queries
- * that run on every request (the session check) use this. `param(name)` stands for a parameter in the built query;
- * each call binds the values by name, stored as the database stores them (lib/db/dialect.ts storedValue).
+ * a Kysely query costs ~100 µs on this machine, more than running a small indexed query on SQLite: the queries that
+ * run on every request (the session check) or every answer (lib/db/reviews.ts, study.ts) use this. `param(name)`
+ * stands for a parameter in the built query; each call binds the values by name, stored as the database stores them
+ * (lib/db/dialect.ts storedValue). Only for queries whose shape never depends on the values (no `in` lists, no
+ * optional conditions: one compiledOnce per shape). `r`: the reads it belongs with (readSnapshot), else on its own.
  * @example
  * const userById = compiledOnce<{ id: string }, { email: string }>((q, param) =>
  *   q.selectFrom("User").select("email").where("id", "=", param("id")));
@@ -61,10 +63,27 @@ export function queryDb(): { q: Kysely<DB>; kind: DatabaseKind } {
  */
 export function compiledOnce<Params extends Record<string, unknown>, Row>(
   build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
-): (params: Params) => Promise<Row[]> {
+): (params: Params, r?: Reader) => Promise<Row[]> {
+  const bind = boundOnce(build);
+  // A transaction (readSnapshot's) runs the same SQL as its database: compiled on one, run on the other.
+  return async (params, r) => (await (r ?? queryDb().q).executeQuery(bind(params))).rows;
+}
+
+/**
+ * compiledOnce's compiled query with the call's parameters bound, not run: for writeTransaction's steps. A value left
+ * `undefined` builds the statement anew with the real values, as Kysely leaves such a column out of an insert or an
+ * update where the compiled statement would bind it.
+ * @example const step = { query: logInsert({ id, rating }), mustChange: 1 }
+ */
+export function boundOnce<Params extends Record<string, unknown>, Row>(
+  build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
+): (params: Params) => CompiledQuery<Row> {
   const compiled = new WeakMap<Kysely<DB>, { query: CompiledQuery<Row>; names: (string | null)[] }>();
-  return async (params) => {
+  return (params) => {
     const { q, kind } = queryDb();
+    if (Object.values(params).some((value) => value === undefined)) {
+      return build(q, (name) => params[name]).compile();
+    }
     let entry = compiled.get(q);
     if (!entry) {
       // Placeholders no real parameter can equal; after compiling, their positions name the parameters.
@@ -81,7 +100,7 @@ export function compiledOnce<Params extends Record<string, unknown>, Row>(
       const name = names[i];
       return name === null ? value : storedValue(kind, params[name]);
     });
-    return (await q.executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>)).rows;
+    return { ...query, parameters } as CompiledQuery<Row>;
   };
 }
 
@@ -101,8 +120,11 @@ export async function readSnapshot<T>(read: (r: Reader) => Promise<T>): Promise<
   return q.transaction().execute(read);
 }
 
-/** One statement of a write transaction; `mustChange`: the rows it must change, else the whole transaction is undone. */
-export type WriteStep = { query: Compilable<unknown>; mustChange?: number };
+/**
+ * One statement of a write transaction, to compile or compiled (boundOnce); `mustChange`: the rows it must change, else
+ * the whole transaction is undone.
+ */
+export type WriteStep = { query: Compilable<unknown> | CompiledQuery; mustChange?: number };
 
 /** A write step changed another number of rows than it must (a version guard that matched no row). */
 export class UnchangedRows extends Error {
@@ -122,7 +144,7 @@ export class UnchangedRows extends Error {
  */
 export async function writeTransaction(steps: WriteStep[]): Promise<void> {
   const { q, kind } = queryDb();
-  const compiled = steps.map((step) => step.query.compile());
+  const compiled = steps.map(({ query }) => ("compile" in query ? query.compile() : query));
   const check = (changed: number, i: number) => {
     const must = steps[i]!.mustChange;
     if (must !== undefined && changed !== must) throw new UnchangedRows(i);

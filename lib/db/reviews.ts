@@ -20,6 +20,8 @@ import { studiableDeckCondition } from "./deck-access";
 import { toBool, toDate } from "./dialect";
 import { loadOpenQuizItems } from "./open-quizzes";
 import {
+  boundOnce,
+  compiledOnce,
   queryDb,
   readSnapshot,
   UnchangedRows,
@@ -75,23 +77,28 @@ type StoredLog = {
 
 type ItemRow = { id: string; data: string; documentId: string };
 
-// The study loop's reads, on the query builder (lib/db/query.ts), grouped per call in one readSnapshot.
-const readLog = (r: Reader, reviewId: string): Promise<StoredLog | undefined> =>
-  r
+// The study loop's reads, on the query builder (lib/db/query.ts), grouped per call in one readSnapshot; each built
+// and compiled once (compiledOnce: building costs more than running them on SQLite).
+const logById = compiledOnce<{ reviewId: string }, StoredLog>((q, param) =>
+  q
     .selectFrom("ReviewLog")
     .select(["userId", "response", "itemId", "cardId", "rating", "correct", "stateBefore", "stateAfter", "reviewedAt"])
-    .where("id", "=", reviewId)
-    .executeTakeFirst();
+    .where("id", "=", param("reviewId")),
+);
+const readLog = async (r: Reader, reviewId: string): Promise<StoredLog | undefined> =>
+  (await logById({ reviewId }, r))[0];
 /** Only items of a deck the learner may study (lib/db/deck-access): another class's deck or a draft is "not found". */
-const readItem = (r: Reader, itemId: string, viewer: string): Promise<ItemRow | undefined> =>
-  r
+const studiableItem = compiledOnce<{ itemId: string; viewer: string }, ItemRow>((q, param) =>
+  q
     .selectFrom("Item as i")
     .innerJoin("Document as d", "d.id", "i.documentId")
     .select(["i.id", "i.data", "i.documentId"])
-    .where("i.id", "=", itemId)
+    .where("i.id", "=", param("itemId"))
     .where("i.retiredAt", "is", null)
-    .where(studiableDeckCondition(viewer))
-    .executeTakeFirst();
+    .where(studiableDeckCondition(param("viewer"))),
+);
+const readItem = async (r: Reader, itemId: string, viewer: string): Promise<ItemRow | undefined> =>
+  (await studiableItem({ itemId, viewer }, r))[0];
 const CARD_COLUMNS = [
   "id",
   "state",
@@ -108,13 +115,11 @@ const CARD_COLUMNS = [
   "buriedUntil",
   "version",
 ] as const;
-const readCard = (r: Reader, userId: string, itemId: string): Promise<StoredCard | undefined> =>
-  r
-    .selectFrom("Card")
-    .select(CARD_COLUMNS)
-    .where("userId", "=", userId)
-    .where("itemId", "=", itemId)
-    .executeTakeFirst();
+const cardOf = compiledOnce<{ userId: string; itemId: string }, StoredCard>((q, param) =>
+  q.selectFrom("Card").select(CARD_COLUMNS).where("userId", "=", param("userId")).where("itemId", "=", param("itemId")),
+);
+const readCard = async (r: Reader, userId: string, itemId: string): Promise<StoredCard | undefined> =>
+  (await cardOf({ userId, itemId }, r))[0];
 
 /**
  * The learner's median time for correct answers to items of this kind, over their last 100 such answers (for Hard
@@ -122,20 +127,24 @@ const readCard = (r: Reader, userId: string, itemId: string): Promise<StoredCard
  * kinds made most typed answers "hard" and most choices "easy". Walks the learner's reviews newest first.
  */
 async function responseTimes(userId: string, kind: GeneratedItem["kind"]) {
-  const rows = await queryDb()
-    .q.selectFrom("ReviewLog as l")
-    .innerJoin("Item as i", "i.id", "l.itemId")
-    .select("l.responseMs")
-    .where("l.userId", "=", userId)
-    .where("i.kind", "=", kind)
-    .where("l.correct", "=", true)
-    .where("l.responseMs", "is not", null)
-    .orderBy("l.reviewedAt", "desc")
-    .limit(100)
-    .execute();
+  const rows = await lastCorrectResponseTimes({ userId, kind });
   const values = rows.map((row) => row.responseMs!);
   return { medianResponseMs: median(values), medianSampleSize: values.length };
 }
+
+const lastCorrectResponseTimes = compiledOnce<{ userId: string; kind: string }, { responseMs: number | null }>(
+  (q, param) =>
+    q
+      .selectFrom("ReviewLog as l")
+      .innerJoin("Item as i", "i.id", "l.itemId")
+      .select("l.responseMs")
+      .where("l.userId", "=", param("userId"))
+      .where("i.kind", "=", param("kind"))
+      .where("l.correct", "=", true)
+      .where("l.responseMs", "is not", null)
+      .orderBy("l.reviewedAt", "desc")
+      .limit(100),
+);
 
 /** Everything an answer reads, from one snapshot (lib/db/query.ts readSnapshot). */
 type AnswerContext = {
@@ -352,13 +361,81 @@ function cardColumns(after: CardSnapshot, at: Date) {
  * (of two concurrent answers to one card, the second updates nothing and its whole transaction is undone).
  */
 function updateCardStep(cardId: string, version: number, after: CardSnapshot, at: Date): WriteStep {
-  const query = queryDb()
-    .q.updateTable("Card")
-    .set((eb) => ({ ...cardColumns(after, at), version: eb("version", "+", 1) }))
-    .where("id", "=", cardId)
-    .where("version", "=", version);
-  return { query, mustChange: 1 };
+  return { query: cardUpdate({ ...cardColumns(after, at), cardId, version }), mustChange: 1 };
 }
+
+// The answer's writes, built once (lib/db/query.ts boundOnce) like its reads.
+type CardWrite = ReturnType<typeof cardColumns>;
+type CardParam<P> = <K extends keyof P & string>(name: K) => P[K];
+const cardValues = <P extends CardWrite>(param: CardParam<P>): CardWrite => ({
+  state: param("state"),
+  due: param("due"),
+  stability: param("stability"),
+  difficulty: param("difficulty"),
+  scheduledDays: param("scheduledDays"),
+  learningSteps: param("learningSteps"),
+  reps: param("reps"),
+  lapses: param("lapses"),
+  lastReview: param("lastReview"),
+  suspended: param("suspended"),
+  leech: param("leech"),
+  buriedUntil: param("buriedUntil"),
+  updatedAt: param("updatedAt"),
+});
+const cardUpdate = boundOnce<CardWrite & { cardId: string; version: number }, unknown>((q, param) =>
+  q
+    .updateTable("Card")
+    .set((eb) => ({ ...cardValues(param), version: eb("version", "+", 1) }))
+    .where("id", "=", param("cardId"))
+    .where("version", "=", param("version")),
+);
+const cardInsert = boundOnce<CardWrite & { id: string; userId: string; itemId: string; createdAt: Date }, unknown>(
+  (q, param) =>
+    q.insertInto("Card").values({
+      ...cardValues(param),
+      id: param("id"),
+      userId: param("userId"),
+      itemId: param("itemId"),
+      version: 1,
+      createdAt: param("createdAt"),
+    }),
+);
+type LogWrite = {
+  id: string;
+  userId: string;
+  itemId: string;
+  cardId: string;
+  rating: string;
+  response: string | null;
+  correct: boolean | null;
+  responseMs: number | null;
+  stateBefore: string;
+  stateAfter: string;
+  previousState: string;
+  elapsedDays: number;
+  reviewedAt: Date;
+  source: string;
+  presetId: string | null;
+};
+const logInsert = boundOnce<LogWrite, unknown>((q, param) =>
+  q.insertInto("ReviewLog").values({
+    id: param("id"),
+    userId: param("userId"),
+    itemId: param("itemId"),
+    cardId: param("cardId"),
+    rating: param("rating"),
+    response: param("response"),
+    correct: param("correct"),
+    responseMs: param("responseMs"),
+    stateBefore: param("stateBefore"),
+    stateAfter: param("stateAfter"),
+    previousState: param("previousState"),
+    elapsedDays: param("elapsedDays"),
+    reviewedAt: param("reviewedAt"),
+    source: param("source"),
+    presetId: param("presetId"),
+  }),
+);
 
 /** The answer already recorded under this review id: its first result, or not_found if it is someone else's. */
 function firstResult(previous: StoredLog, userId: string): RecordReviewResult {
@@ -426,12 +503,11 @@ async function writeReview(
   const writeCard: WriteStep = stored
     ? updateCardStep(stored.id, input.version, after, input.now)
     : {
-        query: q.insertInto("Card").values({
+        query: cardInsert({
           ...cardColumns(after, input.now),
           id: cardId,
           userId: input.userId,
           itemId: input.itemId,
-          version: 1,
           createdAt: input.now,
         }),
       };
@@ -441,7 +517,7 @@ async function writeReview(
       : typeof input.response === "string"
         ? input.response
         : JSON.stringify(input.response);
-  const appendLog = q.insertInto("ReviewLog").values({
+  const appendLog = logInsert({
     id: input.reviewId,
     userId: input.userId,
     itemId: input.itemId,

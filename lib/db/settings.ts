@@ -2,7 +2,7 @@ import { DEFAULT_SRS_SETTINGS, SrsSettingsSchema, type SrsSettings } from "@/lib
 import { easyDayCapacities, parseEasyDays } from "@/lib/srs/easy-days";
 import { db } from "./client";
 import { ensureDefaultPreset } from "./presets";
-import { queryDb, type Reader } from "./query";
+import { compiledOnce, queryDb, type Reader } from "./query";
 
 /** A UserSettings row joined with the preset that applies (null columns: no preset yet, the row's own values). */
 type SettingsRow = {
@@ -79,25 +79,32 @@ export async function readScheduling(
   documentId: string | null,
   r: Reader = queryDb().q,
 ): Promise<SchedulingSettings> {
-  // The preset's columns where there is one, else the settings row's own (a learner from before presets whose
-  // Default preset is not made yet). `documentId` null: the default preset.
-  const row = await r
+  const [row] = await schedulingRow({ userId, documentId: documentId ?? "" }, r);
+  return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
+}
+
+// The preset's columns where there is one, else the settings row's own (a learner from before presets whose Default
+// preset is not made yet). `documentId` "": the default preset. Built once (lib/db/query.ts compiledOnce).
+const schedulingRow = compiledOnce<{ userId: string; documentId: string }, SettingsRow>((q, param) =>
+  q
     .selectFrom("UserSettings as s")
     .leftJoin("Preset as p", (join) =>
-      join.onRef("p.userId", "=", "s.userId").on((eb) =>
-        eb(
-          "p.id",
-          "=",
-          eb.fn.coalesce(
-            eb
-              .selectFrom("DeckPreset as dp")
-              .select("dp.presetId")
-              .whereRef("dp.userId", "=", "s.userId")
-              .where("dp.documentId", "=", documentId ?? ""),
-            "s.defaultPresetId",
+      join
+        .onRef("p.userId", "=", "s.userId")
+        .on((eb) =>
+          eb(
+            "p.id",
+            "=",
+            eb.fn.coalesce(
+              eb
+                .selectFrom("DeckPreset as dp")
+                .select("dp.presetId")
+                .whereRef("dp.userId", "=", "s.userId")
+                .where("dp.documentId", "=", param("documentId")),
+              "s.defaultPresetId",
+            ),
           ),
         ),
-      ),
     )
     .select((eb) => [
       "s.timeZone",
@@ -112,10 +119,8 @@ export async function readScheduling(
       "p.easyDays",
       "p.loadBalance",
     ])
-    .where("s.userId", "=", userId)
-    .executeTakeFirst();
-  return { settings: settingsFromRow(row ?? null), presetId: row?.presetId ?? null };
-}
+    .where("s.userId", "=", param("userId")),
+);
 
 /**
  * The learner's study settings: the default preset's options (or, with `documentId`, that deck's preset's), the

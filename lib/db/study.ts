@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type Compilable, type Kysely } from "kysely";
 import type { GeneratedItem } from "@/lib/content/types";
 import { createRng, seedFromText, shuffle } from "@/lib/prng";
 import { formatDateTime } from "@/lib/progress/format";
@@ -15,11 +15,12 @@ import {
   type SrsSettings,
 } from "@/lib/srs";
 import type { NextStep, StudyCard } from "@/lib/study/types";
-import { fromSqlCardState } from "./cards";
+import { fromSqlCardState, type SqlCardStateRow } from "./cards";
 import { studiableDeckCondition } from "./deck-access";
 import { toDate } from "./dialect";
 import { loadOpenQuizItems } from "./open-quizzes";
-import { queryDb, readSnapshot, type Reader } from "./query";
+import { compiledOnce, readSnapshot, type Reader } from "./query";
+import type { DB } from "./tables";
 import { readSettings } from "./settings";
 
 export type StudyScope = { userId: string; deckId?: string };
@@ -129,12 +130,44 @@ const scopedCards = (r: Reader, scope: Scope) =>
     .where("i.suspendedAt", "is", null)
     .where(inScope(r, scope));
 
+type DueCardRow = SqlCardStateRow & {
+  itemId: string;
+  buriedUntil: Date | string | null;
+  factKey: string;
+  documentId: string;
+  sourceStart: number;
+};
+
+/**
+ * One compiledOnce (lib/db/query.ts) per shape of scope, one deck or "Study now"'s decks (their SQL differs): the
+ * queue's reads run after every answer, and building them cost more than running them on SQLite.
+ */
+function perScope<Params extends Record<string, unknown>, Row>(
+  build: (
+    q: Kysely<DB>,
+    param: <K extends keyof Params & string>(name: K) => Params[K],
+    scope: Scope,
+  ) => Compilable<Row>,
+) {
+  type Bound = Params & { userId: string; deckId: string };
+  const shape = (oneDeck: boolean) =>
+    compiledOnce<Bound, Row>((q, param) =>
+      build(q, param as never, { userId: param("userId"), deckId: oneDeck ? param("deckId") : null }),
+    );
+  const oneDeck = shape(true);
+  const allDecks = shape(false);
+  return (r: Reader, scope: Scope, params: Params) => {
+    const bound = { ...params, userId: scope.userId, deckId: scope.deckId ?? "" } as Bound;
+    return scope.deckId === null ? allDecks(bound, r) : oneDeck(bound, r);
+  };
+}
+
 /**
  * Answered cards the queue can show before `horizon` (the end of the study day, or the learn-ahead limit if later):
  * cards due later never enter it, and reading them was most of the work for a learner with a long history.
  */
-const dueCards = (r: Reader, scope: Scope, horizon: Date) =>
-  scopedCards(r, scope)
+const dueCards = perScope<{ horizon: Date }, DueCardRow>((q, param, scope) =>
+  scopedCards(q, scope)
     .select([
       "c.itemId",
       "c.state",
@@ -151,13 +184,16 @@ const dueCards = (r: Reader, scope: Scope, horizon: Date) =>
       "i.documentId",
       "i.sourceStart",
     ])
-    .where("c.due", "<", horizon)
-    .where("c.state", "<>", "new")
-    .execute();
+    .where("c.due", "<", param("horizon"))
+    .where("c.state", "<>", "new"),
+);
 
 /** The earliest card due after now (for "next card due at …"), walking the same index in due order. */
-const nextDueCard = (r: Reader, scope: Scope, now: Date) =>
-  scopedCards(r, scope).select("c.due").where("c.due", ">", now).orderBy("c.due").limit(1).executeTakeFirst();
+const nextDueCard = perScope<{ now: Date }, { due: Date | string }>((q, param, scope) =>
+  scopedCards(q, scope).select("c.due").where("c.due", ">", param("now")).orderBy("c.due").limit(1),
+);
+
+type UnseenRow = { id: string; position: number; factKey: string; documentId: string; sourceStart: number };
 
 /**
  * Unseen items in introduction order (lib/srs byIntroductionOrder), those of the learner's study assignments or the
@@ -187,44 +223,64 @@ const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
     )
     .orderBy("i.position")
     .orderBy("i.id");
+const unseenAssigned = perScope<{ now: Date }, UnseenRow>((q, param, scope) =>
+  unseenItems(q, scope, param("now"), true),
+);
+const unseenOthersPage = perScope<{ now: Date; limit: number; offset: number }, UnseenRow>((q, param, scope) =>
+  unseenItems(q, scope, param("now"), false).limit(param("limit")).offset(param("offset")),
+);
 
 /** The earliest upcoming due date of each assigned item (for pacing siblings within the time left). */
-const assignedDueDates = (r: Reader, userId: string, now: Date) =>
-  r
-    .selectFrom("ClassMember as m")
-    .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
-    .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
-    .select((eb) => ["s.itemId", eb.fn.min("a.dueAt").as("dueAt")])
-    .where("m.userId", "=", userId)
-    .where("a.dueAt", ">", now)
-    .groupBy("s.itemId")
-    .execute();
+const assignedDueDates = compiledOnce<{ userId: string; now: Date }, { itemId: string; dueAt: Date | string }>(
+  (q, param) =>
+    q
+      .selectFrom("ClassMember as m")
+      .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
+      .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
+      .select((eb) => ["s.itemId", eb.fn.min("a.dueAt").as("dueAt")])
+      .where("m.userId", "=", param("userId"))
+      .where("a.dueAt", ">", param("now"))
+      .groupBy("s.itemId"),
+);
 
 /** Cards buried until later in the scope ("Unbury" on the study screen when nothing is left). */
-async function buriedCount(r: Reader, { userId, deckId }: Scope, now: Date): Promise<number> {
-  let counted = r
+const buriedCards = perScope<{ now: Date }, { n: number }>((q, param, { userId, deckId }) => {
+  const counted = q
     .selectFrom("Card as c")
     .innerJoin("Item as i", "i.id", "c.itemId")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("c.userId", "=", userId)
-    .where("c.buriedUntil", ">", now)
+    .where("c.buriedUntil", ">", param("now"))
     .where("c.suspended", "=", false)
     .where("i.retiredAt", "is", null);
-  if (deckId !== null) counted = counted.where("i.documentId", "=", deckId);
-  return Number((await counted.executeTakeFirst())?.n ?? 0);
+  return deckId !== null ? counted.where("i.documentId", "=", deckId) : counted;
+});
+async function buriedCount(r: Reader, scope: Scope, now: Date): Promise<number> {
+  return Number((await buriedCards(r, scope, { now }))[0]?.n ?? 0);
 }
+
+type TodayLog = {
+  itemId: string;
+  reviewedAt: Date | string;
+  previousState: string;
+  factKey: string | null;
+  documentId: string | null;
+  sourceStart: number | null;
+};
+// Sibling keys are needed only for items introduced today: the join happens only for those rows.
+const logsSince = compiledOnce<{ userId: string; since: Date }, TodayLog>((q, param) =>
+  q
+    .selectFrom("ReviewLog as l")
+    .leftJoin("Item as i", (join) => join.onRef("i.id", "=", "l.itemId").on("l.previousState", "=", "new"))
+    .select(["l.itemId", "l.reviewedAt", "l.previousState", "i.factKey", "i.documentId", "i.sourceStart"])
+    .where("l.userId", "=", param("userId"))
+    .where("l.reviewedAt", ">=", param("since")),
+);
 
 /** What the learner did so far in the current study day, for the daily limits and sibling spreading. */
 async function today(r: Reader, userId: string, settings: SrsSettings, now: Date) {
   const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-  // Sibling keys are needed only for items introduced today: the join happens only for those rows.
-  const logs = await r
-    .selectFrom("ReviewLog as l")
-    .leftJoin("Item as i", (join) => join.onRef("i.id", "=", "l.itemId").on("l.previousState", "=", "new"))
-    .select(["l.itemId", "l.reviewedAt", "l.previousState", "i.factKey", "i.documentId", "i.sourceStart"])
-    .where("l.userId", "=", userId)
-    .where("l.reviewedAt", ">=", since)
-    .execute();
+  const logs = await logsSince({ userId, since }, r);
   // The item answered last today: the queue won't show it again next if it can help it.
   let last: { itemId: string; at: number } | undefined;
   for (const log of logs) {
@@ -261,13 +317,13 @@ async function pickTodaysNewItems(
   const limit = settings.newPerDay - done.doneToday.newCount;
   if (limit <= 0) return [];
   // Every unseen assigned item is read (a set is at most a few thousand items): pacing needs each group's size.
-  const [dueDates, unseenAssigned] = await Promise.all([
-    assignedDueDates(r, scope.userId, now),
-    unseenItems(r, scope, now, true).execute(),
+  const [dueDates, unseen] = await Promise.all([
+    assignedDueDates({ userId: scope.userId, now }, r),
+    unseenAssigned(r, scope, { now }),
   ]);
   const dueOf = new Map(dueDates.map((row) => [row.itemId, toDate(row.dueAt)]));
   const assigned: AssignedNewItem[] = [];
-  for (const row of unseenAssigned) {
+  for (const row of unseen) {
     if (inQuiz.has(row.id)) continue;
     const due = dueOf.get(row.id);
     assigned.push({
@@ -288,7 +344,7 @@ async function pickTodaysNewItems(
     // on (pickNewItems is greedy in order, so picking again from the longer list extends the same picks).
     const candidates: QueueNewItem[] = [];
     for (let offset = 0, size = Math.max(4 * othersLimit, 50); ; offset += size, size *= 4) {
-      const page = await unseenItems(r, scope, now, false).limit(size).offset(offset).execute();
+      const page = await unseenOthersPage(r, scope, { now, limit: size, offset });
       for (const row of page) {
         if (inQuiz.has(row.id)) continue;
         candidates.push({ itemId: row.id, siblingKeys: siblingKeys(row), position: row.position, priority: 0 });
@@ -318,8 +374,8 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
     const horizon = new Date(Math.max(dayEnd, now.getTime() + LEARN_AHEAD_MINUTES * 60_000 + 1));
     const done = await today(r, userId, settings, now);
     const [cards, nextDue, buried, newItems] = await Promise.all([
-      dueCards(r, scope, horizon),
-      nextDueCard(r, scope, now),
+      dueCards(r, scope, { horizon }),
+      nextDueCard(r, scope, { now }).then((rows) => rows[0]),
       buriedCount(r, scope, now),
       // Only as many unseen items as today's new-item limit can still take.
       pickTodaysNewItems(r, scope, settings, now, inQuiz, done),
@@ -351,21 +407,27 @@ export async function studyQueue({ userId, deckId }: StudyScope, now: Date) {
 
 /** The card to show for a queue entry; the deck condition again, as `first` (an undone card) comes from the client. */
 async function cardFor(userId: string, entry: Pick<QueueEntry, "itemId" | "reason">): Promise<StudyCard | null> {
-  const item = await queryDb()
-    .q.selectFrom("Item as i")
-    .innerJoin("Document as d", "d.id", "i.documentId")
-    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", userId))
-    .select(["i.id", "i.data", "i.documentId", "d.title", "c.version"])
-    .where("i.id", "=", entry.itemId)
-    .where("i.retiredAt", "is", null)
-    .where("i.suspendedAt", "is", null)
-    .where(studiableDeckCondition(userId))
-    .executeTakeFirst();
+  const [item] = await itemToShow({ userId, itemId: entry.itemId });
   if (!item) return null;
   // One showing = this learner, this card version (every answer and undo bumps it): a reload shows the same order.
   const version = item.version ?? 0;
   return toStudyCard({ ...item, document: { title: item.title } }, version, entry.reason, `${userId}:${version}`);
 }
+
+const itemToShow = compiledOnce<
+  { userId: string; itemId: string },
+  { id: string; data: string; documentId: string; title: string; version: number | null }
+>((q, param) =>
+  q
+    .selectFrom("Item as i")
+    .innerJoin("Document as d", "d.id", "i.documentId")
+    .leftJoin("Card as c", (join) => join.onRef("c.itemId", "=", "i.id").on("c.userId", "=", param("userId")))
+    .select(["i.id", "i.data", "i.documentId", "d.title", "c.version"])
+    .where("i.id", "=", param("itemId"))
+    .where("i.retiredAt", "is", null)
+    .where("i.suspendedAt", "is", null)
+    .where(studiableDeckCondition(param("userId"))),
+);
 
 /**
  * The next card to show and what is left. `first` puts one item in front (the card an undo brought back).
