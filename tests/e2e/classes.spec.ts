@@ -36,8 +36,10 @@ test("an instructor runs a class; a new learner joins with the code, studies, an
   await page.getByLabel("Set name").fill("Two definitions");
   await page.getByRole("button", { name: "Save set" }).click();
   await expect(page.getByTestId("set-message")).toHaveText("A set needs at least one item.");
+  // The first and the last flashcard: far apart in the document, so neither is a sibling (same fact or sentence) that
+  // study spaces out once the other is answered (decision 019).
   await boxes.nth(0).check();
-  await boxes.nth(1).check();
+  await boxes.nth(total - 1).check();
   await expect(chosen).toHaveText(`2 of ${total} items chosen`);
   await page.getByRole("button", { name: "Save set" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Two definitions" })).toBeVisible();
