@@ -1,6 +1,6 @@
 /**
  * Benchmark: content:build on the NATO page and on a generated ~300 KB document.
- *   npm run bench:content            prints a table; targets: NATO well under 1 s, 300 KB under 10 s
+ *   npm run bench:content            prints a table; targets (issue 13): NATO < 300 ms, 300 KB < 5 s
  * Each figure is the median of several runs: the pipeline (parse → extract → generate) and the store into a fresh,
  * migrated SQLite database (first build: all inserts; rebuild: nothing changes).
  * Then the event-loop stall of the production server while it previews a 500 KB upload (target ≤ 50 ms; runs

@@ -504,6 +504,7 @@ function whereQuestion(ctx: Context, p: NameMention, all: NameMention[]): string
 /** List items that are names (not sentences) under a caption or a lead-in become institutions of that group. */
 function extractInstitutions(doc: ParsedDocument): InstitutionFact[] {
   const out: InstitutionFact[] = [];
+  const tidied = doc.sentences.map((s) => tidy(s.text));
   for (const b of doc.blocks) {
     if (b.kind !== "list_item" || b.listId === undefined || (!b.listCaption && !b.listLeadIn)) continue;
     const name = tidy(b.text);
@@ -519,8 +520,8 @@ function extractInstitutions(doc: ParsedDocument): InstitutionFact[] {
     const collection = b.listLeadIn && collectionOf(b.listLeadIn);
     if (collection) fact.collection = collection;
     const context: SourceRef[] = [];
-    const leadIn =
-      b.listLeadIn && doc.sentences.filter((s) => s.end <= b.start && tidy(s.text) === tidy(b.listLeadIn!)).pop();
+    const leadInText = b.listLeadIn && tidy(b.listLeadIn);
+    const leadIn = leadInText && doc.sentences.findLast((s, i) => s.end <= b.start && tidied[i] === leadInText);
     if (leadIn) context.push({ text: leadIn.text, start: leadIn.start, end: leadIn.end });
     const at = b.listCaption ? doc.text.lastIndexOf(b.listCaption, b.start) : -1;
     if (at >= 0) context.push({ text: b.listCaption!, start: at, end: at + b.listCaption!.length });

@@ -20,7 +20,7 @@ const cache = new Map<string, Token[]>();
 export function analyse(text: string): ReturnType<typeof nlp> {
   let doc = docs.get(text);
   if (!doc) {
-    if (docs.size > 2000) docs.clear();
+    if (docs.size > 10000) docs.clear();
     if (wordTags.size > 50000) wordTags.clear();
     doc = nlp(text);
     docs.set(text, doc);
