@@ -1,5 +1,6 @@
 import { analyse } from "./tokens";
 import { COUNTRIES, INSTITUTION_HEADS } from "./lexicon";
+import { locatedPlaces } from "./located-places";
 import { escapeRegExp } from "./text";
 
 /** A named thing in a sentence, offsets relative to the sentence. */
@@ -8,6 +9,8 @@ export interface NameMention {
   start: number;
   stop: number;
   acronym?: string;
+  /** Found only because the sentence itself places it ("born in Erode": located-places.ts), not by a name list. */
+  located?: boolean;
 }
 
 const CAP = "[A-Z][A-Za-z'’-]*";
@@ -17,6 +20,7 @@ const ORG_RE = new RegExp(
   "g",
 );
 const ACRONYM_RE = /((?:[A-Z][\w'’-]*\s(?:(?:of|in|for|and|on|the)\s)*)+)\(([A-Z][A-Z0-9-]{1,9})\)/g;
+const PLACE_PREFIX = /(?<![\p{L}])(?:Camp|Fort|Mount|Lake|Cape|Port|Saint|St\.) $/u;
 const COUNTRY_RE = new RegExp(`\\b(${COUNTRIES.map(escapeRegExp).join("|")})\\b`, "g");
 
 /**
@@ -131,15 +135,19 @@ export function expandAcronym(words: string, acronym: string): string | undefine
 }
 
 /**
- * Place names: countries from the list, compromise's place proposals, and capitalised single words
- * coordinated with a known place ("the Baghdad area, Besmaya and Taji").
+ * Place names: countries from the list, names the sentence places itself (located-places.ts: "born in Erode"),
+ * compromise's place proposals, and capitalised single words coordinated with a known place ("the Baghdad area,
+ * Besmaya and Taji"). A place word before a name belongs to it ("Camp Butmir", "Lake Baikal").
  */
 export function findPlaces(sentence: string): NameMention[] {
   const found: NameMention[] = [];
-  const add = (name: string, start: number) => {
+  const add = (bare: string, at: number, located = false) => {
+    const prefix = PLACE_PREFIX.exec(sentence.slice(0, at))?.[0] ?? "";
+    const name = prefix + bare;
+    const start = at - prefix.length;
     const stop = start + name.length;
     if (found.some((f) => start < f.stop && stop > f.start)) return;
-    found.push({ name, start, stop });
+    found.push(located ? { name, start, stop, located } : { name, start, stop });
   };
   for (const m of sentence.matchAll(COUNTRY_RE)) add(m[1], m.index);
   const proposals = analyse(sentence).places().json({ offset: true }) as { text: string; offset: { start: number } }[];
@@ -151,6 +159,7 @@ export function findPlaces(sentence: string): NameMention[] {
       if (start >= 0) add(name, start);
     }
   }
+  for (const m of locatedPlaces(sentence)) add(m.name, m.start, true);
   const list =
     /\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:\s[a-z]+)?)(?:,\s+[A-Z][a-z]+(?:\s[a-z]+)?)*,?\s+and\s+[A-Z][a-z]+(?:\s[a-z]+)?)/g;
   for (const m of sentence.matchAll(list)) {

@@ -57,6 +57,13 @@ describe("quantities: money, clock times, durations", () => {
     expect(new Set(quantities(body).map((q) => q.key)).size).toBe(2);
   });
 
+  it("never takes the second end of a range for the quantity", () => {
+    expect(quantities("The beetles measure 12–15 millimetres and live about 3-4 years.").map((q) => q.value)).toEqual(
+      [],
+    );
+    expect(itemsOf("Most bridges of the valley span 40–60 metres.").some((i) => /\d[–-]\d/.test(i.prompt))).toBe(false);
+  });
+
   it("counts what a kind, a pair or a set is of", () => {
     expect(quantities("Botanists recognise four kinds of pollen grain.")[0]).toMatchObject({
       what: "kinds of pollen grain",

@@ -49,6 +49,8 @@ export function extractQuantities(
     if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue;
     if (taken.some((t) => numberStart < t.stop && stop > t.start)) continue;
     if (isConversion(s.text, numberStart)) continue;
+    // "125–126 GeV": the second end of a range alone is not the quantity (a swapped "125–27 GeV" reads garbled).
+    if (/\d\s?[–-]\s?$/.test(s.text.slice(0, numberStart))) continue;
     if (!m[1] && /^\d/.test(m[2]) && /[A-Z][A-Za-z]*\s$/.test(s.text.slice(0, numberStart))) continue; // "Apollo 11"
     const value = parseNumber(m[2]);
     if (value === null || /^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2])) continue;

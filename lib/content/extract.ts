@@ -3,6 +3,7 @@ import { extractPeople, findPeople } from "./extract-people";
 import { extractLists } from "./extract-lists";
 import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
+import { extractReferences } from "./extract-references";
 import { statementsOf } from "./extract-statements";
 import { termsOf } from "./extract-terms";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
@@ -119,6 +120,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     facts.push(...extractEvents(ctx));
     facts.push(...extractQuantities(ctx.sentence, ctx.dates, ctx.resolve, quantityKeys));
     facts.push(...extractCauses(ctx.sentence, ctx.resolve));
+    facts.push(...extractReferences(ctx.sentence, ctx.resolve));
     facts.push(...extractDefinitions(ctx, subjects.get(ctx.sentence)));
     facts.push(...extractObjectives(doc, ctx, subjects.get(ctx.sentence)));
     const block = doc.blocks[ctx.sentence.blockIndex];
@@ -467,7 +469,8 @@ function extractPlaces(ctx: Context, orgs: NameMention[], people: Set<string>): 
   return places.map((p) => {
     const fact: PlaceFact = {
       type: "place",
-      key: factKey("place", `${p.name} ${s.text}`),
+      // A place only the sentence's wording marks waits for room in a full sentence (precision.ts, "located-place").
+      key: factKey(p.located ? "located-place" : "place", `${p.name} ${s.text}`),
       name: tidy(p.name),
       source: sourceOf(s),
     };

@@ -6,6 +6,7 @@ import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
 import { documentListItems, listItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
+import { referenceItems } from "./items-references";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
@@ -86,6 +87,9 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "cause":
         candidates.push(causeItem(f));
+        break;
+      case "reference":
+        candidates.push(...referenceItems(kit, f));
         break;
     }
   }

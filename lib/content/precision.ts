@@ -258,6 +258,13 @@ export function listContaining(sentence: string, answer: string): number | undef
   return coordinatedLists(sentence).find((l) => l.members.includes(name))?.start;
 }
 
+/**
+ * Facts only a sentence's own wording marks (a place after "born in", a numbered part of a text: extract-names.ts,
+ * extract-references.ts) wait for room in a sentence already asked PER_SENTENCE times, like a second item: such a
+ * sentence ("returned to India in 1919 and died in Kumbakonam on …") already gives a card per clause.
+ */
+const roomOnly = (item: GeneratedItem) => /^(?:located-place|reference):/.test(item.factKey);
+
 const RECOGNITION: ReadonlySet<ItemKind> = new Set(["multiple_choice", "true_false"]);
 /** Preference between kinds of one role when scores tie: a real question before a quote, four options before two. */
 const KIND_PREFERENCE: Record<ItemKind, number> = {
@@ -305,6 +312,7 @@ export function selectItems(
   const ranked = [...assessed].sort(
     (x, y) =>
       Number(x.a.quality < REVIEW_BELOW) - Number(y.a.quality < REVIEW_BELOW) ||
+      Number(roomOnly(x.item)) - Number(roomOnly(y.item)) ||
       // A list item stands for the whole list: it goes before any one member's item.
       Number(!!y.item.members) - Number(!!x.item.members) ||
       y.a.quality - x.a.quality ||
@@ -341,7 +349,7 @@ export function selectItems(
       const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
       if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
       // The first pass gives every fact its one item, however many facts a sentence states (coverage first).
-      if (pass > 1 && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
+      if ((pass > 1 || roomOnly(item)) && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
       if (pass > 1 && (perFactKey.get(item.factKey) ?? 0) >= PER_FACT_KEY) continue;
       // One answer asked all over the document ("2", one date) teaches little more each time.
       const answerKey = normaliseText(item.answer);

@@ -237,12 +237,27 @@ export interface CauseFact extends FactBase {
   cause: string;
 }
 
+/**
+ * A numbered part of a legal or formal text named in a sentence ("Under Article 41 it can impose sanctions",
+ * "under Chapter VI of the Charter"): asked as "Under which article …?" (extract-references.ts).
+ */
+export interface ReferenceFact extends FactBase {
+  type: "reference";
+  /** "Article 41", "Chapter VII", as written. */
+  reference: string;
+  /** The part's kind as written ("Article", "Chapter"): the other options of a multiple choice are of the same kind. */
+  part: string;
+  /** "Under which article can the Security Council impose sanctions?", when the clause reads alone. */
+  question?: string;
+}
+
 export type StatementRole = "term" | "agent" | "purpose" | "superlative" | "definition" | "where" | "name" | "object";
 
 export type Fact =
   | StatementFact
   | TermFact
   | CauseFact
+  | ReferenceFact
   | EventFact
   | PersonFact
   | InstitutionFact
