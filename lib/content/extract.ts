@@ -136,11 +136,15 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const resolvable = opening
       ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
       : ctx.resolve(text) !== undefined;
-    const statements = statementsOf(ctx.sentence, resolvable);
-    facts.push(...statements);
     const previous = doc.sentences[doc.sentences.indexOf(ctx.sentence) - 1];
     const before = previous?.blockIndex === ctx.sentence.blockIndex ? previous : undefined;
     const terms = termsOf(ctx.sentence, before, block, doc.text);
+    // A term that reads only after the sentence before ("Inside it, … called the stroma") is asked with that one
+    // quoted (extract-terms.ts), not by the statement rule without it.
+    const statements = statementsOf(ctx.sentence, resolvable).filter(
+      (f) => !terms.some((t) => t.lead && t.term === f.focus),
+    );
+    facts.push(...statements);
     // A term the statement rule already blanks, or an organisation's acronym, is asked once (by that rule).
     facts.push(
       ...terms.filter(
