@@ -203,6 +203,9 @@ function candidates(tokens: PosToken[]): Candidate[] {
     let end = i;
     while (tokens[end]?.pos === "PROPN") end++;
     if (lower[end] !== "," || lower[end + 1] !== "the" || !lower.slice(end + 2, end + 5).some(superlative)) continue;
+    // "visits Lyon, the largest city, Dijon and Beaune": a list's member, not a gloss.
+    const gloss = tokens.findIndex((t, k) => k > end + 1 && t.text === ",");
+    if (gloss > 0 && /^(?:PROPN|DET)$/.test(tokens[gloss + 1]?.pos ?? "")) continue;
     out.push({ role: "superlative", span: [i, end] });
   }
   if (verb > 0 && /^(?:is|was|are|were)$/.test(lower[verb]!)) {

@@ -288,9 +288,15 @@ function naming(s: Sentence, text: string, tokens: PosToken[], previous: Sentenc
     if (!also || !(/^(?:AUX|NOUN|ADJ|ADV)$/.test(also.pos) || also.text === ",")) continue;
     if (tokens[at]?.pos === "DET") at++;
     const end = phraseEnd(tokens, at);
-    // The term ends the clause, or the subject's verb follows it ("sacs called thylakoids float in …").
-    const verbAfter = tokens[end]?.pos === "VERB" && !/ing$/.test(tokens[end]!.text) && at > 1;
-    if (end === at || !(verbAfter || /^(?:[,.;:]|and|which|that)$/.test(tokens[end]?.text ?? ""))) continue;
+    // The term ends the clause, or the phrase goes on with the subject's verb, a preposition or "to" ("sacs called
+    // thylakoids float in …", "grains called silt into the delta", "cells called lymphocytes to fight …"). A word the
+    // tagger calls a verb that ends the clause is the term's own head ("called slab pull, and …"); "of" continues it.
+    const next = tokens[end];
+    const goesOn =
+      (next?.pos === "VERB" && !/ing$/.test(next.text) && !/^(?:PUNCT|CCONJ)$/.test(tokens[end + 1]?.pos ?? "PUNCT")) ||
+      (next?.pos === "ADP" && next.text !== "of") ||
+      (next?.pos === "PART" && next.text === "to");
+    if (end === at || !(goesOn || /^(?:[,.;:]|and|which|that)$/.test(next?.text ?? ""))) continue;
     const term = span(text, tokens, at, end);
     if (termLike(term) && !/^\p{Lu}/u.test(term)) out.push(fact(s, term, "naming", lead ? { lead: source(lead) } : {}));
   }
