@@ -1173,7 +1173,7 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
  * gateDefects(item, { documentText: text }).length // 0 for an item worth serving
  */
 export function gateDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
-  return [pronounResolution, itAntecedent, spellingVariantOptions, tfClaimUnsupported, captionSource].flatMap((d) =>
+  return [pronounResolution, spellingVariantOptions, tfClaimUnsupported, captionSource].flatMap((d) =>
     d(item, context),
   );
 }

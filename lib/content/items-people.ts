@@ -183,9 +183,7 @@ function descriptionItems(kit: Kit, p: PersonFact, people: PersonFact[], topic: 
   const spec = { prompt, answer, answerType: "text" as const, topic, source: d.source };
   const claim = new RegExp(`^${escapeRegExp(p.name)}(?:\\s+\\([^()]*\\))?\\s+(?:is|was)\\s`).test(tidy(d.source.text));
   // One item per role: the card asks for the role; the multiple choice only where the definition's card does.
-  // A bare class noun ("Who was John Snow?" → "a physician") teaches nothing a learner could not guess: a card needs
-  // what sets the person apart ("an English physician", "a railway engineer").
-  if (!claim) return /\s/.test(d.role) ? [makeItem(fact, { ...spec, kind: "flashcard", variant: "description" })] : [];
+  if (!claim) return [makeItem(fact, { ...spec, kind: "flashcard", variant: "description" })];
   const roles = people.flatMap((o) =>
     o !== p && o.description && o.description.role !== d.role ? [withArticle(o.description.role)] : [],
   );
