@@ -43,6 +43,19 @@ describe("statementsOf: the span a teacher would blank in a sentence with no dat
     );
   });
 
+  it("reads a hedged superlative and a name glossed as the one singled out", () => {
+    expect(foci("Lake Baikal is thought to be the oldest lake on Earth.")[0]).toEqual(["superlative", "Lake Baikal"]);
+    expect(foci("The climbers finally reached Everest, the highest mountain in the world, in May 1953.")[0]).toEqual([
+      "superlative",
+      "Everest",
+    ]);
+    // A list's member is not glossed ("Lyon, the largest city of the region, Dijon and Beaune").
+    expect(foci("The tour visits Grenoble, the largest city of the region, Dijon and Beaune.")).not.toContainEqual([
+      "superlative",
+      "Grenoble",
+    ]);
+  });
+
   it("ends a term before a verb the tagger read as a noun", () => {
     expect(foci("Tiny crustaceans called epischura filter the water of the lake.")[0]).toEqual(["term", "epischura"]);
   });

@@ -52,6 +52,10 @@ const NP_POS = new Set(["ADJ", "NOUN", "PROPN"]);
 const NAME_LINKS = new Set(["of", "the", "de", "du", "von", "van", "and"]);
 const SUPERLATIVE =
   /^(?:only|first|last|oldest|largest|biggest|longest|tallest|highest|deepest|smallest|earliest|greatest|most|best)$|^[a-z]{3,}est$/;
+// A superlative, also inside a compound ("second-longest", "longest-running").
+const superlative = (word: string) => word.split("-").some((part) => SUPERLATIVE.test(part));
+// "X is thought to be the largest …".
+const HEDGES = /^(?:thought|believed|said|considered|known|reported|estimated)$/;
 // Opening words that tie a sentence to the one before ("This process …", "Such …"): not self-contained.
 const DEPENDENT_OPENING =
   /^(?:This|These|That|Those|Such|They|Them|Their|There|He|She|His|Her|It|Its|Here|Both|Neither|Either|Few|Many|Most|Some|Others?|Another|The same|Each|Then|Also)\b/;
@@ -182,13 +186,30 @@ function candidates(tokens: PosToken[]): Candidate[] {
   }
   // "X is the only / the largest …": X is what the sentence singles out.
   if (verb > 0 && /^(?:is|was|are|were)$/.test(lower[verb]!)) {
-    const after = lower.slice(verb + 1, verb + 4);
+    // "is thought to be the most abundant …": the hedge keeps the claim's shape.
+    const hedged = HEDGES.test(lower[verb + 1] ?? "") && lower[verb + 2] === "to" && lower[verb + 3] === "be";
+    const after = lower.slice(verb + (hedged ? 4 : 1), verb + (hedged ? 7 : 4));
     const singles =
       (after[0] === "the" && after.slice(1).some((w) => SUPERLATIVE.test(w))) ||
       (after[0] === "one" && after[1] === "of");
     const subject = phraseAt(tokens, 0);
     if (singles && subject && subject[1] === verb && tokens.slice(...subject).some((t) => t.pos === "PROPN"))
       out.push({ role: "superlative", span: subject });
+  }
+  // "… is home to Vasa, the only intact … ship": a name glossed as the one singled out, as the argument of a verb or a
+  // preposition (not a list's first member, not the subject, which the copular reading above takes).
+  for (let i = 1; i < tokens.length - 3; i++) {
+    if (tokens[i]!.pos !== "PROPN" || !/^(?:VERB|ADP|AUX)$/.test(tokens[i - 1]!.pos)) continue;
+    let end = i;
+    while (tokens[end]?.pos === "PROPN") end++;
+    if (lower[end] !== "," || lower[end + 1] !== "the" || !lower.slice(end + 2, end + 5).some(superlative)) continue;
+    // "visits Lyon, the largest city, Dijon and Beaune": a list's member, not a gloss.
+    const gloss = tokens.findIndex((t, k) => k > end + 1 && t.text === ",");
+    if (gloss > 0 && /^(?:PROPN|DET)$/.test(tokens[gloss + 1]?.pos ?? "")) continue;
+    out.push({ role: "superlative", span: [i, end] });
+  }
+  if (verb > 0 && /^(?:is|was|are|were)$/.test(lower[verb]!)) {
+    const subject = phraseAt(tokens, 0);
     // "Oceanic crust is thin and dense", "Wegener was a German meteorologist": what the subject is. When the
     // complement is only a generic noun ("Photosynthesis is the process by which …"), the subject is what the
     // sentence defines, and the blank goes there.

@@ -49,6 +49,18 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
     expect(terms("The results (see table) were clear enough.")).toEqual([]);
   });
 
+  it("reads an abbreviation whose letters spell the head of a name that a place qualifies", () => {
+    expect(terms("The World Health Organization in Geneva (WHO) coordinates the response.")).toEqual([
+      ["abbreviation", "WHO", "World Health Organization"],
+    ]);
+    // A letter that only the place gives belongs to the long form.
+    expect(terms("The United Nations Mission in Liberia (UNMIL) ended in 2018.")).toEqual([
+      ["abbreviation", "UNMIL", "United Nations Mission in Liberia"],
+    ]);
+    // Only a name's head: "main force" before "in Bosnia" is a plain noun phrase.
+    expect(terms("The unit joined the main force in Bosnia (MF) for a year.")).toEqual([]);
+  });
+
   it("reads a glossary paragraph, and only when every entry reads as one", () => {
     expect(
       terms("Key words: *isotope* – an atom with a different number of neutrons; *ion* – a charged atom or molecule."),
@@ -80,6 +92,31 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
     expect(termsOf(sentence("This loss of water is called transpiration.", 80))).toEqual([]);
   });
 
+  it("reads a sentence whose fronted phrase or possessive points to the sentence before, quoting that one", () => {
+    const before = sentence("Each seed is wrapped in a hard coat.");
+    const led = (text: string, previous?: Sentence) =>
+      termsOf(sentence(text, 40), previous).map((f) => [f.term, f.lead?.text]);
+    expect(led("Inside it, a tiny plant called the embryo waits for water.", before)).toEqual([
+      ["embryo", before.text],
+    ]);
+    expect(led("Its outer layer is called the testa.", before)).toEqual([["testa", before.text]]);
+    // Without a sentence before that reads alone, "it" names nothing: no term.
+    expect(led("Inside it, a tiny plant called the embryo waits for water.")).toEqual([]);
+    expect(led("Its outer layer is called the testa.", sentence("It then dries out."))).toEqual([]);
+  });
+
+  it("reads a term whose clause goes on after it, never half of a term", () => {
+    expect(terms("In the cell, tiny structures called ribosomes build proteins from amino acids.")).toEqual([
+      ["naming", "ribosomes"],
+    ]);
+    expect(terms("The river carries fine grains called silt into the delta, where they settle.")).toEqual([
+      ["naming", "silt"],
+    ]);
+    // "push" read as a verb is the head of "ridge push".
+    expect(terms("This force is called ridge push, and it acts at the ridges.")).toEqual([]);
+    expect(terms("Cells make a protein called keratin of great strength.")).toEqual([]);
+  });
+
   it("reads a term named inside a sentence, also a short one, and one set off by commas", () => {
     expect(terms("The central hall became a grand room known as the nave.")).toEqual([["naming", "nave"]]);
     expect(terms("Small openings in the leaf, called stomata, let gas in and out.")).toEqual([["naming", "stomata"]]);
@@ -104,6 +141,9 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
     expect(terms("The enzyme turns the starch into a simple sugar, maltose, which the yeast then ferments.")).toEqual(
       [],
     );
+    expect(terms("The pathway makes a six-carbon sugar, F6P, from which the cell builds starch.")).toEqual([
+      ["appositive", "F6P"],
+    ]);
     expect(terms("The bell is cast from bronze, which rings clearly for centuries.")).toEqual([["material", "bronze"]]);
     expect(terms("The old bridge was made of two wooden spans.")).toEqual([]);
   });

@@ -25,6 +25,10 @@ const NAMING = new Set(["called", "termed", "named", "dubbed"]);
 const DEPENDENT = /^(?:This|These|That|Those|Such)$/;
 // Opening words that tie a sentence to the one before (as in extract-statements.ts).
 const DEPENDENT_OPENING = /^(?:This|These|That|Those|Such|Most|Many|Some|Others|Another|Both|Each)\b/;
+// A fronted phrase or a possessive whose pronoun is the sentence before's subject ("Inside it, …", "In them, …",
+// "Its …"): the sentence reads only after that one, which the item then quotes.
+const POINTS_BACK =
+  /^(?:(?:In|Inside|Within|On|At|From|Through|Under|Into|During|By|With|For) (?:it|them|this|these)\b|(?:Its|Their) )/;
 // A sentence opening with a subordinate clause: its first comma ends the clause, not an appositive.
 const SUBORDINATE = /^(?:Because|Although|Though|When|While|Whilst|If|As|Since|After|Before|Once|Until|Unless)\b/;
 const CUES =
@@ -99,6 +103,24 @@ export function spellsOut(short: string, long: string): boolean {
   return match(0, 0);
 }
 
+/**
+ * The head of `words` that `short` spells out, when only a qualifying phrase of capitalised names follows it ("in
+ * Bosnia and Herzegovina", "of Europe"); undefined otherwise.
+ *
+ * @example qualifiedHead('WHO', ['World', 'Health', 'Organization', 'in', 'Geneva']) // 'World Health Organization'
+ */
+export function qualifiedHead(short: string, words: readonly string[]): string | undefined {
+  for (let k = words.length - 2; k >= 2; k--) {
+    if (!/^(?:in|of|for)$/.test(words[k]!)) continue;
+    const tail = words.slice(k + 1);
+    if (!tail.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|the|of)$/.test(w)) || !/^\p{Lu}/u.test(tail[0] ?? ""))
+      continue;
+    const head = words.slice(0, k).join(" ");
+    if (/^\p{Lu}/u.test(head) && spellsOut(short, head)) return head;
+  }
+  return undefined;
+}
+
 const SHORT_FORM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?$/;
 
 /**
@@ -134,6 +156,13 @@ function abbreviations(s: Sentence, text: string): TermFact[] {
       if (inside.some((t) => !STOP_WORDS.has(t.text.toLowerCase()) && !/^(?:NOUN|PROPN|ADJ|X)$/.test(t.pos))) break;
       if (spellsOut(short, long)) {
         add(short, long, `${long} (${short})`);
+        break;
+      }
+      // "European Union Force in Bosnia and Herzegovina (EUFOR)": the letters spell a head that a place or a name
+      // after "in"/"of"/"for" qualifies; the head is what the abbreviation stands for.
+      const tail = qualifiedHead(short, words.slice(i));
+      if (tail) {
+        add(short, tail, `${long} (${short})`);
         break;
       }
     }
@@ -192,7 +221,10 @@ function phraseEnd(tokens: PosToken[], from: number): number {
     const joined = t.text === "-" && tokens[i - 1]?.end === t.start && tokens[i + 1]?.start === t.end;
     // A gerund heading a compound term ("sea-floor spreading").
     const gerund = t.pos === "VERB" && /ing$/.test(t.text) && i > from && isNoun(tokens[i - 1]);
-    if (isNp(t) || gerund || (joined && i > from)) {
+    // A hyphenated compound opens the phrase whatever its first part is tagged ("three-carbon sugar").
+    const joinsNext =
+      tokens[i + 1]?.text === "-" && tokens[i + 1]!.start === t.end && tokens[i + 2]?.start === t.end + 1;
+    if (isNp(t) || gerund || (joined && i > from) || (joinsNext && /^[\p{L}\d]+$/u.test(t.text))) {
       i++;
       if (isNoun(t) || gerund) last = i;
       continue;
@@ -240,8 +272,9 @@ function readableLead(previous: Sentence | undefined): Sentence | undefined {
  */
 function naming(s: Sentence, text: string, tokens: PosToken[], previous: Sentence | undefined): TermFact[] {
   const out: TermFact[] = [];
-  const lead = DEPENDENT_OPENING.test(text) ? readableLead(previous) : undefined;
-  if (DEPENDENT.test(tokens[0]?.text ?? "") && !lead) return out;
+  const pointsBack = POINTS_BACK.test(text);
+  const lead = DEPENDENT_OPENING.test(text) || pointsBack ? readableLead(previous) : undefined;
+  if ((DEPENDENT.test(tokens[0]?.text ?? "") || pointsBack) && !lead) return out;
   for (let i = 1; i < tokens.length - 1; i++) {
     const w = tokens[i]!.text.toLowerCase();
     let at: number;
@@ -255,7 +288,15 @@ function naming(s: Sentence, text: string, tokens: PosToken[], previous: Sentenc
     if (!also || !(/^(?:AUX|NOUN|ADJ|ADV)$/.test(also.pos) || also.text === ",")) continue;
     if (tokens[at]?.pos === "DET") at++;
     const end = phraseEnd(tokens, at);
-    if (end === at || !/^(?:[,.;:]|and|which|that)$/.test(tokens[end]?.text ?? "")) continue;
+    // The term ends the clause, or the phrase goes on with the subject's verb, a preposition or "to" ("sacs called
+    // thylakoids float in …", "grains called silt into the delta", "cells called lymphocytes to fight …"). A word the
+    // tagger calls a verb that ends the clause is the term's own head ("called slab pull, and …"); "of" continues it.
+    const next = tokens[end];
+    const goesOn =
+      (next?.pos === "VERB" && !/ing$/.test(next.text) && !/^(?:PUNCT|CCONJ)$/.test(tokens[end + 1]?.pos ?? "PUNCT")) ||
+      (next?.pos === "ADP" && next.text !== "of") ||
+      (next?.pos === "PART" && next.text === "to");
+    if (end === at || !(goesOn || /^(?:[,.;:]|and|which|that)$/.test(next?.text ?? ""))) continue;
     const term = span(text, tokens, at, end);
     if (termLike(term) && !/^\p{Lu}/u.test(term)) out.push(fact(s, term, "naming", lead ? { lead: source(lead) } : {}));
   }

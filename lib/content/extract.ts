@@ -138,11 +138,15 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const resolvable = opening
       ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
       : ctx.resolve(text) !== undefined;
-    const statements = statementsOf(ctx.sentence, resolvable);
-    facts.push(...statements);
     const previous = doc.sentences[doc.sentences.indexOf(ctx.sentence) - 1];
     const before = previous?.blockIndex === ctx.sentence.blockIndex ? previous : undefined;
     const terms = termsOf(ctx.sentence, before, block, doc.text);
+    // A term that reads only after the sentence before ("Inside it, … called the stroma") is asked with that one
+    // quoted (extract-terms.ts), not by the statement rule without it.
+    const statements = statementsOf(ctx.sentence, resolvable).filter(
+      (f) => !terms.some((t) => t.lead && t.term === f.focus),
+    );
+    facts.push(...statements);
     // A term the statement rule already blanks, or an organisation's acronym, is asked once (by that rule).
     facts.push(
       ...terms.filter(
@@ -375,7 +379,9 @@ function extractDefinitions(ctx: Context, subject: string | undefined): Definiti
   const text = tidy(ctx.sentence.text);
   const out: DefinitionFact[] = [];
   const add = (subj: string, is: string) => {
-    const complement = firstPredicate(is.split(/,|\s(?:that|which|who|providing|conducted|as well as)\s/)[0].trim());
+    const complement = firstPredicate(
+      is.split(/,(?!\d)|\s(?:that|which|who|providing|conducted|as well as)\b/)[0].trim(),
+    );
     if (complement.split(" ").length < 3 || (!isProperSingular(subj) && !/^[A-Z]{2,}/.test(subj))) return;
     out.push({
       type: "definition",
@@ -388,8 +394,12 @@ function extractDefinitions(ctx: Context, subject: string | undefined): Definiti
   const resolvedText = ctx.resolve(text.replace(/^(?:In sum|However|Moreover|Furthermore),\s+/, ""));
   const m =
     resolvedText &&
-    /^(.+?)\s+(?:is|was)\s+((?:a|an|one of|the (?:first|last|only|\w+est))\s.+?)\.?$/.exec(resolvedText);
-  if (m && subject && m[1] === (PRONOUNS.has(subject.toLowerCase()) ? m[1] : subject)) add(m[1], m[2]);
+    /^(.+?)(?:\s+\([^()]*\d{3,4}[^()]*\))?\s+(?:is|was)\s+((?:a|an|one of|the (?:first|last|only|\w+est))\s.+?)\.?$/.exec(
+      resolvedText,
+    );
+  // "Srinivasa Ramanujan (22 December 1887 – 26 April 1920) was …": a bracket of dates is not part of the subject.
+  const named = subject?.replace(/\s+\([^()]*\d{3,4}[^()]*\)$/, "");
+  if (m && named && m[1] === (PRONOUNS.has(named.toLowerCase()) ? m[1] : named)) add(m[1], m[2]);
   const rel =
     /((?:[A-Z][\w'’-]*|\([A-Z-]+\))(?:\s(?:[A-Z][\w'’-]*|\([A-Z-]+\)))+),\s+which\s+is\s+((?:a|an|one of)\s[^,.;]+)/.exec(
       text,

@@ -312,8 +312,9 @@ export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: 
   const isPerson = kit.facts.some((f) => f.type === "person" && f.name === def.subject);
   // The sentence's own tense, also when its subject is a pronoun ("He was a strict vegetarian" → "was").
   const verb =
-    new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},?\\s+was\\b`).test(tidy(def.source.text)) ||
-    /^(?:[^,]{0,60}, )?(?:He|She|It|he|she|it)\s+was\b/.test(tidy(def.source.text))
+    new RegExp(`\\b${def.subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:\\s+\\([^()]*\\))?,?\\s+was\\b`).test(
+      tidy(def.source.text),
+    ) || /^(?:[^,]{0,60}, )?(?:He|She|It|he|she|it)\s+was\b/.test(tidy(def.source.text))
       ? "was"
       : "is";
   if (firstForSubject)
@@ -328,7 +329,9 @@ export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: 
         topic,
       }),
     );
-  const key = keyWord(def.is);
+  // A person's card already asks the role ("Who was X?" → "an Indian mathematician"): a blank on its key word
+  // ("an Indian _____") would ask it again.
+  const key = !(isPerson && firstForSubject) && keyWord(def.is);
   const gapped = key && gapSentence(def.source.text, key);
   const readable = gapped && /^It\b/.test(gapped) ? `${def.subject}${gapped.slice(2)}` : gapped;
   if (key && readable)
