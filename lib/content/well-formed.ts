@@ -110,7 +110,8 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (/<\/?[a-z][^>]*>|\]\(|\bjavascript:/i.test(body)) defects.push("markup in the prompt");
   // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
   if (/, [a-z]+(?:ed|en),/.test(body)) defects.push("dangling participle between commas");
-  defects.push(...unresolvedAnaphora(prompt));
+  // A matching or ordering prompt is a template ("Put these events …"); its clauses are checked one by one.
+  if (kind !== "matching" && kind !== "ordering") defects.push(...unresolvedAnaphora(prompt));
   return defects;
 }
 
