@@ -30,7 +30,7 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 23, // session 6 merge (terms + lists + roles): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "danube.md": 22, // wip-gen-prec: 23 → 22, "branches" asked "divides into _____ main branches, the Chilia, the Sulina and the Sfântu Gheorghe" (the list counts itself: derivable-number, decision 035); // session 6 merge (terms + lists + roles): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
   "eufor-althea.md": 21, // session 6 merge (terms + lists + roles): 20 → 21; // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
@@ -38,10 +38,10 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "jwst-fact-sheet.md": 25, // session 6 merge (terms + lists + roles): 23 → 25; // wip-gen-terms: "beryllium" (made of) — was 22; // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   "panama-canal.md": 32, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
-  "photosynthesis.md": 16, // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
+  "photosynthesis.md": 15, // wip-gen-prec: 16 → 15, "ingenhousz" quoted "Eight years later … plants do this" (no date to count from: unresolved-anaphora, decision 035); // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 19, // session 6 merge (terms + lists + roles): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 17, // session 6 merge (terms + lists + roles): 15 → 17; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
-  "vasa-museum.md": 22, // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
+  "vasa-museum.md": 19, // wip-gen-prec: 22 → 19, "opening-hours" and "wednesday-hours" are opening hours (logistics-source), "wasavarvet" quoted "During this time …" (unresolved-anaphora), decision 035; // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 21, // session 6 merge (terms + lists + roles): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
   "yellowstone-visitor.md": 22, // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
@@ -86,9 +86,19 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "list-member": 0, // before: 2 / 0 / 0 ("When did floods hit the valley, 1967, 1993 and 2011?")
   "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "absurd-variant": 0, // wip-gen-lists: new ("operates 35 hours a day", a range turned backwards)
+  // Decision 035's checks (worthless items); before = the generator without them, corpus + NATO / held-out / evaluation.
+  "logistics-source": 0, // before: 8 / 6 / 3 (opening hours, guided-tour times, a "Key terms" box, an exercise)
+  "topic-entity": 0, // before: 2 / 7 / 5 ("The Great Stink was an event in central _____" → London)
+  "derivable-number": 0, // before: 3 / 0 / 1 ("where _____ small streams, the Breg and the Brigach, meet" → 2)
+  "ambiguous-options": 0, // before: 6 / 2 / 5 ("At least _____ people died" beside a smaller option)
+  "cut-title": 0, // before: 0 / 0 / 0 (unit tests only: "_____ Views of Lake Orm")
+  "role-debris": 0, // before: 0 / 0 / 0 (unit tests only: "Who was X? → a Meanwhile his assistant")
+  "question-scope": 0, // before: 0 / 2 / 0 ("How many kilometres north does a toll plaza stand?")
+  "hedged-variant": 0, // before: 6 / 0 / 0 ("more than 500" made False as "more than 300", still true)
+  "unresolved-anaphora": 0, // before: 4 / 0 / 1 ("During this time …", "Later that year …")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 1, // main: 25
-  "items-per-sentence": 58, // main: 522
+  "items-per-sentence": 54, // main: 522; wip-gen-prec: 58 → 54
   "items-per-fact": 13, // main: 334
   "answer-asked-repeatedly": 0, // main: 108
 };
@@ -97,7 +107,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 // Round 2: 210 → 208, the two Higgs list members above.
 // wip-gen-terms: 208 → 223, terms and definitions (extract-terms.ts).
 // Session 6 merge of terms (decision 028), lists (decision 030), roles, causes and quantities: 208 → 240.
-const TOTAL_COVERAGE_AT_LEAST = 240 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// wip-gen-prec: 240 → 235 (241 measured before it), the worthless items of decision 035 (COVERED_AT_LEAST).
+const TOTAL_COVERAGE_AT_LEAST = 235 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -114,7 +125,8 @@ const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR
 // Round 2: 38 → 40, the bold dateline of millau-viaduct-opening is read once its emphasis is stripped.
 // wip-gen-terms: 40 → 42, "sea-floor-spreading" (naming after the sentence before) and "pangaea" (a glossary entry).
 // Session 6 merge: 45 (terms +2, roles/quantities +4, lists −1: "Beneath it lies the _____", an unresolved "it").
-const HOLDOUT_COVERED_AT_LEAST = 45; // of 88; before the second round: 34
+// wip-gen-prec: 45 → 44, "pangaea" was asked only from the "Key terms" box (logistics-source, decision 035).
+const HOLDOUT_COVERED_AT_LEAST = 44; // of 88; before the second round: 34
 const HOLDOUT_DEFECTS_AT_MOST: Partial<Record<DetectorName, number>> = { "pronoun-resolution": 0 };
 const holdoutFiles = documentsIn(HOLDOUT_DIR);
 

@@ -8,7 +8,9 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { findPeople } from "./extract-people";
+import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
+import { unresolvedAnaphora } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -36,6 +38,8 @@ export const DETECTORS = [
   "lead-in-source",
   "it-antecedent",
   ...SHAPE_CHECKS,
+  ...INFORMATIVE_CHECKS,
+  "unresolved-anaphora",
   "list-exploded",
   "items-per-sentence",
   "items-per-fact",
@@ -1136,6 +1140,26 @@ export function itemShapes(item: GeneratedItem, context: DefectContext = {}): De
   return shapeDefects(item, { title, knownTexts: context.knownTexts }).map((d) => defect(d.check, item, d.message));
 }
 
+/** The checks of lib/content/informative.ts (worthless items: logistics, the topic, a number given away, …). */
+export function informative(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const title = context.documentText ? documentTitle(context.documentText) : undefined;
+  return informativeDefects(item, { title, knownTexts: context.knownTexts, documentText: context.documentText }).map(
+    (d) => defect(d.check, item, d.message),
+  );
+}
+
+/**
+ * A reference the prompt keeps to what only the sentence before said ("the same prize", "three years later" with no
+ * date, "this time", a stray "its"): lib/content/well-formed.ts `unresolvedAnaphora`.
+ *
+ * @example
+ * unresolvedAnaphoraDefects(item({ prompt: "True or false: Three years later she won the same prize." })) // two defects
+ */
+export function unresolvedAnaphoraDefects(item: GeneratedItem): Defect[] {
+  if (item.kind === "matching" || item.kind === "ordering") return [];
+  return unresolvedAnaphora(item.prompt).map((m) => defect("unresolved-anaphora", item, m));
+}
+
 const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[])[] = [
   subordinatorAfterWh,
   barePronounOpening,
@@ -1161,6 +1185,8 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   leadInSource,
   itAntecedent,
   itemShapes,
+  informative,
+  unresolvedAnaphoraDefects,
 ];
 
 /**

@@ -38,7 +38,8 @@ describe("garbled transformations the corpus showed", () => {
       "# Lake\n\nYellowstone Lake is the largest high-elevation lake in North America. It is about 32 kilometres " +
       "long and freezes over every winter.\n";
     const prompts = itemsOf(doc).map((i) => i.prompt);
-    expect(prompts.filter((p) => /long and freezes/.test(p))).toEqual([]);
+    // A question, that is: the sentence itself as a true/false statement reads well.
+    expect(prompts.filter((p) => /long and freezes.*\?$/.test(p))).toEqual([]);
     expect(prompts).toContain("About how many kilometres long is Yellowstone Lake?");
   });
 

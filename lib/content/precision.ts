@@ -14,12 +14,15 @@ import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { GAP } from "./item-kit";
 import { gateDefects } from "./defects";
+import { informativeDefects } from "./informative";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
 import type { GeneratedItem, ItemKind } from "./types";
 
 /** Items scoring below this are kept only for review. */
 export const REVIEW_BELOW = 0.6;
+/** What one doubtful sign costs: enough on its own to put an item below the review line (decision 035). */
+const DOUBT = 0.45;
 
 export interface Assessment {
   /** Reasons to drop the item; empty when it passes every check. */
@@ -44,6 +47,8 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   const defects: string[] = [];
   // A doubtful shape (garbled question, dangling pronoun, the topic as answer, a cut name) is dropped, not ranked.
   defects.push(...shapeDefects(item, document).map((d) => `${d.check}: ${d.message}`));
+  // Right and well formed but worthless (logistics, the topic as answer, a number the prompt gives away): decision 035.
+  defects.push(...informativeDefects(item, document).map((d) => `${d.check}: ${d.message}`));
   const concerns: string[] = [];
   const prompt = normaliseText(item.prompt);
   const answer = normaliseText(item.answer);
@@ -95,7 +100,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     ) &&
     !COMBINED.has(item.kind)
   )
-    lower(0.1, "vague noun phrase in the question");
+    lower(DOUBT, "vague noun phrase in the question");
   if (/\b(?:it|they|them|this|these|those|he|she|his|her|its|their)\b/.test(body.replace(/^[^,]*, /, "")) && quoting)
     lower(0.15, "pronoun left in the quoted sentence");
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))

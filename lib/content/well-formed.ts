@@ -110,8 +110,71 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   if (/<\/?[a-z][^>]*>|\]\(|\bjavascript:/i.test(body)) defects.push("markup in the prompt");
   // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
   if (/, [a-z]+(?:ed|en),/.test(body)) defects.push("dangling participle between commas");
+  // A matching or ordering prompt is a template ("Put these events …"); its clauses are checked one by one.
+  if (kind !== "matching" && kind !== "ordering") defects.push(...unresolvedAnaphora(prompt));
   return defects;
 }
+
+const RELATIVE_TIME =
+  /\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|many|some) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards)|later that (?:year|month|day|week)|(?:the|that) (?:following|next|previous|same) (?:year|month|day|week|decade)|in that year|the year (?:before|after))\b/i;
+const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
+const DEMONSTRATIVE = /\b(?:this|these|those) ([a-z]+)\b/gi;
+const DEICTIC_TIME = /^(?:morning|afternoon|evening|week|month|year|summer|winter|spring|autumn)$/;
+const SAME = /\bthe same ([a-z-]+)/;
+
+/**
+ * References a prompt keeps to what only the sentence before said: "the same prize", "three years later" with no
+ * date to count from, "this time" or "these cells" in a single sentence, "its" with no noun before it. The item
+ * reads as a riddle, or as a falsehood when the reader fills the gap with the wrong thing.
+ *
+ * @example
+ * unresolvedAnaphora('True or false: Three years later she won the same prize.') // ['"three years later" has no date to count from', …]
+ */
+export function unresolvedAnaphora(prompt: string): string[] {
+  const { body } = promptBody(prompt);
+  const out: string[] = [];
+  const text = body.split(GAP).join("X");
+  const relative = RELATIVE_TIME.exec(text);
+  if (relative && !YEAR.test(text)) out.push(`"${relative[0]}" has no date to count from`);
+  // "the same decree in three scripts", "the same age as …": bound inside the sentence.
+  const same = SAME.exec(text);
+  if (
+    same &&
+    !new RegExp(`the same ${same[1]}(?: [a-z]+){0,2} as\\b`).test(text) &&
+    !/\b(?:both|each|every|all|two|three|four|several|many|X)\b|\d/.test(text)
+  )
+    out.push(`"the same ${same[1]}" refers to something said before`);
+  // One sentence only: a second sentence in the prompt may hold the antecedent ("… This process is known as …").
+  const single = !/[.!?] \p{Lu}/u.test(text.replace(/\b(?:[A-Z]|[A-Z][a-z]{0,3})\. /g, ""));
+  // "During this time …", "formed in this way": a demonstrative before a noun that the prompt has not named, outside
+  // a relative clause ("…, who assumed this post" points at its own sentence) and not a dated "this morning".
+  for (const m of single ? text.matchAll(DEMONSTRATIVE) : []) {
+    const before = text.slice(0, m.index);
+    const noun = m[1]!.toLowerCase();
+    // "this releases oxygen": "this" before a verb is a pronoun for the clause before it in the sentence; "in this
+    // way" still states a checkable fact.
+    if (/^(?:is|are|was|were|has|have|had|can|will|would|may|might|must|should|way|manner)$/.test(noun)) continue;
+    if (/^this$/i.test(m[0].split(" ")[0]!) && /[^su]s$/.test(noun)) continue;
+    if (new RegExp(`\\b${noun}`, "i").test(before) || /\b(?:who|which|whose|where)\b/i.test(before)) continue;
+    if (DEICTIC_TIME.test(noun) && (YEAR.test(text) || body.includes(GAP))) continue;
+    if (posTokens(text).find((t) => t.start > m.index! && t.text.toLowerCase() === noun)?.pos !== "NOUN") continue;
+    out.push(`"${m[0]}" refers to something said before`);
+    break;
+  }
+  if (single && /\bits\b/.test(text)) {
+    const tags = posTokens(text);
+    const at = tags.findIndex((t) => t.text === "its");
+    const named = (t: { pos: string; text: string }) =>
+      (t.pos === "NOUN" || t.pos === "PROPN") && !MONTH_NAME.test(t.text);
+    // "From its source …, the Danube runs": a leading phrase may point forward to the subject after its comma.
+    const comma = tags.findIndex((t, i) => i > at && t.text === ",");
+    const forward = comma > at && tags.slice(comma).some((t) => t.pos === "PROPN" && !MONTH_NAME.test(t.text));
+    if (at >= 0 && !tags.slice(0, at).some(named) && !forward) out.push('"its" names nothing in the prompt');
+  }
+  return out;
+}
+
+const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
 
 const WH_OPENING = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
 // After "When did"/"How many wolves did", a subject follows: a determiner, a noun or name, a pronoun, a number or an
