@@ -8,7 +8,9 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { findPeople } from "./extract-people";
+import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
+import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { unresolvedAnaphora } from "./well-formed";
 import type { GeneratedItem } from "./types";
@@ -1098,6 +1100,8 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
   if (!doc || item.kind === "matching" || item.kind === "ordering") return [];
   const sentence = item.source.text.split(/\s…\s/).pop()!.trim();
   if (!/^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(sentence)) return [];
+  // A statement keyed False says something else on purpose; an expletive "it" (coreference.ts) was never replaced.
+  if ((item.kind === "true_false" && item.answer === "False") || isExpletiveIt(sentence)) return [];
   const { body } = bodyOf(item.prompt);
   if (/^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(body)) return [];
   // The substituted antecedent: a capitalised run of the prompt (or answer of a "What …" item) the sentence lacks.
@@ -1105,15 +1109,19 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
   const names = [...(body.match(/(?:\b[A-Z][\p{L}\p{N}'’-]*)(?:\s(?:of\s(?:the\s)?)?[A-Z][\p{L}\p{N}'’-]*)*/gu) ?? [])]
     // "CERN's Member States": the possessor is what replaced "its".
     .map((n) => n.split(/['’]s?(?:\s|$)/)[0]!)
-    .filter((n) => !/^(?:The|A|An|When|Where|Who|What|Which|How|About|Fill|True|In|On|At)$/.test(n) && !inSentence(n));
+    .filter(
+      (n) =>
+        !/^(?:The|A|An|When|Where|Who|What|Which|Why|How|About|Fill|True|Name|In|On|At)$/.test(n) && !inSentence(n),
+    );
   if (names.length === 0) return [];
   const found = doc.indexOf(sentence, Math.max(0, item.source.start - 5));
   const before = doc.slice(
     Math.max(0, (found >= 0 ? found : item.source.start) - 1500),
     found >= 0 ? found : item.source.start,
   );
-  // A chain of "It …" sentences ("It is 110 metres wide. Its bands …") refers to the sentence before the chain.
-  const sentences = before.split(/(?<=[.!?:])\s+|\n+/).filter((x) => x.trim());
+  // A chain of "It …" sentences ("It is 110 metres wide. Its bands …") refers to the sentence before the chain. The
+  // sentences are the generator's own (split-sentences.ts), so a line wrapped inside one does not cut it.
+  const sentences = splitSentences(before).map((r) => before.slice(r.start, r.end).replace(/\s+/g, " ").trim());
   let back = sentences.length - 1;
   while (back > 0 && sentences.length - back < 4 && /^(?:[^,.]{0,60}, )?(?:it|its)\b/i.test(sentences[back]!)) back--;
   const previous = sentences.slice(Math.max(0, back), back + 1).join(" ");
@@ -1122,8 +1130,12 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
     if (findPeople(`${bare} said.`).some((p) => bare.includes(p.name) && p.name.includes(" ")))
       return [defect("it-antecedent", item, `"it" read as the person "${bare}"`)];
     // A list item's "It" continues the list's own subject (a lead-in or the item above), judged by the chain.
+    // "the viaduct" in the sentence before names the Millau Viaduct: a definite description of the same head.
+    const head = bare.split(/\s+/).pop()!;
+    const described = new RegExp(`\\bthe ${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").test(previous);
     if (
       !containsFolded(previous, bare) &&
+      !described &&
       !/^\s*[-*]\s/m.test(doc.slice(doc.lastIndexOf("\n", item.source.start) + 1, item.source.start + 2))
     )
       return [defect("it-antecedent", item, `"it" read as "${bare}", which the sentence before does not name`)];
@@ -1199,8 +1211,8 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
  * gateDefects(item, { documentText: text }).length // 0 for an item worth serving
  */
 export function gateDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
-  return [pronounResolution, spellingVariantOptions, tfClaimUnsupported, captionSource].flatMap((d) =>
-    d(item, context),
+  return [pronounResolution, spellingVariantOptions, sameListDistractor, tfClaimUnsupported, captionSource].flatMap(
+    (d) => d(item, context),
   );
 }
 

@@ -7,6 +7,15 @@ import { extractReferences } from "./extract-references";
 import { statementsOf } from "./extract-statements";
 import { termsOf } from "./extract-terms";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
+import {
+  type Gender,
+  fitsGender,
+  frontedCandidate,
+  isExpletiveIt,
+  pronounGender,
+  shortMentions,
+  singularThing,
+} from "./coreference";
 import { factKey } from "./keys";
 import { posTokens } from "./pos";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
@@ -26,6 +35,9 @@ import type {
   Sentence,
   SourceRef,
 } from "./types";
+
+/** Someone a pronoun meant that the rules could not name: a candidate that blocks any other. */
+const UNKNOWN_PERSON = "\u0000someone";
 
 const OCCASION_RE = new RegExp(`\\b[Aa]t the ((?:[A-Z][\\w'’-]*\\s)+(${OCCASION_HEADS.join("|")}))\\b`);
 const OBJECTIVE_LEAD = /\b(?:objectives?|aims?|goals?|purposes?|tasks?|missions?)\b/i;
@@ -52,7 +64,9 @@ interface Context {
 export function extractFacts(doc: ParsedDocument): Fact[] {
   const facts: Fact[] = [];
   const subjects = new Map<Sentence, string | undefined>();
-  let lastPerson: string | undefined;
+  // The people the sentence before named (or its "he"/"she" meant): who a "he"/"she" may be (coreference.ts).
+  let lastPeople: string[] = [];
+  const knownPeople: string[] = [];
   let previousSubject: string | undefined;
   const contexts: Context[] = [];
   // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
@@ -75,23 +89,46 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     const block = doc.blocks[s.blockIndex];
     const listHead = block?.kind === "list_item" && s.start === block.start ? block.listId : undefined;
     const parallel = listHead !== undefined && listIt?.listId === listHead ? listIt.name : undefined;
-    const itAntecedent = previousSubject ?? parallel;
-    const personAntecedent = lastPerson;
-    const personFor = (clause: string) =>
-      personAntecedent === topicPerson && !agrees(clause, topicPronoun) ? undefined : personAntecedent;
+    // A fronted clause with a candidate of its own decides, or makes the pronoun ambiguous (null).
+    const frontedIt = frontedCandidate(text, "it");
+    const itAntecedent = frontedIt === null ? undefined : (frontedIt ?? previousSubject ?? parallel);
+    const candidates = lastPeople;
+    const personOf = (gender: Gender | undefined) => {
+      if (gender && frontedCandidate(text, gender) === null) return undefined;
+      // "He" is the one person of his gender the sentence before named; a biography's subject when it named none.
+      const fits = candidates.filter((p) => fitsGender(p, gender));
+      const person = fits.length === 1 ? fits[0] : fits.length === 0 && candidates.length > 0 ? topicPerson : undefined;
+      return person === UNKNOWN_PERSON ? undefined : person;
+    };
+    const personFor = (clause: string) => {
+      const person = personOf(pronounGender(/^(?:\S+ ){0,4}?(he|his|him|she|her)\b/i.exec(clause)?.[1] ?? ""));
+      return person === topicPerson && !agrees(clause, topicPronoun) ? undefined : person;
+    };
     // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
     // ("the US Army's cornerstone") states a falsehood.
-    const itsAntecedent = previousSubject;
+    const itsAntecedent = frontedIt === null ? undefined : (frontedIt ?? previousSubject);
     const resolve = (clause: string) =>
-      /^(?:its|Its)\b/.test(clause)
-        ? resolvePronoun(clause, itsAntecedent, undefined)
-        : resolvePronoun(clause, itAntecedent, personFor(clause));
+      isExpletiveIt(clause)
+        ? undefined
+        : /^(?:its|Its)\b/.test(clause)
+          ? resolvePronoun(clause, itsAntecedent, undefined)
+          : resolvePronoun(clause, itAntecedent, personFor(clause));
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
     // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
     // present, its Member States are …").
     const people = findPeople(s.text);
-    const own = subject && (thingSubject(subject, people) ?? namedBy(subject, named, doc.text));
-    if (own) named.push(own);
+    const mentioned = [...new Set([...people.map((p) => p.name), ...shortMentions(text, knownPeople, topicPerson)])];
+    knownPeople.push(...people.map((p) => p.name));
+    const proper = subject && (thingSubject(subject, people) ?? namedBy(subject, named, doc.text));
+    if (proper) named.push(proper);
+    // A definite description ("The deck", "the Board") is an antecedent too, unless it names a person; "X is called
+    // the matrix" makes it "the matrix", and "the viaduct" is the Millau Viaduct the title names.
+    const called = /\b(?:is|was) (?:called|known as|named) (the [^,.;()]+?)\.?$/.exec(text)?.[1];
+    const described =
+      subject && !mentioned.some((p) => subject.includes(p.split(" ").pop()!))
+        ? singularThing(called ?? subject)
+        : undefined;
+    const own = proper || (described && (titleName(described, doc) ?? described));
     previousSubject = own ? own : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
     if (listHead !== undefined && /^it$/i.test(subject ?? "") && itAntecedent)
       listIt = { listId: listHead, name: itAntecedent };
@@ -100,15 +137,17 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     if (s.blockKind !== "list_item" && introducesSingular(text)) previousSubject = undefined;
     // "he"/"she" resolve only to the one person the sentence before named, or whom its own subject pronoun
     // already meant ("Marie Curie was … She was born … She moved …"); two people, or none, leave them unresolved.
-    const namedPeople = new Set(people.map((p) => p.name));
-    const continues =
-      /^(?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following)\b[^,]{0,160}, )?(?:He|he|She|she)\b/.test(
-        text,
-      );
-    if (namedPeople.size === 1) lastPerson = people[0].name;
-    else if (namedPeople.size > 1) lastPerson = undefined;
+    // Who the next "he"/"she" may mean: the people this sentence names (a possessive "Carr's book" only when it names
+    // nobody else) and whom its own "he"/"his" meant, unless that binds to a person named as its subject.
+    const plain = mentioned.filter((p) => !new RegExp(`${escapeRegExp(p.split(" ").pop()!)}['’]s\\b`).test(text));
+    const pronoun = /\b(he|him|his|she|her)\b/i.exec(text)?.[1];
+    const bound = !!subject && mentioned.some((p) => subject.includes(p.split(" ").pop()!));
+    const meant = pronoun && !bound ? [personOf(pronounGender(pronoun)) ?? UNKNOWN_PERSON] : [];
+    const next = [...new Set([...plain, ...meant])];
+    if (next.length > 0) lastPeople = next;
+    else if (mentioned.length > 0) lastPeople = mentioned;
     // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
-    else if (!continues || !personAntecedent) lastPerson = topicPerson;
+    else lastPeople = topicPerson ? [topicPerson] : [];
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
   }
   const people = extractPeople(doc.sentences, (s) => subjects.get(s));
@@ -131,13 +170,8 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
     facts.push(...extractPlaces(ctx, orgs, personNames));
     // A pronoun after a fronted phrase ("In 1909 he married …") is resolvable only when the item can name it.
     const text = tidy(ctx.sentence.text);
-    // A statement on "he"/"she" is built only for a biography's own subject (no gender check exists to tell
-    // "he" from the queen the sentence before named).
     const opening = SUBJECT_PRONOUN.exec(text);
-    const ref = opening ? pronounRefOf(ctx, topicPerson) : undefined;
-    const resolvable = opening
-      ? ref !== undefined && (/^(?:it|its)$/i.test(opening[2]!) || ref === topicPerson)
-      : ctx.resolve(text) !== undefined;
+    const resolvable = opening ? pronounRefOf(ctx) !== undefined : ctx.resolve(text) !== undefined;
     const previous = doc.sentences[doc.sentences.indexOf(ctx.sentence) - 1];
     const before = previous?.blockIndex === ctx.sentence.blockIndex ? previous : undefined;
     const terms = termsOf(ctx.sentence, before, block, doc.text);
@@ -156,7 +190,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   }
   facts.push(...extractInstitutions(doc));
   facts.push(...extractLists(doc));
-  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c, topicPerson)]));
+  const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
   for (const f of facts) {
     const ref = refs.get(f.source.start);
     if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref;
@@ -186,19 +220,10 @@ function addDeeds(people: PersonFact[], contexts: Context[]): void {
 }
 
 /** The antecedent of the sentence's subject pronoun (text.ts SUBJECT_PRONOUN), if it has one and it resolves. */
-function pronounRefOf(ctx: Context, topicPerson: string | undefined): string | undefined {
-  const m = SUBJECT_PRONOUN.exec(tidy(ctx.sentence.text));
-  if (!m) return undefined;
-  // "In 2017 he received …" (a date, no comma) names only a biography's own subject: the one person the sentence
-  // before named may be someone else entirely ("… knighted by Queen Elizabeth II. In 2017 he received …").
-  const personal = /^(?:he|she|his|her)$/i.test(m[2]!);
-  const undelimited = m[1] !== "" && !m[1]!.endsWith(", ");
-  if (
-    personal &&
-    undelimited &&
-    (!topicPerson || ctx.resolve(`${subjectOfPossessive(m[2]!)} x`) !== `${topicPerson} x`)
-  )
-    return undefined;
+function pronounRefOf(ctx: Context): string | undefined {
+  const text = tidy(ctx.sentence.text);
+  const m = SUBJECT_PRONOUN.exec(text);
+  if (!m || isExpletiveIt(text)) return undefined;
   const possessiveIt = /^its$/i.test(m[2]!);
   const resolved = ctx.resolve(`${possessiveIt ? "Its" : subjectOfPossessive(m[2]!)} x`);
   if (!resolved) return undefined;
@@ -552,6 +577,19 @@ function collectionOf(leadIn: string): string | undefined {
   const inc = /^(.+?)\s+(?:include|includes|included|are|were)\s*$/i.exec(t);
   // Anything else ("It also flows through four national capitals:") names no collection a question could use.
   return inc ? inc[1].replace(/^the\s+/i, "") : undefined;
+}
+
+/**
+ * "the viaduct" as the name the document's title gives it ("Millau Viaduct opens …" → "the Millau Viaduct"), when
+ * the title has exactly one name ending in that word and the text writes it with "the".
+ */
+function titleName(description: string, doc: ParsedDocument): string | undefined {
+  const head = description.split(" ").pop()!;
+  const runs = [...(doc.title ?? "").matchAll(/(?:[A-Z][\p{L}\d'’-]*\s)*[A-Z][\p{L}\d'’-]*/gu)]
+    .map((m) => m[0].replace(/^The\s/, ""))
+    .filter((n) => n.includes(" ") && n.split(" ").pop()!.toLowerCase() === head.toLowerCase());
+  if (runs.length !== 1) return undefined;
+  return new RegExp(`\\bthe ${escapeRegExp(runs[0]!)}\\b`, "i").test(doc.text) ? `the ${runs[0]}` : undefined;
 }
 
 /** Same key twice (a name mentioned in several sentences): keep the first, which is where it is introduced. */

@@ -104,8 +104,12 @@ export function multipleChoice(
   distractors: string[] | undefined,
 ): GeneratedItem | undefined {
   const prompt = ` ${normaliseText(spec.prompt)} `;
-  // A distractor named in the question ("Who succeeded X?" with X as an option) is no distractor.
-  const usable = distractors?.filter((d) => !prompt.includes(` ${normaliseText(d)} `));
+  // A distractor named in the question ("Who succeeded X?" with X as an option, or "… with Benson?" with Andrew
+  // Benson) is no distractor.
+  const surname = (d: string) => (spec.answerType === "person" ? d.split(/\s+/).pop()! : d);
+  const usable = distractors?.filter(
+    (d) => !prompt.includes(` ${normaliseText(d)} `) && !prompt.includes(` ${normaliseText(surname(d))} `),
+  );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);
   const options = shuffle([spec.answer, ...usable.slice(0, 3)], rng);

@@ -350,7 +350,9 @@ export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: 
       f.type === "definition" &&
       f.subject !== def.subject &&
       !f.subject.includes(def.subject) &&
-      !def.subject.includes(f.subject),
+      !def.subject.includes(f.subject) &&
+      // A person's description on a ship ("The Great Western was a British engineer") is false but teaches nothing.
+      kit.facts.some((p) => p.type === "person" && p.name === f.subject) === isPerson,
   );
   if (others.length > 0 && !coin(kit, def.key))
     items.push(trueFalse(def, "definition", `${def.subject} ${verb} ${others[0].is}`, false, topic, 0.1));
