@@ -517,6 +517,9 @@ describe("redundancy", () => {
       }),
     );
     expect(countByDetector(redundancy(members, DEFAULT_LIMITS, doc))["list-exploded"]).toBe(2);
+    // Two items from one member's line ask about one member.
+    const sameLine = [members[0]!, { ...members[0]!, key: "m0b", kind: "multiple_choice" as const }];
+    expect(countByDetector(redundancy(sameLine, DEFAULT_LIMITS, doc))["list-exploded"]).toBe(0);
     const sheet = "# Webb\n\n- Launch date: 25 December 2021\n- Launch site: Kourou\n- Orbit: L2\n";
     const facts = ["Launch date: 25 December 2021", "Launch site: Kourou", "Orbit: L2"].map((line, i) =>
       item({

@@ -1084,7 +1084,8 @@ export function redundancy(
 /**
  * A list turned into one item per member (issue 13: "a list becomes one item, not one per member"): items that ask
  * for a member of a bulleted list from that member's own line, or "listed … together with X?", beyond the first
- * per list.
+ * member per list. Items from one member's line ("Belgrade, the capital of Serbia, where the Sava joins it.") ask
+ * about one member, so they count once (the per-fact rule judges them among themselves).
  */
 function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
   // A fact sheet's "Label: value" lines are separate facts, not members of one list.
@@ -1097,8 +1098,17 @@ function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
     );
     return at >= 0 ? `list:${at}` : undefined;
   };
-  return beyond(items, listOf, 1).map(({ item, size }) =>
-    defect("list-exploded", item, `${size} items ask for members of one list`),
+  const lines = new Set<string>();
+  const firstOfLine = items.filter((item) => {
+    const list = listOf(item);
+    if (!list?.startsWith("list:")) return true;
+    const line = `${list}|${item.source.start}`;
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
+  return beyond(firstOfLine, listOf, 1).map(({ item, size }) =>
+    defect("list-exploded", item, `${size} members of one list asked one by one`),
   );
 }
 
