@@ -30,7 +30,7 @@ import { DETECTORS, fold, type DetectorName } from "./defects";
  * recovered; the comments give main's figure.
  */
 const COVERED_AT_LEAST: Record<string, number> = {
-  "danube.md": 23, // session 6 merge (terms + lists + roles): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
+  "danube.md": 24, // wip-gen-why: "tributaries-list" (a lead-in quoted with the sentence that counts the set); session 6 merge (terms + lists + roles): 22 → 23; // wip-gen-terms: "danubius", "istros" (a name given by a named subject) — was 20; // main: 21; wip-gen: "the Danube is one of the largest wetlands" (it is the delta) and "The Danube Commission, was first performed" were false items
   "eufor-althea.md": 21, // session 6 merge (terms + lists + roles): 20 → 21; // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
@@ -40,7 +40,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 16, // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 19, // session 6 merge (terms + lists + roles): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
-  "un-security-council.md": 17, // session 6 merge (terms + lists + roles): 15 → 17; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
+  "un-security-council.md": 18, // wip-gen-why: "p5-list" ("Five of them …" read with "The Council has 15 members."); session 6 merge (terms + lists + roles): 15 → 17; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
   "vasa-museum.md": 22, // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
   "world-wide-web.md": 21, // session 6 merge (terms + lists + roles): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
   "yellowstone-visitor.md": 22, // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
@@ -87,9 +87,9 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "absurd-variant": 0, // wip-gen-lists: new ("operates 35 hours a day", a range turned backwards)
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
-  "list-exploded": 1, // main: 25
-  "items-per-sentence": 58, // main: 522
-  "items-per-fact": 13, // main: 334
+  "list-exploded": 0, // wip-gen-why: 1 (members counted, not items from one member's line); main: 25
+  "items-per-sentence": 0, // wip-gen-why: 58 (one item per fact a sentence states, decision 034); main: 522
+  "items-per-fact": 0, // wip-gen-why: 13 (a fact is one value of one record, decision 034); main: 334
   "answer-asked-repeatedly": 0, // main: 108
 };
 
@@ -200,9 +200,8 @@ describe("generator quality on the held-out documents (never tuned on)", () => {
     expect(report.holdout.itemsPerKeyFact).toBeLessThanOrEqual(2);
   });
 
-  it("finds no more item defects than when last measured (redundancy counts aside)", () => {
-    const redundancy = new Set<DetectorName>(["items-per-sentence", "items-per-fact", "answer-asked-repeatedly"]);
-    for (const detector of DETECTORS.filter((d) => !redundancy.has(d)))
+  it("finds no more item defects than when last measured (redundancy included: 0 since decision 034)", () => {
+    for (const detector of DETECTORS)
       expect(report.totals.defects[detector], detector).toBeLessThanOrEqual(HOLDOUT_DEFECTS_AT_MOST[detector] ?? 0);
   });
 });
