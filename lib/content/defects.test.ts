@@ -490,8 +490,8 @@ describe("worthless and malformed items", () => {
 
 describe("redundancy", () => {
   const sentence = "NATO agreed to establish the mission in October 2018.";
-  const many = ["multiple_choice", "true_false", "cloze", "typed"].map((kind, i) =>
-    item({ key: `k${i}`, kind: kind as GeneratedItem["kind"], sourceText: sentence }),
+  const many = ["multiple_choice", "true_false", "cloze", "typed"].map((kind) =>
+    item({ key: `f|${kind}|when`, kind: kind as GeneratedItem["kind"], sourceText: sentence }),
   );
   it("counts one defect per item beyond each limit", () => {
     const defects = redundancy(many, { maxItemsPerSentence: 3, maxItemsPerFact: 2, maxAskedPerAnswer: 2 });
@@ -517,6 +517,9 @@ describe("redundancy", () => {
       }),
     );
     expect(countByDetector(redundancy(members, DEFAULT_LIMITS, doc))["list-exploded"]).toBe(2);
+    // Two items from one member's line ask about one member.
+    const sameLine = [members[0]!, { ...members[0]!, key: "m0b", kind: "multiple_choice" as const }];
+    expect(countByDetector(redundancy(sameLine, DEFAULT_LIMITS, doc))["list-exploded"]).toBe(0);
     const sheet = "# Webb\n\n- Launch date: 25 December 2021\n- Launch site: Kourou\n- Orbit: L2\n";
     const facts = ["Launch date: 25 December 2021", "Launch site: Kourou", "Orbit: L2"].map((line, i) =>
       item({
@@ -531,8 +534,66 @@ describe("redundancy", () => {
     );
     expect(countByDetector(redundancy(facts, DEFAULT_LIMITS, sheet))["list-exploded"]).toBe(0);
   });
-  it("passes items within the limits", () => {
-    expect(redundancy(many.slice(0, 2))).toEqual([]);
+  it("passes one recognition and one recall item per fact", () => {
+    expect(redundancy([many[0]!, many[2]!])).toEqual([]);
+    expect(countByDetector(redundancy(many.slice(0, 2)))["items-per-fact"]).toBe(1); // two recognition items
+  });
+  it("reads each value of a fact record as its own fact, and a true/false as the value its statement shows", () => {
+    const person = "Colonel Ada Brook of Chile, a surveyor, took command of the station in 1931.";
+    const asks = [
+      ["What is the rank of Ada Brook?", "Colonel"],
+      ["Which country is Colonel Ada Brook from?", "Chile"],
+      ["When did Colonel Ada Brook take command of the station?", "1931"],
+    ].map(([prompt, answer], i) =>
+      item({
+        key: `person|multiple_choice|${["rank", "nationality", "start"][i]}`,
+        factKey: "person",
+        kind: "multiple_choice",
+        prompt,
+        answer,
+        options: answer === "1931" ? ["1931", "1929", "1935", "1927"] : null,
+        sourceText: person,
+      }),
+    );
+    const judged = item({
+      key: "tf",
+      factKey: "person",
+      kind: "true_false",
+      prompt: "True or false: Colonel Ada Brook took command of the station in 1929.",
+      answer: "False",
+      answerType: "boolean",
+      sourceText: person,
+    });
+    expect(countByDetector(redundancy(asks))).toMatchObject({ "items-per-fact": 0, "items-per-sentence": 0 });
+    // The statement varies the date (a wrong option of the date's item): a second recognition item on the date.
+    expect(countByDetector(redundancy([...asks, judged]))["items-per-fact"]).toBe(1);
+  });
+  it("lets a sentence give one item per fact it states, and flags a fourth item on a fact already asked", () => {
+    const dense = "In 1907 the Ferrand brothers opened a glassworks with 40 workers at Lyon.";
+    const facts = [
+      ["1907", "date"],
+      ["Ferrand brothers", "person"],
+      ["40", "number"],
+      ["Lyon", "place"],
+    ].map(([answer, answerType], i) =>
+      item({
+        key: `d${i}`,
+        factKey: `d${i}`,
+        kind: "cloze",
+        prompt: `Fill in the blank: ${dense.replace(answer!, "_____")}`,
+        answer: answer!,
+        answerType: answerType as GeneratedItem["answerType"],
+        sourceText: dense,
+      }),
+    );
+    expect(countByDetector(redundancy(facts))["items-per-sentence"]).toBe(0);
+    const again = ["multiple_choice", "typed"].map((kind) =>
+      item({ ...facts[0]!, key: `d0|${kind}|when`, kind: kind as GeneratedItem["kind"], prompt: "When?" }),
+    );
+    expect(countByDetector(redundancy([...facts, ...again]))).toMatchObject({
+      "items-per-sentence": 2,
+      "items-per-fact": 1,
+    });
   });
 });
 

@@ -67,9 +67,9 @@ export interface DefectContext {
 }
 
 export interface DefectLimits {
-  /** Items drawn from one source sentence (matching and ordering items excepted). */
+  /** Items drawn from one source sentence (matching and ordering items excepted) beyond one per fact it states. */
   maxItemsPerSentence: number;
-  /** Items sharing one factKey: one recognition and one recall item by default (issue 13). */
+  /** Items asking one fact (one value of one fact record): one recognition and one recall item by default (issue 13). */
   maxItemsPerFact: number;
   /** Items whose answer is the same date or number. */
   maxAskedPerAnswer: number;
@@ -973,10 +973,80 @@ function beyond(items: GeneratedItem[], groupOf: (i: GeneratedItem) => string | 
   return [...groups.values()].flatMap((group) => group.slice(limit).map((item) => ({ item, size: group.length })));
 }
 
+const RECOGNITION_KINDS = new Set(["multiple_choice", "true_false"]);
+
 /**
- * Redundancy across a document's items: more than `maxItemsPerSentence` items from one sentence, more than
- * `maxItemsPerFact` items of one fact, one date or number asked more than `maxAskedPerAnswer` times. One defect
- * per surplus item, so the count says how many items to drop.
+ * What an item asks a learner, as a group key: its fact record, the value it asks for and, for a question, the
+ * relation it asks about. A fact record may hold several facts (a person's rank, country and post), and each is one
+ * fact to a learner: two items asking one value of one record ask one fact, unless they are questions about two
+ * relations ("Who became commander on …?" and "Who succeeded … as commander?" are two facts with one answer). A
+ * blank asks what its sentence says of the value, so it joins the first question on that value from that sentence; a
+ * true/false item asks the value its statement varies: the value whose wrong options it shows (a false statement),
+ * else whose answer it shows, else the record's only value; when several remain, the claim as a whole.
+ *
+ * @example
+ * askedFact(items)(rankItem) // "person:ada-brook|colonel|rank"
+ */
+export function askedFact(items: readonly GeneratedItem[]): (item: GeneratedItem) => string {
+  const candidates = factCandidates(items);
+  return (item) => {
+    const keys = candidates(item);
+    return item.answerType === "boolean" && keys.length > 1 ? `${item.factKey}|claim` : keys[0]!;
+  };
+}
+
+/** The relation a question asks about (its key's variant), or "" for a prompt that quotes its sentence. */
+function relationOf(item: GeneratedItem): string {
+  return bodyOf(item.prompt).quoting ? "" : item.key.split("|").pop()!;
+}
+
+/**
+ * The facts an item may ask (`askedFact`'s candidates before it picks one): one for a question, every relation
+ * asked of its value for a blank, the values a true/false statement may vary. The ration (precision.ts) lets an item
+ * stand for all of them, so it keeps what this yardstick counts whichever of its record's items are finally kept.
+ */
+export function factCandidates(items: readonly GeneratedItem[]): (item: GeneratedItem) => string[] {
+  const values = new Map<string, GeneratedItem[]>();
+  for (const i of items) if (i.answerType !== "boolean") values.set(i.factKey, [...(values.get(i.factKey) ?? []), i]);
+  // The relations questions ask of each value, by the sentence they quote: a blank joins those of its own sentence.
+  const relations = new Map<string, string[]>();
+  for (const i of items) {
+    const at = `${i.factKey}|${fold(i.answer)}@${i.source.start}`;
+    const relation = relationOf(i);
+    if (i.answerType !== "boolean" && relation && !relations.get(at)?.includes(relation))
+      relations.set(at, [...(relations.get(at) ?? []), relation]);
+  }
+  const ofValue = (value: string, start: number) =>
+    (relations.get(`${value}@${start}`) ?? [`@${start}`]).map((r) => `${value}|${r}`);
+  return (item) => {
+    const value = `${item.factKey}|${fold(item.answer)}`;
+    if (item.answerType !== "boolean") {
+      const relation = relationOf(item);
+      return relation ? [`${value}|${relation}`] : ofValue(value, item.source.start);
+    }
+    const siblings = values.get(item.factKey) ?? [];
+    const statement = ` ${fold(item.prompt)} `;
+    const shows = (v: string) => fold(v) !== "" && statement.includes(` ${fold(v)} `);
+    for (const tier of [
+      siblings.filter((s) => (s.options ?? []).some((o) => o !== s.answer && shows(o))),
+      siblings.filter((s) => shows(s.answer)),
+      siblings,
+    ])
+      if (tier.length > 0)
+        return [...new Set(tier.flatMap((s) => ofValue(`${item.factKey}|${fold(s.answer)}`, item.source.start)))];
+    return [`${item.factKey}|claim`];
+  };
+}
+
+/**
+ * Redundancy across a document's items (issue 13: "at most one recognition item and one recall item per fact"):
+ * - items-per-fact: more than one recognition (multiple choice, true/false) or one recall item (cloze, typed,
+ *   flashcard) asking one fact, i.e. one value of one fact record (half of `maxItemsPerFact` per role);
+ * - items-per-sentence: a sentence flooding the deck, i.e. giving more than `maxItemsPerSentence` items and more
+ *   items than the distinct facts it is asked for (a sentence stating five facts may give five items, one each; a
+ *   sentence stating one fact gives no fourth item on it);
+ * - answer-asked-repeatedly: one date or number asked more than `maxAskedPerAnswer` times.
+ * One defect per surplus item, so the count says how many items to drop.
  *
  * @example
  * redundancy(items, DEFAULT_LIMITS).filter((d) => d.detector === "items-per-sentence").length
@@ -987,11 +1057,27 @@ export function redundancy(
   documentText?: string,
 ): Defect[] {
   const single = items.filter((i) => i.kind !== "matching" && i.kind !== "ordering");
-  const perSentence = beyond(single, (i) => `${i.source.start}:${i.source.end}`, limits.maxItemsPerSentence).map(
-    ({ item, size }) => defect("items-per-sentence", item, `${size} items from one sentence`),
-  );
-  const perFact = beyond(single, (i) => i.factKey, limits.maxItemsPerFact).map(({ item, size }) =>
-    defect("items-per-fact", item, `${size} items of one fact`),
+  const factOf = askedFact(single);
+  const bySentence = new Map<string, GeneratedItem[]>();
+  for (const i of single) {
+    const at = `${i.source.start}:${i.source.end}`;
+    bySentence.set(at, [...(bySentence.get(at) ?? []), i]);
+  }
+  const perSentence = [...bySentence.values()].flatMap((group) => {
+    const facts = new Set<string>();
+    const repeats: GeneratedItem[] = [];
+    for (const i of group) {
+      if (facts.has(factOf(i))) repeats.push(i);
+      facts.add(factOf(i));
+    }
+    const surplus = group.length - Math.max(limits.maxItemsPerSentence, facts.size);
+    return repeats
+      .slice(Math.max(0, repeats.length - surplus))
+      .map((item) => defect("items-per-sentence", item, `${group.length} items from one sentence`));
+  });
+  const role = (i: GeneratedItem) => (RECOGNITION_KINDS.has(i.kind) ? "recognition" : "recall");
+  const perFact = beyond(single, (i) => `${factOf(i)}|${role(i)}`, Math.ceil(limits.maxItemsPerFact / 2)).map(
+    ({ item, size }) => defect("items-per-fact", item, `${size} ${role(item)} items of one fact`),
   );
   const asked = beyond(
     single,
@@ -1004,7 +1090,8 @@ export function redundancy(
 /**
  * A list turned into one item per member (issue 13: "a list becomes one item, not one per member"): items that ask
  * for a member of a bulleted list from that member's own line, or "listed … together with X?", beyond the first
- * per list.
+ * member per list. Items from one member's line ("Belgrade, the capital of Serbia, where the Sava joins it.") ask
+ * about one member, so they count once (the per-fact rule judges them among themselves).
  */
 function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
   // A fact sheet's "Label: value" lines are separate facts, not members of one list.
@@ -1017,8 +1104,17 @@ function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
     );
     return at >= 0 ? `list:${at}` : undefined;
   };
-  return beyond(items, listOf, 1).map(({ item, size }) =>
-    defect("list-exploded", item, `${size} items ask for members of one list`),
+  const lines = new Set<string>();
+  const firstOfLine = items.filter((item) => {
+    const list = listOf(item);
+    if (!list?.startsWith("list:")) return true;
+    const line = `${list}|${item.source.start}`;
+    if (lines.has(line)) return false;
+    lines.add(line);
+    return true;
+  });
+  return beyond(firstOfLine, listOf, 1).map(({ item, size }) =>
+    defect("list-exploded", item, `${size} members of one list asked one by one`),
   );
 }
 

@@ -28,6 +28,18 @@ describe("causes and purposes: Why …?", () => {
     ]);
   });
 
+  it("asks why of the effect that 'which is why' introduces, with the clause before it as the reason", () => {
+    expect(causes("Copper turns green in damp air, which is why old domes look green.")).toEqual([
+      ["Why do old domes look green?", "Copper turns green in damp air"],
+    ]);
+    expect(
+      causes("The pass is closed from November to May, which is the reason why the village relies on a cable car."),
+    ).toEqual([["Why does the village rely on a cable car?", "The pass is closed from November to May"]]);
+    // A pronoun or a fronted phrase opening the reason: no answer a learner can read alone.
+    expect(causes("It absorbs red light, which is why the lake looks blue.")).toEqual([]);
+    expect(causes("In winter, the ice thickens, which is why the ferries stop.")).toEqual([]);
+  });
+
   it("asks nothing when the question would be garbled or name nobody", () => {
     expect(causes("Above 30 °C the yeast dies quickly, because its proteins unfold.")).toEqual([]);
     expect(causes("She won a prize, but she lost it because she broke a rule.")).toEqual([]);

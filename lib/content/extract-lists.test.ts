@@ -30,6 +30,35 @@ describe("extractLists", () => {
     ]);
   });
 
+  it("quotes the sentence before a lead-in that only refers back to what it lists", () => {
+    const [inside] = listsOf(
+      "# Lakes\n\nAbout forty streams feed the lake. The largest include the Ord, the Vell and the Brannock.\n",
+    );
+    expect(inside).toMatchObject({
+      gapped: "About forty streams feed the lake. The largest include _____.",
+      members: ["the Ord", "the Vell", "the Brannock"],
+    });
+    expect(inside!.source.text).toBe(
+      "About forty streams feed the lake. … The largest include the Ord, the Vell and the Brannock.",
+    );
+    const [bulleted] = listsOf(
+      "# Board\n\nThe board has nine seats. Three of them are reserved for founders:\n\n1. Ames\n2. Brody\n3. Carr\n",
+    );
+    expect(bulleted).toMatchObject({
+      gapped: "The board has nine seats. Three of them are reserved for founders: _____",
+      members: ["Ames", "Brody", "Carr"],
+      context: true,
+    });
+    // "It" could mean anything the document spoke of before; nothing before names a plural for "it" anyway.
+    expect(
+      listsOf("# Town\n\nNo other town has so many bridges. It also has three gates:\n\n- North\n- East\n- West\n"),
+    ).toEqual([]);
+    // The sentence before counts no set the list could pick from: nothing says what is listed.
+    expect(
+      listsOf("# Lakes\n\nThe lake lies in a valley. The largest include the Ord, the Vell and the Brannock.\n"),
+    ).toEqual([]);
+  });
+
   it("keeps a name with 'and' or 'of' in it whole", () => {
     const [list] = listsOf(
       "# UN\n\nThe Charter set up six principal organs: the General Assembly, the Security Council, the Economic and Social Council, the Trusteeship Council, the International Court of Justice and the Secretariat.\n",

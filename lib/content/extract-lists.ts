@@ -6,8 +6,8 @@
  */
 import { hash } from "./keys";
 import { posTokens, type PosToken } from "./pos";
-import { tidy } from "./text";
-import type { Block, ListFact, MatchPair, ParsedDocument, SourceRef } from "./types";
+import { joinSources, tidy } from "./text";
+import type { Block, ListFact, MatchPair, ParsedDocument, Sentence, SourceRef } from "./types";
 
 const GAP = "_____";
 const COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -47,7 +47,28 @@ const sourceOf = (s: { text: string; start: number; end: number }): SourceRef =>
  * // ['Gatun', 'Pedro Miguel', 'Miraflores']
  */
 export function extractLists(doc: ParsedDocument): ListFact[] {
-  return [...blockLists(doc), ...doc.sentences.flatMap((s) => sentenceLists(s, doc.blocks[s.blockIndex]))];
+  return [
+    ...blockLists(doc),
+    ...doc.sentences.flatMap((s) => sentenceLists(s, doc.blocks[s.blockIndex], contextOf(doc, s))),
+  ];
+}
+
+/**
+ * The sentence just before `s` in its paragraph, when it counts a set and has no pronoun of its own: the context a
+ * lead-in that only refers back needs ("The Council has 15 members. Five of them are permanent members: …",
+ * "More than 300 tributaries feed the river. The most important include …").
+ */
+function contextOf(doc: ParsedDocument, s: Sentence): Sentence | undefined {
+  const before = doc.sentences[doc.sentences.indexOf(s) - 1];
+  if (!before || before.blockIndex !== s.blockIndex || UNNAMED.test(before.text)) return undefined;
+  if (!/[.!]$/.test(tidy(before.text))) return undefined;
+  // It must count the set the list picks from ("15 members", "More than 300 tributaries"): a sentence that counts
+  // nothing is no reliable antecedent of "them" or of "the most important".
+  const tokens = posTokens(tidy(before.text));
+  const counted = tokens.some(
+    (t, i) => t.pos === "NUM" && tokens.slice(i + 1, i + 3).some((n) => n.pos === "NOUN" && /s$/.test(n.text)),
+  );
+  return counted ? before : undefined;
 }
 
 /**
@@ -68,17 +89,24 @@ function blockLists(doc: ParsedDocument): ListFact[] {
       byList.set(b.listId, [...(byList.get(b.listId) ?? []), b]);
   const out: ListFact[] = [];
   for (const blocks of byList.values()) {
-    const leadIn = tidy(blocks[0]!.listLeadIn!);
+    const ownLeadIn = tidy(blocks[0]!.listLeadIn!);
     const members = blocks.map((b) => member(b.text));
+    const leadSentence = doc.sentences.filter((s) => s.end <= blocks[0]!.start && tidy(s.text) === ownLeadIn).pop();
+    // A lead-in that refers back to a plural ("Five of them are …") reads with the sentence before it, when that one
+    // counts a plural ("The Council has 15 members."); "it" could mean anything the document spoke of before.
+    const context =
+      UNNAMED.test(ownLeadIn) && !UNNAMED.test(ownLeadIn.replace(/\b(?:they|them|their)\b/gi, "")) && leadSentence
+        ? contextOf(doc, leadSentence)
+        : undefined;
+    const leadIn = context ? `${tidy(context.text)} ${ownLeadIn}` : ownLeadIn;
     // A member that is a paragraph of its own (two sentences, or a long one) is no list member to recall.
-    if (members.length < 2 || members.length > 8 || UNNAMED.test(leadIn)) continue;
+    if (members.length < 2 || members.length > 8 || (UNNAMED.test(ownLeadIn) && !context)) continue;
     if (members.some((m) => !m || m.split(/\s+/).length > 25 || /[.!?]\s+[A-Z]/.test(m))) continue;
     const pairs = members.map((m) => PAIR.exec(m)).filter((m): m is RegExpExecArray => m !== null);
     // "Queen: lays …" members are pairs, whole; other long members are names with descriptions.
     const shown = pairs.length === members.length ? members : headsOf(members);
-    const leadSentence = doc.sentences.filter((s) => s.end <= blocks[0]!.start && tidy(s.text) === leadIn).pop();
-    // An exact slice of the document, lead-in to last member, as every fact's source is.
-    const start = leadSentence?.start ?? blocks[0]!.start;
+    // An exact slice of the document, lead-in (and its context) to last member, as every fact's source is.
+    const start = context?.start ?? leadSentence?.start ?? blocks[0]!.start;
     const end = blocks[blocks.length - 1]!.end;
     const source = { text: doc.text.slice(start, end), start, end };
     const fact: ListFact = {
@@ -89,9 +117,10 @@ function blockLists(doc: ParsedDocument): ListFact[] {
       members: shown,
       source,
     };
-    const count = countOf(leadIn.replace(/:$/, ""), members.length);
+    const count = countOf(ownLeadIn.replace(/:$/, ""), members.length);
     if (count) fact.count = count;
     if (blocks[0]!.listOrdered && ORDERED_LEAD.test(leadIn)) fact.sequence = true;
+    if (context) fact.context = true;
     if (pairs.length === members.length) fact.pairs = pairs.map((m): MatchPair => ({ left: m[1]!, right: m[2]! }));
     out.push(fact);
   }
@@ -125,7 +154,7 @@ const endsPhrase = (t: PosToken) => t.pos === "NOUN" || t.pos === "PROPN" || (t.
  * ending in a noun or a name, none a number alone (a list of values is the numbers' business). The first member
  * stops at a preposition ("the maintenance of peace, security and order" lists peace, security and order).
  */
-function sentenceLists(s: { text: string; start: number; end: number }, block: Block | undefined): ListFact[] {
+function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence): ListFact[] {
   const text = tidy(s.text);
   // A bullet that is a bare name, not a sentence, is one member of its block's list.
   if (block?.kind === "list_item" && !/[.!?]$/.test(text)) return [];
@@ -193,15 +222,18 @@ function sentenceLists(s: { text: string; start: number; end: number }, block: B
     const namedHead = (m: string) => /^(?:the\s+)?(?:[A-Z][\w'’-]*\s)+\p{Ll}[\p{L}-]*$/u.test(m);
     if (namedHead(members[members.length - 1]!) && onlyNames(members[members.length - 2]!)) continue;
     if (members.some((m) => m.split(/\s+/).length > 6 || /^\d[\d,.]*$/.test(m))) continue;
-    // The words before the blank must say what is listed: "The most important include _____" does not.
-    if (!posTokens(before).some((t) => t.pos === "NOUN" || t.pos === "PROPN")) continue;
+    // The words before the blank must say what is listed: "The most important include _____" does not, unless the
+    // sentence before it does ("More than 300 tributaries feed the Danube."), which the item then quotes too.
+    const named = (t: string) => posTokens(t).some((x) => x.pos === "NOUN" || x.pos === "PROPN");
+    const lead = named(before) ? undefined : context && named(context.text) ? context : null;
+    if (lead === null) continue;
     const fact: ListFact = {
       type: "list",
       key: `list:${hash(members.join("|"))}`,
-      gapped: `${text.slice(0, answerStart)}${GAP}${text.slice(spanEnd)}`,
+      gapped: `${lead ? `${tidy(lead.text)} ` : ""}${text.slice(0, answerStart)}${GAP}${text.slice(spanEnd)}`,
       answer: text.slice(answerStart, spanEnd),
       members,
-      source: sourceOf(s),
+      source: joinSources([lead ? sourceOf(lead) : undefined, sourceOf(s)]),
     };
     const count = countOf(before.replace(/[\s:,]+$/, ""), members.length);
     if (counted) fact.count = counted[0];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractFacts } from "./extract";
-import { generateItems, scoreItem } from "./generate";
+import { generateCandidates, generateItems, scoreItem } from "./generate";
 import { parseDocument } from "./parse";
 import { buildItems } from "./pipeline";
 import type { GeneratedItem } from "./types";
@@ -76,8 +76,10 @@ describe("generateItems", () => {
     for (const item of after) expect(before.has(item.key), item.key).toBe(true);
   });
 
+  // The candidates, not the served deck: one recognition item per fact (precision.ts) keeps a fact's multiple choice
+  // before its true/false, so a deck serves few true/false items, the ones that fill a fact's recognition role.
   it("mixes true and false statements, each a real statement of the document or a same-type swap", () => {
-    const tf = generateItems(facts).filter((i) => i.kind === "true_false");
+    const tf = generateCandidates(facts).filter((i) => i.kind === "true_false");
     expect(tf.some((i) => i.answer === "True")).toBe(true);
     expect(tf.some((i) => i.answer === "False")).toBe(true);
     const leadersFalse = tf.find((i) => i.answer === "False" && i.prompt.includes("Warsaw Summit"));

@@ -199,8 +199,10 @@ export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
     answerType: "text",
     topic: "objectives",
   });
-  // A pronoun the item could not name ("Science and technology: it helps …") leaves the list about nobody.
-  if (/\b(?:it|they|them|he|him|she)\b/i.test(item.prompt.replace(/^Name (?:all \w+|both): /, ""))) return [];
+  // A pronoun the item could not name ("Science and technology: it helps …") leaves the list about nobody; a "them"
+  // whose plural the quoted sentence before names ("The Council has 15 members. Five of them …") is read with it.
+  const pronoun = fact.context ? /\b(?:it|he|him|she)\b/i : /\b(?:it|they|them|he|him|she)\b/i;
+  if (pronoun.test(item.prompt.replace(/^Name (?:all \w+|both): /, ""))) return [];
   // The whole list is the answer: the ration lets no item ask one member of it again.
   item.members = fact.members;
   return [item];

@@ -63,6 +63,8 @@ describe("promptDefects: every prompt is checked before it is emitted", () => {
       ["When did Jordan-based training transfer to Iraq?", "typed"],
       ["Fill in the blank: The canal opened on _____.", "cloze"],
       ["True or false: NMI is a non-combat mission.", "true_false"],
+      // A digit ending a name is no number cut in two.
+      ["Name all three: The engines were grouped as the G7: _____", "flashcard"],
     ] as const)
       expect(promptDefects(prompt, kind), prompt).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { GAP } from "./item-kit";
-import { gateDefects } from "./defects";
+import { factCandidates, gateDefects } from "./defects";
 import { informativeDefects } from "./informative";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
@@ -182,18 +182,25 @@ const TITLE_BEFORE_NAME = new RegExp(
  * share is one fact to a learner); and, when the answer is one member of a list written in the sentence
  * ("including Australia, Sweden and Finland"), the list, so a list gives one item and not one per member.
  */
-function factGroups(item: GeneratedItem, lists: ReadonlyMap<number, ReadonlySet<string>[]> = new Map()): string[] {
+function factGroups(
+  item: GeneratedItem,
+  lists: ReadonlyMap<number, ReadonlySet<string>[]> = new Map(),
+  asked: (item: GeneratedItem) => string[] = (i) => [`${i.factKey}|${i.answer}`],
+): string[] {
   const at = `${item.source.start}-${item.source.end}`;
   if (item.members) return [`list|${item.source.start}|${memberKey(item.members[0]!)}`];
-  // A true/false statement has no answer to compare: it stands for its fact's claim in the sentence.
-  if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`];
+  // One value of one fact record is one fact however it is asked (defects.ts `askedFact`, the yardstick's own key):
+  // "Who became commander on …?" and "Who succeeded … as commander?" both ask for the one commander.
+  const values = asked(item).map((v) => `value|${v}`);
+  // A true/false statement stands for its fact's claim in the sentence, and for every value it may vary.
+  if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`, ...values];
   const quoting = promptBody(item.prompt).quoting;
   // "Mayor Anna KOWALSKA" and "Anna KOWALSKA" are one answer: a title or rank before a name is not another fact.
   const answer = normaliseText(item.answer).replace(TITLE_BEFORE_NAME, "");
   const variant = item.key.split("|").pop()!;
   // A blank in a sentence is its answer there; a question is its relation ("who succeeded …", "who became …"),
   // except that a date or number in one sentence is one fact however it is asked.
-  const groups = quoting ? [`answer|${at}|${answer}`] : [`question|${item.factKey}|${variant}`];
+  const groups = [quoting ? `answer|${at}|${answer}` : `question|${item.factKey}|${variant}`, ...values];
   if (!quoting && (item.answerType === "date" || item.answerType === "number")) groups.push(`answer|${at}|${answer}`);
   const list = listContaining(item.source.text, item.answer);
   if (list !== undefined) groups.push(`list|${item.source.start}|${list}`);
@@ -314,13 +321,20 @@ export function selectItems(
     return verdict;
   };
   const lists = listsBySentence(assessed.map(({ item }) => item));
+  const asked = factCandidates(assessed.map(({ item }) => item));
   const ranked = [...assessed].sort(
     (x, y) =>
       Number(x.a.quality < REVIEW_BELOW) - Number(y.a.quality < REVIEW_BELOW) ||
       Number(roomOnly(x.item)) - Number(roomOnly(y.item)) ||
       // A list item stands for the whole list: it goes before any one member's item.
       Number(!!y.item.members) - Number(!!x.item.members) ||
+      // A true/false item is the weakest test of a fact (a guess is right half the time) and it stands for every
+      // value its statement shows: it comes after the items that ask one value, and fills a role they leave.
+      Number(x.item.kind === "true_false") - Number(y.item.kind === "true_false") ||
       y.a.quality - x.a.quality ||
+      // A question names the relation it asks; a blank on the same value stands for all of them (defects.ts
+      // `factCandidates`), so it goes after the questions and only where none was kept.
+      Number(promptBody(x.item.prompt).quoting) - Number(promptBody(y.item.prompt).quoting) ||
       KIND_PREFERENCE[x.item.kind] - KIND_PREFERENCE[y.item.kind] ||
       x.index - y.index,
   );
@@ -350,7 +364,7 @@ export function selectItems(
         continue;
       }
       const role = RECOGNITION.has(item.kind) ? "recognition" : "recall";
-      const facts = factGroups(item, lists);
+      const facts = factGroups(item, lists, asked);
       const claim = `recognition|claim|${item.factKey}|${item.source.start}`;
       if (pass === 1 && facts.some((g) => used.has(`recognition|${g}`) || used.has(`recall|${g}`))) continue;
       // The first pass gives every fact its one item, however many facts a sentence states (coverage first).

@@ -188,6 +188,8 @@ export interface ListFact extends FactBase {
   sequence?: boolean;
   /** Members written "Term: description" (or "Term – description"), all of them. */
   pairs?: MatchPair[];
+  /** The lead-in's "they"/"them" refers to the sentence before it, which `gapped` quotes first. */
+  context?: boolean;
 }
 
 export interface DefinitionFact extends FactBase {

@@ -41,7 +41,8 @@ const STRAY_PRONOUN = /\b(?:it|them|they|he|she|him|his|her|hers|this|(?<!of )th
 const SPLIT_AROUND_GAP = new RegExp(
   [
     `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
-    `\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`, // times, ranges and numeric dates cut in two
+    // Times, ranges and numeric dates cut in two; a digit ending a word ("the P5: _____") is no number.
+    `(?<!\\p{L})\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`,
     `\\b(?:${MONTHS})\\.? ${GAP}|${GAP} (?:${MONTHS})\\b`, // "_____ April", "April _____"
     `\\b\\d{1,4} ${GAP}|${GAP} \\d{1,4}\\b`, // "5 _____ 2018", "_____ 000"
   ].join("|"),
