@@ -1,6 +1,7 @@
 import { dateOrdinal, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
+import { attributeItems, timelineListItems } from "./items-attributes";
 import { causeItem } from "./items-causes";
 import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
@@ -86,6 +87,12 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "cause":
         candidates.push(causeItem(f));
+        break;
+      case "attribute":
+        candidates.push(...attributeItems(kit, f));
+        break;
+      case "timeline":
+        candidates.push(...timelineListItems(kit, f));
         break;
     }
   }
