@@ -10,6 +10,7 @@ import { isRoleNoun } from "./extract-people";
 import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
 import { factKey, hash } from "./keys";
 import { posTokens } from "./pos";
+import { splitSentences } from "./split-sentences";
 import { escapeRegExp, tidy, upperFirst } from "./text";
 import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFact } from "./types";
 
@@ -46,7 +47,7 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
     const entity = subjectOf(doc, blocks[0]!.sectionPath);
     if (!entity) continue;
     for (const b of blocks) {
-      const m = LABEL_VALUE.exec(b.text.trim());
+      const m = LABEL_VALUE.exec(tidy(b.text));
       const value = m && valueOf(m[2]!);
       if (!m || !value || !isLabel(m[1]!.trim())) continue;
       const fact = attribute(entity, m[1]!.trim(), value, { text: b.text, start: b.start, end: b.end });
@@ -245,15 +246,15 @@ function timelineOf(doc: ParsedDocument, blocks: readonly Block[]): TimelineFact
   if (blocks.length < 3) return undefined;
   const entries: TimelineFact["entries"] = [];
   for (const b of blocks) {
-    const m = ENTRY.exec(b.text.trim());
+    const m = ENTRY.exec(tidy(b.text));
     const date = m?.[1]!.trim();
     // A bare year is read as a date after a preposition only ("in 1989").
     const dates = date ? findDates(`in ${date}`) : [];
     if (!m || dates.length !== 1 || dates[0]!.text !== date) return undefined;
-    const event = tidy(m[2]!.replace(/\*\*|__/g, ""))
-      .split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!
-      .replace(/[.;]$/, "");
-    if (event.split(/\s+/).length > 20) return undefined;
+    const rest = tidy(m[2]!.replace(/\*\*|__/g, ""));
+    const first = splitSentences(rest)[0];
+    const event = (first ? rest.slice(first.start, first.end) : rest).replace(/[.;]$/, "");
+    if (event.split(/\s+/).length > 25) return undefined;
     entries.push({ date, event: upperFirst(event) });
   }
   if (new Set(entries.map((e) => e.date)).size !== entries.length) return undefined;

@@ -73,7 +73,8 @@ export function timelineListItems(kit: Kit, f: TimelineFact): GeneratedItem[] {
       makeItem(f, {
         kind: "ordering",
         variant: "timeline-order",
-        prompt: "Put these events in chronological order, earliest first.",
+        // Worded apart from the document-wide timeline (generate.ts): one prompt with two answers is dropped.
+        prompt: "Put these events of the timeline in chronological order, earliest first.",
         answer: sequence.join(" → "),
         sequence,
         answerType: "order",
@@ -86,7 +87,7 @@ export function timelineListItems(kit: Kit, f: TimelineFact): GeneratedItem[] {
     makeItem(f, {
       kind: "matching",
       variant: "timeline-dates",
-      prompt: "Match each event to its date.",
+      prompt: "Match each event of the timeline to its date.",
       answer: pairs.map((p) => `${p.left} → ${p.right}`).join("; "),
       pairs,
       answerType: "match",
