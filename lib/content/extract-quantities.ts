@@ -104,6 +104,8 @@ const PERCENT_RE = new RegExp(
   `(?:\\b(${MODS})\\s+)?(?<![\\d.,])(${DIGITS})(?:\\s?[–-]\\s?(${DIGITS}))?(?:\\s?%|\\s(?:per ?cent|percent)\\b)`,
   "gi",
 );
+// "one percent", "ten per cent": a number in words (never "one _____ percent").
+const PERCENT_WORD_RE = new RegExp(`(?:\\b(${MODS})\\s+)?\\b(${NUMBER_PATTERN})\\s(?:per ?cent|percent)\\b`, "gi");
 
 /** Sums of money, clock times and percentages, each asked as written (extract-quantities' counts skip their digits). */
 function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
@@ -135,7 +137,8 @@ function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
     const currency = m[0].split(/\s+/).pop()!;
     add(m, "money", parseNumber(m[2]!), currency);
   }
-  for (const m of s.text.matchAll(PERCENT_RE)) add(m, "percent", parseNumber(m[2]!), "%");
+  for (const re of [PERCENT_RE, PERCENT_WORD_RE])
+    for (const m of s.text.matchAll(re)) add(m, "percent", parseNumber(m[2]!), "%");
   for (const m of s.text.matchAll(TIME_RE)) {
     const [h, min] = m[1]!.split(":").map(Number);
     add(m, "time", h! * 60 + min!, "time");
