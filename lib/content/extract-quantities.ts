@@ -101,10 +101,18 @@ const TIME_RE = new RegExp(
   "gu",
 );
 
-/** Sums of money and clock times, each asked as written (extract-quantities' counts skip their digits). */
+// "45 %", "45%", "1–2 %", "12 per cent": a percentage (or a range of two), asked whole, never "45 _____ %".
+const PERCENT_RE = new RegExp(
+  `(?:\\b(${MODS})\\s+)?(?<![\\d.,])(${DIGITS})(?:\\s?[–-]\\s?(${DIGITS}))?(?:\\s?%|\\s(?:per ?cent|percent)\\b)`,
+  "gi",
+);
+// "one percent", "ten per cent": a number in words (never "one _____ percent").
+const PERCENT_WORD_RE = new RegExp(`(?:\\b(${MODS})\\s+)?\\b(${NUMBER_PATTERN})\\s(?:per ?cent|percent)\\b`, "gi");
+
+/** Sums of money, clock times and percentages, each asked as written (extract-quantities' counts skip their digits). */
 function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
   const out: QuantityFact[] = [];
-  const add = (m: RegExpMatchArray, measure: "money" | "time", value: number | null, unit: string) => {
+  const add = (m: RegExpMatchArray, measure: "money" | "time" | "percent", value: number | null, unit: string) => {
     const start = m.index!;
     const stop = start + m[0].length;
     // A clock time may close a date mention ("25 December 2021, 12:20 GMT"); money never overlaps one.
@@ -122,7 +130,7 @@ function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
       measure,
       source: { text: s.text, start: s.start, end: s.end },
     };
-    if (m[1] && measure === "money") fact.modifier = m[1].toLowerCase();
+    if (m[1] && measure !== "time") fact.modifier = m[1].toLowerCase();
     out.push(fact);
   };
   for (const m of s.text.matchAll(MONEY_SIGN_RE))
@@ -131,6 +139,8 @@ function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
     const currency = m[0].split(/\s+/).pop()!;
     add(m, "money", parseNumber(m[2]!), currency);
   }
+  for (const re of [PERCENT_RE, PERCENT_WORD_RE])
+    for (const m of s.text.matchAll(re)) add(m, "percent", parseNumber(m[2]!), "%");
   for (const m of s.text.matchAll(TIME_RE)) {
     const [h, min] = m[1]!.split(":").map(Number);
     add(m, "time", h! * 60 + min!, "time");

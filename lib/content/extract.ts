@@ -1,6 +1,7 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractLists } from "./extract-lists";
+import { extractAttributes } from "./extract-attributes";
 import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
 import { extractReferences } from "./extract-references";
@@ -190,6 +191,12 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   }
   facts.push(...extractInstitutions(doc));
   facts.push(...extractLists(doc));
+  // A fact sheet's "Label: value" bullet is read once, as an attribute whose items name what the value belongs to,
+  // not again as a sentence ("Length: _____ km"); a clock time or a sum beside its date stays its own fact.
+  const attributes = extractAttributes(doc);
+  const read = new Set(attributes.map((f) => f.source.start));
+  const rest = facts.filter((f) => !read.has(f.source.start) || (f.type === "quantity" && f.measure));
+  facts.splice(0, facts.length, ...attributes, ...rest);
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
   for (const f of facts) {
     const ref = refs.get(f.source.start);

@@ -1,6 +1,7 @@
 import { dateOrdinal, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
+import { attributeItems, timelineListItems } from "./items-attributes";
 import { causeItem } from "./items-causes";
 import { eventItems } from "./items-dated";
 import { definitionItems, objectiveItems, organisationItems, placeItems, quantityItems } from "./items-other";
@@ -90,6 +91,12 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
         break;
       case "reference":
         candidates.push(...referenceItems(kit, f));
+        break;
+      case "attribute":
+        candidates.push(...attributeItems(kit, f));
+        break;
+      case "timeline":
+        candidates.push(...timelineListItems(kit, f));
         break;
     }
   }

@@ -89,7 +89,7 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
  * cloze, a multiple choice whose other options are the document's other sums (times), else near ones written alike,
  * and a true/false.
  */
-function amountItems(kit: Kit, q: QuantityFact, measure: "money" | "time"): GeneratedItem[] {
+function amountItems(kit: Kit, q: QuantityFact, measure: "money" | "time" | "percent"): GeneratedItem[] {
   const written = q.valueText.replace(new RegExp(`^${q.modifier ?? ""}\\s*`, "i"), "");
   const gapped = gapSentence(q.source.text, written);
   if (!gapped) return [];
@@ -103,21 +103,23 @@ function amountItems(kit: Kit, q: QuantityFact, measure: "money" | "time"): Gene
   );
   const alike = same.filter((t) => shapeOf(t) === shapeOf(written));
   const near =
-    measure === "money"
-      ? numberCandidates(q.value, [])
+    measure === "time"
+      ? shiftedTimes(written)
+      : numberCandidates(q.value, [])
           .flat()
-          .map((v) => writtenLike(written, Number(v)))
-      : shiftedTimes(written);
+          .map((v) => writtenLike(written, Number(v)));
   const options = pickDistractors(written, [alike, near.filter((t): t is string => !!t)], [], rng);
+  // "1–2 %" is a range: graded as written, since its first number alone is not the answer.
+  const range = measure === "percent" && /\d\s?[–-]\s?\d/.test(written);
   const spec = {
     answer: written,
-    accepted: measure === "money" ? [formatNumber(q.value), String(q.value)] : timeVariants(written),
+    accepted: measure === "time" ? timeVariants(written) : range ? [] : [formatNumber(q.value), String(q.value)],
     // A time is graded as a number: "9:00" answers "09:00 CEST", "9:30" does not (grade-facts.ts reads clock times).
-    answerType: "number" as const,
+    answerType: range ? ("text" as const) : ("number" as const),
     topic,
   };
   items.push(makeItem(q, { ...spec, kind: "cloze", variant: measure, prompt: `Fill in the blank: ${gapped}` }));
-  const which = measure === "money" ? "amount" : "time";
+  const which = measure === "money" ? "amount" : measure === "percent" ? "percentage" : "time";
   const mc = multipleChoice(
     kit,
     q,
@@ -136,8 +138,17 @@ function shapeOf(text: string): string {
   return text.replace(/\d+/g, "9").replace(/\b(?:million|billion|thousand|trillion)\b/g, "x");
 }
 
-/** `value` written like `text`: "€400 million" + 300000000 → "€300 million"; "400 million euros" → "300 million euros". */
+/**
+ * `value` written like `text`: "€400 million" + 300000000 → "€300 million"; "400 million euros" → "300 million euros";
+ * "45 %" + 60 → "60 %" (a percentage never above 100, a range "1–2 %" never rewritten).
+ */
 function writtenLike(text: string, value: number): string | undefined {
+  if (/(?:%|per ?cent|percent)$/.test(text)) {
+    const number = /^[\d.,]+/.exec(text)?.[0];
+    return number && value <= 100 && !/[–-]/.test(text)
+      ? `${formatNumber(value)}${text.slice(number.length)}`
+      : undefined;
+  }
   const sign = /^[£€$¥]\s?/.exec(text)?.[0];
   const formatted = formatNumber(value);
   if (sign)

@@ -1,5 +1,6 @@
 import { splitSentences } from "./split-sentences";
-import type { Block, BlockKind, FrontMatter, ParsedDocument, Section, Sentence } from "./types";
+import { readTable, TABLE_LINE } from "./parse-tables";
+import type { Block, BlockKind, FrontMatter, ParsedDocument, Section, Sentence, Table } from "./types";
 
 /** One physical line of the input with its offsets. */
 interface Line {
@@ -39,6 +40,7 @@ export function parseDocument(text: string): ParsedDocument {
   const markdown = lines.some((l) => MD_HEADING.test(l.raw));
   const sections: Section[] = [];
   const blocks: Block[] = [];
+  const tables: Table[] = [];
   const stack: Section[] = [];
   let listId = 0;
   let inList = false;
@@ -100,6 +102,15 @@ export function parseDocument(text: string): ParsedDocument {
     if (updated) {
       flushParagraph();
       frontMatter.date ??= updated[1].trim();
+      continue;
+    }
+    // A Markdown table is read by rows (parse-tables.ts), never as a paragraph of pipes.
+    if (TABLE_LINE.test(line.raw)) {
+      flushParagraph();
+      openItem = undefined;
+      const { table, next } = readTable(lines, i, path());
+      if (table) tables.push(table);
+      i = next - 1;
       continue;
     }
     const md = MD_HEADING.exec(line.raw);
@@ -178,7 +189,7 @@ export function parseDocument(text: string): ParsedDocument {
   flushParagraph();
   const sentences = blocks.flatMap((b, index) => toSentences(b, index));
   const title = frontMatter.title ?? sections.find((s) => s.level === 1)?.heading;
-  return { text, frontMatter, title, bodyStart, bodyEnd: text.length, sections, blocks, sentences };
+  return { text, frontMatter, title, bodyStart, bodyEnd: text.length, sections, blocks, sentences, tables };
 }
 
 function toSentences(block: Block, blockIndex: number): Sentence[] {

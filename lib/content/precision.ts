@@ -412,7 +412,8 @@ const DATELINE =
 function captionDefects(source: string): string[] {
   const text = tidy(source.split(" … ").pop()!);
   if (PHOTO_CREDIT.test(text)) return ["source is a photo credit"];
-  if (!/[.!?:"”)]$/.test(text) && !/^[A-Z][\w ()'’-]{1,40}: \S/.test(text))
+  // A fact sheet's "Label: value" line and a table's row ("Vacuum vessel | 5,200 tonnes") are values, not captions.
+  if (!/[.!?:"”)]$/.test(text) && !/^[A-Z][\w ()'’-]{1,40}: \S/.test(text) && !/^[^|]+(?: \| [^|]*)+$/.test(text))
     return ["source is a caption or list debris"];
   return [];
 }

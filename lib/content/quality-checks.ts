@@ -19,7 +19,12 @@ export function datesSupported(answer: string, source: string): boolean {
   const period = parseDateAnswer(answer);
   if (!period) return false;
   const stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])]);
-  return [period.start, ...(period.end ? [period.end] : [])].every((d) => stated.some((s) => sameDay(s, d)));
+  // A year that opens a timeline's entry ("1989 – Feasibility study …") has no preposition for findDates to see.
+  const written = (d: DocDate) =>
+    d.precision === "year" && new RegExp(`(?:^|\\n)\\W*(?:\\d+[.)]\\s+)?\\W*${d.year}\\b`).test(source);
+  return [period.start, ...(period.end ? [period.end] : [])].every(
+    (d) => stated.some((s) => sameDay(s, d)) || written(d),
+  );
 }
 
 /** The number in `answer` is written in `source`, in digits or words. */

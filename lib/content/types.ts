@@ -62,6 +62,21 @@ export interface Sentence {
   blockIndex: number;
 }
 
+/** One row of a Markdown table: its cells' text and offsets (`cells[i].text === doc.text.slice(start, end)`). */
+export interface TableRow {
+  cells: SourceRef[];
+  start: number;
+  end: number;
+}
+
+/** A Markdown table ("| Component | Weight |", a "|---|---|" line, then rows), by rows. */
+export interface Table {
+  /** The header row's cells; absent when the table has none or every header cell is empty. */
+  header?: string[];
+  rows: TableRow[];
+  sectionPath: string[];
+}
+
 export interface ParsedDocument {
   text: string;
   frontMatter: FrontMatter;
@@ -72,6 +87,8 @@ export interface ParsedDocument {
   sections: Section[];
   blocks: Block[];
   sentences: Sentence[];
+  /** Markdown tables, which are neither paragraphs nor sentences. */
+  tables: Table[];
 }
 
 interface FactBase {
@@ -154,8 +171,8 @@ export interface QuantityFact extends FactBase {
   /** The quantity as written ("around 500", "eight"). */
   valueText: string;
   question?: string;
-  /** A sum of money ("€400 million") or a clock time ("09:00 CEST"), asked as written; absent for a count. */
-  measure?: "money" | "time";
+  /** A sum of money ("€400 million"), a clock time ("09:00 CEST") or a percentage ("45 %"), asked as written; absent for a count. */
+  measure?: "money" | "time" | "percent";
 }
 
 export interface OrganisationFact extends FactBase {
@@ -190,6 +207,33 @@ export interface ListFact extends FactBase {
   pairs?: MatchPair[];
   /** The lead-in's "they"/"them" refers to the sentence before it, which `gapped` quotes first. */
   context?: boolean;
+}
+
+/**
+ * What a fact sheet states without a verb (extract-attributes.ts): a "Label: value" bullet ("Length: 156 m") or a
+ * table cell ("Vacuum vessel | 5,200 tonnes" under "Component | Weight"), with what the value belongs to.
+ */
+export interface AttributeFact extends FactBase {
+  type: "attribute";
+  /** What the value belongs to: a table row's name, else the section's or the document's subject. */
+  entity: string;
+  /** The entity is a table row's common-noun name ("the vacuum vessel"), not a proper name. */
+  entityIsRow?: boolean;
+  /** The attribute: the bullet's label or the column's header ("Length", "Weight", "Launched"). */
+  label: string;
+  /** The value as written, Markdown emphasis removed. */
+  value: string;
+  /** "What is the length of the Halden Barrage?", "When was EUFOR Operation Althea launched?" */
+  question: string;
+  /** The other rows' values of the same table column: distractors of the same kind. */
+  column?: string[];
+}
+
+/** A bulleted or numbered timeline ("- 2006 – Agreement signed in Paris"), taken whole (extract-attributes.ts). */
+export interface TimelineFact extends FactBase {
+  type: "timeline";
+  /** The entries in the document's order: each bullet's opening date and the event after it. */
+  entries: { date: string; event: string }[];
 }
 
 export interface DefinitionFact extends FactBase {
@@ -268,7 +312,9 @@ export type Fact =
   | OrganisationFact
   | PlaceFact
   | DefinitionFact
-  | ListFact;
+  | ListFact
+  | AttributeFact
+  | TimelineFact;
 
 export type FactType = Fact["type"];
 

@@ -1,0 +1,269 @@
+/**
+ * Fact-sheet text without verbs (issue 13, decision 037): "Label: value" bullets ("Length: 156 m", "Architect:
+ * Domenico da Cortona"), Markdown tables ("| Vacuum vessel | 5,200 tonnes |" under "| Component | Weight |") and
+ * timelines ("- 2006 – Agreement signed in Paris"). Sentence rules find no verb to turn into a question there; these
+ * rules read the layout instead, and always name what a value belongs to: a table row's name, else the nearest
+ * heading or the document's title that is a name.
+ */
+import { findDates } from "./dates";
+import { isRoleNoun } from "./extract-people";
+import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
+import { factKey, hash } from "./keys";
+import { posTokens } from "./pos";
+import { splitSentences } from "./split-sentences";
+import { escapeRegExp, tidy, upperFirst } from "./text";
+import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFact } from "./types";
+
+/** Headings that name a kind of page section, not a thing ("Key figures", "Fact Sheet", "At a glance"). */
+const GENERIC =
+  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure)$/i;
+/** Small words a name may hold in lower case ("Bank of England", "Château de Chambord"). */
+const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
+/** "Label: value" with a short label; the label may be bold ("**Length**: 156 m"). */
+const LABEL_VALUE = /^(?:\*\*|__)?([A-Z][^:*_]{0,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(\S.*)$/u;
+/** A timeline entry: a date, then ":" or a dash, then the event ("2006 – Agreement signed", "**1970**: the NPT …"). */
+const ENTRY = /^(?:\*\*|__)?([^:–—*_]{3,40}?)(?:\*\*|__)?\s*(?::|\s[–—-]\s)\s*(\S.*)$/u;
+
+/**
+ * Every attribute and timeline of the document: "Label: value" bullets, table cells, and bulleted or numbered
+ * timelines of three or more dated entries.
+ *
+ * @example
+ * const doc = parseDocument('# Halden Barrage\n\n## Key figures\n\n- Length: 2.4 km\n- Architect: Marta Lindqvist\n')
+ * extractAttributes(doc).map((f) => f.type === 'attribute' && `${f.entity} | ${f.label} | ${f.value}`)
+ * // ['Halden Barrage | Length | 2.4 km', 'Halden Barrage | Architect | Marta Lindqvist']
+ */
+export function extractAttributes(doc: ParsedDocument): (AttributeFact | TimelineFact)[] {
+  const out: (AttributeFact | TimelineFact)[] = [];
+  const lists = new Map<number, Block[]>();
+  for (const b of doc.blocks)
+    if (b.kind === "list_item" && b.listId !== undefined) lists.set(b.listId, [...(lists.get(b.listId) ?? []), b]);
+  for (const blocks of lists.values()) {
+    const timeline = timelineOf(doc, blocks);
+    if (timeline) {
+      out.push(timeline);
+      continue;
+    }
+    const entity = subjectOf(doc, blocks[0]!.sectionPath);
+    if (!entity) continue;
+    for (const b of blocks) {
+      const m = LABEL_VALUE.exec(tidy(b.text));
+      const value = m && valueOf(m[2]!);
+      if (!m || !value || !isLabel(m[1]!.trim())) continue;
+      const fact = attribute(entity, m[1]!.trim(), value, { text: b.text, start: b.start, end: b.end });
+      if (fact) out.push(fact);
+    }
+  }
+  for (const table of doc.tables) out.push(...tableAttributes(doc, table));
+  return out;
+}
+
+/** A table's cells: a row's name with each column's header, or (two columns, no real header) label and value rows. */
+function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
+  const out: AttributeFact[] = [];
+  const header = table.header?.map((h) => h.replace(/\*\*|__/g, "").trim());
+  // "| | |" or "| Fact | Figure |": each row is a label and its value; "| Component | Weight |": rows are things.
+  const labelled = !header || header.every((h) => h === "") || (header.length === 2 && isGeneric(header[1]!));
+  if (labelled) {
+    const entity = subjectOf(doc, table.sectionPath);
+    if (!entity) return out;
+    for (const row of table.rows) {
+      const [label, cell] = row.cells;
+      const value = cell && valueOf(cell.text);
+      if (row.cells.length !== 2 || !value || !isLabel(label!.text.replace(/\*\*|__/g, ""))) continue;
+      const fact = attribute(entity, label!.text.replace(/\*\*|__/g, ""), value, rowSource(doc, row.start, row.end));
+      if (fact) out.push(fact);
+    }
+    return out;
+  }
+  for (let c = 1; c < header.length; c++) {
+    const label = header[c]!.replace(/\s*\([^)]*\)$/, "");
+    if (!isLabel(label)) continue;
+    const column = table.rows.map((r) => (r.cells[c] ? valueOf(r.cells[c]!.text) : undefined));
+    table.rows.forEach((row, r) => {
+      const name = row.cells[0]?.text.replace(/\*\*|__/g, "").trim();
+      const value = column[r];
+      if (!name || !value || name.split(/\s+/).length > 6) return;
+      const fact = attribute(rowName(name), label, value, rowSource(doc, row.start, row.end));
+      if (!fact) return;
+      fact.entityIsRow = true;
+      const others = column.filter((v, i): v is string => i !== r && !!v && v !== value);
+      if (others.length > 0) fact.column = others;
+      out.push(fact);
+    });
+  }
+  return out;
+}
+
+/** The attribute, or undefined when its label and value make no question. */
+function attribute(entity: string, label: string, value: string, source: SourceRef): AttributeFact | undefined {
+  const question = questionOf({ entity, label }, readValue(value));
+  if (!question) return undefined;
+  return { type: "attribute", key: factKey("attribute", `${entity} ${label}`), entity, label, value, question, source };
+}
+
+const MODS = [...new Set(QUANTITY_MODIFIERS)].sort((a, b) => b.length - a.length).join("|");
+/** "about 7,000 troops", "2.4 km", "45 %", "5,200 tonnes": a hedge, a number and up to three unit words. */
+const MEASURE = new RegExp(
+  `^(?:(${MODS})\\s+)?((?:[£€$¥]\\s?)?${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:[ -][\\p{L}/²³]+){0,2}))?$`,
+  "iu",
+);
+const HEDGES = /^(?:about|around|approximately|roughly|nearly|almost|some|an estimated|c\.)$/i;
+
+export type Value =
+  | { kind: "date"; answer: string }
+  | { kind: "number"; answer: string; number: string; value: number; unit?: string; hedge?: string }
+  | { kind: "text"; answer: string; first: string };
+
+/** The value as an answer: a date, a measured number, or text; a trailing bracket ("(2025)") is left out. */
+export function readValue(value: string): Value {
+  const core = value.replace(/\s*\([^)]*\)$/, "").trim();
+  // "25 December 2021, 12:20 GMT": the date is the value, the clock time a detail.
+  const day = core.replace(/,\s*\d{1,2}:\d{2}\b.*$/, "");
+  const dates = findDates(`on ${day}`);
+  if (dates.length === 1 && dates[0]!.text === day) return { kind: "date", answer: day };
+  const m = MEASURE.exec(core);
+  const number = m && parseNumber(m[2]!.replace(/^[£€$¥]\s?/, ""));
+  if (m && number !== null && !/^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2]!)) {
+    const hedge = m[1]?.toLowerCase();
+    const unit = m[3];
+    const shown = `${m[2]}${unit ? (unit === "%" ? " %" : ` ${unit}`) : ""}`;
+    const answer = hedge && !HEDGES.test(hedge) ? `${hedge} ${shown}` : shown;
+    return { kind: "number", answer, number: m[2]!, value: number, unit, hedge };
+  }
+  return { kind: "text", answer: core, first: core.split(", ")[0]! };
+}
+
+/** "Length" → "length", "Launch vehicle" → "launch vehicle"; "Member States" and "NASA" keep their capitals. */
+function labelPhrase(label: string): string {
+  const words = label.split(/\s+/);
+  if (/^[A-Z][a-z-]*$/.test(words[0]!) && words.slice(1).every((w) => !/^[A-Z]/.test(w)))
+    return label.charAt(0).toLowerCase() + label.slice(1);
+  return label;
+}
+
+const plural = (label: string) => /[^su]s$/.test(label.split(/\s+/).pop()!) && !/quarters$/i.test(label);
+
+/**
+ * The question for an attribute, or undefined when its label and value do not make one: "When was X launched?"
+ * (a participle with a date), "How many Member States does X have?" (a plural label with a count), "Who is the
+ * architect of X?" (a role), else "What is the length of X?".
+ */
+function questionOf(f: Pick<AttributeFact, "entity" | "label">, v: Value): string | undefined {
+  const label = labelPhrase(f.label);
+  const entity = f.entity;
+  if (/^[A-Za-z]+ed$/.test(f.label)) return v.kind === "date" ? `When was ${entity} ${label}?` : undefined;
+  if (plural(f.label) && v.kind === "number" && !v.unit)
+    return `${v.hedge && HEDGES.test(v.hedge) ? "About how" : "How"} many ${label} does ${entity} have?`;
+  if (plural(f.label) && v.kind === "number") return undefined;
+  const head = f.label.split(/\s+/).pop()!;
+  const who = v.kind === "text" && isRoleNoun(head) ? "Who" : "What";
+  // Text is a value only when it is a name ("Marta Lindqvist", "Camp Butmir, Sarajevo", "Ariane 5 ECA"): a lower-case
+  // phrase is a description ("the supercontinent proposed by Wegener", "tram 7 or the ferry"), not one answer.
+  if (v.kind === "text" && (!/^[\p{Lu}\d]/u.test(v.answer) || v.answer.split(/\s+/).length > 5)) return undefined;
+  const about = v.kind === "number" && v.hedge && HEDGES.test(v.hedge) ? "Approximately what" : who;
+  return `${about} ${plural(f.label) ? "are" : "is"} the ${label} of ${entity}?`;
+}
+
+const rowSource = (doc: ParsedDocument, start: number, end: number): SourceRef => ({
+  text: doc.text.slice(start, end),
+  start,
+  end,
+});
+
+/** A row's name as a question writes it: "Vacuum vessel" → "the vacuum vessel"; a proper name stays as it is. */
+function rowName(name: string): string {
+  const words = name.split(/\s+/);
+  const common = words.slice(1).every((w) => /^\p{Ll}/u.test(w)) && !/^[A-Z]{2,}|\d/.test(words[0]!);
+  return common ? `the ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+}
+
+/**
+ * A label a question can ask about: a short noun phrase ("Launch vehicle", "Member States") or one participle
+ * ("Launched"), no preposition but "per" ("Visitors per year"), no pronoun.
+ */
+function isLabel(label: string): boolean {
+  const words = label.split(/\s+/);
+  if (words.length > 4 || !/^[A-Z]/.test(label) || isGeneric(label)) return false;
+  const tags = posTokens(label);
+  if (tags.some((t) => t.pos === "PRON" || t.pos === "AUX" || (t.pos === "ADP" && t.text !== "per"))) return false;
+  const last = tags[tags.length - 1];
+  if (!last) return false;
+  if (words.length === 1 && /^[A-Z][a-z]+ed$/.test(label)) return true;
+  return last.pos === "NOUN" || last.pos === "PROPN" || (last.pos === "VERB" && /s$/.test(last.text));
+}
+
+/** The value without emphasis and a trailing ";" or ".", or undefined when it is a clause or a paragraph. */
+function valueOf(raw: string): string | undefined {
+  const value = tidy(raw.replace(/\*\*|__/g, ""))
+    .replace(/[;.]$/, "")
+    .trim();
+  if (!value || value.split(/\s+/).length > 15 || /[.!?]\s+[A-Z]/.test(value)) return undefined;
+  // "it sets international standards …": a sentence about something, not a value.
+  if (posTokens(value).some((t) => t.pos === "PRON" || t.pos === "AUX")) return undefined;
+  return value;
+}
+
+const isGeneric = (heading: string) => heading.split(/[\s-]+/).every((w) => GENERIC.test(w));
+
+/**
+ * What a list or table under `sectionPath` is about: the nearest heading that is a name, else the document's title
+ * cut at a dash, a colon or a bracket ("James Webb Space Telescope (JWST)", "The Vasa Museum – Visit the Ship").
+ * A name: every word but small linking words capitalised, and two such words, an acronym, a number or a word the
+ * text capitalises mid-sentence.
+ */
+export function subjectOf(doc: ParsedDocument, sectionPath: readonly string[]): string | undefined {
+  const candidates = [...sectionPath].reverse();
+  if (doc.frontMatter.title) candidates.push(doc.frontMatter.title);
+  for (const heading of candidates) {
+    const name = heading
+      .split(/\s[–—-]\s|:\s|\s\(/)[0]!
+      .replace(/\*\*|__/g, "")
+      .trim();
+    if (!isName(name, doc.text)) continue;
+    // "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses.
+    if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
+    return new RegExp(`\\b[Tt]he ${escapeRegExp(name)}\\b`).test(doc.text) ? `the ${name}` : name;
+  }
+  return undefined;
+}
+
+function isName(text: string, documentText: string): boolean {
+  const words = text.split(/\s+/).filter((w) => !/^The$/.test(w));
+  if (words.length === 0 || words.length > 8 || isGeneric(text)) return false;
+  const content = words.filter((w) => !LINKING.test(w));
+  if (!content.every((w) => /^[\p{Lu}\d]/u.test(w))) return false;
+  if (content.length >= 2 || /[A-Z]{2,}|\d/.test(text)) return true;
+  // One capitalised word is a name when the text writes it so mid-sentence ("… aboard Vasa in 1628").
+  return new RegExp(`[a-z,;] ${escapeRegExp(content[0]!)}\\b`).test(documentText);
+}
+
+/**
+ * Three or more bullets, each opening with a date then ":" or a dash, with distinct dates: a timeline, one fact.
+ * The event is the entry's first sentence.
+ */
+function timelineOf(doc: ParsedDocument, blocks: readonly Block[]): TimelineFact | undefined {
+  if (blocks.length < 3) return undefined;
+  const entries: TimelineFact["entries"] = [];
+  for (const b of blocks) {
+    const m = ENTRY.exec(tidy(b.text));
+    const date = m?.[1]!.trim();
+    // A bare year is read as a date after a preposition only ("in 1989").
+    const dates = date ? findDates(`in ${date}`) : [];
+    if (!m || dates.length !== 1 || dates[0]!.text !== date) return undefined;
+    const rest = tidy(m[2]!.replace(/\*\*|__/g, ""));
+    const first = splitSentences(rest)[0];
+    const event = (first ? rest.slice(first.start, first.end) : rest).replace(/[.;]$/, "");
+    if (event.split(/\s+/).length > 25) return undefined;
+    entries.push({ date, event: upperFirst(event) });
+  }
+  if (new Set(entries.map((e) => e.date)).size !== entries.length) return undefined;
+  const start = blocks[0]!.start;
+  const end = blocks[blocks.length - 1]!.end;
+  return {
+    type: "timeline",
+    key: `timeline-list:${hash(entries.map((e) => e.date).join("|"))}`,
+    entries,
+    source: { text: doc.text.slice(start, end), start, end },
+  };
+}
