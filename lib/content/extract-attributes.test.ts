@@ -53,7 +53,7 @@ The reaction is run under three conditions:
 2. a temperature of 450 °C
 3. an iron catalyst
 
-Under these conditions only about 15 % of the gases react in one pass, and the plant supplies 1–2 % of the world's energy use. Leaks lose about one percent of the ammonia.
+In the Haber process only about 15 % of the gases react in one pass, and the plant supplies 1–2 % of the world's energy use. Leaks lose about one percent of the ammonia.
 `;
 
 describe("fact-sheet attributes", () => {
