@@ -3,26 +3,47 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Integration test files that run twice: on SQLite ("integration") and on PostgreSQL ("integration-postgres"). A file
-// belongs here once everything it calls runs on both databases (issue 17: the study loop's raw SQLite path does not
-// yet). POSTGRES_ONLY: files that test PostgreSQL itself.
+// Integration test files that run twice: on SQLite ("integration") and on PostgreSQL ("integration-postgres"): every
+// file but those that test SQLite itself or need no database (issue 17). Kept on SQLite alone:
+// - backup: db:backup/db:restore use SQLite's backup API (PostgreSQL's: postgres/backup.test.ts);
+// - health-unavailable: an unmigrated SQLite file;
+// - migrations: SQLite's migrations against its schema (PostgreSQL's: postgres/migrations.test.ts);
+// - publish-while-answering: SQLite's single writer (a raw better-sqlite3 process committing back to back,
+//   SQLITE_BUSY_SNAPSHOT, migrate with the file open);
+// - postgres-half, postgres-schema, start-secret: no database (a skip marker, generated files, a refused start).
+// POSTGRES_ONLY: files that test PostgreSQL itself.
 const BOTH_DATABASES = [
+  "tests/integration/actions-authorization.test.ts",
   "tests/integration/analytics.test.ts",
   "tests/integration/answers-committed.test.ts",
+  "tests/integration/assignment-progress.test.ts",
   "tests/integration/browse-flags.test.ts",
+  "tests/integration/class-dashboard.test.ts",
+  "tests/integration/classes.test.ts",
+  "tests/integration/deck-reupload.test.ts",
   "tests/integration/deck-visibility.test.ts",
+  "tests/integration/delete-account.test.ts",
+  "tests/integration/fuzz-actions.test.ts",
   "tests/integration/grading-feedback.test.ts",
   "tests/integration/health.test.ts",
-  "tests/integration/progress.test.ts",
+  "tests/integration/interchange.test.ts",
+  "tests/integration/items.test.ts",
   "tests/integration/password-reset.test.ts",
+  "tests/integration/preset-parameters.test.ts",
+  "tests/integration/presets.test.ts",
+  "tests/integration/progress.test.ts",
   "tests/integration/publish-document.test.ts",
+  "tests/integration/quiz-and-parameters.test.ts",
   "tests/integration/reviews.test.ts",
+  "tests/integration/scheduling-tools.test.ts",
   "tests/integration/sessions.test.ts",
-  "tests/integration/sign-in-limits.test.ts",
   "tests/integration/sign-in.test.ts",
+  "tests/integration/sign-in-limits.test.ts",
   "tests/integration/sign-up.test.ts",
   "tests/integration/study-screen.test.ts",
   "tests/integration/tables.test.ts",
+  "tests/integration/teaching-lifecycle.test.ts",
+  "tests/integration/upload-document.test.ts",
 ];
 const POSTGRES_ONLY = ["tests/integration/postgres/**/*.test.ts"];
 

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import { Prisma } from "@/generated/prisma/client";
-import { queryDb } from "./query";
 
 // Who may see a deck (docs/decisions/018-deck-visibility.md), written once for Prisma and once as SQL, so every read of documents and items states it in its own query (ownership in the query, STYLE.md):
 // - its owner, whatever its status (draft, published, archived);
@@ -63,15 +62,4 @@ export function studiableDeckCondition(userId: string) {
     AND (d."visibility" = 'library' OR (d."visibility" = 'classes' AND EXISTS (SELECT 1 FROM "DeckClass" dc
       JOIN "Class" k ON k."id" = dc."classId" WHERE dc."documentId" = d."id" AND (k."ownerId" = ${userId}
         OR EXISTS (SELECT 1 FROM "ClassMember" km WHERE km."classId" = dc."classId" AND km."userId" = ${userId}))))))))`;
-}
-
-/**
- * studiableDeckCondition for Prisma's tagged `$queryRaw`, on the Document row `d`: the same SQL, compiled by the
- * query builder and handed over with its parameters. TODO(issue 17): goes once lib/db/browse.ts is on the builder.
- * @example db.$queryRaw`SELECT d.id FROM Document d WHERE ${studiableDeckRaw(userId)}`
- */
-export function studiableDeckRaw(userId: string): Prisma.Sql {
-  const { sql: text, parameters } = studiableDeckCondition(userId).compile(queryDb().q);
-  // Kysely numbers its placeholders in order of appearance (`?` on SQLite, `$1`… on PostgreSQL).
-  return new Prisma.Sql(text.split(/\?|\$\d+/), parameters as unknown[] as string[]);
 }

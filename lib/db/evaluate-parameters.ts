@@ -1,11 +1,9 @@
 import { default_w } from "ts-fsrs";
-import type { CardStateName, Rating } from "@/lib/srs";
 import { evaluateParameters, type Evaluation } from "@/lib/srs/evaluate";
 import { cardHistories } from "@/lib/srs/optimizer";
 import { db } from "./client";
-import { ownPreset, presetReviewLogs } from "./preset-parameters";
+import { learnerReviewLogs, ownPreset, presetReviewLogs } from "./preset-parameters";
 import { readSettings } from "./settings";
-import { query } from "./sqlite";
 
 export type ParameterEvaluation = {
   defaults: Evaluation | null;
@@ -24,23 +22,9 @@ export async function evaluateLearnerParameters(userId: string): Promise<Paramet
   const settings = await readSettings(userId);
   // The learner's own set (UserSettings.weights), not readSettings' weights: those are the default preset's, which
   // may be that preset's own fit.
-  const own = query<{ weights: string | null }>(`SELECT "weights" FROM "UserSettings" WHERE "userId" = ?`).get(userId);
+  const own = await db.userSettings.findUnique({ where: { userId }, select: { weights: true } });
   const weights = own?.weights ? (JSON.parse(own.weights) as number[]) : null;
-  // A prepared statement, not Prisma: a learner with 2,000 cards has ~13,000 log rows, and Prisma's row mapping alone
-  // took ~300 ms of the settings page's load for them.
-  const logs = query<{ itemId: string; rating: string; reviewedAt: string; previousState: string }>(
-    `SELECT "itemId", rating, "reviewedAt", "previousState" FROM "ReviewLog" WHERE "userId" = ?`,
-  ).all(userId);
-  const histories = cardHistories(
-    logs.map((log) => ({
-      itemId: log.itemId,
-      rating: log.rating as Rating,
-      reviewedAt: new Date(log.reviewedAt),
-      stateBefore: log.previousState as CardStateName,
-    })),
-    settings.timeZone,
-    settings.dayStartHour,
-  );
+  const histories = cardHistories(await learnerReviewLogs(userId), settings.timeZone, settings.dayStartHour);
   return {
     defaults: evaluateParameters(histories, default_w),
     personal: weights ? evaluateParameters(histories, weights) : null,
@@ -68,7 +52,7 @@ export async function evaluatePresetParameters(userId: string, presetId: string)
   const stored = own.preset.weights ?? learner?.weights ?? null;
   const weights = stored ? (JSON.parse(stored) as number[]) : null;
   const histories = cardHistories(
-    presetReviewLogs(userId, presetId, own.defaultId),
+    await presetReviewLogs(userId, presetId, own.defaultId),
     settings.timeZone,
     settings.dayStartHour,
   );

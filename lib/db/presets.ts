@@ -162,7 +162,7 @@ export async function listPresets(userId: string): Promise<PresetView[]> {
   const settings = await db.userSettings.findUnique({ where: { userId } });
   const context = {
     fallback: settings?.weights ? ("learner" as const) : ("defaults" as const),
-    reviewCounts: reviewCountsByPreset(userId, defaultId ?? defaultIdFor(userId)),
+    reviewCounts: await reviewCountsByPreset(userId, defaultId ?? defaultIdFor(userId)),
     timeZone: (await readSettings(userId)).timeZone,
   };
   const views = presets.map((p) => view(p, defaultId ?? "", context));

@@ -13,12 +13,15 @@ export function plainText(label: string, max: number) {
     .refine((s) => s.isWellFormed() && !FORBIDDEN.test(s), `${label} contains characters that are not allowed.`);
 }
 
-/** Free text kept as written (answers, documents): any character, with broken surrogates replaced. */
+/**
+ * Free text kept as written (answers): any character, with broken surrogates and NUL replaced by U+FFFD (PostgreSQL
+ * text cannot hold NUL; SQLite can, so both databases store the same).
+ */
 export const anyText = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((s) => s.toWellFormed());
+    .transform((s) => s.toWellFormed().replaceAll("\u0000", "\uFFFD"));
 
 /** Ids made by the app (cuid, uuid, base64url). */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That id is not valid.");

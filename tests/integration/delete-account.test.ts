@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { deleteAccountAction } from "@/app/(app)/settings/_delete-account/actions";
 import type { GeneratedItem } from "@/lib/content/types";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { createAssignment } from "@/lib/db/assignments";
 import { createClass } from "@/lib/db/classes";
@@ -149,9 +150,8 @@ describe("delete my account", () => {
     // Nothing in any table still names them.
     const tables = ["Card", "ReviewLog", "QuizAttempt", "ClassMember", "Session", "PasswordReset", "UserSettings"];
     for (const table of tables) {
-      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
-        `SELECT COUNT(*) AS n FROM "${table}" WHERE "userId" = ?`,
-        w.learner.id,
+      const [row] = await db.$queryRaw<{ n: number }[]>(
+        Prisma.sql`SELECT COUNT(*) AS n FROM ${Prisma.raw(`"${table}"`)} WHERE "userId" = ${w.learner.id}`,
       );
       expect(Number(row!.n), table).toBe(0);
     }

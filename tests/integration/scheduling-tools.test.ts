@@ -12,7 +12,7 @@ import { studyDayKey } from "@/lib/srs";
 import type { GeneratedItem } from "@/lib/content/types";
 import { makeUser } from "@/tests/factories";
 import { cookieStoreFor } from "@/tests/session-cookie";
-import { writeLearnerHistory } from "@/tests/learner-history";
+import { insertLearnerHistory } from "@/tests/learner-history";
 
 let session: { user: { id: string } } | null = null;
 // The session arrives as a real session cookie (a Session row and a JWT naming it).
@@ -24,7 +24,6 @@ vi.mock("next/server", async (original) => ({ ...(await original<object>()), con
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const NOW = new Date("2026-03-02T12:00:00Z");
-const file = process.env.DATABASE_URL!.slice("file:".length);
 
 function item(i: number): GeneratedItem {
   return {
@@ -46,6 +45,7 @@ let learner: { id: string };
 let other: { id: string };
 let cardsWritten = 0;
 
+// A 400-item deck and ~3,000 history rows through Prisma: seconds on a loaded machine.
 beforeAll(async () => {
   const { documentId } = await publishDocument(
     { slug: "workload-deck", title: "Workload deck", body: "Codes." },
@@ -56,16 +56,18 @@ beforeAll(async () => {
   await addStudyDeck(learner.id, documentId);
   other = await makeUser();
   // 40 days of 8 new items a day, then 14 days away: reviews pile up.
-  cardsWritten = writeLearnerHistory(file, {
-    userId: learner.id,
-    days: 40,
-    breakDays: 14,
-    newPerDay: 8,
-    seed: 3,
-    now: NOW,
-  }).cards;
-  writeLearnerHistory(file, { userId: other.id, days: 20, breakDays: 0, newPerDay: 5, seed: 4, now: NOW });
-});
+  cardsWritten = (
+    await insertLearnerHistory(db, {
+      userId: learner.id,
+      days: 40,
+      breakDays: 14,
+      newPerDay: 8,
+      seed: 3,
+      now: NOW,
+    })
+  ).cards;
+  await insertLearnerHistory(db, { userId: other.id, days: 20, breakDays: 0, newPerDay: 5, seed: 4, now: NOW });
+}, 60_000);
 
 async function cardsOf(userId: string) {
   return db.card.findMany({ where: { userId }, orderBy: { id: "asc" } });

@@ -4,8 +4,9 @@ import { getRequestUser } from "@/lib/auth/session";
 import { getStudyDeck } from "@/lib/db/content";
 import { nextStep } from "@/lib/db/study";
 import { jsonError } from "@/lib/http";
+import { idSchema } from "@/lib/validations/text";
 
-const QuerySchema = z.object({ deckId: z.string().min(1).max(64).optional() });
+const QuerySchema = z.object({ deckId: idSchema.optional() });
 
 /** GET /api/study/next[?deckId=…]: the signed-in learner's next card (never its answer) and what is left. */
 export async function GET(request: NextRequest) {
