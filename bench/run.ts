@@ -18,7 +18,7 @@ import { BENCH_PASSWORD, buildDatabase, learnerEmail, learnerId } from "./lib/bu
 import { LearnerPool, pool, routeThroughput, signIn, studyLoad, type Learner, type LoadResult } from "./lib/load";
 import { parseOptions, USAGE, type BenchOptions } from "./lib/options";
 import { copyIntoPostgres, postgresServer } from "./lib/postgres";
-import { ensureBuild, freePort, startApp, startFloor, startStudyServer } from "./lib/servers";
+import { ensureBuild, freePort, startApp, startFloor, startStudyServer, type Server } from "./lib/servers";
 import { measureDashboards } from "./lib/dashboards";
 
 const require = createRequire(import.meta.url);
@@ -226,11 +226,9 @@ async function postgresRuns(sqliteFile: string, given: string | undefined, secre
   try {
     const copy = await copyIntoPostgres(server.url, sqliteFile, log);
     log(`copied the bench database to PostgreSQL in ${copy.copySeconds.toFixed(1)} s`);
-    const instances = [
-      await startApp(copy.url, await freePort(), secret),
-      await startApp(copy.url, await freePort(), secret),
-    ];
+    const instances: Server[] = [];
     try {
+      for (let i = 0; i < 2; i += 1) instances.push(await startApp(copy.url, await freePort(), secret));
       const learners = new LearnerPool(await signInLearners(instances[0]!.url, opts.signIns));
       const urls = instances.map((instance) => instance.url);
       const one = await loadRuns("postgres 1", urls[0]!, learners, opts.concurrency, opts.duration);
