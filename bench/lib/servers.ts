@@ -56,6 +56,7 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 60_000)
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+  child.kill("SIGTERM"); // never left running behind the bench
   throw new Error(`${url}: not up after ${timeoutMs} ms`);
 }
 
