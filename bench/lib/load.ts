@@ -117,7 +117,8 @@ export class LearnerPool {
 
 /** One timed run at a fixed concurrency. */
 export async function studyLoad(opts: {
-  url: string;
+  /** One server, or several: autocannon spreads the connections over them in turn (round-robin). */
+  url: string | string[];
   learners: LearnerPool;
   concurrency: number;
   seconds: number;
@@ -184,7 +185,8 @@ export async function studyLoad(opts: {
   const requests = new Array(1000).fill(step);
   const started = performance.now();
   const result = await autocannon({
-    url: opts.url,
+    // A list is supported at run time (connection i goes to url[i % n]), though autocannon's types say string.
+    url: opts.url as string,
     connections: opts.concurrency,
     pipelining: 1,
     duration: opts.seconds,

@@ -14,6 +14,10 @@ export type BenchOptions = {
   keep: boolean;
   /** Also run the study API outside Next (bench/study-server.ts). */
   outsideNext: boolean;
+  /** Also run the app on PostgreSQL, one instance and two (bench/lib/postgres.ts). */
+  postgres: boolean;
+  /** The PostgreSQL server to use; without it a throwaway cluster is started (.ci/start-postgres). */
+  postgresUrl: string | undefined;
 };
 
 function flag(argv: string[], name: string): string | undefined {
@@ -43,8 +47,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     skip: new Set((flag(argv, "skip") ?? "").split(",").filter(Boolean)),
     keep: argv.includes("--keep"),
     outsideNext: argv.includes("--outside-next"),
+    postgres: argv.includes("--postgres") || flag(argv, "postgres-url") !== undefined,
+    postgresUrl: flag(argv, "postgres-url"),
   };
 }
 
 export const USAGE = `npx tsx bench/run.ts [--quick] [--learners N] [--days N] [--items N] [--duration S]
-  [--concurrency 1,8,32] [--sign-ins N] [--build | --no-build] [--skip app,floor,content,dashboards] [--keep] [--outside-next]`;
+  [--concurrency 1,8,32] [--sign-ins N] [--build | --no-build] [--skip app,floor,content,dashboards] [--keep] [--outside-next]
+  [--postgres [--postgres-url postgresql://user@host:port/any]]`;

@@ -1,4 +1,4 @@
-/** Starting and stopping the servers under test, on free loopback ports in 3300–3399. */
+/** Starting and stopping the servers under test, on free loopback ports in 3300–3399 (BENCH_PORTS="from-to" moves it). */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,7 +8,9 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 export const HOST = "127.0.0.1";
 
-export async function freePort(from = 3300, to = 3399): Promise<number> {
+const [PORTS_FROM, PORTS_TO] = (process.env.BENCH_PORTS ?? "3300-3399").split("-").map(Number) as [number, number];
+
+export async function freePort(from = PORTS_FROM, to = PORTS_TO): Promise<number> {
   for (let port = from; port <= to; port += 1) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer()
@@ -54,6 +56,7 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 60_000)
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+  child.kill("SIGTERM"); // never left running behind the bench
   throw new Error(`${url}: not up after ${timeoutMs} ms`);
 }
 
@@ -75,14 +78,14 @@ function track(child: ChildProcess, url: string): Server {
   };
 }
 
-/** The production server (`node scripts/start.mjs`, i.e. `npm start`) on the bench database. */
-export async function startApp(dbFile: string, port: number, secret: string): Promise<Server> {
+/** The production server (`node scripts/start.mjs`, i.e. `npm start`) on the bench database (a DATABASE_URL). */
+export async function startApp(databaseUrl: string, port: number, secret: string): Promise<Server> {
   const url = `http://${HOST}:${port}`;
   const child = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", HOST], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: url,
       // The bench signs its learners in with an X-Forwarded-For each (bench/lib/load.ts), as if behind one proxy.

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Compilable, type CompiledQ
 import pg from "pg";
 import { databaseKind, env } from "@/lib/env";
 import { isUniqueViolation, storedValue, storedValuesPlugin, type DatabaseKind } from "./dialect";
-import { cachingStatements, readDb, writeSync } from "./sqlite";
+import { allSync, cachingStatements, inReadTransaction, readDb, writeSync, type SqliteConnection } from "./sqlite";
 import type { DB } from "./tables";
 
 // The dialect-neutral seam (issue 17, docs/decisions/027): the study loop and the analytical queries are built with
@@ -65,8 +65,15 @@ export function compiledOnce<Params extends Record<string, unknown>, Row>(
   build: (q: Kysely<DB>, param: <K extends keyof Params & string>(name: K) => Params[K]) => Compilable<Row>,
 ): (params: Params, r?: Reader) => Promise<Row[]> {
   const bind = boundOnce(build);
-  // A transaction (readSnapshot's) runs the same SQL as its database: compiled on one, run on the other.
-  return async (params, r) => (await (r ?? queryDb().q).executeQuery(bind(params))).rows;
+  return async (params, r) => {
+    const query = bind(params);
+    // SQLite: straight on the connection's prepared statement, synchronously; Kysely's executor (connection mutex,
+    // plugin hooks, awaits) costs more than these small reads (docs/decisions/031).
+    const connection = r ? snapshotConnections.get(r) : queryDb().kind === "sqlite" ? readDb() : undefined;
+    if (connection) return allSync(query, connection);
+    // A snapshot's builder runs the same SQL as its database: compiled on one, run on the other.
+    return (await (r ?? queryDb().q).executeQuery(query)).rows;
+  };
 }
 
 /**
@@ -117,7 +124,25 @@ export type Reader = Kysely<DB>;
 export async function readSnapshot<T>(read: (r: Reader) => Promise<T>): Promise<T> {
   const { q, kind } = queryDb();
   if (kind === "postgres") return read(q);
-  return q.transaction().execute(read);
+  return inReadTransaction((connection) => read(snapshotReader(connection)));
+}
+
+// SQLite: each read transaction's connection (lib/db/sqlite.ts inReadTransaction) has a query builder of its own,
+// made once; compiledOnce runs its statements on that connection directly.
+const snapshotReaders = new WeakMap<SqliteConnection, Reader>();
+const snapshotConnections = new WeakMap<Reader, SqliteConnection>();
+
+function snapshotReader(connection: SqliteConnection): Reader {
+  let reader = snapshotReaders.get(connection);
+  if (!reader) {
+    reader = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: cachingStatements(connection) }),
+      plugins: [storedValuesPlugin("sqlite")],
+    });
+    snapshotReaders.set(connection, reader);
+    snapshotConnections.set(reader, connection);
+  }
+  return reader;
 }
 
 /**

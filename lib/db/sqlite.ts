@@ -12,6 +12,9 @@ import { databaseKind, env } from "@/lib/env";
 // and nothing else in the process runs in between. Every Prisma transaction begins as a writer (lib/db/client.ts), so
 // a commit here can never land between a Prisma transaction's read and its write (SQLITE_BUSY_SNAPSHOT).
 
+/** A better-sqlite3 connection, for lib/db/query.ts. */
+export type SqliteConnection = Database.Database;
+
 const readers = new Map<string, Database.Database>();
 const writers = new Map<string, Database.Database>();
 
@@ -25,17 +28,45 @@ function databaseFile(): string {
   return path.resolve(env().DATABASE_URL.slice("file:".length));
 }
 
+function openReader(file: string): Database.Database {
+  const connection = new Database(file, { fileMustExist: true, timeout: 5000 });
+  // 64 MB of page cache instead of SQLite's 2 MB: many learners' cards and logs stay in memory between answers.
+  connection.pragma("cache_size = -65536");
+  return connection;
+}
+
 /** The read connection for DATABASE_URL (opened on first use; `file:./x.db` resolves against the working directory). */
 export function readDb(): Database.Database {
   const file = databaseFile();
   let connection = readers.get(file);
-  if (!connection) {
-    connection = new Database(file, { fileMustExist: true, timeout: 5000 });
-    // 64 MB of page cache instead of SQLite's 2 MB: many learners' cards and logs stay in memory between answers.
-    connection.pragma("cache_size = -65536");
-    readers.set(file, connection);
-  }
+  if (!connection) readers.set(file, (connection = openReader(file)));
   return connection;
+}
+
+// Read transactions (inReadTransaction) each take a connection of their own: a BEGIN on the shared read connection
+// would put every other request's reads on it inside that snapshot while this one awaits. Usually one is open at a
+// time; a few are kept open between uses (each keeps its prepared statements and page cache).
+const idleSnapshots = new Map<string, Database.Database[]>();
+const IDLE_SNAPSHOT_CONNECTIONS = 4;
+
+/**
+ * Runs `read` inside one read transaction (one snapshot: it sees no commit made after its first read) on a read
+ * connection that nothing else uses meanwhile. BEGIN and COMMIT are run synchronously on prepared statements.
+ * @example const card = await inReadTransaction(async (connection) => connection.prepare(sql).get(id))
+ */
+export async function inReadTransaction<T>(read: (connection: Database.Database) => Promise<T>): Promise<T> {
+  const file = databaseFile();
+  let idle = idleSnapshots.get(file);
+  if (!idle) idleSnapshots.set(file, (idle = []));
+  const connection = idle.pop() ?? openReader(file);
+  prepared(connection, "BEGIN").run();
+  try {
+    return await read(connection);
+  } finally {
+    prepared(connection, "COMMIT").run();
+    if (idle.length < IDLE_SNAPSHOT_CONNECTIONS) idle.push(connection);
+    else connection.close();
+  }
 }
 
 /** The writing connection for DATABASE_URL. No busy timeout: a busy database is retried asynchronously (writeSync). */
@@ -78,11 +109,12 @@ export function query<Row>(sql: string) {
 }
 
 /**
- * A query built with Kysely, run synchronously on the read connection: only for the last synchronous callers of a
+ * A query built with Kysely, run synchronously on a prepared statement of `connection` (the read connection unless
+ * given): the compiled reads of the study loop (lib/db/query.ts compiledOnce), and the last synchronous callers of a
  * function that has an asynchronous twin on the seam. SQLite only.
  */
-export function allSync<Row>(compiled: CompiledQuery<Row>): Row[] {
-  return prepared(readDb(), compiled.sql).all(...compiled.parameters) as Row[];
+export function allSync<Row>(compiled: CompiledQuery<Row>, connection: Database.Database = readDb()): Row[] {
+  return prepared(connection, compiled.sql).all(...compiled.parameters) as Row[];
 }
 
 const BUSY_RETRY_MS = 30_000;

@@ -10,7 +10,7 @@ import { seedFromText } from "@/lib/prng";
 import { db } from "./client";
 import { studiableDeckWhere } from "./deck-access";
 import { readSettings } from "./settings";
-import { queryDb, type Reader } from "./query";
+import { compiledOnce, queryDb, type Reader } from "./query";
 
 // The learner's own figures for "Help me decide" and the load balancer. Prisma queries only (portable to
 // PostgreSQL); day bucketing happens in lib/srs, in the learner's time zone.
@@ -166,27 +166,53 @@ export async function dueCountsBetween(
     starts.length < MAX_BALANCED_DAYS
       ? until
       : nextStudyDayStart(starts.at(-1)!, settings.timeZone, settings.dayStartHour);
-  const whens = starts.slice(1).map((start, i) => sql`WHEN "due" < ${start} THEN ${sql.lit(i)}`);
-  const bucket =
-    whens.length === 0
-      ? sql<number>`0`
-      : sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(whens.length)} END`;
-  const rows = await r
-    .selectFrom("Card")
-    .select([bucket.as("day"), (eb) => eb.fn.countAll<number>().as("n")])
-    .where("userId", "=", userId)
-    .where("suspended", "=", false)
-    .where("state", "=", "review")
-    .where("due", ">=", starts[0]!)
-    .where("due", "<", end)
-    .where("id", "<>", excludeCardId ?? "")
-    // By output name: PostgreSQL cannot match the CASE with its boundaries bound twice.
-    .groupBy(sql.ref("day"))
-    .execute();
+  const bounds = Object.fromEntries(starts.slice(1).map((start, i) => [`start${i + 1}`, start]));
+  const rows = await loadsQuery(starts.length)(
+    { userId, from: starts[0]!, end, excludeCardId: excludeCardId ?? "", ...bounds },
+    r,
+  );
   for (const { day, n } of rows) {
     counts.set(studyDayKey(starts[Number(day)]!, settings.timeZone, settings.dayStartHour), Number(n));
   }
   return counts;
+}
+
+type LoadParams = Record<string, Date | string>;
+const loadQueries = new Map<number, ReturnType<typeof compiledOnce<LoadParams, { day: number; n: number }>>>();
+
+/**
+ * The loads of `days` study days, bucketed with a CASE on the days' starts (parameters `start1`…), built once per
+ * number of days (lib/db/query.ts compiledOnce): it runs for most answers, and building costs more than running it.
+ */
+function loadsQuery(days: number) {
+  let query = loadQueries.get(days);
+  if (!query) {
+    query = compiledOnce<LoadParams, { day: number; n: number }>((q, param) => {
+      const whens = Array.from(
+        { length: days - 1 },
+        (_, i) => sql`WHEN "due" < ${param(`start${i + 1}`)} THEN ${sql.lit(i)}`,
+      );
+      const bucket =
+        whens.length === 0
+          ? sql<number>`0`
+          : sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(whens.length)} END`;
+      return (
+        q
+          .selectFrom("Card")
+          .select([bucket.as("day"), (eb) => eb.fn.countAll<number>().as("n")])
+          .where("userId", "=", param("userId") as string)
+          .where("suspended", "=", false)
+          .where("state", "=", "review")
+          .where("due", ">=", param("from") as Date)
+          .where("due", "<", param("end") as Date)
+          .where("id", "<>", param("excludeCardId") as string)
+          // By output name: PostgreSQL cannot match the CASE with its boundaries bound twice.
+          .groupBy(sql.ref("day"))
+      );
+    });
+    loadQueries.set(days, query);
+  }
+  return query;
 }
 
 // ts-fsrs's widest fuzz range (maximum interval 36,500 days) spans about 2 × 5 % of it: a year-long interval has

@@ -26,7 +26,29 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Local parts already computed, per time zone and instant: Intl's formatToParts is the costliest step here, and an
+// answer asks for the same few instants (day starts, candidate due days) many times (the load balancer runs its
+// schedule twice, lib/db/workload.ts withDueCounts). Bounded: emptied when it grows past LOCAL_PARTS_KEPT.
+const knownParts = new Map<string, Map<number, LocalParts>>();
+const LOCAL_PARTS_KEPT = 10_000;
+let knownCount = 0;
+
 function localParts(ms: number, timeZone: string): LocalParts {
+  let zone = knownParts.get(timeZone);
+  if (!zone) knownParts.set(timeZone, (zone = new Map()));
+  let parts = zone.get(ms);
+  if (!parts) {
+    if (knownCount >= LOCAL_PARTS_KEPT) {
+      for (const kept of knownParts.values()) kept.clear();
+      knownCount = 0;
+    }
+    zone.set(ms, (parts = formattedParts(ms, timeZone)));
+    knownCount += 1;
+  }
+  return parts;
+}
+
+function formattedParts(ms: number, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
