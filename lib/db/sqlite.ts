@@ -99,15 +99,6 @@ export function cachingStatements(connection: Database.Database): SqliteDatabase
   return { close: () => connection.close(), prepare: (sql: string) => prepared(connection, sql) };
 }
 
-/** A prepared statement on the read connection, for the statements not on the query builder yet. SQLite only. */
-export function query<Row>(sql: string) {
-  const statement = prepared(readDb(), sql);
-  return {
-    get: (...params: unknown[]) => statement.get(...params) as Row | undefined,
-    all: (...params: unknown[]) => statement.all(...params) as Row[],
-  };
-}
-
 /**
  * A query built with Kysely, run synchronously on a prepared statement of `connection` (the read connection unless
  * given): the compiled reads of the study loop (lib/db/query.ts compiledOnce), and the last synchronous callers of a
@@ -155,8 +146,3 @@ export async function beginAsWriter(tx: { $executeRawUnsafe: (sql: string) => Pr
 
 /** A write that changes nothing: as a transaction's first statement it takes SQLite's write lock before any read. */
 export const BEGIN_AS_WRITER_SQL = `UPDATE "_prisma_migrations" SET "id" = "id" WHERE 1 = 0`;
-
-/** DateTime columns as Prisma's SQLite adapter stores them ("2026-03-02T09:00:00.000+00:00"), for comparisons. */
-export function sqlDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
