@@ -15,15 +15,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
-import {
-  countByDetector,
-  detectDefects,
-  DETECTORS,
-  fold,
-  type Defect,
-  type DetectorName,
-} from "../lib/content/defects";
+import { countByDetector, detectDefects, DETECTORS, type Defect, type DetectorName } from "../lib/content/defects";
 import { buildItems } from "../lib/content/pipeline";
+import { fold } from "../lib/content/text";
 import * as pools from "../lib/content/pools";
 import type { GeneratedItem } from "../lib/content/types";
 

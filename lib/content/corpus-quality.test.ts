@@ -22,7 +22,8 @@ import {
   readKeyFacts,
   type QualityReport,
 } from "../../scripts/content-quality";
-import { DETECTORS, fold, type DetectorName } from "./defects";
+import { DETECTORS, type DetectorName } from "./defects";
+import { fold } from "./text";
 
 /**
  * Key facts covered per document: a document may gain coverage, never lose it. Re-measured on wip-content

@@ -12,6 +12,7 @@ import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
+import { fold } from "./text";
 import { unresolvedAnaphora } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -130,16 +131,6 @@ const NON_PERSON_HEADS = new Set(
     "service|facility|policy|partnership|coalition|alliance|conference|festival|day|city|county|province|state"
   ).split("|"),
 );
-
-/** Lower case, no accents, punctuation as spaces: "Fürstenberg-Palace" → "furstenberg palace". */
-export function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 const containsFolded = (haystack: string, needle: string) => {
   const n = fold(needle);

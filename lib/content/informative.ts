@@ -27,6 +27,7 @@ import { GAP } from "./item-kit";
 import { posTokens } from "./pos";
 import { titleTopic, type ShapeContext } from "./item-shapes";
 import { promptBody } from "./well-formed";
+import { fold } from "./text";
 import type { GeneratedItem } from "./types";
 
 export const INFORMATIVE_CHECKS = [
@@ -43,14 +44,6 @@ export type InformativeCheck = (typeof INFORMATIVE_CHECKS)[number];
 
 const COMBINED = new Set(["matching", "ordering"]);
 
-/** Lower case, no accents, letters and digits only. */
-const fold = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 const bare = (text: string) => fold(text).replace(/^(?:the|a|an) /, "");
 
 /** The sentence an item quotes (the last one when it spans several). */

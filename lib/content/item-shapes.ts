@@ -34,6 +34,7 @@ import { GAP } from "./item-kit";
 import { RANKS } from "./lexicon";
 import { posTokens, type PosToken } from "./pos";
 import { promptBody } from "./well-formed";
+import { fold } from "./text";
 import type { GeneratedItem } from "./types";
 
 export const SHAPE_CHECKS = [
@@ -80,15 +81,6 @@ const PLURAL = /^(?:they|them|their|theirs)$/i;
 const PRIZE = /\b(?:Prize|Award|Medal)$/;
 const NAME_HEADS =
   /\b(?:Prize|Award|Medal|University|Ministry|Bank|Museum|Department|Institute|Order|College|School|Academy|Society|Council|Court|Commission|Office|Agency|Church|Cathedral|Republic|Kingdom|Duke|Earl|Bishop)$/;
-
-/** Lower case, no accents, letters and digits only. */
-const fold = (text: string) =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
 
 /**
  * A transformed question whose tag sequence is not a known-safe shape (see the module comment), as reasons.
