@@ -53,6 +53,12 @@ interface Context {
   resolve: (clause: string) => string | undefined;
 }
 
+/** What extraction decided along the way, for tools that explain its output (scripts/content-pronouns.ts). */
+export interface ExtractTrace {
+  /** Each sentence's opening pronoun antecedent by the sentence's start offset (undefined: none, or unresolved). */
+  antecedents: Map<number, string | undefined>;
+}
+
 /**
  * Extracts typed facts with provenance from a parsed document. Rules are general (dates, ranks,
  * "X of Y" names, lists under a caption, "X is a …" definitions, counted quantities); compromise only
@@ -62,7 +68,7 @@ interface Context {
  * const facts = extractFacts(parseDocument('Apollo 11 landed on the Moon on 20 July 1969.'))
  * facts.find((f) => f.type === 'event')?.date // { year: 1969, month: 7, day: 20, precision: 'day' }
  */
-export function extractFacts(doc: ParsedDocument): Fact[] {
+export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] {
   const facts: Fact[] = [];
   const subjects = new Map<Sentence, string | undefined>();
   // The people the sentence before named (or its "he"/"she" meant): who a "he"/"she" may be (coreference.ts).
@@ -198,6 +204,7 @@ export function extractFacts(doc: ParsedDocument): Fact[] {
   const rest = facts.filter((f) => !read.has(f.source.start) || (f.type === "quantity" && f.measure));
   facts.splice(0, facts.length, ...attributes, ...rest);
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
+  if (trace) for (const [start, ref] of refs) trace.antecedents.set(start, ref);
   for (const f of facts) {
     const ref = refs.get(f.source.start);
     if (ref && f.source.end === doc.sentences.find((s) => s.start === f.source.start)?.end) f.pronounRef = ref;
