@@ -5,6 +5,8 @@
  * - "he"/"she" → the one person of a compatible gender the sentence before names (a first name compromise knows as
  *   male or female, or an honorific, decides the gender; an unknown one fits either), a surname standing for a
  *   full name the document gave earlier ("Calvin" → "Melvin Calvin");
+ * - "they"/"their" → the sentence before's subject when it is that sentence's one plural noun phrase (a definite
+ *   plural or names listed together), never when the sentence has another plural ("biologists released wolves");
  * - "it"/"its" → the sentence before's subject when that is one singular thing: a name, or a definite noun phrase
  *   ("The deck", "the viaduct"), never a person, a plural, a part ("Most of the delta"), an indefinite ("A bill"),
  *   a demonstrative ("This process") or a possessive phrase ("the rocket's fairing");
@@ -107,13 +109,22 @@ const SUBORDINATOR =
  * frontedCandidate('When the Council first met, it had only eleven members.', 'it') // 'the Council'
  * frontedCandidate('When light strikes chlorophyll, it excites electrons.', 'it') // null (several)
  * frontedCandidate('In April 2016, it began …', 'it') // undefined (no clause)
+ * frontedCandidate('Although the engineers had experience of desert, they …', 'they') // 'the engineers'
  */
-export function frontedCandidate(sentence: string, pronoun: "it" | Gender): string | null | undefined {
-  const m = /^([^,]{3,200}), (?:it|its|he|his|she|her)\b/i.exec(sentence);
+export function frontedCandidate(sentence: string, pronoun: "it" | "they" | Gender): string | null | undefined {
+  const m = /^([^,]{3,200}), (?:it|its|he|his|she|her|they|their)\b/i.exec(sentence);
   if (!m || !SUBORDINATOR.test(m[1]!)) return undefined;
   const clause = m[1]!.replace(SUBORDINATOR, "").trim();
   const tags = posTokens(clause);
   if (!tags.some((t) => t.pos === "VERB" || t.pos === "AUX")) return undefined;
+  if (pronoun === "they") {
+    // "Although the engineers had experience …, they …": the clause's one plural, when it is a definite one.
+    const plural = pluralPhrases(clause);
+    if (plural.length === 0) return undefined;
+    const head = clause.slice(plural[0]!.start, plural[0]!.end);
+    const phrase = new RegExp(`\\b(?:the )(?:[\\p{L}-]+ ){0,3}?${head}\\b`, "iu").exec(clause)?.[0] ?? head;
+    return (plural.length === 1 && pluralThing(phrase, clause)) || null;
+  }
   if (pronoun !== "it") {
     // Only the same pronoun again, or nobody: the sentence before decides. A name: too near to ignore.
     return tags.some((t) => t.pos === "PROPN") ? null : undefined;
@@ -193,4 +204,56 @@ export function shortMentions(sentence: string, known: readonly string[], prefer
     else for (const o of owners) out.add(o);
   }
   return [...out];
+}
+
+/** A plural common noun ("states", "engineers", "women"), from its form or compromise's lexicon. */
+function isPluralNoun(word: string): boolean {
+  if (/^[a-z][a-z-]*[^s'’]s$/.test(word)) return true;
+  return /^[a-z]/.test(word) && nlp(word).has("#Plural");
+}
+
+/** Noun phrases of a clause with a plural head ("the member states", "ordinary houses"): runs of nouns, by text. */
+function pluralPhrases(text: string): { start: number; end: number }[] {
+  const tags = posTokens(text);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    const next = tags[i + 1];
+    const endsRun = !next || (next.pos !== "NOUN" && next.pos !== "PROPN");
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && endsRun && isPluralNoun(t.text)) out.push({ start: t.start, end: t.end });
+  }
+  // Names listed together ("France, Britain and Russia", "Pierre and Marie Curie") are one plural phrase.
+  for (const m of text.matchAll(/(?:[A-Z][\p{L}'’-]*\s?)+(?:, (?:[A-Z][\p{L}'’-]*\s?)+)*,? and (?:[A-Z][\p{L}'’-]*\s?)+/gu))
+    out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+  return out;
+}
+
+/**
+ * The subject as what a later "they"/"their" means, when it is the one plural noun phrase of its sentence: a definite
+ * plural ("the member states", "The engineers"), a plural name ("Liaison and Observation Teams") or names listed
+ * together ("France, Britain and Russia"). Anything doubtful gives undefined: a quantity or a part ("Five of them",
+ * "41 wolves", "Most states"), a possessive or demonstrative, a singular, and any other plural in the sentence
+ * ("biologists released 41 wolves … Their return" may be either).
+ *
+ * @example
+ * pluralThing('the member states', 'Under Article 24, the member states confer on it primary responsibility.') // 'the member states'
+ * pluralThing('biologists', 'Biologists released 41 wolves into the park.') // undefined (wolves too)
+ */
+export function pluralThing(subject: string, sentence: string): string | undefined {
+  const phrase = subject.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
+  if (!phrase || phrase.split(" ").length > 8 || /['’]s?\b|\bor\b|\b(?:of|them|these|those|it|its)\b/.test(phrase))
+    return undefined;
+  const body = phrase.replace(/^(?:The|the) /, "");
+  if (QUANTIFIER.test(body) || /^(?:They|We|You)$/i.test(body)) return undefined;
+  const names = /^(?:[A-Z][\p{L}'’-]*\s?)+(?:, (?:[A-Z][\p{L}'’-]*\s?)+)*,? and (?:[A-Z][\p{L}'’-]*\s?)+$/u.test(body);
+  const head = body.split(" ").pop()!;
+  const tags = posTokens(phrase);
+  const definite = /^(?:The|the) /.test(phrase) || /^[A-Z]/.test(body);
+  if (!names && !(definite && isPluralNoun(head.toLowerCase()) && tags.every((t) => t.pos !== "VERB"))) return undefined;
+  // The only plural of its sentence: the subject's own phrase (or phrases inside it) and nothing else.
+  const at = sentence.indexOf(phrase);
+  if (at < 0) return undefined;
+  const others = pluralPhrases(sentence).filter((p) => p.end <= at || p.start >= at + phrase.length);
+  if (others.length > 0) return undefined;
+  return /^The /.test(phrase) ? phrase.replace(/^The /, "the ") : phrase;
 }

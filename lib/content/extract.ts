@@ -13,10 +13,12 @@ import {
   fitsGender,
   frontedCandidate,
   isExpletiveIt,
+  pluralThing,
   pronounGender,
   shortMentions,
   singularThing,
 } from "./coreference";
+import nlp from "compromise";
 import { factKey } from "./keys";
 import { posTokens } from "./pos";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
@@ -75,6 +77,8 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
   let lastPeople: string[] = [];
   const knownPeople: string[] = [];
   let previousSubject: string | undefined;
+  // What a "they"/"their" may mean: the sentence before's one plural noun phrase, when its subject (coreference.ts).
+  let previousPlural: string | undefined;
   const contexts: Context[] = [];
   // The person a document is about ("# Srinivasa Ramanujan"): the centre its unnamed "he"/"she" refer to.
   const topicPerson = biographySubject(doc);
@@ -88,6 +92,8 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
     const text = tidy(s.text);
     analyse(text);
     const subject = subjectOf(text);
+    // "The Council also recommends …", "the Council first tries …": an adverb after the subject is not part of it.
+    const head = subject && withoutTrailingAdverbs(subject, text);
     // "It" means the subject of the sentence just before (or what that sentence's own "it" meant), never a name from
     // further back: "Grand Prismatic Spring … is the largest hot spring … It is about 110 metres wide" must not
     // reach back to "the US Army" three sentences earlier.
@@ -114,30 +120,32 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
     // "Its X" is read only against the sentence just before (its subject): a possessive reaching further back
     // ("the US Army's cornerstone") states a falsehood.
     const itsAntecedent = frontedIt === null ? undefined : (frontedIt ?? previousSubject);
+    const frontedThey = frontedCandidate(text, "they");
+    const theyAntecedent = frontedThey === null ? undefined : (frontedThey ?? previousPlural);
     const resolve = (clause: string) =>
       isExpletiveIt(clause)
         ? undefined
         : /^(?:its|Its)\b/.test(clause)
-          ? resolvePronoun(clause, itsAntecedent, undefined)
-          : resolvePronoun(clause, itAntecedent, personFor(clause));
+          ? resolvePronoun(clause, itsAntecedent, undefined, undefined)
+          : resolvePronoun(clause, itAntecedent, personFor(clause), theyAntecedent);
     subjects.set(s, subject && !PRONOUNS.has(subject.toLowerCase()) ? subject : (resolve(subject ?? "") ?? undefined));
     // An "It …" sentence whose "it" resolved passes its antecedent on ("It has its headquarters in Geneva. At
     // present, its Member States are …").
     const people = findPeople(s.text);
     const mentioned = [...new Set([...people.map((p) => p.name), ...shortMentions(text, knownPeople, topicPerson)])];
     knownPeople.push(...people.map((p) => p.name));
-    const proper = subject && (thingSubject(subject, people) ?? namedBy(subject, named, doc.text));
+    const proper =
+      head && (thingSubject(head, people) ?? namedBy(head, named, doc.text) ?? oneWordName(head, doc, knownPeople));
     if (proper) named.push(proper);
     // A definite description ("The deck", "the Board") is an antecedent too, unless it names a person; "X is called
     // the matrix" makes it "the matrix", and "the viaduct" is the Millau Viaduct the title names.
     const called = /\b(?:is|was) (?:called|known as|named) (the [^,.;()]+?)\.?$/.exec(text)?.[1];
     const described =
-      subject && !mentioned.some((p) => subject.includes(p.split(" ").pop()!))
-        ? singularThing(called ?? subject)
-        : undefined;
+      head && !mentioned.some((p) => head.includes(p.split(" ").pop()!)) ? singularThing(called ?? head) : undefined;
     const own = proper || (described && (titleName(described, doc) ?? described));
-    previousSubject = own ? own : /^it$/i.test(subject ?? "") ? itAntecedent : undefined;
-    if (listHead !== undefined && /^it$/i.test(subject ?? "") && itAntecedent)
+    previousSubject = own ? own : /^it$/i.test(head ?? "") ? itAntecedent : undefined;
+    previousPlural = /^they$/i.test(head ?? "") ? theyAntecedent : head ? pluralThing(head, text) : undefined;
+    if (listHead !== undefined && /^it$/i.test(head ?? "") && itAntecedent)
       listIt = { listId: listHead, name: itAntecedent };
     // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
@@ -150,7 +158,18 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
     const pronoun = /\b(he|him|his|she|her)\b/i.exec(text)?.[1];
     const bound = !!subject && mentioned.some((p) => subject.includes(p.split(" ").pop()!));
     const meant = pronoun && !bound ? [personOf(pronounGender(pronoun)) ?? UNKNOWN_PERSON] : [];
-    const next = [...new Set([...plain, ...meant])];
+    // A one-word capitalised subject the rules know as neither a person nor a thing ("Hardy showed …" where "G. H.
+    // Hardy" went unrecognised) may be a person: "he" is then ambiguous, not the biography's subject.
+    const unknown =
+      !!head &&
+      !proper &&
+      !described &&
+      mentioned.length === 0 &&
+      /^[A-Z][\p{L}'’-]+$/u.test(head) &&
+      !PRONOUNS.has(head.toLowerCase()) &&
+      !(topicPerson ?? "").split(" ").includes(head) &&
+      !new RegExp(`\\b${escapeRegExp(head.toLowerCase())}\\b`).test(doc.text);
+    const next = [...new Set([...plain, ...meant, ...(unknown ? [UNKNOWN_PERSON] : [])])];
     if (next.length > 0) lastPeople = next;
     else if (mentioned.length > 0) lastPeople = mentioned;
     // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
@@ -251,6 +270,36 @@ function subjectOf(text: string): string | undefined {
   const tokens = tokenize(clause);
   const v = findMainVerb(tokens);
   return v > 0 ? clause.slice(0, tokens[v].start).trim() : undefined;
+}
+
+/** "the Council first" → "the Council": adverbs the subject phrase ends with (wink-nlp's tags). */
+function withoutTrailingAdverbs(subject: string, sentence: string): string {
+  // Tagged in its sentence: "first" alone is not the adverb it is in "the Council first tries".
+  const at = sentence.indexOf(subject);
+  if (at < 0) return subject;
+  const tags = posTokens(sentence).filter((t) => t.start >= at && t.end <= at + subject.length);
+  let end = tags.length;
+  while (end > 1 && tags[end - 1]!.pos === "ADV") end--;
+  return end === tags.length ? subject : sentence.slice(at, tags[end - 1]!.end);
+}
+
+/**
+ * A one-word subject that is a name ("Althea", "Yellowstone"): the document also writes it alone and capitalised in
+ * mid-sentence, never in lower case, and it is no person's name (a surname stands for a person, who is never "it").
+ * @example oneWordName('Althea', parseDocument('# EUFOR Operation Althea\n\n… directs Althea from …'), []) // 'Althea'
+ */
+function oneWordName(subject: string, doc: ParsedDocument, people: readonly string[]): string | undefined {
+  if (!/^[A-Z][\p{L}\d-]+$/u.test(subject) || /s$/.test(subject) || PRONOUNS.has(subject.toLowerCase())) return undefined;
+  if (people.some((p) => p.split(/\s+/).includes(subject))) return undefined;
+  // A word compromise knows as a first name ("Althea") is a name of a thing only in the title of a document that is
+  // not a biography ("EUFOR Operation Althea").
+  const title = !biographySubject(doc) && (doc.title ?? "").split(/\s+/).includes(subject);
+  if (nlp(subject).has("#Person") && !title) return undefined;
+  const word = escapeRegExp(subject);
+  if (new RegExp(`\\b${word.toLowerCase()}\\b`).test(doc.text)) return undefined;
+  // The last word of a longer name ("G. H. Hardy", "Operation Althea") may be a surname: only the title rule decides.
+  if (!title && new RegExp(`(?:\\b[A-Z]\\.|\\b[A-Z][\\p{L}'’-]+) ${word}\\b`, "u").test(doc.text)) return undefined;
+  return new RegExp(`(?<=[\\p{Ll},;] )(?<!\\bthe )${word}\\b(?! [A-Z])`, "u").test(doc.text) ? subject : undefined;
 }
 
 /** "The same year the Regency TR-1 …", "A week later the crew …": a fronted time phrase without its comma. */
@@ -358,11 +407,16 @@ function agrees(clause: string, pronoun: "he" | "she" | undefined): boolean {
   return pronoun !== undefined && (/^(?:he|his|him)$/i.test(m[1]!) ? "he" : "she") === pronoun;
 }
 
-function resolvePronoun(clause: string, it: string | undefined, person: string | undefined): string | undefined {
-  const m = /^(it|It|she|She|he|He|its|Its|his|His|her|Her)\b/.exec(clause);
+function resolvePronoun(
+  clause: string,
+  it: string | undefined,
+  person: string | undefined,
+  they: string | undefined,
+): string | undefined {
+  const m = /^(it|It|she|She|he|He|its|Its|his|His|her|Her|they|They|their|Their)\b/.exec(clause);
   if (!m) return clause;
   const subject = subjectOfPossessive(m[1]);
-  const target = subject === "It" ? it : person;
+  const target = subject === "It" ? it : subject === "They" ? they : person;
   if (!target) return undefined;
   // "Its Charter …" → "The United Nations' Charter …": the antecedent made possessive, never a possessive phrase itself.
   return (subject.toLowerCase() === m[1].toLowerCase() ? target : possessive(target)) + clause.slice(m[1].length);

@@ -1,7 +1,7 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
-import { escapeRegExp, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
+import { escapeRegExp, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy, upperFirst } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
 export const GAP = "_____";
@@ -91,7 +91,7 @@ function readable(prompt: string, ref: string | undefined): string {
   if (ref)
     body = body.replace(SUBJECT_PRONOUN, (_m, fronted: string, pronoun: string) => {
       const name = subjectOfPossessive(pronoun).toLowerCase() === pronoun.toLowerCase() ? ref : possessive(ref);
-      return `${fronted}${fronted ? name.replace(/^The /, "the ") : name}`;
+      return `${fronted}${fronted ? name.replace(/^The /, "the ") : upperFirst(name)}`;
     });
   return lead + body;
 }

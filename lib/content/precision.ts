@@ -65,7 +65,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     spanCut(item.source.text.split(" … ").pop()!, item.answer)
   )
     defects.push("answer is part of a longer name in its sentence");
-  defects.push(...promptDefects(item.prompt, item.kind));
+  defects.push(...promptDefects(item.prompt, item.kind, { answer: item.answer, source: item.source.text }));
   // Captions and list debris read as fragments; the source sentence is tagged once for all its items.
   if (promptBody(item.prompt).quoting && isFragment(item.source.text))
     defects.push("source is a fragment (no finite verb)");

@@ -51,15 +51,16 @@ export function joinSources(sources: (SourceRef | undefined)[]): SourceRef {
 
 /**
  * A sentence's subject pronoun, at its start ("It was established …") or after a fronted adverbial phrase
- * ("In April 2016, it began …", or a date without a comma: "In 1909 he married …"): group 1 is the phrase before it (possibly empty), group 2 the pronoun.
+ * ("In April 2016, it began …", or a date without a comma: "In 1909 he married …", also when a blank stands for the
+ * year: "In _____ he married …"): group 1 is the phrase before it (possibly empty), group 2 the pronoun.
  */
 export const SUBJECT_PRONOUN =
-  /^((?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following|Under|With|Along|Across|Through|Despite|Within|Among|Like|Unlike)\b[^,]{0,160}, |(?:In|On|From|By|Since|After|Before|Until|During)(?: [A-Z]?[a-z]+| \d{1,2}){0,3} \d{4} )?)(It|it|She|she|He|he|Its|its|His|his|Her|her)\b/;
+  /^((?:(?:In|On|At|From|During|By|Since|After|Before|Until|Following|Under|With|Along|Across|Through|Despite|Within|Among|Like|Unlike|Together|Alongside)\b[^,]{0,160}, |(?:In|On|From|By|Since|After|Before|Until|During)(?: [A-Z]?[a-z]+| \d{1,2}){0,3} (?:\d{4}|_____) )?)(It|it|She|she|He|he|Its|its|His|his|Her|her|They|they|Their|their)\b/;
 
-/** "Its" → "It", "His"/"Her" → "He"/"She": the subject pronoun a possessive one stands beside. */
+/** "Its" → "It", "His"/"Her" → "He"/"She", "Their" → "They": the subject pronoun a possessive one stands beside. */
 export function subjectOfPossessive(pronoun: string): string {
   const p = pronoun.toLowerCase();
-  return p === "its" ? "It" : p === "his" ? "He" : p === "her" ? "She" : upperFirst(p);
+  return p === "its" ? "It" : p === "his" ? "He" : p === "her" ? "She" : p === "their" ? "They" : upperFirst(p);
 }
 
 /** "the Council" → "the Council's", "the United Nations (UN)" → "the United Nations'": an antecedent as a possessive. */

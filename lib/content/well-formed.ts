@@ -6,6 +6,7 @@
 import { GAP } from "./item-kit";
 import { MILITARY_RANKS, RANKS } from "./lexicon";
 import { escapeRegExp, tidy } from "./text";
+import { nameGender } from "./coreference";
 import { posTokens } from "./pos";
 import { analyse } from "./tokens";
 import type { GeneratedItem } from "./types";
@@ -56,9 +57,15 @@ const SPLIT_AROUND_GAP = new RegExp(
  * promptDefects('When did although the treaty was signed?') // ['leading subordinator']
  * promptDefects('Fill in the blank: The eclipse began at 16:_____ GMT.') // ['split token around the blank']
  */
-export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): string[] {
+export function promptDefects(
+  prompt: string,
+  kind: GeneratedItem["kind"],
+  item: { answer?: string; source?: string } = {},
+): string[] {
   const defects: string[] = [];
   const { body, quoting } = promptBody(prompt);
+  // "When did Jan Ingenhousz publish his results?": a possessive the question's own person binds is no stray pronoun.
+  const unbound = quoting ? body : withoutBoundPossessives(body, item.answer, item.source);
   if (!/^(?:[A-Z"“]|_____)/.test(body)) defects.push("does not start with a capital");
   if (LEADING_SUBORDINATOR.test(body)) defects.push("leading subordinator");
   if (CAPITAL_FUNCTION_WORD.test(body)) defects.push("capitalised function word mid-sentence");
@@ -75,8 +82,8 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
     defects.push("capitalised function word mid-sentence");
   if (
     !quoting &&
-    (QUESTION_PRONOUN.test(body) ||
-      (/^(?:When|Where|Who|Whom|What|Which|How|Why)\b/.test(body) && STRAY_PRONOUN.test(body.slice(1))))
+    (QUESTION_PRONOUN.test(unbound) ||
+      (/^(?:When|Where|Who|Whom|What|Which|How|Why)\b/.test(body) && STRAY_PRONOUN.test(unbound.slice(1))))
   )
     defects.push("pronoun in the question");
   if (quoting && /[;,]\s*$/.test(body)) defects.push("list debris: the source ends mid-list");
@@ -114,6 +121,34 @@ export function promptDefects(prompt: string, kind: GeneratedItem["kind"]): stri
   // A matching or ordering prompt is a template ("Put these events …"); its clauses are checked one by one.
   if (kind !== "matching" && kind !== "ordering") defects.push(...unresolvedAnaphora(prompt));
   return defects;
+}
+
+/**
+ * The question with each possessive "his"/"her" taken out when the one name the question gives before it, or the
+ * person a "Who …?" asks for (`answer`), binds it: "When did Jan Ingenhousz publish his results?", "Who published
+ * his results?" → Jan Ingenhousz. The name binds when it is of that gender (coreference.ts `nameGender`), or of no
+ * known gender while the source sentence's own subject is the same pronoun ("He published his results in 1779." —
+ * its "his" is the subject's, whom the question names). Two names, or a name of the other gender, bind nothing.
+ *
+ * @example
+ * withoutBoundPossessives('When did Jan Ingenhousz publish his results?') // 'When did Jan Ingenhousz publish the results?'
+ */
+export function withoutBoundPossessives(question: string, answer?: string, source = ""): string {
+  const tags = posTokens(question);
+  let out = question;
+  for (const [i, t] of tags.entries()) {
+    const gender = /^his$/i.test(t.text) ? "he" : /^her$/i.test(t.text) ? "she" : undefined;
+    const next = tags[i + 1];
+    if (!gender || !next || !["NOUN", "ADJ", "PROPN", "NUM"].includes(next.pos)) continue;
+    const before = question.slice(0, t.start);
+    const named = [...before.matchAll(/(?:\b[A-Z]\.\s?|\b[A-Z][\p{L}'’-]+\s)+[A-Z][\p{L}'’-]+/gu)].map((m) => m[0]);
+    const people = /^Who\b/.test(question) && answer ? [...named, answer] : named;
+    const subject = /^(?:[^,]{0,60}, |In \d{4} )?(he|she)\b/i.exec(source.split(" … ").pop() ?? "")?.[1]?.toLowerCase();
+    const binds = (p: string) => (nameGender(p) ?? (subject === gender ? gender : undefined)) === gender;
+    if (people.length === 1 && binds(people[0]!))
+      out = out.slice(0, t.start) + "the" + out.slice(t.end);
+  }
+  return out;
 }
 
 const RELATIVE_TIME =
