@@ -1214,7 +1214,9 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
   const previous = sentences.slice(Math.max(0, back), back + 1).join(" ");
   for (const name of names) {
     const bare = name.replace(/^The\s/, "");
-    if (findPeople(`${bare} said.`).some((p) => bare.includes(p.name) && p.name.includes(" ")))
+    // A name the document writes after "the" ("the Rosetta Stone") is a thing, whatever first name it starts with.
+    const thing = new RegExp(`\\bthe ${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(doc);
+    if (!thing && findPeople(`${bare} said.`).some((p) => bare.includes(p.name) && p.name.includes(" ")))
       return [defect("it-antecedent", item, `"it" read as the person "${bare}"`)];
     // A list item's "It" continues the list's own subject (a lead-in or the item above), judged by the chain.
     // "the viaduct" in the sentence before names the Millau Viaduct: a definite description of the same head.

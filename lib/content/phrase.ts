@@ -101,6 +101,8 @@ function keepPredicate(text: string, anchor: number): string {
   const bounds: number[] = [tokens[verb].start];
   for (let i = verb + 1; i < tokens.length - 1; i++) {
     if (tokens[i].text.toLowerCase() !== "and" || (tokens[i - 1].post.includes(",") && false)) continue;
+    // "agree to accept and carry out its decisions": infinitives joined under one "to", not a second predicate.
+    if (tokens[i - 2]?.text.toLowerCase() === "to" && tokens[i - 1].tags.has("Verb")) continue;
     const next = tokens[i + 1];
     const finite =
       isAuxiliary(next.text) ||

@@ -126,9 +126,10 @@ export function promptDefects(
 /**
  * The question with each possessive "his"/"her" taken out when the one name the question gives before it, or the
  * person a "Who …?" asks for (`answer`), binds it: "When did Jan Ingenhousz publish his results?", "Who published
- * his results?" → Jan Ingenhousz. The name binds when it is of that gender (coreference.ts `nameGender`), or of no
- * known gender while the source sentence's own subject is the same pronoun ("He published his results in 1779." —
- * its "his" is the subject's, whom the question names). Two names, or a name of the other gender, bind nothing.
+ * his results?" → Jan Ingenhousz, when the source sentence's own subject is the same pronoun ("He published his
+ * results in 1779.": its "his" is the subject's, whom the question names in its place) and the name is not of the
+ * other gender (coreference.ts `nameGender`). A source whose subject is a name ("George Andrews found a bundle of
+ * his last papers": Ramanujan's) binds nothing, nor do two names.
  *
  * @example
  * withoutBoundPossessives('When did Jan Ingenhousz publish his results?') // 'When did Jan Ingenhousz publish the results?'
@@ -143,8 +144,9 @@ export function withoutBoundPossessives(question: string, answer?: string, sourc
     const before = question.slice(0, t.start);
     const named = [...before.matchAll(/(?:\b[A-Z]\.\s?|\b[A-Z][\p{L}'’-]+\s)+[A-Z][\p{L}'’-]+/gu)].map((m) => m[0]);
     const people = /^Who\b/.test(question) && answer ? [...named, answer] : named;
+    // The source's subject pronoun, at its start or after a fronted phrase ("In 1779 he published his results").
     const subject = /^(?:[^,]{0,60}, |In \d{4} )?(he|she)\b/i.exec(source.split(" … ").pop() ?? "")?.[1]?.toLowerCase();
-    const binds = (p: string) => (nameGender(p) ?? (subject === gender ? gender : undefined)) === gender;
+    const binds = (p: string) => subject === gender && (nameGender(p) ?? gender) === gender;
     if (people.length === 1 && binds(people[0]!))
       out = out.slice(0, t.start) + "the" + out.slice(t.end);
   }
