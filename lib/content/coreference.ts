@@ -220,10 +220,13 @@ function pluralPhrases(text: string): { start: number; end: number }[] {
     const t = tags[i]!;
     const next = tags[i + 1];
     const endsRun = !next || (next.pos !== "NOUN" && next.pos !== "PROPN");
-    if ((t.pos === "NOUN" || t.pos === "PROPN") && endsRun && isPluralNoun(t.text)) out.push({ start: t.start, end: t.end });
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && endsRun && isPluralNoun(t.text))
+      out.push({ start: t.start, end: t.end });
   }
   // Names listed together ("France, Britain and Russia", "Pierre and Marie Curie") are one plural phrase.
-  for (const m of text.matchAll(/(?:[A-Z][\p{L}'’-]*\s?)+(?:, (?:[A-Z][\p{L}'’-]*\s?)+)*,? and (?:[A-Z][\p{L}'’-]*\s?)+/gu))
+  for (const m of text.matchAll(
+    /(?:[A-Z][\p{L}'’-]*\s?)+(?:, (?:[A-Z][\p{L}'’-]*\s?)+)*,? and (?:[A-Z][\p{L}'’-]*\s?)+/gu,
+  ))
     out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
   return out;
 }
@@ -249,11 +252,19 @@ export function pluralThing(subject: string, sentence: string): string | undefin
   const head = body.split(" ").pop()!;
   const tags = posTokens(phrase);
   const definite = /^(?:The|the) /.test(phrase) || /^[A-Z]/.test(body);
-  if (!names && !(definite && isPluralNoun(head.toLowerCase()) && tags.every((t) => t.pos !== "VERB"))) return undefined;
+  if (!names && !(definite && isPluralNoun(head.toLowerCase()) && tags.every((t) => t.pos !== "VERB")))
+    return undefined;
   // The only plural of its sentence: the subject's own phrase (or phrases inside it) and nothing else.
   const at = sentence.indexOf(phrase);
   if (at < 0) return undefined;
-  const others = pluralPhrases(sentence).filter((p) => p.end <= at || p.start >= at + phrase.length);
+  // "Tardigrades are tiny animals": a copula's complement is the subject again, not another plural.
+  const complement = (p: { start: number }) =>
+    /^\s+(?:are|were|remain|remained|became|become)\s+(?:[\p{L}-]+\s+){0,3}$/u.test(
+      sentence.slice(at + phrase.length, p.start),
+    );
+  const others = pluralPhrases(sentence).filter(
+    (p) => (p.end <= at || p.start >= at + phrase.length) && !complement(p),
+  );
   if (others.length > 0) return undefined;
   return /^The /.test(phrase) ? phrase.replace(/^The /, "the ") : phrase;
 }

@@ -23,6 +23,7 @@ import { factKey } from "./keys";
 import { posTokens } from "./pos";
 import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
+import { isFragment } from "./well-formed";
 import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
 import { analyse, findMainVerb, tokenize } from "./tokens";
 import type {
@@ -169,9 +170,15 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
       !PRONOUNS.has(head.toLowerCase()) &&
       !(topicPerson ?? "").split(" ").includes(head) &&
       !new RegExp(`\\b${escapeRegExp(head.toLowerCase())}\\b`).test(doc.text);
-    const next = [...new Set([...plain, ...meant, ...(unknown ? [UNKNOWN_PERSON] : [])])];
+    // Initials and a surname ("R. T. Benning") that the name finder missed are someone too.
+    const initialled = [...text.matchAll(/(?:\b[A-Z]\.\s?){1,3}[A-Z][\p{L}'’-]+/gu)].some(
+      (m) => !mentioned.some((p) => p.endsWith(m[0].replace(/['’]s$/, "").split(/\s+/).pop()!)),
+    );
+    const next = [...new Set([...plain, ...meant, ...(unknown || initialled ? [UNKNOWN_PERSON] : [])])];
     if (next.length > 0) lastPeople = next;
     else if (mentioned.length > 0) lastPeople = mentioned;
+    // A line without a verb ("Nordin in Uppsala.", where "to A. Nordin" was cut at the initial) may hide a name.
+    else if (isFragment(text)) lastPeople = [UNKNOWN_PERSON];
     // With no one named, "he"/"she" falls back to the document's own subject when that is a person (a biography).
     else lastPeople = topicPerson ? [topicPerson] : [];
     contexts.push({ sentence: s, dates: findDates(s.text), resolve });
@@ -289,7 +296,8 @@ function withoutTrailingAdverbs(subject: string, sentence: string): string {
  * @example oneWordName('Althea', parseDocument('# EUFOR Operation Althea\n\n… directs Althea from …'), []) // 'Althea'
  */
 function oneWordName(subject: string, doc: ParsedDocument, people: readonly string[]): string | undefined {
-  if (!/^[A-Z][\p{L}\d-]+$/u.test(subject) || /s$/.test(subject) || PRONOUNS.has(subject.toLowerCase())) return undefined;
+  if (!/^[A-Z][\p{L}\d-]+$/u.test(subject) || /s$/.test(subject) || PRONOUNS.has(subject.toLowerCase()))
+    return undefined;
   if (people.some((p) => p.split(/\s+/).includes(subject))) return undefined;
   // A word compromise knows as a first name ("Althea") is a name of a thing only in the title of a document that is
   // not a biography ("EUFOR Operation Althea").

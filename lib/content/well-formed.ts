@@ -109,6 +109,9 @@ export function promptDefects(
     )
   )
     defects.push("question spans two clauses");
+  // "When did the keepers leave, when the light was automated?": the clause the question asks about, kept behind it.
+  if (!quoting && /^(When|Where)\b[^?]*, (?:when|where)\b/i.test(body))
+    defects.push("question keeps a clause of its own wh-word");
   if (!quoting && /^(?:When|Where|Why|How|What|Which|Who|Whom)\b/.test(body)) {
     const grammar = questionGrammar(body);
     if (grammar) defects.push(grammar);
@@ -147,8 +150,7 @@ export function withoutBoundPossessives(question: string, answer?: string, sourc
     // The source's subject pronoun, at its start or after a fronted phrase ("In 1779 he published his results").
     const subject = /^(?:[^,]{0,60}, |In \d{4} )?(he|she)\b/i.exec(source.split(" … ").pop() ?? "")?.[1]?.toLowerCase();
     const binds = (p: string) => subject === gender && (nameGender(p) ?? gender) === gender;
-    if (people.length === 1 && binds(people[0]!))
-      out = out.slice(0, t.start) + "the" + out.slice(t.end);
+    if (people.length === 1 && binds(people[0]!)) out = out.slice(0, t.start) + "the" + out.slice(t.end);
   }
   return out;
 }
