@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { fitsGender, frontedCandidate, isExpletiveIt, nameGender, shortMentions, singularThing } from "./coreference";
+import {
+  fitsGender,
+  frontedCandidate,
+  isExpletiveIt,
+  nameGender,
+  pluralThing,
+  shortMentions,
+  singularThing,
+} from "./coreference";
 import { extractFacts } from "./extract";
 import { parseDocument } from "./parse";
 import { buildItems } from "./pipeline";
+import { withoutBoundPossessives } from "./well-formed";
 
 /** The antecedent each sentence's opening pronoun was given (fact.pronounRef), by the sentence's first words. */
 function refs(text: string): Record<string, string | undefined> {
@@ -127,5 +136,119 @@ describe("conservative coreference on made-up documents", () => {
     const items = buildItems(text, { seed: 7 }).items;
     expect(items.filter((i) => /paid for the first survey/.test(i.prompt) && /Keller|Lund/.test(i.prompt))).toEqual([]);
     expect(items.filter((i) => i.source.text.startsWith("He paid") && /Keller|Lund/.test(i.answer))).toEqual([]);
+  });
+});
+
+describe("they/their, one-word names and what the gates let through (decision 036, second round)", () => {
+  it("takes the one plural of the sentence before as 'they', and none when it has two", () => {
+    expect(pluralThing("the member states", "Under Article 4, the member states confer on it the duty.")).toBe(
+      "the member states",
+    );
+    expect(pluralThing("Norway, Sweden and Finland", "Norway, Sweden and Finland signed the charter.")).toBe(
+      "Norway, Sweden and Finland",
+    );
+    expect(pluralThing("Tardigrades", "Tardigrades are tiny animals.")).toBe("Tardigrades");
+    expect(pluralThing("biologists", "In 1995 biologists released 41 wolves into the park.")).toBeUndefined();
+    expect(pluralThing("Member railways", "Member railways run trains across the borders.")).toBeUndefined();
+    expect(pluralThing("Most states", "Most states signed.")).toBeUndefined();
+    expect(pluralThing("The bridge", "The bridge opened.")).toBeUndefined();
+    expect(frontedCandidate("Although the engineers knew the desert, they were unprepared.", "they")).toBe(
+      "the engineers",
+    );
+    expect(frontedCandidate("When the soldiers reached the towns, they rested.", "they")).toBeNull();
+  });
+
+  it("an organisation's fact sheet: countries listed together are 'they'; railways and trains are not", () => {
+    const text = [
+      "# The Nordic Rail Alliance",
+      "",
+      "The Nordic Rail Alliance was founded in Oslo in 1998. Its headquarters are in Stockholm. Norway, Sweden and",
+      "Finland signed the founding charter. They pay 40 million euros a year into the common budget.",
+      "",
+      "Member railways run trains across the borders of the three countries. They share one ticket system.",
+    ].join("\n");
+    const r = refs(text);
+    expect(r["Its headquarters are"]).toBe("The Nordic Rail Alliance");
+    expect(r["They pay 40"]).toBe("Norway, Sweden and Finland");
+    expect(r["They share one"]).toBeUndefined();
+    const prompts = buildItems(text, { seed: 7 }).items.map((i) => i.prompt);
+    expect(prompts).toContain("Where are the Nordic Rail Alliance's headquarters?");
+    expect(prompts.some((p) => /Norway, Sweden and Finland pay _____ a year/.test(p))).toBe(true);
+    expect(prompts.some((p) => /ticket system/.test(p))).toBe(false);
+  });
+
+  it("a science section: a plural subject and its copula's complement, a state named 'the tun state', an expletive it", () => {
+    const text = [
+      "# Tardigrades",
+      "",
+      "Tardigrades are tiny animals. They are about 0.5 millimetres long. The tun state can last for decades.",
+      "It slows the animal's metabolism to less than 0.01 percent of its normal rate. It is thought that",
+      "tardigrades could survive a trip through space.",
+    ].join("\n");
+    const r = refs(text);
+    expect(r["They are about"]).toBe("Tardigrades");
+    expect(r["It slows the"]).toBe("the tun state");
+    expect(r["It is thought"]).toBeUndefined();
+    const items = buildItems(text, { seed: 7 }).items;
+    expect(items.some((i) => /Tardigrades/.test(i.prompt) && i.answer === "0.5")).toBe(true);
+    expect(items.filter((i) => /survive a trip/.test(i.prompt))).toEqual([]);
+  });
+
+  it("a building's history: the year blank keeps its resolved subject; the keepers are 'they'", () => {
+    const text = [
+      "# The Corvale Lighthouse",
+      "",
+      "The Corvale Lighthouse stands on a rock off the coast of Brittany. It was completed in 1914. Its light can be",
+      "seen from 40 kilometres away.",
+      "",
+      "The keepers lived in a stone house beside the tower. They left in 1987, when the light was automated.",
+    ].join("\n");
+    const r = refs(text);
+    expect(r["It was completed"]).toBe("The Corvale Lighthouse");
+    expect(r["Its light can"]).toBe("The Corvale Lighthouse");
+    expect(r["They left in"]).toBe("the keepers");
+    const prompts = buildItems(text, { seed: 7 }).items.map((i) => i.prompt);
+    expect(prompts.some((p) => /Corvale Lighthouse's light can be seen from _____ kilometres/.test(p))).toBe(true);
+    // "When did the keepers leave, when the light was automated?" keeps the clause it asks about.
+    expect(prompts.some((p) => /^When did the keepers leave, when/.test(p))).toBe(false);
+  });
+
+  it("a biography: a name the finder misses (initials, a bare surname, a line cut at an initial) blocks 'he'", () => {
+    const text = [
+      "# Tomas Ferreby",
+      "",
+      "Tomas Ferreby (1871 – 1948) was a Swedish botanist. In 1896 he moved to Uppsala. In 1899 he sent his",
+      "catalogue of ferns to Cambridge. Lyle showed the catalogue to his colleague R. T. Benning. He called it the",
+      "best survey of ferns. Ferreby sent a copy to A. Nordin in Lund. He printed it in 1901. Hardcastle reviewed it",
+      "in 1902. He praised it. In 1910 he became the first president of the Fern Society.",
+    ].join("\n");
+    const r = refs(text);
+    expect(r["In 1896 he"]).toBe("Tomas Ferreby");
+    expect(r["He called it"]).toBeUndefined();
+    expect(r["He printed it"]).toBeUndefined();
+    expect(r["He praised it."]).toBeUndefined();
+    const items = buildItems(text, { seed: 7 }).items;
+    const guessed = items.filter(
+      (i) => /printed|praised|best survey/.test(i.prompt) && /Ferreby|Lyle/.test(i.prompt + i.answer),
+    );
+    expect(guessed).toEqual([]);
+  });
+
+  it("a possessive in a question is bound only by the person who replaced the source's own pronoun", () => {
+    const source = "In 1779 he published his results in a book.";
+    expect(withoutBoundPossessives("When did Jan Ingenhousz publish his results?", "1779", source)).toBe(
+      "When did Jan Ingenhousz publish the results?",
+    );
+    expect(withoutBoundPossessives("Who published his results in 1779?", "Jan Ingenhousz", source)).toBe(
+      "Who published the results in 1779?",
+    );
+    // "George Andrews found a bundle of his last papers": his is Ramanujan's, not the subject's.
+    const named = "In 1976 George Andrews found a bundle of his last papers.";
+    expect(withoutBoundPossessives("When did George Andrews find his last papers?", "1976", named)).toBe(
+      "When did George Andrews find his last papers?",
+    );
+    expect(withoutBoundPossessives("Who published his results?", "Marie Curie", source)).toBe(
+      "Who published his results?",
+    );
   });
 });

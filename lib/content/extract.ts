@@ -172,7 +172,15 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
       !new RegExp(`\\b${escapeRegExp(head.toLowerCase())}\\b`).test(doc.text);
     // Initials and a surname ("R. T. Benning") that the name finder missed are someone too.
     const initialled = [...text.matchAll(/(?:\b[A-Z]\.\s?){1,3}[A-Z][\p{L}'’-]+/gu)].some(
-      (m) => !mentioned.some((p) => p.endsWith(m[0].replace(/['’]s$/, "").split(/\s+/).pop()!)),
+      (m) =>
+        !mentioned.some((p) =>
+          p.endsWith(
+            m[0]
+              .replace(/['’]s$/, "")
+              .split(/\s+/)
+              .pop()!,
+          ),
+        ),
     );
     const next = [...new Set([...plain, ...meant, ...(unknown || initialled ? [UNKNOWN_PERSON] : [])])];
     if (next.length > 0) lastPeople = next;
