@@ -138,6 +138,7 @@ export function promptDefects(
  * withoutBoundPossessives('When did Jan Ingenhousz publish his results?') // 'When did Jan Ingenhousz publish the results?'
  */
 export function withoutBoundPossessives(question: string, answer?: string, source = ""): string {
+  if (!/\b(?:his|her)\b/i.test(question)) return question;
   const tags = posTokens(question);
   let out = question;
   for (const [i, t] of tags.entries()) {
