@@ -475,8 +475,12 @@ export function duplicateOptions(item: GeneratedItem): Defect[] {
   return out;
 }
 
-/** The document's bulleted or numbered lists, each as its members' texts. */
+// The last document's lists: the gates ask for them for every candidate item.
+let listsCache: { text: string; lists: string[][] } | undefined;
+
+/** The document's bulleted or numbered lists, each as its members' texts (do not change the arrays: they are cached). */
 export function documentLists(documentText: string): string[][] {
+  if (listsCache?.text === documentText) return listsCache.lists;
   const lists: string[][] = [];
   let current: string[] = [];
   for (const line of documentText.split(/\r?\n/)) {
@@ -489,6 +493,7 @@ export function documentLists(documentText: string): string[][] {
     }
   }
   if (current.length >= 2) lists.push(current);
+  listsCache = { text: documentText, lists };
   return lists;
 }
 
@@ -500,13 +505,31 @@ function memberHead(member: string): string {
     .trim();
 }
 
+// Folded member heads, once per member (every multiple-choice item is checked against every list of the document).
+const foldedHeads = new Map<string, { head: string; words: number }>();
+let lastEntity: { text: string; entity: string } | undefined;
+
+function foldedHead(member: string): { head: string; words: number } {
+  let hit = foldedHeads.get(member);
+  if (!hit) {
+    const head = fold(memberHead(member));
+    hit = { head, words: head.split(" ").length };
+    if (foldedHeads.size > 5000) foldedHeads.clear();
+    foldedHeads.set(member, hit);
+  }
+  return hit;
+}
+
 /** Is `member` (a list entry) the entity `text`, give or take a word ("the Gatun Locks" is "Gatun Locks")? */
 function isMember(member: string, text: string): boolean {
-  const head = fold(memberHead(member));
-  const entity = fold(text).replace(/^(?:the|a|an) /, "");
-  if (!entity || head.split(" ").length > 6) return false;
+  const head = foldedHead(member);
+  if (head.words > 6) return false;
+  // Callers ask about one text against every member of a list: fold it once.
+  if (lastEntity?.text !== text) lastEntity = { text, entity: fold(text).replace(/^(?:the|a|an) /, "") };
+  const entity = lastEntity.entity;
+  if (!entity) return false;
   return (
-    head === entity || (` ${head} `.includes(` ${entity} `) && head.split(" ").length <= entity.split(" ").length + 1)
+    head.head === entity || (` ${head.head} `.includes(` ${entity} `) && head.words <= entity.split(" ").length + 1)
   );
 }
 

@@ -116,15 +116,16 @@ interface Topic {
   setting: Set<string>;
 }
 
-let topicCache: { key: string; topic: Topic } | undefined;
+// Keyed by the title and the text themselves (not a string made of both: that copied the whole document per item).
+let topicCache: { title: string; text: string; topic: Topic } | undefined;
 
 const NAME_RUN = /\b[A-Z][\p{L}'’-]+(?:\s(?:(?:of|de|von|van|du|the)\s)?[A-Z][\p{L}'’-]+)*/gu;
 
 /** The document's topic, from its title and its lead paragraph (cached for the document being built). */
 function topicOf(context: ShapeContext): Topic {
-  const key = `${context.title ?? ""}\u0000${context.documentText ?? ""}`;
-  if (topicCache?.key === key) return topicCache.topic;
   const title = context.title ?? "";
+  const documentText = context.documentText ?? "";
+  if (topicCache?.title === title && topicCache.text === documentText) return topicCache.topic;
   const names = new Set<string>();
   const main = titleTopic(title);
   if (main) names.add(main);
@@ -136,7 +137,7 @@ function topicOf(context: ShapeContext): Topic {
   if (/^[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’.-]+){1,3}(?:\s\([^)]*\d{3,4}[^)]*\))?$/u.test(title.trim()) && main)
     for (const part of main.split(" ")) if (part.length > 2) personParts.add(part);
   const setting = new Set<string>();
-  const text = (context.documentText ?? "").replace(/^---[\s\S]*?---\s*/, "");
+  const text = documentText.replace(/^---[\s\S]*?---\s*/, "");
   const firstParagraph = text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -150,7 +151,7 @@ function topicOf(context: ShapeContext): Topic {
       if ((times?.length ?? 0) >= 3) setting.add(bare(name));
     }
   const topic = { names, personParts, setting };
-  topicCache = { key, topic };
+  topicCache = { title, text: documentText, topic };
   return topic;
 }
 
