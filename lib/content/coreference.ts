@@ -37,11 +37,17 @@ export function nameGender(name: string): Gender | undefined {
   const first = name.split(/\s+/)[0] ?? "";
   if (MALE_TITLES.test(first)) return "he";
   if (FEMALE_TITLES.test(first)) return "she";
+  // compromise is slow and every "he"/"she" asks again about the people named before: once per name.
+  if (genders.has(name)) return genders.get(name);
   const doc = nlp(name);
   const male = doc.has("#MaleName");
   const female = doc.has("#FemaleName");
-  return male && !female ? "he" : female && !male ? "she" : undefined;
+  const gender = male && !female ? "he" : female && !male ? "she" : undefined;
+  if (genders.size > 5000) genders.clear();
+  genders.set(name, gender);
+  return gender;
 }
+const genders = new Map<string, Gender | undefined>();
 
 /** The gender of a personal pronoun ("His" → "he"), or undefined for any other word. */
 export function pronounGender(word: string): Gender | undefined {
@@ -150,6 +156,16 @@ const QUANTIFIER =
  * singularThing('His first ship, the Great Western') // 'the Great Western'
  */
 export function singularThing(subject: string): string | undefined {
+  // Pure and slow (compromise): once per subject.
+  if (things.has(subject)) return things.get(subject);
+  const thing = singularThingUncached(subject);
+  if (things.size > 5000) things.clear();
+  things.set(subject, thing);
+  return thing;
+}
+const things = new Map<string, string | undefined>();
+
+function singularThingUncached(subject: string): string | undefined {
   const plain = subject.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
   // "His first ship, the Great Western": the appositive names what the phrase describes.
   const appositive = /^[^,]+, (the (?:[A-Z][\w'’-]*\s?)+),?$/.exec(plain);
