@@ -186,6 +186,16 @@ function singularThingUncached(subject: string): string | undefined {
   return phrase.replace(/^The /, "the ");
 }
 
+const splitNames = new Map<string, string[]>();
+function nameWords(name: string): string[] {
+  let words = splitNames.get(name);
+  if (!words) {
+    if (splitNames.size > 5000) splitNames.clear();
+    splitNames.set(name, (words = name.split(/\s+/)));
+  }
+  return words;
+}
+
 /**
  * People a sentence mentions only by one word that stands for a full name the document gave earlier: "Calvin
  * received the prize" after "Melvin Calvin", "Brunel" after "Isambard Kingdom Brunel". A word two known names share
@@ -197,13 +207,16 @@ function singularThingUncached(subject: string): string | undefined {
  */
 export function shortMentions(sentence: string, known: readonly string[], preferred?: string): string[] {
   const out = new Set<string>();
+  // Each name split once (the extractor passes every name the document gave so far, repeats included).
+  let names: (readonly [string, string[]])[] | undefined;
   for (const m of sentence.matchAll(/(?<![\p{L}'’.-])[A-Z][\p{L}'’-]+/gu)) {
     const word = m[0].replace(/['’]s$/, "");
     // A word inside a longer capitalised run belongs to that run ("Melvin Calvin", "the Brunel Museum").
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index! + m[0].length);
     if (/[A-Z][\p{L}'’.-]*\s$/u.test(before) || /^\s[A-Z]/.test(after)) continue;
-    const owners = known.filter((n) => n.split(/\s+/).length > 1 && n.split(/\s+/).includes(word));
+    names ??= [...new Set(known)].map((n) => [n, nameWords(n)] as const).filter(([, ws]) => ws.length > 1);
+    const owners = names.filter(([, ws]) => ws.includes(word)).map(([n]) => n);
     if (owners.length === 0) continue;
     if (preferred && owners.includes(preferred)) out.add(preferred);
     else for (const o of owners) out.add(o);

@@ -767,8 +767,15 @@ function peopleIn(text: string, documentText: string): string[] {
 
 /** The document's title: front matter `title:` or its first heading. */
 function documentTitle(documentText: string): string {
-  return /^title:\s*(.+)$/m.exec(documentText)?.[1] ?? /^#\s+(.+)$/m.exec(documentText)?.[1] ?? "";
+  // Once per document: the gates ask for it for every candidate item.
+  if (titleCache?.text !== documentText)
+    titleCache = {
+      text: documentText,
+      title: /^title:\s*(.+)$/m.exec(documentText)?.[1] ?? /^#\s+(.+)$/m.exec(documentText)?.[1] ?? "",
+    };
+  return titleCache.title;
 }
+let titleCache: { text: string; title: string } | undefined;
 
 /**
  * An item that replaced a leading "He"/"She"/"They" of its source with a name, where the choice is a guess: the

@@ -68,9 +68,29 @@ const APPARATUS_HEADING =
 function sectionHeading(documentText: string | undefined, at: number): string {
   if (!documentText) return "";
   const before = documentText.slice(0, Math.max(0, at));
-  const headings = [...before.matchAll(/^#{1,6}\s+(.+)$/gm)];
-  return headings.length ? headings[headings.length - 1]![1]!.trim() : "";
+  // The document's headings are found once; a heading that ends within `before` is found in `before` too (and the
+  // same way), so only the rest of `before` is searched again (a heading `at` cuts reads as cut).
+  if (headingsCache?.text !== documentText)
+    headingsCache = {
+      text: documentText,
+      headings: [...documentText.matchAll(HEADING)].map((m) => ({ end: m.index + m[0].length, text: m[1]! })),
+    };
+  const { headings } = headingsCache;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.end <= before.length) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo > 0 ? headings[lo - 1]!.text : undefined;
+  const rest = new RegExp(HEADING.source, HEADING.flags);
+  rest.lastIndex = lo > 0 ? headings[lo - 1]!.end : 0;
+  for (let m = rest.exec(before); m; m = rest.exec(before)) last = m[1]!;
+  return last === undefined ? "" : last.trim();
 }
+const HEADING = /^#{1,6}\s+(.+)$/gm;
+let headingsCache: { text: string; headings: { end: number; text: string }[] } | undefined;
 
 /** The line of the document the item's source starts on (a list item, a "Label: value" line, a paragraph). */
 function lineAt(documentText: string | undefined, at: number): string {
