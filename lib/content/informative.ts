@@ -364,16 +364,13 @@ export function ambiguousOptions(item: GeneratedItem, context: ShapeContext = {}
         (/^[A-Z]{2,6}$/.test(item.answer.trim()) && initials(o) === answer);
       const written =
         context.documentText &&
-        new RegExp(`${escape(item.answer)} \\(${escape(o)}\\)|${escape(o)} \\(${escape(item.answer)}\\)`).test(
-          context.documentText,
-        );
+        (context.documentText.includes(`${item.answer} (${o})`) ||
+          context.documentText.includes(`${o} (${item.answer})`));
       if (shortName || abbreviation || written) return [`option "${o}" is another name of the key`];
     }
   }
   return [];
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Titles, role cards, question scope, hedged variants
