@@ -651,12 +651,19 @@ export function optionTypeMismatch(item: GeneratedItem): Defect[] {
 let wink: ReturnType<typeof winkNLP> | undefined;
 /** Part-of-speech tags of `text` (universal tags: VERB, AUX, NOUN, …), model loaded once. */
 function posTags(text: string): { word: string; pos: string }[] {
+  // Several items quote one sentence: each text is tagged once.
+  const hit = posTagCache.get(text);
+  if (hit) return hit;
   wink ??= winkNLP(model);
   const doc = wink.readDoc(text);
   const tokens = doc.tokens().out();
   const tags = doc.tokens().out(wink.its.pos);
-  return tokens.map((word, i) => ({ word, pos: tags[i]! }));
+  const out = tokens.map((word, i) => ({ word, pos: tags[i]! }));
+  if (posTagCache.size > 4000) posTagCache.clear();
+  posTagCache.set(text, out);
+  return out;
 }
+const posTagCache = new Map<string, { word: string; pos: string }[]>();
 
 /**
  * Does `sentence` have a finite verb? Verbs inside names ("Culebra Cut"), -ing forms and participles after a comma
