@@ -2,7 +2,7 @@
  * Benchmark: content:build on the NATO page and on a generated ~300 KB document.
  *   npm run bench:content            prints a table; targets (issue 13): NATO < 300 ms, 300 KB < 5 s, cold
  * Cold: the pipeline (parse → extract → generate) as the first build of a fresh process (bench/lib/cold-build.ts),
- * median of three processes; that plus the store is the figure held against the target. Warm: the median of several
+ * median of three processes; that plus the store is the figure held against the target. Warm: the median of the later
  * builds in this process, which reuse the pipeline's caches (compromise's tags above all) and flatter. The store goes
  * into a fresh, migrated SQLite database (first build: all inserts; rebuild: nothing changes).
  * Then the event-loop stall of the production server while it previews a 500 KB upload (target ≤ 50 ms; runs
@@ -72,7 +72,8 @@ async function main() {
       kb: Math.round(Buffer.byteLength(body) / 1024),
       items: itemCount,
       cold_pipeline_ms: cold,
-      warm_pipeline_ms: Math.round(median(pipeline)),
+      // The first build of each document in this process fills its caches: warm is the builds after it.
+      warm_pipeline_ms: Math.round(median(pipeline.slice(1))),
       first_build_ms: Math.round(cold + median(firstStore)),
       rebuild_ms: Math.round(median(rebuild)),
     };
