@@ -39,11 +39,17 @@ export function nameGender(name: string): Gender | undefined {
   const first = name.split(/\s+/)[0] ?? "";
   if (MALE_TITLES.test(first)) return "he";
   if (FEMALE_TITLES.test(first)) return "she";
+  // compromise is slow and every "he"/"she" asks again about the people named before: once per name.
+  if (genders.has(name)) return genders.get(name);
   const doc = nlp(name);
   const male = doc.has("#MaleName");
   const female = doc.has("#FemaleName");
-  return male && !female ? "he" : female && !male ? "she" : undefined;
+  const gender = male && !female ? "he" : female && !male ? "she" : undefined;
+  if (genders.size > 5000) genders.clear();
+  genders.set(name, gender);
+  return gender;
 }
+const genders = new Map<string, Gender | undefined>();
 
 /** The gender of a personal pronoun ("His" → "he"), or undefined for any other word. */
 export function pronounGender(word: string): Gender | undefined {
@@ -161,6 +167,16 @@ const QUANTIFIER =
  * singularThing('His first ship, the Great Western') // 'the Great Western'
  */
 export function singularThing(subject: string): string | undefined {
+  // Pure and slow (compromise): once per subject.
+  if (things.has(subject)) return things.get(subject);
+  const thing = singularThingUncached(subject);
+  if (things.size > 5000) things.clear();
+  things.set(subject, thing);
+  return thing;
+}
+const things = new Map<string, string | undefined>();
+
+function singularThingUncached(subject: string): string | undefined {
   const plain = subject.replace(/[*_]+/g, "").replace(/\s+/g, " ").trim();
   // "His first ship, the Great Western": the appositive names what the phrase describes.
   const appositive = /^[^,]+, (the (?:[A-Z][\w'’-]*\s?)+),?$/.exec(plain);
@@ -181,6 +197,16 @@ export function singularThing(subject: string): string | undefined {
   return phrase.replace(/^The /, "the ");
 }
 
+const splitNames = new Map<string, string[]>();
+function nameWords(name: string): string[] {
+  let words = splitNames.get(name);
+  if (!words) {
+    if (splitNames.size > 5000) splitNames.clear();
+    splitNames.set(name, (words = name.split(/\s+/)));
+  }
+  return words;
+}
+
 /**
  * People a sentence mentions only by one word that stands for a full name the document gave earlier: "Calvin
  * received the prize" after "Melvin Calvin", "Brunel" after "Isambard Kingdom Brunel". A word two known names share
@@ -192,13 +218,16 @@ export function singularThing(subject: string): string | undefined {
  */
 export function shortMentions(sentence: string, known: readonly string[], preferred?: string): string[] {
   const out = new Set<string>();
+  // Each name split once (the extractor passes every name the document gave so far, repeats included).
+  let names: (readonly [string, string[]])[] | undefined;
   for (const m of sentence.matchAll(/(?<![\p{L}'’.-])[A-Z][\p{L}'’-]+/gu)) {
     const word = m[0].replace(/['’]s$/, "");
     // A word inside a longer capitalised run belongs to that run ("Melvin Calvin", "the Brunel Museum").
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index! + m[0].length);
     if (/[A-Z][\p{L}'’.-]*\s$/u.test(before) || /^\s[A-Z]/.test(after)) continue;
-    const owners = known.filter((n) => n.split(/\s+/).length > 1 && n.split(/\s+/).includes(word));
+    names ??= [...new Set(known)].map((n) => [n, nameWords(n)] as const).filter(([, ws]) => ws.length > 1);
+    const owners = names.filter(([, ws]) => ws.includes(word)).map(([n]) => n);
     if (owners.length === 0) continue;
     if (preferred && owners.includes(preferred)) out.add(preferred);
     else for (const o of owners) out.add(o);

@@ -475,8 +475,12 @@ export function duplicateOptions(item: GeneratedItem): Defect[] {
   return out;
 }
 
-/** The document's bulleted or numbered lists, each as its members' texts. */
+// The last document's lists: the gates ask for them for every candidate item.
+let listsCache: { text: string; lists: string[][] } | undefined;
+
+/** The document's bulleted or numbered lists, each as its members' texts (do not change the arrays: they are cached). */
 export function documentLists(documentText: string): string[][] {
+  if (listsCache?.text === documentText) return listsCache.lists;
   const lists: string[][] = [];
   let current: string[] = [];
   for (const line of documentText.split(/\r?\n/)) {
@@ -489,6 +493,7 @@ export function documentLists(documentText: string): string[][] {
     }
   }
   if (current.length >= 2) lists.push(current);
+  listsCache = { text: documentText, lists };
   return lists;
 }
 
@@ -500,13 +505,31 @@ function memberHead(member: string): string {
     .trim();
 }
 
+// Folded member heads, once per member (every multiple-choice item is checked against every list of the document).
+const foldedHeads = new Map<string, { head: string; words: number }>();
+let lastEntity: { text: string; entity: string } | undefined;
+
+function foldedHead(member: string): { head: string; words: number } {
+  let hit = foldedHeads.get(member);
+  if (!hit) {
+    const head = fold(memberHead(member));
+    hit = { head, words: head.split(" ").length };
+    if (foldedHeads.size > 5000) foldedHeads.clear();
+    foldedHeads.set(member, hit);
+  }
+  return hit;
+}
+
 /** Is `member` (a list entry) the entity `text`, give or take a word ("the Gatun Locks" is "Gatun Locks")? */
 function isMember(member: string, text: string): boolean {
-  const head = fold(memberHead(member));
-  const entity = fold(text).replace(/^(?:the|a|an) /, "");
-  if (!entity || head.split(" ").length > 6) return false;
+  const head = foldedHead(member);
+  if (head.words > 6) return false;
+  // Callers ask about one text against every member of a list: fold it once.
+  if (lastEntity?.text !== text) lastEntity = { text, entity: fold(text).replace(/^(?:the|a|an) /, "") };
+  const entity = lastEntity.entity;
+  if (!entity) return false;
   return (
-    head === entity || (` ${head} `.includes(` ${entity} `) && head.split(" ").length <= entity.split(" ").length + 1)
+    head.head === entity || (` ${head.head} `.includes(` ${entity} `) && head.words <= entity.split(" ").length + 1)
   );
 }
 
@@ -628,12 +651,19 @@ export function optionTypeMismatch(item: GeneratedItem): Defect[] {
 let wink: ReturnType<typeof winkNLP> | undefined;
 /** Part-of-speech tags of `text` (universal tags: VERB, AUX, NOUN, …), model loaded once. */
 function posTags(text: string): { word: string; pos: string }[] {
+  // Several items quote one sentence: each text is tagged once.
+  const hit = posTagCache.get(text);
+  if (hit) return hit;
   wink ??= winkNLP(model);
   const doc = wink.readDoc(text);
   const tokens = doc.tokens().out();
   const tags = doc.tokens().out(wink.its.pos);
-  return tokens.map((word, i) => ({ word, pos: tags[i]! }));
+  const out = tokens.map((word, i) => ({ word, pos: tags[i]! }));
+  if (posTagCache.size > 4000) posTagCache.clear();
+  posTagCache.set(text, out);
+  return out;
 }
+const posTagCache = new Map<string, { word: string; pos: string }[]>();
 
 /**
  * Does `sentence` have a finite verb? Verbs inside names ("Culebra Cut"), -ing forms and participles after a comma
@@ -744,8 +774,15 @@ function peopleIn(text: string, documentText: string): string[] {
 
 /** The document's title: front matter `title:` or its first heading. */
 function documentTitle(documentText: string): string {
-  return /^title:\s*(.+)$/m.exec(documentText)?.[1] ?? /^#\s+(.+)$/m.exec(documentText)?.[1] ?? "";
+  // Once per document: the gates ask for it for every candidate item.
+  if (titleCache?.text !== documentText)
+    titleCache = {
+      text: documentText,
+      title: /^title:\s*(.+)$/m.exec(documentText)?.[1] ?? /^#\s+(.+)$/m.exec(documentText)?.[1] ?? "",
+    };
+  return titleCache.title;
 }
+let titleCache: { text: string; title: string } | undefined;
 
 /**
  * An item that replaced a leading "He"/"She"/"They" of its source with a name, where the choice is a guess: the

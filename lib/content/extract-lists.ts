@@ -88,10 +88,13 @@ function blockLists(doc: ParsedDocument): ListFact[] {
     if (b.kind === "list_item" && b.listId !== undefined && b.listLeadIn)
       byList.set(b.listId, [...(byList.get(b.listId) ?? []), b]);
   const out: ListFact[] = [];
+  // Each sentence tidied once, not once per list.
+  const tidied = new Map<Sentence, string>();
+  const tidyOnce = (s: Sentence) => tidied.get(s) ?? tidied.set(s, tidy(s.text)).get(s)!;
   for (const blocks of byList.values()) {
     const ownLeadIn = tidy(blocks[0]!.listLeadIn!);
     const members = blocks.map((b) => member(b.text));
-    const leadSentence = doc.sentences.filter((s) => s.end <= blocks[0]!.start && tidy(s.text) === ownLeadIn).pop();
+    const leadSentence = doc.sentences.filter((s) => s.end <= blocks[0]!.start && tidyOnce(s) === ownLeadIn).pop();
     // A lead-in that refers back to a plural ("Five of them are …") reads with the sentence before it, when that one
     // counts a plural ("The Council has 15 members."); "it" could mean anything the document spoke of before.
     const context =

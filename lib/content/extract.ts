@@ -347,11 +347,21 @@ function namedBy(subject: string, named: readonly string[], text: string): strin
     const name = named[i]!;
     // "NATO Mission Iraq (NMI)": the acronym is the same name; the one the document used last is kept, so the
     // facts read as before ("NMI is a non-combat mission") and their keys stay.
-    const acronym = new RegExp(`${escapeRegExp(name)} \\(([A-Z]{2,})\\)`).exec(text)?.[1];
+    const acronym = acronymOf(name, text);
     if (acronym && named.lastIndexOf(acronym) > i) return acronym;
     if (name.split(/\s+/).includes(word)) return name;
   }
   return undefined;
+}
+
+// The acronym `text` gives a name ("NATO Mission Iraq (NMI)"), once per name: every "the mission" asks about every
+// name before it.
+let acronyms: { text: string; byName: Map<string, string | undefined> } | undefined;
+function acronymOf(name: string, text: string): string | undefined {
+  if (acronyms?.text !== text) acronyms = { text, byName: new Map() };
+  if (!acronyms.byName.has(name))
+    acronyms.byName.set(name, new RegExp(`${escapeRegExp(name)} \\(([A-Z]{2,})\\)`).exec(text)?.[1]);
+  return acronyms.byName.get(name);
 }
 
 /** A named, singular subject a later "it" can refer to: "NMI", "NATO", "The Core Team" — not "NATO leaders". */

@@ -68,9 +68,29 @@ const APPARATUS_HEADING =
 function sectionHeading(documentText: string | undefined, at: number): string {
   if (!documentText) return "";
   const before = documentText.slice(0, Math.max(0, at));
-  const headings = [...before.matchAll(/^#{1,6}\s+(.+)$/gm)];
-  return headings.length ? headings[headings.length - 1]![1]!.trim() : "";
+  // The document's headings are found once; a heading that ends within `before` is found in `before` too (and the
+  // same way), so only the rest of `before` is searched again (a heading `at` cuts reads as cut).
+  if (headingsCache?.text !== documentText)
+    headingsCache = {
+      text: documentText,
+      headings: [...documentText.matchAll(HEADING)].map((m) => ({ end: m.index + m[0].length, text: m[1]! })),
+    };
+  const { headings } = headingsCache;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.end <= before.length) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo > 0 ? headings[lo - 1]!.text : undefined;
+  const rest = new RegExp(HEADING.source, HEADING.flags);
+  rest.lastIndex = lo > 0 ? headings[lo - 1]!.end : 0;
+  for (let m = rest.exec(before); m; m = rest.exec(before)) last = m[1]!;
+  return last === undefined ? "" : last.trim();
 }
+const HEADING = /^#{1,6}\s+(.+)$/gm;
+let headingsCache: { text: string; headings: { end: number; text: string }[] } | undefined;
 
 /** The line of the document the item's source starts on (a list item, a "Label: value" line, a paragraph). */
 function lineAt(documentText: string | undefined, at: number): string {
@@ -116,15 +136,16 @@ interface Topic {
   setting: Set<string>;
 }
 
-let topicCache: { key: string; topic: Topic } | undefined;
+// Keyed by the title and the text themselves (not a string made of both: that copied the whole document per item).
+let topicCache: { title: string; text: string; topic: Topic } | undefined;
 
 const NAME_RUN = /\b[A-Z][\p{L}'’-]+(?:\s(?:(?:of|de|von|van|du|the)\s)?[A-Z][\p{L}'’-]+)*/gu;
 
 /** The document's topic, from its title and its lead paragraph (cached for the document being built). */
 function topicOf(context: ShapeContext): Topic {
-  const key = `${context.title ?? ""}\u0000${context.documentText ?? ""}`;
-  if (topicCache?.key === key) return topicCache.topic;
   const title = context.title ?? "";
+  const documentText = context.documentText ?? "";
+  if (topicCache?.title === title && topicCache.text === documentText) return topicCache.topic;
   const names = new Set<string>();
   const main = titleTopic(title);
   if (main) names.add(main);
@@ -136,7 +157,7 @@ function topicOf(context: ShapeContext): Topic {
   if (/^[A-Z][\p{L}'’-]+(?:\s[A-Z][\p{L}'’.-]+){1,3}(?:\s\([^)]*\d{3,4}[^)]*\))?$/u.test(title.trim()) && main)
     for (const part of main.split(" ")) if (part.length > 2) personParts.add(part);
   const setting = new Set<string>();
-  const text = (context.documentText ?? "").replace(/^---[\s\S]*?---\s*/, "");
+  const text = documentText.replace(/^---[\s\S]*?---\s*/, "");
   const firstParagraph = text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -150,7 +171,7 @@ function topicOf(context: ShapeContext): Topic {
       if ((times?.length ?? 0) >= 3) setting.add(bare(name));
     }
   const topic = { names, personParts, setting };
-  topicCache = { key, topic };
+  topicCache = { title, text: documentText, topic };
   return topic;
 }
 
@@ -343,16 +364,13 @@ export function ambiguousOptions(item: GeneratedItem, context: ShapeContext = {}
         (/^[A-Z]{2,6}$/.test(item.answer.trim()) && initials(o) === answer);
       const written =
         context.documentText &&
-        new RegExp(`${escape(item.answer)} \\(${escape(o)}\\)|${escape(o)} \\(${escape(item.answer)}\\)`).test(
-          context.documentText,
-        );
+        (context.documentText.includes(`${item.answer} (${o})`) ||
+          context.documentText.includes(`${o} (${item.answer})`));
       if (shortName || abbreviation || written) return [`option "${o}" is another name of the key`];
     }
   }
   return [];
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Titles, role cards, question scope, hedged variants

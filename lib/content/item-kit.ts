@@ -1,7 +1,7 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
-import { escapeRegExp, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy, upperFirst } from "./text";
+import { boundedOccurrences, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy, upperFirst } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
 export const GAP = "_____";
@@ -146,10 +146,9 @@ export function trueFalse(
 export function gapSentence(sentence: string, span: string): string | undefined {
   const text = tidy(sentence);
   const target = tidy(span);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(target)}(?![\\p{L}\\p{N}]|-\\p{L})`, "gu");
-  const hits = [...text.matchAll(re)];
+  const hits = boundedOccurrences(text, target, "[\\p{L}\\p{N}-]", "[\\p{L}\\p{N}]|-\\p{L}");
   if (hits.length !== 1) return undefined;
-  return text.slice(0, hits[0].index) + GAP + text.slice(hits[0].index + target.length);
+  return text.slice(0, hits[0]) + GAP + text.slice(hits[0]! + target.length);
 }
 
 /** Replaces the first whole-word occurrence of `span` (for false true/false statements). */

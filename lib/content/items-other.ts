@@ -440,9 +440,22 @@ function keyPhrase(text: string): string | undefined {
  * among cities nor a continent among countries.
  */
 export function placeKind(name: string): string {
-  if (COUNTRY_POOL.includes(name)) return "country";
-  if (CITY_POOL.includes(name)) return "city";
-  const words = name.split(/\s+/);
-  if (words.length > 1) return `head:${words[words.length - 1]!.toLowerCase()}`;
-  return analyse(name).has("#City") ? "city" : "place";
+  // placeItems asks about every place of the document for each place: the answers are remembered (compromise's
+  // still per analysed text, so `analyse` is called as before).
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    kind = COUNTRY_POOL.includes(name) ? "country" : CITY_POOL.includes(name) ? "city" : null;
+    const words = name.split(/\s+/);
+    if (kind === null && words.length > 1) kind = `head:${words[words.length - 1]!.toLowerCase()}`;
+    if (kinds.size > 5000) kinds.clear();
+    kinds.set(name, kind);
+  }
+  if (kind !== null) return kind;
+  const doc = analyse(name);
+  let city = cities.get(doc);
+  if (city === undefined) cities.set(doc, (city = doc.has("#City")));
+  return city ? "city" : "place";
 }
+/** A place name's kind, or null when compromise decides (whether it knows the name as a city). */
+const kinds = new Map<string, string | null>();
+const cities = new WeakMap<object, boolean>();

@@ -5,7 +5,7 @@
  */
 import { GAP } from "./item-kit";
 import { MILITARY_RANKS, RANKS } from "./lexicon";
-import { escapeRegExp, tidy } from "./text";
+import { boundedOccurrences, tidy } from "./text";
 import { nameGender } from "./coreference";
 import { posTokens } from "./pos";
 import { analyse } from "./tokens";
@@ -362,12 +362,12 @@ const SENTENCE_OPENERS =
  */
 export function spanCut(sentence: string, answer: string): boolean {
   const text = tidy(sentence);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(tidy(answer))}(?![\\p{L}\\p{N}])`, "gu");
-  const hits = [...text.matchAll(re)];
+  const target = tidy(answer);
+  const hits = boundedOccurrences(text, target, "[\\p{L}\\p{N}]", "[\\p{L}\\p{N}]");
   if (hits.length === 0) return false;
-  return hits.every((m) => {
-    const before = text.slice(0, m.index);
-    const after = text.slice(m.index + m[0].length);
+  return hits.every((at) => {
+    const before = text.slice(0, at);
+    const after = text.slice(at + target.length);
     if (/^ (?:[A-Z][\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
     const prev = /([\p{L}'’-]+) $/u.exec(before)?.[1];
     const sentenceStart = before.trim() === "" || /[.:;!?"(]\s*$/.test(before);
