@@ -1382,7 +1382,10 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
     const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
     // A long form its acronym follows ("NATO-led Stabilisation Force (SFOR)") or a possessor's ("the EU's …") is whole.
-    const defined = new RegExp(`(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\([A-Z][A-Z0-9&/-]+\\)|['’]s ${escaped}(?![\\p{L}])`, "u");
+    const defined = new RegExp(
+      `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\([A-Z][A-Z0-9&/-]+\\)|['’]s ${escaped}(?![\\p{L}])`,
+      "u",
+    );
     const holding = sentences.filter((t) => at.test(t));
     if (holding.length > 0 && holding.every((t) => spanCut(t, o) && !defined.test(t)))
       out.push(defect("fragment-option", item, `"${option}" is only ever part of a longer name in the document`));

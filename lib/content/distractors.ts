@@ -50,7 +50,12 @@ export function wholeSpan(text: string): boolean {
   if (!/^(?:[-−+](?=\p{N})|[\p{L}\p{N}"“‘(€$£¥])/u.test(t)) return false;
   if (!/[\p{L}\p{N}%°"”’)]$/u.test(t) && !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$/u.test(t)) return false;
   const count = (re: RegExp) => (t.match(re) ?? []).length;
-  return count(/\(/g) === count(/\)/g) && count(/\[/g) === count(/\]/g) && count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0;
+  return (
+    count(/\(/g) === count(/\)/g) &&
+    count(/\[/g) === count(/\]/g) &&
+    count(/“/g) === count(/”/g) &&
+    count(/"/g) % 2 === 0
+  );
 }
 
 /** Same words up to British/American spelling, or a typo apart (for names longer than 6 letters, not numbers). */
