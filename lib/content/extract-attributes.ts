@@ -10,6 +10,7 @@ import { isRoleNoun } from "./extract-people";
 import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
 import { factKey, hash } from "./keys";
 import { posTokens } from "./pos";
+import { analyse } from "./tokens";
 import { splitSentences } from "./split-sentences";
 import { escapeRegExp, tidy, upperFirst } from "./text";
 import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFact } from "./types";
@@ -239,13 +240,14 @@ export function subjectOf(doc: ParsedDocument, sectionPath: readonly string[]): 
  * Galileo satellites" uses the name as a modifier: "the" belongs to "satellites", and "the Galileo" names nothing.
  */
 function articled(name: string, text: string): boolean {
-  const re = new RegExp(`\\b[Tt]he ${escapeRegExp(name)}(?![\\p{L}\\p{N}])(?:\\s+([\\p{L}'’-]+))?`, "gu");
+  const re = new RegExp(`\\b[Tt]he ${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "gu");
   for (const m of text.matchAll(re)) {
-    const next = m[1];
-    if (!next || /^\p{Lu}/u.test(next) === false) {
-      const tags = posTokens(`The ${name} ${next ?? "."}`);
-      if (!next || !["NOUN", "PROPN", "ADJ", "NUM"].includes(tags[tags.length - 1]!.pos)) return true;
-    }
+    // The word after the name, tagged in its sentence by compromise (wink reads "flows" after an unknown name as a
+    // noun): a noun there takes the article ("the Vecht valley").
+    const phrase = text.slice(m.index, m.index + m[0].length + 60).split(/[.;:!?\n]/)[0]!;
+    const terms = (analyse(phrase).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? [];
+    const next = terms[1 + name.split(/\s+/).length]?.tags ?? [];
+    if (next.includes("Verb") || !next.some((t) => ["Noun", "Adjective", "Value"].includes(t))) return true;
   }
   return false;
 }
