@@ -1370,7 +1370,8 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
     const count = (re: RegExp) => (o.match(re) ?? []).length;
     const ragged =
       !/^[\p{L}\p{N}"“‘(€$£¥]/u.test(o) ||
-      (!/[\p{L}\p{N}%°"”’)]$/u.test(o) && !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$/u.test(o)) ||
+      (!/[\p{L}\p{N}%°"”’)]$/u.test(o) &&
+        !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$|(?<![\p{L}])\p{L}\.$/u.test(o)) ||
       count(/\(/g) !== count(/\)/g) ||
       count(/"/g) % 2 === 1;
     if (ragged) {

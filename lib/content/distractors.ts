@@ -48,7 +48,8 @@ export function wholeSpan(text: string): boolean {
   const t = text.trim();
   if (!t || t !== text) return false;
   if (!/^(?:[-−+](?=\p{N})|[\p{L}\p{N}"“‘(€$£¥])/u.test(t)) return false;
-  if (!/[\p{L}\p{N}%°"”’)]$/u.test(t) && !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$/u.test(t)) return false;
+  if (!/[\p{L}\p{N}%°"”’)]$/u.test(t) && !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$|(?<![\p{L}])\p{L}\.$/u.test(t))
+    return false;
   const count = (re: RegExp) => (t.match(re) ?? []).length;
   return (
     count(/\(/g) === count(/\)/g) &&

@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import { ADVERBIAL_STARTS } from "./lexicon";
 import { posTokens } from "./pos";
+import { upperFirst } from "./text";
 import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
@@ -80,7 +81,7 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
         ? text.slice(lead[1]?.start ?? comma, comma).trim()
         : "";
       const verb = findMainVerb(tokenize(clause));
-      return verb > 0 && tokenize(clause).length >= 3 ? clause : undefined;
+      return verb > 0 && tokenize(clause).length >= 3 ? upperFirst(clause) : undefined;
     }
     anchorPos -= comma + 2;
     text = rest;

@@ -60,6 +60,7 @@ describe("class 1: a distractor is a whole span", () => {
   it.each([
     ["Vienna", true],
     ["Acme Co.", true],
+    ["11:00 a.m.", true],
     ["(Oslo)", true],
     ["−12 °C", true],
     ["Vienna.*", false],
