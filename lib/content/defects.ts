@@ -13,7 +13,7 @@ import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
-import { unresolvedAnaphora } from "./well-formed";
+import { spanCut, unresolvedAnaphora } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -43,6 +43,8 @@ export const DETECTORS = [
   ...SHAPE_CHECKS,
   ...INFORMATIVE_CHECKS,
   "unresolved-anaphora",
+  "fragment-option",
+  "list-shows-members",
   "list-exploded",
   "items-per-sentence",
   "items-per-fact",
@@ -1325,6 +1327,8 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   itemShapes,
   informative,
   unresolvedAnaphoraDefects,
+  fragmentOption,
+  listShowsMembers,
 ];
 
 /**
@@ -1370,4 +1374,80 @@ export function countByDetector(defects: Defect[]): Record<DetectorName, number>
   const counts = Object.fromEntries(DETECTORS.map((d) => [d, 0])) as Record<DetectorName, number>;
   for (const d of defects) counts[d.detector] += 1;
   return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Whole spans (decision 039)
+
+let sentenceCache: { text: string; sentences: string[] } | undefined;
+/** The document's sentences, line by line (a heading or a bullet is a sentence of its own); the last document kept. */
+function sentencesOf(text: string): string[] {
+  if (sentenceCache?.text !== text) {
+    const sentences = text
+      .split(/\n+/)
+      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()));
+    sentenceCache = { text, sentences };
+  }
+  return sentenceCache.sentences;
+}
+
+/**
+ * An option that names nothing: read with punctuation glued to an edge ("Vienna.*", "Oslo)"), or a piece of a
+ * longer name wherever the document writes it ("Rescue Service" of "the Coastal Search and Rescue Service", "Space
+ * Agency" of "European Space Agency"). Dates, numbers and true/false are values, not spans of the text.
+ *
+ * @example
+ * fragmentOption(item({ kind: "multiple_choice", options: ["Oslo)", …] })) // one defect
+ */
+export function fragmentOption(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  if (item.kind !== "multiple_choice" || !item.options) return [];
+  if (item.answerType === "date" || item.answerType === "number" || item.answerType === "boolean") return [];
+  const out: Defect[] = [];
+  const sentences = context.documentText ? sentencesOf(context.documentText) : [];
+  for (const option of item.options) {
+    const o = option.trim();
+    const count = (re: RegExp) => (o.match(re) ?? []).length;
+    const ragged =
+      !/^[\p{L}\p{N}"“‘(€$£¥]/u.test(o) ||
+      (!/[\p{L}\p{N}%°"”’)]$/u.test(o) &&
+        !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$|(?<![\p{L}])\p{L}\.$/u.test(o)) ||
+      count(/\(/g) !== count(/\)/g) ||
+      count(/"/g) % 2 === 1;
+    if (ragged) {
+      out.push(defect("fragment-option", item, `"${option}" carries punctuation at its edge`));
+      continue;
+    }
+    // Only a name can be cut out of a longer name: a lower-case phrase is not one; a rank stands before a name whole.
+    if (!/^\p{Lu}/u.test(o) || !/\s/.test(o) || words(o).every((w) => PERSON_TITLES.has(w))) continue;
+    const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
+    // A long form its acronym follows ("NATO-led Stabilisation Force (SFOR)") or a possessor's ("the EU's …") is whole.
+    const defined = new RegExp(
+      `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\([A-Z][A-Z0-9&/-]+\\)|['’]s ${escaped}(?![\\p{L}])`,
+      "u",
+    );
+    const holding = sentences.filter((t) => at.test(t));
+    if (holding.length > 0 && holding.every((t) => spanCut(t, o) && !defined.test(t)))
+      out.push(defect("fragment-option", item, `"${option}" is only ever part of a longer name in the document`));
+  }
+  return out;
+}
+
+/**
+ * A list item that prints some of the members it asks for: "Name all three: The museum holds the Holk and two other
+ * ships. Its ships are _____" shows the Holk. Members are compared as whole words, without a leading article.
+ *
+ * @example
+ * listShowsMembers(item({ kind: "flashcard", prompt: "Name all three: Oslo and Bergen … are _____", answer: "Oslo, Bergen and Tromsø" }))
+ */
+export function listShowsMembers(item: GeneratedItem): Defect[] {
+  if (item.kind !== "flashcard" || !/^Name (?:all \w+|both): /.test(item.prompt)) return [];
+  const members = item.answer
+    .split(/;\s*|,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/)
+    .map((m) => fold(m).replace(/^the /, ""))
+    .filter((m) => m.length > 2);
+  const shown = ` ${fold(item.prompt.replace(/^Name (?:all \w+|both): /, "").replace(BLANK, " "))} `;
+  return members
+    .filter((m) => shown.includes(` ${m} `))
+    .map((m) => defect("list-shows-members", item, `the prompt already names "${m}", a member it asks for`));
 }

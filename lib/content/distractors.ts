@@ -27,6 +27,8 @@ export function pickDistractors(
       const n = normaliseText(c);
       if (!n || chosenNorm.includes(n)) continue;
       if (banned.some((b) => overlaps(n, b))) continue;
+      // "Vienna.*", "Oslo)": a candidate read with a footnote mark or half a bracket is no name of anything.
+      if (!wholeSpan(c)) continue;
       // "Organisation"/"Organization", "Carignan"/"Carignon": a spelling variant is the same answer, not a distractor.
       if ([...banned, ...chosenNorm].some((b) => variantSpelling(n, b))) continue;
       chosen.push(c);
@@ -34,6 +36,27 @@ export function pickDistractors(
     }
   }
   return chosen.length >= 3 ? chosen : undefined;
+}
+
+/**
+ * Text that starts and ends with a word (a letter or digit; a currency sign before, a % or ° after, a closing bracket
+ * or quote that opens inside it, a full stop of an abbreviation like "Co." or "Jr.") and holds balanced brackets.
+ * @example wholeSpan("Vienna") // true
+ * @example wholeSpan("Oslo)") // false
+ */
+export function wholeSpan(text: string): boolean {
+  const t = text.trim();
+  if (!t || t !== text) return false;
+  if (!/^(?:[-−+](?=\p{N})|[\p{L}\p{N}"“‘(€$£¥])/u.test(t)) return false;
+  if (!/[\p{L}\p{N}%°"”’)]$/u.test(t) && !/(?:^|\s)(?:\p{Lu}|Co|Jr|Sr|St|Inc|Ltd|Mt)\.$|(?<![\p{L}])\p{L}\.$/u.test(t))
+    return false;
+  const count = (re: RegExp) => (t.match(re) ?? []).length;
+  return (
+    count(/\(/g) === count(/\)/g) &&
+    count(/\[/g) === count(/\]/g) &&
+    count(/“/g) === count(/”/g) &&
+    count(/"/g) % 2 === 0
+  );
 }
 
 /** Same words up to British/American spelling, or a typo apart (for names longer than 6 letters, not numbers). */

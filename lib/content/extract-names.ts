@@ -20,6 +20,9 @@ const ORG_RE = new RegExp(
   "g",
 );
 const ACRONYM_RE = /((?:[A-Z][\w'’-]*\s(?:(?:of|in|for|and|on|the)\s)*)+)\(([A-Z][A-Z0-9-]{1,9})\)/g;
+/** Capitalised words and "and" right before a match, after "the" or at the sentence's start: "Search and ". */
+const NAME_BEFORE_AND = /(?<=(?:^|\b[Tt]he )(?:[A-Z][\w'’-]*\s)*)((?!The\s)(?:[A-Z][\w'’-]*\s)+)(?:and|&)\s$/;
+const HEAD_WORD = new RegExp(`\\b(?:${INSTITUTION_HEADS.map(escapeRegExp).join("|")})\\b`);
 const PLACE_PREFIX = /(?<![\p{L}])(?:Camp|Fort|Mount|Lake|Cape|Port|Saint|St\.) $/u;
 const COUNTRY_RE = new RegExp(`\\b(${COUNTRIES.map(escapeRegExp).join("|")})\\b`, "g");
 
@@ -36,7 +39,14 @@ export function findOrganisations(sentence: string): NameMention[] {
   };
   for (const m of sentence.matchAll(ORG_RE)) {
     let name = m[1].replace(/^(?:The|In|At|On|A|An|From|Then)\s/, "");
-    const start = m.index + m[1].length - name.length;
+    let start = m.index + m[1].length - name.length;
+    // "the Coastal Search and Rescue Service": capitalised words joined by "and" before the head belong to the name;
+    // "Rescue Service" alone names nothing. A country or another institution before "and" is a second name.
+    const joined = NAME_BEFORE_AND.exec(sentence.slice(0, start));
+    if (joined && !COUNTRIES.includes(joined[1]!.trim()) && !HEAD_WORD.test(joined[1]!)) {
+      name = `${joined[0]}${name}`;
+      start -= joined[0].length;
+    }
     if (name.split(" ").length < 2 && !m[2]) continue;
     name = name.replace(/\s(?:and|of|for|in|on|the)$/, "");
     // "Allied Joint Force Command (JFC) Naples": the word after the acronym belongs to the name.
@@ -52,7 +62,7 @@ export function findOrganisations(sentence: string): NameMention[] {
     offset: { start: number };
   }[];
   for (const p of proposals) {
-    const name = p.text.replace(/(?:['’]s|[,.;:])+$/, "");
+    const name = p.text.replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "");
     // compromise over-extends ("Iraqi government, NATO"): keep only runs of capitalised words.
     if (name.split(" ").length < 2 || !/^[A-Z][\w'’-]*(?:\s(?:of\s|for\s|the\s)*[A-Z][\w'’-]*)+$/.test(name)) continue;
     const start = sentence.indexOf(name, p.offset.start);
@@ -153,7 +163,7 @@ export function findPlaces(sentence: string): NameMention[] {
   const proposals = analyse(sentence).places().json({ offset: true }) as { text: string; offset: { start: number } }[];
   for (const p of proposals) {
     for (const part of p.text.split(/,\s*|\s+and\s+/)) {
-      const name = part.replace(/(?:['’]s|[,.;:])+$/, "").trim();
+      const name = part.replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "").trim();
       if (!/^[A-Z][a-z]/.test(name)) continue;
       const start = sentence.indexOf(name, p.offset.start);
       if (start >= 0) add(name, start);

@@ -57,7 +57,7 @@ export function findPeople(sentence: string): PersonMention[] {
   const proposals = analyse(sentence).people().json({ offset: true }) as { text: string; offset: { start: number } }[];
   for (const p of proposals) {
     let text = p.text
-      .replace(/(?:['’]s|[,.;:])+$/, "")
+      .replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "")
       .replace(/^(?:[A-Z][a-z]+\s+)*?(?=(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$)/, (lead) =>
         TITLE_WORDS.has(lead.trim()) ? "" : lead,
       );

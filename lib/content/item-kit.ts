@@ -1,7 +1,15 @@
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
-import { boundedOccurrences, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy, upperFirst } from "./text";
+import {
+  boundedOccurrences,
+  possessive,
+  SUBJECT_PRONOUN,
+  subjectOfPossessive,
+  surnameOf,
+  tidy,
+  upperFirst,
+} from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
 export const GAP = "_____";
@@ -106,7 +114,7 @@ export function multipleChoice(
   const prompt = ` ${normaliseText(spec.prompt)} `;
   // A distractor named in the question ("Who succeeded X?" with X as an option, or "… with Benson?" with Andrew
   // Benson) is no distractor.
-  const surname = (d: string) => (spec.answerType === "person" ? d.split(/\s+/).pop()! : d);
+  const surname = (d: string) => (spec.answerType === "person" ? (surnameOf(d) ?? d) : d);
   const usable = distractors?.filter(
     (d) => !prompt.includes(` ${normaliseText(d)} `) && !prompt.includes(` ${normaliseText(surname(d))} `),
   );

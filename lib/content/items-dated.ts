@@ -1,6 +1,7 @@
 import { dateCandidates, pickDistractors } from "./distractors";
 import { formatDate, formatPeriod } from "./dates";
 import { NATO_SUMMIT_CITIES } from "./pools";
+import { surnameOf } from "./text";
 import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import type { DocDate, EventFact, GeneratedItem, PersonFact } from "./types";
 
@@ -101,10 +102,14 @@ export function displayName(p: PersonFact): string {
   return p.rank ? `${p.rank} ${p.name}` : p.name;
 }
 
-/** Other ways to write a person's name: without rank, surname alone when no other person shares it. */
+/**
+ * Other ways to write a person's name: without rank, surname alone when no other person shares it. A name that ends
+ * in a regnal numeral has no surname ("Valdemar IV" is never "IV", nor "King IV").
+ */
 export function nameVariants(kit: Kit, p: PersonFact): string[] {
-  const surname = p.name.split(" ").pop() ?? p.name;
+  const surname = surnameOf(p.name);
+  if (!surname) return [p.name];
   const people = kit.facts.filter((f): f is PersonFact => f.type === "person");
-  const unique = people.filter((o) => (o.name.split(" ").pop() ?? "") === surname).length === 1;
+  const unique = people.filter((o) => surnameOf(o.name) === surname).length === 1;
   return [p.name, ...(unique ? [surname, ...(p.rank ? [`${p.rank} ${surname}`] : [])] : [])];
 }

@@ -147,6 +147,9 @@ export function sentenceListItems(kit: Kit): GeneratedItem[] {
   return items;
 }
 
+/** A member as the prompt would show it: normalised, without a leading article. */
+const memberKey = (member: string) => normaliseText(member).replace(/^the /, "");
+
 const COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 const countWord = (n: number) => COUNT_WORDS[n - 2] ?? String(n);
 
@@ -203,6 +206,10 @@ export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
   // whose plural the quoted sentence before names ("The Council has 15 members. Five of them …") is read with it.
   const pronoun = fact.context ? /\b(?:it|he|him|she)\b/i : /\b(?:it|they|them|he|him|she)\b/i;
   if (pronoun.test(item.prompt.replace(/^Name (?:all \w+|both): /, ""))) return [];
+  // A list item never shows its own answers: a lead-in or context sentence that already names a member ("More than
+  // 40 rivers reach the coast, such as the Ljungan. The most important include _____") gives part of the list away.
+  const shown = ` ${normaliseText(fact.gapped.replace(GAP, " "))} `;
+  if (fact.members.some((m) => shown.includes(` ${memberKey(m)} `))) return [];
   // The whole list is the answer: the ration lets no item ask one member of it again.
   item.members = fact.members;
   return [item];

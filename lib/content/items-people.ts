@@ -67,7 +67,8 @@ export function personItems(kit: Kit, p: PersonFact): GeneratedItem[] {
     const succ = people.find((o) => o.name === p.successor);
     if (succ) asWho("predecessor", `Whom did ${displayName(succ)} succeed as ${role}?`, p.evidence.successor);
   }
-  if (p.rank) {
+  // A rank is asked among ranks; a title (King, Count, Professor) is no rank, and its options would mix in a queen.
+  if (p.rank && RANK_POOL.includes(p.rank)) {
     const prompt = `What is the rank of ${p.name}?`;
     const d = pickDistractors(
       p.rank,

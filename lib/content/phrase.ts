@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import { ADVERBIAL_STARTS } from "./lexicon";
 import { posTokens } from "./pos";
+import { upperFirst } from "./text";
 import { analyse, findMainVerb, isAuxiliary, toInfinitive, tokenize } from "./tokens";
 
 /** A span to cut out of a sentence before it is rephrased. */
@@ -9,6 +10,8 @@ export interface Cut {
   stop: number;
 }
 
+const PART_OF_PERIOD =
+  /\b(?:by|at|in|until|from|since|towards?|before|after) the (?:very )?(?:end|start|beginning|middle|turn|close|spring|summer|autumn|fall|winter|course|first half|second half) of\s*$/i;
 const PREP_BEFORE = /(?:\b(?:in|on|at|from|during|since|by|until|around|of))\s*$/i;
 const TRAILING_CLAUSE =
   /,\s+(?:which|who|whom|whose|where|thereby|including|setting|providing|conducted|coordinating|on the|as well as|while|but)\b/i;
@@ -37,7 +40,8 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
   }
   for (const c of cuts) {
     const before = sentence.slice(0, c.start);
-    const prep = PREP_BEFORE.exec(before);
+    // "By the end of 1990 X had …": the whole phrase goes, not only "of 1990" ("By the end X had …").
+    const prep = PART_OF_PERIOD.exec(before) ?? PREP_BEFORE.exec(before);
     removals.push({ start: prep ? prep.index : c.start, stop: c.stop });
   }
   removals.sort((a, b) => b.start - a.start);
@@ -63,6 +67,22 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
     if (comma === -1 || !(ADVERBIAL_STARTS.has(first) || comma < 3)) break;
     const rest = text.slice(comma + 2);
     if (findMainVerb(tokenize(rest)) === -1) break;
+    // "Before the NPS was created in 1916, the Army ran …": a cut inside a fronted clause dates that clause, so the
+    // clause after its subordinator is the event ("the NPS was created"); a participial phrase ("following a
+    // request in 2015") has no subject of its own and gives nothing.
+    const lead = posTokens(text.slice(0, comma));
+    if (
+      cuts.length > 0 &&
+      anchorPos > 0 &&
+      anchorPos <= comma + 1 &&
+      lead.some((t) => ["AUX", "VERB"].includes(t.pos))
+    ) {
+      const clause = ["SCONJ", "ADP"].includes(lead[0]?.pos ?? "")
+        ? text.slice(lead[1]?.start ?? comma, comma).trim()
+        : "";
+      const verb = findMainVerb(tokenize(clause));
+      return verb > 0 && tokenize(clause).length >= 3 ? upperFirst(clause) : undefined;
+    }
     anchorPos -= comma + 2;
     text = rest;
   }
@@ -84,7 +104,10 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
       text = `${copular[1]} ${text.slice(relative.index + relative[0].length)}`;
     } else text = text.slice(0, relative.index);
   }
-  text = keepPredicate(text, Math.max(anchorPos, 0));
+  // A date fronted before the first clause ("In 1907 Stevens resigned, and Roosevelt gave …") dates the whole sentence.
+  const own = anchorPos > 0 ? ownClause(text, anchorPos) : { text, start: 0 };
+  anchorPos -= own.start;
+  text = keepPredicate(own.start > 0 ? (namedSubject(text, own.text) ?? "") : own.text, Math.max(anchorPos, 0));
   if (!text) return undefined;
   const tokens = tokenize(text);
   const verb = findMainVerb(tokens);
@@ -92,7 +115,65 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
   return text.trim().replace(/,$/, "");
 }
 
-/** "X was born in Warsaw and won the prize" with the anchor in the second half → "X won the prize". */
+const NP_WORD = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"]);
+const OBJECT_START = new Set(["DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ"]);
+const BE = /^(?:is|are|was|were|be|been|being)$/i;
+
+/**
+ * The clause holding the anchor when two clauses with subjects of their own are joined (", and full services
+ * followed", "; the town burned"): a date in the second clause dates the second subject's deed, not the first's.
+ * Read from wink-nlp's tags: after ", and"/", but"/";" a noun phrase and then a verb open a new clause.
+ * @example ownClause('Services were declared in 2016, and full services followed', 45).text // 'full services followed'
+ */
+export function ownClause(text: string, anchor: number): { text: string; start: number } {
+  const tokens = posTokens(text);
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const t = tokens[i]!;
+    const joins = t.text === ";" || (/^(?:and|but)$/i.test(t.text) && tokens[i - 1]?.text === ",");
+    if (!joins) continue;
+    let j = i + 1;
+    while (tokens[j] && NP_WORD.has(tokens[j]!.pos)) j++;
+    if (j === i + 1 || !tokens[j] || !["VERB", "AUX"].includes(tokens[j]!.pos)) continue;
+    ends.push(t.text === ";" ? t.start : tokens[i - 1]!.start);
+    starts.push(tokens[i + 1]!.start);
+  }
+  ends.push(text.length);
+  let k = 0;
+  for (let n = 0; n < starts.length; n++) if (anchor >= starts[n]!) k = n;
+  return { text: text.slice(starts[k], ends[k]).trim(), start: starts[k]! };
+}
+
+/**
+ * A later clause whose subject is a pronoun, with the first clause's subject in its place ("Hein Jacobsson took over,
+ * and he completed the hull" → "Hein Jacobsson completed the hull"): within one sentence a pronoun subject refers to
+ * the subject before it. Undefined when that subject is no name, or when number disagrees.
+ */
+function namedSubject(sentence: string, clause: string): string | undefined {
+  const m = /^(he|she|it|they)\b/i.exec(clause);
+  if (!m) return clause;
+  const tokens = tokenize(sentence);
+  const v = findMainVerb(tokens);
+  const subject = v > 0 ? sentence.slice(0, tokens[v]!.start).trim() : "";
+  // "He was … , and in 1917 he fell ill": the same pronoun twice is one referent, resolved as the first would be.
+  if (subject.toLowerCase() === m[1]!.toLowerCase()) return clause;
+  if (
+    !/^(?:the\s+)?\p{Lu}/iu.test(subject) ||
+    /^(?:he|she|it|they|this|these|those|its|his|her|their)\b/i.test(subject)
+  )
+    return undefined;
+  const plural = /\band\b/.test(subject) || (/s$/.test(subject) && !/ss$/.test(subject));
+  if (plural !== (m[1]!.toLowerCase() === "they") || !/\p{Lu}/u.test(subject.slice(1))) return undefined;
+  return `${subject}${clause.slice(m[0].length)}`;
+}
+
+/**
+ * "X was born in Warsaw and won the prize" with the anchor in the second half → "X won the prize". A second
+ * predicate that shares a passive's auxiliary keeps it ("was initialled … and signed in Paris" → "X was signed in
+ * Paris": a "by" agent after the verb says so); one with an object of its own is active; a bare verb after a passive
+ * could be either ("was polished and entered service") and gives nothing.
+ */
 function keepPredicate(text: string, anchor: number): string {
   const tokens = tokenize(text);
   const verb = findMainVerb(tokens);
@@ -122,7 +203,26 @@ function keepPredicate(text: string, anchor: number): string {
     .trim()
     .replace(/\s+and$/, "")
     .replace(/,$/, "");
-  return `${subject} ${predicate}`;
+  if (k === 0) return `${subject} ${predicate}`;
+  // The first predicate's auxiliaries ("was", "had been") when it is a passive: be + a verb.
+  const first = posTokens(text.slice(bounds[0]));
+  let a = 0;
+  while (first[a] && first[a]!.pos === "AUX") a++;
+  const passive = a > 0 && BE.test(first[a - 1]!.text) && first[a]?.pos === "VERB";
+  const own = posTokens(predicate);
+  if (!passive || own[0]?.pos === "AUX") return `${subject} ${predicate}`;
+  // "sank", "went": a past tense that is no participle is finite, so active.
+  const forms = (
+    nlp(toInfinitive(own[0]?.text ?? "")).verbs() as unknown as { conjugate(): Record<string, string>[] }
+  ).conjugate()[0];
+  if (forms?.Participle && forms.PastTense === own[0]?.text.toLowerCase() && forms.Participle !== forms.PastTense)
+    return `${subject} ${predicate}`;
+  const after = own.slice(1).find((t) => t.pos !== "ADV");
+  if (after?.text.toLowerCase() === "by") {
+    const aux = text.slice(bounds[0], bounds[0] + first[a - 1]!.end).trim();
+    return `${subject} ${aux} ${predicate}`;
+  }
+  return after && OBJECT_START.has(after.pos) ? `${subject} ${predicate}` : "";
 }
 
 /**
@@ -154,6 +254,8 @@ export function toQuestion(wh: string, clause: string, datedPast = false): strin
   const verb = tokens[v];
   const rest = `${clause.slice(verb.end).trim()}${fronted}`;
   if (isAuxiliary(verb.text)) return finish(`${wh} ${verb.text.toLowerCase()} ${subject} ${rest}`);
+  // "The dish inspected by the trust": a passive without its auxiliary; "did … inspect by" would turn it around.
+  if (/^by\b/i.test(rest.replace(/^(?:\w+ly\s+)+/, "")) && /ed$/i.test(verb.text)) return undefined;
   // A dated event told in the present ("views … on March 5, 2018", a caption) happened in the past.
   const past = verb.tags.has("PastTense") || datedPast;
   const plural =

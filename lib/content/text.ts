@@ -103,3 +103,18 @@ export function possessive(name: string): string {
   const bare = name.replace(/\s*\([^)]*\)/g, "");
   return /s$/.test(bare) ? `${bare}'` : `${bare}'s`;
 }
+
+/** A regnal numeral or a generational suffix: the end of a name, never a surname ("Valdemar IV", "John Smith Jr."). */
+const NAME_SUFFIX = /^(?:[IVX]{1,5}|Jr\.?|Sr\.?)$/;
+
+/**
+ * The surname a name may be asked by alone, or undefined when its last word is no surname: a regnal numeral or a
+ * generational suffix ("Count Adolf II" is not "II", "King Valdemar IV" not "King IV").
+ * @example surnameOf("Jennie Carignan") // "Carignan"
+ * @example surnameOf("Elizabeth II") // undefined
+ */
+export function surnameOf(name: string): string | undefined {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1]!;
+  return words.length > 1 && !NAME_SUFFIX.test(last) ? last : undefined;
+}

@@ -356,7 +356,7 @@ const SENTENCE_OPENERS =
 /**
  * A name answer cut out of a longer name in its sentence: the next word is capitalised ("Camp Silver" in "Camp
  * Silver Lake", "Major General Pietro" before "ROSSI"), or the word before is ("Nations" of "United Nations"), or
- * it follows "<Name> and" inside "the Economic and Social Council". Titles before a person's name are not part of it.
+ * it follows "<Name …> and" inside "the Economic and Social Council". Titles before a person's name are not part of it.
  *
  * @example spanCut('The camp at Camp Silver Lake opened.', 'Camp Silver') // true
  */
@@ -376,6 +376,7 @@ export function spanCut(sentence: string, answer: string): boolean {
       const atStart = before.trimEnd().length === prev.length;
       if (!atStart) return true;
     }
-    return /\bthe [A-Z][\p{L}-]+ (?:and|of|for) $/u.test(before);
+    // "the Coastal Search and _____": any run of capitalised words after "the" and before the linking word.
+    return /\b[Tt]he (?:[A-Z][\p{L}'’-]+ )+(?:and|of|for|&) $/u.test(before);
   });
 }
