@@ -53,6 +53,8 @@ const JudgedItemSchema = z.object({
   source: z.string(),
   verdict: z.enum(VERDICTS),
   reason: z.string().min(1).optional(),
+  /** 2 for the items judged after decision 038's changes brought them in. */
+  round: z.number().int().optional(),
 });
 export const JudgedFileSchema = z.object({
   document: z.string().min(1),
