@@ -19,6 +19,7 @@ import { countByDetector, detectDefects, DETECTORS, type Defect, type DetectorNa
 import { buildItems } from "../lib/content/pipeline";
 import { fold } from "../lib/content/text";
 import * as pools from "../lib/content/pools";
+import { REVIEW_BELOW } from "../lib/content/precision";
 import type { GeneratedItem } from "../lib/content/types";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,6 +42,26 @@ export const KeyFactFileSchema = z.object({
   facts: z.array(KeyFactSchema).min(1),
 });
 export type KeyFact = z.infer<typeof KeyFactSchema>;
+
+/** How a careful teacher judged an item by hand (tests/fixtures/corpus/<doc>.judged.json, decision 038). */
+export const VERDICTS = ["sound", "false", "ambiguous", "ill-formed", "worthless"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+const JudgedItemSchema = z.object({
+  kind: z.string().min(1),
+  prompt: z.string().min(1),
+  answer: z.string(),
+  source: z.string(),
+  verdict: z.enum(VERDICTS),
+  reason: z.string().min(1).optional(),
+  /** 2 for the items judged after decision 038's changes brought them in. */
+  round: z.number().int().optional(),
+});
+export const JudgedFileSchema = z.object({
+  document: z.string().min(1),
+  judged: z.string().min(1),
+  items: z.array(JudgedItemSchema).min(1),
+});
+export type JudgedFile = z.infer<typeof JudgedFileSchema>;
 export type KeyFactFile = z.infer<typeof KeyFactFileSchema>;
 
 export interface DocumentReport {
@@ -60,6 +81,22 @@ export interface DocumentReport {
   defects: Record<DetectorName, number>;
   defectList: Defect[];
   itemList: GeneratedItem[];
+  /** What the hand-judged set says about the current output; null when the document has no .judged.json. */
+  judged: JudgedReport | null;
+}
+
+/** Counts by verdict, plus the items not judged yet (new since the judgement). */
+export type VerdictCounts = Record<Verdict | "not judged", number>;
+
+export interface JudgedReport {
+  /** Items served by default (quality ≥ REVIEW_BELOW), by verdict. */
+  served: VerdictCounts;
+  /** Items kept only for the instructor's review, by verdict. */
+  review: VerdictCounts;
+  /** Judged items the generator no longer makes, by verdict. */
+  gone: Record<Verdict, number>;
+  /** The quality score of every judged item still made (served or for review), for the separation figures. */
+  scores: { verdict: Verdict; quality: number }[];
 }
 
 export interface QualityReport {
@@ -78,6 +115,30 @@ export interface QualityReport {
   unseen: KeyFactSummary;
   /** The same figures over the held-out documents (tests/fixtures/holdout), when any were measured. */
   holdout: KeyFactSummary;
+  /** The hand-judged figures summed over the documents that have a judged set. */
+  judged: JudgedSummary | null;
+}
+
+export interface JudgedSummary {
+  documents: number;
+  served: VerdictCounts;
+  review: VerdictCounts;
+  gone: Record<Verdict, number>;
+  /** Judged-sound items served divided by judged items served. */
+  precision: number;
+  separation: Separation;
+}
+
+/** How well the quality score tells judged-bad items from judged-sound ones. */
+export interface Separation {
+  bad: number;
+  sound: number;
+  badBelow: number;
+  soundBelow: number;
+  meanBad: number;
+  meanSound: number;
+  /** Chance that a random bad item scores below a random sound one (ties count half): 0.5 is no separation. */
+  auc: number;
 }
 
 export interface KeyFactSummary {
@@ -129,6 +190,66 @@ export function readKeyFacts(file: string): KeyFactFile | null {
   if (!parsed.success)
     throw new Error(`${found}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   return parsed.data;
+}
+
+/** `<name>.judged.json` beside the document, else in the corpus folder; null when the document has none. */
+export function readJudged(file: string): JudgedFile | null {
+  const base = path.basename(file).replace(/\.(md|txt)$/i, "");
+  const found = [
+    path.join(path.dirname(file), `${base}.judged.json`),
+    path.join(CORPUS_DIR, `${base}.judged.json`),
+  ].find((c) => existsSync(c));
+  if (!found) return null;
+  const parsed = JudgedFileSchema.safeParse(JSON.parse(readFileSync(found, "utf8")));
+  if (!parsed.success)
+    throw new Error(`${found}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+/**
+ * What identifies a judged item across unrelated changes: its kind, its prompt and its answer, folded (case,
+ * accents and punctuation aside). A multiple-choice item's options are shuffled by seed and are not part of it.
+ */
+export function judgedKey(item: { kind: string; prompt: string; answer: string }): string {
+  return `${item.kind}|${fold(item.prompt)}|${fold(item.answer)}`;
+}
+
+const noVerdicts = (): Record<Verdict, number> =>
+  Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+const noCounts = (): VerdictCounts => ({ ...noVerdicts(), "not judged": 0 });
+
+/** Matches the current output (served and for review) against the judged set. */
+export function judgeItems(all: readonly GeneratedItem[], judged: JudgedFile): JudgedReport {
+  const verdicts = new Map(judged.items.map((j) => [judgedKey(j), j.verdict]));
+  const report: JudgedReport = { served: noCounts(), review: noCounts(), gone: noVerdicts(), scores: [] };
+  const seen = new Set<string>();
+  for (const item of all) {
+    const key = judgedKey(item);
+    seen.add(key);
+    const verdict = verdicts.get(key);
+    report[item.review ? "review" : "served"][verdict ?? "not judged"] += 1;
+    if (verdict) report.scores.push({ verdict, quality: item.quality ?? 1 });
+  }
+  for (const [key, verdict] of verdicts) if (!seen.has(key)) report.gone[verdict] += 1;
+  return report;
+}
+
+/** Separation figures for a list of judged scores. */
+export function separation(scores: readonly { verdict: Verdict; quality: number }[]): Separation {
+  const bad = scores.filter((s) => s.verdict !== "sound").map((s) => s.quality);
+  const sound = scores.filter((s) => s.verdict === "sound").map((s) => s.quality);
+  let wins = 0;
+  for (const b of bad) for (const g of sound) wins += b < g ? 1 : b === g ? 0.5 : 0;
+  const mean = (xs: number[]) => (xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
+  return {
+    bad: bad.length,
+    sound: sound.length,
+    badBelow: bad.filter((q) => q < REVIEW_BELOW).length,
+    soundBelow: sound.filter((q) => q < REVIEW_BELOW).length,
+    meanBad: mean(bad),
+    meanSound: mean(sound),
+    auc: bad.length && sound.length ? round(wins / (bad.length * sound.length), 3) : 0.5,
+  };
 }
 
 const withoutArticle = (text: string) => fold(text).replace(/^(?:the|a|an) /, "");
@@ -187,8 +308,10 @@ export function measureDocument(
   text: string,
   library: { knownTexts: string[]; pool: string[] },
   keyFactFile: KeyFactFile | null = readKeyFacts(file),
+  judgedFile: JudgedFile | null = readJudged(file),
 ): DocumentReport {
-  const { doc, items } = buildItems(text, { seed: SEED });
+  const { doc, items: all } = buildItems(text, { seed: SEED, includeReview: true });
+  const items = all.filter((item) => !item.review);
   const facts = keyFactFile?.facts ?? null;
   const coveredBy = facts?.map((f) => items.filter((i) => covers(i, f)).length) ?? null;
   const covered = coveredBy ? coveredBy.filter((n) => n > 0).length : null;
@@ -218,6 +341,7 @@ export function measureDocument(
     defects: countByDetector(defectList),
     defectList,
     itemList: items,
+    judged: judgedFile ? judgeItems(all, judgedFile) : null,
   };
 }
 
@@ -248,6 +372,7 @@ export function measureCorpus(files: string[]): QualityReport {
     };
   };
   return {
+    judged: summariseJudged(documents),
     unseen: summary(CORPUS_DIR),
     holdout: summary(HOLDOUT_DIR),
     documents,
@@ -262,6 +387,64 @@ export function measureCorpus(files: string[]): QualityReport {
       defects,
     },
   };
+}
+
+/** The judged figures summed over the documents that have a judged set. */
+function summariseJudged(documents: readonly DocumentReport[]): JudgedSummary | null {
+  const judged = documents.flatMap((d) => (d.judged ? [d.judged] : []));
+  if (judged.length === 0) return null;
+  const served = noCounts();
+  const review = noCounts();
+  const gone = noVerdicts();
+  for (const j of judged) {
+    for (const k of Object.keys(served) as (keyof VerdictCounts)[]) {
+      served[k] += j.served[k];
+      review[k] += j.review[k];
+    }
+    for (const v of VERDICTS) gone[v] += j.gone[v];
+  }
+  const servedJudged = VERDICTS.reduce((a, v) => a + served[v], 0);
+  return {
+    documents: judged.length,
+    served,
+    review,
+    gone,
+    precision: servedJudged ? round(served.sound / servedJudged, 3) : 0,
+    separation: separation(judged.flatMap((j) => j.scores)),
+  };
+}
+
+const counts = (c: VerdictCounts | Record<Verdict, number>) =>
+  Object.entries(c)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ");
+
+/** The judged-set lines, appended after the other figures so earlier outputs still compare line by line. */
+function judgedLines(report: QualityReport): string[] {
+  const out: string[] = [];
+  if (!report.judged) return out;
+  out.push(`\n== judged items (<document>.judged.json, decision 038)`);
+  for (const d of report.documents) {
+    if (!d.judged) continue;
+    const s = separation(d.judged.scores);
+    out.push(`${d.file}: served ${counts(d.judged.served)}`);
+    out.push(`  for review ${counts(d.judged.review)}; judged but no longer made ${counts(d.judged.gone)}`);
+    out.push(
+      `  quality below ${REVIEW_BELOW}: bad ${s.badBelow}/${s.bad}, sound ${s.soundBelow}/${s.sound}; AUC ${s.auc}`,
+    );
+  }
+  const j = report.judged;
+  const s = j.separation;
+  const bad = VERDICTS.filter((v) => v !== "sound").reduce((a, v) => a + j.served[v], 0);
+  out.push(`judged totals (${j.documents} documents): served ${counts(j.served)}`);
+  out.push(`judged precision of served items: ${pct(j.precision)} (${j.served.sound} sound, ${bad} judged bad served)`);
+  out.push(`judged for review: ${counts(j.review)}`);
+  out.push(`judged but no longer made: ${counts(j.gone)}`);
+  out.push(
+    `quality score separation: bad below ${REVIEW_BELOW} ${s.badBelow}/${s.bad}, sound below ${s.soundBelow}/${s.sound}; ` +
+      `mean bad ${s.meanBad}, mean sound ${s.meanSound}; AUC ${s.auc}`,
+  );
+  return out;
 }
 
 const pct = (n: number | null) => (n === null ? "n/a" : `${Math.round(n * 100)} %`);
@@ -309,6 +492,7 @@ function printText(report: QualityReport, withItems: boolean) {
     );
   out.push(`max items per sentence: ${t.maxItemsPerSentence}`);
   for (const x of DETECTORS) out.push(`  ${x.padEnd(26)} ${t.defects[x]}`);
+  out.push(...judgedLines(report));
   process.stdout.write(`${out.join("\n")}\n`);
 }
 

@@ -21,6 +21,7 @@ import {
   measureCorpus,
   readKeyFacts,
   type QualityReport,
+  VERDICTS,
 } from "../../scripts/content-quality";
 import { DETECTORS, type DetectorName } from "./defects";
 import { fold } from "./text";
@@ -35,16 +36,24 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "eufor-althea.md": 21, // session 6 merge (terms + lists + roles): 20 → 21; // wip-gen round 3: 21 → 20, "eufor-acronym" was a blank cutting "European Union Force in Bosnia and Herzegovina" (blank-runs-on) — // wip-gen (statement facts); before: 20 — main: 18
   // Round 2: 21 → 19, both facts were covered only by one member of a list of values ("collected in _____ and 2012"
   // → 2011, "energies of 7 and _____ TeV" → 8; list-member): a list becomes one item or none.
-  "higgs-press-release.md": 22, // session 6 merge (terms + lists + roles): 19 → 22; // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
+  // genjudged: 22 → 19, "seminar-time" and "press-conference" were times of day (logistics), "cern-hq" only the
+  // garbled "Where has CERN its headquarters?"; all judged bad by hand (decision 038).
+  "higgs-press-release.md": 19, // session 6 merge (terms + lists + roles): 19 → 22; // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
   "jwst-fact-sheet.md": 25, // session 6 merge (terms + lists + roles): 23 → 25; // wip-gen-terms: "beryllium" (made of) — was 22; // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
-  "panama-canal.md": 32, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  // genjudged: 32 → 31, "cape-horn" only quoted "Ships that use it avoid …" (dangling "it", decision 038).
+  "panama-canal.md": 31, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 15, // wip-gen-prec: 16 → 15, "ingenhousz" quoted "Eight years later … plants do this" (no date to count from: unresolved-anaphora, decision 035); // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 19, // session 6 merge (terms + lists + roles): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
   "un-security-council.md": 17, // session 6 merge (terms + lists + roles): 15 → 17; // wip-gen-terms: "resolution-", "sanctions-definition" (glossary) — was 13; // wip-gen (statement facts); before: 12
-  "vasa-museum.md": 19, // wip-gen-prec: 22 → 19, "opening-hours" and "wednesday-hours" are opening hours (logistics-source), "wasavarvet" quoted "During this time …" (unresolved-anaphora), decision 035; // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
-  "world-wide-web.md": 21, // session 6 merge (terms + lists + roles): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
-  "yellowstone-visitor.md": 21, // wip-gendistract: 22 → 21, "Before the NPS was created in 1916, the US Army ran …" now dates the NPS (was "the US Army ran the park … in 1916", a false T/F); its two items take the sentence's room and "army" (a statement blank) waits (decision 039); // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
+  // genjudged: 19 → 15, "franzen", "depth", "falting" quoted "… Anders Franzén found it at a depth of …" and
+  // "deaths" "At least 30 people died." (a dangling "it"; a sentence naming nothing): for review (decision 038).
+  "vasa-museum.md": 15, // wip-gen-prec: 22 → 19, "opening-hours" and "wednesday-hours" are opening hours (logistics-source), "wasavarvet" quoted "During this time …" (unresolved-anaphora), decision 035; // session 6 merge (terms + lists + roles): 16 → 22; // wip-gen-terms: "peg", "bolts" — was 14; // wip-gen round 3: 15 → 14, "sinking-distance" quoted "… and she sank" ("she" is the ship: dropped as a dangling pronoun, decision 024) — wip-gen (statement facts); before: 14
+  // genjudged: 21 → 20, "next" quoted "Both ran on a NeXT computer" (a dangling "Both", decision 038).
+  "world-wide-web.md": 20, // session 6 merge (terms + lists + roles): 21 → 21; // wip-gen-terms: "html", "uri", "http" (abbreviations in a list), "next" — was 17; // wip-gen round 3: 18 → 17, "vague-exciting" read "He wrote …" as Mike Sendall where Berners-Lee is also named (a guess: pronoun-resolution) — wip-gen (statement facts); before: 16 — main: 17; main's "netscape" item named the wrong person (Eric Bina, from "He" after two names)
+  // genjudged: 22 → 20, "states" quoted "Most of it lies in …" (dangling "it"), "albright" a visitor centre's
+  // opening days (logistics), decision 038.
+  "yellowstone-visitor.md": 20, // wip-gendistract: 22 → 21, "Before the NPS was created in 1916, the US Army ran …" now dates the NPS (was "the US Army ran the park … in 1916", a false T/F); its two items take the sentence's room and "army" (a statement blank) waits (decision 039); // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
@@ -116,6 +125,15 @@ const TOTAL_COVERAGE_AT_LEAST = 235 / 411; // target 0.9; main: 189; wip-content
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
+
+/**
+ * The hand-judged items (tests/fixtures/corpus/*.judged.json, decision 038): judged bad (false, ambiguous, ill-formed,
+ * worthless) yet served by default. main b405413: 125 of 635 served (3 false); after decision 038: 49 of 590 (2 false,
+ * both "the Tisza" put for the river's "it"). Judged-sound items scoring below the review line: main 6, now 2.
+ */
+const JUDGED_BAD_SERVED_AT_MOST = 49;
+const JUDGED_FALSE_SERVED_AT_MOST = 2;
+const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 2;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 
@@ -192,6 +210,15 @@ describe("generator quality on the corpus (regression guard; issue 13 targets in
   it("asks no more items per key fact, nor per sentence, than on main", () => {
     expect(report.unseen.itemsPerKeyFact).toBeLessThanOrEqual(ITEMS_PER_KEY_FACT_AT_MOST);
     expect(report.totals.maxItemsPerSentence).toBeLessThanOrEqual(MAX_ITEMS_PER_SENTENCE_AT_MOST);
+  });
+
+  it("serves no more hand-judged bad items than when last measured, and scores sound items above review", () => {
+    const judged = report.judged!;
+    const bad = VERDICTS.filter((v) => v !== "sound").reduce((a, v) => a + judged.served[v], 0);
+    expect(judged.documents).toBe(defaultInputs().length);
+    expect(bad).toBeLessThanOrEqual(JUDGED_BAD_SERVED_AT_MOST);
+    expect(judged.served.false).toBeLessThanOrEqual(JUDGED_FALSE_SERVED_AT_MOST);
+    expect(judged.separation.soundBelow).toBeLessThanOrEqual(JUDGED_SOUND_FOR_REVIEW_AT_MOST);
   });
 
   it.each([...DETECTORS])("finds no more %s defects than on main", (detector) => {

@@ -56,7 +56,7 @@ const CLOCK = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)(?!\w)/i;
 const SCHEDULE =
   /\b(?:daily|every day|each day|weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days|until|last (?:admission|entry)|opening (?:hours|times)|open(?:s)? (?:from|daily|every|until)|closes?|closed)\b/i;
 const VISITOR =
-  /\b(?:last (?:admission|entry)|audio[- ]?guides?|opening (?:hours|times)|admission (?:is|costs|charge|fee|free)|free admission|book(?:ing)? (?:in advance|ahead|online)|advance booking|(?:allow|plan for|set aside) (?:at least |about |around )?(?:\d+|an?|one|two|three|half an?) (?:hours?|minutes)|the visit (?:takes|lasts)|guided tours?\b[^.]*\b\d{1,2}[:.]\d{2}|wheelchair|cloakroom|lockers?)\b/i;
+  /\b(?:getting (?:here|there)|how to (?:get|find) us|open (?:every day|daily|all year|year-round)|last (?:admission|entry)|audio[- ]?guides?|opening (?:hours|times)|admission (?:is|costs|charge|fee|free)|free admission|book(?:ing)? (?:in advance|ahead|online)|advance booking|(?:allow|plan for|set aside) (?:at least |about |around )?(?:\d+|an?|one|two|three|half an?) (?:hours?|minutes)|the visit (?:takes|lasts)|guided tours?\b[^.]*\b\d{1,2}[:.]\d{2}|wheelchair|cloakroom|lockers?)\b/i;
 const CONTACT =
   /(?:\b(?:tel|phone|telephone|fax|e-?mail)\b\.?:?\s*[+\d(]|\+\d[\d\s()-]{6,}|[\w.-]+@[\w-]+\.\w|\bwww\.|https?:\/\/|\b(?:postcode|zip code|p\.?o\.? box)\b|\b\d{1,4},? [A-Z][\p{L}-]+ (?:Street|Road|Avenue|Lane|Square|Place|Boulevard)\b|\b[A-Z][\p{L}-]+(?:straße|strasse|gatan|vägen|plein|platz)\s\d)/iu;
 const EXERCISE =
@@ -185,6 +185,15 @@ const NATURAL_FEATURE =
  * topicEntity(item({ prompt: 'Fill in the blank: _____ was a British engineer.', answer: 'Ada Brook', answerType: 'person' }), { title: 'Ada Brook (1820–1890)' })
  */
 export function topicEntity(item: GeneratedItem, context: ShapeContext = {}): string[] {
+  // "Which of these is NOT in the list …? → NATO Mission Iraq": the document's own subject is the outsider anyone
+  // picks out (decision 038).
+  if (item.members && item.kind === "multiple_choice") {
+    const topic = topicOf(context);
+    const outsider = bare(item.answer);
+    return topic.names.has(outsider) || topic.setting.has(outsider)
+      ? ["the outsider is the document's own subject"]
+      : [];
+  }
   if (COMBINED.has(item.kind) || item.kind === "flashcard" || item.members) return [];
   if (/\bstand for\?$|\babbreviation\b/.test(item.prompt)) return [];
   const topic = topicOf(context);

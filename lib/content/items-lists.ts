@@ -48,7 +48,10 @@ function notItem(
   const key = `list:${hash([...members].sort().join("|"))}`;
   const rng = kit.rngFor(key);
   // The first outsider in the document's order: the same whatever the seed, so the item (and its id) is stable.
-  const answer = outsiders[0]!;
+  // Not the name the document mentions most, its own subject (decision 038): anyone picks that one out.
+  const mentions = (name: string) => kit.facts.filter((f) => f.source.text.includes(name)).length;
+  const most = outsiders.length > 1 ? outsiders.reduce((a, b) => (mentions(b) > mentions(a) ? b : a)) : undefined;
+  const answer = outsiders.find((o) => o !== most)!;
   const item = makeItem(
     { key, source: spec.source, pronounRef: spec.pronounRef },
     {

@@ -184,6 +184,19 @@ function timeVariants(text: string): string[] {
   return [...new Set(spans)].filter((t) => t !== text);
 }
 
+/**
+ * "the " when the sentence gives a name the definite article ("the European Space Agency", "the NATO-led
+ * Stabilisation Force"), else "" ("NATO Mission Iraq"): "What is the abbreviation of European Space Agency?" reads
+ * as a slip.
+ * @example articleFor('European Space Agency', 'a partnership of NASA and the European Space Agency (ESA)') // 'the '
+ */
+export function articleFor(name: string, sentence: string): string {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The article may stand before a name or a hyphenated modifier: "the NATO-led Stabilisation Force", "the EU's Common …".
+  const modifier = "(?:\\p{Lu}[\\p{L}-]*|\\p{L}+-[\\p{L}-]+)(?:['’]s)?\\s+";
+  return new RegExp(`\\b[Tt]he\\s+(?:${modifier}){0,2}?${escaped}\\b`, "u").test(sentence) ? "the " : "";
+}
+
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */
 export function organisationItems(
   kit: Kit,
@@ -217,7 +230,7 @@ export function organisationItems(
       makeItem(o, {
         kind: "flashcard",
         variant: "abbreviation",
-        prompt: `What is the abbreviation of ${o.name}?`,
+        prompt: `What is the abbreviation of ${articleFor(o.name, o.source.text)}${o.name}?`,
         answer: o.acronym,
         answerType: "text",
         topic: "definitions",

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildItems } from "./pipeline";
-import { assessItem, coordinatedLists, selectItems, spellingKey } from "./precision";
+import { articleFor } from "./items-other";
+import {
+  assessItem,
+  coordinatedLists,
+  danglingPronoun,
+  frontedDateAskedOfMain,
+  selectItems,
+  spellingKey,
+} from "./precision";
 import { answerDefects, promptDefects, spanCut } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -124,6 +132,90 @@ describe("assessItem", () => {
   it("scores a question from a sentence opening with a subordinate clause low enough for review", () => {
     const item = { ...base, source: { ...base.source, text: "When the war ended, the bridge opened in May 1990." } };
     expect(assessItem(item).quality).toBeLessThan(0.6);
+  });
+});
+
+// Sentences written for these tests (decision 038), not taken from the corpus.
+describe("the judged set's doubtful signs (decision 038)", () => {
+  const cloze = (sentence: string, answer: string, answerType: GeneratedItem["answerType"] = "text") => ({
+    ...base,
+    kind: "cloze" as const,
+    prompt: `Fill in the blank: ${sentence.replace(answer, "_____")}`,
+    answer,
+    answerType,
+    source: { text: sentence, start: 0, end: sentence.length },
+  });
+
+  it.each([
+    ["Ships that pass it at night see a white flash every ten seconds.", "it"],
+    ["Most of it was rebuilt after a storm in 1903.", "it"],
+    ["In 1921 the Northern Lights Board gave her a gold medal for the design.", "her"],
+    ["In 1850 the city council asked him to design a new hall.", "him"],
+    ["Both ran on a workstation built in Redwood City.", "Both"],
+  ])("finds the dangling pronoun in %j", (sentence, pronoun) => {
+    expect(danglingPronoun(sentence)).toBe(pronoun);
+  });
+
+  it.each([
+    "The engineers tested the bridge before they opened it to traffic.",
+    "When the committee met in 1990, it chose a new chairman.",
+    "Before it reaches the sea, the river divides into three branches.",
+    "After his success at Suez, the French diplomat Ferdinand de Lesseps raised money for a canal.",
+    "Anna Vogt married Karl Brandt in 1901; they had two daughters.",
+    "The Great Eastern later found its real use in 1866.",
+  ])("finds an antecedent in %j", (sentence) => {
+    expect(danglingPronoun(sentence)).toBeNull();
+  });
+
+  it("sends a card with a dangling pronoun, a schedule or a lone adjective to review", () => {
+    const low = [
+      cloze("Ships that pass it at night see a white flash every 10 seconds.", "10", "number"),
+      cloze("The ferry leaves at 10:30 and returns at 15:00.", "10:30", "time" as GeneratedItem["answerType"]),
+      cloze("The Tisza is the longest tributary of the river.", "longest"),
+      cloze("The engineers had to determine the precise nature of the fault.", "precise nature"),
+      cloze("The three main causes were drought, war and disease.", "three", "number"),
+      cloze("At least 12 keepers died.", "12", "number"),
+    ];
+    for (const item of low) expect(assessItem(item).quality, item.prompt).toBeLessThan(0.6);
+    const fine = [
+      cloze("The ferry to the island first sailed in 1871.", "1871", "date"),
+      cloze("A mitochondrion is surrounded by two membranes.", "two", "number"),
+      cloze("The leaves contain chlorophyll, the green pigment that absorbs light.", "chlorophyll"),
+    ];
+    for (const item of fine) expect(assessItem(item).quality, item.prompt).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("drops a date asked of the main clause when it was the fronted clause's", () => {
+    const source = "Since the tunnel was opened in 1994, trains can run from London to Paris.";
+    expect(frontedDateAskedOfMain("When can trains run from London to Paris?", source, "1994")).toBe(true);
+    expect(frontedDateAskedOfMain("When was the tunnel opened?", source, "1994")).toBe(false);
+    const item = {
+      ...base,
+      prompt: "When can trains run from London to Paris?",
+      answer: "1994",
+      source: { ...base.source, text: source },
+    };
+    expect(assessItem(item).defects).toContain("the date was the fronted clause's");
+  });
+
+  it("drops garbled questions: a second when-clause, an inverted 'have', a plural after 'does'", () => {
+    for (const question of [
+      "When did the bridge open, when the first train crossed it?",
+      "Where has the company its headquarters?",
+      "How many votes does Decisions on budgets need?",
+    ])
+      expect(promptDefects(question, "typed"), question).not.toEqual([]);
+  });
+
+  it("gives an abbreviation question the article its sentence gives the name", () => {
+    expect(articleFor("World Health Organization", "In 1948 the World Health Organization (WHO) was founded.")).toBe(
+      "the ",
+    );
+    expect(articleFor("Stabilisation Force", "It took over from the NATO-led Stabilisation Force (SFOR).")).toBe(
+      "the ",
+    );
+    expect(articleFor("NASA", "He was the head of NASA in 1961.")).toBe("");
+    expect(articleFor("NATO Mission Iraq", "NATO Mission Iraq (NMI) trains officers.")).toBe("");
   });
 });
 

@@ -279,6 +279,14 @@ function questionGrammar(question: string): string | undefined {
     if (first && /^(?:is|are|was|were|been|being)$/i.test(first.text)) return "did + be";
   }
   if (/^How many [a-z]+s (?:is|was|has)\b/.test(question)) return "plural counted with a singular verb";
+  // "When did the canal open, when the ship …?": a second "when" clause left after the asked one.
+  if (/^When\b[^?]*, when\b/.test(question)) return "a second when-clause";
+  // "Where has CERN its headquarters?": "have" of possession is not inverted in English ("Where does CERN have …").
+  if (/^(?:When|Where|Why|How|What|Which \w+) (?:has|have|had) [^?]*? (?:its|his|her|their) /.test(question))
+    return "inverted possessive have";
+  // "How many votes does Decisions on … need?": a plural common noun after "does".
+  const agreement = /\b(?:does|has|is|was) ((?:the )?[A-Z]?[a-z]+)\b/.exec(question);
+  if (agreement && /^[A-Z]?[a-z]+(?:ions|ments)$/.test(agreement[1]!)) return "plural subject with a singular verb";
   // "How many metres tall and about 7 is …": a second bare count in the question is debris of a cut number
   // (a year, or a number inside a name such as "Apollo 11", is not).
   if (
