@@ -6,18 +6,34 @@
  * Decks go through the real pipeline and publishDocument (Prisma); learners, cards and logs are written with
  * better-sqlite3 prepared statements in large transactions, learner by learner (one learner's rows are contiguous,
  * which flatters range scans a little compared with a live server interleaving learners).
+ *
+ * Each learner is recorded as the app records a learner today: a Default preset with the learner's daily limits
+ * (lib/db/settings.ts readScheduling reads the preset first), both decks among their studies (StudyDeck: "Study now"
+ * takes only those decks and assigned items, lib/db/study.ts), new items introduced in the app's order (position,
+ * then id), and a history that ends before the learner's own study day starts (in their time zone), so none of
+ * today's limits is used up.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { GeneratedItem } from "@/lib/content/types";
 import { serializeSnapshot, type CardSnapshot } from "@/lib/db/cards";
-import { becameLeech, DEFAULT_SRS_SETTINGS, newCard, schedule, type CardState, type Rating } from "@/lib/srs";
+import {
+  becameLeech,
+  DEFAULT_SRS_SETTINGS,
+  newCard,
+  schedule,
+  studyDayStart,
+  type CardState,
+  type Rating,
+} from "@/lib/srs";
 import { createRng } from "@/lib/prng";
 
 export const BENCH_PASSWORD = "bench-password-1";
 export const learnerId = (u: number) => `bench-learner-${u}`;
 export const learnerEmail = (u: number) => `learner${u}@bench.test`;
+/** The id the app gives a learner's Default preset (lib/db/presets.ts defaultIdFor). */
+const presetId = (u: number) => `default-${learnerId(u)}`;
 export const TEACHER_ID = "bench-teacher";
 export const CLASS_ID = "bench-class";
 const CLASS_SIZE = 30;
@@ -94,19 +110,30 @@ export async function buildDatabase(
   sqlite.pragma("synchronous = OFF");
   // Logs are written as they are simulated, before their card's final row: check references at the end instead.
   sqlite.pragma("foreign_keys = OFF");
-  const items = sqlite
-    .prepare(`SELECT id FROM Item WHERE retiredAt IS NULL ORDER BY documentId, position, id`)
-    .all() as { id: string }[];
+  // The app's introduction order (lib/srs byIntroductionOrder: position, then id), so the app's new items continue
+  // where the simulated history stopped.
+  const items = sqlite.prepare(`SELECT id FROM Item WHERE retiredAt IS NULL ORDER BY position, id`).all() as {
+    id: string;
+  }[];
+  const decks = sqlite.prepare(`SELECT id FROM Document`).all() as { id: string }[];
   const created = iso(opts.now.getTime() - (opts.days + 2) * DAY);
 
   const insertUser = sqlite.prepare(
     `INSERT INTO User (id, email, name, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   // Heavy learners: 50 new items a day (the default is 20) and no practical review limit, so a learner's day in a
-  // benchmark run (ANSWERS_PER_LEARNER answers) is rarely cut short by an empty queue.
+  // benchmark run (ANSWERS_PER_LEARNER answers) is rarely cut short by an empty queue. The limits live in the
+  // learner's Default preset, as the app (and its presets migration) records them; the settings row says the same.
   const insertSettings = sqlite.prepare(
-    `INSERT INTO UserSettings (userId, newPerDay, maxReviewsPerDay, timeZone, updatedAt) VALUES (?, 50, 9999, ?, ?)`,
+    `INSERT INTO UserSettings (userId, newPerDay, maxReviewsPerDay, timeZone, defaultPresetId, updatedAt)
+     VALUES (?, 50, 9999, ?, ?, ?)`,
   );
+  const insertPreset = sqlite.prepare(
+    `INSERT INTO Preset (id, userId, name, newPerDay, maxReviewsPerDay, createdAt, updatedAt)
+     VALUES (?, ?, 'Default', 50, 9999, ?, ?)`,
+  );
+  // Both decks are among every learner's studies ("Study now"), added when the history starts.
+  const insertStudyDeck = sqlite.prepare(`INSERT INTO StudyDeck (userId, documentId, addedAt) VALUES (?, ?, ?)`);
   const insertCard = sqlite.prepare(
     `INSERT INTO Card (id, userId, itemId, state, due, stability, difficulty, scheduledDays, learningSteps, reps,
        lapses, lastReview, suspended, leech, buriedUntil, version, createdAt, updatedAt)
@@ -114,20 +141,21 @@ export async function buildDatabase(
   );
   const insertLog = sqlite.prepare(
     `INSERT INTO ReviewLog (id, userId, itemId, cardId, rating, response, correct, responseMs, stateBefore, stateAfter,
-       previousState, elapsedDays, reviewedAt, source)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'study')`,
+       previousState, elapsedDays, reviewedAt, source, presetId)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'study', ?)`,
   );
 
   sqlite.transaction(() => {
     insertUser.run(TEACHER_ID, "teacher@bench.test", "Bench Teacher", passwordHash, "instructor", created, created);
     for (let u = 0; u < opts.learners; u += 1) {
       insertUser.run(learnerId(u), learnerEmail(u), `Learner ${u}`, passwordHash, "learner", created, created);
-      insertSettings.run(learnerId(u), ZONES[u % ZONES.length]!, created);
+      insertPreset.run(presetId(u), learnerId(u), created, created);
+      insertSettings.run(learnerId(u), ZONES[u % ZONES.length]!, presetId(u), created);
+      for (const deck of decks) insertStudyDeck.run(learnerId(u), deck.id, created);
     }
   })();
 
   const settings = DEFAULT_SRS_SETTINGS;
-  const todayStart = Math.floor(opts.now.getTime() / DAY) * DAY;
   let cardCount = 0;
   let logCount = 0;
   const BATCH = 25;
@@ -136,10 +164,14 @@ export async function buildDatabase(
       for (let u = first; u < Math.min(opts.learners, first + BATCH); u += 1) {
         const random = createRng(u + 1);
         const userId = learnerId(u);
+        // The learner's study day (their zone, the default day start): the history's last day is the one before.
+        const todayStart = studyDayStart(opts.now, ZONES[u % ZONES.length]!, settings.dayStartHour).getTime();
         const cards = new Map<string, SimCard>();
         const activeShare = 0.5 + random() * 0.4;
         const newPerSession = 3 + Math.floor(random() * 5);
-        const hour = 6 + Math.floor(random() * 14);
+        // Hours after the study day starts (4:00 local): a session starts between 6:00 and 20:00 local and ends by
+        // 2:00 (a day that DST shortens still has an hour to spare).
+        const hour = 2 + Math.floor(random() * 14);
         let nextNew = Math.floor(random() * 40);
         let seq = 0;
         const answer = (card: SimCard, rating: Rating, at: Date) => {
@@ -172,6 +204,7 @@ export async function buildDatabase(
             card.state.state,
             entry.elapsedDays,
             iso(at.getTime()),
+            presetId(u),
           );
           logCount += 1;
           card.state = next;
@@ -182,7 +215,7 @@ export async function buildDatabase(
         for (let d = opts.days; d >= 1; d -= 1) {
           if (random() > activeShare) continue;
           let t = todayStart - d * DAY + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-          const sessionEnd = todayStart - d * DAY + 23 * 3_600_000;
+          const sessionEnd = todayStart - d * DAY + 22 * 3_600_000;
           for (let n = 0; n < newPerSession && nextNew < items.length; n += 1, nextNew += 1) {
             const itemId = items[nextNew]!.id;
             const card = {

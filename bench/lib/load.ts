@@ -90,6 +90,8 @@ export class LearnerPool {
   private readonly busy = new Set<string>();
   readonly emptied = new Set<string>();
   private readonly answered = new Map<string, number>();
+  /** Times take() found no fresh learner and handed out a used one (the run then measures empty queues). */
+  overdrawn = 0;
   constructor(private readonly learners: Learner[]) {}
   /** Counts an answer; true when the learner has had their day. */
   count(learner: Learner): boolean {
@@ -106,7 +108,8 @@ export class LearnerPool {
       }
     }
     // Every learner is done for today (or busy): keep going with one, so the run still measures something; the
-    // result reports how many learners ran dry.
+    // result reports it (errors.pool_dry): sign more learners in (--sign-ins) or build more (--learners).
+    this.overdrawn += 1;
     return this.learners[this.cursor++ % this.learners.length]!;
   }
   give(learner: Learner, empty: boolean) {
@@ -125,6 +128,7 @@ export async function studyLoad(opts: {
 }): Promise<LoadResult> {
   const learners = opts.learners;
   const emptiedBefore = learners.emptied.size;
+  const overdrawnBefore = learners.overdrawn;
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   let reviews = 0;
@@ -196,6 +200,7 @@ export async function studyLoad(opts: {
   const seconds = (performance.now() - started) / 1000;
   if (result.errors > 0) errors.socket = result.errors;
   if (result.timeouts > 0) errors.timeout = result.timeouts;
+  if (learners.overdrawn > overdrawnBefore) errors.pool_dry = learners.overdrawn - overdrawnBefore;
   const sorted = latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {

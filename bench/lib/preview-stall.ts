@@ -78,7 +78,7 @@ export async function measurePreviewStall(dir: string, log: (line: string) => vo
     encoding: "utf8",
   });
   if (migrated.status !== 0) throw new Error(migrated.stderr);
-  const server = await startApp(dbFile, await freePort(), "preview-bench-secret-0123456789abcdef");
+  const server = await startApp(`file:${dbFile}`, await freePort(), "preview-bench-secret-0123456789abcdef");
   try {
     const cookies = await instructors(dbFile, server.url, 4);
     const id = actionId("app/(app)/decks/new/actions.ts", "previewDocumentAction");
