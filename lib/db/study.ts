@@ -226,8 +226,12 @@ const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
 const unseenAssigned = perScope<{ now: Date }, UnseenRow>((q, param, scope) =>
   unseenItems(q, scope, param("now"), true),
 );
+// The page size as an expression, not a bare parameter: SQLite plans with a bound LIMIT's value and so would prepare
+// this statement anew on every run (lib/db/query.ts literalLimits).
 const unseenOthersPage = perScope<{ now: Date; limit: number; offset: number }, UnseenRow>((q, param, scope) =>
-  unseenItems(q, scope, param("now"), false).limit(param("limit")).offset(param("offset")),
+  unseenItems(q, scope, param("now"), false)
+    .limit(sql<number>`CAST(${param("limit")} AS INTEGER)`)
+    .offset(param("offset")),
 );
 
 /** The earliest upcoming due date of each assigned item (for pacing siblings within the time left). */
@@ -281,12 +285,11 @@ const logsSince = compiledOnce<{ userId: string; since: Date }, TodayLog>((q, pa
 async function today(r: Reader, userId: string, settings: SrsSettings, now: Date) {
   const since = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const logs = await logsSince({ userId, since }, r);
-  // The item answered last today: the queue won't show it again next if it can help it.
-  let last: { itemId: string; at: number } | undefined;
-  for (const log of logs) {
-    const at = toDate(log.reviewedAt).getTime();
-    if (!last || at > last.at) last = { itemId: log.itemId, at };
-  }
+  // The item answered last today: the queue won't show it again next if it can help it. Compared as read back,
+  // without parsing (a day's logs can be thousands of rows): Dates on PostgreSQL, and on SQLite ISO text of one
+  // fixed format (lib/db/dialect.ts), which sorts in time order as SQL compares it.
+  let last: TodayLog | undefined;
+  for (const log of logs) if (!last || log.reviewedAt > last.reviewedAt) last = log;
   // A log whose item was deleted since has no sibling keys to spread (Prisma's inner join dropped it entirely).
   const introduced = logs.filter(
     (log): log is typeof log & SiblingRow => log.previousState === "new" && log.factKey !== null,
@@ -340,10 +343,11 @@ async function pickTodaysNewItems(
   const othersLimit = limit - pickedAssigned.length;
   let others: QueueNewItem[] = [];
   if (othersLimit > 0) {
-    // Siblings and quiz items are skipped, so a page holds more than the limit; a short pick with a full page reads
-    // on (pickNewItems is greedy in order, so picking again from the longer list extends the same picks).
+    // Siblings and quiz items are skipped, so a page holds more than the limit: twice to begin with (each row read
+    // costs time on the answer path, and usually most are picked). A short pick with a full page reads on, in larger
+    // pages (pickNewItems is greedy in order, so picking again from the longer list extends the same picks).
     const candidates: QueueNewItem[] = [];
-    for (let offset = 0, size = Math.max(4 * othersLimit, 50); ; offset += size, size *= 4) {
+    for (let offset = 0, size = 2 * othersLimit; ; offset += size, size *= 4) {
       const page = await unseenOthersPage(r, scope, { now, limit: size, offset });
       for (const row of page) {
         if (inQuiz.has(row.id)) continue;
