@@ -41,7 +41,9 @@ const COVERED_AT_LEAST: Record<string, number> = {
   "higgs-press-release.md": 19, // session 6 merge (terms + lists + roles): 19 → 22; // wip-gen (statement facts); before: 20 — main: 21; "mass" was covered only by the split blank "125–_____ GeV"
   "jwst-fact-sheet.md": 25, // session 6 merge (terms + lists + roles): 23 → 25; // wip-gen-terms: "beryllium" (made of) — was 22; // wip-gen (statement facts); before: 18 — main: 19; "nirspec" lost (not yet recovered)
   // genjudged: 32 → 31, "cape-horn" only quoted "Ships that use it avoid …" (dangling "it", decision 038).
-  "panama-canal.md": 31, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
+  // unresolved: 31 → 29, "treaty-1903" and "canal-zone" were asked only from "On 18 November 1903 the two countries
+  // signed …", which names neither country (the sentence before names three): sent to review (decision 040).
+  "panama-canal.md": 29, // session 6 merge (terms + lists + roles): 31 → 32; // wip-gen (statement facts); before: 28 — main: 30; "locks-list": a list is asked once now (decision 013); "new-locks" was covered
   // only by reading "Agua Clara Locks" as a person
   "photosynthesis.md": 15, // wip-gen-prec: 16 → 15, "ingenhousz" quoted "Eight years later … plants do this" (no date to count from: unresolved-anaphora, decision 035); // session 6 merge (terms + lists + roles): 17 → 16; // wip-gen-terms: "atp", "nadph" (abbreviations), "photolysis" (sentence split at "photosystem I.") — was 14; // wip-gen (statement facts); before: 5
   "srinivasa-ramanujan.md": 18, // session 8 merge: 19 → 18, "trinity-fellow" loses its sentence's item room to the newly resolved "In _____ Srinivasa Ramanujan was elected …" (wip-gencoref), "carr-book" gained there, "ba-1916"/"maths-day" went to review (wip-genjudged, decision 038); // session 6 merge (terms + lists + roles): 19 → 19; // wip-gen-terms: "amoebiasis" (appositive) — was 18; // wip-gen round 3: "vegetarian" gained (a definition cut before its second predicate); "carr-book"/"carr-theorems" lost (an unresolved "he" after "In 1903, at the age of 16,": dangling-pronoun, decision 024); "port-trust", "ill-1917" gained ("From 1912 he worked …" names him now) — wip-gen (statement facts); before: 13 — main: 12
@@ -133,7 +135,9 @@ const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recogn
  */
 const JUDGED_BAD_SERVED_AT_MOST = 49;
 const JUDGED_FALSE_SERVED_AT_MOST = 2;
-const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 2;
+// unresolved: 2 → 5, three items judged sound in round 1 quote "the two countries signed …" (the outside readers'
+// unresolved-reference defect, decision 040; the same sentence's true/false was judged ill-formed for it).
+const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 5;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 

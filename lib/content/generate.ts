@@ -11,7 +11,7 @@ import { referenceItems } from "./items-references";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
-import { selectItems } from "./precision";
+import { pinDescription, selectItems } from "./precision";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
@@ -36,7 +36,8 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  return introductionOrder(selectItems(generateCandidates(facts, options), options.perFact, options.document));
+  const candidates = generateCandidates(facts, options).map((item) => pinDescription(item, options.document));
+  return introductionOrder(selectItems(candidates, options.perFact, options.document));
 }
 
 /**
