@@ -67,6 +67,24 @@ function refuse(normalised: string, expected: string, reason: string): Verdict {
 }
 
 /**
+ * The entity a framed key names, or null: a lower-case place frame before a name ("the Dutch town of Zwolle" →
+ * "Zwolle", "the Italian city of Turin" → "Turin"; not "City of London", a name of its own) or a nationality before an
+ * abbreviation ("American GPS" → "GPS"; not "French Guiana", where the adjective is part of the name). Decision 040.
+ *
+ * @example
+ * keyCore('the Dutch town of Zwolle') // 'Zwolle'
+ */
+export function keyCore(answer: string): string | null {
+  const place =
+    /^(?:the )?(?:\p{Lu}[\p{L}-]+ )?(?:town|city|port|village|island|county|province|region|district|municipality|state) of (\p{Lu}.*)$/u.exec(
+      answer.trim(),
+    );
+  if (place) return place[1]!;
+  const acronym = /^(?:the )?\p{Lu}\p{Ll}+(?:an|ish|ese|ch|i) (\p{Lu}[\p{Lu}\d&-]+)$/u.exec(answer.trim());
+  return acronym ? acronym[1]! : null;
+}
+
+/**
  * A text, place or organisation answer: the answer or an accepted spelling, ignoring case, punctuation, diacritics
  * and a leading article; British or American spelling; another name for it in the alias table ("USA"); or a typo
  * scaled by length.
@@ -75,6 +93,11 @@ export function gradeText(item: GeneratedItem, response: string): Verdict {
   const given = fold(normaliseText(response));
   const expected = normaliseText(item.answer);
   const targets = [item.answer, ...item.accepted];
+  // A key that carries its frame ("the Dutch town of Zwolle", "American GPS") is answered by the entity alone.
+  for (const t of [...targets]) {
+    const core = keyCore(t);
+    if (core) targets.push(core);
+  }
   if (targets.some((t) => fold(normaliseText(t)) === given)) return accept(given, expected);
   const alias = targets.find((t) => sameByAlias(response, t));
   if (alias) return accept(given, expected, [{ rule: "alias", detail: `${response.trim()} = ${alias}` }]);

@@ -282,6 +282,24 @@ describe("grade: text, places and organisations", () => {
   });
 });
 
+describe("grade: a key's frame is not part of the answer (decision 040)", () => {
+  it("accepts the entity alone for a place frame or a nationality before an abbreviation", () => {
+    const town = item({ answer: "the Dutch town of Zwolle", answerType: "place" });
+    expect(grade(town, "Zwolle").correct).toBe(true);
+    expect(grade(town, "the Dutch town of Zwolle").correct).toBe(true);
+    expect(grade(town, "Deventer").correct).toBe(false);
+    expect(grade(item({ answer: "the Italian city of Turin", answerType: "place" }), "Turin").correct).toBe(true);
+    expect(grade(item({ answer: "American GPS", answerType: "text" }), "GPS").correct).toBe(true);
+    expect(grade(item({ answer: "port of Gdańsk", answerType: "place" }), "Gdansk").correct).toBe(true);
+    // The adjective or the frame is part of the name.
+    expect(grade(item({ answer: "French Guiana", answerType: "place" }), "Guiana").correct).toBe(false);
+    expect(grade(item({ answer: "City of London", answerType: "place" }), "London").correct).toBe(false);
+    expect(grade(item({ answer: "European Space Agency", answerType: "organisation" }), "Space Agency").correct).toBe(
+      false,
+    );
+  });
+});
+
 describe("grade: choices, matching, ordering", () => {
   const mc = item({
     kind: "multiple_choice",
