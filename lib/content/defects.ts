@@ -14,6 +14,7 @@ import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
 import { spanCut, unresolvedAnaphora } from "./well-formed";
+import { partOfLongerName } from "./whole-name";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -1403,7 +1404,6 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
   if (item.kind !== "multiple_choice" || !item.options) return [];
   if (item.answerType === "date" || item.answerType === "number" || item.answerType === "boolean") return [];
   const out: Defect[] = [];
-  const sentences = context.documentText ? sentencesOf(context.documentText) : [];
   for (const option of item.options) {
     const o = option.trim();
     const count = (re: RegExp) => (o.match(re) ?? []).length;
@@ -1417,17 +1417,7 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
       out.push(defect("fragment-option", item, `"${option}" carries punctuation at its edge`));
       continue;
     }
-    // Only a name can be cut out of a longer name: a lower-case phrase is not one; a rank stands before a name whole.
-    if (!/^\p{Lu}/u.test(o) || !/\s/.test(o) || words(o).every((w) => PERSON_TITLES.has(w))) continue;
-    const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
-    // A long form its acronym follows ("NATO-led Stabilisation Force (SFOR)") or a possessor's ("the EU's …") is whole.
-    const defined = new RegExp(
-      `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\([A-Z][A-Z0-9&/-]+\\)|['’]s ${escaped}(?![\\p{L}])`,
-      "u",
-    );
-    const holding = sentences.filter((t) => at.test(t));
-    if (holding.length > 0 && holding.every((t) => spanCut(t, o) && !defined.test(t)))
+    if (context.documentText && partOfLongerName(context.documentText, o))
       out.push(defect("fragment-option", item, `"${option}" is only ever part of a longer name in the document`));
   }
   return out;

@@ -20,10 +20,12 @@ export interface Kit {
   seed: number;
   /** Per-item randomness derived from seed + item key, so one fact's items do not shift when others change. */
   rngFor: (key: string) => Rng;
+  /** An option the document writes only inside a longer name ("Rescue Service"), never offered (decision 039). */
+  fragment?: (option: string) => boolean;
 }
 
-export function createKit(facts: readonly Fact[], seed: number): Kit {
-  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0) };
+export function createKit(facts: readonly Fact[], seed: number, fragment?: (option: string) => boolean): Kit {
+  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0), fragment };
 }
 
 export interface ItemSpec {
@@ -115,8 +117,12 @@ export function multipleChoice(
   // A distractor named in the question ("Who succeeded X?" with X as an option, or "… with Benson?" with Andrew
   // Benson) is no distractor.
   const surname = (d: string) => (spec.answerType === "person" ? (surnameOf(d) ?? d) : d);
+  // A piece of a longer name ("Rescue Service" of "the Search-and-Rescue Service") names nothing.
   const usable = distractors?.filter(
-    (d) => !prompt.includes(` ${normaliseText(d)} `) && !prompt.includes(` ${normaliseText(surname(d))} `),
+    (d) =>
+      !prompt.includes(` ${normaliseText(d)} `) &&
+      !prompt.includes(` ${normaliseText(surname(d))} `) &&
+      !kit.fragment?.(d),
   );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);
