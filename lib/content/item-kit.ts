@@ -106,6 +106,9 @@ function readable(prompt: string, ref: string | undefined): string {
   return lead + body;
 }
 
+/** Dates, numbers and true/false are values, not spans of the text: no name is cut out of them. */
+const VALUE_TYPES = new Set<AnswerType>(["date", "number", "boolean"]);
+
 /** Multiple choice with the answer shuffled in among three distractors, or undefined without enough distractors. */
 export function multipleChoice(
   kit: Kit,
@@ -122,7 +125,7 @@ export function multipleChoice(
     (d) =>
       !prompt.includes(` ${normaliseText(d)} `) &&
       !prompt.includes(` ${normaliseText(surname(d))} `) &&
-      !kit.fragment?.(d),
+      (VALUE_TYPES.has(spec.answerType) || !kit.fragment?.(d)),
   );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);

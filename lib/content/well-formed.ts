@@ -390,10 +390,6 @@ export function spanCut(sentence: string, answer: string): boolean {
       if (!atStart) return true;
     }
     // "the Coastal Search and _____": any run of capitalised words after "the" and before the linking word.
-    // Also a run of two capitalised words, or one at the sentence's start ("Galileo Search and _____").
-    return (
-      /\b[Tt]he (?:\p{Lu}[\p{L}'’-]+ )+(?:and|of|for|&|of the) $/u.test(before) ||
-      /(?:^|[.:;!?"(]\s*|(?:\p{Lu}[\p{L}'’-]+ ))\p{Lu}[\p{L}'’-]+ (?:and|&) $/u.test(before)
-    );
+    return /\b[Tt]he (?:\p{Lu}[\p{L}'’-]+ )+(?:and|of|for|&|of the) $/u.test(before);
   });
 }

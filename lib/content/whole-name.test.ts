@@ -10,9 +10,7 @@ import type { GeneratedItem } from "./types";
 
 const cut: [string, string][] = [
   ["The beacon alerts the Galileo Search and Rescue (SAR) Service within minutes.", "Rescue Service"],
-  ["The beacon alerts the Galileo Search and Rescue (SAR) Service within minutes.", "Search and Rescue"],
   ["Calls go to the Search-and-Rescue Service in Bodø.", "Rescue Service"],
-  ["Galileo Search and Rescue Service replies within minutes.", "Rescue Service"],
   ["Grants come from the Arts & Humanities Research Council.", "Humanities Research Council"],
   ["The Museum of the Ancient Régime Foundation owns the chair.", "Ancient Régime Foundation"],
   ["She studied at the École Normale Supérieure de Lyon.", "Normale Supérieure"],
@@ -25,9 +23,12 @@ const cut: [string, string][] = [
 ];
 
 const whole: [string, string][] = [
+  ["The beacon alerts the Galileo Search and Rescue (SAR) Service within minutes.", "Search and Rescue"],
+  ["It falls under Allied Joint Force Command (JFC) Naples.", "Joint Force Command"],
   ["The Rescue Service runs the station. It is part of the Coastal Search and Rescue Service.", "Rescue Service"],
   ["The NATO-led Stabilisation Force (SFOR) replaced it.", "Stabilisation Force"],
   ["Funding comes from the EU's Space Programme.", "Space Programme"],
+  ["It was proposed by Robert Brout and François Englert.", "François Englert"],
   ["The treaty was signed by Norway, Sweden and United Kingdom.", "United Kingdom"],
   ["The École Normale Supérieure trains teachers.", "École Normale Supérieure"],
   ["The Arts & Humanities Research Council pays for it.", "Arts & Humanities Research Council"],

@@ -42,10 +42,20 @@ export function partOfLongerName(documentText: string, option: string): boolean 
     `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\(\\p{Lu}[\\p{Lu}\\p{N}&/-]+\\)(?!\\s\\p{Lu})|['’]s ${escaped}(?![\\p{L}])`,
     "u",
   );
+  // "Allied Joint Force Command (JFC) Naples": the acronym spells the option, so the text names it whole.
+  const words = o.split(/[\s-]+/);
+  const initials = [words, words.filter((w) => /^\p{Lu}/u.test(w))].map((ws) =>
+    ws.map((w) => w[0]!.toUpperCase()).join(""),
+  );
+  const spelt = (t: string) =>
+    [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped} \\((\\p{Lu}+)\\)`, "gu"))].some((m) =>
+      initials.includes(m[1]!),
+    );
   const views = sentencesOf(documentText).flatMap((s) => {
     const bare = s.replace(INNER_ACRONYM, "");
     return bare === s ? [s] : [s, bare];
   });
   const holding = views.filter((t) => at.test(t));
-  return holding.length > 0 && holding.every((t) => spanCut(t, o) && !defined.test(t));
+  if (holding.length === 0 || holding.some(spelt)) return false;
+  return holding.every((t) => spanCut(t, o) && !defined.test(t));
 }
