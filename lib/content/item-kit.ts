@@ -1,3 +1,4 @@
+import { wellFormedValue } from "./distractors";
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
@@ -125,7 +126,8 @@ export function multipleChoice(
     (d) =>
       !prompt.includes(` ${normaliseText(d)} `) &&
       !prompt.includes(` ${normaliseText(surname(d))} `) &&
-      (VALUE_TYPES.has(spec.answerType) || !kit.fragment?.(d)),
+      (VALUE_TYPES.has(spec.answerType) || !kit.fragment?.(d)) &&
+      (spec.answerType !== "number" || wellFormedValue(d, spec.answer)),
   );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { fragmentOption } from "./defects";
+import { wellFormedValue } from "./distractors";
+import { extractAttributes } from "./extract-attributes";
 import { createKit, multipleChoice } from "./item-kit";
+import { parseDocument } from "./parse";
 import { partOfLongerName } from "./whole-name";
 import type { GeneratedItem } from "./types";
 
@@ -72,4 +75,55 @@ describe("every multiple-choice item drops a fragment distractor, and the detect
       `"Rescue Service" is only ever part of a longer name in the document`,
     ]);
   });
+});
+
+describe("a fact-sheet line whose value is a date asks when, or nothing", () => {
+  const doc = parseDocument(
+    [
+      "# Lindholm Guild",
+      "",
+      "## Key figures",
+      "",
+      "- First general assembly: 1356",
+      "- Year founded: 1358",
+      "- Height of power: 14th century",
+      "- Last diet: c. 1669",
+      "- Dissolution: 1669, in Lübeck",
+      "- Members: 300",
+      "- Seat: Lübeck",
+      "",
+    ].join("\n"),
+  );
+  const questions = Object.fromEntries(
+    extractAttributes(doc).flatMap((f) => (f.type === "attribute" ? [[f.label, f.question]] : [])),
+  );
+
+  it("asks a bare year as a when-question", () => {
+    expect(questions["First general assembly"]).toBe("When was the first general assembly of Lindholm Guild?");
+    expect(questions["Year founded"]).toBe("When was Lindholm Guild founded?");
+  });
+
+  it("builds nothing from a date no rule reads", () => {
+    expect(questions["Height of power"]).toBeUndefined();
+    expect(questions["Last diet"]).toBeUndefined();
+    expect(questions["Dissolution"]).toBeUndefined();
+  });
+
+  it("keeps counts and names", () => {
+    expect(questions["Members"]).toBe("How many members does Lindholm Guild have?");
+    expect(questions["Seat"]).toBe("What is the seat of Lindholm Guild?");
+  });
+});
+
+describe("number options are well formed for their unit", () => {
+  it.each([
+    ["9 thirds", "two thirds", false],
+    ["1 thirds", "two thirds", false],
+    ["two halves", "one half", false],
+    ["120 %", "45 %", false],
+    ["one third", "two thirds", true],
+    ["three quarters", "two thirds", true],
+    ["75 %", "45 %", true],
+    ["180 %", "150 %", true],
+  ] as const)("%s beside %s: %s", (option, answer, ok) => expect(wellFormedValue(option, answer)).toBe(ok));
 });
