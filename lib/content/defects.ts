@@ -13,7 +13,7 @@ import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
-import { spanCut, unresolvedAnaphora } from "./well-formed";
+import { unresolvedAnaphora } from "./well-formed";
 import { partOfLongerName } from "./whole-name";
 import type { GeneratedItem } from "./types";
 
@@ -1379,18 +1379,6 @@ export function countByDetector(defects: Defect[]): Record<DetectorName, number>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Whole spans (decision 039)
-
-let sentenceCache: { text: string; sentences: string[] } | undefined;
-/** The document's sentences, line by line (a heading or a bullet is a sentence of its own); the last document kept. */
-function sentencesOf(text: string): string[] {
-  if (sentenceCache?.text !== text) {
-    const sentences = text
-      .split(/\n+/)
-      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()));
-    sentenceCache = { text, sentences };
-  }
-  return sentenceCache.sentences;
-}
 
 /**
  * An option that names nothing: read with punctuation glued to an edge ("Vienna.*", "Oslo)"), or a piece of a
