@@ -13,7 +13,8 @@ import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
-import { spanCut, unresolvedAnaphora } from "./well-formed";
+import { unresolvedAnaphora } from "./well-formed";
+import { partOfLongerName } from "./whole-name";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -1379,18 +1380,6 @@ export function countByDetector(defects: Defect[]): Record<DetectorName, number>
 // ---------------------------------------------------------------------------------------------------------------
 // Whole spans (decision 039)
 
-let sentenceCache: { text: string; sentences: string[] } | undefined;
-/** The document's sentences, line by line (a heading or a bullet is a sentence of its own); the last document kept. */
-function sentencesOf(text: string): string[] {
-  if (sentenceCache?.text !== text) {
-    const sentences = text
-      .split(/\n+/)
-      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()));
-    sentenceCache = { text, sentences };
-  }
-  return sentenceCache.sentences;
-}
-
 /**
  * An option that names nothing: read with punctuation glued to an edge ("Vienna.*", "Oslo)"), or a piece of a
  * longer name wherever the document writes it ("Rescue Service" of "the Coastal Search and Rescue Service", "Space
@@ -1403,7 +1392,6 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
   if (item.kind !== "multiple_choice" || !item.options) return [];
   if (item.answerType === "date" || item.answerType === "number" || item.answerType === "boolean") return [];
   const out: Defect[] = [];
-  const sentences = context.documentText ? sentencesOf(context.documentText) : [];
   for (const option of item.options) {
     const o = option.trim();
     const count = (re: RegExp) => (o.match(re) ?? []).length;
@@ -1417,17 +1405,7 @@ export function fragmentOption(item: GeneratedItem, context: DefectContext = {})
       out.push(defect("fragment-option", item, `"${option}" carries punctuation at its edge`));
       continue;
     }
-    // Only a name can be cut out of a longer name: a lower-case phrase is not one; a rank stands before a name whole.
-    if (!/^\p{Lu}/u.test(o) || !/\s/.test(o) || words(o).every((w) => PERSON_TITLES.has(w))) continue;
-    const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
-    // A long form its acronym follows ("NATO-led Stabilisation Force (SFOR)") or a possessor's ("the EU's …") is whole.
-    const defined = new RegExp(
-      `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\([A-Z][A-Z0-9&/-]+\\)|['’]s ${escaped}(?![\\p{L}])`,
-      "u",
-    );
-    const holding = sentences.filter((t) => at.test(t));
-    if (holding.length > 0 && holding.every((t) => spanCut(t, o) && !defined.test(t)))
+    if (context.documentText && partOfLongerName(context.documentText, o))
       out.push(defect("fragment-option", item, `"${option}" is only ever part of a longer name in the document`));
   }
   return out;

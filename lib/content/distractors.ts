@@ -137,3 +137,33 @@ export function sortByDate<T extends { date: DocDate }>(items: readonly T[]): T[
 }
 
 export { formatDate };
+
+const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const FRACTIONS = ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const DENOMINATOR: Record<string, number> = { half: 2, halve: 2, third: 3, quarter: 4, fourth: 4 };
+FRACTIONS.slice(3).forEach((f, i) => (DENOMINATOR[f] = i + 5));
+
+/**
+ * A number option its unit allows, judged against the answer: no "9 thirds" or "1 thirds" (a fraction of a whole is
+ * less than one and plural only above one), no "120 %" where the answer is a share of at most 100 %.
+ * @example wellFormedValue("9 thirds", "2 thirds") // false
+ * @example wellFormedValue("75 %", "45 %") // true
+ */
+export function wellFormedValue(option: string, answer: string): boolean {
+  const percent = (t: string) => /(\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)/i.exec(t)?.[1];
+  const share = percent(option);
+  const ofAnswer = percent(answer);
+  if (share && ofAnswer && Number(ofAnswer.replace(/,/g, "")) <= 100 && Number(share.replace(/,/g, "")) > 100)
+    return false;
+  const fraction =
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-](halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b/i.exec(
+      option,
+    );
+  if (!fraction) return true;
+  const top = /^\d+$/.test(fraction[1]!) ? Number(fraction[1]) : NUMBER_WORDS.indexOf(fraction[1]!.toLowerCase()) + 1;
+  const word = fraction[2]!.toLowerCase();
+  const plural = /s$/.test(word);
+  const bottom = DENOMINATOR[word.replace(/ves$/, "f").replace(/s$/, "")] ?? DENOMINATOR[word.replace(/s$/, "")];
+  if (!bottom) return true;
+  return top >= 1 && top < bottom && plural === top > 1;
+}

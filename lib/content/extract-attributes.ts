@@ -121,8 +121,11 @@ export function readValue(value: string): Value {
   const core = value.replace(/\s*\([^)]*\)$/, "").trim();
   // "25 December 2021, 12:20 GMT": the date is the value, the clock time a detail.
   const day = core.replace(/,\s*\d{1,2}:\d{2}\b.*$/, "");
-  const dates = findDates(`on ${day}`);
-  if (dates.length === 1 && dates[0]!.text === day) return { kind: "date", answer: day };
+  // "on" reads a day or a month, "in" a bare year ("First general assembly: 1356").
+  for (const lead of ["on", "in"]) {
+    const dates = findDates(`${lead} ${day}`);
+    if (dates.length === 1 && dates[0]!.text === day) return { kind: "date", answer: day };
+  }
   const m = MEASURE.exec(core);
   const number = m && parseNumber(m[2]!.replace(/^[£€$¥]\s?/, ""));
   if (m && number !== null && !/^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2]!)) {
@@ -143,6 +146,9 @@ function labelPhrase(label: string): string {
   return label;
 }
 
+const DATE_LIKE =
+  /^(?:(?:c\.|ca\.|circa|AD|CE)\s*\d{1,4}|\d{1,4}\s*(?:BC|BCE|AD|CE)|\d{3,4}s|1[0-9]{3}|20[0-9]{2})$|\bcentur(?:y|ies)\b|\bmillenni(?:um|a)\b/i;
+
 const plural = (label: string) => /[^su]s$/.test(label.split(/\s+/).pop()!) && !/quarters$/i.test(label);
 
 /**
@@ -154,6 +160,12 @@ function questionOf(f: Pick<AttributeFact, "entity" | "label">, v: Value): strin
   const label = labelPhrase(f.label);
   const entity = f.entity;
   if (/^[A-Za-z]+ed$/.test(f.label)) return v.kind === "date" ? `When was ${entity} ${label}?` : undefined;
+  // "Year founded: 1356" → "When was X founded?".
+  const participle = /^(?:year|date)\s+([a-z]+ed)$/i.exec(f.label)?.[1];
+  if (participle && v.kind === "date") return `When was ${entity} ${participle.toLowerCase()}?`;
+  // A date no rule reads ("c. 1356", "the 1990s", "14th century", "1356, in Lübeck") is no name and no measure:
+  // "What is the first general assembly of X?" would ask it as a thing.
+  if (v.kind !== "date" && DATE_LIKE.test(v.kind === "text" ? v.first : v.answer)) return undefined;
   // A date answers "when": "First general assembly: 14 March 2005" → "When was the first general assembly of X?";
   // "Launch date" asks "what" ("What is the launch date of X?"). A planned date may lie ahead: no tense fits.
   if (v.kind === "date" && !/\b(?:date|day|year|month)$/i.test(f.label)) {
@@ -197,6 +209,7 @@ function isLabel(label: string): boolean {
   const last = tags[tags.length - 1];
   if (!last) return false;
   if (words.length === 1 && /^[A-Z][a-z]+ed$/.test(label)) return true;
+  if (/^(?:Year|Date) [a-z]+ed$/.test(label)) return true;
   return last.pos === "NOUN" || last.pos === "PROPN" || (last.pos === "VERB" && /s$/.test(last.text));
 }
 

@@ -11,6 +11,7 @@ import { referenceItems } from "./items-references";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
+import { partOfLongerName } from "./whole-name";
 import { pinDescription, selectItems } from "./precision";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
@@ -46,7 +47,8 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
  * @example generateCandidates(facts).length >= generateItems(facts).length // true
  */
 export function generateCandidates(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  const kit = createKit(facts, options.seed ?? 1);
+  const text = options.document?.documentText;
+  const kit = createKit(facts, options.seed ?? 1, text ? (option) => partOfLongerName(text, option) : undefined);
   const mentions = new Map<string, number>();
   for (const f of facts)
     if (f.type === "place" || f.type === "organisation") mentions.set(f.name, (mentions.get(f.name) ?? 0) + 1);

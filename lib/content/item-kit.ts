@@ -1,3 +1,4 @@
+import { wellFormedValue } from "./distractors";
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { createRng, shuffle, type Rng } from "../prng";
@@ -20,10 +21,12 @@ export interface Kit {
   seed: number;
   /** Per-item randomness derived from seed + item key, so one fact's items do not shift when others change. */
   rngFor: (key: string) => Rng;
+  /** An option the document writes only inside a longer name ("Rescue Service"), never offered (decision 039). */
+  fragment?: (option: string) => boolean;
 }
 
-export function createKit(facts: readonly Fact[], seed: number): Kit {
-  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0) };
+export function createKit(facts: readonly Fact[], seed: number, fragment?: (option: string) => boolean): Kit {
+  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0), fragment };
 }
 
 export interface ItemSpec {
@@ -104,6 +107,9 @@ function readable(prompt: string, ref: string | undefined): string {
   return lead + body;
 }
 
+/** Dates, numbers and true/false are values, not spans of the text: no name is cut out of them. */
+const VALUE_TYPES = new Set<AnswerType>(["date", "number", "boolean"]);
+
 /** Multiple choice with the answer shuffled in among three distractors, or undefined without enough distractors. */
 export function multipleChoice(
   kit: Kit,
@@ -115,8 +121,13 @@ export function multipleChoice(
   // A distractor named in the question ("Who succeeded X?" with X as an option, or "… with Benson?" with Andrew
   // Benson) is no distractor.
   const surname = (d: string) => (spec.answerType === "person" ? (surnameOf(d) ?? d) : d);
+  // A piece of a longer name ("Rescue Service" of "the Search-and-Rescue Service") names nothing.
   const usable = distractors?.filter(
-    (d) => !prompt.includes(` ${normaliseText(d)} `) && !prompt.includes(` ${normaliseText(surname(d))} `),
+    (d) =>
+      !prompt.includes(` ${normaliseText(d)} `) &&
+      !prompt.includes(` ${normaliseText(surname(d))} `) &&
+      (VALUE_TYPES.has(spec.answerType) || !kit.fragment?.(d)) &&
+      (spec.answerType !== "number" || wellFormedValue(d, spec.answer)),
   );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);

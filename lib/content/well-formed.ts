@@ -351,7 +351,7 @@ export function answerDefects(answer: string): string[] {
 }
 
 // Words that may stand before a name without being part of it ("Secretary General Jens Stoltenberg").
-const TITLE_WORDS = new Set(
+export const TITLE_WORDS = new Set(
   [...RANKS, ...MILITARY_RANKS, "Secretary", "General", "President", "Minister", "Chancellor", "King", "Queen"]
     .flatMap((r) => r.split(/\s+/))
     .concat(["Dr", "Mr", "Mrs", "Ms", "Sir", "Dame", "Professor", "Saint", "St", "Pope", "Prince", "Princess"])
@@ -376,15 +376,20 @@ export function spanCut(sentence: string, answer: string): boolean {
   return hits.every((at) => {
     const before = text.slice(0, at);
     const after = text.slice(at + target.length);
-    if (/^ (?:[A-Z][\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
+    if (/^ (?:\p{Lu}[\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
+    // Hyphenated compounds and a bracketed acronym inside a name: "Search-and-_____", "_____-Hungary",
+    // "Search and _____ (SAR) Service".
+    if (/^[-‐](?:(?:and|of|the|&)[-‐])*\p{Lu}/u.test(after) || /^ \(\p{Lu}[\p{Lu}\p{N}&/.-]*\) \p{Lu}/u.test(after))
+      return true;
+    if (/\p{Lu}[\p{L}'’]*[-‐](?:(?:and|of|the|&)[-‐])*$/u.test(before)) return true;
     const prev = /([\p{L}'’-]+) $/u.exec(before)?.[1];
     const sentenceStart = before.trim() === "" || /[.:;!?"(]\s*$/.test(before);
     const title = prev !== undefined && prev.split("-").every((part) => TITLE_WORDS.has(part));
-    if (prev && /^[A-Z]/.test(prev) && !sentenceStart && !title && !SENTENCE_OPENERS.test(prev)) {
+    if (prev && /^\p{Lu}/u.test(prev) && !sentenceStart && !title && !SENTENCE_OPENERS.test(prev)) {
       const atStart = before.trimEnd().length === prev.length;
       if (!atStart) return true;
     }
     // "the Coastal Search and _____": any run of capitalised words after "the" and before the linking word.
-    return /\b[Tt]he (?:[A-Z][\p{L}'’-]+ )+(?:and|of|for|&) $/u.test(before);
+    return /\b[Tt]he (?:\p{Lu}[\p{L}'’-]+ )+(?:and|of|for|&|of the) $/u.test(before);
   });
 }

@@ -1,0 +1,61 @@
+/**
+ * Decision 039 (update): an option taken from a document must be written there at least once as a whole name, not
+ * only inside a longer one. One predicate serves both the generator (every multiple-choice item drops such a
+ * distractor, `multipleChoice` in item-kit.ts) and the `fragment-option` detector, so they see the same cases.
+ */
+import { COUNTRIES } from "./lexicon";
+import { splitSentences } from "./split-sentences";
+import { TITLE_WORDS, spanCut } from "./well-formed";
+
+/** "(SAR)" between the words of a name: "the Galileo Search and Rescue (SAR) Service" reads without it too. */
+const INNER_ACRONYM = /\s\(\p{Lu}[\p{Lu}\p{N}&/.-]*\)(?=\s\p{Lu})/gu;
+
+let cache: { text: string; sentences: string[] } | undefined;
+
+function sentencesOf(text: string): string[] {
+  if (cache?.text !== text) {
+    const sentences = text
+      .split(/\n+/)
+      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()));
+    cache = { text, sentences };
+  }
+  return cache.sentences;
+}
+
+/**
+ * True when the document writes `option` (a capitalised name of two or more words, or a hyphenated one) and every
+ * time only as part of a longer name: "Rescue Service" of "the Coastal Search and Rescue Service", of "the
+ * Search-and-Rescue Service", or of "the Galileo Search and Rescue (SAR) Service". A long form its acronym follows
+ * ("Stabilisation Force (SFOR)"), a name after a possessive ("the EU's Space Programme"), a rank and a country are
+ * whole. An option the document never writes is not judged here (a pool's entry, a date, a number).
+ *
+ * @example partOfLongerName("It is run by the Search-and-Rescue Service.", "Rescue Service") // true
+ * @example partOfLongerName("It is run by the Rescue Service.", "Rescue Service") // false
+ */
+export function partOfLongerName(documentText: string, option: string): boolean {
+  const o = option.trim();
+  if (!/^\p{Lu}/u.test(o) || !/[\s-]/.test(o) || COUNTRIES.includes(o)) return false;
+  if (o.split(/[\s-]+/).every((w) => TITLE_WORDS.has(w))) return false;
+  const escaped = o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u");
+  const defined = new RegExp(
+    `(?:['’]s |(?<![\\p{L}\\p{N}]))${escaped} \\(\\p{Lu}[\\p{Lu}\\p{N}&/-]+\\)(?!\\s\\p{Lu})|['’]s ${escaped}(?![\\p{L}])`,
+    "u",
+  );
+  // "Allied Joint Force Command (JFC) Naples": the acronym spells the option, so the text names it whole.
+  const words = o.split(/[\s-]+/);
+  const initials = [words, words.filter((w) => /^\p{Lu}/u.test(w))].map((ws) =>
+    ws.map((w) => w[0]!.toUpperCase()).join(""),
+  );
+  const spelt = (t: string) =>
+    [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped} \\((\\p{Lu}+)\\)`, "gu"))].some((m) =>
+      initials.includes(m[1]!),
+    );
+  const views = sentencesOf(documentText).flatMap((s) => {
+    const bare = s.replace(INNER_ACRONYM, "");
+    return bare === s ? [s] : [s, bare];
+  });
+  const holding = views.filter((t) => at.test(t));
+  if (holding.length === 0 || holding.some(spelt)) return false;
+  return holding.every((t) => spanCut(t, o) && !defined.test(t));
+}
