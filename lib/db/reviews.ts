@@ -583,20 +583,12 @@ export async function amendReview(input: {
   const read = await readSnapshot(async (r) => {
     const log = await readLog(r, input.reviewId);
     if (!log || log.userId !== input.userId) return null;
-    const [deck, stored, latest] = await Promise.all([
-      // An amend re-schedules with the options of the item's deck, retired or not.
-      r.selectFrom("Item").select("documentId").where("id", "=", log.itemId).executeTakeFirst(),
-      r.selectFrom("Card").select(CARD_COLUMNS).where("id", "=", log.cardId).executeTakeFirst(),
-      // The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards.
-      r
-        .selectFrom("ReviewLog")
-        .select("id")
-        .where("cardId", "=", log.cardId)
-        .orderBy("reviewedAt", "desc")
-        .orderBy("id", "desc")
-        .limit(1)
-        .executeTakeFirst(),
+    const [decks, cards, latestLogs] = await Promise.all([
+      itemDeck({ itemId: log.itemId }, r),
+      cardById({ cardId: log.cardId }, r),
+      latestLogOfCard({ cardId: log.cardId }, r),
     ]);
+    const [deck, stored, latest] = [decks.at(0), cards.at(0), latestLogs.at(0)];
     return { log, stored, latest, ...(await readScheduling(input.userId, deck?.documentId ?? null, r)) };
   });
   if (!read) return { ok: false, reason: "not_found" };
@@ -615,12 +607,13 @@ export async function amendReview(input: {
     input.userId,
     log.cardId,
   );
-  // `rating = was` makes a concurrent amend of the same review lose.
-  const amendLog = queryDb()
-    .q.updateTable("ReviewLog")
-    .set({ rating: input.rating, stateAfter: serializeSnapshot(after), presetId })
-    .where("id", "=", input.reviewId)
-    .where("rating", "=", log.rating);
+  const amendLog = logAmend({
+    rating: input.rating,
+    stateAfter: serializeSnapshot(after),
+    presetId,
+    reviewId: input.reviewId,
+    was: log.rating,
+  });
   try {
     await writeTransaction([
       updateCardStep(stored.id, stored.version, after, input.now),
@@ -632,6 +625,37 @@ export async function amendReview(input: {
   }
   return { ok: true, leech, card };
 }
+
+// amendReview's reads and write, built once like the answer's (an amend follows many answers: "one card" in
+// bench/answer-path.ts).
+/** An amend re-schedules with the options of the item's deck, retired or not. */
+const itemDeck = compiledOnce<{ itemId: string }, { documentId: string }>((q, param) =>
+  q.selectFrom("Item").select("documentId").where("id", "=", param("itemId")),
+);
+const cardById = compiledOnce<{ cardId: string }, StoredCard>((q, param) =>
+  q.selectFrom("Card").select(CARD_COLUMNS).where("id", "=", param("cardId")),
+);
+/** The card's latest review, walking the ReviewLog(cardId, reviewedAt) index backwards. */
+const latestLogOfCard = compiledOnce<{ cardId: string }, { id: string }>((q, param) =>
+  q
+    .selectFrom("ReviewLog")
+    .select("id")
+    .where("cardId", "=", param("cardId"))
+    .orderBy("reviewedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(1),
+);
+/** `rating = was` makes a concurrent amend of the same review lose. */
+const logAmend = boundOnce<
+  { rating: string; stateAfter: string; presetId: string | null; reviewId: string; was: string },
+  unknown
+>((q, param) =>
+  q
+    .updateTable("ReviewLog")
+    .set({ rating: param("rating"), stateAfter: param("stateAfter"), presetId: param("presetId") })
+    .where("id", "=", param("reviewId"))
+    .where("rating", "=", param("was")),
+);
 
 /**
  * Undoes the learner's latest answer: restores the card exactly as it was (deleting it if that answer created it)

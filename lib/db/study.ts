@@ -198,8 +198,9 @@ type UnseenRow = { id: string; position: number; factKey: string; documentId: st
 /**
  * Unseen items in introduction order (lib/srs byIntroductionOrder), those of the learner's study assignments or the
  * others: no card yet, or a card never answered (suspended or buried before its first answer) that is neither any
- * more. The others are read a page at a time, walking the Item(position, id) index, until the day's new items are
- * picked: a learner with 20 new items a day reads a few dozen rows, not the whole deck.
+ * more. The others are read a page at a time, walking the Item(position, id) index (one deck's queue:
+ * Item(documentId, position, id)), until the day's new items are picked: a learner with 20 new items a day reads a few
+ * dozen rows, not the whole deck.
  */
 const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
   r
