@@ -1,6 +1,7 @@
 import { extractFacts } from "./extract";
 import { generateItems } from "./generate";
 import { parseDocument } from "./parse";
+import { startDocument } from "./tokens";
 import type { Fact, GeneratedItem, ParsedDocument } from "./types";
 
 export interface BuildResult {
@@ -26,6 +27,7 @@ export interface BuildOptions {
  * buildItems(text, { includeReview: true }).items.filter((i) => i.review) // for the deck preview, unticked
  */
 export function buildItems(text: string, options: BuildOptions = {}): BuildResult {
+  startDocument();
   const doc = parseDocument(text);
   const facts = extractFacts(doc);
   const all = generateItems(facts, {

@@ -12,18 +12,37 @@ export interface Token {
 
 // compromise tagging is the slow stage (~4 ms a sentence), so each sentence is tagged once and the
 // clauses derived from it (dates cut out, adverbials dropped) reuse its words' tags instead of re-tagging.
+// compromise's analyses are pure (one per distinct text) and kept across documents; the word tags and tokens derived
+// from them are the current document's (see `startDocument`), so a document's items never depend on what the process
+// built before it.
 const docs = new Map<string, ReturnType<typeof nlp>>();
+/** Texts analysed for the current document: only a text's first analysis in a document sets its words' tags. */
+const analysed = new Set<string>();
 const wordTags = new Map<string, Set<string>>();
 const cache = new Map<string, Token[]>();
+
+/**
+ * Forgets the previous document's word tags and tokens: call before analysing a new document (`buildItems` does).
+ * Each document then gets the tags a fresh process would give it, whatever was built before (decision 005,
+ * "Determinism").
+ */
+export function startDocument(): void {
+  analysed.clear();
+  wordTags.clear();
+  cache.clear();
+}
 
 /** compromise's analysis of a text, computed once per distinct text; also remembers each word's tags. */
 export function analyse(text: string): ReturnType<typeof nlp> {
   let doc = docs.get(text);
   if (!doc) {
     if (docs.size > 10000) docs.clear();
-    if (wordTags.size > 50000) wordTags.clear();
     doc = nlp(text);
     docs.set(text, doc);
+  }
+  if (!analysed.has(text)) {
+    if (wordTags.size > 50000) wordTags.clear();
+    analysed.add(text);
     for (const sentence of doc.document) for (const term of sentence) wordTags.set(term.text, new Set(term.tags));
   }
   return doc;
