@@ -49,6 +49,8 @@ export function extractQuantities(
     if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue;
     if (taken.some((t) => numberStart < t.stop && stop > t.start)) continue;
     if (isConversion(s.text, numberStart)) continue;
+    // "48 by 72 kilometres": one side of a size is trivia on its own, and the other side gives it no context.
+    if (/\d\s+by\s+$/.test(s.text.slice(0, numberStart)) || /^\s+by\s+\d/.test(s.text.slice(stop))) continue;
     // "125–126 GeV": the second end of a range alone is not the quantity (a swapped "125–27 GeV" reads garbled).
     if (/\d\s?[–-]\s?$/.test(s.text.slice(0, numberStart))) continue;
     if (!m[1] && /^\d/.test(m[2]) && /[A-Z][A-Za-z]*\s$/.test(s.text.slice(0, numberStart))) continue; // "Apollo 11"
@@ -205,8 +207,8 @@ function nounPhrase(text: string, from: number): { text: string; end: number } |
   let phrase = tail
     .slice(0, end)
     .trim()
-    .replace(/[,\s]+$/, "")
-    .replace(/\s+(?:and|or)$/, "");
+    // "300 workers, and …": a trailing "and"/"or" and the comma before it both go.
+    .replace(/(?:[,\s]+|\s+(?:and|or))+$/, "");
   if (!phrase || /^(?:of|and)\b/i.test(phrase)) return undefined;
   if (!/[a-z]/.test(phrase)) return undefined;
   phrase = phrase.replace(/^(?:the)\s+/i, "");

@@ -466,6 +466,8 @@ function extractEvents(ctx: Context): EventFact[] {
     if (!what) continue;
     // "They shared …": a plural pronoun cannot be resolved reliably, so no question is built on it.
     const vague = /^(?:They|They're|This|These|Those|We)\b/.test(what);
+    // "By the end of 1990 X had written …": a deadline, not the time of the deed, so no "When …?".
+    const deadline = /\b(by(?:\s+the\s+(?:end|middle|start|beginning)\s+of)?)\s+$/i.exec(s.text.slice(0, d.start))?.[1];
     const fact: EventFact = {
       type: "event",
       key: factKey("event", what),
@@ -475,7 +477,8 @@ function extractEvents(ctx: Context): EventFact[] {
       source: sourceOf(s),
     };
     if (d.end) fact.endDate = d.end;
-    const question = vague ? undefined : toQuestion("When", what, true);
+    if (deadline) fact.deadline = deadline.toLowerCase();
+    const question = vague || deadline ? undefined : toQuestion("When", what, true);
     if (question) fact.question = question;
     if (occasion && !vague && !what.includes(occasion[1])) {
       fact.occasion = occasion[1];

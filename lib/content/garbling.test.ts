@@ -33,6 +33,37 @@ describe("garbled transformations the corpus showed", () => {
     expect(prompts).toContain("How many wolves did biologists release?");
   });
 
+  it("never dates a clause led by a date of its own with a date from another clause", () => {
+    const doc =
+      "# Harbour\n\nBetween 1820 and 1824, engineers dredged the channel of the harbour, and by 1860 about 400 " +
+      "ships used the harbour every year.\n";
+    const items = itemsOf(doc);
+    expect(items.filter((i) => /^When\b.*dredge/.test(i.prompt) && i.answer === "1860")).toEqual([]);
+  });
+
+  it("leaves no comma between a counted noun and the question's verb", () => {
+    const doc = "# Mill\n\nIn 1850, the mill employed 300 workers, and by 1900 nearly 2,000 people worked there.\n";
+    const prompts = itemsOf(doc).map((i) => i.prompt);
+    expect(prompts).toContain("How many workers did the mill employ?");
+    expect(prompts.filter((p) => /workers,/.test(p) && /^How many/.test(p))).toEqual([]);
+  });
+
+  it("leaves out a bracketed conversion that would give the blank away, and one side of a size", () => {
+    const doc =
+      "# Road\n\nThe old road runs for about 310 kilometres (193 miles) between the passes. The crater lake is " +
+      "roughly 9 by 14 kilometres across and 390 metres deep.\n";
+    const prompts = itemsOf(doc).map((i) => i.prompt);
+    expect(prompts.filter((p) => /_____ kilometres \(193 miles\)/.test(p))).toEqual([]);
+    expect(prompts.some((p) => /about _____ kilometres between the passes/.test(p))).toBe(true);
+    expect(prompts.filter((p) => /9 by _____|_____ by 14/.test(p))).toEqual([]);
+  });
+
+  it("asks no 'When …?' of a deadline ('By 1455 … had printed')", () => {
+    const items = itemsOf("# Press\n\nBy 1455 Gutenberg had printed about 180 copies of the Bible in Mainz.\n");
+    expect(items.filter((i) => /^When\b/.test(i.prompt))).toEqual([]);
+    expect(items.some((i) => i.kind === "cloze" && i.answer === "1455")).toBe(true);
+  });
+
   it("stops a counted phrase at a second predicate", () => {
     const doc =
       "# Lake\n\nYellowstone Lake is the largest high-elevation lake in North America. It is about 32 kilometres " +

@@ -18,9 +18,10 @@ export function documentDates(kit: Kit): { date: DocDate; end?: DocDate }[] {
   return out;
 }
 
-/** "in July 2018", "on 26 November 2019", "from 2004 to 2011" — for statements. */
-function datePhrase(date: DocDate, end?: DocDate): string {
+/** "in July 2018", "on 26 November 2019", "from 2004 to 2011", "by the end of 1990" — for statements. */
+function datePhrase(date: DocDate, end?: DocDate, deadline?: string): string {
   if (end) return `from ${formatDate(date)} to ${formatDate(end)}`;
+  if (deadline) return `${deadline} ${formatDate(date)}`;
   return `${date.precision === "day" ? "on" : "in"} ${formatDate(date)}`;
 }
 
@@ -71,8 +72,9 @@ export function eventItems(kit: Kit, f: EventFact): GeneratedItem[] {
     );
   const truth = coin(kit, f.key);
   const wrong = distractors?.[0];
-  if (truth || !wrong) {
-    items.push(trueFalse(f, "date", `${f.what} ${datePhrase(f.date, f.endDate)}`, true, topic));
+  // A later date would make a deadline statement true too, so a deadline is only ever stated as written.
+  if (truth || !wrong || f.deadline) {
+    items.push(trueFalse(f, "date", `${f.what} ${datePhrase(f.date, f.endDate, f.deadline)}`, true, topic));
   } else {
     const swapped = swapInSentence(f.source.text, f.dateText, wrong);
     if (swapped) items.push(trueFalse(f, "date", swapped, false, topic, 0.1));

@@ -1,5 +1,15 @@
 import { numberCandidates, pickDistractors } from "./distractors";
-import { coin, GAP, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import {
+  coin,
+  GAP,
+  gapSentence,
+  makeItem,
+  multipleChoice,
+  swapInSentence,
+  trueFalse,
+  withoutConversion,
+  type Kit,
+} from "./item-kit";
 import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
 import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";
@@ -46,7 +56,8 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
     items.push(makeItem(q, { kind: "typed", variant: "count", prompt, answer, accepted, answerType: "number", topic }));
   }
   const numberText = q.valueText.replace(new RegExp(`^${q.modifier ?? ""}\\s*`, "i"), "");
-  const gapped = gapSentence(q.source.text, numberText);
+  const found = gapSentence(q.source.text, numberText);
+  const gapped = found && withoutConversion(found);
   if (gapped) {
     items.push(
       makeItem(q, {

@@ -58,6 +58,7 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
     .trim();
   text = text.replace(/[.!?;:]+$/, "").replace(/^[,\s]+/, "");
   // Drop leading adverbial phrases: "Then, following a request, at the Summit, NATO agreed" → "NATO agreed".
+  let datedLead = false;
   for (;;) {
     const comma = text.indexOf(", ");
     const first = text
@@ -83,6 +84,9 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
       const verb = findMainVerb(tokenize(clause));
       return verb > 0 && tokenize(clause).length >= 3 ? upperFirst(clause) : undefined;
     }
+    // "Between 1995 and 1997, biologists released …": a dropped lead that holds a date of its own dates the clause it
+    // leads, so a cut elsewhere may date only another clause (checked below).
+    if (DATED.test(text.slice(0, comma))) datedLead = true;
     anchorPos -= comma + 2;
     text = rest;
   }
@@ -106,6 +110,7 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
   }
   // A date fronted before the first clause ("In 1907 Stevens resigned, and Roosevelt gave …") dates the whole sentence.
   const own = anchorPos > 0 ? ownClause(text, anchorPos) : { text, start: 0 };
+  if (datedLead && own.start === 0 && cuts.some((c) => DATED.test(sentence.slice(c.start, c.stop)))) return undefined;
   anchorPos -= own.start;
   text = keepPredicate(own.start > 0 ? (namedSubject(text, own.text) ?? "") : own.text, Math.max(anchorPos, 0));
   if (!text) return undefined;
@@ -116,8 +121,12 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
 }
 
 const NP_WORD = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"]);
+const APPROXIMATOR = /^(?:about|around|almost|nearly|over|some|roughly|approximately|only|just|more|fewer|less)$/i;
 const OBJECT_START = new Set(["DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ"]);
 const BE = /^(?:is|are|was|were|be|been|being)$/i;
+/** A year or a month name: a phrase that dates something by itself. */
+const DATED =
+  /\b(?:1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
  * The clause holding the anchor when two clauses with subjects of their own are joined (", and full services
@@ -134,7 +143,12 @@ export function ownClause(text: string, anchor: number): { text: string; start: 
     const joins = t.text === ";" || (/^(?:and|but)$/i.test(t.text) && tokens[i - 1]?.text === ",");
     if (!joins) continue;
     let j = i + 1;
-    while (tokens[j] && NP_WORD.has(tokens[j]!.pos)) j++;
+    // "…, and about 124 wolves lived there": an approximator before a number opens the noun phrase too.
+    while (
+      tokens[j] &&
+      (NP_WORD.has(tokens[j]!.pos) || (APPROXIMATOR.test(tokens[j]!.text) && tokens[j + 1]?.pos === "NUM"))
+    )
+      j++;
     if (j === i + 1 || !tokens[j] || !["VERB", "AUX"].includes(tokens[j]!.pos)) continue;
     ends.push(t.text === ";" ? t.start : tokens[i - 1]!.start);
     starts.push(tokens[i + 1]!.start);

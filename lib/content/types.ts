@@ -114,6 +114,11 @@ export interface EventFact extends FactBase {
   occasionQuestion?: string;
   /** The date exactly as written in the source ("in July 2018" → "July 2018"). */
   dateText: string;
+  /**
+   * "By 1906 …", "By the end of 1990 …": the words that make the date a deadline the event happened before, not its
+   * time (no "When …?", no false statement with a later date).
+   */
+  deadline?: string;
 }
 
 export interface PersonFact extends FactBase {
