@@ -127,6 +127,15 @@ describe("unresolvedReferences: a definite description and the document around i
     expect(phrases(employed, { documentText: glass, start: at(glass, employed), title: "Glassmaking" })).toEqual([]);
   });
 
+  it("keeps a noun of the document's subject, named in the title by its abbreviation", () => {
+    const fleet =
+      "# NWA storm service\n\nThe Nordic Weather Agency (NWA) and the Baltic Weather Agency share a radar network. " +
+      "Storms are tracked by radar. Buoys measure the waves. The agency was reorganised in 1998.";
+    expect(
+      phrases(reorganised, { documentText: fleet, start: at(fleet, reorganised), title: "NWA storm service" }),
+    ).toEqual([]);
+  });
+
   it("a name in the sentence, a relative clause or an 'of' phrase pins the noun down", () => {
     expect(
       phrases(reorganised.replace("The agency", "The agency in Riga"), { documentText: agencies, start: 0 }),

@@ -229,6 +229,9 @@ function definiteDescription(sentence: string, tokens: PosToken[], context: Refe
     if (subjectNoun(word, documentText, title)) continue;
     const all = documentCandidates(word, documentText);
     if (all.some((c) => sentence.includes(c.name) || sentence.includes(c.core))) continue;
+    // A thing of that kind is the document's subject, named in its title by name or abbreviation ("the force" of
+    // "EUFOR Operation Althea", where "European Union Force … (EUFOR)"): the deck says which.
+    if (title && all.some((c) => titleNames(c, title, documentText))) continue;
     const near = start >= 0 ? candidates(word, previousSentences(documentText, start)) : [];
     const phrase = m[0];
     if (near.length > 0) {
@@ -247,6 +250,15 @@ function subjectNoun(word: string, documentText: string, title: string): boolean
   // "The Danube is the second-longest river …": the title's word, a copula, then the noun, in one sentence.
   const copula = new RegExp(`\\b${head}\\b[^.\\n]*?\\b(?:is|was|are|were)\\b[^.\\n]*\\b${word}\\b`, "i");
   return !!head && copula.test(documentText.slice(0, 1000));
+}
+
+/** Does the title name this candidate: its distinctive words, or the abbreviation written after it? */
+function titleNames(candidate: Candidate, title: string, documentText: string): boolean {
+  if (title.includes(candidate.core)) return true;
+  const abbreviation = new RegExp(`${escape(candidate.name)}[^().\\n]{0,40}\\((\\p{Lu}[\\p{L}-]+)\\)`, "u").exec(
+    documentText,
+  );
+  return !!abbreviation && new RegExp(`\\b${escape(abbreviation[1]!)}\\b`).test(title);
 }
 
 /** The text of the (up to) `count` sentences before offset `start`. */
