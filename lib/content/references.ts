@@ -230,14 +230,17 @@ function definiteDescription(sentence: string, tokens: PosToken[], context: Refe
     const all = documentCandidates(word, documentText);
     if (all.some((c) => sentence.includes(c.name) || sentence.includes(c.core))) continue;
     // A thing of that kind is the document's subject, named in its title by name or abbreviation ("the force" of
-    // "EUFOR Operation Althea", where "European Union Force … (EUFOR)"): the deck says which.
-    if (title && all.some((c) => titleNames(c, title, documentText))) continue;
+    // "EUFOR Operation Althea", where "European Union Force … (EUFOR)"): the deck says which. It is still renamed
+    // when the sentence before named it alone ("the delta" → "the Danube Delta" on the Danube's page).
+    const titled = title ? all.filter((c) => titleNames(c, title, documentText)) : [];
     const near = start >= 0 ? candidates(word, previousSentences(documentText, start)) : [];
     const phrase = m[0];
     if (near.length > 0) {
       const name = oneCandidate(word, sentence, context);
+      if (titled.length && !titled.some((c) => c.replacement === name)) continue;
       return { kind: "definite", phrase, at: m.index!, ...(name ? { name } : {}) };
     }
+    if (titled.length) continue;
     if (new Set(all.map((c) => c.core)).size >= 2) return { kind: "definite", phrase, at: m.index! };
   }
   return null;
