@@ -10,6 +10,8 @@ import model from "wink-eng-lite-web-model";
 import { findPeople } from "./extract-people";
 import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
+import { parseDocument } from "./parse";
+import { itemReferences } from "./references";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
@@ -44,6 +46,7 @@ export const DETECTORS = [
   ...SHAPE_CHECKS,
   ...INFORMATIVE_CHECKS,
   "unresolved-anaphora",
+  "unresolved-reference",
   "fragment-option",
   "list-shows-members",
   "list-exploded",
@@ -1301,6 +1304,33 @@ export function unresolvedAnaphoraDefects(item: GeneratedItem): Defect[] {
   return unresolvedAnaphora(item.prompt).map((m) => defect("unresolved-anaphora", item, m));
 }
 
+let titled: { text: string; title: string } | undefined;
+/** The document's title as the generator reads it (front matter or first heading), parsed once per document. */
+function titleOf(documentText: string): string {
+  if (titled?.text !== documentText) titled = { text: documentText, title: parseDocument(documentText).title ?? "" };
+  return titled.title;
+}
+
+/**
+ * A served item whose prompt, statement, option or label keeps a reference only an earlier sentence explains:
+ * a bare "both", "it" with nothing before it, "this approach", "the site" of a thing the sentence before named
+ * (lib/content/references.ts, decision 040).
+ *
+ * @example
+ * unresolvedReference(item({ kind: "cloze", prompt: "Fill in the blank: Later surveys confirmed it in _____.", answer: "1907" })) // one defect
+ */
+export function unresolvedReference(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const documentText = context.documentText;
+  const found = itemReferences(item, {
+    documentText,
+    start: documentText ? item.source.start : -1,
+    title: documentText ? titleOf(documentText) : "",
+  });
+  return found.map((r) =>
+    defect("unresolved-reference", item, `"${r.phrase}" (${r.where}) refers to what only an earlier sentence says`),
+  );
+}
+
 const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[])[] = [
   subordinatorAfterWh,
   barePronounOpening,
@@ -1328,6 +1358,7 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   itemShapes,
   informative,
   unresolvedAnaphoraDefects,
+  unresolvedReference,
   fragmentOption,
   listShowsMembers,
 ];

@@ -13,6 +13,7 @@ import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
 import { partOfLongerName } from "./whole-name";
 import { pinDescription, selectItems } from "./precision";
+import { pinReferences } from "./references";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
 import type { EventFact, Fact, GeneratedItem, ItemKind, OrganisationFact, SourceRef } from "./types";
@@ -37,7 +38,9 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  const candidates = generateCandidates(facts, options).map((item) => pinDescription(item, options.document));
+  const candidates = generateCandidates(facts, options).map((item) =>
+    pinReferences(pinDescription(item, options.document), options.document),
+  );
   return introductionOrder(selectItems(candidates, options.perFact, options.document));
 }
 

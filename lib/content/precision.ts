@@ -16,6 +16,7 @@ import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./item-kit";
 import { factCandidates, gateDefects, personCandidates } from "./defects";
+import { itemReferences } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
@@ -122,6 +123,17 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     quoting
   )
     lower(0.1, "pronoun left in the quoted sentence");
+  // Every reference only an earlier sentence explains (references.ts): a statement with one cannot be judged true,
+  // anything else goes to review; once, when the two checks above have not already sent it there.
+  const references = itemReferences(item, {
+    documentText: document.documentText,
+    start: document.documentText ? item.source.start : -1,
+    title: document.title,
+  });
+  if (references.length && item.kind === "true_false")
+    defects.push(`unresolved reference: "${references[0]!.phrase}" refers to what only an earlier sentence says`);
+  if (references.length && item.kind !== "true_false" && !description && !dangling)
+    lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
     lower(0.15, "source sentence has a negation the question may lose");

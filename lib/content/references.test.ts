@@ -1,0 +1,203 @@
+/**
+ * Unresolved references (decision 040, second round). Sentences and documents written for this test, on subjects no
+ * fixture has: a salt works, a whaling station, two weather agencies, a lake, a glassworks.
+ */
+import { describe, expect, it } from "vitest";
+import { unresolvedReference } from "./defects";
+import { assessItem, REVIEW_BELOW } from "./precision";
+import { itemReferences, pinReferences, resolveReferences, unresolvedReferences } from "./references";
+import type { GeneratedItem } from "./types";
+
+const phrases = (sentence: string, context = {}) => unresolvedReferences(sentence, context).map((r) => r.phrase);
+const at = (text: string, sentence: string) => text.indexOf(sentence);
+
+const base: GeneratedItem = {
+  key: "statement:x|cloze|s",
+  factKey: "statement:x",
+  kind: "cloze",
+  prompt: "",
+  answer: "",
+  accepted: [],
+  options: null,
+  answerType: "date",
+  topic: "dates",
+  difficulty: 0.5,
+  source: { text: "", start: 0, end: 0 },
+};
+
+/** An item quoting `sentence` of `text` with `answer` blanked (or a true/false statement of it). */
+function quoting(
+  text: string,
+  sentence: string,
+  answer: string,
+  kind: "cloze" | "true_false" = "cloze",
+): GeneratedItem {
+  const start = at(text, sentence);
+  return {
+    ...base,
+    kind,
+    prompt: kind === "cloze" ? `Fill in the blank: ${sentence.replace(answer, "_____")}` : `True or false: ${sentence}`,
+    answer: kind === "cloze" ? answer : "True",
+    answerType: kind === "cloze" ? "date" : "boolean",
+    source: { text: sentence, start, end: start + sentence.length },
+  };
+}
+
+describe("unresolvedReferences: one sentence alone", () => {
+  it.each([
+    ["A single kiln can fire both, and the glaze sets in an hour.", "both"],
+    ["Neither survived the winter of 1788.", "Neither"],
+    ["Later surveys confirmed it.", "it"],
+    ["Its harbour silted up after 1640.", "Its"],
+    ["Their charter was renewed in 1702.", "Their"],
+    ["This method halved the cost of a tonne of salt.", "This method"],
+    ["At that time the pans were fired with peat.", "that time"],
+    ["These include two brine wells and a boiling house.", "These"],
+    ["The salters later abandoned this.", "this"],
+    ["In 1760 the two towns shared a single toll road.", "the two towns"],
+    ["The latter closed in 1801.", "The latter"],
+  ])("%s → %s", (sentence, phrase) => {
+    expect(phrases(sentence)).toContain(phrase);
+  });
+
+  it.each([
+    "Both the boiling house and the brine well were rebuilt in 1702.",
+    "Either the mill or the kiln was rebuilt first.",
+    "The brothers both sailed to Tromsø in 1811.",
+    "Traders on either bank of the Orvel paid a toll.",
+    "The salt works at Marrow Sands shipped its salt by barge.",
+    "The pans were heated by coal, and this raised the output fourfold.",
+    "It is thought that the first pans were dug in 1210.",
+    "Before it reaches the sea, the Orvel splits into three arms.",
+    "Salters who took this oath could not leave the works.",
+    "The two towns, Hessel and Maarn, shared a single toll road.",
+    "In this way the brine was concentrated before boiling.",
+    "Those who worked the pans were paid in salt.",
+    "Ships that carry it avoid the long haul around the cape.",
+  ])("%s → nothing", (sentence) => {
+    expect(phrases(sentence).filter((p) => p !== "it" || !sentence.startsWith("Ships"))).toEqual([]);
+  });
+
+  it('"Ships that carry it": a plural tagged as a name for its capital is no antecedent of "it"', () => {
+    expect(phrases("Ships that carry it avoid the long haul around the cape.")).toEqual(["it"]);
+  });
+});
+
+describe("unresolvedReferences: a definite description and the document around it", () => {
+  const station =
+    "# Whaling on the Kestrel coast\n\nKestrel Point, a whaling station, stood on the northern cape from 1822. " +
+    "The station closed in 1911 after the last boats were sold.";
+  const closed = "The station closed in 1911 after the last boats were sold.";
+  const agencies =
+    "# Weather services\n\nThe Nordic Weather Agency and the Baltic Weather Agency share a radar network. " +
+    "Forecasts are issued every three hours. The agency was reorganised in 1998.";
+  const reorganised = "The agency was reorganised in 1998.";
+
+  it("names the one thing of the noun's kind the sentence before called one (apposition, 'is a')", () => {
+    const found = unresolvedReferences(closed, { documentText: station, start: at(station, closed) });
+    expect(found).toEqual([{ kind: "definite", phrase: "The station", at: 0, name: "Kestrel Point" }]);
+    expect(resolveReferences(closed, { documentText: station, start: at(station, closed) }).text).toBe(
+      "Kestrel Point closed in 1911 after the last boats were sold.",
+    );
+    const copula = "Harl Quay was a small whaling station. In 1850 the station had nine boats.";
+    const s = "In 1850 the station had nine boats.";
+    expect(unresolvedReferences(s, { documentText: copula, start: at(copula, s) })[0]?.name).toBe("Harl Quay");
+  });
+
+  it('"the agency" among several agencies points nowhere; with one of them named before, it names that one', () => {
+    const found = unresolvedReferences(reorganised, { documentText: agencies, start: at(agencies, reorganised) });
+    expect(found.map((r) => [r.phrase, r.name])).toEqual([["The agency", undefined]]);
+    const one =
+      "# Weather services\n\nThe Baltic Weather Agency runs a radar network. The Nordic Weather Agency was founded in " +
+      "1950. The agency was reorganised in 1998.";
+    const named = unresolvedReferences(reorganised, { documentText: one, start: at(one, reorganised) });
+    expect(named[0]?.name).toBe("the Nordic Weather Agency");
+  });
+
+  it("keeps the document's own subject and a noun used for one named thing far away", () => {
+    const lake =
+      "# Lake Orvel\n\nLake Orvel is a glacial lake in the north. Its water is clear. Trout were released in 1931. " +
+      "The lake froze over in 1942.";
+    const froze = "The lake froze over in 1942.";
+    expect(phrases(froze, { documentText: lake, start: at(lake, froze), title: "Lake Orvel" })).toEqual([]);
+    const glass =
+      "# Glassmaking\n\nThe Venn Glassworks opened in 1790. Sand came from the dunes. Potash came from burnt " +
+      "bracken. Lime came from the hills. The glassworks employed forty men in 1820.";
+    const employed = "The glassworks employed forty men in 1820.";
+    expect(phrases(employed, { documentText: glass, start: at(glass, employed), title: "Glassmaking" })).toEqual([]);
+  });
+
+  it("keeps a noun of the document's subject, named in the title by its abbreviation", () => {
+    const fleet =
+      "# NWA storm service\n\nThe Nordic Weather Agency (NWA) and the Baltic Weather Agency share a radar network. " +
+      "Storms are tracked by radar. Buoys measure the waves. The agency was reorganised in 1998.";
+    expect(
+      phrases(reorganised, { documentText: fleet, start: at(fleet, reorganised), title: "NWA storm service" }),
+    ).toEqual([]);
+  });
+
+  it("a name in the sentence, a relative clause or an 'of' phrase pins the noun down", () => {
+    expect(
+      phrases(reorganised.replace("The agency", "The agency in Riga"), { documentText: agencies, start: 0 }),
+    ).toEqual([]);
+    expect(
+      phrases("The agency that issues storm warnings was reorganised in 1998.", { documentText: agencies, start: 0 }),
+    ).toEqual([]);
+  });
+});
+
+describe("pinReferences, assessItem and the unresolved-reference detector", () => {
+  const text =
+    "# Whaling on the Kestrel coast\n\nKestrel Point, a whaling station, stood on the northern cape from 1822. " +
+    "The station closed in 1911 after the last boats were sold. Later surveys confirmed it.";
+  const closed = "The station closed in 1911 after the last boats were sold.";
+  const surveys = "Later surveys confirmed it.";
+  const document = { documentText: text, title: "Whaling on the Kestrel coast" };
+
+  it("renames the one candidate in the prompt, keeps the source sentence, and then serves the item", () => {
+    const item = quoting(text, closed, "1911");
+    const pinned = pinReferences(item, document);
+    expect(pinned.prompt).toBe("Fill in the blank: Kestrel Point closed in _____ after the last boats were sold.");
+    expect(pinned.source.text).toBe(closed);
+    expect(itemReferences(pinned, { ...document, start: pinned.source.start })).toEqual([]);
+    expect(unresolvedReference(pinned, { documentText: text })).toEqual([]);
+  });
+
+  it("never renames with a name the answer holds", () => {
+    const item = { ...quoting(text, closed, "1911"), answer: "Kestrel Point" };
+    expect(pinReferences(item, document)).toBe(item);
+  });
+
+  it("a true/false statement with a reference left is dropped, anything else goes to review", () => {
+    const statement = quoting(text, surveys, "", "true_false");
+    expect(assessItem(statement, document).defects.join(" ")).toMatch(/unresolved reference: "it"/);
+    const boats = `${text} At that time the station sent its whale boats out each spring.`;
+    const april = "At that time the station sent its whale boats out each spring.";
+    const cloze = { ...quoting(boats, april, "whale boats"), answerType: "text" as const };
+    const assessed = assessItem(cloze, { ...document, documentText: boats });
+    expect(assessed.defects).toEqual([]);
+    expect(assessed.quality).toBeLessThan(REVIEW_BELOW);
+    expect(unresolvedReference(cloze, { documentText: boats }).map((d) => d.message)).toEqual([
+      '"that time" (prompt) refers to what only an earlier sentence says',
+    ]);
+  });
+
+  it("reads matching and ordering labels and clause options, not short options", () => {
+    const ordering: GeneratedItem = {
+      ...base,
+      kind: "ordering",
+      prompt: "Put these in order.",
+      answer: "",
+      sequence: ["Kestrel Point opened in 1822", "Neither returned", "The station closed"],
+    };
+    expect(itemReferences(ordering).map((r) => [r.where, r.phrase])).toEqual([["label", "Neither"]]);
+    const choice: GeneratedItem = {
+      ...base,
+      kind: "multiple_choice",
+      prompt: "What happened in 1911?",
+      answer: "The station closed",
+      options: ["The station closed", "Both were sold to Hull", "It", "Kestrel Point"],
+    };
+    expect(itemReferences(choice).map((r) => [r.where, r.phrase])).toEqual([["option", "Both"]]);
+  });
+});
