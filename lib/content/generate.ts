@@ -1,6 +1,7 @@
 import { dateOrdinal, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
+import { unframeKey } from "./key-frame";
 import { attributeItems, timelineListItems } from "./items-attributes";
 import { causeItem } from "./items-causes";
 import { eventItems } from "./items-dated";
@@ -109,7 +110,8 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
   candidates.push(...documentListItems(kit), ...sentenceListItems(kit));
   candidates.push(...timelineItems(kit), ...acronymMatching(kit));
   // Markdown emphasis ("the **Harbour Act**") never reaches a prompt, an option or an answer.
-  const plain = candidates.map(withoutMarkup);
+  // A key is the entity, its frame ("the Dutch town of") stays in the prompt (key-frame.ts).
+  const plain = candidates.map(withoutMarkup).map(unframeKey);
   const minScore = options.minScore ?? 0.5;
   const seen = new Set<string>();
   const answersByPrompt = new Map<string, Set<string>>();

@@ -1,6 +1,7 @@
 /** Grading of names and text: people, places, organisations and other words, where a small typo is forgiven. */
 import { sameByAlias } from "./aliases";
 import type { Tolerance, Verdict } from "./grade";
+import { splitFrame } from "./key-frame";
 import { RANKS } from "./lexicon";
 import { editDistance, normaliseText, typoTolerance } from "./normalise";
 import type { GeneratedItem } from "./types";
@@ -70,18 +71,13 @@ function refuse(normalised: string, expected: string, reason: string): Verdict {
  * The entity a framed key names, or null: a lower-case place frame before a name ("the Dutch town of Zwolle" →
  * "Zwolle", "the Italian city of Turin" → "Turin"; not "City of London", a name of its own) or a nationality before an
  * abbreviation ("American GPS" → "GPS"; not "French Guiana", where the adjective is part of the name). Decision 040.
+ * New items are generated with the bare key (key-frame.ts, decision 041); this keeps items stored before it right.
  *
  * @example
  * keyCore('the Dutch town of Zwolle') // 'Zwolle'
  */
 export function keyCore(answer: string): string | null {
-  const place =
-    /^(?:the )?(?:\p{Lu}[\p{L}-]+ )?(?:town|city|port|village|island|county|province|region|district|municipality|state) of (\p{Lu}.*)$/u.exec(
-      answer.trim(),
-    );
-  if (place) return place[1]!;
-  const acronym = /^(?:the )?\p{Lu}\p{Ll}+(?:an|ish|ese|ch|i) (\p{Lu}[\p{Lu}\d&-]+)$/u.exec(answer.trim());
-  return acronym ? acronym[1]! : null;
+  return splitFrame(answer)?.core ?? null;
 }
 
 /**

@@ -23,6 +23,7 @@
  * - hedged-variant: a true/false statement keyed False by nudging a hedged number ("about 18 °C" → "about 20 °C"):
  *   the statement is still roughly true.
  */
+import { generalKnowledge, nameNumber } from "./blank-worth";
 import { GAP } from "./item-kit";
 import { posTokens } from "./pos";
 import { titleTopic, type ShapeContext } from "./item-shapes";
@@ -39,6 +40,8 @@ export const INFORMATIVE_CHECKS = [
   "role-debris",
   "question-scope",
   "hedged-variant",
+  "name-number",
+  "general-knowledge",
 ] as const;
 export type InformativeCheck = (typeof INFORMATIVE_CHECKS)[number];
 
@@ -254,7 +257,10 @@ function listedMembers(text: string): number {
       text,
     );
   if (!m) return 0;
-  return m[1]!.split(/,\s|\s(?:and|or)\s/).filter((x) => x.trim()).length;
+  // Commas part the members, the last "and" the final two: "the Economic and Social Council" is one member.
+  const parts = m[1]!.split(/,\s/).filter((x) => x.trim());
+  const last = parts[parts.length - 1] ?? "";
+  return parts.length + (/^(?:and|or)\s/.test(last) || !/\s(?:and|or)\s/.test(last) ? 0 : 1);
 }
 
 /**
@@ -552,5 +558,8 @@ export function informativeDefects(
   add("role-debris", roleDebris(item));
   add("question-scope", questionScope(item));
   add("hedged-variant", hedgedVariant(item));
+  // Decision 041: a key that is part of a name, or that any reader knows without the document (blank-worth.ts).
+  add("name-number", nameNumber(item));
+  add("general-knowledge", generalKnowledge(item));
   return out;
 }

@@ -20,9 +20,11 @@ import { itemReferences } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
+import { capAcronymDrills } from "./acronym-share";
+import { generalWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
-import type { GeneratedItem, ItemKind } from "./types";
+import type { AnswerType, GeneratedItem, ItemKind } from "./types";
 
 /** Items scoring below this are kept only for review. */
 export const REVIEW_BELOW = 0.6;
@@ -135,6 +137,8 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if (references.length && item.kind !== "true_false" && !description && !dangling)
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
+  // A key of everyday words the document does not define (blank-worth.ts, decision 041).
+  for (const why of generalWord(item, document)) lower(DOUBT, why);
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
     lower(0.15, "source sentence has a negation the question may lose");
   // Heilman & Smith: a question from a sentence opening with a subordinate clause often asks about the wrong event.
@@ -208,6 +212,23 @@ const PER_FACT_KEY = 2;
 const STATEMENT_ROOM = 3;
 /** Items with one and the same date or number as answer in a whole document (a name may answer many facts). */
 const PER_ANSWER = 2;
+/**
+ * Blanks cut into one sentence (cloze items, decision 041). A third blank in one sentence makes the learner read the
+ * same sentence a third time with a different hole ("From _____ the Danube flows …", "… borders of _____ and
+ * Ukraine", "… Moldova and _____"): the sentence becomes a drill of its own words. Two blanks keep the sentence's two
+ * best values (ranked as every item is); its other facts stay askable by a question or a recognition item. A third
+ * blank is allowed only on a kind of value neither of the two asks (a sentence giving a date, a person and a body
+ * states three facts; three places or two names in one sentence are one list read over and over).
+ */
+const BLANKS_PER_SENTENCE = 2;
+
+/** May a sentence that already has `kept` blanks (their answer types) get one more of `type`? */
+function roomForBlank(kept: readonly AnswerType[] = [], type: AnswerType): boolean {
+  return kept.length < BLANKS_PER_SENTENCE || (kept.length === BLANKS_PER_SENTENCE && !kept.includes(type));
+}
+
+const BOUND =
+  /^(?:about|around|approximately|roughly|nearly|almost|some|over|more than|at least|up to|at most|less than|fewer than|under) /;
 
 const TITLE_BEFORE_NAME = new RegExp(
   `^(?:(?:${[...RANKS, "mayor", "dr", "sir", "dame", "professor", "president", "king", "queen", "lieutenant", "captain"]
@@ -234,7 +255,10 @@ function factGroups(
   if (item.answerType === "boolean") return [`claim|${item.factKey}|${item.source.start}`, ...values];
   const quoting = promptBody(item.prompt).quoting;
   // "Mayor Anna KOWALSKA" and "Anna KOWALSKA" are one answer: a title or rank before a name is not another fact.
-  const answer = normaliseText(item.answer).replace(TITLE_BEFORE_NAME, "");
+  // "more than 300" asked by a question and "300" by a blank in the same sentence are one number (decision 041).
+  const answer = normaliseText(item.answer)
+    .replace(TITLE_BEFORE_NAME, "")
+    .replace(item.answerType === "number" ? BOUND : /$^/, "");
   const variant = item.key.split("|").pop()!;
   // A blank in a sentence is its answer there; a question is its relation ("who succeeded …", "who became …"),
   // except that a date or number in one sentence is one fact however it is asked.
@@ -376,6 +400,7 @@ export function selectItems(
       KIND_PREFERENCE[x.item.kind] - KIND_PREFERENCE[y.item.kind] ||
       x.index - y.index,
   );
+  spreadBlanks(ranked);
   // Two passes: first the best item of every fact (coverage), then a second role per fact while the sentence has
   // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another); a third
   // for statement items.
@@ -385,6 +410,7 @@ export function selectItems(
   const judged = new Set<string>();
   const perAnswer = new Map<string, number>();
   const perFactKey = new Map<string, number>();
+  const blanks = new Map<number, AnswerType[]>();
   for (const pass of [1, 2, 3]) {
     for (const { item, index } of ranked) {
       if (keep.has(index)) continue;
@@ -408,6 +434,8 @@ export function selectItems(
       // The first pass gives every fact its one item, however many facts a sentence states (coverage first).
       if ((pass > 1 || roomOnly(item)) && (perSentence.get(item.source.start) ?? 0) >= PER_SENTENCE) continue;
       if (pass > 1 && (perFactKey.get(item.factKey) ?? 0) >= PER_FACT_KEY) continue;
+      const blank = item.kind === "cloze";
+      if (blank && !roomForBlank(blanks.get(item.source.start), item.answerType)) continue;
       // One answer asked all over the document ("2", one date) teaches little more each time.
       const answerKey = normaliseText(item.answer);
       const counted = item.answerType === "date" || item.answerType === "number";
@@ -421,12 +449,13 @@ export function selectItems(
       if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
       if (item.kind === "true_false") judged.add(claim);
       perSentence.set(item.source.start, (perSentence.get(item.source.start) ?? 0) + 1);
+      if (blank) blanks.set(item.source.start, [...(blanks.get(item.source.start) ?? []), item.answerType]);
       perFactKey.set(item.factKey, (perFactKey.get(item.factKey) ?? 0) + 1);
       if (counted) perAnswer.set(answerKey, (perAnswer.get(answerKey) ?? 0) + 1);
       keep.add(index);
     }
   }
-  return assessed
+  const selected = assessed
     .filter(({ index }) => keep.has(index))
     .map(({ item, index, a }) => {
       const caption = gated.get(index) === "review";
@@ -436,6 +465,33 @@ export function selectItems(
       if (quality < REVIEW_BELOW) out.review = concerns.join("; ");
       return out;
     });
+  // Acronym drills keep a share of the document's items (acronym-share.ts).
+  return capAcronymDrills(selected, document.documentText);
+}
+
+/**
+ * The two blanks a sentence keeps (BLANKS_PER_SENTENCE) ask different kinds of value where it has them: after its
+ * best blank, its best blank of another answer type moves up ("proposed in _____ by Robert Brout" before a second
+ * name of the same list). Reorders `ranked` in place, touching only the positions of each sentence's blanks.
+ */
+function spreadBlanks(ranked: { item: GeneratedItem; a: Assessment }[]): void {
+  const doubtful = (e: { a: Assessment }) => e.a.quality < REVIEW_BELOW;
+  const positions = new Map<number, number[]>();
+  ranked.forEach(({ item }, at) => {
+    if (item.kind === "cloze") positions.set(item.source.start, [...(positions.get(item.source.start) ?? []), at]);
+  });
+  for (const at of positions.values()) {
+    if (at.length <= BLANKS_PER_SENTENCE) continue;
+    const entries = at.map((p) => ranked[p]!);
+    const first = entries[0]!;
+    const other = entries.findIndex(
+      (e, i) => i > 0 && e.item.answerType !== first.item.answerType && doubtful(e) === doubtful(first),
+    );
+    if (other <= 1) continue;
+    const [moved] = entries.splice(other, 1);
+    entries.splice(1, 0, moved!);
+    at.forEach((p, i) => (ranked[p] = entries[i]!));
+  }
 }
 
 const PHOTO_CREDIT = /\b(?:photo(?:graph)?|image|credit|picture|courtesy)\s*(?::|by\b|\/|©)|©|^figure\s+\d/i;

