@@ -49,13 +49,15 @@ describe("described list members", () => {
 
   it("gives a list of three a typed question only (no option is invented)", () => {
     const items = served(
-      "# Relay\n\nThe network rests on three protocols:\n\n- QTP (Quick Transfer Protocol), which moves files between stations;\n- LRM, the format in which station logs are stored;\n- KSP, which checks the identity of every caller.\n",
+      "# Relay\n\nThe network rests on three protocols:\n\n- QTP (Quick Transfer Protocol), which moves files between stations;\n- LRM, the format in which station logs are stored, commonly called a Logbook;\n- KSP, which checks the identity of every caller.\n",
     );
     expect(items.map((i) => [i.kind, i.prompt, i.answer])).toEqual([
       ["typed", "Which protocol moves files between stations?", "QTP"],
       ["typed", "Which protocol is the format in which station logs are stored?", "LRM"],
       ["typed", "Which protocol checks the identity of every caller?", "KSP"],
     ]);
+    // The other name the description gives ("commonly called a Logbook") is accepted too.
+    expect(items.find((i) => i.answer === "LRM")?.accepted).toEqual(["Logbook"]);
   });
 
   it("reads nothing from lists that are not names with descriptions", () => {

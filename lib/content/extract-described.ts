@@ -102,6 +102,11 @@ export function describedMembers(
     const lower = ` ${predicate.toLowerCase()} `;
     if (names.some((n) => lower.includes(` ${n.toLowerCase()} `))) return;
     const accepted = s!.expansion ? [`${s!.name} (${s!.expansion})`, s!.expansion] : [];
+    // "a unique address for each resource, commonly called a URL": the other name the list gives is right too.
+    const alias = /\b(?:called|known as)\s+(?:an?\s+|the\s+)?([A-Z][\p{L}\d-]*(?:\s[A-Z][\p{L}\d-]*){0,3})/u.exec(
+      s!.description,
+    )?.[1];
+    if (alias && !names.includes(alias)) accepted.push(alias);
     if (s!.expansion && lower.includes(s!.expansion.toLowerCase())) return;
     out.push({ name: s!.name, accepted, noun, predicate, source: sources[i]! });
   });
