@@ -1128,8 +1128,8 @@ export function redundancy(
  * about one member, so they count once (the per-fact rule judges them among themselves).
  */
 function listExploded(items: GeneratedItem[], documentText?: string): Defect[] {
-  // A fact sheet's "Label: value" lines are separate facts, not members of one list.
-  const keyValue = (list: string[]) => list.filter((m) => /^[^:]{1,30}:\s/.test(m)).length > list.length / 2;
+  // A fact sheet's "Label: value" (or "Label – value") lines are separate facts, not members of one list.
+  const keyValue = (list: string[]) => list.filter((m) => /^[^:]{1,30}(?::| [–—-])\s/.test(m)).length > list.length / 2;
   const lists = documentText ? documentLists(documentText).filter((l) => l.length >= 3 && !keyValue(l)) : [];
   const listOf = (item: GeneratedItem) => {
     if (LIST_MEMBER_PROMPT.test(item.prompt)) return `prompt:${item.prompt.replace(/together with.*$/, "")}`;

@@ -86,6 +86,26 @@ describe("fact-sheet attributes", () => {
     expect(items.some((i) => /Pangolin|mascot/.test(i.prompt))).toBe(false);
   });
 
+  it("reads key figures written 'Label – value' as it reads 'Label: value'", () => {
+    const page = `# Ostberg Lighthouse
+
+## At a glance
+
+- Height – 38 m
+- Completed — 3 October 1872
+- Architect – Ingrid Solberg
+- Beam – visible for about 40 km at sea
+`;
+    const items = buildItems(page, { seed: 3 }).items.filter((i) => i.factKey.startsWith("attribute:"));
+    expect(show(items.filter((i) => i.kind === "typed"))).toEqual([
+      "typed: What is the height of Ostberg Lighthouse? => 38 m",
+      "typed: When was Ostberg Lighthouse completed? => 3 October 1872",
+      "typed: Who is the architect of Ostberg Lighthouse? => Ingrid Solberg",
+    ]);
+    // A lower-case description after the dash is a sentence, not a value: no attribute.
+    expect(items.some((i) => /beam/i.test(i.prompt))).toBe(false);
+  });
+
   it("asks nothing when no heading or title names what the values belong to", () => {
     const doc = parseDocument("## Key figures\n\n- Length: 156 m\n- Towers: 7\n");
     expect(extractAttributes(doc)).toEqual([]);

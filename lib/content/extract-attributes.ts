@@ -22,6 +22,8 @@ const GENERIC =
 const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
 /** "Label: value" with a short label; the label may be bold ("**Length**: 156 m"). */
 const LABEL_VALUE = /^(?:\*\*|__)?([A-Z][^:*_]{0,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(\S.*)$/u;
+/** "Label – value" with a spaced dash instead of the colon ("- Length – 2.4 km", "**Architect** — Marta Lindqvist"). */
+const LABEL_DASH = /^(?:\*\*|__)?([A-Z][^:*_–—]{0,40}?)(?:\*\*|__)?\s+[–—-]\s+(?:\*\*|__)?(\S.*)$/u;
 /** A timeline entry: a date, then ":" or a dash, then the event ("2006 – Agreement signed", "**1970**: the NPT …"). */
 const ENTRY = /^(?:\*\*|__)?([^:–—*_]{3,40}?)(?:\*\*|__)?\s*(?::|\s[–—-]\s)\s*(\S.*)$/u;
 
@@ -48,7 +50,7 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
     const entity = subjectOf(doc, blocks[0]!.sectionPath);
     if (!entity) continue;
     for (const b of blocks) {
-      const m = LABEL_VALUE.exec(tidy(b.text));
+      const m = LABEL_VALUE.exec(tidy(b.text)) ?? LABEL_DASH.exec(tidy(b.text));
       const value = m && valueOf(m[2]!);
       if (!m || !value || !isLabel(m[1]!.trim())) continue;
       const fact = attribute(entity, m[1]!.trim(), value, { text: b.text, start: b.start, end: b.end });

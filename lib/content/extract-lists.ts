@@ -4,6 +4,7 @@
  * inside a sentence ("It contains enzymes, ribosomes and its own DNA", "six principal organs: the General Assembly,
  * …"). The members are read from the grammar (wink-nlp tags), never from a list of known words.
  */
+import { describedMembers } from "./extract-described";
 import { hash } from "./keys";
 import { posTokens, type PosToken } from "./pos";
 import { joinSources, tidy } from "./text";
@@ -125,6 +126,16 @@ function blockLists(doc: ParsedDocument): ListFact[] {
     if (blocks[0]!.listOrdered && ORDERED_LEAD.test(leadIn)) fact.sequence = true;
     if (context) fact.context = true;
     if (pairs.length === members.length) fact.pairs = pairs.map((m): MatchPair => ({ left: m[1]!, right: m[2]! }));
+    // "Name, description" members: what each one is or does is a fact of its own (extract-described.ts).
+    const described =
+      fact.pairs || context
+        ? []
+        : describedMembers(
+            members,
+            ownLeadIn,
+            blocks.map((b) => joinSources([leadSentence && sourceOf(leadSentence), sourceOf(b)])),
+          );
+    if (described.length > 0) fact.described = described;
     out.push(fact);
   }
   return out;

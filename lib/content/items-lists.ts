@@ -162,7 +162,46 @@ const countWord = (n: number) => COUNT_WORDS[n - 2] ?? String(n);
  * three sets of locks: _____"). One list, one item: never one per member.
  */
 export function listItems(kit: Kit, fact: ListFact): GeneratedItem[] {
-  void kit;
+  return [...wholeListItems(fact), ...describedItems(kit, fact)];
+}
+
+/**
+ * What each member of a described list is or does, asked of the member: "Which technology lets a browser fetch
+ * resources from a server?" as a multiple choice among the list's members (each member an option once, the answer's
+ * place drawn per item) and as a typed answer. Each is its own fact: the list item does not stand for it.
+ */
+function describedItems(kit: Kit, fact: ListFact): GeneratedItem[] {
+  const described = fact.described ?? [];
+  // Every member's name, described or not ("NIRCam (Near-Infrared Camera), the main camera" → "NIRCam").
+  const names = fact.members.map((m) =>
+    m
+      .replace(/,\s.*$/, "")
+      .replace(/\s*\([^()]*\)$/, "")
+      .replace(/\*\*|__/g, ""),
+  );
+  return described.flatMap((d) => {
+    const key = `list-member:${hash(`${d.name}|${d.predicate}`)}`;
+    const prompt = `Which ${d.noun} ${d.predicate}?`;
+    // Options: the member and the (up to) three members nearest it in the list, each once.
+    const at = names.indexOf(d.name);
+    const near = names
+      .map((n, i) => ({ n, i }))
+      .filter(({ n }) => n !== d.name)
+      .sort((a, b) => Math.abs(a.i - at) - Math.abs(b.i - at) || a.i - b.i)
+      .slice(0, 3)
+      .map(({ n }) => n);
+    if (at < 0) return [];
+    const base = { key, source: d.source };
+    const spec = { answer: d.name, accepted: d.accepted, answerType: "text" as const, topic: "definitions" as const };
+    const typed = makeItem(base, { ...spec, kind: "typed", variant: "described-member", prompt });
+    // A multiple choice has four options, all of them the list's own members: a list of three gets none.
+    if (near.length < 3) return [typed];
+    const options = shuffle([d.name, ...near], kit.rngFor(key));
+    return [makeItem(base, { ...spec, kind: "multiple_choice", variant: "described-member", prompt, options }), typed];
+  });
+}
+
+function wholeListItems(fact: ListFact): GeneratedItem[] {
   const lead = fact.gapped.replace(/:\s*_____$/, "");
   if (
     fact.pairs &&

@@ -266,8 +266,10 @@ function factGroups(
   if (!quoting && (item.answerType === "date" || item.answerType === "number")) groups.push(`answer|${at}|${answer}`);
   const list = listContaining(item.source.text, item.answer);
   if (list !== undefined) groups.push(`list|${item.source.start}|${list}`);
-  // One member of a list that a list item of the same sentence asks whole: that list item stands for it.
+  // One member of a list that a list item of the same sentence asks whole: that list item stands for it. What a
+  // described list says each member does is another fact (items-lists.ts `describedItems`).
   const member = memberKey(item.answer);
+  if (variant === "described-member") return groups;
   for (const members of lists.get(item.source.start) ?? [])
     if (members.has(member)) groups.push(`list|${item.source.start}|${[...members][0]}`);
   return groups;
@@ -504,10 +506,18 @@ const DATELINE =
  * ("Stoltenberg views … at Camp Besmaya, Iraq, March 5, 2018.").
  */
 function captionDefects(source: string): string[] {
-  const text = tidy(source.split(" … ").pop()!);
+  const pieces = source.split(" … ");
+  const text = tidy(pieces.pop()!);
   if (PHOTO_CREDIT.test(text)) return ["source is a photo credit"];
-  // A fact sheet's "Label: value" line and a table's row ("Vacuum vessel | 5,200 tonnes") are values, not captions.
-  if (!/[.!?:"”)]$/.test(text) && !/^[A-Z][\w ()'’-]{1,40}: \S/.test(text) && !/^[^|]+(?: \| [^|]*)+$/.test(text))
+  // A bullet of a list quoted with its lead-in ("… the three technologies on which the Web rests: … HTTP, which lets
+  // …;") ends as the list's punctuation has it.
+  if (pieces.length > 0 && /:$/.test(tidy(pieces.pop()!)) && /(?:;|,|;? (?:and|or))$/.test(text)) return [];
+  // A fact sheet's "Label: value" (or "Label – value") line and a table's row ("Vacuum vessel | 5,200 tonnes") are values, not captions.
+  if (
+    !/[.!?:"”)]$/.test(text) &&
+    !/^[A-Z][\w ()'’-]{1,40}(?::| [–—-]) \S/.test(text) &&
+    !/^[^|]+(?: \| [^|]*)+$/.test(text)
+  )
     return ["source is a caption or list debris"];
   return [];
 }

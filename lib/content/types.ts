@@ -212,6 +212,22 @@ export interface ListFact extends FactBase {
   pairs?: MatchPair[];
   /** The lead-in's "they"/"them" refers to the sentence before it, which `gapped` quotes first. */
   context?: boolean;
+  /** Members written "Name, description" under a lead-in that names their kind (extract-described.ts). */
+  described?: DescribedMember[];
+}
+
+/** One member of a described list: "HTTP (Hypertext Transfer Protocol), which lets a browser fetch resources …". */
+export interface DescribedMember {
+  /** The member's name without its bracket ("HTTP"). */
+  name: string;
+  /** Other answers: the name with its bracket and the bracket alone ("Hypertext Transfer Protocol"). */
+  accepted: string[];
+  /** The lead-in's kind, singular ("technology", "science instrument"). */
+  noun: string;
+  /** What the member does or is, as a predicate ("lets a browser fetch resources from a server"). */
+  predicate: string;
+  /** The lead-in and the member's bullet. */
+  source: SourceRef;
 }
 
 /**
