@@ -59,6 +59,9 @@ const COVERED_AT_LEAST: Record<string, number> = {
   // opening days (logistics), decision 038.
   "yellowstone-visitor.md": 20, // wip-gendistract: 22 → 21, "Before the NPS was created in 1916, the US Army ran …" now dates the NPS (was "the US Army ran the park … in 1916", a false T/F); its two items take the sentence's room and "army" (a statement blank) waits (decision 039); // session 6 merge (terms + lists + roles): 20 → 22; // wip-gen (statement facts); before: 16 — main: 20; "roosevelt-arch" and "eruption-age" were covered by false items
   // ("the US Army's cornerstone", "At the North Entrance's last very large eruption"); "distance-bears" lost
+  // corpus2 (issue 13, widening the judged corpus): two documents added on main 21e0e45, at what they cover there.
+  "echr-application-procedure.md": 21,
+  "who-physical-activity.md": 11,
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
   "nato-mission-iraq.md": 42,
@@ -81,7 +84,9 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "caption-source": 0, // main: 25
   "pronoun-resolution": 0, // main: 43
   "tf-claim-unsupported": 0, // main: 5
-  "prompt-unsupported": 0, // main: 3
+  // corpus2: 0 → 3, echr-application-procedure's table ("How many judges does the chamber have?" from the row
+  // "Chamber | 7 | …": the column heading "Judges" is not in the row's text); judged sound by hand.
+  "prompt-unsupported": 3, // main: 3
   "answer-in-prompt": 0, // main: 0
   "blank-on-common-word": 0, // main: 1
   "malformed-prompt": 0, // main: 0
@@ -119,7 +124,9 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "list-shows-members": 0, // before: 0 / 0 / 0 (unit tests only: "… such as the Ljungan. The most important include _____")
   "it-antecedent": 0, // main: 13 ("About how many metres wide is the US Army?", "The Danube Commission, was first performed")
   "list-exploded": 0, // wip-gen-why: 1 (members counted, not items from one member's line); main: 25
-  "items-per-sentence": 0, // wip-gen-why: 58 (one item per fact a sentence states, decision 034); main: 522
+  // corpus2: 0 → 1, echr-application-procedure's "On 2 July 2024 Marko Bošnjak, the judge elected in respect of
+  // Slovenia, took over the presidency from Síofra O'Leary of Ireland, …" (5 items, 4 judged sound, 1 worthless).
+  "items-per-sentence": 1, // wip-gen-why: 58 (one item per fact a sentence states, decision 034); main: 522
   "items-per-fact": 0, // wip-gen-why: 13 (a fact is one value of one record, decision 034); main: 334
   "answer-asked-repeatedly": 0, // main: 108
 };
@@ -129,7 +136,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
 // wip-gen-terms: 208 → 223, terms and definitions (extract-terms.ts).
 // Session 6 merge of terms (decision 028), lists (decision 030), roles, causes and quantities: 208 → 240.
 // wip-gen-prec: 240 → 235 (241 measured before it), the worthless items of decision 035 (COVERED_AT_LEAST).
-const TOTAL_COVERAGE_AT_LEAST = 235 / 411; // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
+// corpus2: + the two new documents' 32 of 68 key facts (echr-application-procedure 21/35, who-physical-activity 11/33).
+const TOTAL_COVERAGE_AT_LEAST = (235 + 32) / (411 + 68); // target 0.9; main: 189; wip-content: 183 (see COVERED_AT_LEAST)
 // target 2; main: 2.55; wip-content 1.19; wip-gen 1.34 (one statement item for sentences no other rule reads)
 const ITEMS_PER_KEY_FACT_AT_MOST = 1.4;
 const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recognition and one recall item per fact
@@ -139,8 +147,11 @@ const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recogn
  * worthless) yet served by default. main b405413: 125 of 635 served (3 false); after decision 038: 49 of 590 (2 false,
  * both "the Tisza" put for the river's "it"). Judged-sound items scoring below the review line: main 6, now 2.
  */
-const JUDGED_BAD_SERVED_AT_MOST = 49;
-const JUDGED_FALSE_SERVED_AT_MOST = 2;
+// corpus2: + the two documents added on main 21e0e45, judged there: echr-application-procedure serves 29 bad of 56
+// (1 false), who-physical-activity 17 of 33 (2 false); neither sends a sound item to review. Lower these as the
+// generator improves on them.
+const JUDGED_BAD_SERVED_AT_MOST = 49 + 29 + 17;
+const JUDGED_FALSE_SERVED_AT_MOST = 2 + 1 + 2;
 // unresolved: 2 → 5, three items judged sound in round 1 quote "the two countries signed …" (the outside readers'
 // unresolved-reference defect, decision 040; the same sentence's true/false was judged ill-formed for it).
 // session 9: 5 → 6, "When was the Rhine–Main–Danube Canal opened?" (judged sound) goes to review because its source opens
