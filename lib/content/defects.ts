@@ -17,6 +17,8 @@ import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
 import { fold } from "./text";
 import { unresolvedAnaphora } from "./well-formed";
 import { partOfLongerName } from "./whole-name";
+import { sameFormat } from "./distractors";
+import { documentPlaceKinds, placeKindOf, sameKind } from "./place-kind";
 import type { GeneratedItem } from "./types";
 
 export const DETECTORS = [
@@ -48,6 +50,7 @@ export const DETECTORS = [
   "unresolved-anaphora",
   "unresolved-reference",
   "fragment-option",
+  "option-kind",
   "list-shows-members",
   "list-exploded",
   "items-per-sentence",
@@ -1360,6 +1363,7 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   unresolvedAnaphoraDefects,
   unresolvedReference,
   fragmentOption,
+  optionKind,
   listShowsMembers,
 ];
 
@@ -1459,4 +1463,32 @@ export function listShowsMembers(item: GeneratedItem): Defect[] {
   return members
     .filter((m) => shown.includes(` ${m} `))
     .map((m) => defect("list-shows-members", item, `the prompt already names "${m}", a member it asks for`));
+}
+
+/**
+ * An option a learner rules out at sight by its kind or form (issue 13, decision 039): a place of another kind or
+ * granularity than the answer (a continent or a river among towns, a region among countries, a name of unknown kind),
+ * or a date or number written in another form ("1990s" among years). The generator applies the same predicates
+ * (`sameKind`, `sameFormat`) in `multipleChoice`.
+ *
+ * @example
+ * optionKind(item({ answerType: "place", answer: "Lyon", options: ["Lyon", "Europe", "Munich", "Porto"] })) // one defect
+ */
+export function optionKind(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  if (item.kind !== "multiple_choice" || !item.options) return [];
+  const others = item.options.filter((o) => fold(o) !== fold(item.answer));
+  if (item.answerType === "date" || item.answerType === "number") {
+    const type = item.answerType;
+    return others
+      .filter((o) => !sameFormat(item.answer, o, type))
+      .map((o) => defect("option-kind", item, `"${o}" is written unlike the answer "${item.answer}"`));
+  }
+  if (item.answerType !== "place") return [];
+  const cues = context.documentText ? documentPlaceKinds(context.documentText) : undefined;
+  const kind = placeKindOf(item.answer, cues);
+  return others
+    .filter((o) => !sameKind(item.answer, o, cues))
+    .map((o) =>
+      defect("option-kind", item, `"${o}" is a place of kind ${placeKindOf(o, cues)}, the answer of kind ${kind}`),
+    );
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { numberCandidates, pickDistractors, variantSpelling } from "./distractors";
-import { placeKind } from "./items-other";
+import { placeKindOf } from "./place-kind";
 import { buildItems } from "./pipeline";
 import {
   CITY_POOL,
@@ -21,9 +21,9 @@ describe("distractors are real entities of the answer's kind", () => {
     expect(poolFor("Kennedy Space Center", ORGANISATION_POOL)).toEqual([]);
     expect(poolFor("Pacific Ocean", CITY_POOL)).toEqual([]);
     expect(poolFor("African Union", ORGANISATION_POOL)).toContain("European Union");
-    expect(placeKind("Eiffel Tower")).toBe("head:tower");
-    expect(placeKind("Paris")).toBe("city");
-    expect(placeKind("Sweden")).toBe("country");
+    expect(placeKindOf("Eiffel Tower")).toBe("head:tower");
+    expect(placeKindOf("Paris")).toBe("settlement");
+    expect(placeKindOf("Sweden")).toBe("country");
   });
 
   it("never offers a spelling variant of the answer or of another option", () => {
@@ -36,6 +36,9 @@ describe("distractors are real entities of the answer's kind", () => {
       createRng(1),
     );
     expect(picked).not.toContain("World Health Organization");
+    // Another name of the answer, from the alias table.
+    const countries = pickDistractors("Myanmar", [["Burma", "Laos", "Thailand", "Cambodia"]], [], createRng(1));
+    expect(countries).not.toContain("Burma");
   });
 
   it("never invents a person: every option of a person question is named by the document", () => {

@@ -1,3 +1,4 @@
+import { sameByAlias } from "./aliases";
 import { dateOrdinal, formatDate, formatPeriod, shiftDate } from "./dates";
 import { editDistance, normaliseText } from "./normalise";
 import { shuffle, type Rng } from "../prng";
@@ -31,6 +32,9 @@ export function pickDistractors(
       if (!wholeSpan(c)) continue;
       // "Organisation"/"Organization", "Carignan"/"Carignon": a spelling variant is the same answer, not a distractor.
       if ([...banned, ...chosenNorm].some((b) => variantSpelling(n, b))) continue;
+      // "US" beside "United States", "Burma" beside "Myanmar": another name of the answer (or of an option) is no
+      // distractor (aliases.ts).
+      if ([...banned, ...chosenNorm].some((b) => sameByAlias(n, b))) continue;
       chosen.push(c);
       chosenNorm.push(n);
     }
@@ -166,4 +170,25 @@ export function wellFormedValue(option: string, answer: string): boolean {
   const bottom = DENOMINATOR[word.replace(/ves$/, "f").replace(/s$/, "")] ?? DENOMINATOR[word.replace(/s$/, "")];
   if (!bottom) return true;
   return top >= 1 && top < bottom && plural === top > 1;
+}
+
+const MONTH_NAMES =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/g;
+
+/**
+ * The written form of a date or number option, without its digits: "2 December 2004" → "9 M 9", "1990s" → "9s",
+ * "7,000 troops" → "9 troops", "2.4 million" → "9". Options of one item share it, so none stands out by its form
+ * ("1990s" among years, "c. 1850" among days); a number's scale word is no form of its own.
+ * @example sameFormat("1866", "1990s", "date") // false
+ * @example sameFormat("801,000", "1.2 million", "number") // true
+ */
+export function sameFormat(answer: string, option: string, type: "date" | "number"): boolean {
+  const shape = (t: string) =>
+    t
+      .replace(MONTH_NAMES, "M")
+      .replace(/\d[\d,.]*/g, "9")
+      .replace(type === "number" ? /\s*\b(?:thousand|million|billion|trillion)\b/g : /$^/, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  return shape(answer) === shape(option);
 }

@@ -12,7 +12,8 @@ import { referenceItems } from "./items-references";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
-import { partOfLongerName } from "./whole-name";
+import { partOfLongerName, realOption } from "./whole-name";
+import { documentPlaceKinds } from "./place-kind";
 import { pinDescription, selectItems } from "./precision";
 import { pinReferences } from "./references";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
@@ -52,7 +53,13 @@ export function generateItems(facts: readonly Fact[], options: GenerateOptions =
  */
 export function generateCandidates(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
   const text = options.document?.documentText;
-  const kit = createKit(facts, options.seed ?? 1, text ? (option) => partOfLongerName(text, option) : undefined);
+  const kit = createKit(
+    facts,
+    options.seed ?? 1,
+    text ? (option) => partOfLongerName(text, option) : undefined,
+    text ? documentPlaceKinds(text) : undefined,
+    text ? (option) => realOption(text, option) : undefined,
+  );
   const mentions = new Map<string, number>();
   for (const f of facts)
     if (f.type === "place" || f.type === "organisation") mentions.set(f.name, (mentions.get(f.name) ?? 0) + 1);

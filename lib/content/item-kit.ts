@@ -1,6 +1,7 @@
-import { wellFormedValue } from "./distractors";
+import { sameFormat, wellFormedValue } from "./distractors";
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
+import { sameKind, type PlaceKind } from "./place-kind";
 import { createRng, shuffle, type Rng } from "../prng";
 import {
   boundedOccurrences,
@@ -23,10 +24,20 @@ export interface Kit {
   rngFor: (key: string) => Rng;
   /** An option the document writes only inside a longer name ("Rescue Service"), never offered (decision 039). */
   fragment?: (option: string) => boolean;
+  /** A name or phrase option the document writes or a pool holds (whole-name.ts `realOption`); others are invented. */
+  real?: (option: string) => boolean;
+  /** What the document says its places are ("Erode, a town …"), read by `sameKind` (place-kind.ts). */
+  placeCues?: ReadonlyMap<string, PlaceKind>;
 }
 
-export function createKit(facts: readonly Fact[], seed: number, fragment?: (option: string) => boolean): Kit {
-  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0), fragment };
+export function createKit(
+  facts: readonly Fact[],
+  seed: number,
+  fragment?: (option: string) => boolean,
+  placeCues?: ReadonlyMap<string, PlaceKind>,
+  real?: (option: string) => boolean,
+): Kit {
+  return { facts, seed, rngFor: (key) => createRng((seed ^ parseInt(hash(key), 16)) >>> 0), fragment, placeCues, real };
 }
 
 export interface ItemSpec {
@@ -126,8 +137,12 @@ export function multipleChoice(
     (d) =>
       !prompt.includes(` ${normaliseText(d)} `) &&
       !prompt.includes(` ${normaliseText(surname(d))} `) &&
-      (VALUE_TYPES.has(spec.answerType) || !kit.fragment?.(d)) &&
-      (spec.answerType !== "number" || wellFormedValue(d, spec.answer)),
+      (VALUE_TYPES.has(spec.answerType) || (!kit.fragment?.(d) && kit.real?.(d) !== false)) &&
+      // A continent among cities, a river among countries: a place is offered only among places of its kind.
+      (spec.answerType !== "place" || sameKind(spec.answer, d, kit.placeCues)) &&
+      (spec.answerType !== "number" || wellFormedValue(d, spec.answer)) &&
+      // "1990s" among years, "c. 1850" among days: an option of another form is ruled out at sight.
+      (!(spec.answerType === "date" || spec.answerType === "number") || sameFormat(spec.answer, d, spec.answerType)),
   );
   if (!usable || usable.length < 3) return undefined;
   const rng = kit.rngFor(`${fact.key}|mc|${spec.variant}`);

@@ -7,7 +7,7 @@
 import { hash } from "./keys";
 import { GAP, makeItem, type Kit } from "./item-kit";
 import { normaliseText } from "./normalise";
-import { COUNTRY_POOL } from "./pools";
+import { placeKindOf } from "./place-kind";
 import { shuffle } from "../prng";
 import { coordinatedLists, spellingKey } from "./precision";
 import { joinSources, tidy, upperFirst } from "./text";
@@ -131,10 +131,11 @@ export function sentenceListItems(kit: Kit): GeneratedItem[] {
         ? "organisation"
         : undefined;
     if (!type) continue;
-    // Same kind as the members: countries with countries, other places with other places.
-    const countries = list.members.every((m) => COUNTRY_POOL.includes(m));
+    // Same kind as the members (place-kind.ts): countries with countries, towns with towns, never a river among them.
+    const kinds = new Set(list.members.map((m) => placeKindOf(m, kit.placeCues)));
+    const kind = kinds.size === 1 ? [...kinds][0]! : "unknown";
     const pool = [...(type === "place" ? places : orgs)].filter(
-      (n) => type !== "place" || COUNTRY_POOL.includes(n) === countries,
+      (n) => type !== "place" || (kind !== "unknown" && placeKindOf(n, kit.placeCues) === kind),
     );
     const text = tidy(source.text);
     const gapped = `${text.slice(0, list.start)}${GAP}${text.slice(list.end)}`;

@@ -13,6 +13,7 @@ import {
 import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
 import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";
+import { knownCity, placeKindOf } from "./place-kind";
 import { tidy } from "./text";
 import type { DefinitionFact, GeneratedItem, ObjectiveFact, OrganisationFact, PlaceFact, QuantityFact } from "./types";
 
@@ -294,12 +295,20 @@ export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string,
   const items: GeneratedItem[] = [];
   const rng = kit.rngFor(p.key);
   const topic = "places" as const;
-  const kind = placeKind(p.name);
-  const docPlaces = [
-    ...new Set(kit.facts.flatMap((f) => (f.type === "place" && placeKind(f.name) === kind ? [f.name] : []))),
-  ];
+  // Only places of the answer's kind (place-kind.ts); the pools are offered to a country or a town of their kind.
+  const kind = placeKindOf(p.name, kit.placeCues);
+  const docPlaces =
+    kind === "unknown"
+      ? []
+      : [
+          ...new Set(
+            kit.facts.flatMap((f) =>
+              f.type === "place" && placeKindOf(f.name, kit.placeCues) === kind ? [f.name] : [],
+            ),
+          ),
+        ];
   const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n));
-  const pool = kind === "country" ? COUNTRY_POOL : kind === "city" ? CITY_POOL : [];
+  const pool = kind === "country" ? COUNTRY_POOL : kind === "settlement" && knownCity(p.name) ? CITY_POOL : [];
   const d = pickDistractors(p.name, [docPlaces, pool], inSentence, rng);
   if (p.question) {
     const spec = { variant: "where", prompt: p.question, answer: p.name, answerType: "place" as const, topic };
@@ -457,29 +466,3 @@ function keyPhrase(text: string): string | undefined {
   );
   return fit.sort((a, b) => b.length - a.length)[0];
 }
-
-/**
- * What kind of place a name is, so distractors are of the same kind: "country", "city" (a known city or one
- * compromise knows), else the name's head word ("Ocean", "Center", "Lake"), else "place". A landmark is never offered
- * among cities nor a continent among countries.
- */
-export function placeKind(name: string): string {
-  // placeItems asks about every place of the document for each place: the answers are remembered (compromise's
-  // still per analysed text, so `analyse` is called as before).
-  let kind = kinds.get(name);
-  if (kind === undefined) {
-    kind = COUNTRY_POOL.includes(name) ? "country" : CITY_POOL.includes(name) ? "city" : null;
-    const words = name.split(/\s+/);
-    if (kind === null && words.length > 1) kind = `head:${words[words.length - 1]!.toLowerCase()}`;
-    if (kinds.size > 5000) kinds.clear();
-    kinds.set(name, kind);
-  }
-  if (kind !== null) return kind;
-  const doc = analyse(name);
-  let city = cities.get(doc);
-  if (city === undefined) cities.set(doc, (city = doc.has("#City")));
-  return city ? "city" : "place";
-}
-/** A place name's kind, or null when compromise decides (whether it knows the name as a city). */
-const kinds = new Map<string, string | null>();
-const cities = new WeakMap<object, boolean>();

@@ -9,6 +9,7 @@ import { COUNTRIES, MILITARY_RANKS } from "./lexicon";
 
 export const RANK_POOL: readonly string[] = MILITARY_RANKS;
 
+/** Offices that exist in most governments and international organisations (not offered at present: kept typed). */
 export const TITLE_POOL: readonly string[] = [
   "Secretary General",
   "Deputy Secretary General",
@@ -22,8 +23,14 @@ export const TITLE_POOL: readonly string[] = [
   "Chief of Staff",
 ];
 
+/** States (lexicon.ts `COUNTRIES`: UN members, and Kosovo), offered to a country answer only (place-kind.ts). */
 export const COUNTRY_POOL: readonly string[] = COUNTRIES.filter((c) => !["Türkiye", "Czechia"].includes(c));
 
+/**
+ * Cities: national capitals and large cities (each the seat of a national or regional government or over 500,000
+ * people, as their Wikipedia/Britannica entries give), offered only to an answer that is itself a city known beyond
+ * its country (place-kind.ts `knownCity`): never to a town the document alone calls a town, nor to a region.
+ */
 export const CITY_POOL: readonly string[] = [
   "Brussels",
   "Paris",
@@ -61,6 +68,11 @@ export const CITY_POOL: readonly string[] = [
   "Riga",
 ];
 
+/**
+ * Intergovernmental organisations under their official English names (each organisation's own site), and one
+ * national academy (the Royal Society). `poolFor` offers an entry only to an answer with the same head noun, so a
+ * "… Society" meets the Royal Society and a "… Union" the unions.
+ */
 export const ORGANISATION_POOL: readonly string[] = [
   "United Nations",
   "European Union",
@@ -78,8 +90,9 @@ export const ORGANISATION_POOL: readonly string[] = [
 ];
 
 /**
- * Cities that hosted a NATO summit (nato.int, "Summit meetings of Heads of State and Government"): distractors for a
- * NATO "<city> Summit" only; any other kind of occasion gets distractors from its document or none.
+ * Venues of NATO summits as NATO names the summits (nato.int, "Summit meetings of Heads of State and Government"; the
+ * 2014 summit is the "Wales Summit", the 2009 one "Strasbourg/Kehl"): distractors for a NATO "<venue> Summit" only;
+ * any other kind of occasion gets distractors from its document or none.
  */
 export const NATO_SUMMIT_CITIES: readonly string[] = [
   "Madrid",

@@ -8,7 +8,7 @@ import { wellFormedValue } from "./distractors";
 import { extractAttributes } from "./extract-attributes";
 import { createKit, multipleChoice } from "./item-kit";
 import { parseDocument } from "./parse";
-import { partOfLongerName } from "./whole-name";
+import { partOfLongerName, realOption } from "./whole-name";
 import type { GeneratedItem } from "./types";
 
 const cut: [string, string][] = [
@@ -23,6 +23,10 @@ const cut: [string, string][] = [
     "The Coastal Search and Rescue Service runs it; the Coastal Search and Rescue Service is paid by the state.",
     "Rescue Service",
   ],
+  // Two names joined by "and" without "the" before them (decision 039, update 9).
+  ["Maritime Search and Rescue Service replies within minutes.", "Rescue Service"],
+  ["Calls reach Arctic Search and Rescue Service at Bodø.", "Rescue Service"],
+  ["Grants come from Food and Agriculture Research Council funds.", "Agriculture Research Council"],
 ];
 
 const whole: [string, string][] = [
@@ -32,6 +36,10 @@ const whole: [string, string][] = [
   ["The NATO-led Stabilisation Force (SFOR) replaced it.", "Stabilisation Force"],
   ["Funding comes from the EU's Space Programme.", "Space Programme"],
   ["It was proposed by Robert Brout and François Englert.", "François Englert"],
+  ["Norway and Coastal Rescue Service signed the plan.", "Coastal Rescue Service"],
+  ["It is run by NASA and European Space Agency staff.", "European Space Agency"],
+  ["It supports Allied Command Operations and NATO Headquarters.", "NATO Headquarters"],
+  ["The Royal Navy, Fisheries Agency and Harbour Office share it.", "Harbour Office"],
   ["The treaty was signed by Norway, Sweden and United Kingdom.", "United Kingdom"],
   ["The École Normale Supérieure trains teachers.", "École Normale Supérieure"],
   ["The Arts & Humanities Research Council pays for it.", "Arts & Humanities Research Council"],
@@ -43,6 +51,32 @@ const whole: [string, string][] = [
 describe("partOfLongerName", () => {
   it.each(cut)("%s → %s is a fragment", (text, option) => expect(partOfLongerName(text, option)).toBe(true));
   it.each(whole)("%s → %s is whole", (text, option) => expect(partOfLongerName(text, option)).toBe(false));
+});
+
+describe("realOption: an option is written in the document or held by a pool", () => {
+  const text = "Ferries from Vardø reach Kirkenes; the Varanger Museum keeps the logbooks.";
+  it.each([
+    ["Kirkenes", true],
+    ["the Varanger Museum", true],
+    ["Brussels", true], // the city pool
+    ["Major General", true], // the rank pool
+    ["Kirkenes Museum", false], // built from two names
+    ["Vardø Kirkenes", false],
+  ] as const)("%s → %s", (option, real) => expect(realOption(text, option)).toBe(real));
+
+  it("drops an invented option in every multiple-choice item", () => {
+    const source = { text, start: 0, end: text.length };
+    const kit = createKit([], 1, undefined, undefined, (o) => realOption(text, o));
+    const spec = {
+      variant: "who",
+      prompt: "Which body keeps the logbooks?",
+      answer: "Varanger Museum",
+      answerType: "organisation" as const,
+      topic: "organisations" as const,
+    };
+    const item = multipleChoice(kit, { key: "k", source }, spec, ["Kirkenes Museum", "Vardø", "Kirkenes", "Oslo"]);
+    expect(new Set(item?.options)).toEqual(new Set(["Varanger Museum", "Vardø", "Kirkenes", "Oslo"]));
+  });
 });
 
 describe("every multiple-choice item drops a fragment distractor, and the detector sees the same", () => {

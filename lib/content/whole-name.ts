@@ -3,7 +3,9 @@
  * only inside a longer one. One predicate serves both the generator (every multiple-choice item drops such a
  * distractor, `multipleChoice` in item-kit.ts) and the `fragment-option` detector, so they see the same cases.
  */
-import { COUNTRIES } from "./lexicon";
+import { COUNTRIES, INSTITUTION_HEADS } from "./lexicon";
+import { normaliseText } from "./normalise";
+import { CITY_POOL, COUNTRY_POOL, NATO_SUMMIT_CITIES, ORGANISATION_POOL, RANK_POOL } from "./pools";
 import { splitSentences } from "./split-sentences";
 import { TITLE_WORDS, spanCut } from "./well-formed";
 
@@ -57,5 +59,58 @@ export function partOfLongerName(documentText: string, option: string): boolean 
   });
   const holding = views.filter((t) => at.test(t));
   if (holding.length === 0 || holding.some(spelt)) return false;
-  return holding.every((t) => spanCut(t, o) && !defined.test(t));
+  return holding.every((t) => (spanCut(t, o) || joinedByAnd(t, o, escaped)) && !defined.test(t));
+}
+
+/**
+ * Every time the sentence writes `option` (a name with an institution's head noun), a capitalised word and "and"/"&"
+ * stand before it, and that word ends no name of its own (no head noun, acronym or country): "Maritime Search and
+ * Rescue Service" at a sentence's start or without "the" is one name, so "Rescue Service" is a piece of it. Two
+ * people ("Robert Brout and François Englert") have no head noun and stay whole, and so does a name that opens with
+ * an acronym ("… Operations and NATO Headquarters").
+ */
+function joinedByAnd(sentence: string, option: string, escaped: string): boolean {
+  const words = option.split(/\s+/);
+  // "… Allied Command Operations and NATO Headquarters": a name opening with an acronym is a name of its own.
+  if (!INSTITUTION_HEADS.includes(words[words.length - 1]!) || /^\p{Lu}{2,}$/u.test(words[0]!)) return false;
+  const hits = [...sentence.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"))];
+  return (
+    hits.length > 0 &&
+    hits.every((h) => {
+      const prev = /(\p{Lu}[\p{L}'’-]*) (?:and|&) $/u.exec(sentence.slice(0, h.index))?.[1];
+      return (
+        !!prev &&
+        !/^\p{Lu}+$/u.test(prev) &&
+        !INSTITUTION_HEADS.includes(prev) &&
+        !COUNTRIES.includes(prev) &&
+        !TITLE_WORDS.has(prev)
+      );
+    })
+  );
+}
+
+let written: { text: string; normal: string } | undefined;
+const POOLED = new Set(
+  [
+    ...CITY_POOL,
+    ...COUNTRY_POOL,
+    ...ORGANISATION_POOL,
+    ...RANK_POOL,
+    ...NATO_SUMMIT_CITIES.map((c) => `${c} Summit`),
+  ].map(normaliseText),
+);
+
+/**
+ * True when the document writes `option` (case, accents, punctuation and a leading article aside) or a curated pool
+ * holds it: the one source of a name or phrase option. An option built by the generator from pieces ("Camp Lake
+ * Silver", a rank before a name the text never gives it) is neither, and is never offered (issue 13: "never
+ * invented"). Dates and numbers are values and are not judged here.
+ *
+ * @example realOption("Ships call at Vardø and Kirkenes.", "Kirkenes") // true
+ * @example realOption("Ships call at Vardø and Kirkenes.", "Kirkenes Vardø") // false
+ */
+export function realOption(documentText: string, option: string): boolean {
+  if (written?.text !== documentText) written = { text: documentText, normal: ` ${normaliseText(documentText)} ` };
+  const o = normaliseText(option);
+  return !!o && (POOLED.has(o) || written.normal.includes(` ${o} `));
 }
