@@ -166,10 +166,23 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
     const fits = singular
       ? // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
         nouns.some((n) => (n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text))
-      : nouns.some((n) => pluralNoun(n.text)) || (nouns.length >= 2 && scope.some((s) => /^(?:and|or)$/.test(s.text)));
+      : nouns.some((n) => pluralNoun(n.text)) ||
+        (nouns.length >= 2 && scope.some((s) => /^(?:and|or)$/.test(s.text))) ||
+        // "Vogt married Otto Brandt in 1902; they had two sons": two people named apart are a "they".
+        namesApart(scope) >= 2;
     if (!fits) out.push({ kind: "pronoun", phrase: word, at: t.start });
   }
   return out;
+}
+
+/** How many runs of capitalised names (not the sentence's first word alone) `tokens` hold. */
+function namesApart(tokens: PosToken[]): number {
+  let runs = 0;
+  for (const [i, t] of tokens.entries()) {
+    const name = t.pos === "PROPN" && /^\p{Lu}/u.test(t.text);
+    if (name && !(i > 0 && tokens[i - 1]!.pos === "PROPN")) runs++;
+  }
+  return runs;
 }
 
 /**
