@@ -6,6 +6,7 @@ import { classAssignmentProgress } from "./assignments";
 import { getTeacherClass } from "./classes";
 import { classDeckWhere } from "./deck-access";
 import { db } from "./client";
+import { toDate } from "./dialect";
 import { queryDb } from "./query";
 import type { UserSummary } from "./users";
 
@@ -37,6 +38,28 @@ async function weakestItems(userIds: string[]): Promise<{ itemId: string; answer
 }
 
 /**
+ * Each learner's latest answer: one MAX per learner, which both databases read as the last entry of that learner's
+ * ReviewLog(userId, reviewedAt) range. Grouping the learners' logs instead read every log of the class
+ * (docs/decisions/031).
+ */
+async function lastReviews(userIds: string[]): Promise<Map<string, Date | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await queryDb()
+    .q.selectFrom("User as u")
+    .select((eb) => [
+      "u.id",
+      eb
+        .selectFrom("ReviewLog as l")
+        .select((log) => log.fn.max("l.reviewedAt").as("at"))
+        .whereRef("l.userId", "=", "u.id")
+        .as("at"),
+    ])
+    .where("u.id", "in", userIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.at === null ? null : toDate(row.at)]));
+}
+
+/**
  * Everything the instructor's class page shows beyond the roster: per learner the last activity and mastery per
  * topic of the class's assigned items, assignment progress and scores; the class's weakest items; and item analysis
  * of the quiz assignments' answers next to each item's FSRS difficulty and lapse rate. Null for someone else's class.
@@ -49,7 +72,7 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
 
   const [progress, lastReview, lastQuiz, universe, cards, weakestRows, answers] = await Promise.all([
     classAssignmentProgress(klass.members, klass.assignments),
-    db.reviewLog.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { reviewedAt: true } }),
+    lastReviews(userIds),
     db.quizAttempt.groupBy({
       by: ["userId"],
       where: { userId: { in: userIds } },
@@ -98,7 +121,7 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
       ...learner,
       // Studying or finishing a quiz, whichever was later.
       lastActive: latest([
-        lastReview.find((row) => row.userId === learner.id)?._max.reviewedAt,
+        lastReview.get(learner.id),
         lastQuiz.find((row) => row.userId === learner.id)?._max.finishedAt,
       ]),
       mastery,
