@@ -70,6 +70,14 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
   const userIds = klass.members.map((m) => m.user.id);
   const setIds = klass.assignments.map((a) => a.set.id);
 
+  // The items of the class's sets on its decks; retired ones too, for their cards' figures in the item analysis. A
+  // plain promise: read once, used twice below (a Prisma query runs when awaited).
+  const setItems = Promise.resolve(
+    db.item.findMany({
+      where: { document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
+      select: { id: true, topic: true, prompt: true, documentId: true, data: true, retiredAt: true },
+    }),
+  );
   const [progress, lastReview, lastQuiz, universe, cards, weakestRows, answers] = await Promise.all([
     classAssignmentProgress(klass.members, klass.assignments),
     lastReviews(userIds),
@@ -78,27 +86,25 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
       where: { userId: { in: userIds } },
       _max: { finishedAt: true, startedAt: true },
     }),
-    db.item.findMany({
-      where: { retiredAt: null, document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
-      select: { id: true, topic: true, prompt: true, documentId: true, data: true },
-    }),
-    db.card.findMany({
-      where: {
-        userId: { in: userIds },
-        item: { document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
-      },
-      select: {
-        userId: true,
-        itemId: true,
-        state: true,
-        suspended: true,
-        scheduledDays: true,
-        stability: true,
-        difficulty: true,
-        lapses: true,
-        reps: true,
-      },
-    }),
+    setItems.then((items) => items.filter((item) => item.retiredAt === null)),
+    // By item id: through the item relation, PostgreSQL started from the items and probed Card(userId, itemId) once
+    // per learner and item (docs/decisions/031).
+    setItems.then((items) =>
+      db.card.findMany({
+        where: { userId: { in: userIds }, itemId: { in: items.map((item) => item.id) } },
+        select: {
+          userId: true,
+          itemId: true,
+          state: true,
+          suspended: true,
+          scheduledDays: true,
+          stability: true,
+          difficulty: true,
+          lapses: true,
+          reps: true,
+        },
+      }),
+    ),
     weakestItems(userIds),
     db.quizAnswer.findMany({
       where: { attempt: { assignment: { classId }, finishedAt: { not: null }, userId: { in: userIds } } },
