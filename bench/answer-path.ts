@@ -7,48 +7,22 @@
  * working directory holds (before docs/decisions/011 it times checkAnswer instead of answerItem), so the same script
  * compares two checkouts: `cd <other checkout> && npx tsx <this file>`. A figure to compare, not a test.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { benchDatabase, benchDeck } from "./lib/bench-deck";
 
 const count = Number(process.argv[2] ?? 2000);
 const openAttempts = Number(process.argv[3] ?? 3);
-const dir = mkdtempSync(path.join(tmpdir(), "factdeck-answer-bench-"));
-const file = path.join(dir, "bench.db");
-process.env.DATABASE_URL = `file:${file}`;
-const migrated = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--no-seed"], { encoding: "utf8" });
-if (migrated.status !== 0) throw new Error(migrated.stderr);
+const database = benchDatabase("factdeck-answer-bench-");
 
 async function main() {
-  const { publishDocument } = await import("@/lib/db/content");
   const { db } = await import("@/lib/db/client");
   const reviews = await import("@/lib/db/reviews");
-  const { makeUser } = await import("@/tests/factories");
-
-  const items = Array.from({ length: count * 3 }, (_, i) => ({
-    key: `k${i}`,
-    factKey: `f${i}`,
-    kind: "typed" as const,
-    prompt: `Q${i}?`,
-    answer: `A${i}`,
-    accepted: [],
-    options: null,
-    answerType: "text" as const,
-    topic: "history" as const,
-    difficulty: 0.5,
-    source: { text: `A${i}.`, start: i, end: i + 1 },
-  }));
-  const { documentId } = await publishDocument({ slug: "bench", title: "Bench", body: "x" }, items);
-  const ids = (
-    await db.item.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })
-  ).map((i) => i.id);
-  const user = await makeUser();
+  // One item per fact: no sibling waits for another day.
+  const { documentId, ids, userId } = await benchDeck(count * 3, 1);
   // Open practice attempts of 20 items each (items the loop below never answers).
   for (let a = 0; a < openAttempts; a += 1) {
     const asked = ids.slice(ids.length - 20 * (a + 1), ids.length - 20 * a);
     await db.quizAttempt.create({
-      data: { userId: user.id, documentId, itemIds: JSON.stringify(asked), total: asked.length },
+      data: { userId, documentId, itemIds: JSON.stringify(asked), total: asked.length },
     });
   }
 
@@ -82,7 +56,7 @@ async function main() {
     let c = cpuNow();
     if (answer) {
       await answer({
-        userId: user.id,
+        userId,
         reviewId: crypto.randomUUID(),
         itemId,
         version: 0,
@@ -92,7 +66,7 @@ async function main() {
       });
     } else {
       await (reviews as unknown as { checkAnswer: (input: object) => Promise<unknown> }).checkAnswer({
-        userId: user.id,
+        userId,
         itemId,
         response: "A",
         responseMs: 900,
@@ -104,7 +78,7 @@ async function main() {
     t = performance.now();
     c = cpuNow();
     await reviews.recordReview({
-      userId: user.id,
+      userId,
       reviewId: crypto.randomUUID(),
       itemId: ids[count + i]!,
       version: 0,
@@ -130,18 +104,18 @@ async function main() {
     const t = performance.now();
     const c = cpuNow();
     if (answer && amend) {
-      await answer({ userId: user.id, reviewId, itemId, version: 0, response: "A", responseMs: 900, now });
-      await amend({ userId: user.id, reviewId, rating: "good", now });
+      await answer({ userId, reviewId, itemId, version: 0, response: "A", responseMs: 900, now });
+      await amend({ userId, reviewId, rating: "good", now });
     } else {
       await (reviews as unknown as { checkAnswer: (input: object) => Promise<unknown> }).checkAnswer({
-        userId: user.id,
+        userId,
         itemId,
         response: "A",
         responseMs: 900,
         now,
       });
       await reviews.recordReview({
-        userId: user.id,
+        userId,
         reviewId,
         itemId,
         version: 0,
@@ -166,7 +140,7 @@ async function main() {
   for (let i = 0; i < count; i += 1) {
     const t = performance.now();
     const c = cpuNow();
-    await study.nextStep({ userId: user.id }, now);
+    await study.nextStep({ userId }, now);
     nextTimes.push(performance.now() - t);
     nextCpu += cpuNow() - c;
   }
@@ -183,13 +157,13 @@ async function main() {
         openQuizItems?: (userId: string) => Map<string, string>;
       };
       const load = loaded.loadOpenQuizItems ?? loaded.openQuizItems!;
-      (await load(user.id)).has(ids[i]!);
+      (await load(userId)).has(ids[i]!);
       openTimes.push(performance.now() - t);
     }
     stats(`openQuizItems (${openAttempts} open attempts, ${20 * openAttempts} items)`, openTimes);
   }
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 }
 
 void main();

@@ -9,50 +9,24 @@
  * milliseconds. Compare two checkouts as with bench/answer-path.ts: `cd <other checkout> && npx tsx <this file>`.
  * A figure to compare, not a test.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { benchDatabase, benchDeck } from "./lib/bench-deck";
 
 const steps = Number(process.argv[2] ?? 500);
 const scopeKind = process.argv[3] ?? "all";
-const dir = mkdtempSync(path.join(tmpdir(), "factdeck-queue-bench-"));
-const file = path.join(dir, "bench.db");
-process.env.DATABASE_URL = `file:${file}`;
-const migrated = spawnSync(process.execPath, ["scripts/prepare-db.mjs", "--no-seed"], { encoding: "utf8" });
-if (migrated.status !== 0) throw new Error(migrated.stderr);
+const database = benchDatabase("factdeck-queue-bench-");
 
 async function main() {
-  const { publishDocument } = await import("@/lib/db/content");
   const { db } = await import("@/lib/db/client");
   const reviews = await import("@/lib/db/reviews");
   const study = await import("@/lib/db/study");
-  const { makeUser } = await import("@/tests/factories");
   // Two items per fact, so that siblings are buried too.
-  const items = Array.from({ length: 3000 }, (_, i) => ({
-    key: `k${i}`,
-    factKey: `f${Math.floor(i / 2)}`,
-    kind: "typed" as const,
-    prompt: `Q${i}?`,
-    answer: `A${i}`,
-    accepted: [],
-    options: null,
-    answerType: "text" as const,
-    topic: "history" as const,
-    difficulty: 0.5,
-    source: { text: `A${i}.`, start: i, end: i + 1 },
-  }));
-  const { documentId } = await publishDocument({ slug: "bench", title: "Bench", body: "x" }, items);
-  const ids = (
-    await db.item.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } })
-  ).map((i) => i.id);
-  const user = await makeUser();
-  await db.studyDeck.create({ data: { userId: user.id, documentId } });
+  const { documentId, ids, userId } = await benchDeck(3000, 2);
+  await db.studyDeck.create({ data: { userId, documentId } });
   const now = new Date("2026-06-02T10:00:00Z");
   const yesterday = new Date("2026-06-01T10:00:00Z");
   for (let i = 0; i < 400; i += 1) {
     await reviews.recordReview({
-      userId: user.id,
+      userId,
       reviewId: crypto.randomUUID(),
       itemId: ids[2 * i]!,
       version: 0,
@@ -62,7 +36,7 @@ async function main() {
       now: yesterday,
     });
   }
-  const scope = scopeKind === "deck" ? { userId: user.id, deckId: documentId } : { userId: user.id };
+  const scope = scopeKind === "deck" ? { userId, deckId: documentId } : { userId };
   const first = await study.nextStep(scope, now);
   const { counts, doneToday, nextDue, buried } = first;
   console.log(JSON.stringify({ counts, doneToday, prompt: first.card?.prompt, nextDue, buried }));
@@ -75,7 +49,7 @@ async function main() {
   for (let i = 0; i < steps; i += 1) await study.nextStep(scope, now);
   console.log(`nextStep, usual day (${scopeKind}): CPU ${((cpuNow() - start) / steps).toFixed(3)} ms`);
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  database.remove();
 }
 
 void main();

@@ -6,8 +6,11 @@ import { minimumStudyDays } from "@/lib/srs/assignment-pace";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/types";
 import { canUseSet } from "./sets";
 import { siblingKeys } from "./study";
+import { sql } from "kysely";
 import { db } from "./client";
+import { queryDb } from "./query";
 import { classDeckWhere } from "./deck-access";
+import { toBool } from "./dialect";
 import { GRADED_KINDS } from "./quiz";
 import type { UserSummary } from "./users";
 
@@ -92,28 +95,38 @@ export async function createAssignment(
   return { ok: true, id: created.id };
 }
 
-/** Per learner and item: answered, answered correctly at least once, and learned (scheduled a day ahead or more). */
+/**
+ * Per learner and item: answered, answered correctly at least once, and learned (scheduled a day ahead or more).
+ * "Correct once" is an EXISTS on the card's own logs (ReviewLog(cardId, reviewedAt): a card's logs are those of its
+ * learner and item, and go with it): PostgreSQL planned the former grouped read of the logs by learners and items as a
+ * BitmapAnd with ReviewLog(itemId), every learner's logs of those items (docs/decisions/031).
+ */
 async function itemStates(userIds: string[], itemIds: string[]): Promise<Map<string, Map<string, ItemStage>>> {
-  const [cards, correct] = await Promise.all([
-    db.card.findMany({
-      where: { userId: { in: userIds }, itemId: { in: itemIds } },
-      select: { userId: true, itemId: true, scheduledDays: true, state: true, reps: true },
-    }),
-    db.reviewLog.groupBy({
-      by: ["userId", "itemId"],
-      // Correct: graded right, or (flashcards, which the learner grades) rated anything but Again.
-      where: {
-        userId: { in: userIds },
-        itemId: { in: itemIds },
-        OR: [{ correct: true }, { correct: null, rating: { not: "again" } }],
-      },
-    }),
-  ]);
-  const correctKeys = new Set(correct.map((row) => `${row.userId} ${row.itemId}`));
+  if (userIds.length === 0 || itemIds.length === 0) return new Map();
+  const cards = await queryDb()
+    .q.selectFrom("Card as c")
+    .select(["c.userId", "c.itemId", "c.scheduledDays", "c.state", "c.reps"])
+    // Correct: graded right, or (flashcards, which the learner grades) rated anything but Again.
+    .select(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("ReviewLog as l")
+          .select(sql`1`.as("one"))
+          .whereRef("l.cardId", "=", "c.id")
+          .where((log) =>
+            log.or([
+              log("l.correct", "=", true),
+              log.and([log("l.correct", "is", null), log("l.rating", "<>", "again")]),
+            ]),
+          ),
+      ).as("correctOnce"),
+    )
+    .where("c.userId", "in", userIds)
+    .where("c.itemId", "in", itemIds)
+    .execute();
   const byUser = new Map<string, Map<string, ItemStage>>();
   for (const card of cards) {
     const states = byUser.get(card.userId) ?? new Map<string, ItemStage>();
-    const correctOnce = correctKeys.has(`${card.userId} ${card.itemId}`);
+    const correctOnce = toBool(card.correctOnce);
     states.set(card.itemId, {
       // A card exists from the first answer on, or earlier when an unseen item was suspended or buried.
       introduced: card.reps > 0,

@@ -6,6 +6,7 @@ import { classAssignmentProgress } from "./assignments";
 import { getTeacherClass } from "./classes";
 import { classDeckWhere } from "./deck-access";
 import { db } from "./client";
+import { toDate } from "./dialect";
 import { queryDb } from "./query";
 import type { UserSummary } from "./users";
 
@@ -37,6 +38,28 @@ async function weakestItems(userIds: string[]): Promise<{ itemId: string; answer
 }
 
 /**
+ * Each learner's latest answer: one MAX per learner, which both databases read as the last entry of that learner's
+ * ReviewLog(userId, reviewedAt) range. Grouping the learners' logs instead read every log of the class
+ * (docs/decisions/031).
+ */
+async function lastReviews(userIds: string[]): Promise<Map<string, Date | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await queryDb()
+    .q.selectFrom("User as u")
+    .select((eb) => [
+      "u.id",
+      eb
+        .selectFrom("ReviewLog as l")
+        .select((log) => log.fn.max("l.reviewedAt").as("at"))
+        .whereRef("l.userId", "=", "u.id")
+        .as("at"),
+    ])
+    .where("u.id", "in", userIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.at === null ? null : toDate(row.at)]));
+}
+
+/**
  * Everything the instructor's class page shows beyond the roster: per learner the last activity and mastery per
  * topic of the class's assigned items, assignment progress and scores; the class's weakest items; and item analysis
  * of the quiz assignments' answers next to each item's FSRS difficulty and lapse rate. Null for someone else's class.
@@ -47,35 +70,41 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
   const userIds = klass.members.map((m) => m.user.id);
   const setIds = klass.assignments.map((a) => a.set.id);
 
+  // The items of the class's sets on its decks; retired ones too, for their cards' figures in the item analysis. A
+  // plain promise: read once, used twice below (a Prisma query runs when awaited).
+  const setItems = Promise.resolve(
+    db.item.findMany({
+      where: { document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
+      select: { id: true, topic: true, prompt: true, documentId: true, data: true, retiredAt: true },
+    }),
+  );
   const [progress, lastReview, lastQuiz, universe, cards, weakestRows, answers] = await Promise.all([
     classAssignmentProgress(klass.members, klass.assignments),
-    db.reviewLog.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { reviewedAt: true } }),
+    lastReviews(userIds),
     db.quizAttempt.groupBy({
       by: ["userId"],
       where: { userId: { in: userIds } },
       _max: { finishedAt: true, startedAt: true },
     }),
-    db.item.findMany({
-      where: { retiredAt: null, document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
-      select: { id: true, topic: true, prompt: true, documentId: true, data: true },
-    }),
-    db.card.findMany({
-      where: {
-        userId: { in: userIds },
-        item: { document: classDeckWhere(classId), sets: { some: { setId: { in: setIds } } } },
-      },
-      select: {
-        userId: true,
-        itemId: true,
-        state: true,
-        suspended: true,
-        scheduledDays: true,
-        stability: true,
-        difficulty: true,
-        lapses: true,
-        reps: true,
-      },
-    }),
+    setItems.then((items) => items.filter((item) => item.retiredAt === null)),
+    // By item id: through the item relation, PostgreSQL started from the items and probed Card(userId, itemId) once
+    // per learner and item (docs/decisions/031).
+    setItems.then((items) =>
+      db.card.findMany({
+        where: { userId: { in: userIds }, itemId: { in: items.map((item) => item.id) } },
+        select: {
+          userId: true,
+          itemId: true,
+          state: true,
+          suspended: true,
+          scheduledDays: true,
+          stability: true,
+          difficulty: true,
+          lapses: true,
+          reps: true,
+        },
+      }),
+    ),
     weakestItems(userIds),
     db.quizAnswer.findMany({
       where: { attempt: { assignment: { classId }, finishedAt: { not: null }, userId: { in: userIds } } },
@@ -98,7 +127,7 @@ export async function loadClassDashboard(classId: string, user: UserSummary) {
       ...learner,
       // Studying or finishing a quiz, whichever was later.
       lastActive: latest([
-        lastReview.find((row) => row.userId === learner.id)?._max.reviewedAt,
+        lastReview.get(learner.id),
         lastQuiz.find((row) => row.userId === learner.id)?._max.finishedAt,
       ]),
       mastery,

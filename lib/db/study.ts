@@ -106,13 +106,16 @@ const assignedItemIds = (r: Reader, userId: string) =>
  * (StudyDeck) and the items their classes assign; in both cases only decks they may study (lib/db/deck-access): a
  * draft, an archived deck or another class's deck never enters anyone else's queue. On the Item `i` and its Document `d`.
  */
-function inScope(r: Reader, { userId, deckId }: Scope) {
-  const decks =
-    deckId !== null
-      ? sql`i."documentId" = ${deckId}`
-      : sql`(EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId} AND sd."documentId" = i."documentId")
+function inScope(r: Reader, scope: Scope) {
+  return sql<boolean>`${inDecks(r, scope)} AND ${studiableDeckCondition(scope.userId)}`;
+}
+
+/** inScope's choice of decks alone, on the Item `i`. */
+function inDecks(r: Reader, { userId, deckId }: Scope) {
+  return deckId !== null
+    ? sql<boolean>`i."documentId" = ${deckId}`
+    : sql<boolean>`(EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId} AND sd."documentId" = i."documentId")
           OR i."id" IN (${assignedItemIds(r, userId)}))`;
-  return sql<boolean>`${decks} AND ${studiableDeckCondition(userId)}`;
 }
 
 /**
@@ -201,26 +204,41 @@ type UnseenRow = { id: string; position: number; factKey: string; documentId: st
  * more. The others are read a page at a time, walking the Item(position, id) index (one deck's queue:
  * Item(documentId, position, id)), until the day's new items are picked: a learner with 20 new items a day reads a few
  * dozen rows, not the whole deck.
+ *
+ * Item is the only table joined, the rest are EXISTS tests, so that both planners walk that index in order and stop
+ * after the page (docs/decisions/031). Joined, PostgreSQL estimated that a handful of rows pass a LEFT JOIN Card's
+ * `c.id IS NULL OR …` and sorted the whole deck instead (NOT EXISTS is an anti-join it estimates from Card's
+ * statistics); SQLite with statistics (ANALYZE) put the Document join first and sorted as well.
  */
 const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
   r
     .selectFrom("Item as i")
-    .innerJoin("Document as d", "d.id", "i.documentId")
-    .leftJoin("Card as c", (join) => join.on("c.userId", "=", scope.userId).onRef("c.itemId", "=", "i.id"))
     .select(["i.id", "i.position", "i.factKey", "i.documentId", "i.sourceStart"])
     .where("i.retiredAt", "is", null)
     .where("i.suspendedAt", "is", null)
-    .where(inScope(r, scope))
+    .where(inDecks(r, scope))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("Document as d")
+          .select(sql`1`.as("one"))
+          .whereRef("d.id", "=", "i.documentId")
+          .where(studiableDeckCondition(scope.userId)),
+      ),
+    )
     .where("i.id", assigned ? "in" : "not in", assignedItemIds(r, scope.userId))
-    .where((eb) =>
-      eb.or([
-        eb("c.id", "is", null),
-        eb.and([
-          eb("c.state", "=", "new"),
-          eb("c.suspended", "=", false),
-          eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)]),
-        ]),
-      ]),
+    // A card that keeps the item from being new today: answered, suspended, or buried until later.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("Card as c")
+            .select(sql`1`.as("one"))
+            .where("c.userId", "=", scope.userId)
+            .whereRef("c.itemId", "=", "i.id")
+            .where((card) =>
+              card.or([card("c.state", "<>", "new"), card("c.suspended", "=", true), card("c.buriedUntil", ">", now)]),
+            ),
+        ),
+      ),
     )
     .orderBy("i.position")
     .orderBy("i.id");
