@@ -18,6 +18,14 @@ function quantityAnswer(q: QuantityFact, value = q.value): string {
   return q.modifier && !ABOUT.has(q.modifier) ? `${q.modifier} ${formatNumber(value)}` : formatNumber(value);
 }
 
+/** The values of the document's quantities, in order: found once per document, not for each quantity. */
+function quantityValues(facts: Kit["facts"]): readonly number[] {
+  let values = valuesOf.get(facts);
+  if (!values) valuesOf.set(facts, (values = facts.flatMap((f) => (f.type === "quantity" ? [f.value] : []))));
+  return values;
+}
+const valuesOf = new WeakMap<Kit["facts"], number[]>();
+
 /** Count questions (multiple choice, typed), a cloze on the number, and a true/false with a near number. */
 export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   if (q.measure) return amountItems(kit, q, q.measure);
@@ -25,7 +33,7 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   const rng = kit.rngFor(q.key);
   const answer = quantityAnswer(q);
   const accepted = [q.valueText, String(q.value)];
-  const docValues = kit.facts.flatMap((f) => (f.type === "quantity" ? [f.value] : []));
+  const docValues = quantityValues(kit.facts);
   const near = pickDistractors(
     formatNumber(q.value),
     numberCandidates(q.value, docValues).map((t) => t.map((v) => formatNumber(Number(v)))),
@@ -284,10 +292,9 @@ export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string,
   const rng = kit.rngFor(p.key);
   const topic = "places" as const;
   const kind = placeKind(p.name);
-  const docPlaces = [
-    ...new Set(kit.facts.flatMap((f) => (f.type === "place" && placeKind(f.name) === kind ? [f.name] : []))),
-  ];
-  const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n));
+  const docPlaces = placesOfKind(kit.facts, kind);
+  const sentence = tidy(p.source.text);
+  const inSentence = docPlaces.filter((n) => sentence.includes(n));
   const pool = kind === "country" ? COUNTRY_POOL : kind === "city" ? CITY_POOL : [];
   const d = pickDistractors(p.name, [docPlaces, pool], inSentence, rng);
   if (p.question) {
@@ -328,6 +335,22 @@ export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string,
   }
   return items;
 }
+
+/**
+ * The document's places of a kind, in order. Found once per document and kind: a later call would only repeat the
+ * first one's `placeKind` calls, whose analyses have set their words' tags already.
+ */
+function placesOfKind(facts: Kit["facts"], kind: string): string[] {
+  let byKind = placesByKind.get(facts);
+  if (!byKind) placesByKind.set(facts, (byKind = new Map()));
+  let names = byKind.get(kind);
+  if (!names) {
+    names = [...new Set(facts.flatMap((f) => (f.type === "place" && placeKind(f.name) === kind ? [f.name] : [])))];
+    byKind.set(kind, names);
+  }
+  return names;
+}
+const placesByKind = new WeakMap<Kit["facts"], Map<string, string[]>>();
 
 /** "What is NMI?" flashcard, a cloze on the defining modifier, and a true/false. */
 export function definitionItems(kit: Kit, def: DefinitionFact, firstForSubject: boolean): GeneratedItem[] {
