@@ -238,8 +238,17 @@ export function shortMentions(sentence: string, known: readonly string[], prefer
 /** A plural common noun ("states", "engineers", "women"), from its form or compromise's lexicon. */
 function isPluralNoun(word: string): boolean {
   if (/^[a-z][a-z-]*[^s'’]s$/.test(word)) return true;
-  return /^[a-z]/.test(word) && nlp(word).has("#Plural");
+  if (!/^[a-z]/.test(word)) return false;
+  // compromise on the word alone (pure): remembered per word.
+  let plural = plurals.get(word);
+  if (plural === undefined) {
+    plural = nlp(word).has("#Plural");
+    plurals.set(word, plural);
+  }
+  return plural;
 }
+
+const plurals = new Map<string, boolean>();
 
 /** Noun phrases of a clause with a plural head ("the member states", "ordinary houses"): runs of nouns, by text. */
 function pluralPhrases(text: string): { start: number; end: number }[] {

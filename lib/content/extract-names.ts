@@ -1,4 +1,4 @@
-import { analyse } from "./tokens";
+import { proposals } from "./tokens";
 import { COUNTRIES, INSTITUTION_HEADS } from "./lexicon";
 import { locatedPlaces } from "./located-places";
 import { escapeRegExp } from "./text";
@@ -57,11 +57,7 @@ export function findOrganisations(sentence: string): NameMention[] {
     if (acronym) name = shortestLongForm(acronym, name);
     add({ name, start, stop: start + name.length, acronym });
   }
-  const proposals = analyse(sentence).organizations().json({ offset: true }) as {
-    text: string;
-    offset: { start: number };
-  }[];
-  for (const p of proposals) {
+  for (const p of proposals(sentence, "organizations")) {
     const name = p.text.replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "");
     // compromise over-extends ("Iraqi government, NATO"): keep only runs of capitalised words.
     if (name.split(" ").length < 2 || !/^[A-Z][\w'’-]*(?:\s(?:of\s|for\s|the\s)*[A-Z][\w'’-]*)+$/.test(name)) continue;
@@ -160,8 +156,7 @@ export function findPlaces(sentence: string): NameMention[] {
     found.push(located ? { name, start, stop, located } : { name, start, stop });
   };
   for (const m of sentence.matchAll(COUNTRY_RE)) add(m[1], m.index);
-  const proposals = analyse(sentence).places().json({ offset: true }) as { text: string; offset: { start: number } }[];
-  for (const p of proposals) {
+  for (const p of proposals(sentence, "places")) {
     for (const part of p.text.split(/,\s*|\s+and\s+/)) {
       const name = part.replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "").trim();
       if (!/^[A-Z][a-z]/.test(name)) continue;

@@ -1,5 +1,5 @@
 import nlp from "compromise";
-import { analyse } from "./tokens";
+import { analyse, proposals } from "./tokens";
 import { findDates } from "./dates";
 import { factKey } from "./keys";
 import { COUNTRIES, INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
@@ -54,8 +54,7 @@ export function findPeople(sentence: string): PersonMention[] {
     found.push({ name, rank, start: rank ? start - rank.length - 1 : start, stop });
   };
   for (const m of sentence.matchAll(RANK_RE)) add(m[2], m.index + m[0].length - m[2].length, m[1]);
-  const proposals = analyse(sentence).people().json({ offset: true }) as { text: string; offset: { start: number } }[];
-  for (const p of proposals) {
+  for (const p of proposals(sentence, "people")) {
     let text = p.text
       .replace(/(?:['’]s|[^\p{L}\p{N})])+$/u, "")
       .replace(/^(?:[A-Z][a-z]+\s+)*?(?=(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+$)/, (lead) =>

@@ -29,6 +29,14 @@ function quantityAnswer(q: QuantityFact, value = q.value): string {
   return q.modifier && !ABOUT.has(q.modifier) ? `${q.modifier} ${formatNumber(value)}` : formatNumber(value);
 }
 
+/** The values of the document's quantities, in order: found once per document, not for each quantity. */
+function quantityValues(facts: Kit["facts"]): readonly number[] {
+  let values = valuesOf.get(facts);
+  if (!values) valuesOf.set(facts, (values = facts.flatMap((f) => (f.type === "quantity" ? [f.value] : []))));
+  return values;
+}
+const valuesOf = new WeakMap<Kit["facts"], number[]>();
+
 /** Count questions (multiple choice, typed), a cloze on the number, and a true/false with a near number. */
 export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   if (q.measure) return amountItems(kit, q, q.measure);
@@ -36,7 +44,7 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   const rng = kit.rngFor(q.key);
   const answer = quantityAnswer(q);
   const accepted = [q.valueText, String(q.value)];
-  const docValues = kit.facts.flatMap((f) => (f.type === "quantity" ? [f.value] : []));
+  const docValues = quantityValues(kit.facts);
   const near = pickDistractors(
     formatNumber(q.value),
     numberCandidates(q.value, docValues).map((t) => t.map((v) => formatNumber(Number(v)))),

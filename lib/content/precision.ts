@@ -11,7 +11,7 @@ import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
-import { splitSentences } from "./split-sentences";
+import { sentencesBefore } from "./split-sentences";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./item-kit";
@@ -680,7 +680,7 @@ function pointedBack(
   if (set && pluralNoun(set[1]!.split(" ").pop()!) && !listed && !defined) return { phrase: set[0], at: set.index };
   if (start < 0 || !documentText) return null;
   // The two sentences before, where a name would have introduced the noun.
-  const spans = splitSentences(documentText.slice(0, start)).slice(-2);
+  const spans = sentencesBefore(documentText, start, 2);
   const before = spans.length ? documentText.slice(spans[0]!.start, start) : "";
   if (!before) return null;
   const tokens = posTokens(sentence);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "./split-sentences";
+import { sentencesBefore, splitSentences } from "./split-sentences";
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -17,5 +17,20 @@ describe("splitSentences: a capital letter and a full stop", () => {
       "Although it acts first, it is called II.",
     ]);
     expect(split("Sailors lacked vitamin C. Many of them died.")).toHaveLength(2);
+  });
+});
+
+describe("sentencesBefore: the last sentences of a prefix", () => {
+  it("gives what splitting the prefix gives, at every offset", () => {
+    const text = [
+      "Maj. Gen. Smith arrived on Aug. 5. He left.  The mathematician G. H. Hardy came.",
+      'A. Smith said no. 5 ships sailed at 75 \u00b0C. I. Then "Quote." (Yes.) U.S. troops left in 2004.',
+      "\n\nElectrons pass to photosystem I. Although it acts first, it is called II. Sailors lacked vitamin C. End",
+    ].join(" ");
+    for (const count of [1, 2, 3])
+      for (let end = 0; end <= text.length; end++)
+        expect(sentencesBefore(text, end, count), `${count} before ${end}`).toEqual(
+          splitSentences(text.slice(0, end)).slice(-count),
+        );
   });
 });

@@ -76,10 +76,10 @@ const CLOSERS = `"'”’)]`;
  * splitSentences('Maj. Gen. Smith arrived on Aug. 5. He left.')
  * // → [{ start: 0, end: 34 }, { start: 35, end: 43 }]
  */
-export function splitSentences(text: string): { start: number; end: number }[] {
+export function splitSentences(text: string, from = 0): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  let start = skipSpace(text, 0);
-  for (let i = 0; i < text.length; i++) {
+  let start = skipSpace(text, from);
+  for (let i = start; i < text.length; i++) {
     const ch = text[i];
     if (ch !== "." && ch !== "!" && ch !== "?") continue;
     let end = i + 1;
@@ -96,6 +96,39 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   const last = trimEnd(text, text.length);
   if (last > start) spans.push({ start, end: last });
   return spans;
+}
+
+let whole: { text: string; spans: { start: number; end: number }[] } | undefined;
+
+/**
+ * The last `count` spans of `splitSentences(text.slice(0, end))`, without splitting the whole prefix again for every
+ * `end` (a check asking for the sentences before each item's sentence made that quadratic in the document's length).
+ * A boundary is decided by the text before it and at most three characters after the next sentence's start, so the
+ * boundaries of the whole text whose next sentence starts three or more characters before `end` are the prefix's too;
+ * the prefix is scanned from the last such sentence start only. `text` is split whole once, remembered for the next
+ * call with the same text.
+ *
+ * @example
+ * sentencesBefore('One. Two. Three.', 9, 2) // [{ start: 0, end: 4 }, { start: 5, end: 9 }]
+ */
+export function sentencesBefore(text: string, end: number, count: number): { start: number; end: number }[] {
+  if (whole?.text !== text) whole = { text, spans: splitSentences(text) };
+  const spans = whole.spans;
+  // The last sentence of the whole text starting at least three characters before `end`: a binary search.
+  let lo = 0;
+  let hi = spans.length - 1;
+  let restart = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start + 3 <= end) {
+      restart = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const prefix = text.slice(0, end);
+  if (restart < 0) return splitSentences(prefix).slice(-count);
+  const tail = splitSentences(prefix, spans[restart]!.start);
+  return [...spans.slice(Math.max(0, restart - count), restart), ...tail].slice(-count);
 }
 
 function isAbbreviation(text: string, dot: number, next: number): boolean {

@@ -48,6 +48,31 @@ export function analyse(text: string): ReturnType<typeof nlp> {
   return doc;
 }
 
+/** A name compromise proposes, with its offset in the text. */
+export interface Proposal {
+  text: string;
+  offset: { start: number };
+}
+
+const proposed = new Map<string, Proposal[]>();
+
+/**
+ * compromise's people, places or organisations in `text` (`analyse(text).people().json({ offset: true })`), computed
+ * once per kind and distinct text: a query over a cached analysis is as pure as the analysis. The text is still
+ * analysed on every call, so the order in which a document's texts set the word tags stays the same.
+ */
+export function proposals(text: string, kind: "people" | "places" | "organizations"): readonly Proposal[] {
+  const doc = analyse(text);
+  const key = `${kind}\u0000${text}`;
+  let found = proposed.get(key);
+  if (!found) {
+    if (proposed.size > 30000) proposed.clear();
+    found = doc[kind]().json({ offset: true }) as Proposal[];
+    proposed.set(key, found);
+  }
+  return found;
+}
+
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
 /**

@@ -12,16 +12,21 @@ import { TITLE_WORDS, spanCut } from "./well-formed";
 /** "(SAR)" between the words of a name: "the Galileo Search and Rescue (SAR) Service" reads without it too. */
 const INNER_ACRONYM = /\s\(\p{Lu}[\p{Lu}\p{N}&/.-]*\)(?=\s\p{Lu})/gu;
 
-let cache: { text: string; sentences: string[] } | undefined;
+/** The document's sentences, each also without an inner acronym when it has one; and the answers given so far. */
+let cache: { text: string; views: string[]; answers: Map<string, boolean> } | undefined;
 
-function sentencesOf(text: string): string[] {
+function documentOf(text: string): { views: string[]; answers: Map<string, boolean> } {
   if (cache?.text !== text) {
-    const sentences = text
+    const views = text
       .split(/\n+/)
-      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()));
-    cache = { text, sentences };
+      .flatMap((line) => splitSentences(line).map((r) => line.slice(r.start, r.end).replace(/\s+/g, " ").trim()))
+      .flatMap((s) => {
+        const bare = s.replace(INNER_ACRONYM, "");
+        return bare === s ? [s] : [s, bare];
+      });
+    cache = { text, views, answers: new Map() };
   }
-  return cache.sentences;
+  return cache;
 }
 
 /**
@@ -35,6 +40,17 @@ function sentencesOf(text: string): string[] {
  * @example partOfLongerName("It is run by the Rescue Service.", "Rescue Service") // false
  */
 export function partOfLongerName(documentText: string, option: string): boolean {
+  // Asked for every option of every multiple-choice item: answered once per option and document.
+  const { views, answers } = documentOf(documentText);
+  let answer = answers.get(option);
+  if (answer === undefined) {
+    answer = wholeNameCut(views, option);
+    answers.set(option, answer);
+  }
+  return answer;
+}
+
+function wholeNameCut(views: string[], option: string): boolean {
   const o = option.trim();
   if (!/^\p{Lu}/u.test(o) || !/[\s-]/.test(o) || COUNTRIES.includes(o)) return false;
   if (o.split(/[\s-]+/).every((w) => TITLE_WORDS.has(w))) return false;
@@ -53,11 +69,8 @@ export function partOfLongerName(documentText: string, option: string): boolean 
     [...t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped} \\((\\p{Lu}+)\\)`, "gu"))].some((m) =>
       initials.includes(m[1]!),
     );
-  const views = sentencesOf(documentText).flatMap((s) => {
-    const bare = s.replace(INNER_ACRONYM, "");
-    return bare === s ? [s] : [s, bare];
-  });
-  const holding = views.filter((t) => at.test(t));
+  // `at` matches only where the option is written: `includes` skips the other sentences without running it.
+  const holding = views.filter((t) => t.includes(o) && at.test(t));
   if (holding.length === 0 || holding.some(spelt)) return false;
   return holding.every((t) => (spanCut(t, o) || joinedByAnd(t, o, escaped)) && !defined.test(t));
 }
