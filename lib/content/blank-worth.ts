@@ -154,6 +154,8 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
  */
 export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
   if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
+  // A glossary term is the document's own definition of the word.
+  if (item.factKey.startsWith("term:")) return [];
   const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
   // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
   if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];
