@@ -39,7 +39,9 @@ export function findDates(sentence: string): DateMention[] {
     start = r.index + (r.text.length - text.length);
     text = text.replace(/[\s,]+$/, "");
     const mention: DateMention = { date: toDocDate(r.start), start, stop: start + text.length, text };
-    if (r.end && r.end.isCertain("year")) mention.end = toDocDate(r.end);
+    // "14 June 2025, from 10:00 to 17:00" ends on the day it starts: a day, not a period.
+    const end = r.end && r.end.isCertain("year") ? toDocDate(r.end) : undefined;
+    if (end && formatDate(end) !== formatDate(mention.date)) mention.end = end;
     found.push(mention);
   }
   const taken = (s: number, e: number) => found.some((m) => s < m.stop && e > m.start);

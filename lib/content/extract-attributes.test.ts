@@ -106,6 +106,25 @@ describe("fact-sheet attributes", () => {
     expect(items.some((i) => /beam/i.test(i.prompt))).toBe(false);
   });
 
+  it("names a row keyed by a bare number with the first column's header, and asks nothing without one", () => {
+    const doc =
+      "# Flood alerts\n\nThe river authority issues flood alerts in four stages.\n\n| Stage | Colour |\n|---|---|\n" +
+      "| 1 | Green |\n| 2 | Yellow |\n\n| # | Station |\n|---|---|\n| 1 | Kelby Weir |\n| 2 | Marrow Bridge |\n";
+    const prompts = buildItems(doc, { seed: 7, includeReview: true }).items.map((i) => i.prompt);
+    expect(prompts).toContain("What is the colour of Stage 1?");
+    expect(prompts.filter((p) => /\bof \d\?$/.test(p))).toEqual([]);
+  });
+
+  it("reads 'Label: value' lines written one under another without bullets as key figures", () => {
+    const doc =
+      "# Harbour Board of Kelby\n\nThe Harbour Board runs the port of Kelby.\n\nFounded: 1 March 1877\n" +
+      "Headquarters: Quay Street 4, 24937 Kelby\nStaff: about 1,450\n";
+    const items = buildItems(doc, { seed: 7, includeReview: true }).items;
+    expect(items.filter((i) => /Founded:.*Staff:/s.test(i.prompt))).toEqual([]);
+    expect(items.find((i) => /founded\?$/.test(i.prompt))?.answer).toBe("1 March 1877");
+    expect(items.some((i) => /staff of/.test(i.prompt) && i.answer === "1,450")).toBe(true);
+  });
+
   it("asks nothing when no heading or title names what the values belong to", () => {
     const doc = parseDocument("## Key figures\n\n- Length: 156 m\n- Towers: 7\n");
     expect(extractAttributes(doc)).toEqual([]);

@@ -84,7 +84,7 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
     if (!isLabel(label)) continue;
     const column = table.rows.map((r) => (r.cells[c] ? valueOf(r.cells[c]!.text) : undefined));
     table.rows.forEach((row, r) => {
-      const name = row.cells[0]?.text.replace(/\*\*|__/g, "").trim();
+      const name = rowLabel(row.cells[0]?.text.replace(/\*\*|__/g, "").trim(), header[0]);
       const value = column[r];
       if (!name || !value || name.split(/\s+/).length > 6) return;
       const fact = attribute(rowName(name), label, value, rowSource(doc, row.start, row.end));
@@ -193,6 +193,16 @@ const rowSource = (doc: ParsedDocument, start: number, end: number): SourceRef =
 });
 
 /** A row's name as a question writes it: "Vacuum vessel" → "the vacuum vessel"; a proper name stays as it is. */
+/**
+ * A row's name as a question can use it: a bare number or code names nothing alone ("What is the colour of 1?"),
+ * so it takes the first column's header ("| Level | Colour |" → "Level 1"), and without one the row is not asked.
+ */
+function rowLabel(cell: string | undefined, firstHeader: string | undefined): string | undefined {
+  if (!cell || !/^(?:\d[\d.,]*|[A-Z]?\d+[A-Z]?|[A-Z])$/.test(cell)) return cell;
+  const head = firstHeader?.trim();
+  return head && isLabel(head) && !/^(?:No\.?|#|Number)$/i.test(head) ? `${head} ${cell}` : undefined;
+}
+
 function rowName(name: string): string {
   const words = name.split(/\s+/);
   const common = words.slice(1).every((w) => /^\p{Ll}/u.test(w)) && !/^[A-Z]{2,}|\d/.test(words[0]!);

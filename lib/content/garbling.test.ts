@@ -64,6 +64,14 @@ describe("garbled transformations the corpus showed", () => {
     expect(items.some((i) => i.kind === "cloze" && i.answer === "1455")).toBe(true);
   });
 
+  it("reads a day with opening hours as that day, not as a period from the day to itself", () => {
+    const doc =
+      "# Open day\n\nThe board opened its pilot station to visitors on Saturday, 14 June 2025, from 10:00 to 17:00.\n";
+    const answers = itemsOf(doc).map((i) => i.answer);
+    expect(answers).toContain("14 June 2025");
+    expect(answers.filter((a) => /2025 – 14 June/.test(a))).toEqual([]);
+  });
+
   it("stops a counted phrase at a second predicate", () => {
     const doc =
       "# Lake\n\nYellowstone Lake is the largest high-elevation lake in North America. It is about 32 kilometres " +

@@ -119,7 +119,7 @@ export function parseDocument(text: string): ParsedDocument {
       openSection(md[2], md[1].length, line.start + line.raw.indexOf(md[2]));
       continue;
     }
-    const bullet = BULLET.exec(line.raw);
+    const bullet = BULLET.exec(line.raw) ?? labelRunItem(lines, i);
     if (!bullet && openItem && continuesItem(openItem, line.raw, blankBefore)) {
       const { block } = openItem;
       block.end = line.start + line.raw.trimEnd().length;
@@ -251,6 +251,19 @@ function nextContentLine(lines: Line[], i: number): Line | undefined {
   for (let j = i + 1; j < lines.length; j++)
     if (lines[j].raw.trim() !== "" && !HTML_COMMENT.test(lines[j].raw)) return lines[j];
   return undefined;
+}
+
+/** "Founded: 1 March 1877", "**Staff:** about 1,450": a label of one to five words, a colon, a value. */
+const LABEL_LINE = /^(?:\*\*)?\p{Lu}[^\s:.]*(?: [^\s:.]+){0,4}:(?:\*\*)? +\S.*[^:\s]$/u;
+
+/**
+ * Two or more "Label: value" lines in a row, without bullets, are a list of key figures: each line is read as a
+ * bullet (its indentation as the marker), never as one run-on sentence.
+ */
+function labelRunItem(lines: Line[], i: number): [string] | null {
+  const labelled = (k: number) => lines[k] !== undefined && LABEL_LINE.test(lines[k]!.raw.trim());
+  if (!labelled(i) || (!labelled(i - 1) && !labelled(i + 1))) return null;
+  return [lines[i]!.raw.slice(0, leading(lines[i]!.raw))];
 }
 
 /** A line that continues the paragraph above (no blank line between) is never a heading. */
