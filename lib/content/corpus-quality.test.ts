@@ -159,7 +159,9 @@ const JUDGED_FALSE_SERVED_AT_MOST = 2 + 1 + 2;
 // unresolved-reference defect, decision 040; the same sentence's true/false was judged ill-formed for it).
 // session 9: 5 → 6, "When was the Rhine–Main–Danube Canal opened?" (judged sound) goes to review because its source opens
 // with the subordinate clause it asks about.
-const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 6;
+// blankworth: 6 → 7, "it excites _____ → electrons" (judged sound, Zipf 3.18) is doubted as an everyday word; the
+// same signal sends "principle" and "terrorism" (judged worthless) to review (decision 041, round 2).
+const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 7;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 
