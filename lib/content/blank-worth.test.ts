@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { everydayWord, generalKnowledge, generalWord, nameNumber } from "./blank-worth";
+import { everydayWord, generalKnowledge, generalWord, nameNumber, zipf } from "./blank-worth";
 import { buildItems } from "./pipeline";
 import { drilledAcronym } from "./acronym-share";
 import type { GeneratedItem } from "./types";
@@ -61,12 +61,23 @@ describe("generalWord: one everyday word the document does not define", () => {
 
   it("keeps a term, a defined word, a phrase and a name", () => {
     expect(everydayWord("phloem")).toBe(false);
+    // Read on the Zipf scale of spoken English; British spellings through their American form; hyphenated words whole.
+    expect(zipf("water")).toBeGreaterThan(5);
+    expect(zipf("phloem")).toBe(0);
+    expect(everydayWord("terrorism")).toBe(true);
+    expect(everydayWord("defence")).toBe(true);
+    expect(everydayWord("organisation")).toBe(true);
+    expect(everydayWord("non-combat")).toBe(false);
+    expect(everydayWord("tuberculosis")).toBe(false);
     expect(generalWord(cloze("Sugars move through the _____ to the roots.", "phloem"))).toEqual([]);
     // Defined by the document ("a tissue called …").
     const defined = cloze("Sap rises through _____ in the stem.", "wood");
     expect(generalWord(defined, { documentText: "Water rises through a tissue called wood." })).toEqual([]);
     expect(generalWord(cloze("Farmers grow _____ on the terraces.", "black tea"))).toEqual([]);
     expect(generalWord(cloze("The museum stands in _____.", "Leeds", "place"))).toEqual([]);
+    // A term the generator read as the document's own (a glossary entry, "called X") is not doubted.
+    const glossary = { ...cloze("The Council adopted a _____.", "resolution"), key: "t|typed|term-glossary" };
+    expect(generalWord(glossary)).toEqual([]);
   });
 });
 

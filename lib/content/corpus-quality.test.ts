@@ -86,9 +86,9 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "caption-source": 0, // main: 25
   "pronoun-resolution": 0, // main: 43
   "tf-claim-unsupported": 0, // main: 5
-  // corpus2: 0 → 3, echr-application-procedure's table ("How many judges does the chamber have?" from the row
-  // "Chamber | 7 | …": the column heading "Judges" is not in the row's text); judged sound by hand.
-  "prompt-unsupported": 3, // main: 3
+  // corpus2: 0 → 3 on echr-application-procedure's table rows; blankworth: back to 0, the detector reads a row with
+  // its column headings ("Judges").
+  "prompt-unsupported": 0, // main: 3
   "answer-in-prompt": 0, // main: 0
   "blank-on-common-word": 0, // main: 1
   "malformed-prompt": 0, // main: 0
@@ -159,7 +159,9 @@ const JUDGED_FALSE_SERVED_AT_MOST = 2 + 1 + 2;
 // unresolved-reference defect, decision 040; the same sentence's true/false was judged ill-formed for it).
 // session 9: 5 → 6, "When was the Rhine–Main–Danube Canal opened?" (judged sound) goes to review because its source opens
 // with the subordinate clause it asks about.
-const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 6;
+// blankworth: 6 → 7, "it excites _____ → electrons" (judged sound, Zipf 3.18) is doubted as an everyday word; the
+// same signal sends "principle" and "terrorism" (judged worthless) to review (decision 041, round 2).
+const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 7;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 

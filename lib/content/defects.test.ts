@@ -3,6 +3,7 @@ import {
   acronymMatches,
   acronymMismatch,
   promptUnsupported,
+  tableHeadings,
   pronounResolution,
   answerInPrompt,
   answerPunctuation,
@@ -466,6 +467,21 @@ describe("promptUnsupported", () => {
       sourceText: "In March 1916 Cambridge awarded him a Bachelor of Arts by research.",
     });
     expect(promptUnsupported(rephrased)).toEqual([]);
+  });
+  it("reads a table row with its column headings", () => {
+    const doc = "The fleet:\n\n| Ship | Crew | Role |\n|---|---|---|\n| Frigate | 190 | Escorts convoys |\n";
+    const start = doc.indexOf("| Frigate");
+    expect(tableHeadings(doc, start)).toBe("| Ship | Crew | Role |");
+    expect(tableHeadings(doc, 0)).toBe("");
+    const row = item({
+      prompt: "How many crew does the frigate have?",
+      answer: "190",
+      answerType: "number",
+      sourceText: "Frigate | 190 | Escorts convoys",
+      sourceStart: start,
+    });
+    expect(promptUnsupported(row, { documentText: doc })).toEqual([]);
+    expect(promptUnsupported(row, { documentText: doc.replace("| Crew |", "| Size |") })).toHaveLength(1);
   });
 });
 

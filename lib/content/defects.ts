@@ -911,6 +911,25 @@ const QUESTION_WORDS = new Set(
 );
 
 /**
+ * The heading row of the Markdown table whose row starts at `start` in `doc`, or "" when `start` is not in a table:
+ * a question made from a row ("How many judges does the chamber have?") takes its attribute from the column heading,
+ * which the row's own text ("Chamber | 7 | …") does not repeat.
+ *
+ * @example
+ * tableHeadings("| Formation | Judges |\n|---|---|\n| Chamber | 7 |", 33) // "| Formation | Judges |"
+ */
+export function tableHeadings(doc: string, start: number): string {
+  const lineStart = doc.lastIndexOf("\n", start - 1) + 1;
+  if (!/^\s*\|/.test(doc.slice(lineStart, lineStart + 10))) return "";
+  const lines = doc.slice(0, lineStart).split("\n").slice(0, -1);
+  let top = lines.length;
+  while (top > 0 && /^\s*\|/.test(lines[top - 1]!)) top -= 1;
+  const table = lines.slice(top);
+  // A heading row is the one above the |---| rule.
+  return table.length >= 2 && /^\s*\|?\s*:?-{3,}/.test(table[1]!) ? table[0]! : "";
+}
+
+/**
  * A question its cited source does not ask about: most of its content words, or a number in it, are absent from
  * the source ("Who returned to India in 1919?" citing a sentence about a book bought in 1903).
  *
@@ -930,7 +949,9 @@ export function promptUnsupported(item: GeneratedItem, context: DefectContext = 
         .filter((x) => x.trim())
         .pop() ?? "")
     : "";
-  const source = ` ${fold(`${item.source.text} ${previous} ${doc ? documentTitle(doc) : ""}`)} `;
+  // A table row is read with its column headings.
+  const headings = doc ? tableHeadings(doc, item.source.start) : "";
+  const source = ` ${fold(`${item.source.text} ${previous} ${headings} ${doc ? documentTitle(doc) : ""}`)} `;
   const content = contentWords(question).filter((w) => w.length >= 4 && !QUESTION_WORDS.has(w));
   const missing = content.filter((w) => !source.includes(` ${w.slice(0, Math.max(4, w.length - 3))}`));
   const numbers = (question.match(/(?<![\p{L}\d])(?:\d[\d,.]*\d|\d)(?![\p{L}\d])/gu) ?? []).filter(

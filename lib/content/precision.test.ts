@@ -99,6 +99,21 @@ describe("answerDefects and spanCut: answers are whole names", () => {
 });
 
 describe("assessItem", () => {
+  it("reads a restrictive relative clause as part of the subject, not as list debris", () => {
+    const cloze = (text: string, answer: string): GeneratedItem => ({
+      ...base,
+      key: "f|cloze|statement-object",
+      kind: "cloze",
+      prompt: `Fill in the blank: ${text.replace(answer, "_____")}`,
+      answer,
+      answerType: "text",
+      source: { text, start: 0, end: text.length },
+    });
+    const people = cloze("People who walk every day sleep better than sedentary adults.", "sedentary adults");
+    expect(assessItem(people).concerns).not.toContain("no main verb (list debris)");
+    const debris = cloze("Belgrade, the capital of Serbia, where the Sava joins the Danube.", "Sava");
+    expect(assessItem(debris).concerns).toContain("no main verb (list debris)");
+  });
   it("drops an answer the source does not state, and options that differ only in spelling", () => {
     expect(assessItem({ ...base, answer: "June 1990" }).defects).toContain("answer not stated by the source");
     const mc: GeneratedItem = {

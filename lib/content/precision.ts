@@ -815,8 +815,9 @@ function doubts(item: GeneratedItem, body: string, quoting: boolean): string[] {
   if (quoting) {
     // A list item that continues a lead-in ("provide liaison with …", "explain how …") is not a sentence.
     if (/^[a-z]/.test(source)) out.push("the source is a list item, not a sentence");
-    // "Belgrade, the capital of Serbia, where the Sava joins it.": a verb only inside a relative clause.
-    const main = source.replace(/,? (?:where|which|who|whom|whose|when) [^,]*(?=,|[.;]?$)/g, "");
+    // "Belgrade, the capital of Serbia, where the Sava joins it.": a verb only inside a relative clause. Only a clause
+    // set off by a comma: "People who are active live longer" has its main verb after a restrictive clause.
+    const main = source.replace(/, (?:where|which|who|whom|whose|when) [^,]*(?=,|[.;]?$)/g, "");
     if (main !== source && isFragment(main)) out.push("no main verb (list debris)");
     // "Eight years later …": a time counted from a date the card does not show.
     if (
