@@ -51,6 +51,27 @@ const capitalisedName = (answer: string) =>
   /^\p{Lu}[\p{L}'’-]*(?: (?:of|and|for|the|on|de|\p{Lu}[\p{L}'’-]*))* \p{Lu}[\p{L}'’-]*$/u.test(answer.trim());
 
 /**
+ * A blank any reader fills without the document (shape J of report-corpus2): the number of a fixed term ("type
+ * _____ diabetes", "stage _____ cancer"). (The country after its city, "Strasbourg, _____", is left: "Mons, _____"
+ * was judged sound, and how well known a city is needs a list.)
+ *
+ * @example
+ * obviousFill({ ...item, prompt: 'Fill in the blank: Most cases are type _____ diabetes.', answerType: 'number' }) // 'obvious fill: …'
+ */
+export function obviousFill(item: GeneratedItem): string | undefined {
+  const { body } = promptBody(item.prompt);
+  if (!body.includes(GAP)) return undefined;
+  if (
+    item.answerType === "number" &&
+    new RegExp(
+      `\\b(?:type|stage|phase|grade|class) ${GAP} (?!(?:in|of|on|at|by|for|and|or|to|with|from|is|was|are|were)\\b)[a-z]`,
+    ).test(body)
+  )
+    return "obvious fill: the number of a fixed term";
+  return undefined;
+}
+
+/**
  * Checks and scores one candidate. The score starts at 1 and loses what Heilman & Smith's ranker found most tied to
  * unacceptable questions: length, pronouns and vague noun phrases left in, negation, a leading subordinate clause
  * in the source, long free-text answers, a blank on a common word.
@@ -71,6 +92,8 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if (!COMBINED.has(item.kind) && item.kind !== "true_false" && item.kind !== "flashcard") {
     if (` ${prompt} `.includes(` ${answer} `)) defects.push("the prompt gives the answer away");
   }
+  const obvious = obviousFill(item);
+  if (obvious) defects.push(obvious);
   if (!COMBINED.has(item.kind) && item.answerType !== "boolean") defects.push(...answerDefects(item.answer));
   if (
     (["person", "place", "organisation"].includes(item.answerType) ||

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { articleFor } from "./items-other";
 import { buildItems } from "./pipeline";
-import { assessItem } from "./precision";
+import { assessItem, obviousFill } from "./precision";
 import { splitSentences } from "./split-sentences";
 import type { GeneratedItem } from "./types";
 import { cutQuestionDefects, listPromptDefects, promptDefects, spanCut } from "./well-formed";
@@ -143,6 +143,16 @@ describe("cut spans and cut lists", () => {
     expect(
       listPromptDefects("A claim is heard only if: _____", "it is filed in time; the claimant lives in the county"),
     ).toContain("a list member opens with a pronoun");
+  });
+});
+
+describe("obvious fills", () => {
+  it("drops a number blank inside a fixed term", () => {
+    const ask = (prompt: string) => obviousFill(item({ prompt, answer: "1", answerType: "number" }));
+    expect(ask("Fill in the blank: Most children with the disease have type _____ diabetes.")).toBe(
+      "obvious fill: the number of a fixed term",
+    );
+    expect(ask("Fill in the blank: The tumour was found at stage _____ in most patients.")).toBeUndefined();
   });
 });
 
