@@ -87,7 +87,7 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
       const name = rowLabel(row.cells[0]?.text.replace(/\*\*|__/g, "").trim(), header[0]);
       const value = column[r];
       if (!name || !value || name.split(/\s+/).length > 6) return;
-      const fact = attribute(rowName(name), label, value, rowSource(doc, row.start, row.end));
+      const fact = attribute(rowName(name, doc.text), label, value, rowSource(doc, row.start, row.end));
       if (!fact) return;
       fact.entityIsRow = true;
       const others = column.filter((v, i): v is string => i !== r && !!v && v !== value);
@@ -192,7 +192,6 @@ const rowSource = (doc: ParsedDocument, start: number, end: number): SourceRef =
   end,
 });
 
-/** A row's name as a question writes it: "Vacuum vessel" → "the vacuum vessel"; a proper name stays as it is. */
 /**
  * A row's name as a question can use it: a bare number or code names nothing alone ("What is the colour of 1?"),
  * so it takes the first column's header ("| Level | Colour |" → "Level 1"), and without one the row is not asked.
@@ -203,10 +202,17 @@ function rowLabel(cell: string | undefined, firstHeader: string | undefined): st
   return head && isLabel(head) && !/^(?:No\.?|#|Number)$/i.test(head) ? `${head} ${cell}` : undefined;
 }
 
-function rowName(name: string): string {
+/**
+ * A row's name as a question writes it: "Vacuum vessel" → "the vacuum vessel"; a proper name stays as it is, with
+ * the article the document's prose gives it ("Grand Chamber" → "the Grand Chamber" when the text says "the Grand
+ * Chamber": "How many judges does Grand Chamber have?" drops it).
+ */
+function rowName(name: string, text = ""): string {
   const words = name.split(/\s+/);
   const common = words.slice(1).every((w) => /^\p{Ll}/u.test(w)) && !/^[A-Z]{2,}|\d/.test(words[0]!);
-  return common ? `the ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+  if (common) return `the ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\bthe ${escaped}\\b`).test(text) ? `the ${name}` : name;
 }
 
 /**

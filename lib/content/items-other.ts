@@ -206,15 +206,18 @@ function timeVariants(text: string): string[] {
 
 /**
  * "the " when the sentence gives a name the definite article ("the European Space Agency", "the NATO-led
- * Stabilisation Force"), else "" ("NATO Mission Iraq"): "What is the abbreviation of European Space Agency?" reads
- * as a slip.
+ * Stabilisation Force"), "a "/"an " when it gives it an indefinite one ("a Fellow of the Royal Society"), else ""
+ * ("NATO Mission Iraq"): "What is the abbreviation of European Space Agency?" reads as a slip.
  * @example articleFor('European Space Agency', 'a partnership of NASA and the European Space Agency (ESA)') // 'the '
  */
 export function articleFor(name: string, sentence: string): string {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // The article may stand before a name or a hyphenated modifier: "the NATO-led Stabilisation Force", "the EU's Common …".
   const modifier = "(?:\\p{Lu}[\\p{L}-]*|\\p{L}+-[\\p{L}-]+)(?:['’]s)?\\s+";
-  return new RegExp(`\\b[Tt]he\\s+(?:${modifier}){0,2}?${escaped}\\b`, "u").test(sentence) ? "the " : "";
+  if (new RegExp(`\\b[Tt]he\\s+(?:${modifier}){0,2}?${escaped}\\b`, "u").test(sentence)) return "the ";
+  // "elected a Fellow of the Royal Society (FRS)": a title the sentence gives an indefinite article keeps it.
+  const indefinite = new RegExp(`\\b(an?)\\s+${escaped}\\b`, "u").exec(sentence)?.[1];
+  return indefinite ? `${indefinite} ` : "";
 }
 
 /** Acronyms ("What does NMI stand for?") and, for other names, a cloze in their sentence. */

@@ -42,6 +42,35 @@ export interface Assessment {
 
 const COMBINED: ReadonlySet<ItemKind> = new Set(["matching", "ordering"]);
 
+/** A lower-case word (not a particle: "van", "de", "bin", "of") before the two capitalised words ending an answer. */
+const DESCRIBED_NAME =
+  /(?:^|\s)(?!(?:de|van|von|der|den|da|di|du|del|dos|das|bin|ibn|al|la|le|y|ter|ten|of|and|for|the|on|in|at|to|or)\s)\p{Ll}{3,}\s\p{Lu}[\p{L}'’-]+\s\p{Lu}[\p{L}'’-]+$/u;
+
+/** A name of two or more capitalised words ("Global Action Plan"), which a blank may cut like any name. */
+const capitalisedName = (answer: string) =>
+  /^\p{Lu}[\p{L}'’-]*(?: (?:of|and|for|the|on|de|\p{Lu}[\p{L}'’-]*))* \p{Lu}[\p{L}'’-]*$/u.test(answer.trim());
+
+/**
+ * A blank any reader fills without the document (shape J of report-corpus2): the number of a fixed term ("type
+ * _____ diabetes", "stage _____ cancer"). (The country after its city, "Strasbourg, _____", is left: "Mons, _____"
+ * was judged sound, and how well known a city is needs a list.)
+ *
+ * @example
+ * obviousFill({ ...item, prompt: 'Fill in the blank: Most cases are type _____ diabetes.', answerType: 'number' }) // 'obvious fill: …'
+ */
+export function obviousFill(item: GeneratedItem): string | undefined {
+  const { body } = promptBody(item.prompt);
+  if (!body.includes(GAP)) return undefined;
+  if (
+    item.answerType === "number" &&
+    new RegExp(
+      `\\b(?:type|stage|phase|grade|class) ${GAP} (?!(?:in|of|on|at|by|for|and|or|to|with|from|is|was|are|were)\\b)[a-z]`,
+    ).test(body)
+  )
+    return "obvious fill: the number of a fixed term";
+  return undefined;
+}
+
 /**
  * Checks and scores one candidate. The score starts at 1 and loses what Heilman & Smith's ranker found most tied to
  * unacceptable questions: length, pronouns and vague noun phrases left in, negation, a leading subordinate clause
@@ -63,15 +92,21 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if (!COMBINED.has(item.kind) && item.kind !== "true_false" && item.kind !== "flashcard") {
     if (` ${prompt} `.includes(` ${answer} `)) defects.push("the prompt gives the answer away");
   }
+  const obvious = obviousFill(item);
+  if (obvious) defects.push(obvious);
   if (!COMBINED.has(item.kind) && item.answerType !== "boolean") defects.push(...answerDefects(item.answer));
   if (
-    ["person", "place", "organisation"].includes(item.answerType) &&
+    (["person", "place", "organisation"].includes(item.answerType) ||
+      (capitalisedName(item.answer) && promptBody(item.prompt).body.includes(GAP))) &&
     !item.members &&
     // An acronym's expansion is checked by its letters (extract-names.ts), and may sit inside a longer name.
     !/^What does \S+ stand for\?$/.test(item.prompt) &&
     spanCut(item.source.text.split(" … ").pop()!, item.answer)
   )
     defects.push("answer is part of a longer name in its sentence");
+  // "led by the _____ → Dutch shipbuilder Henrik Hybertsson": a person's blank that takes a description with the name.
+  if (["person", "text"].includes(item.answerType) && !item.members && DESCRIBED_NAME.test(item.answer))
+    defects.push("answer takes a description with the name");
   defects.push(...promptDefects(item.prompt, item.kind, { answer: item.answer, source: item.source.text }));
   // Captions and list debris read as fragments; the source sentence is tagged once for all its items.
   if (promptBody(item.prompt).quoting && isFragment(item.source.text))

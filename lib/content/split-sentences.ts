@@ -57,6 +57,7 @@ const ABBREVIATIONS = new Set([
   "ca",
   "cf",
   "vs",
+  "v", // case names: "TYRER v. THE UNITED KINGDOM", "Brown v. Board of Education"
   "etc",
   "al",
   "inc",

@@ -117,6 +117,13 @@ export function promptDefects(
     if (grammar) defects.push(grammar);
   }
   if (/\(\s*\)|\[\s*\]|\s[,;:.]\s*[?.]$/.test(body)) defects.push("list or bracket debris");
+  // "When has Geneva,. The World Health Organization issued …?": a comma before a full stop is what is left when a
+  // transformation cut the words between them (a dateline's date).
+  if (/,\s*\.(?!\d)/.test(body)) defects.push("comma before a full stop");
+  // "the one technologies": a number variant or a cut left "one" before a plural noun.
+  if (onePlural(body)) defects.push('"one" before a plural noun');
+  if (!quoting) defects.push(...cutQuestionDefects(body, item.answer, item.source));
+  if (/^Name (?:all \w+|both): /.test(prompt)) defects.push(...listPromptDefects(body, item.answer));
   // HTML or Markdown link syntax in a prompt is a document's markup, not its prose.
   if (/<\/?[a-z][^>]*>|\]\(|\bjavascript:/i.test(body)) defects.push("markup in the prompt");
   // "Resolution 1244, adopted, authorised …": a participle left alone between commas once its date was cut out.
@@ -124,6 +131,74 @@ export function promptDefects(
   // A matching or ordering prompt is a template ("Put these events …"); its clauses are checked one by one.
   if (kind !== "matching" && kind !== "ordering") defects.push(...unresolvedAnaphora(prompt));
   return defects;
+}
+
+const NOT_COUNTED = /^(?:species|series|means|news|headquarters|physics|mathematics|economics|politics|ethics)$/i;
+
+/** "the one technologies", "1 technologies": the numeral one before a plural common noun. */
+function onePlural(body: string): boolean {
+  const m = /\b(?:one|1) ([a-z]+s)\b(?! of\b)/.exec(body.split(GAP).join("X"));
+  if (!m || NOT_COUNTED.test(m[1]!) || /ss$/.test(m[1]!)) return false;
+  const terms = (analyse(body).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) => s.terms);
+  const at = terms.findIndex((t, i) => /^(?:one|1)$/i.test(terms[i - 1]?.text ?? "") && t.text === m[1]);
+  return at > 0 && terms[at]!.tags.includes("Plural") && terms[at]!.tags.includes("Noun");
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A question cut out of its sentence badly, checked against the sentence:
+ * - "Under which rule does such as a deportation …?": an example list ("such as …") right after the auxiliary;
+ * - "When was the formation introduced by Protocol No. 14, in force, to help …?": the date answered an aside
+ *   ("in force since 1 June 2010") whose words stay between commas, so the question asks the main verb's date;
+ * - "…, so that anyone could use?": the question ends on the first of two coordinated verbs ("use and improve it").
+ *
+ * @example
+ * cutQuestionDefects('When did CERN open the software, so that anyone could use?', '1993', '… so that anyone could use and improve it.') // ['question ends on the first of two coordinated verbs']
+ */
+export function cutQuestionDefects(question: string, answer?: string, source?: string): string[] {
+  const out: string[] = [];
+  if (new RegExp(`\\b(?:${AUX}) (?:such as|including|for example|e\\.g\\.)`, "i").test(question))
+    out.push("example list after the auxiliary");
+  const text = source?.split(" … ").pop() ?? "";
+  if (answer && text) {
+    const aside = new RegExp(`, ([^,]{1,40}?) (?:since|from|on|in|until|as of) ${escapeRe(answer)},`).exec(text);
+    if (aside && question.includes(`, ${aside[1]},`)) out.push("the date belonged to an aside");
+    const last = /(\S+ \S+)\?$/.exec(question)?.[1];
+    if (last && /^[a-z]/.test(last) && new RegExp(`\\b${escapeRe(last)} (?:and|or) [a-z]`).test(text))
+      out.push("question ends on the first of two coordinated verbs");
+  }
+  return out;
+}
+
+const OPENING_WORDS =
+  "in|on|at|by|for|from|since|after|before|during|until|when|while|although|though|because|if|as|with|without|under|over|among|between|today|now|however|also|then|here|there|thus|meanwhile|moreover|besides|instead|finally|first|later|there|it|they|he|she|we|this|these";
+
+/**
+ * Defects of a "Name all N: … _____ …" prompt: a member left outside the blank ("Grizzly bears, _____ also live in
+ * the park"), the last member cut ("adults with _____ of cancer" → "…, HIV or a history"), or members that are
+ * clauses opening on a pronoun ("it concerns a state …; the applicant has …").
+ */
+export function listPromptDefects(body: string, answer = ""): string[] {
+  const out: string[] = [];
+  const [before = "", after = ""] = body.split(GAP);
+  // The words before a comma ending the lead are a member when they are a short noun phrase, not an opening phrase
+  // ("In 1990, _____ …", "However, _____ …").
+  const lead = /(?:^|[,;:] )([^,;:]+),\s*$/.exec(before)?.[1]?.trim();
+  // An appositive closed by a comma after the blank ("two small streams, _____, meet") names no member.
+  const member =
+    lead !== undefined &&
+    !after.startsWith(",") &&
+    !/^(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|its|their|his|her)\b/i.test(lead) &&
+    lead.split(/\s+/).length <= 4 &&
+    !/\d/.test(lead) &&
+    !new RegExp(`^(?:${OPENING_WORDS})\\b`, "i").test(lead);
+  if (member || /^,? (?:and|or) /.test(after)) out.push("a list member outside the blank");
+  if (/^ (?:of|'s|’s)\b/.test(after)) out.push("the last list member is cut");
+  // "it concerns a state …; the applicant has …": a member that opens on a pronoun is a clause whose subject is
+  // outside the list (and outside the item).
+  if (/(?:^|; )(?:it|they|he|she|this|these)\b/i.test(answer)) out.push("a list member opens with a pronoun");
+  return out;
 }
 
 /**
@@ -287,6 +362,15 @@ function questionGrammar(question: string): string | undefined {
   // "How many votes does Decisions on … need?": a plural common noun after "does".
   const agreement = /\b(?:does|has|is|was) ((?:the )?[A-Z]?[a-z]+)\b/.exec(question);
   if (agreement && /^[A-Z]?[a-z]+(?:ions|ments)$/.test(agreement[1]!)) return "plural subject with a singular verb";
+  // "Why does most applications never reach …?": a plural common noun (compromise's tag) after a quantifier.
+  const quantified = /\b(?:does|has|is|was) (?:most|many|some|all|few|several|both|these|those) ([a-z]+)\b/.exec(
+    question,
+  );
+  if (quantified) {
+    const terms = (analyse(question).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) => s.terms);
+    if (terms.find((t) => t.text === quantified[1])?.tags.includes("Plural"))
+      return "plural subject with a singular verb";
+  }
   // "How many metres tall and about 7 is …": a second bare count in the question is debris of a cut number
   // (a year, or a number inside a name such as "Apollo 11", is not).
   if (
@@ -368,6 +452,8 @@ const SENTENCE_OPENERS =
  *
  * @example spanCut('The camp at Camp Silver Lake opened.', 'Camp Silver') // true
  */
+const capitals = (s: string) => (s.match(/(?<![\p{L}\p{N}])\p{Lu}/gu) ?? []).join("");
+
 export function spanCut(sentence: string, answer: string): boolean {
   const text = tidy(sentence);
   const target = tidy(answer);
@@ -388,6 +474,13 @@ export function spanCut(sentence: string, answer: string): boolean {
     if (prev && /^\p{Lu}/u.test(prev) && !sentenceStart && !title && !SENTENCE_OPENERS.test(prev)) {
       const atStart = before.trimEnd().length === prev.length;
       if (!atStart) return true;
+    }
+    // "the _____ on Physical Activity 2018–2030 (GAPPA)" for "Global Action Plan": the acronym just after spells the
+    // answer's capitals and then those of the words between, so the name runs on to the bracket.
+    const acronym = /^((?: [\p{L}\p{N}'’–-]+){1,6}?) \((\p{Lu}{2,})\)/u.exec(after);
+    if (acronym) {
+      const own = capitals(target);
+      if (own.length >= 1 && own + capitals(acronym[1]!) === acronym[2] && acronym[2]!.length > own.length) return true;
     }
     // "the Coastal Search and _____": any run of capitalised words after "the" and before the linking word.
     return /\b[Tt]he (?:\p{Lu}[\p{L}'’-]+ )+(?:and|of|for|&|of the) $/u.test(before);
