@@ -57,4 +57,10 @@ describe("falsefix: what the item says (shapes B, K, L, M)", () => {
       "# Rights in Africa\n\nThe African Court on Human and Peoples' Rights sits in Arusha. States are bound by the African Charter on Human and Peoples' Rights (ACHPR), which was adopted in Nairobi in 1981 and entered into force in 1986. The African Commission on Human and Peoples' Rights was set up in 1987.\n";
     expect(served(text, /What does ACHPR stand for\?/)).toEqual([]);
   });
+
+  it("sends a short sentence naming only 'the X' to review (shape A)", () => {
+    const text =
+      "# Visas\n\nA tourist visa allows a stay of up to ninety days in any half-year. The waiting period used to be twelve weeks.\n";
+    expect(served(text, /The waiting period used to be/)).toEqual([]);
+  });
 });

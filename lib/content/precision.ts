@@ -137,7 +137,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if (references.length && item.kind !== "true_false" && !description && !dangling)
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
-  for (const why of scopeDoubts(item, body, quoting, document.documentText)) lower(DOUBT, why);
+  for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
   // A key of everyday words the document does not define (blank-worth.ts, decision 041).
   for (const why of generalWord(item, document)) lower(DOUBT, why);
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
@@ -849,6 +849,8 @@ const RECOMMENDATION =
   /\b(?:should|must|ought to|need to|needs to|is recommended|are recommended|are advised|is advised)\b/i;
 const NEGATION = /\b(?:not|never|no longer|neither|nor|cannot)\b|n['’]t\b/i;
 // "including" is left out: the judges took "countries, including _____" as the list the sentence names.
+const UNIT =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times?|per|cent|percent|metres?|meters?|kilometres?|kilometers?|miles?|kilograms?|tonnes?|tons?|litres?|liters?)$/i;
 const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/i;
 
 /**
@@ -859,7 +861,7 @@ const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/
  * - "Name all N" for a list the sentence leaves open ("such as _____", "including _____").
  * - "What does ACR stand for?" with another option the letters also spell (the Court beside the Convention).
  */
-function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, documentText = ""): string[] {
+function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, documentText = "", title = ""): string[] {
   const out: string[] = [];
   if (COMBINED.has(item.kind)) return out;
   const source = item.source.text.split(" … ").pop()!.trim();
@@ -883,6 +885,19 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
     if (negation && verbs <= 1) out.push("the blank is inside a negation: every other option fits");
     if (/^Name (?:all|both)\b/.test(item.prompt) && OPEN_LIST.test(body.slice(0, gap)))
       out.push("an open list (such as, including) asked as a closed one");
+  }
+  // "The time limit used to be _____ months.": a short sentence naming nothing but a definite "the X" the deck's
+  // title does not name (which time limit?). Units and the answer do not name anything.
+  if (quoting) {
+    const filled = fill(body, item).trim();
+    const lone = /^The ([a-z]+(?: [a-z]+)?) /.exec(filled);
+    const words = filled.split(/\s+/);
+    if (lone && words.length <= 8 && !/\p{Lu}/u.test(filled.slice(1)) && !title.toLowerCase().includes(lone[1]!)) {
+      const rest = posTokens(filled.slice(lone[0].length)).filter(
+        (t) => (t.pos === "NOUN" || t.pos === "PROPN") && !UNIT.test(t.text),
+      );
+      if (rest.length === 0) out.push(`"the ${lone[1]}" is all the sentence names: which one?`);
+    }
   }
   const acronym = /^What does (\S+) stand for\?$/.exec(item.prompt)?.[1];
   // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
