@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildItems } from "./pipeline";
 import { competingThing } from "./extract";
 import { frontedCandidate } from "./coreference";
+import { absurdVariant } from "./item-shapes";
+import type { GeneratedItem } from "./types";
 
 /** Items served (not for review) whose prompt matches `re`. */
 const served = (text: string, re: RegExp) =>
@@ -62,5 +64,27 @@ describe("falsefix: what the item says (shapes B, K, L, M)", () => {
     const text =
       "# Visas\n\nA tourist visa allows a stay of up to ninety days in any half-year. The waiting period used to be twelve weeks.\n";
     expect(served(text, /The waiting period used to be/)).toEqual([]);
+  });
+
+  it("drops a false variant that changes a number inside a name (shape I)", () => {
+    const tf = (prompt: string, source: string): GeneratedItem => ({
+      key: "k",
+      factKey: "f",
+      kind: "true_false",
+      prompt,
+      answer: "False",
+      accepted: [],
+      options: null,
+      answerType: "boolean",
+      topic: "dates",
+      difficulty: 0.5,
+      source: { text: source, start: 0, end: source.length },
+    });
+    const source = "Patients with stage 3 kidney disease should see a specialist every 6 months.";
+    expect(absurdVariant(tf(`True or false: ${source.replace("stage 3", "stage 7")}`, source)).length).toBe(1);
+    // A count varied is a fair false statement.
+    expect(absurdVariant(tf(`True or false: ${source.replace("6 months", "9 months")}`, source))).toEqual([]);
+    const dated = "The bridge opened on 12 June 1931.";
+    expect(absurdVariant(tf("True or false: The bridge opened on 19 June 1931.", dated))).toEqual([]);
   });
 });
