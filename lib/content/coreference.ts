@@ -103,7 +103,7 @@ export function isExpletiveIt(clause: string): boolean {
 
 // A fronted clause (not a phrase): it opens with a subordinator and has its own subject.
 const SUBORDINATOR =
-  /^(?:When|Whenever|While|Whilst|Although|Though|Even though|Because|Since|As|As soon as|Once|If|Unless|Until|Before|After|Where|Whereas)\b/;
+  /^(?:When|Whenever|While|Whilst|Although|Though|Even though|Even if|Because|Since|As|As soon as|As long as|Once|If|Unless|Until|Before|After|By the time|Now that|Where|Whereas)\b/;
 
 /**
  * Does the clause fronted before the opening pronoun offer an antecedent of its own? "When light strikes chlorophyll,

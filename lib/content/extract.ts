@@ -150,7 +150,9 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
       listIt = { listId: listHead, name: itAntecedent };
     // A singular thing newly introduced ("NATO conducted a … support operation. It was known as …") competes with
     // the subject for a following "it": the pronoun is then ambiguous and left unresolved.
-    if (s.blockKind !== "list_item" && introducesSingular(text)) previousSubject = undefined;
+    // So does a second clause with a subject of its own ("The Tisza is the longest, but the Sava carries the most
+    // water.") or an object the sentence goes on to describe ("WHO adds multicomponent activity, which combines …").
+    if (s.blockKind !== "list_item" && (introducesSingular(text) || competingThing(text))) previousSubject = undefined;
     // "he"/"she" resolve only to the one person the sentence before named, or whom its own subject pronoun
     // already meant ("Marie Curie was … She was born … She moved …"); two people, or none, leave them unresolved.
     // Who the next "he"/"she" may mean: the people this sentence names (a possessive "Carr's book" only when it names
@@ -411,6 +413,41 @@ const ENTITY_HEADS = new RegExp(
  */
 function introducesSingular(text: string): boolean {
   return !/\b(?:is|was|are|were|becomes|became|remains|remained)\s+(?:a|an)\b/.test(text) && ENTITY_HEADS.test(text);
+}
+
+/**
+ * Does the sentence name a second singular thing a following "it" could mean as well as its subject (decision 036,
+ * falsefix)? A coordinated clause with its own subject ("…, but the Sava carries the most water", "…; the museum
+ * opened …"), or a common noun the sentence describes in a non-restrictive clause ("… adds multicomponent activity,
+ * which combines …").
+ *
+ * @example
+ * competingThing('The Tisza is the longest tributary, but the Sava carries the most water.') // true
+ * competingThing('The agency adds a weekly session, which combines two drills.') // true
+ * competingThing('The Danube flows into the Black Sea, which borders Romania.') // false (a name: the subject stays)
+ */
+export function competingThing(text: string): boolean {
+  const tags = posTokens(text);
+  for (const [i, t] of tags.entries()) {
+    const after = tags[i + 1];
+    // ", but/and/while/whereas/yet <noun phrase> <verb>" or "; <noun phrase> <verb>".
+    const joint = (t.text === "," && after && /^(?:but|and|while|whereas|yet)$/i.test(after.text)) || t.text === ";";
+    if (joint) {
+      let j = i + (t.text === ";" ? 1 : 2);
+      if (tags[j]?.pos === "DET") j++;
+      const first = j;
+      while (tags[j] && (tags[j]!.pos === "NOUN" || tags[j]!.pos === "PROPN" || tags[j]!.pos === "ADJ")) j++;
+      const nouns = tags.slice(first, j).filter((x) => x.pos === "NOUN" || x.pos === "PROPN");
+      const head = nouns[nouns.length - 1];
+      if (head && (tags[j]?.pos === "VERB" || tags[j]?.pos === "AUX") && !/s$/i.test(head.text)) return true;
+    }
+    // "<common noun>, which": a thing the sentence goes on to describe.
+    if (t.text === "," && after && /^which$/i.test(after.text)) {
+      const prev = tags[i - 1]?.text === "\u201d" || tags[i - 1]?.text === '"' ? tags[i - 2] : tags[i - 1];
+      if (prev && prev.pos === "NOUN" && /^[a-z]/.test(prev.text) && !/s$/.test(prev.text)) return true;
+    }
+  }
+  return false;
 }
 
 /**

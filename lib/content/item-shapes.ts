@@ -462,8 +462,21 @@ export function absurdVariant(item: GeneratedItem): string[] {
     body,
   );
   if (range && value(range[1]!) > value(range[3]!)) return [`the range "${range[0]}" runs backwards`];
+  // "type 5 diabetes", "Rule 93": a number the source writes as part of a name (right after a noun: a label, not a
+  // count) varied into a name that does not exist (decision 042, falsefix).
+  const source = item.source.text;
+  const tags = posTokens(body);
+  for (const [i, t] of tags.entries()) {
+    if (t.pos !== "NUM" || !/^\d{1,3}$/.test(t.text) || new RegExp(`(?<![\\d,.])${t.text}(?![\\d,])`).test(source))
+      continue;
+    const prev = tags[i - 1];
+    if (prev && (prev.pos === "NOUN" || prev.pos === "PROPN") && /^\p{L}+$/u.test(prev.text) && !MONTH.test(prev.text))
+      return [`"${prev.text} ${t.text}" varies a number inside a name`];
+  }
   return [];
 }
+
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /**
  * Every shape defect of one item.

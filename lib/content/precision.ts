@@ -172,6 +172,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if (references.length && item.kind !== "true_false" && !description && !dangling)
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
+  for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
   // A key of everyday words the document does not define (blank-worth.ts, decision 041).
   for (const why of generalWord(item, document)) lower(DOUBT, why);
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
@@ -875,4 +876,92 @@ function doubts(item: GeneratedItem, body: string, quoting: boolean): string[] {
       out.push("a short sentence that names nothing");
   }
   return out;
+}
+
+/** Words naming a group of people a heading can set as the scope of the rules under it. */
+const GROUP =
+  /\b(?:children|adolescents|adults|infants|toddlers|babies|teenagers|youth|women|men|girls|boys|mothers|parents|pregnan\w*|elderly|seniors|patients|people|persons|pupils|students|workers|employees|staff|members|applicants|visitors|drivers|passengers|residents|citizens|travellers|travelers)\b/gi;
+const RECOMMENDATION =
+  /\b(?:should|must|ought to|need to|needs to|is recommended|are recommended|are advised|is advised)\b/i;
+const NEGATION = /\b(?:not|never|no longer|neither|nor|cannot)\b|n['’]t\b/i;
+// "including" is left out: the judges took "countries, including _____" as the list the sentence names.
+const UNIT =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times?|per|cent|percent|metres?|meters?|kilometres?|kilometers?|miles?|kilograms?|tonnes?|tons?|litres?|liters?)$/i;
+const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/i;
+
+/**
+ * Doubts about what the item says rather than how (decision 042, falsefix): each sends the item to review.
+ * - A rule ("should", "must") under a heading naming a group of people ("### Children and adolescents") that the
+ *   sentence itself does not name: alone, the card states it of everyone.
+ * - A blank inside a negation ("… is not an institution of the _____"): every option but the true one fits.
+ * - "Name all N" for a list the sentence leaves open ("such as _____", "including _____").
+ * - "What does ACR stand for?" with another option the letters also spell (the Court beside the Convention).
+ */
+function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, documentText = "", title = ""): string[] {
+  const out: string[] = [];
+  if (COMBINED.has(item.kind)) return out;
+  const source = item.source.text.split(" … ").pop()!.trim();
+  const heading = documentText && item.source.start >= 0 ? headingAbove(documentText, item.source.start) : "";
+  const groups = heading.match(GROUP) ?? [];
+  if (groups.length && RECOMMENDATION.test(source)) {
+    const filled = fill(body, item).toLowerCase();
+    if (!groups.some((g) => new RegExp(`\\b${g.toLowerCase().replace(/s$/, "")}`).test(filled)))
+      out.push(`the heading "${heading}" sets who the rule is for, and the card does not say`);
+  }
+  const gap = body.indexOf(GAP);
+  if (gap >= 0 && item.kind !== "true_false") {
+    // The clause the blank stands in: from the last comma, colon or semicolon before it.
+    const clause = body.slice(0, gap).split(/[,;:]/).pop()!;
+    // Only a negation governing the blank itself ("is not an institution of the _____", "did not sign the _____"):
+    // with a second verb between ("do not meet the conditions laid down in _____") the blank is a positive fact.
+    const negation = NEGATION.exec(clause);
+    const verbs = negation
+      ? posTokens(clause.slice(negation.index + negation[0].length)).filter((t) => t.pos === "VERB").length
+      : 0;
+    if (negation && verbs <= 1) out.push("the blank is inside a negation: every other option fits");
+    if (/^Name (?:all|both)\b/.test(item.prompt) && OPEN_LIST.test(body.slice(0, gap)))
+      out.push("an open list (such as, including) asked as a closed one");
+  }
+  // "The time limit used to be _____ months.": a short sentence naming nothing but a definite "the X" the deck's
+  // title does not name (which time limit?). Units and the answer do not name anything.
+  if (quoting) {
+    const filled = fill(body, item).trim();
+    const lone = /^The ([a-z]+(?: [a-z]+)?) /.exec(filled);
+    const words = filled.split(/\s+/);
+    if (lone && words.length <= 8 && !/\p{Lu}/u.test(filled.slice(1)) && !title.toLowerCase().includes(lone[1]!)) {
+      const rest = posTokens(filled.slice(lone[0].length)).filter(
+        (t) => (t.pos === "NOUN" || t.pos === "PROPN") && !UNIT.test(t.text),
+      );
+      if (rest.length === 0) out.push(`"the ${lone[1]}" is all the sentence names: which one?`);
+    }
+  }
+  const acronym = /^What does (\S+) stand for\?$/.exec(item.prompt)?.[1];
+  // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
+  const readings = acronym
+    ? [...(item.options ?? []), ...(documentText.match(CAPITALISED_NAME) ?? [])].filter(
+        (o) => spellingKey(o) !== spellingKey(item.answer) && spelledByInitials(acronym, o),
+      )
+    : [];
+  if (readings.length) out.push(`"${readings[0]}" is also a reading of ${acronym}`);
+  return out;
+}
+
+/** The nearest Markdown heading above `offset` (its text without the #s), or "". */
+function headingAbove(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const m = [...before.matchAll(/^#{2,6}[ \t]+(.+)$/gm)].pop();
+  return m ? m[1]!.trim() : "";
+}
+
+const CAPITALISED_NAME = /\p{Lu}[\p{L}'’-]+(?: (?:(?:of|the|and|for|on|in) )*\p{Lu}[\p{L}'’-]+)+/gu;
+
+/** Does `acronym` spell the initials of `name`'s words, small linking words skipped ("ECHR": European Court of Human Rights)? */
+function spelledByInitials(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  const initials = name
+    .split(/[^\p{L}0-9]+/u)
+    .filter((w) => w && !/^(?:of|the|and|for|in|on|at|to|a|an|de|du|des|la|le)$/i.test(w))
+    .map((w) => w[0]!.toLowerCase())
+    .join("");
+  return letters.length >= 2 && initials === letters;
 }
