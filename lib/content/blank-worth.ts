@@ -183,7 +183,7 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
 export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
   if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
   // A term the generator read as the document's own ("pores called stomata", a glossary entry) stays.
-  if (item.factKey.startsWith("term:") || /\|(?:statement-term|term-[a-z-]+)$/.test(item.key)) return [];
+  if (/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)) return [];
   const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
   // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
   if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];

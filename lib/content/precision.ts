@@ -16,7 +16,7 @@ import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./item-kit";
 import { factCandidates, gateDefects, personCandidates } from "./defects";
-import { itemReferences } from "./references";
+import { itemReferences, subjectNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
@@ -140,11 +140,15 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if ((item.kind === "typed" || item.kind === "cloze") && item.answerType === "text" && answerWords > 6)
     lower(0.5, "long free-text answer");
   if (item.kind === "cloze" && answerWords > 8) lower(0.4, "blank longer than eight words");
+  // "the mission" in a question is vague, unless it is the document's own subject ("Apollo 11 was the first crewed
+  // mission …": references.ts subjectNoun).
+  const vague = /\bthe (country|mission|organisation|organization|group|area|event|project|programme|program)\b/i.exec(
+    body,
+  )?.[1];
   if (
     !quoting &&
-    /\b(?:the (?:country|mission|organisation|organization|group|area|event|project|programme|program))\b/i.test(
-      body,
-    ) &&
+    vague &&
+    !subjectNoun(vague.toLowerCase(), document.documentText ?? "", document.title ?? "") &&
     !COMBINED.has(item.kind)
   )
     lower(DOUBT, "vague noun phrase in the question");
