@@ -417,7 +417,7 @@ function introducesSingular(text: string): boolean {
 
 /**
  * Does the sentence name a second singular thing a following "it" could mean as well as its subject (decision 036,
- * falsefix)? A coordinated clause with its own subject ("…, but the Sava carries the most water", "…; the museum
+ * 042)? A coordinated clause with its own subject ("…, but the Sava carries the most water", "…; the museum
  * opened …"), or a common noun the sentence describes in a non-restrictive clause ("… adds multicomponent activity,
  * which combines …").
  *

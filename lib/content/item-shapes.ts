@@ -463,7 +463,7 @@ export function absurdVariant(item: GeneratedItem): string[] {
   );
   if (range && value(range[1]!) > value(range[3]!)) return [`the range "${range[0]}" runs backwards`];
   // "type 5 diabetes", "Rule 93": a number the source writes as part of a name (right after a noun: a label, not a
-  // count) varied into a name that does not exist (decision 042, falsefix).
+  // count) varied into a name that does not exist (decision 042).
   const source = item.source.text;
   const tags = posTokens(body);
   for (const [i, t] of tags.entries()) {

@@ -894,7 +894,7 @@ const UNIT =
 const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/i;
 
 /**
- * Doubts about what the item says rather than how (decision 042, falsefix): each sends the item to review.
+ * Doubts about what the item says rather than how (decision 042): each sends the item to review.
  * - A rule ("should", "must") under a heading naming a group of people ("### Children and adolescents") that the
  *   sentence itself does not name: alone, the card states it of everyone.
  * - A blank inside a negation ("… is not an institution of the _____"): every option but the true one fits.

@@ -11,7 +11,7 @@ const served = (text: string, re: RegExp) =>
 const review = (text: string, re: RegExp) =>
   buildItems(text, { seed: 3, includeReview: true }).items.filter((i) => i.review && re.test(i.prompt));
 
-describe("falsefix: 'it' is not given a wrong antecedent (shape C)", () => {
+describe("'it' is not given a wrong antecedent (shape C)", () => {
   it("sees a second clause with its own subject, or a described object, as a second candidate", () => {
     expect(competingThing("The Loire is the longest river, but the Rhône carries more water.")).toBe(true);
     expect(competingThing("The ministry funds a weekly clinic, which offers free vaccines.")).toBe(true);
@@ -34,7 +34,7 @@ describe("falsefix: 'it' is not given a wrong antecedent (shape C)", () => {
   });
 });
 
-describe("falsefix: what the item says (shapes B, K, L, M)", () => {
+describe("what the item says (shapes B, K, L, M)", () => {
   it("sends a rule under a heading naming a group to review when the card does not name the group", () => {
     const text =
       "# Sleep advice\n\n## Teenagers\n\nScreens should be switched off at least one hour before bedtime on school nights. Teenagers should sleep eight to ten hours a night.\n";
