@@ -10,7 +10,10 @@ import { readImport, type ImportPreview } from "./import";
 import { exportedKind } from "./notes";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
-const apollo = buildItems(readFileSync("lib/content/fixtures/apollo-11.md", "utf8")).items;
+// Two documents, so that the deck holds every kind the generator makes (Apollo 11 has no true/false item of its own).
+const apollo = ["apollo-11", "marie-curie"].flatMap(
+  (name) => buildItems(readFileSync(`lib/content/fixtures/${name}.md`, "utf8")).items,
+);
 const exportItems = (items: GeneratedItem[]) =>
   items.map((item, i) => ({ id: `item-${i}`, item, sourceText: item.source.text }));
 
