@@ -92,12 +92,15 @@ type Scope = { userId: string; deckId: string | null };
 // The queue is rebuilt after every answer, so each of its reads takes only the rows that can change what the learner
 // sees next (docs/decisions/008-study-loop-performance.md), all in one lib/db/query.ts readSnapshot.
 
-/** Items of study assignments in the learner's classes (they come first among new items). */
-const assignedItemIds = (r: Reader, userId: string) =>
+/** Items of study assignments in the learner's classes (they come first among new items), or only one deck's. */
+const assignedItemIds = (r: Reader, userId: string, deckId: string | null = null) =>
   r
     .selectFrom("ClassMember as m")
     .innerJoin("Assignment as a", (join) => join.onRef("a.classId", "=", "m.classId").on("a.mode", "=", "study"))
     .innerJoin("ItemSetItem as s", "s.setId", "a.setId")
+    .$if(deckId !== null, (query) =>
+      query.innerJoin("Item as di", "di.id", "s.itemId").where("di.documentId", "=", deckId!),
+    )
     .select("s.itemId")
     .where("m.userId", "=", userId);
 
@@ -216,7 +219,9 @@ const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
     .select(["i.id", "i.position", "i.factKey", "i.documentId", "i.sourceStart"])
     .where("i.retiredAt", "is", null)
     .where("i.suspendedAt", "is", null)
-    .where(inDecks(r, scope))
+    // The assigned items are found by their ids, the few the learner's sets hold (one deck's among them): given
+    // `i.documentId = ?`, SQLite without statistics walked the whole deck instead, testing each item against the sets.
+    .$if(!assigned, (query) => query.where(inDecks(r, scope)))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom("Document as d")
@@ -225,7 +230,7 @@ const unseenItems = (r: Reader, scope: Scope, now: Date, assigned: boolean) =>
           .where(studiableDeckCondition(scope.userId)),
       ),
     )
-    .where("i.id", assigned ? "in" : "not in", assignedItemIds(r, scope.userId))
+    .where("i.id", assigned ? "in" : "not in", assignedItemIds(r, scope.userId, assigned ? scope.deckId : null))
     // A card that keeps the item from being new today: answered, suspended, or buried until later.
     .where(({ not, exists, selectFrom }) =>
       not(

@@ -8,7 +8,7 @@ import { publishDocument } from "@/lib/db/content";
 import { loadOpenQuizItems } from "@/lib/db/open-quizzes";
 import { answerQuiz, getQuiz, quizResults, quizState } from "@/lib/db/quiz";
 import { createSet } from "@/lib/db/sets";
-import { nextStep } from "@/lib/db/study";
+import { nextStep, studyQueue } from "@/lib/db/study";
 import { makeUser } from "@/tests/factories";
 
 const NOW = new Date("2026-05-04T10:00:00Z");
@@ -109,6 +109,26 @@ describe("assignments", () => {
     expect([items[2]!.id, items[3]!.id]).toContain(step.card?.itemId);
     const [assignment] = await learnerAssignments(learner.id);
     expect(assignment).toMatchObject({ mode: "study", progress: { done: 0, total: 2, complete: false } });
+  });
+
+  it("puts only this deck's assigned items first in one deck's queue, and every deck's in Study now", async () => {
+    const { teacher, learner, items, classId, code, documentId } = await setup();
+    const other = await publishDocument({ slug: `o-${crypto.randomUUID()}`, title: "Other", body: "x" }, [
+      item("w", 0),
+      item("x", 1),
+    ]);
+    const otherItems = await db.item.findMany({
+      where: { documentId: other.documentId },
+      orderBy: { position: "asc" },
+    });
+    await joinClass(learner.id, code, NOW);
+    const set = (await createSet(teacher, { name: "Mixed", itemIds: [items[3]!.id, otherItems[1]!.id] }))!;
+    await createAssignment(teacher, { classId, setId: set.id, mode: "study", dueAt: inDays(7), maxAttempts: 1 }, NOW);
+    const { entries: deck } = await studyQueue({ userId: learner.id, deckId: documentId }, NOW);
+    expect(deck[0]?.itemId).toBe(items[3]!.id);
+    expect(deck.map((e) => e.itemId)).not.toContain(otherItems[1]!.id);
+    const { entries: all } = await studyQueue({ userId: learner.id }, NOW);
+    expect(all.map((e) => e.itemId).sort()).toEqual([items[3]!.id, otherItems[1]!.id].sort());
   });
 
   it("limits a quiz assignment to its attempts", async () => {
