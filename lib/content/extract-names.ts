@@ -15,8 +15,16 @@ export interface NameMention {
 
 const CAP = "[A-Z][A-Za-z'’-]*";
 const LINK = "(?:\\s(?:of|for)(?:\\s(?:the))?)";
+const HEADS = INSTITUTION_HEADS.map(escapeRegExp).join("|");
+/**
+ * "and" inside a name's tail ("of Education and Research"), unless a second name follows: " and NATO", " and Germany",
+ * " and the Army Headquarters".
+ */
+const INNER_AND = `\\s(?:and|&)(?!\\s(?:[A-Z]{2,}\\b|(?:${COUNTRIES.map(escapeRegExp).join("|")})\\b|(?:${CAP}\\s)*(?:${HEADS})\\b))`;
+/** The capitalised words after the head, through further links and "and": "for the Study of Arctic Climate". */
+const TAIL = `(?:${LINK}?\\s${CAP}(?:\\s${CAP})*(?:(?:${LINK}|${INNER_AND})\\s${CAP}(?:\\s${CAP})*)*)`;
 const ORG_RE = new RegExp(
-  `\\b((?:${CAP}\\s)*(?:${INSTITUTION_HEADS.map(escapeRegExp).join("|")})(?![\\w'’-])(?:${LINK}?\\s${CAP}(?:\\s${CAP})*)?)(?:\\s\\(([A-Z][A-Z0-9/&.-]+)\\)(?:\\s(${CAP}))?)?`,
+  `\\b((?:${CAP}\\s)*(?:${HEADS})(?![\\w'’-])${TAIL}?)(?:\\s\\(([A-Z][A-Z0-9/&.-]+)\\)(?:\\s(${CAP}))?)?`,
   "g",
 );
 const ACRONYM_RE = /((?:[A-Z][\w'’-]*\s(?:(?:of|in|for|and|on|the)\s)*)+)\(([A-Z][A-Z0-9-]{1,9})\)/g;

@@ -96,6 +96,16 @@ describe("answerDefects and spanCut: answers are whole names", () => {
     expect(spanCut("NATO Secretary General Jens Stoltenberg visited.", "Jens Stoltenberg")).toBe(false);
     expect(spanCut("The battalion camped at Camp Silver Lake in May.", "Camp Silver Lake")).toBe(false);
   });
+
+  it("sees an institution's name cut before a link or an 'and' that carries it on", () => {
+    const society = "The Society for the Care of Old Orchards bought the field.";
+    expect(spanCut(society, "Society for the Care")).toBe(true);
+    expect(spanCut("It was paid by the Office for Roads and Rail Safety.", "Office for Roads")).toBe(true);
+    expect(spanCut("Water went to the Landesamt für Umwelt und Geologie.", "Landesamt für Umwelt")).toBe(true);
+    expect(spanCut("The plant was run by Carl Bosch of BASF.", "Carl Bosch")).toBe(false);
+    expect(spanCut("Figures came from Statistics Norway and Eurostat.", "Statistics Norway")).toBe(false);
+    expect(spanCut(society, "Society for the Care of Old Orchards")).toBe(false);
+  });
 });
 
 describe("assessItem", () => {

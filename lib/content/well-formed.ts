@@ -4,7 +4,7 @@
  * with any of them is dropped, not merely ranked lower: a teacher cannot fix a garbled prompt in Factdeck.
  */
 import { GAP } from "./item-kit";
-import { MILITARY_RANKS, RANKS } from "./lexicon";
+import { INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
 import { boundedOccurrences, tidy } from "./text";
 import { nameGender } from "./coreference";
 import { posTokens } from "./pos";
@@ -463,6 +463,15 @@ export function spanCut(sentence: string, answer: string): boolean {
     const before = text.slice(0, at);
     const after = text.slice(at + target.length);
     if (/^ (?:\p{Lu}[\p{L}'’-]*|[A-Z]{2,})\b/u.test(after) && !/^ (?:I|A)\b/.test(after)) return true;
+    // An institution's name runs on through a linking word: "the Royal Society for the Protection" + " of Birds",
+    // "the Federal Office for Agriculture" + " and Food Security", "Bundesamt für Strahlenschutz" + " und Umwelt".
+    // Only a name with a head noun or a link of its own: "Carl Bosch of BASF" and "Statistics Norway and Eurostat"
+    // are whole names followed by another.
+    const linked = / (?:of|for|für|de|des|du|di|van|von)(?: the)? /u.test(` ${target} `);
+    if (linked || target.split(" ").some((word) => INSTITUTION_HEADS.includes(word))) {
+      if (/^ (?:of|for|für|de|des|du|di|van|von)(?: the)? \p{Lu}/u.test(after)) return true;
+      if (linked && /^ (?:and|&|und) \p{Lu}/u.test(after)) return true;
+    }
     // Hyphenated compounds and a bracketed acronym inside a name: "Search-and-_____", "_____-Hungary",
     // "Search and _____ (SAR) Service".
     if (/^[-‐](?:(?:and|of|the|&)[-‐])*\p{Lu}/u.test(after) || /^ \(\p{Lu}[\p{Lu}\p{N}&/.-]*\) \p{Lu}/u.test(after))

@@ -48,6 +48,29 @@ describe("class 1: a distractor is a whole span", () => {
     expect(findOrganisations(sentence).map((o) => o.name)).toEqual([name]);
   });
 
+  it.each([
+    [
+      "Grants came from the Office for Science and Technology Policy last year.",
+      "Office for Science and Technology Policy",
+    ],
+    [
+      "The Society for the Study of Inborn Errors of Metabolism met in Leeds.",
+      "Society for the Study of Inborn Errors of Metabolism",
+    ],
+    ["She advised the Department of Health and Social Care until 2019.", "Department of Health and Social Care"],
+  ])("reads a name on through further links and 'and' after its head: %s", (sentence, name) => {
+    expect(findOrganisations(sentence).map((o) => o.name)).toContain(name);
+  });
+
+  it("ends a name before 'and' when a country, an acronym or another institution follows", () => {
+    expect(findOrganisations("The Ministry of Defence and NATO signed it.").map((o) => o.name)).toContain(
+      "Ministry of Defence",
+    );
+    expect(findOrganisations("The Office of Fisheries and Canada's coast guard agreed.").map((o) => o.name)).toContain(
+      "Office of Fisheries",
+    );
+  });
+
   it("keeps a country or another institution before 'and' apart", () => {
     expect(findOrganisations("France and European Space Agency staff met in Toulouse.").map((o) => o.name)).toEqual([
       "European Space Agency",
