@@ -125,6 +125,17 @@ describe("fact-sheet attributes", () => {
     expect(items.some((i) => /staff of/.test(i.prompt) && i.answer === "1,450")).toBe(true);
   });
 
+  it("never takes a genre ('Press Release', 'Fact sheet') for the subject; the title's other part when it is a name", () => {
+    const figures = "\n\n## Key figures\n\n- Length: 98 km\n- Locks: 2\n";
+    const release = buildItems(`# Press Release: Canal Reopens after Repairs${figures}`, {
+      seed: 7,
+      includeReview: true,
+    });
+    expect(release.items.filter((i) => /Press Release|Repairs/.test(i.prompt))).toEqual([]);
+    const sheet = buildItems(`# Fact sheet: Kiel Canal${figures}`, { seed: 7 }).items.map((i) => i.prompt);
+    expect(sheet).toContain("What is the length of Kiel Canal?");
+  });
+
   it("asks nothing when no heading or title names what the values belong to", () => {
     const doc = parseDocument("## Key figures\n\n- Length: 156 m\n- Towers: 7\n");
     expect(extractAttributes(doc)).toEqual([]);

@@ -17,7 +17,7 @@ import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFa
 
 /** Headings that name a kind of page section, not a thing ("Key figures", "Fact Sheet", "At a glance"). */
 const GENERIC =
-  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure)$/i;
+  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice)$/i;
 /** Small words a name may hold in lower case ("Bank of England", "Château de Chambord"). */
 const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
 /** "Label: value" with a short label; the label may be bold ("**Length**: 156 m"). */
@@ -246,18 +246,22 @@ const isGeneric = (heading: string) => heading.split(/[\s-]+/).every((w) => GENE
 
 /**
  * What a list or table under `sectionPath` is about: the nearest heading that is a name, else the document's title
- * cut at a dash, a colon or a bracket ("James Webb Space Telescope (JWST)", "The Vasa Museum – Visit the Ship").
+ * cut at a dash, a colon or a bracket ("James Webb Space Telescope (JWST)", "The Vasa Museum – Visit the Ship"),
+ * the part after the cut when the first is a genre ("Fact sheet: the Kiel Canal"), never a genre ("Press Release").
  * A name: every word but small linking words capitalised, and two such words, an acronym, a number or a word the
  * text capitalises mid-sentence.
  */
 export function subjectOf(doc: ParsedDocument, sectionPath: readonly string[]): string | undefined {
   const candidates = [...sectionPath].reverse();
   if (doc.frontMatter.title) candidates.push(doc.frontMatter.title);
-  for (const heading of candidates) {
-    const name = heading
-      .split(/\s[–—-]\s|:\s|\s\(/)[0]!
-      .replace(/\*\*|__/g, "")
-      .trim();
+  // Each part of a heading cut at a dash, a colon or a bracket, in order: "Press Release: …" names no subject.
+  const parts = candidates.flatMap((heading) =>
+    heading
+      .split(/\s[–—-]\s|:\s|\s\(/)
+      .slice(0, 2)
+      .map((part) => part.replace(/\*\*|__|\)$/g, "").trim()),
+  );
+  for (const name of parts) {
     if (!isName(name, doc.text)) continue;
     // "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses.
     if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
