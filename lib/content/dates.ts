@@ -34,11 +34,21 @@ export function findDates(sentence: string): DateMention[] {
   for (const r of chrono.parse(sentence, REFERENCE)) {
     // Relative expressions ("six hours after") get a year from the reference date: only a written year counts.
     if (!r.start.isCertain("year") || !/\d{4}|'\d{2}\b/.test(r.text)) continue;
-    let start = r.index;
-    let text = r.text.replace(/^(?:on|in|from)\s+/i, "");
-    start = r.index + (r.text.length - text.length);
+    // "at the end of July 2020": the date is July 2020 (chrono makes it 31 July, a day the text never gives); the part
+    // of the month stays in the sentence with its preposition (phrase.ts PART_OF_PERIOD).
+    let text = r.text.replace(
+      /^(?:(?:on|in|from)\s+)?(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle|turn|close)\s+of\s+)?/i,
+      "",
+    );
+    const start = r.index + (r.text.length - text.length);
     text = text.replace(/[\s,]+$/, "");
-    const mention: DateMention = { date: toDocDate(r.start), start, stop: start + text.length, text };
+    let date = toDocDate(r.start);
+    if (
+      date.precision === "day" &&
+      !/\b(?:[0-3]?\d(?:st|nd|rd|th)?|first|last)\b(?!\d)/i.test(text.replace(/\d{4}/g, ""))
+    )
+      date = { year: date.year, month: date.month, precision: "month" };
+    const mention: DateMention = { date, start, stop: start + text.length, text };
     // "14 June 2025, from 10:00 to 17:00" ends on the day it starts: a day, not a period.
     const end = r.end && r.end.isCertain("year") ? toDocDate(r.end) : undefined;
     if (end && formatDate(end) !== formatDate(mention.date)) mention.end = end;

@@ -3,6 +3,7 @@
  * taken from the corpus or from a document an outside reader judged.
  */
 import { describe, expect, it } from "vitest";
+import { findDates, formatDate } from "./dates";
 import { fragmentOption, listShowsMembers } from "./defects";
 import { pickDistractors, wholeSpan } from "./distractors";
 import { extractAttributes } from "./extract-attributes";
@@ -268,5 +269,22 @@ describe("class 5: a fact sheet's value gets a question of its kind", () => {
       ),
     );
     expect(river.map((f) => f.type === "attribute" && f.question)).toEqual(["What is the length of the Vecht?"]);
+  });
+});
+
+describe("class 6: a date is as precise as the text writes it", () => {
+  it.each([
+    ["The lake froze over at the end of January 1963, and the ferries stopped.", "January 1963"],
+    ["The tunnel opened at the beginning of May 1994.", "May 1994"],
+    ["The ferry sailed on 3 March 1962.", "3 March 1962"],
+  ])("reads %s as %s", (sentence, date) => {
+    expect(findDates(sentence).map((d) => formatDate(d.date))).toEqual([date]);
+  });
+
+  it("asks 'When …?' of a part of a month without leaving its preposition behind", () => {
+    const doc = "# Lake Vetter\n\nThe lake froze over at the end of January 1963, and the ferries stopped.\n";
+    const items = buildItems(doc, { seed: 7, includeReview: true }).items;
+    expect(items.filter((i) => /\bat the\?|\bend of\?| 31 /.test(`${i.prompt} ${i.answer}`))).toEqual([]);
+    expect(items.map((i) => i.answer)).toContain("January 1963");
   });
 });
