@@ -44,7 +44,20 @@ describe("definitions: 'An X is a Y that …', 'X means …', 'X, which is the �
     ).toEqual([["money supply", "is", "the total amount of money in an economy"]]);
   });
 
+  it("reads a subject glossed by an indefinite noun phrase set off by commas", () => {
+    const text = "Deflation, a fall in the general price level, is rarer than inflation.";
+    expect(defined(text, `Prices can fall: deflation worries banks. ${text}`)).toEqual([
+      ["deflation", "is", "a fall in the general price level"],
+    ]);
+    // A name's gloss is a role ("Harold, an earl of …"); a gloss before "and" is a list's member.
+    expect(defined("Harold, an earl of great wealth, was crowned in the abbey.")).toEqual([]);
+    expect(defined("Inflation, a rise in prices, and deflation are both harmful to savers.")).toEqual([]);
+  });
+
   it("reads nothing that is not a definition a learner can take alone", () => {
+    // "The X is …" and "the river, which is …" speak of one thing the text is about, not of any X.
+    expect(defined("The ship is a replica that was built in the 1990s.")).toEqual([]);
+    expect(defined("They crossed the river, which is the border between the two states.")).toEqual([]);
     // A superlative, a membership, a role: other facts.
     expect(defined("Inflation is the largest worry of most households in the region.")).toEqual([]);
     expect(defined("Inflation is one of the reasons that people save less money.")).toEqual([]);

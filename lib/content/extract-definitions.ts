@@ -16,6 +16,9 @@ import type { Sentence, TermFact } from "./types";
 /** "An X is a Y …", "X is defined as Y", "X means Y": the term opens the sentence. */
 const OPENING =
   /^(?:(?:A|An|The)\s+)?([\p{L}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d][\p{L}\d'’-]*){0,3})\s+(is defined as|is|means)\s+(.+)$/u;
+/** "Deflation, a fall in the general price level, is rarer …": a subject glossed by an indefinite noun phrase. */
+const GLOSSED_SUBJECT =
+  /^(?:(?:A|An|The)\s+)?([\p{L}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d][\p{L}\d'’-]*){0,3}),\s+((?:a|an)\s+[^,;()]+),\s+(\S+)/u;
 /** "…, the Internet itself, which is the global network …": a non-restrictive definition of the noun phrase before. */
 const WHICH_IS = /,\s+which\s+is\s+((?:a|an|the)\s+.+)$/;
 /** A definiens that singles its class out: a relative clause, "by which", a prepositional or participle modifier. */
@@ -83,7 +86,7 @@ function nounPhrase(tokens: readonly PosToken[]): boolean {
 }
 
 /** A definiens that reads as one: long enough, without pointers outside the sentence or quotes. */
-function definiensReads(meaning: string, copula: string, term: string): boolean {
+function definiensReads(meaning: string, copula: string, term: string, aside = false): boolean {
   // "A chemical reaction is a reaction in which …": the term's head in its definiens gives the answer away.
   const head = term.split(/\s+/).pop()!;
   if (new RegExp(`\\b${escapeRegExp(head)}`, "i").test(meaning)) return false;
@@ -91,7 +94,10 @@ function definiensReads(meaning: string, copula: string, term: string): boolean 
   if (words < 4 || words > 30 || POINTS_OUT.test(meaning) || /["“”()]/.test(meaning)) return false;
   if (copula === "means") return true;
   if (copula === "is" && !/^(?:a|an|the)\s/.test(meaning)) return false;
-  return !NOT_A_CLASS.test(meaning.replace(/^(?:a|an)\s+/, "")) && RESTRICTIVE.test(` ${meaning} `);
+  // A gloss set off as an aside is written to define ("a fall in the price level"); a predicate "in …" often only
+  // places its subject ("a problem in many countries").
+  const restricted = RESTRICTIVE.test(` ${meaning} `) || (aside && /\sin\s/.test(meaning));
+  return !NOT_A_CLASS.test(meaning.replace(/^(?:a|an)\s+/, "")) && restricted;
 }
 
 function fact(s: Sentence, term: string, meaning: string, copula: string, article: string, proper: boolean): TermFact {
@@ -131,8 +137,29 @@ export function definitionsOf(s: Sentence, documentText: string): TermFact[] {
     const term = writtenAs(written!, documentText);
     // A name ("Vasa is a ship that …") is a role card's (extract.ts `extractDefinitions`); a term here is common.
     const proper = /\p{Lu}/u.test(term);
-    if (!proper && nounPhrase(termTokens) && definiensReads(meaning, copula!, term))
+    // "The ship is a replica that …" describes one thing the text is about; a definition speaks of any X ("An
+    // enzyme is …", "Photosynthesis is …"), or says what a word means ("The term X means …").
+    const generic = article !== "the" || copula !== "is";
+    if (!proper && generic && nounPhrase(termTokens) && definiensReads(meaning, copula!, term))
       out.push(fact(s, term, meaning, copula!, article, false));
+  }
+  const glossed = out.length === 0 ? GLOSSED_SUBJECT.exec(text) : null;
+  if (glossed) {
+    const [, written, meaning, next] = glossed;
+    const tokens = posTokens(text);
+    const article = /^(A|An|The)\s/.exec(text)?.[1]?.toLowerCase() ?? "";
+    const termTokens = tokens.filter((t) => t.end <= text.indexOf(written!) + written!.length).slice(article ? 1 : 0);
+    // The clause goes on with its verb after the gloss ("…, is rarer"): the gloss is an aside on the subject.
+    const verb = tokens.find((t) => t.text === next);
+    const term = writtenAs(written!, documentText);
+    if (
+      !/\p{Lu}/u.test(term) &&
+      article !== "the" &&
+      nounPhrase(termTokens) &&
+      (verb?.pos === "AUX" || verb?.pos === "VERB") &&
+      definiensReads(meaning!.trim(), "is", term, true)
+    )
+      out.push(fact(s, term, meaning!.trim(), "is", article, false));
   }
   const which = WHICH_IS.exec(text);
   if (which) {
@@ -149,8 +176,10 @@ export function definitionsOf(s: Sentence, documentText: string): TermFact[] {
     const closed = article !== "" || i === 0;
     const term = phrase.length > 0 ? writtenAs(before.slice(phrase[0]!.start), documentText) : "";
     const proper = /\p{Lu}/u.test(term);
+    // "…, the river, which is the border between …" glosses the thing at hand: only a name or a compound term.
     if (
       closed &&
+      (proper || phrase.length >= 2) &&
       phrase.length <= 4 &&
       nounPhrase(phrase) &&
       definiensReads(meaning, "is", term) &&
