@@ -55,6 +55,8 @@ describe("causes and purposes: Why …?", () => {
     expect(causes("The Council has the power to impose sanctions.")).toEqual([]);
     expect(causes("She was the first woman to win the prize.")).toEqual([]);
     expect(causes("The sculptures were made to glorify the king.")).toEqual([]);
+    expect(causes("Anna had enough money to buy a farm.")).toEqual([]);
+    expect(causes("The garrison received orders to hold the bridge.")).toEqual([]);
   });
 
   it("asks why of a result after ', so', and of 'due to'", () => {

@@ -77,7 +77,7 @@ export function extractCauses(s: Sentence, resolve: (clause: string) => string |
 
 /** Verbs whose "to" clause completes them ("asked Hardy to come", "helped the army to win"): no purpose. */
 const CONTROL =
-  /^(?:ask|tell|allow|enable|permit|force|persuade|invite|encourage|require|want|expect|order|urge|cause|teach|advise|help|lead|let|get|oblige|compel|authori[sz]e|empower|appoint|elect|choose|select|train|instruct|commission|pay|need|like|prefer|try|decide|agree|refuse|plan|hope|begin|start|continue|fail|manage|seem|appear|tend|mean|intend|attempt|learn|offer|promise|threaten|vote)$/;
+  /^(?:ask|tell|allow|enable|permit|force|persuade|invite|encourage|require|want|expect|order|urge|cause|teach|advise|help|lead|let|get|oblige|compel|authori[sz]e|empower|appoint|elect|choose|select|train|instruct|commission|pay|need|like|prefer|try|decide|agree|refuse|plan|hope|begin|start|continue|fail|manage|seem|appear|tend|mean|intend|attempt|learn|offer|promise|threaten|vote|have)$/;
 /** Nouns a "to" clause completes ("the power to impose", "the first to reach"): no purpose. */
 const COMPLEMENT_NOUNS =
   /^(?:power|right|ability|decision|attempt|plan|plans|chance|opportunity|way|time|need|effort|efforts|order|authority|permission|freedom|desire|wish|tendency|capacity|first|last|only|one|proposal|agreement|mandate|bid|campaign|move|request|call|offer|promise|task|mission|responsibility|duty|obligation|intention|aim|goal|means|reason|place|money|funds|enough|licence|license|obligation|courage|strength|willingness|refusal|failure|commitment|pressure|resources|space|room)$/i;
@@ -98,6 +98,9 @@ function purposeOf(text: string): { effect: string; purpose: string } | undefine
   const verbs = tokens.slice(0, at).filter((t) => t.pos === "VERB" || t.pos === "AUX");
   const main = verbs.find((t) => t.pos === "VERB");
   if (!main || verbs.some((t) => CONTROL.test(toInfinitive(t.text.toLowerCase())))) return undefined;
+  // "had enough money to buy", "was too heavy to lift": a degree's "to" clause, no purpose.
+  if (tokens.slice(0, at).some((t) => /^(?:enough|too|so|sufficient|orders?|instructions?)$/i.test(t.text)))
+    return undefined;
   // "built to last", "made to glorify": a passive participle's "to" may be its complement; keep to active clauses.
   if (verbs.some((t) => t.pos === "AUX" && /^(?:is|are|was|were|been|be|being)$/i.test(t.text))) return undefined;
   // The purpose runs to the end of its clause: a comma, "and"/"but" with a clause of its own, or the full stop.
