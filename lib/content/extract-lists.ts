@@ -5,6 +5,7 @@
  * …"). The members are read from the grammar (wink-nlp tags), never from a list of known words.
  */
 import { describedMembers } from "./extract-described";
+import { proseSteps } from "./extract-steps";
 import { hash } from "./keys";
 import { posTokens, type PosToken } from "./pos";
 import { joinSources, tidy } from "./text";
@@ -51,6 +52,7 @@ export function extractLists(doc: ParsedDocument): ListFact[] {
   return [
     ...blockLists(doc),
     ...doc.sentences.flatMap((s) => sentenceLists(s, doc.blocks[s.blockIndex], contextOf(doc, s))),
+    ...proseSteps(doc),
   ];
 }
 
@@ -174,6 +176,8 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
   if (block?.kind === "list_item" && !/[.!?]$/.test(text)) return [];
   // Three members need a comma before a coordinator: other sentences are not tagged (tagging costs).
   if (!/,[^.;]*\b(?:and|or)\b/.test(text)) return [];
+  const typed = typeList(s, text);
+  if (typed) return [typed];
   const tokens = posTokens(text);
   const out: ListFact[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -230,6 +234,8 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
       members = members.slice(1);
     }
     if (members.length < 2 || members.length > 8) continue;
+    // "First, flour, water, yeast and salt are mixed": a step's marker is no member, and the list is misread.
+    if (/^(?:First|Firstly|Second|Secondly|Third|Thirdly|Next|Then|Finally|Lastly)$/.test(members[0]!)) continue;
     // "the ATLAS and CMS experiments", "the Women, Peace and Security agenda": the last member's head noun is shared by
     // the names before it, so the coordinator joins modifiers, not members.
     const onlyNames = (m: string) => /^(?:the\s+)?(?:[A-Z][\w'’-]*\s?)+$/.test(m);
@@ -256,4 +262,38 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
     i = last;
   }
   return out;
+}
+
+/** "There are three types of muscle tissue: skeletal, cardiac and smooth": a kind named before a colon. */
+const TYPE_LEAD = /^(.*\b(?:types|kinds|forms|classes|categories|sorts)\s+of\s+[^:;,]{2,60}):\s+(.+?)\.?$/i;
+
+/**
+ * A list of the types of something that a sentence names after a colon ("There are three main types of
+ * unemployment: frictional, structural and cyclical."): one fact, asked whole. The members may be bare adjectives,
+ * which the noun-phrase reading (`sentenceLists`) does not take; each must be a short phrase without a verb.
+ */
+function typeList(s: Sentence, text: string): ListFact | undefined {
+  const m = TYPE_LEAD.exec(text);
+  if (!m || UNNAMED.test(m[1]!)) return undefined;
+  const list = m[2]!;
+  const members = list
+    .split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (members.length < 2 || members.length > 8) return undefined;
+  const wordsOk = (x: string) => /^[\p{L}][\p{L}'’ -]*$/u.test(x) && x.split(/\s+/).length <= 4;
+  if (!members.every(wordsOk)) return undefined;
+  if (posTokens(list).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "PRON")) return undefined;
+  const lead = m[1]!;
+  const count = countOf(lead, members.length);
+  const fact: ListFact = {
+    type: "list",
+    key: `list:${hash(members.join("|"))}`,
+    gapped: `${lead}: ${GAP}`,
+    answer: list,
+    members,
+    source: sourceOf(s),
+  };
+  if (count) fact.count = count;
+  return fact;
 }

@@ -6,6 +6,7 @@ import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
 import { extractReferences } from "./extract-references";
 import { statementsOf } from "./extract-statements";
+import { definitionsOf } from "./extract-definitions";
 import { termsOf } from "./extract-terms";
 import { findOrganisations, findPlaces, type NameMention } from "./extract-names";
 import {
@@ -230,6 +231,10 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
         (t) => !statements.some((f) => f.focus === t.term) && !orgs.some((o) => o.acronym && o.acronym === t.term),
       ),
     );
+    // "An enzyme is a protein that …": a definition the sentence states, asked "What is an enzyme?" (a whole
+    // sentence only: a list's fragment has no verb to define with).
+    if (block.kind === "paragraph" || /[.!]$/.test(block.text.trim()))
+      facts.push(...definitionsOf(ctx.sentence, doc.text).filter((d) => !terms.some((t) => t.term === d.term)));
   }
   facts.push(...extractInstitutions(doc));
   facts.push(...extractLists(doc));

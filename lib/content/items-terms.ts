@@ -12,7 +12,7 @@ const topic = "definitions" as const;
 function siblingTerms(kit: Kit, f: TermFact): string[] {
   const terms = kit.facts.flatMap((o) => {
     // Named or listed as a term by the document itself; an appositive's or a material's noun may be a plain word.
-    if (o.type === "term" && !o.proper && (o.shape === "naming" || o.shape === "glossary")) return [o.term];
+    if (o.type === "term" && !o.proper && /^(?:naming|glossary|definition)$/.test(o.shape)) return [o.term];
     if (o.type === "statement" && o.role === "term" && !/\p{Lu}/u.test(o.focus)) return [o.focus.replace(/^the /, "")];
     return [];
   });
@@ -43,6 +43,8 @@ export function termItems(kit: Kit, f: TermFact): GeneratedItem[] {
       }),
     ];
   }
+  if (f.shape === "definition")
+    return definitionItems(kit, f, pickDistractors(f.term, [siblingTerms(kit, f)], exclude, rng));
   if (f.shape === "glossary") {
     const spec = {
       variant: "term-glossary",
@@ -88,5 +90,44 @@ export function termItems(kit: Kit, f: TermFact): GeneratedItem[] {
     );
     if (mc) items.push(mc);
   }
+  return items;
+}
+
+/**
+ * A definition (extract-definitions.ts): the definiens asked from the term ("What is an enzyme?" → "a protein that
+ * speeds up …", a flashcard, since a definition in the learner's own words cannot be graded by string), and the term
+ * from the definiens ("What is a protein that speeds up …?" → "enzyme", typed, or multiple choice among the
+ * document's other terms). "X means that …" is asked one way only: a clause names no term to ask for.
+ *
+ * @example
+ * definitionItems(kit, { term: 'enzyme', meaning: 'a protein that …', copula: 'is', article: 'an', … }, [])[0].prompt
+ * // 'What is an enzyme?'
+ */
+function definitionItems(kit: Kit, f: TermFact, distractors: string[] | undefined): GeneratedItem[] {
+  const meaning = f.meaning!;
+  const named = f.article ? `${f.article} ${f.term}` : f.term;
+  const means = f.copula === "means";
+  const items = [
+    makeItem(f, {
+      kind: "flashcard",
+      variant: "term-definition",
+      prompt: means ? `What does ${named} mean?` : `What is ${named}?`,
+      answer: meaning,
+      answerType: "text",
+      topic,
+    }),
+  ];
+  if (means && /^that\b/.test(meaning)) return items;
+  const spec = {
+    variant: "term-definition",
+    prompt: means ? `Which term means: ${meaning}?` : `What is ${meaning}?`,
+    answer: f.term,
+    accepted: f.article ? [named] : f.term.startsWith("the ") ? [f.term.slice(4)] : [],
+    answerType: "text" as const,
+    topic,
+  };
+  items.push(makeItem(f, { ...spec, kind: "typed" }));
+  const mc = !f.proper && multipleChoice(kit, f, spec, distractors);
+  if (mc) items.push(mc);
   return items;
 }

@@ -291,9 +291,13 @@ export interface TermFact extends FactBase {
   lead?: SourceRef;
   /** A name (capitalised) rather than a common-noun term: never offered among common-noun terms. */
   proper: boolean;
+  /** A definition's linking words as written: "is", "means", "is defined as" (extract-definitions.ts). */
+  copula?: string;
+  /** The article the definition writes before the term ("An enzyme is …" → "an"), if any. */
+  article?: string;
 }
 
-export type TermShape = "glossary" | "abbreviation" | "naming" | "appositive" | "material";
+export type TermShape = "glossary" | "abbreviation" | "naming" | "appositive" | "material" | "definition";
 
 /** Why something happened, as the sentence says it ("because …", "so that …"): asked as "Why …?" (extract-causes.ts). */
 export interface CauseFact extends FactBase {
