@@ -7,6 +7,7 @@
  * subordinator, a pronoun or a coordinated subject, that reports speech, or whose predicate leans on something said
  * before (a pronoun, "also", "then") gives nothing.
  */
+import { everydayWord } from "./blank-worth";
 import { lowerFirst, ownClause } from "./phrase";
 import { posTokens, type PosToken } from "./pos";
 import { toInfinitive, tokenize } from "./tokens";
@@ -28,6 +29,23 @@ const REPORTING =
 const LEANING =
   /\b(?:it|its|they|them|their|theirs|this|these|those|he|him|his|she|her|hers|we|us|our|you|your|also|then|too|again|there|here|such|former|latter|above|below|following|same|other|another)\b/i;
 const MIN_PREDICATE_WORDS = 3;
+
+/**
+ * "the job", "the system", "the facilities": "the" and one everyday noun, with nothing after it to say which, point
+ * back to something said before (Heilman & Smith's vague noun phrase); a question holding one does not read alone.
+ * "the electron" (not everyday) and "the side of the agreement" say which.
+ */
+function vagueDefinite(phrase: string): boolean {
+  const tokens = posTokens(phrase);
+  return tokens.some(
+    (t, i) =>
+      /^the$/i.test(t.text) &&
+      tokens[i + 1]?.pos === "NOUN" &&
+      !["NOUN", "PROPN"].includes(tokens[i + 2]?.pos ?? "") &&
+      !/^(?:of|-)$/.test(tokens[i + 2]?.text ?? "") &&
+      everydayWord(tokens[i + 1]!.text.toLowerCase()),
+  );
+}
 const MAX_PREDICATE_WORDS = 18;
 
 /** Index after the name that starts at `from` ("the Security Council", "Tim Berners-Lee"), or `from` when none. */
@@ -122,7 +140,7 @@ export function subjectRelation(sentence: string): Relation | undefined {
   const full = lower ? `${predicate} ${lower}` : predicate;
   const words = full.split(/\s+/);
   if (words.length < MIN_PREDICATE_WORDS || words.length > MAX_PREDICATE_WORDS) return undefined;
-  if (LEANING.test(full)) return undefined;
+  if (LEANING.test(full) || vagueDefinite(full)) return undefined;
   // The clause went on past the cut with a subject of its own only when the comma closed an aside; a predicate that
   // ends on a preposition or a determiner was cut mid-phrase.
   const last = posTokens(predicate).at(-1);
@@ -260,6 +278,7 @@ export function objectRelation(sentence: string): ObjectRelation | undefined {
   }
   const frontedLate = fronted ? fronted[0]!.toLowerCase() + fronted.slice(1) : "";
   if (LEANING.test(`${subject} ${tail} ${frontedLate}`) || LEANING.test(object)) return undefined;
+  if (vagueDefinite(`${tail} ${frontedLate}`)) return undefined;
   const lastOfTail = tail ? posTokens(tail).at(-1) : undefined;
   if (lastOfTail && ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(lastOfTail.pos)) return undefined;
   const wh = whQuestion(subject, adverb, verb.text, [tail, frontedLate]);

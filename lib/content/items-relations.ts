@@ -110,10 +110,16 @@ export function relationItems(kit: Kit, text = "", others: readonly GeneratedIte
   const items: GeneratedItem[] = [];
   for (const source of sentencesOf(kit, text))
     for (const clause of clausesOf(source.text)) items.push(...clauseItems(kit, source, clause, text));
-  // A value another item already asks in the same sentence is that item's fact: a second question on it would take
-  // the sentence's room (and the value's one slot) from it and teach nothing new.
-  const asked = new Set(others.map((o) => `${o.source.start}|${normaliseText(o.answer)}`));
-  return items.filter((i) => !asked.has(`${i.source.start}|${normaliseText(i.answer)}`));
+  // A value another item already asks in the same sentence is that item's fact, also inside a longer answer ("about
+  // one percent of Internet traffic" beside a blank on "one percent"): a second question on it would take the
+  // sentence's room from that item and teach nothing new.
+  const bySentence = new Map<number, string[]>();
+  for (const o of others)
+    bySentence.set(o.source.start, [...(bySentence.get(o.source.start) ?? []), ` ${normaliseText(o.answer)} `]);
+  return items.filter((i) => {
+    const answer = ` ${normaliseText(i.answer)} `;
+    return !(bySentence.get(i.source.start) ?? []).some((a) => a.trim() && (answer.includes(a) || a.includes(answer)));
+  });
 }
 
 /** The subject and object items of one clause of `source`. */
