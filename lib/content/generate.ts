@@ -9,6 +9,7 @@ import { definitionItems, objectiveItems, organisationItems, placeItems, quantit
 import { documentListItems, listItems, sentenceListItems } from "./items-lists";
 import { personItems } from "./items-people";
 import { referenceItems } from "./items-references";
+import { relationItems } from "./items-relations";
 import { statementItems } from "./items-statements";
 import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
@@ -116,6 +117,8 @@ export function generateCandidates(facts: readonly Fact[], options: GenerateOpti
   }
   candidates.push(...documentListItems(kit), ...sentenceListItems(kit));
   candidates.push(...timelineItems(kit), ...acronymMatching(kit));
+  // Who did what: the subject of a plain relation a sentence states (items-relations.ts).
+  candidates.push(...relationItems(kit, text, candidates));
   // Markdown emphasis ("the **Harbour Act**") never reaches a prompt, an option or an answer.
   // A key is the entity, its frame ("the Dutch town of") stays in the prompt (key-frame.ts).
   const plain = candidates.map(withoutMarkup).map(unframeKey);

@@ -1,0 +1,341 @@
+/**
+ * Plain relations stated in prose (issue 13, "who did what"): a sentence whose main clause opens with a name and its
+ * finite verb ("Tim Berners-Lee proposed the system at CERN", "The Security Council adopted the resolution") is read
+ * as subject + predicate, so an item can ask the subject ("Who proposed the system at CERN?"). A subject question
+ * keeps the sentence's own verb, tense, voice and agreement: nothing is inverted or conjugated, which is why it is
+ * the first relation read here. Read from wink-nlp's part-of-speech tags (pos.ts); a sentence that opens with a
+ * subordinator, a pronoun or a coordinated subject, that reports speech, or whose predicate leans on something said
+ * before (a pronoun, "also", "then") gives nothing.
+ */
+import { everydayWord } from "./blank-worth";
+import { lowerFirst, ownClause } from "./phrase";
+import { posTokens, type PosToken } from "./pos";
+import { toInfinitive, tokenize } from "./tokens";
+
+/** A clause's subject and what the clause says of it, both as the sentence writes them. */
+export interface Relation {
+  /** The subject as written ("Berners-Lee", "the Security Council"). */
+  subject: string;
+  /** The predicate from its finite verb, without final punctuation, with a fronted phrase moved to its end. */
+  predicate: string;
+}
+
+// Joining words inside a name: "Court of Justice", "Department of the Interior".
+const NAME_LINKS = new Set(["of", "the", "de", "du", "von", "van", "for"]);
+// A predicate that reports speech or thought quotes a claim the question cannot carry whole.
+const REPORTING =
+  /^(?:said|says|say|stated|states|added|adds|remarked|replied|noted|notes|argued|argues|wrote|writes|told|tells|explained|explains|announced|announces|claimed|claims|believed|believes|thought|thinks|suggested|suggests|recalled|recalls)$/i;
+// A word that makes a clause lean on the one before it: the question would not read alone.
+const LEANING =
+  /\b(?:it|its|they|them|their|theirs|this|these|those|he|him|his|she|her|hers|we|us|our|you|your|also|then|too|again|there|here|such|former|latter|above|below|following|same|other|another)\b/i;
+const MIN_PREDICATE_WORDS = 3;
+
+/**
+ * "the job", "the system", "the facilities": "the" and one everyday noun, with nothing after it to say which, point
+ * back to something said before (Heilman & Smith's vague noun phrase); a question holding one does not read alone.
+ * "the electron" (not everyday) and "the side of the agreement" say which.
+ */
+function vagueDefinite(phrase: string): boolean {
+  const tokens = posTokens(phrase);
+  return tokens.some(
+    (t, i) =>
+      /^the$/i.test(t.text) &&
+      tokens[i + 1]?.pos === "NOUN" &&
+      !["NOUN", "PROPN"].includes(tokens[i + 2]?.pos ?? "") &&
+      !/^(?:of|-)$/.test(tokens[i + 2]?.text ?? "") &&
+      everydayWord(tokens[i + 1]!.text.toLowerCase()),
+  );
+}
+const MAX_PREDICATE_WORDS = 18;
+
+/** Index after the name that starts at `from` ("the Security Council", "Tim Berners-Lee"), or `from` when none. */
+// A word of a name: a proper noun, or a capitalised noun the tagger read as common ("the Office of …").
+const nameWord = (t: PosToken | undefined) =>
+  t?.pos === "PROPN" || (t?.pos === "NOUN" && /^\p{Lu}/u.test(t.text) && t.start > 0);
+
+function nameEnd(tokens: PosToken[], from: number): number {
+  let i = from;
+  if (tokens[i]?.text.toLowerCase() === "the" && nameWord(tokens[i + 1])) i++;
+  if (tokens[i]?.pos !== "PROPN" && !(i > from && nameWord(tokens[i]))) return from;
+  let end = i;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (nameWord(t)) {
+      i++;
+      end = i;
+      continue;
+    }
+    // "Berners - Lee": a hyphen with no space either side joins one name.
+    const next = tokens[i + 1];
+    if (t.text === "-" && next?.pos === "PROPN" && t.start === tokens[i - 1]!.end && next.start === t.end) {
+      i++;
+      continue;
+    }
+    // "Office of the High Representative": a link word, with "the" after it, inside one name.
+    const skip = next?.text === "the" ? 2 : 1;
+    if (NAME_LINKS.has(t.text) && nameWord(tokens[i - 1]) && nameWord(tokens[i + skip])) {
+      i += skip;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/**
+ * The sentence's main clause as a name subject and its predicate, or undefined when the sentence is not of that shape.
+ * A fronted phrase closed by a comma ("In 2004, …") moves behind the predicate.
+ *
+ * @example
+ * subjectRelation('In 1989, Tim Berners-Lee proposed the system at CERN.')
+ * // { subject: 'Tim Berners-Lee', predicate: 'proposed the system at CERN in 1989' }
+ */
+export function subjectRelation(sentence: string): Relation | undefined {
+  const text = sentence.trim();
+  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
+  const tokens = posTokens(text);
+  let at = 0;
+  let fronted = "";
+  // "In 2004, X …": a prepositional phrase closed by the first comma.
+  if (tokens[0]?.pos === "ADP") {
+    const comma = tokens.findIndex((t) => t.text === ",");
+    if (comma < 2 || comma > 6) return undefined;
+    if (tokens.slice(1, comma).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ")) return undefined;
+    fronted = text.slice(tokens[0]!.start, tokens[comma - 1]!.end);
+    at = comma + 1;
+  }
+  // "The engineer Margaret Hollis designed …": a title before the name is left out of the subject.
+  if (
+    /^the$/i.test(tokens[at]?.text ?? "") &&
+    tokens[at + 1]?.pos === "NOUN" &&
+    /^\p{Ll}/u.test(tokens[at + 1]!.text)
+  ) {
+    let k = at + 1;
+    while (tokens[k]?.pos === "NOUN" && /^\p{Ll}/u.test(tokens[k]!.text)) k++;
+    if (tokens[k]?.pos === "PROPN") at = k;
+  }
+  const end = nameEnd(tokens, at);
+  if (end === at) return undefined;
+  const subject = text.slice(tokens[at]!.start, tokens[end - 1]!.end);
+  let v = end;
+  // "X later joined …": one adverb between the subject and its verb.
+  if (tokens[v]?.pos === "ADV" && (tokens[v + 1]?.pos === "VERB" || tokens[v + 1]?.pos === "AUX")) v++;
+  const verb = tokens[v];
+  if (!verb || (verb.pos !== "VERB" && verb.pos !== "AUX") || /ing$/.test(verb.text)) return undefined;
+  if (REPORTING.test(verb.text)) return undefined;
+  const own = text.slice(tokens[end]!.start).replace(/[.!]$/, "");
+  // The main clause only: a second clause after ";" or a comma is left out, so the question asks one thing.
+  const cut = own.search(/[;–—]|,\s|\s-\s/);
+  let predicate = (cut === -1 ? own : own.slice(0, cut)).trim();
+  // "visited Austria, Hungary and Serbia": a comma inside a list would cut the list, and the question would be partial.
+  if (cut !== -1 && own[cut] === ",") {
+    const rest = posTokens(own.slice(cut + 1));
+    const verbAt = rest.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    const joinAt = rest.findIndex((t) => t.pos === "CCONJ");
+    if (joinAt !== -1 && (verbAt === -1 || joinAt < verbAt)) return undefined;
+  }
+  // A comma inside the fronted phrase or the cut left "and"/"but" dangling.
+  predicate = predicate.replace(/\s+(?:and|but|or)$/i, "");
+  const lower = fronted ? fronted[0]!.toLowerCase() + fronted.slice(1) : "";
+  const full = lower ? `${predicate} ${lower}` : predicate;
+  const words = full.split(/\s+/);
+  if (words.length < MIN_PREDICATE_WORDS || words.length > MAX_PREDICATE_WORDS) return undefined;
+  if (LEANING.test(full) || vagueDefinite(full)) return undefined;
+  // The clause went on past the cut with a subject of its own only when the comma closed an aside; a predicate that
+  // ends on a preposition or a determiner was cut mid-phrase.
+  const last = posTokens(predicate).at(-1);
+  if (!last || ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(last.pos)) return undefined;
+  return { subject, predicate: full };
+}
+
+/** An object question on a clause: its wh-question without the object, and the object as written. */
+export interface ObjectRelation {
+  question: string;
+  object: string;
+}
+
+// Verbs whose object is seldom the only thing true of the subject ("has", "includes", "uses"): a "What does X
+// include?" has many right answers.
+const OPEN_VERBS =
+  /^(?:has|have|had|include|includes|included|contain|contains|contained|use|uses|used|get|gets|got|make|makes|made|take|takes|took|give|gives|gave|do|does|did|see|sees|saw|need|needs|needed|want|wants|wanted|show|shows|showed|like|likes|become|becomes|became|remain|remains|remained|seem|seems|seemed|mean|means|meant|cover|covers|covered|involve|involves|involved|call|calls|called|name|names|named|elect|elects|elected|appoint|appoints|appointed|consider|considers|considered|find|finds|found|keep|keeps|kept|leave|leaves|left|put|puts|set|sets|let|lets)$/i;
+// A quantifier or a lone definite noun makes the object vague: "many plants", "the ship" (which ship is said before).
+const VAGUE_OBJECT = /^(?:many|some|several|most|few|all|other|various|each|every|much|more|less|no|both|any)\b/i;
+const OBJECT_WORD = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
+
+/** End (exclusive) of a plain noun phrase from `from`: adjectives, nouns, names, numbers, hyphen and "and" joins. */
+function phraseEnd(tokens: PosToken[], from: number): number {
+  let i = from;
+  let end = from;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // "runs the port today": a time word ends the phrase.
+    if (OBJECT_WORD.has(t.pos) && !/^(?:today|tonight|yesterday|tomorrow|now|nowadays)$/i.test(t.text)) {
+      i++;
+      end = i;
+      continue;
+    }
+    if (t.text === "-" && i > from && next && t.start === tokens[i - 1]!.end && next.start === t.end) {
+      i++;
+      continue;
+    }
+    // "blue and red light": "and" between two words of one phrase, never before a verb or a determiner.
+    if (t.pos === "CCONJ" && t.text === "and" && i > from && next && OBJECT_WORD.has(next.pos)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/**
+ * "What does chlorophyll mostly absorb?" from "Chlorophyll absorbs mostly blue and red light.": an active clause
+ * whose subject is a plain noun phrase or a name and whose finite verb is followed by its object. The question uses
+ * do-support in the verb's own tense ("did" for a past verb, "do"/"does" by the subject's number) and keeps what
+ * follows the object ("as a by-product"). Undefined for a passive, a copula, an open verb ("has", "includes"), an
+ * indefinite or pronoun object, or any clause that leans on the one before.
+ *
+ * @example
+ * objectRelation('Photolysis releases oxygen as a by-product.')
+ * // { question: 'What does photolysis release as a by-product?', object: 'oxygen' }
+ */
+export function objectRelation(sentence: string): ObjectRelation | undefined {
+  const text = sentence.trim();
+  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
+  const tokens = posTokens(text);
+  let at = 0;
+  let fronted = "";
+  if (tokens[0]?.pos === "ADP") {
+    const comma = tokens.findIndex((t) => t.text === ",");
+    if (comma < 2 || comma > 6) return undefined;
+    if (tokens.slice(1, comma).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ")) return undefined;
+    fronted = text.slice(tokens[0]!.start, tokens[comma - 1]!.end);
+    at = comma + 1;
+  }
+  // The subject: a name, or "the" + a plain noun phrase, or a bare plain noun phrase ("Chlorophyll").
+  let s = at;
+  if (/^the$/i.test(tokens[s]?.text ?? "")) s++;
+  const subjectEnd = phraseEnd(tokens, s);
+  if (subjectEnd === s || !["NOUN", "PROPN"].includes(tokens[subjectEnd - 1]!.pos)) return undefined;
+  const subject = text.slice(tokens[at]!.start, tokens[subjectEnd - 1]!.end);
+  if (/\band\b/i.test(subject) || LEANING.test(subject)) return undefined;
+  // "the mission", "the ship": one common noun after "the" points back to something said before.
+  if (s > at && subjectEnd - s === 1 && tokens[s]!.pos === "NOUN") return undefined;
+  let v = subjectEnd;
+  // "mostly", "mainly", "only": a manner adverb next to the verb moves with it; "about one percent" stays in the object.
+  const manner = (t: PosToken | undefined) => t?.pos === "ADV" && /(?:ly|only)$/i.test(t.text);
+  const before = manner(tokens[v]) ? tokens[v++]!.text : "";
+  const verb = tokens[v];
+  if (!verb || verb.pos !== "VERB" || /ing$/.test(verb.text) || OPEN_VERBS.test(verb.text)) return undefined;
+  if (REPORTING.test(verb.text)) return undefined;
+  let o = v + 1;
+  const after = manner(tokens[o]) ? tokens[o++]!.text : "";
+  if (before && after) return undefined;
+  const adverb = before || after;
+  const objectStart = o;
+  if (/^the$/i.test(tokens[o]?.text ?? "")) o++;
+  else if (/^(?:about|around|nearly|almost|roughly|approximately|over)$/i.test(tokens[o]?.text ?? "")) o++;
+  const objectEnd = phraseEnd(tokens, o);
+  // "the Nobel Prize in Chemistry": a name may go on past a preposition; the object could be cut.
+  if (
+    tokens[objectEnd - 1]?.pos === "PROPN" &&
+    tokens[objectEnd]?.pos === "ADP" &&
+    tokens[objectEnd + 1]?.pos === "PROPN"
+  )
+    return undefined;
+  if (objectEnd === o || !nounHead(text, tokens, objectEnd - 1)) return undefined;
+  if (VAGUE_OBJECT.test(tokens[o]!.text)) return undefined;
+  // "the appointment of the Secretary-General": one "of" phrase belongs to the object.
+  let end = objectEnd;
+  if (tokens[end]?.text === "of") {
+    let p = end + 1;
+    if (/^the$/i.test(tokens[p]?.text ?? "")) p++;
+    const ofEnd = phraseEnd(tokens, p);
+    if (ofEnd > p) end = ofEnd;
+  }
+  // "the ship", "the resolution": one common noun after "the" points back to something said before.
+  if (o > objectStart && end === objectEnd && objectEnd - o === 1 && tokens[o]!.pos === "NOUN") return undefined;
+  const object = text.slice(tokens[objectStart]!.start, tokens[end - 1]!.end);
+  if (object.split(/\s+/).length > 6) return undefined;
+  // What follows the object up to the end of the main clause.
+  // A second predicate ("… and reflects green light") ends the clause.
+  const second = tokens.findIndex((t, i) => i >= end && t.text === "and" && tokens[i + 1]?.pos === "VERB");
+  const clauseEnd = second === -1 ? text.length : tokens[second]!.start;
+  const rest = text.slice(tokens[end - 1]!.end, clauseEnd).replace(/[.!]$/, "");
+  const cut = rest.search(/[;–—]|,\s|\s-\s/);
+  const tail = (cut === -1 ? rest : rest.slice(0, cut)).trim();
+  // The clause goes on with a second verb ("… and arrived"), or a list continues past the comma: not one object.
+  // "absorbs blue and red light and reflects green light": a second predicate after "and" is left out; any other
+  // "and" after the object would extend it.
+  const next = tokens[end];
+  if (next && next.pos === "CCONJ" && !(next.text === "and" && tokens[end + 1]?.pos === "VERB")) return undefined;
+  if (cut !== -1 && rest[cut] === ",") {
+    const more = posTokens(rest.slice(cut + 1));
+    const verbAt = more.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    const joinAt = more.findIndex((t) => t.pos === "CCONJ");
+    if (joinAt !== -1 && (verbAt === -1 || joinAt < verbAt)) return undefined;
+  }
+  const frontedLate = fronted ? fronted[0]!.toLowerCase() + fronted.slice(1) : "";
+  if (LEANING.test(`${subject} ${tail} ${frontedLate}`) || LEANING.test(object)) return undefined;
+  if (vagueDefinite(`${tail} ${frontedLate}`)) return undefined;
+  const lastOfTail = tail ? posTokens(tail).at(-1) : undefined;
+  if (lastOfTail && ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(lastOfTail.pos)) return undefined;
+  const wh = whQuestion(subject, adverb, verb.text, [tail, frontedLate]);
+  return wh ? { question: wh, object } : undefined;
+}
+
+/** A phrase's last word is a noun: by wink's tag, or by compromise's when wink read it as an adjective ("red light"). */
+function nounHead(text: string, tokens: PosToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos === "NOUN" || t.pos === "PROPN") return true;
+  if (t.pos !== "ADJ" || i === 0 || tokens[i - 1]!.pos !== "ADJ") return false;
+  const word = tokenize(text).find((x) => x.start === t.start);
+  return !!word && word.tags.has("Noun") && !word.tags.has("Adjective");
+}
+
+/**
+ * A sentence-initial common noun in lower case ("Construction began" → "did construction begin"), a name as is; a
+ * single capitalised word that could be either ("Chlorophyll", "Stoltenberg") is undefined, and no question is asked.
+ */
+function commonFirst(subject: string): string | undefined {
+  const lowered = lowerFirst(subject);
+  if (lowered !== subject || /\s/.test(subject)) return lowered;
+  return posTokens(subject)[0]?.pos === "NOUN" ? subject[0]!.toLowerCase() + subject.slice(1) : undefined;
+}
+
+/** "What does/do/did <subject> <adverb> <base verb> <rest>?" in the verb's tense and the subject's number. */
+function whQuestion(subject: string, adverb: string, verb: string, rest: string[]): string | undefined {
+  const t = tokenize(`${subject} ${verb}`).find((x) => x.text === verb);
+  if (!t) return undefined;
+  const past = t.tags.has("PastTense");
+  if (!past && !t.tags.has("PresentTense")) return undefined;
+  const head = subject.split(/\s+/).at(-1)!;
+  const plural = /[^s]s$/.test(head) && !/^\p{Lu}+s?$/u.test(head);
+  // Present tense agrees with the subject: "absorbs" after a singular, "produce" after a plural.
+  if (!past && plural === /s$/.test(verb)) return undefined;
+  const aux = past ? "did" : plural ? "do" : "does";
+  const written = commonFirst(subject);
+  if (!written) return undefined;
+  const words = ["What", aux, written, adverb, toInfinitive(verb), ...rest].filter(Boolean);
+  return `${words.join(" ")}?`;
+}
+
+/**
+ * The clauses of a sentence that can be read alone, each ending in a full stop: the sentence itself, and a later
+ * clause joined by ", and", ", but" or ";" with a subject of its own ("The Tisza is the longest tributary, but the
+ * Sava carries the most water" → "the Sava carries the most water."), split where phrase.ts `ownClause` splits.
+ * Bracketed asides are left out ("CAM plants (crassulacean acid metabolism) open …" → "CAM plants open …").
+ *
+ * @example clausesOf('The Tisza is long, but the Sava carries the most water.')[1] // 'the Sava carries the most water.'
+ */
+export function clausesOf(sentence: string): string[] {
+  const text = sentence.replace(/\s*\([^()]*\)/g, "").trim();
+  const out: string[] = [];
+  for (const t of posTokens(text)) {
+    const clause = ownClause(text, t.start).text.replace(/[,;]$/, "");
+    const full = /[.!]$/.test(clause) ? clause : `${clause}.`;
+    if (!out.includes(full)) out.push(full);
+  }
+  return out;
+}
