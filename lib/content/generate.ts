@@ -15,7 +15,7 @@ import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
 import { partOfLongerName, realOption } from "./whole-name";
 import { documentPlaceKinds } from "./place-kind";
-import { pinDescription, selectItems } from "./precision";
+import { pinDescription, selectItems, type PerFact } from "./precision";
 import { pinReferences } from "./references";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
@@ -25,8 +25,8 @@ export interface GenerateOptions {
   seed?: number;
   /** Items scoring below this are dropped (see `scoreItem`). */
   minScore?: number;
-  /** Items per fact by role (default one recognition, one recall); see `selectItems`. */
-  perFact?: { recognition: number; recall: number };
+  /** Items per fact by role and in all (default one item per fact, `ONE_ITEM_PER_FACT`); see `selectItems`. */
+  perFact?: PerFact;
   /** The document's title and text, for the shape checks that need them (its topic as an answer, a cut name). */
   document?: ShapeContext;
 }

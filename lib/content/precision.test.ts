@@ -269,10 +269,84 @@ describe("selectItems", () => {
     answerType: "boolean",
   };
 
-  it("keeps one recognition and one recall item per fact, the best ones", () => {
+  it("keeps one item per fact by default, its best: a second form of the same question repeats it", () => {
     const kept = selectItems([tf, cloze, base, mc]);
-    expect(kept.map((i) => i.kind).sort()).toEqual(["multiple_choice", "typed"]);
+    expect(kept.map((i) => i.kind)).toEqual(["multiple_choice"]);
     expect(kept.every((i) => i.quality === 1 && !i.review)).toBe(true);
+  });
+
+  it("keeps one recognition and one recall item per fact when asked to, the best ones", () => {
+    const kept = selectItems([tf, cloze, base, mc], { recognition: 1, recall: 1, total: 2 });
+    expect(kept.map((i) => i.kind).sort()).toEqual(["multiple_choice", "typed"]);
+  });
+
+  it("keeps the items of distinct facts in one sentence", () => {
+    const source = { text: "The bridge opened in May 1990 and cost 40 million pounds.", start: 0, end: 57 };
+    const when = { ...mc, source };
+    const cost: GeneratedItem = {
+      ...base,
+      key: "quantity:cost|typed|how-much",
+      factKey: "quantity:cost",
+      prompt: "How much did the bridge cost?",
+      answer: "40 million pounds",
+      answerType: "number",
+      source,
+    };
+    expect(selectItems([when, cost]).map((i) => i.answer)).toEqual(["May 1990", "40 million pounds"]);
+  });
+
+  it("asks an abbreviation once, in one direction", () => {
+    const source = { text: "The European Space Agency (ESA) built the probe.", start: 0, end: 48 };
+    const standsFor: GeneratedItem = {
+      ...base,
+      key: "organisation:esa|typed|acronym",
+      factKey: "organisation:esa",
+      prompt: "What does ESA stand for?",
+      answer: "European Space Agency",
+      answerType: "organisation",
+      source,
+    };
+    const abbreviation: GeneratedItem = {
+      ...standsFor,
+      key: "organisation:esa|flashcard|abbreviation",
+      kind: "flashcard",
+      prompt: "What is the abbreviation of the European Space Agency?",
+      answer: "ESA",
+    };
+    const blank: GeneratedItem = {
+      ...standsFor,
+      key: "statement:esa|cloze|organisation",
+      factKey: "statement:esa",
+      kind: "cloze",
+      prompt: "Fill in the blank: The _____ (ESA) built the probe.",
+    };
+    expect(selectItems([standsFor, abbreviation, blank])).toHaveLength(1);
+  });
+
+  it("drops a blank on the value a question of the same sentence asks, and keeps two questions on two relations", () => {
+    const source = { text: "On 5 May 2019 Anna Berg succeeded Tom Lind as commander.", start: 0, end: 56 };
+    const became: GeneratedItem = {
+      ...base,
+      key: "person:berg|typed|became",
+      factKey: "person:berg",
+      prompt: "Who became commander on 5 May 2019?",
+      answer: "Anna Berg",
+      answerType: "person",
+      source,
+    };
+    const succeeded = {
+      ...became,
+      key: "person:berg|typed|succeeded",
+      prompt: "Who succeeded Tom Lind as commander?",
+    };
+    const blank: GeneratedItem = {
+      ...became,
+      key: "statement:berg|cloze|person",
+      factKey: "statement:berg",
+      kind: "cloze",
+      prompt: "Fill in the blank: On 5 May 2019 _____ succeeded Tom Lind as commander.",
+    };
+    expect(selectItems([blank, became, succeeded]).map((i) => i.prompt)).toEqual([became.prompt, succeeded.prompt]);
   });
 
   it("flags a low-scoring item for review instead of serving it, and drops a failing one", () => {

@@ -2,9 +2,9 @@
  * Precision before coverage: every candidate item is checked, scored and rationed before it is emitted.
  * - A failed check (unsupported answer, garbled prompt, broken answer span, bad options) drops the item.
  * - A low score keeps the item only for the instructor's review (`review` says why); it is never served unless kept.
- * - Each fact gets at most one recognition item (multiple choice, true/false) and one recall item (cloze, typed,
- *   flashcard), the best-scoring ones: more items on one fact teach nothing new (Heilman & Smith 2010: overgenerate,
- *   then rank and keep the best).
+ * - Each fact gets one item, the best-scoring one (at most one recognition item, multiple choice or true/false, and
+ *   one recall item, cloze, typed or flashcard, when the caller allows two): more items on one fact teach nothing new
+ *   (Heilman & Smith 2010: overgenerate, then rank and keep the best).
  */
 import { COUNTRIES, INSTITUTION_HEADS, RANKS } from "./lexicon";
 import { normaliseText } from "./normalise";
@@ -20,7 +20,7 @@ import { itemReferences, subjectNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
-import { capAcronymDrills } from "./acronym-share";
+import { capAcronymDrills, drilledAcronym } from "./acronym-share";
 import { generalWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
@@ -256,15 +256,21 @@ const PER_ANSWER = 2;
  * Blanks cut into one sentence (cloze items, decision 041). A third blank in one sentence makes the learner read the
  * same sentence a third time with a different hole ("From _____ the Danube flows …", "… borders of _____ and
  * Ukraine", "… Moldova and _____"): the sentence becomes a drill of its own words. Two blanks keep the sentence's two
- * best values (ranked as every item is); its other facts stay askable by a question or a recognition item. A third
- * blank is allowed only on a kind of value neither of the two asks (a sentence giving a date, a person and a body
- * states three facts; three places or two names in one sentence are one list read over and over).
+ * best values (ranked as every item is); its other facts stay askable by a question or a recognition item. More
+ * blanks (up to BLANK_LIMIT) are allowed only while no kind of value has two: a sentence giving a date, a person, a
+ * body and a number states four facts, each its own blank (one item per fact, decision 034 addendum); a third place
+ * or a third name in one sentence is one list read over and over.
  */
 const BLANKS_PER_SENTENCE = 2;
+/** Blanks one sentence may give at most, each on a distinct fact and no kind of value more than twice. */
+const BLANK_LIMIT = 4;
 
 /** May a sentence that already has `kept` blanks (their answer types) get one more of `type`? */
 function roomForBlank(kept: readonly AnswerType[] = [], type: AnswerType): boolean {
-  return kept.length < BLANKS_PER_SENTENCE || (kept.length === BLANKS_PER_SENTENCE && !kept.includes(type));
+  return (
+    kept.length < BLANKS_PER_SENTENCE ||
+    (kept.length < BLANK_LIMIT && kept.filter((t) => t === type).length < BLANKS_PER_SENTENCE)
+  );
 }
 
 const BOUND =
@@ -287,6 +293,17 @@ function factGroups(
   asked: (item: GeneratedItem) => string[] = (i) => [`${i.factKey}|${i.answer}`],
 ): string[] {
   const at = `${item.source.start}-${item.source.end}`;
+  // "What does ESA stand for?" and "What is the abbreviation of the European Space Agency?" ask one pairing, in either
+  // direction: one fact to a learner (acronym-share.ts `drilledAcronym` names the abbreviation both ask).
+  const drilled = drilledAcronym(item);
+  // A blank on the long form or on the abbreviation in the sentence that defines it asks the same pairing.
+  if (drilled)
+    return [
+      `acronym|${normaliseText(drilled)}`,
+      `answer|${at}|${normaliseText(item.answer)}`,
+      `answer|${at}|${normaliseText(drilled)}`,
+      ...asked(item).map((v) => `value|${v}`),
+    ];
   if (item.members) return [`list|${item.source.start}|${memberKey(item.members[0]!)}`];
   // One value of one fact record is one fact however it is asked (defects.ts `askedFact`, the yardstick's own key):
   // "Who became commander on …?" and "Who succeeded … as commander?" both ask for the one commander.
@@ -381,6 +398,22 @@ export function listContaining(sentence: string, answer: string): number | undef
  */
 const roomOnly = (item: GeneratedItem) => /^(?:located-place|reference):/.test(item.factKey);
 
+/** How many items one fact may give: per role, and in all (`total`, default the two roles' sum). */
+export interface PerFact {
+  recognition: number;
+  recall: number;
+  total?: number;
+}
+
+/**
+ * The default ration: one item per fact, its best (decision 034, addendum). A second item on a fact the first
+ * already asked (the typed form of a multiple choice, a cloze on the number a true/false showed, an abbreviation
+ * asked after its expansion) repeats what the learner just saw: the first item's options or statement give the
+ * second's answer away, and an outside reader judged such repeats worthless. Spaced review already brings a fact
+ * back; a second item on it only doubles its weight in the deck. Each role may hold one item when `total` is raised.
+ */
+export const ONE_ITEM_PER_FACT: PerFact = { recognition: 1, recall: 1, total: 1 };
+
 const RECOGNITION: ReadonlySet<ItemKind> = new Set(["multiple_choice", "true_false"]);
 /** Preference between kinds of one role when scores tie: a real question before a quote, four options before two. */
 const KIND_PREFERENCE: Record<ItemKind, number> = {
@@ -403,9 +436,10 @@ const KIND_PREFERENCE: Record<ItemKind, number> = {
  */
 export function selectItems(
   candidates: readonly GeneratedItem[],
-  perFact = { recognition: 1, recall: 1 },
+  perFact: PerFact = ONE_ITEM_PER_FACT,
   document: ShapeContext = {},
 ): GeneratedItem[] {
+  const total = perFact.total ?? perFact.recognition + perFact.recall;
   const context = { documentText: document.documentText, knownTexts: document.knownTexts as string[] | undefined };
   const assessed = candidates
     .map((item, index) => ({ item, index, a: assessItem(item, document) }))
@@ -453,6 +487,9 @@ export function selectItems(
   const perAnswer = new Map<string, number>();
   const perFactKey = new Map<string, number>();
   const blanks = new Map<number, AnswerType[]>();
+  const questioned = new Set<string>();
+  const blanked = new Set<string>();
+  const asksRecord = new Set<string>();
   for (const pass of [1, 2, 3]) {
     for (const { item, index } of ranked) {
       if (keep.has(index)) continue;
@@ -484,9 +521,26 @@ export function selectItems(
       if (counted && (perAnswer.get(answerKey) ?? 0) >= PER_ANSWER) continue;
       const groups = facts.map((g) => `${role}|${g}`);
       if (groups.some((g) => (used.get(g) ?? 0) >= perFact[role])) continue;
+      // Items on one fact in either role: by default the fact's best item only (ONE_ITEM_PER_FACT). A list is a set
+      // of values: a recognition item and a recall item on two of its members ask two things, neither giving the
+      // other away, so a list keeps one item per role.
+      const single = facts.filter((g) => !g.startsWith("list|"));
+      if (single.some((g) => (used.get(`recognition|${g}`) ?? 0) + (used.get(`recall|${g}`) ?? 0) >= total)) continue;
       if (item.kind === "multiple_choice" && judged.has(claim)) continue; // a true/false already asks this claim
+      // A blank on a value a question of the same sentence asks (or the other way round) shows the learner the same
+      // sentence with the same answer: one fact, whichever record each came from. Two questions on one value may
+      // still ask two relations ("Who became commander on …?", "Who succeeded … as commander?").
+      const quoting = promptBody(item.prompt).quoting;
+      const value = `${item.source.start}|${memberKey(item.answer)}`;
+      if (item.answerType !== "boolean" && (quoting ? questioned : blanked).has(value)) continue;
+      // A true/false restates its record's claim in its sentence: beside another item on that record there, it shows
+      // again what that item asks ("… of _____ → Ireland", then "O'Leary is from Russia: false").
+      const record = `${item.factKey}|${item.source.start}`;
+      if (item.kind === "true_false" && total < 2 && asksRecord.has(record)) continue;
       if (gate(item, index) === "drop") continue;
       for (const g of groups) used.set(g, (used.get(g) ?? 0) + 1);
+      if (item.answerType !== "boolean") (quoting ? blanked : questioned).add(value);
+      asksRecord.add(record);
       // Multiple choice on a fact makes a true/false on the same claim redundant (and is the stronger item).
       if (item.kind === "multiple_choice") used.set(claim, perFact.recognition);
       if (item.kind === "true_false") judged.add(claim);

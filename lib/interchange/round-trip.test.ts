@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { generateCandidates } from "@/lib/content/generate";
 import { buildItems } from "@/lib/content/pipeline";
 import type { GeneratedItem } from "@/lib/content/types";
 import { fieldChecksum, NOTE_TYPES, writeApkg } from "./apkg-write";
@@ -10,10 +11,17 @@ import { readImport, type ImportPreview } from "./import";
 import { exportedKind } from "./notes";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
-// Two documents, so that the deck holds every kind the generator makes (Apollo 11 has no true/false item of its own).
-const apollo = ["apollo-11", "marie-curie"].flatMap(
-  (name) => buildItems(readFileSync(`lib/content/fixtures/${name}.md`, "utf8")).items,
+// Two documents, and a true/false candidate (a deck serves one only for a fact nothing else asks, decision 034), so
+// that the deck holds every kind the generator makes.
+const built = ["apollo-11", "marie-curie"].map((name) =>
+  buildItems(readFileSync(`lib/content/fixtures/${name}.md`, "utf8")),
 );
+const apollo = [
+  ...built.flatMap((b) => b.items),
+  ...generateCandidates(built[0]!.facts)
+    .filter((i) => i.kind === "true_false")
+    .slice(0, 1),
+];
 const exportItems = (items: GeneratedItem[]) =>
   items.map((item, i) => ({ id: `item-${i}`, item, sourceText: item.source.text }));
 
