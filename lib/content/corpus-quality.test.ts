@@ -69,7 +69,11 @@ const COVERED_AT_LEAST: Record<string, number> = {
   // cancer" (a cut last member, "a history"), which is now dropped (decision 043); falsefix: 10 → 9, "children-3-days"
   // was covered only by three items judged ambiguous (the heading "Children and adolescents" sets the rule's scope;
   // decision 042): now for review.
-  "who-physical-activity.md": 9,
+  // outside shapes: 9 → 7 (main measured 10): "published" was asked only from the dateline ("Geneva, _____. The
+  // World Health Organization …", judged ill-formed; parse.ts now strips the dateline), "adolescents-inactive" and
+  // "adults-inactive" only where "about one adult in four (_____)" / "four adolescents in five (_____)" give the
+  // percentage away (judged worthless; answer-given, decision 044).
+  "who-physical-activity.md": 7,
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
   "nato-mission-iraq.md": 42,
@@ -177,7 +181,10 @@ const JUDGED_FALSE_SERVED_AT_MOST = 0;
 // with the subordinate clause it asks about.
 // blankworth: 6 → 7, "it excites _____ → electrons" (judged sound, Zipf 3.18) is doubted as an everyday word; the
 // same signal sends "principle" and "terrorism" (judged worthless) to review (decision 041, round 2).
-const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 7;
+// outside shapes: 7 → 9, "Mons, _____ → Belgium" (the region after a place: readers split on it) and "Who was John
+// F. Stevens? → a railway engineer" (a bare occupation) go to review on purpose; Strasbourg, Baltimore, Trinity
+// College and Dayton, judged worthless, go with them (decision 044).
+const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 9;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);
 

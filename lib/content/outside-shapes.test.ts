@@ -79,13 +79,20 @@ describe("outside shapes (decision 044): made-up items in the shapes outside rea
     for (const s of doc.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
     const plain = parseDocument("NATO – The alliance was founded in 1949.\n");
     expect(plain.sentences[0]!.text).toBe("NATO – The alliance was founded in 1949.");
-    const wire = parseDocument("LONDON (Reuters) — The bank raised rates on Thursday.\n");
-    expect(wire.sentences[0]!.text).toBe("The bank raised rates on Thursday.");
+    const today = parseDocument("OSLO, 2 May 2021 – The tunnel opened to traffic this morning.\n");
+    expect(today.sentences[0]!.text).toBe("OSLO, 2 May 2021 – The tunnel opened to traffic this morning.");
+    const asked = "Fill in the blank: OSLO, _____ – The tunnel opened to traffic this morning.";
+    expect(checks(item({ prompt: asked, answer: "2 May 2021" }))).not.toContain("dateline-left");
+    const other = "Fill in the blank: OSLO, 2 May 2021 – The tunnel opened to _____ this morning.";
+    expect(checks(item({ prompt: other, answer: "traffic", answerType: "text" }))).not.toContain("dateline-left");
+    const wire = parseDocument("LONDON (Reuters) — The bank raised rates by half a point.\n");
+    expect(wire.sentences[0]!.text).toBe("The bank raised rates by half a point.");
   });
 
   it.each([
     ["Fill in the blank: One adult in four (_____ %) is not active enough.", "25"],
     ["Fill in the blank: Nearly a third of the land (_____ per cent) is forest.", "33"],
+    ["Fill in the blank: About one adult in four (_____) is not active enough.", "27.5%"],
     ["Fill in the blank: The bridge opened _____ days after its inauguration on 1 December, on 14 December.", "13"],
     ["Fill in the blank: The club was founded in 1950 and, _____ years later, in 1975, it moved north.", "25"],
     ["Fill in the blank: The _____ (four) stations are staffed.", "4"],
@@ -95,6 +102,7 @@ describe("outside shapes (decision 044): made-up items in the shapes outside rea
 
   it.each([
     ["Fill in the blank: One adult in four is not active enough, and _____ % of teenagers.", "81"],
+    ["Fill in the blank: One adult in four (_____) is not active enough.", "27.5%"],
     ["Fill in the blank: The club was founded in 1950 and moved _____ years later.", "25"],
     ["Fill in the blank: The line has _____ stations and four depots.", "12"],
   ])("keeps the blank no other figure gives: %s", (prompt, answer) => {
@@ -129,15 +137,41 @@ describe("outside shapes (decision 044): made-up items in the shapes outside rea
   });
 
   it("refuses a blank inside a remark, keeps one inside a title or a stressed motto", () => {
-    const remark = item({ prompt: "Fill in the blank: She said: “We have found _____ in the water.”", answer: "lead" });
+    const remark = item({
+      prompt: "Fill in the blank: She said: “We have found _____ in the water.”",
+      answer: "lead",
+      answerType: "text",
+    });
     expect(checks(remark)).toContain("quoted-blank");
-    const short = item({ prompt: "Fill in the blank: The engine was known as “the iron _____”.", answer: "horse" });
+    const short = item({
+      prompt: "Fill in the blank: The engine was known as “the iron _____”.",
+      answer: "horse",
+      answerType: "text",
+    });
     expect(checks(short)).not.toContain("quoted-blank");
-    const said = item({ prompt: "Fill in the blank: The mayor said, “Build the _____ now.”", answer: "bridge" });
+    const figure = item({
+      prompt: "Fill in the blank: The minister said: “The line will carry _____ passengers a day by 2030.”",
+      answer: "40,000",
+      answerType: "number",
+    });
+    expect(checks(figure)).not.toContain("quoted-blank");
+    const said = item({
+      prompt: "Fill in the blank: The mayor said, “Build the _____ now.”",
+      answer: "bridge",
+      answerType: "text",
+    });
     expect(checks(said)).toContain("quoted-blank");
-    const title = item({ prompt: "Fill in the blank: He wrote “The Wealth of _____” in 1776.", answer: "Nations" });
+    const title = item({
+      prompt: "Fill in the blank: He wrote “The Wealth of _____” in 1776.",
+      answer: "Nations",
+      answerType: "text",
+    });
     expect(checks(title)).not.toContain("quoted-blank");
-    const motto = item({ prompt: "Fill in the blank: The school's motto is “learn to _____”.", answer: "serve" });
+    const motto = item({
+      prompt: "Fill in the blank: The school's motto is “learn to _____”.",
+      answer: "serve",
+      answerType: "text",
+    });
     expect(
       checks(motto, "Its motto, “learn to serve”, … The motto “learn to serve” is carved above the door."),
     ).toEqual([]);

@@ -19,7 +19,7 @@
  *   "a Scottish physician"): the document says more, or the card teaches nothing.
  */
 import { GAP } from "./item-kit";
-import { DATELINE } from "./parse";
+import { DATELINE, DATELINE_DEIXIS } from "./parse";
 import { COUNTRIES } from "./lexicon";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
@@ -105,8 +105,13 @@ export function danglingThere(item: GeneratedItem): string[] {
  */
 export function datelineLeft(item: GeneratedItem): string[] {
   const { body } = promptBody(item.prompt);
-  const m = DATELINE.exec(body) ?? DATELINE.exec(body.replace(/^(?:When|Where|Who|What|Which|How \w+)\s+\w+\s+/, ""));
+  const filled = body.split(GAP).join(item.answer);
+  const m =
+    DATELINE.exec(filled) ?? DATELINE.exec(filled.replace(/^(?:When|Where|Who|What|Which|How \w+)\s+\w+\s+/, ""));
   if (!m) return [];
+  // "OSLO, 2 May 2021 – The tunnel opened to traffic this morning": the dateline dates the claim's "this morning",
+  // so it is part of the claim (parse.ts keeps it), and its date may be asked.
+  if (DATELINE_DEIXIS.test(filled.slice(m[0].length))) return [];
   return ["a press release's dateline quoted with the claim"];
 }
 
@@ -154,7 +159,12 @@ interface Span {
   value: number;
   start: number;
   end: number;
+  /** How far (in points) a share written as a ratio may be from its percentage: more after "about", "nearly". */
+  slack?: number;
 }
+
+const HEDGED =
+  /\b(?:about|around|roughly|nearly|almost|some|approximately|more than|over|fewer than|less than|under)\s+$/i;
 
 /** Shares written as ratios: "one adult in four", "3 out of 10", "a quarter", "two-thirds" (as per cent). */
 function ratios(text: string): Span[] {
@@ -162,7 +172,13 @@ function ratios(text: string): Span[] {
   const ratio = new RegExp(`\\b(${NUM})\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:in|out of)\\s+(?:every\\s+)?(${NUM})\\b`, "giu");
   for (const m of text.matchAll(ratio)) {
     const d = valueOf(m[2]!);
-    if (d > 1) out.push({ value: (100 * valueOf(m[1]!)) / d, start: m.index, end: m.index + m[0].length });
+    if (d > 1)
+      out.push({
+        value: (100 * valueOf(m[1]!)) / d,
+        start: m.index,
+        end: m.index + m[0].length,
+        slack: HEDGED.test(text.slice(0, m.index)) ? 3 : 1.5,
+      });
   }
   const share = /\b(a|an|one|two|three|four|nine)[\s-](half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b/gi;
   for (const m of text.matchAll(share))
@@ -261,7 +277,7 @@ export function answerGiven(item: GeneratedItem): string[] {
   const pcts = percents(filled);
   for (const r of shares)
     for (const p of pcts)
-      if ((inGap(r) || inGap(p)) && !(inGap(r) && inGap(p)) && Math.abs(r.value - p.value) <= 1.5)
+      if ((inGap(r) || inGap(p)) && !(inGap(r) && inGap(p)) && Math.abs(r.value - p.value) <= (r.slack ?? 1.5))
         return ["a share written twice: the other form gives the blank"];
   const spans = intervals(filled);
   if (spans.some(inGap)) return ["an interval and the dates it separates: the others give the blank"];
@@ -278,7 +294,7 @@ export function answerGiven(item: GeneratedItem): string[] {
 
 /** Shares and percentages that agree ("four in five (80 %)"). */
 const agreeingShares = (text: string) =>
-  ratios(text).filter((r) => percents(text).some((p) => Math.abs(r.value - p.value) <= 1.5)).length;
+  ratios(text).filter((r) => percents(text).some((p) => Math.abs(r.value - p.value) <= (r.slack ?? 1.5))).length;
 
 /**
  * A true/false statement whose figures check each other: a share written twice ("four adolescents in five (81 %)")
@@ -310,8 +326,8 @@ const MOTTO = /\b(?:motto|slogan|watchword|catchphrase|maxim)\b[^“"]{0,20}$/i;
 const SMALL_WORD = /^(?:of|the|and|a|an|in|on|for|to|at|by|de|la|le|du|von|van)$/;
 
 /**
- * A blank inside a direct quotation: the learner is asked to recall a remark word for word. A quotation that is a
- * name or a title (every word capitalised) or a motto the document stresses (quoted in it more than once) stays.
+ * A word blank inside a direct quotation: the learner is asked to recall a remark word for word (a number or a date
+ * the speaker gives is a fact and stays). A quotation that is a name or a title (every word capitalised) or a motto the document stresses (quoted in it more than once) stays.
  *
  * @example
  * quotedBlank(item({ prompt: 'Fill in the blank: She said: “We have found _____ in the water.”', answer: 'lead' })) // one reason
@@ -319,7 +335,8 @@ const SMALL_WORD = /^(?:of|the|and|a|an|in|on|for|to|at|by|de|la|le|du|von|van)$
 export function quotedBlank(item: GeneratedItem, documentText = ""): string[] {
   const { body, quoting } = promptBody(item.prompt);
   const gap = body.indexOf(GAP);
-  if (!quoting || gap < 0) return [];
+  // A figure a speaker gives ("“… within _____ years”") is a fact of its own, not the remark's wording.
+  if (!quoting || gap < 0 || item.answerType === "number" || item.answerType === "date") return [];
   for (const m of body.matchAll(/“([^“”]*)”|"([^"]*)"/g)) {
     if (!(m.index < gap && gap < m.index + m[0].length)) continue;
     const quote = (m[1] ?? m[2]!).split(GAP).join(item.answer).trim();

@@ -227,9 +227,17 @@ export const DATELINE = new RegExp(
   "u",
 );
 
-/** Characters of the dateline `sentence` opens with (0 when none). */
+/** A time the claim gives only relative to the dateline: "opened this morning", "announced today". */
+export const DATELINE_DEIXIS =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
+
+/**
+ * Characters of the dateline `sentence` opens with (0 when none). A dateline whose claim says "today" or "this
+ * morning" stays: its date is what the claim's time refers to.
+ */
 export function datelineLength(sentence: string): number {
-  return DATELINE.exec(sentence)?.[0].length ?? 0;
+  const m = DATELINE.exec(sentence);
+  return m && !DATELINE_DEIXIS.test(sentence.slice(m[0].length)) ? m[0].length : 0;
 }
 
 function readFrontMatter(text: string): { frontMatter: FrontMatter; bodyStart: number } {
