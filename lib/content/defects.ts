@@ -14,6 +14,7 @@ import { parseDocument } from "./parse";
 import { itemReferences } from "./references";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
+import { regionAfterPlace, thinRole } from "./outside-shapes";
 import { fold } from "./text";
 import { unresolvedAnaphora } from "./well-formed";
 import { partOfLongerName } from "./whole-name";
@@ -47,6 +48,8 @@ export const DETECTORS = [
   "it-antecedent",
   ...SHAPE_CHECKS,
   ...INFORMATIVE_CHECKS,
+  "thin-role",
+  "region-after-place",
   "unresolved-anaphora",
   "unresolved-reference",
   "fragment-option",
@@ -1305,7 +1308,18 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
  */
 export function itemShapes(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   const title = context.documentText ? documentTitle(context.documentText) : undefined;
-  return shapeDefects(item, { title, knownTexts: context.knownTexts }).map((d) => defect(d.check, item, d.message));
+  return shapeDefects(item, { title, knownTexts: context.knownTexts, documentText: context.documentText }).map((d) =>
+    defect(d.check, item, d.message),
+  );
+}
+
+/** The review-only shapes of outside-shapes.ts (a bare occupation, the region after a place): never served. */
+export function reviewShapeDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+  const title = context.documentText ? documentTitle(context.documentText) : undefined;
+  return [
+    ...thinRole(item, title).map((m) => defect("thin-role", item, m)),
+    ...regionAfterPlace(item).map((m) => defect("region-after-place", item, m)),
+  ];
 }
 
 /** The checks of lib/content/informative.ts (worthless items: logistics, the topic, a number given away, …). */
@@ -1386,6 +1400,7 @@ const ITEM_DETECTORS: ((item: GeneratedItem, context: DefectContext) => Defect[]
   fragmentOption,
   optionKind,
   listShowsMembers,
+  reviewShapeDefects,
 ];
 
 /**

@@ -187,20 +187,57 @@ export function parseDocument(text: string): ParsedDocument {
     para.push(line);
   }
   flushParagraph();
-  const sentences = blocks.flatMap((b, index) => toSentences(b, index));
+  // A press release's dateline opens its first paragraph only ("GENEVA, 14 March 2025 – The agency …").
+  const lead = blocks.findIndex((b) => b.kind === "paragraph");
+  const sentences = blocks.flatMap((b, index) => toSentences(b, index, index === lead));
   const title = frontMatter.title ?? sections.find((s) => s.level === 1)?.heading;
   return { text, frontMatter, title, bodyStart, bodyEnd: text.length, sections, blocks, sentences, tables };
 }
 
-function toSentences(block: Block, blockIndex: number): Sentence[] {
-  return splitSentences(block.text).map(({ start, end }) => ({
-    text: block.text.slice(start, end),
-    start: block.start + start,
-    end: block.start + end,
-    section: block.sectionPath,
-    blockKind: block.kind,
-    blockIndex,
-  }));
+function toSentences(block: Block, blockIndex: number, lead = false): Sentence[] {
+  return splitSentences(block.text).map(({ start, end }, i) => {
+    // The dateline is metadata, not part of the claim: the sentence starts after it.
+    const from = lead && i === 0 ? start + datelineLength(block.text.slice(start, end)) : start;
+    return {
+      text: block.text.slice(from, end),
+      start: block.start + from,
+      end: block.start + end,
+      section: block.sectionPath,
+      blockKind: block.kind,
+      blockIndex,
+    };
+  });
+}
+
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
+const DATE = `(?:\\d{1,2}\\s+${MONTH}\\.?(?:,?\\s+\\d{4})?|${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
+const CAPS_WORD = "\\p{Lu}[\\p{Lu}.'’-]+";
+const TITLE_WORD = "\\p{Lu}[\\p{L}.'’-]+";
+const AGENCY = "\\s*\\([^()\\n]{2,30}\\)";
+/**
+ * A press release's dateline at the start of a sentence, in bold or not: "GENEVA, 14 March 2025 – ", "LONDON
+ * (Reuters) — ", "WASHINGTON, D.C., May 2, 2024 -- ", "**Geneva, 25 November 2020.** " (a title-case place needs its
+ * date, and a place in capitals alone needs a region, an agency or a date: "NATO – The alliance …" is no dateline).
+ */
+export const DATELINE = new RegExp(
+  `^(?:\\*\\*|__)?(?:${CAPS_WORD}(?:[ -]${CAPS_WORD})*(?:(?:,\\s*(?:${CAPS_WORD}|${TITLE_WORD})(?:\\s${TITLE_WORD})*)?(?:${AGENCY})?(?:,\\s*${DATE})|(?:,\\s*(?:${CAPS_WORD}|${TITLE_WORD})(?:\\s${TITLE_WORD})*)?${AGENCY}|,\\s*(?:${CAPS_WORD}|${TITLE_WORD})(?:\\s${TITLE_WORD})*)` +
+    `|${TITLE_WORD}(?:\\s${TITLE_WORD})*(?:,\\s*${TITLE_WORD}(?:\\s${TITLE_WORD})*)?(?:${AGENCY})?,\\s*${DATE})` +
+    `(?:\\s*(?:[–—]|--?)(?:\\*\\*|__)?\\s+|\\.(?:\\*\\*|__)?\\s+|(?:\\*\\*|__)\\s*(?:[–—]|--?)\\s+)(?=[\\p{Lu}"“])`,
+  "u",
+);
+
+/** A time the claim gives only relative to the dateline: "opened this morning", "announced today". */
+export const DATELINE_DEIXIS =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
+
+/**
+ * Characters of the dateline `sentence` opens with (0 when none). A dateline whose claim says "today" or "this
+ * morning" stays: its date is what the claim's time refers to.
+ */
+export function datelineLength(sentence: string): number {
+  const m = DATELINE.exec(sentence);
+  return m && !DATELINE_DEIXIS.test(sentence.slice(m[0].length)) ? m[0].length : 0;
 }
 
 function readFrontMatter(text: string): { frontMatter: FrontMatter; bodyStart: number } {

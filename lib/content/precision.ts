@@ -23,6 +23,7 @@ import { informativeDefects } from "./informative";
 import { capAcronymDrills, drilledAcronym } from "./acronym-share";
 import { generalWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
+import { reviewShapes } from "./outside-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
 import type { AnswerType, GeneratedItem, ItemKind } from "./types";
 
@@ -52,8 +53,8 @@ const capitalisedName = (answer: string) =>
 
 /**
  * A blank any reader fills without the document (shape J of report-corpus2): the number of a fixed term ("type
- * _____ diabetes", "stage _____ cancer"). (The country after its city, "Strasbourg, _____", is left: "Mons, _____"
- * was judged sound, and how well known a city is needs a list.)
+ * _____ diabetes", "stage _____ cancer"). (The country after its city, "Strasbourg, _____", is not dropped: "Mons,
+ * _____" was judged sound, and how well known a city is needs a list; outside-shapes.ts sends it to review.)
  *
  * @example
  * obviousFill({ ...item, prompt: 'Fill in the blank: Most cases are type _____ diabetes.', answerType: 'number' }) // 'obvious fill: …'
@@ -177,6 +178,8 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
   for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
+  // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 044).
+  for (const why of reviewShapes(item, document.title)) lower(DOUBT, why);
   // A key of everyday words the document does not define (blank-worth.ts, decision 041).
   for (const why of generalWord(item, document)) lower(DOUBT, why);
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
