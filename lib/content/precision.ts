@@ -21,6 +21,7 @@ import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
 import { capAcronymDrills } from "./acronym-share";
+import { standsFor } from "./acronyms";
 import { generalWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
@@ -943,7 +944,7 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
   // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
   const readings = acronym
     ? [...(item.options ?? []), ...(documentText.match(CAPITALISED_NAME) ?? [])].filter(
-        (o) => spellingKey(o) !== spellingKey(item.answer) && spelledByInitials(acronym, o),
+        (o) => spellingKey(o) !== spellingKey(item.answer) && standsFor(acronym, o, { initialsOnly: true }),
       )
     : [];
   if (readings.length) out.push(`"${readings[0]}" is also a reading of ${acronym}`);
@@ -958,14 +959,3 @@ function headingAbove(text: string, offset: number): string {
 }
 
 const CAPITALISED_NAME = /\p{Lu}[\p{L}'’-]+(?: (?:(?:of|the|and|for|on|in) )*\p{Lu}[\p{L}'’-]+)+/gu;
-
-/** Does `acronym` spell the initials of `name`'s words, small linking words skipped ("ECHR": European Court of Human Rights)? */
-function spelledByInitials(acronym: string, name: string): boolean {
-  const letters = acronym.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  const initials = name
-    .split(/[^\p{L}0-9]+/u)
-    .filter((w) => w && !/^(?:of|the|and|for|in|on|at|to|a|an|de|du|des|la|le)$/i.test(w))
-    .map((w) => w[0]!.toLowerCase())
-    .join("");
-  return letters.length >= 2 && initials === letters;
-}
