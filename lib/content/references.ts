@@ -14,7 +14,7 @@
  */
 import { isExpletiveIt } from "./coreference";
 import { posTokens, type PosToken } from "./pos";
-import { splitSentences } from "./split-sentences";
+import { sentencesBefore } from "./split-sentences";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -279,7 +279,7 @@ function titleNames(candidate: Candidate, title: string, documentText: string): 
 
 /** The text of the (up to) `count` sentences before offset `start`. */
 function previousSentences(documentText: string, start: number, count = 2): string {
-  const spans = splitSentences(documentText.slice(0, start)).slice(-count);
+  const spans = sentencesBefore(documentText, start, count);
   return spans.length ? documentText.slice(spans[0]!.start, start) : "";
 }
 
@@ -296,7 +296,8 @@ const NAME = "\\p{Lu}[\\p{L}'’-]*(?: (?:of |de |von |van )?\\p{Lu}[\\p{L}'’-
 
 /**
  * Named things of the noun's kind in `text`: a name headed by the noun ("Liubice castle", "European Space Agency"),
- * "the castle of Liubice", and a name the text calls one ("Fort Vellum, a trading site", "Fort Vellum is a site").
+ * "the castle of Liubice", "a trading post called Peterhof", and a name the text calls one ("Fort Vellum, a trading
+ * site", "Fort Vellum is a site").
  */
 function candidates(word: string, text: string): Candidate[] {
   if (!text) return [];
@@ -317,6 +318,11 @@ function candidates(word: string, text: string): Candidate[] {
   for (const m of text.matchAll(new RegExp(`\\b(${noun}) of (?:the )?(${NAME})`, "gu"))) {
     const core = clean(m[2]!);
     if (core) out.push({ name: `${m[1]} of ${core}`, core, replacement: `the ${m[1]!.toLowerCase()} of ${core}` });
+  }
+  // "a trading post called Peterhof", "the fort, named Vellum,": the name after the noun.
+  for (const m of text.matchAll(new RegExp(`\\b${noun},? (?:called|named|known as) (?:the )?(${NAME})`, "gu"))) {
+    const core = clean(m[1]!);
+    if (core && /^\p{Lu}/u.test(core)) out.push({ name: core, core, replacement: core });
   }
   const called = new RegExp(
     `(${NAME}),? (?:(?:is|was|became|remains) )?(?:a|an|the) (?:[a-z-]+ ){0,3}${word}\\b`,
