@@ -8,6 +8,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { standsFor } from "./acronyms";
+import { generalWord } from "./blank-worth";
 import { findPeople } from "./extract-people";
 import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
@@ -950,15 +951,20 @@ export function answerInPrompt(item: GeneratedItem): Defect[] {
 }
 
 /**
- * A blank (or typed answer) on a word too common to teach anything ("the", "people", "made").
+ * A blank (or typed answer) on a word too common to teach anything: one or two letters ("a", "of"), or one everyday
+ * word the document does not define ("people", "information"). The second is the generator's own doubt (blank-worth.ts
+ * `generalWord`, word frequencies, decision 041), read here on every served item.
  *
  * @example
- * blankOnCommonWord(item({ kind: "cloze", answer: "people" })) // one defect
+ * blankOnCommonWord(item({ kind: "cloze", answer: "people", answerType: "text" })) // one defect
  */
-export function blankOnCommonWord(item: GeneratedItem): Defect[] {
+export function blankOnCommonWord(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   if (item.kind !== "cloze" && item.kind !== "typed") return [];
   const answer = fold(item.answer);
-  const isCommon = answer.length <= 2 && !/\d/.test(answer) ? true : COMMON_WORDS.has(answer);
+  const { documentText } = context;
+  const isCommon =
+    (answer.length <= 2 && !/\d/.test(answer)) ||
+    generalWord(item, { documentText, title: documentText ? titleOf(documentText) : "" }).length > 0;
   return isCommon ? [defect("blank-on-common-word", item, `blank on "${item.answer}"`)] : [];
 }
 
