@@ -50,6 +50,8 @@ describe("standsFor, initials only (another reading of an acronym)", () => {
     ["NTM-I", "NATO Training Mission in Iraq", true],
     ["ECtHR", "European Convention on Human Rights", false],
     ["EUFOR", "European Union Force", false],
+    ["IAEA", "The IAEA", false],
+    ["MNBN", "Multinational Battalion", false],
   ])("%s, %s → %s", (acronym, expansion, expected) => {
     expect(standsFor(acronym, expansion, { initialsOnly: true })).toBe(expected);
   });

@@ -24,9 +24,10 @@ const plain = (text: string) =>
  * lower-case letter of the acronym ("AFBiH": … Bosnia and Herzegovina). So "NATO Mission Iraq" is not NTM-I (no word
  * lends the "T"), "Council" is not UNSC, and "Panama Canal Authority" is not the Spanish "ACP".
  *
- * `initialsOnly`: every word lends its initial alone (an abbreviation its initial or itself), for asking whether
- * another name of the document is a second reading of an acronym: "ECtHR" may stand for the European Court of
- * Human Rights, but is no reading of the European Convention on Human Rights, whose "t" is not an initial.
+ * `initialsOnly`: every word lends its initial alone, linking words theirs or nothing: an acronym defined by a
+ * bracket after capitalised words ("Multinational Battalion (MNBN)" is no definition), and whether another name of
+ * the document is a second reading of an acronym: "ECtHR" may stand for the European Court of Human Rights, but is
+ * no reading of the European Convention on Human Rights (its "t" is no initial), nor of "the IAEA".
  *
  * @example
  * standsFor("NTM-I", "NATO Training Mission in Iraq") // true
@@ -59,7 +60,7 @@ export function standsFor(acronym: string, expansion: string, { initialsOnly = f
     if (LINKING.has(word) && (lends(at, w + 1) || (linkingAt(at) && lends(at + 1, w + 1)))) return true;
     if (word[0] === letters[at]) {
       if (lends(at + 1, w + 1)) return true;
-      if (abbreviation) {
+      if (abbreviation && !initialsOnly) {
         // An abbreviation in the long form lends its initial or all of itself ("EUNAVFOR": EU Naval Force).
         if (letters.startsWith(word, at) && lends(at + word.length, w + 1)) return true;
       } else if (!initialsOnly) {
@@ -86,12 +87,12 @@ export function standsFor(acronym: string, expansion: string, { initialsOnly = f
  * longForm("DARPA", "US Defense Advanced Research Projects Agency") // "Defense Advanced Research Projects Agency"
  * longForm("SFOR", "NATO-led Stabilisation Force") // "Stabilisation Force"
  */
-export function longForm(acronym: string, words: string): string | undefined {
+export function longForm(acronym: string, words: string, options: { initialsOnly?: boolean } = {}): string | undefined {
   const parts = words.trim().split(/\s+/);
   for (let i = parts.length - 1; i >= 0; i--) {
     const candidate = parts.slice(i).join(" ");
     // A long form opens on a content word: "Office of the High Representative", not "of the High Representative".
-    if (/^\p{Lu}/u.test(candidate) && standsFor(acronym, candidate)) return candidate;
+    if (/^\p{Lu}/u.test(candidate) && standsFor(acronym, candidate, options)) return candidate;
   }
   return undefined;
 }

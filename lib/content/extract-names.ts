@@ -69,7 +69,8 @@ export function findOrganisations(sentence: string): NameMention[] {
   // Acronym definitions are reported even inside a longer name: "Allied Joint Force Command (JFC) Naples".
   const acronyms: NameMention[] = [];
   for (const m of sentence.matchAll(ACRONYM_RE)) {
-    const expansion = longForm(m[2], m[1].trim());
+    // Capitalised words before a bracket define it only by their initials ("NATO Training Mission in Iraq (NTM-I)").
+    const expansion = longForm(m[2], m[1].trim(), { initialsOnly: true });
     if (!expansion) continue;
     const start = m.index + m[1].trimEnd().length - expansion.length;
     acronyms.push({ name: expansion, start, stop: start + expansion.length, acronym: m[2] });
