@@ -162,8 +162,6 @@ describe("the judged set's doubtful signs (decision 038)", () => {
   });
 
   it.each([
-    ["Ships that pass it at night see a white flash every ten seconds.", "it"],
-    ["Most of it was rebuilt after a storm in 1903.", "it"],
     ["In 1921 the Northern Lights Board gave her a gold medal for the design.", "her"],
     ["In 1850 the city council asked him to design a new hall.", "him"],
     ["Both ran on a workstation built in Redwood City.", "Both"],

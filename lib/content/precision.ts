@@ -585,9 +585,7 @@ export function frontedDateAskedOfMain(question: string, source: string, answer:
 /** The prompt's sentence with its blank filled in by the answer: what the learner reads once it is answered. */
 const fill = (body: string, item: GeneratedItem) => body.replace(GAP, item.answer);
 
-const PRONOUN = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
 const PERSONAL = /^(?:he|him|his|she|her)$/i;
-const PLURAL = /^(?:they|them|their)$/i;
 /** A noun that reads as plural ("ships", "Romans"), not "bus", "analysis", "glass". */
 const pluralNoun = (word: string) => /[^su's]s$|[^s]es$/i.test(word) && !/(?:ss|us|is)$/i.test(word);
 
@@ -607,13 +605,14 @@ function peopleOf(documentText: string): string[] {
 }
 
 /**
- * A third-person pronoun of a quoted sentence that nothing before it in the sentence can stand for, or null: "he"
- * with no person named before, "it" with no singular thing, "they" with no plural, and a sentence that opens with
- * "Both". Such a card reads as a riddle out of its document ("In 1956 Anders Franzén found it at a depth of _____
- * metres"). A pronoun in a fronted phrase may point forward ("Before it reaches the sea, the Danube …").
+ * A personal pronoun of a quoted sentence that no person before it in the sentence can stand for, or null: "he",
+ * "her" with no person or role named before, and a sentence that opens with "Both" + verb or "The two" + verb. Such
+ * a card reads as a riddle out of its document ("In 1921 the Board gave her a gold medal"). A pronoun in a fronted
+ * phrase may point forward ("After his success at Suez, Ferdinand de Lesseps …"). "it", "they" and the rest are
+ * references.ts's (`unresolvedReferences`), read for every item.
  *
  * @example
- * danglingPronoun('Ships that use it avoid the long voyage around Cape Horn.') // 'it'
+ * danglingPronoun('In 1850 the city council asked him to design a new hall.') // 'him'
  * danglingPronoun('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
  */
 export function danglingPronoun(sentence: string, documentText = ""): string | null {
@@ -631,7 +630,7 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
   const fronted = ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "") ? sentence.indexOf(",") : -1;
   const known = peopleOf(documentText);
   for (const [k, token] of tokens.entries()) {
-    if (!PRONOUN.test(token.text) || token.pos === "PROPN") continue;
+    if (!PERSONAL.test(token.text) || token.pos === "PROPN") continue;
     // Pointing forward, the pronoun stands for the main clause's subject, the words right after the comma.
     const after = tokens.filter((t) => t.start > fronted);
     const stop = after.findIndex((t) => ["VERB", "AUX", "PUNCT"].includes(t.pos));
@@ -660,18 +659,9 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
           (prev.pos === "DET" && !/^(?:that|which)$/i.test(prev.text)))
       );
     });
-    // Words of a person's name are not a thing "it" could be ("Anders Franzén found it"); a ship's name is.
-    const personWords = new Set(findPeople(scope).flatMap((p) => p.name.split(/\s+/)));
-    if (PERSONAL.test(token.text)) {
-      // extract-people.ts reads names personCandidates drops ("Jan Ingenhousz": "Jan" is also a month).
-      const named = people.length > 0 || findPeople(scope).length > 0;
-      if (!named && !nouns.some((t) => isRoleNoun(t.text))) return token.text;
-    } else if (PLURAL.test(token.text)) {
-      // "Brunel married Mary Horsley in 1836; they had three children": two people named make a "they".
-      const twoPeople = people.length + findPeople(scope).length >= 2;
-      if (!nouns.some((t) => pluralNoun(t.text)) && !/\band\b/.test(scope) && !twoPeople) return token.text;
-    } else if (!nouns.some((t) => !pluralNoun(t.text) && !personWords.has(t.text) && !isRoleNoun(t.text)))
-      return token.text;
+    // extract-people.ts reads names personCandidates drops ("Jan Ingenhousz": "Jan" is also a month).
+    const named = people.length > 0 || findPeople(scope).length > 0;
+    if (!named && !nouns.some((t) => isRoleNoun(t.text))) return token.text;
   }
   return null;
 }

@@ -48,6 +48,8 @@ describe("unresolvedReferences: one sentence alone", () => {
     ["A single kiln can fire both, and the glaze sets in an hour.", "both"],
     ["Neither survived the winter of 1788.", "Neither"],
     ["Later surveys confirmed it.", "it"],
+    ["Ships that pass it at night see a white flash every ten seconds.", "it"],
+    ["Most of it was rebuilt after a storm in 1903.", "it"],
     ["Its harbour silted up after 1640.", "Its"],
     ["Their charter was renewed in 1702.", "Their"],
     ["This method halved the cost of a tonne of salt.", "This method"],
