@@ -50,6 +50,8 @@ describe("unresolvedReferences: one sentence alone", () => {
     ["Later surveys confirmed it.", "it"],
     ["Ships that pass it at night see a white flash every ten seconds.", "it"],
     ["Most of it was rebuilt after a storm in 1903.", "it"],
+    ["In 1956 the diver Ola Strand found it at a depth of 40 metres, helped by the engineer Per Lund.", "it"],
+    ["In 1956 the diver Ola Strand found it at a depth of 40 metres, helped by the navy tug.", "it"],
     ["Its harbour silted up after 1640.", "Its"],
     ["Their charter was renewed in 1702.", "Their"],
     ["This method halved the cost of a tonne of salt.", "This method"],
@@ -79,6 +81,8 @@ describe("unresolvedReferences: one sentence alone", () => {
     "Those who worked the pans were paid in salt.",
     "Ships that carry it avoid the long haul around the cape.",
     "Vogt married Otto Brandt in 1902; they had two sons.",
+    "The Great Eastern later found its real use in 1866.",
+    "When the committee met in 1990, it chose a new chairman.",
     // A count the sentence says what it counts of.
     "In 1241 the two cities, Lübeck and Hamburg, signed an agreement.",
     "Both Lübeck and Hamburg signed the agreement.",

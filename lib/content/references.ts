@@ -13,6 +13,7 @@
  *   does not name, or that the document uses for several named things ("the agency" among ESA and NASA).
  */
 import { isExpletiveIt } from "./coreference";
+import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens, type PosToken } from "./pos";
 import { sentencesBefore } from "./split-sentences";
 import { promptBody } from "./well-formed";
@@ -153,9 +154,13 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
     const singular = SINGULAR.test(word);
     if (!singular && !PLURAL.test(word)) continue;
     if (singular && /^it$/i.test(word) && isExpletiveIt(sentence.slice(t.start))) continue;
-    // Pointing forward from a fronted phrase: the words after its comma count as before it.
+    // Pointing forward from a fronted phrase: the main clause's subject after its comma (the words up to its verb,
+    // six at most) counts as before it; "…, helped by the navy diver …" has no subject to point to.
     const fronted = comma > k && k < comma && ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "");
-    const scope = fronted ? [...tokens.slice(0, k), ...tokens.slice(comma + 1, comma + 7)] : tokens.slice(0, k);
+    const after = tokens.slice(comma + 1, comma + 7);
+    const verb = after.findIndex((a) => ["VERB", "AUX", "PUNCT"].includes(a.pos));
+    const subject = verb < 0 ? after : after.slice(0, verb);
+    const scope = fronted ? [...tokens.slice(0, k), ...subject] : tokens.slice(0, k);
     const nouns = scope.filter(
       (s, i) =>
         (s.pos === "NOUN" || s.pos === "PROPN" || (/^\p{Lu}/u.test(s.text) && i > 0 && s.pos !== "PRON")) &&
@@ -163,9 +168,15 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
         // "Ships that use it": a verb after a relative word that wink may tag as a noun.
         !/^(?:that|which|who)$/i.test(scope[i - 1]?.text ?? ""),
     );
+    // A person is no "it" ("the amateur researcher Anders Franzén found it"): not the words of a person's name, nor
+    // a role noun; a ship's name is.
+    const person = singular ? new Set(findPeople(sentence).flatMap((p) => p.name.split(/\s+/))) : null;
+    const thing = (n: PosToken) => !person?.has(n.text) && !isRoleNoun(n.text.toLowerCase());
     const fits = singular
       ? // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
-        nouns.some((n) => (n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text))
+        nouns.some(
+          (n) => thing(n) && ((n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text)),
+        )
       : nouns.some((n) => pluralNoun(n.text)) ||
         (nouns.length >= 2 && scope.some((s) => /^(?:and|or)$/.test(s.text))) ||
         // "Vogt married Otto Brandt in 1902; they had two sons": two people named apart are a "they".
