@@ -168,15 +168,16 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
         // "Ships that use it": a verb after a relative word that wink may tag as a noun.
         !/^(?:that|which|who)$/i.test(scope[i - 1]?.text ?? ""),
     );
-    // A person is no "it" ("the amateur researcher Anders Franzén found it"): not the words of a person's name, nor
-    // a role noun; a ship's name is.
-    const person = singular ? new Set(findPeople(sentence).flatMap((p) => p.name.split(/\s+/))) : null;
-    const thing = (n: PosToken) => !person?.has(n.text) && !isRoleNoun(n.text.toLowerCase());
+    // A person is no "it" ("the amateur researcher Anders Franzén found it"): not a role noun, nor the words of a
+    // person's name (looked up only when every candidate is capitalised); a ship's name is.
+    const things = nouns.filter(
+      (n) =>
+        !isRoleNoun(n.text.toLowerCase()) &&
+        // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
+        ((n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text)),
+    );
     const fits = singular
-      ? // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
-        nouns.some(
-          (n) => thing(n) && ((n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text)),
-        )
+      ? things.some((n) => !/^\p{Lu}/u.test(n.text)) || things.some((n) => !personWords(sentence).has(n.text))
       : nouns.some((n) => pluralNoun(n.text)) ||
         (nouns.length >= 2 && scope.some((s) => /^(?:and|or)$/.test(s.text))) ||
         // "Vogt married Otto Brandt in 1902; they had two sons": two people named apart are a "they".
@@ -184,6 +185,14 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
     if (!fits) out.push({ kind: "pronoun", phrase: word, at: t.start });
   }
   return out;
+}
+
+let people: { sentence: string; words: Set<string> } | undefined;
+/** The words of the people `sentence` names (extract-people.ts), for the last sentence asked (items share one). */
+function personWords(sentence: string): Set<string> {
+  if (people?.sentence !== sentence)
+    people = { sentence, words: new Set(findPeople(sentence).flatMap((p) => p.name.split(/\s+/))) };
+  return people.words;
 }
 
 /** How many runs of capitalised names (not the sentence's first word alone) `tokens` hold. */
