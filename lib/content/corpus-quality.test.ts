@@ -72,7 +72,7 @@ const COVERED_AT_LEAST: Record<string, number> = {
   // outside shapes: 9 → 7 (main measured 10): "published" was asked only from the dateline ("Geneva, _____. The
   // World Health Organization …", judged ill-formed; parse.ts now strips the dateline), "adolescents-inactive" and
   // "adults-inactive" only where "about one adult in four (_____)" / "four adolescents in five (_____)" give the
-  // percentage away (judged worthless; answer-given, decision 044).
+  // percentage away (judged worthless; answer-given, decision 045).
   "who-physical-activity.md": 7,
   // The tuning page. main: 62. Its 15 schools and 3 partner nations are now asked as one list item each ("Which one
   // is NOT …"), which this answer-match count cannot see; the Stoltenberg caption's 2 facts go to review.
@@ -117,7 +117,7 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "list-member": 0, // before: 2 / 0 / 0 ("When did floods hit the valley, 1967, 1993 and 2011?")
   "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "absurd-variant": 0, // wip-gen-lists: new ("operates 35 hours a day", a range turned backwards)
-  // Round 3's outside shapes (outside-shapes.ts, decision 044): dropped by the gate, so 0 on served items.
+  // Round 3's outside shapes (outside-shapes.ts, decision 045): dropped by the gate, so 0 on served items.
   "glued-label": 0,
   "dangling-there": 0,
   "dateline-left": 0,
@@ -183,7 +183,7 @@ const JUDGED_FALSE_SERVED_AT_MOST = 0;
 // same signal sends "principle" and "terrorism" (judged worthless) to review (decision 041, round 2).
 // outside shapes: 7 → 9, "Mons, _____ → Belgium" (the region after a place: readers split on it) and "Who was John
 // F. Stevens? → a railway engineer" (a bare occupation) go to review on purpose; Strasbourg, Baltimore, Trinity
-// College and Dayton, judged worthless, go with them (decision 044).
+// College and Dayton, judged worthless, go with them (decision 045).
 const JUDGED_SOUND_FOR_REVIEW_AT_MOST = 9;
 
 const corpusFiles = defaultInputs().filter((f) => path.dirname(f) === CORPUS_DIR);

@@ -121,7 +121,3 @@ export function shiftDate(d: DocDate, by: number): DocDate {
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1) + by * 86400000);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), precision: "day" };
 }
-
-export function sameDate(a: DocDate, b: DocDate): boolean {
-  return formatDate(a) === formatDate(b);
-}

@@ -7,6 +7,8 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { standsFor } from "./acronyms";
+import { generalWord } from "./blank-worth";
 import { findPeople } from "./extract-people";
 import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
@@ -374,38 +376,6 @@ export function answerPunctuation(item: GeneratedItem): Defect[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Acronyms
 
-/**
- * Do the letters of `acronym` spell `expansion`? Each letter must be found, in order, in the expansion with the
- * first letter starting a word (Schwartz & Hearst 2003), and every content word of the expansion must lend its
- * initial to the acronym — so "Council" is not an expansion of "UNSC" and "Panama Canal Authority" is not one of
- * the Spanish "ACP".
- *
- * @example
- * acronymMatches("NTM-I", "NATO Training Mission in Iraq") // true
- * acronymMatches("UNSC", "Council") // false
- */
-export function acronymMatches(acronym: string, expansion: string): boolean {
-  const letters = acronym.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  const text = expansion
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-  if (letters.length < 2 || text.trim().length === 0) return false;
-  // Schwartz–Hearst: scan right to left; the acronym's first letter must begin a word.
-  let t = text.length - 1;
-  for (let a = letters.length - 1; a >= 0; a -= 1) {
-    const c = letters[a]!;
-    while (t >= 0 && (text[t] !== c || (a === 0 && t > 0 && /[a-z0-9]/.test(text[t - 1]!)))) t -= 1;
-    if (t < 0) return false;
-    t -= 1;
-  }
-  const initials = text
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !STOPWORDS.has(w))
-    .map((w) => w[0]!);
-  return initials.every((i) => letters.includes(i));
-}
-
 const ACRONYM = /^[A-Z][A-Za-z0-9&.-]*[A-Z0-9][A-Za-z]?s?$/;
 
 /**
@@ -425,7 +395,7 @@ export function acronymMismatch(item: GeneratedItem): Defect[] {
     for (const p of item.pairs ?? []) pairs.push([p.left, p.right]);
   return pairs
     .filter(([acronym]) => ACRONYM.test(acronym.trim()))
-    .filter(([acronym, expansion]) => !acronymMatches(acronym, expansion))
+    .filter(([acronym, expansion]) => !standsFor(acronym, expansion))
     .map(([acronym, expansion]) => defect("acronym-mismatch", item, `"${acronym}" does not spell "${expansion}"`));
 }
 
@@ -984,15 +954,20 @@ export function answerInPrompt(item: GeneratedItem): Defect[] {
 }
 
 /**
- * A blank (or typed answer) on a word too common to teach anything ("the", "people", "made").
+ * A blank (or typed answer) on a word too common to teach anything: one or two letters ("a", "of"), or one everyday
+ * word the document does not define ("people", "information"). The second is the generator's own doubt (blank-worth.ts
+ * `generalWord`, word frequencies, decision 041), read here on every served item.
  *
  * @example
- * blankOnCommonWord(item({ kind: "cloze", answer: "people" })) // one defect
+ * blankOnCommonWord(item({ kind: "cloze", answer: "people", answerType: "text" })) // one defect
  */
-export function blankOnCommonWord(item: GeneratedItem): Defect[] {
+export function blankOnCommonWord(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   if (item.kind !== "cloze" && item.kind !== "typed") return [];
   const answer = fold(item.answer);
-  const isCommon = answer.length <= 2 && !/\d/.test(answer) ? true : COMMON_WORDS.has(answer);
+  const { documentText } = context;
+  const isCommon =
+    (answer.length <= 2 && !/\d/.test(answer)) ||
+    generalWord(item, { documentText, title: documentText ? titleOf(documentText) : "" }).length > 0;
   return isCommon ? [defect("blank-on-common-word", item, `blank on "${item.answer}"`)] : [];
 }
 

@@ -1,5 +1,5 @@
 import { sameByAlias } from "./aliases";
-import { dateOrdinal, formatDate, formatPeriod, shiftDate } from "./dates";
+import { formatDate, formatPeriod, shiftDate } from "./dates";
 import { editDistance, normaliseText } from "./normalise";
 import { shuffle, type Rng } from "../prng";
 import type { DocDate } from "./types";
@@ -134,10 +134,6 @@ export function numberCandidates(value: number, docValues: readonly number[]): s
     (v) => v !== value && v >= value / 5 && v <= value * 5 && Number.isInteger(v) === Number.isInteger(value),
   );
   return [sameScale.map(String), [...near].map(String)];
-}
-
-export function sortByDate<T extends { date: DocDate }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => dateOrdinal(a.date) - dateOrdinal(b.date));
 }
 
 export { formatDate };

@@ -11,6 +11,7 @@ import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
 import { factKey, hash } from "./keys";
 import { posTokens } from "./pos";
 import { analyse } from "./tokens";
+import { labelValue } from "./parse";
 import { splitSentences } from "./split-sentences";
 import { escapeRegExp, tidy, upperFirst } from "./text";
 import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFact } from "./types";
@@ -20,8 +21,6 @@ const GENERIC =
   /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice)$/i;
 /** Small words a name may hold in lower case ("Bank of England", "Château de Chambord"). */
 const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
-/** "Label: value" with a short label; the label may be bold ("**Length**: 156 m"). */
-const LABEL_VALUE = /^(?:\*\*|__)?([A-Z][^:*_]{0,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(\S.*)$/u;
 /** "Label – value" with a spaced dash instead of the colon ("- Length – 2.4 km", "**Architect** — Marta Lindqvist"). */
 const LABEL_DASH = /^(?:\*\*|__)?([A-Z][^:*_–—]{0,40}?)(?:\*\*|__)?\s+[–—-]\s+(?:\*\*|__)?(\S.*)$/u;
 /** A timeline entry: a date, then ":" or a dash, then the event ("2006 – Agreement signed", "**1970**: the NPT …"). */
@@ -50,10 +49,11 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
     const entity = subjectOf(doc, blocks[0]!.sectionPath);
     if (!entity) continue;
     for (const b of blocks) {
-      const m = LABEL_VALUE.exec(tidy(b.text)) ?? LABEL_DASH.exec(tidy(b.text));
-      const value = m && valueOf(m[2]!);
-      if (!m || !value || !isLabel(m[1]!.trim())) continue;
-      const fact = attribute(entity, m[1]!.trim(), value, { text: b.text, start: b.start, end: b.end });
+      const dash = LABEL_DASH.exec(tidy(b.text));
+      const m = labelValue(tidy(b.text)) ?? (dash && { label: dash[1]!, value: dash[2]! });
+      const value = m && valueOf(m.value);
+      if (!m || !value || !isLabel(m.label.trim())) continue;
+      const fact = attribute(entity, m.label.trim(), value, { text: b.text, start: b.start, end: b.end });
       if (fact) out.push(fact);
     }
   }

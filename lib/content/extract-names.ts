@@ -1,3 +1,4 @@
+import { longForm } from "./acronyms";
 import { proposals } from "./tokens";
 import { COUNTRIES, INSTITUTION_HEADS } from "./lexicon";
 import { locatedPlaces } from "./located-places";
@@ -59,10 +60,11 @@ export function findOrganisations(sentence: string): NameMention[] {
     name = name.replace(/\s(?:and|of|for|in|on|the)$/, "");
     // "Allied Joint Force Command (JFC) Naples": the word after the acronym belongs to the name.
     if (m[3] && name === m[1]) name = m[0];
-    // "(ACR)" after a name is its acronym only if the letters match (Schwartz & Hearst); else it names something else.
-    const acronym = !m[3] && m[2] && matchesShortForm(m[2], name) ? m[2] : undefined;
-    // The shortest words the letters spell: "NATO-led Stabilisation Force (SFOR)" defines "Stabilisation Force".
-    if (acronym) name = shortestLongForm(acronym, name);
+    // "(ACR)" after a name is its acronym only if its letters stand for the name's last words (acronyms.ts), the
+    // fewest that do: "NATO-led Stabilisation Force (SFOR)" defines "Stabilisation Force"; else it names something else.
+    const defined = !m[3] && m[2] ? longForm(m[2], name) : undefined;
+    const acronym = defined && m[2];
+    if (defined) name = defined;
     add({ name, start, stop: start + name.length, acronym });
   }
   for (const p of proposals(sentence, "organizations")) {
@@ -75,8 +77,8 @@ export function findOrganisations(sentence: string): NameMention[] {
   // Acronym definitions are reported even inside a longer name: "Allied Joint Force Command (JFC) Naples".
   const acronyms: NameMention[] = [];
   for (const m of sentence.matchAll(ACRONYM_RE)) {
-    const initials = expandAcronym(m[1].trim(), m[2]);
-    const expansion = initials && matchesShortForm(m[2], initials) ? shortestLongForm(m[2], initials) : undefined;
+    // Capitalised words before a bracket define it only by their initials ("NATO Training Mission in Iraq (NTM-I)").
+    const expansion = longForm(m[2], m[1].trim(), { initialsOnly: true });
     if (!expansion) continue;
     const start = m.index + m[1].trimEnd().length - expansion.length;
     acronyms.push({ name: expansion, start, stop: start + expansion.length, acronym: m[2] });
@@ -88,64 +90,6 @@ export function findOrganisations(sentence: string): NameMention[] {
   return [...kept, ...acronyms.filter((a) => !kept.some((f) => f.acronym === a.acronym && f.name === a.name))].sort(
     (a, b) => a.start - b.start,
   );
-}
-
-/**
- * Schwartz & Hearst (PSB 2003): does `short` abbreviate `long`? Its letters and digits are matched right to left
- * against `long`, each found further left than the one after it, and the first one at the start of a word.
- *
- * @example matchesShortForm('JFC', 'Joint Force Command') // true
- * @example matchesShortForm('ABC', 'Council') // false
- */
-export function matchesShortForm(short: string, long: string): boolean {
-  const s = short.toLowerCase();
-  const l = long.toLowerCase();
-  let li = l.length - 1;
-  for (let si = s.length - 1; si >= 0; si--) {
-    const c = s[si]!;
-    if (!/[a-z0-9]/.test(c)) continue;
-    while (li >= 0 && (l[li] !== c || (si === firstAlnum(s) && li > 0 && /[a-z0-9]/.test(l[li - 1]!)))) li--;
-    if (li < 0) return false;
-    li--;
-  }
-  return true;
-}
-
-/**
- * The fewest trailing words of `long` that `short` still abbreviates, its first letter starting the first word.
- * @example shortestLongForm('DARPA', 'US Defense Advanced Research Projects Agency') // 'Defense Advanced Research Projects Agency'
- */
-export function shortestLongForm(short: string, long: string): string {
-  const words = long.split(/\s+/);
-  const first = short.replace(/[^A-Za-z0-9]/g, "")[0]?.toLowerCase();
-  for (let i = words.length - 1; i >= 0; i--) {
-    const candidate = words.slice(i).join(" ");
-    // A long form starts with a content word: "Office of the High Representative", not "of the High Representative".
-    if (/^[a-z]/.test(candidate)) continue;
-    if (candidate[0]?.toLowerCase() === first && matchesShortForm(short, candidate)) return candidate;
-  }
-  return long;
-}
-
-function firstAlnum(s: string): number {
-  return s.search(/[a-z0-9]/);
-}
-
-/** Words before "(ACR)" whose initials spell the acronym, skipping small linking words. */
-export function expandAcronym(words: string, acronym: string): string | undefined {
-  const letters = acronym.replace(/[^A-Z]/g, "");
-  const parts = words.split(/\s+/);
-  let li = letters.length - 1;
-  let i = parts.length - 1;
-  for (; i >= 0 && li >= 0; i--) {
-    const w = parts[i];
-    if (/^(?:of|in|for|and|on|the)$/.test(w)) continue;
-    if (w[0] !== letters[li]) return undefined;
-    // "NATO" can stand for the whole initial "N" (NTM-I = NATO Training Mission in Iraq).
-    li--;
-  }
-  if (li >= 0) return undefined;
-  return parts.slice(i + 1).join(" ");
 }
 
 /**

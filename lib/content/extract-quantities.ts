@@ -1,6 +1,6 @@
 import type { DateMention } from "./dates";
 import { factKey } from "./keys";
-import { NUMBER_PATTERN, QUANTITY_MODIFIERS, parseNumber } from "./numbers";
+import { conversion, NUMBER_PATTERN, QUANTITY_MODIFIERS, parseNumber } from "./numbers";
 import { howManyQuestion, lowerFirst } from "./phrase";
 import { ADVERBIAL_STARTS, PREPOSITIONS } from "./lexicon";
 import { tidy } from "./text";
@@ -48,7 +48,7 @@ export function extractQuantities(
     const stop = start + m[0].length;
     if (dates.some((d) => numberStart < d.stop && stop > d.start)) continue;
     if (taken.some((t) => numberStart < t.stop && stop > t.start)) continue;
-    if (isConversion(s.text, numberStart)) continue;
+    if (conversion.restates(s.text, numberStart)) continue;
     // "48 by 72 kilometres": one side of a size is trivia on its own, and the other side gives it no context.
     if (/\d\s+by\s+$/.test(s.text.slice(0, numberStart)) || /^\s+by\s+\d/.test(s.text.slice(stop))) continue;
     // "125–126 GeV": the second end of a range alone is not the quantity (a swapped "125–27 GeV" reads garbled).
@@ -148,11 +148,6 @@ function amounts(s: Sentence, dates: DateMention[]): QuantityFact[] {
     add(m, "time", h! * 60 + min!, "time");
   }
   return out;
-}
-
-/** "7,732 feet (2,357 metres)": the number in brackets restates the one before in another unit, not a new fact. */
-function isConversion(text: string, numberStart: number): boolean {
-  return /\d[\d,.]*(?:\s+[\p{L}°]+){1,2}\s*\(\s*(?:about\s+|around\s+|c\.\s*)?$/u.test(text.slice(0, numberStart));
 }
 
 const PARTITIVES = new Set([

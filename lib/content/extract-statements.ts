@@ -278,17 +278,6 @@ function goodFocus(focus: string, tokens: PosToken[], span: [number, number]): b
 /** The focus occurs once in the sentence (a second copy would give the blank away). */
 const once = (sentence: string, focus: string) => sentence.split(focus).length === 2;
 
-/**
- * The statement fact of one sentence, or undefined when the sentence is not self-contained or has no span worth a
- * blank. `resolvable` says whether a leading pronoun has an antecedent (extract.ts decides that).
- *
- * @example
- * statementOf({ text: 'The outer shell of the Earth is called the lithosphere.', … }, true)?.focus // 'lithosphere'
- */
-export function statementOf(sentence: Sentence, resolvable: boolean): StatementFact | undefined {
-  return statementsOf(sentence, resolvable)[0];
-}
-
 // Readings strong enough for a second item from one sentence (a term, an agent, a place, the one singled out).
 const SECOND_ROLES = new Set<StatementRole>(["term", "agent", "where", "superlative", "name"]);
 

@@ -11,6 +11,7 @@
  * - what a thing is made of ("Each segment is made of beryllium").
  * Naming in one self-contained sentence ("pores called stomata") is read by extract-statements.ts already.
  */
+import { standsFor } from "./acronyms";
 import { factKey } from "./keys";
 import { posTokens, type PosToken } from "./pos";
 import { plainText } from "./item-shapes";
@@ -71,36 +72,16 @@ function fact(s: Sentence, term: string, shape: TermShape, extra: Partial<TermFa
 }
 
 /**
- * Does `short` abbreviate `long`, letter by letter? Every content word of `long` gives the next letters of `short`,
- * starting with its own initial (more letters of one word may follow: "Infrared" → IR, "Camera" → Cam); small linking
- * words give none; nothing is left over on either side. Stricter than Schwartz & Hearst's test
- * (extract-names.ts), which lets one word give no letter at all.
+ * Does `short` abbreviate `long`, a noun phrase of two or more words? Its letters stand for the words (acronyms.ts
+ * `standsFor`: every content word lends its initial, then maybe later letters of itself, "Infrared" → IR), with
+ * nothing left over on either side.
  *
  * @example spellsOut('NADPH', 'nicotinamide adenine dinucleotide phosphate') // true
  * @example spellsOut('EUFOR', 'European Union Force in Bosnia and Herzegovina') // false
  */
 export function spellsOut(short: string, long: string): boolean {
-  const letters = short.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const words = long
-    .toLowerCase()
-    .split(/[\s\-–/]+/)
-    .filter(Boolean);
-  if (letters.length < 2 || words.length < 2 || words.some((w) => !/^[\p{L}&]+$/u.test(w))) return false;
-  const match = (li: number, wi: number): boolean => {
-    if (wi === words.length) return li === letters.length;
-    const word = words[wi]!;
-    if (STOP_WORDS.has(word)) return match(li, wi + 1);
-    if (li >= letters.length || word[0] !== letters[li]) return false;
-    // The initial, then each further letter found later in the same word, in order.
-    let at = 0;
-    for (let next = li + 1; ; next++) {
-      if (match(next, wi + 1)) return true;
-      if (next >= letters.length) return false;
-      at = word.indexOf(letters[next]!, at + 1);
-      if (at < 0) return false;
-    }
-  };
-  return match(0, 0);
+  const words = long.split(/[\s\-–/]+/).filter(Boolean);
+  return words.length >= 2 && words.every((w) => /^[\p{L}&]+$/u.test(w)) && standsFor(short, long);
 }
 
 /**

@@ -15,7 +15,7 @@ import { termItems } from "./items-terms";
 import { normaliseText } from "./normalise";
 import { partOfLongerName, realOption } from "./whole-name";
 import { documentPlaceKinds } from "./place-kind";
-import { pinDescription, selectItems, type PerFact } from "./precision";
+import { selectItems, type PerFact } from "./precision";
 import { pinReferences } from "./references";
 import { withoutMarkup, type ShapeContext } from "./item-shapes";
 import { shuffle } from "../prng";
@@ -41,9 +41,7 @@ export interface GenerateOptions {
  * items[0].kind // 'multiple_choice' | 'cloze' | …
  */
 export function generateItems(facts: readonly Fact[], options: GenerateOptions = {}): GeneratedItem[] {
-  const candidates = generateCandidates(facts, options).map((item) =>
-    pinReferences(pinDescription(item, options.document), options.document),
-  );
+  const candidates = generateCandidates(facts, options).map((item) => pinReferences(item, options.document));
   return introductionOrder(selectItems(candidates, options.perFact, options.document));
 }
 

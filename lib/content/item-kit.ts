@@ -185,18 +185,6 @@ export function gapSentence(sentence: string, span: string): string | undefined 
   return text.slice(0, hits[0]) + GAP + text.slice(hits[0]! + target.length);
 }
 
-/**
- * A gapped sentence without the bracketed conversion that follows the blank ("about _____ kilometres (1,770 miles)"
- * → "about _____ kilometres"): the restated figure would give the answer away.
- * @example withoutConversion("It runs for _____ kilometres (1,770 miles), and …") // "It runs for _____ kilometres, and …"
- */
-export function withoutConversion(gapped: string): string {
-  return gapped.replace(
-    /(_____(?:\s+[\p{L}°]+){1,2})\s*\(\s*(?:about\s+|around\s+|c\.\s*)?\d[\d,.]*(?:\s+[\p{L}°]+){1,2}\s*\)/u,
-    "$1",
-  );
-}
-
 /** Replaces the first whole-word occurrence of `span` (for false true/false statements). */
 export function swapInSentence(sentence: string, span: string, replacement: string): string | undefined {
   const gapped = gapSentence(sentence, span);

@@ -1,16 +1,6 @@
 import { numberCandidates, pickDistractors } from "./distractors";
-import {
-  coin,
-  GAP,
-  gapSentence,
-  makeItem,
-  multipleChoice,
-  swapInSentence,
-  trueFalse,
-  withoutConversion,
-  type Kit,
-} from "./item-kit";
-import { formatNumber, numberInAnswer, numberToWords } from "./numbers";
+import { coin, GAP, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import { conversion, formatNumber, numberInAnswer, numberToWords } from "./numbers";
 import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";
 import { knownCity, placeKindOf } from "./place-kind";
@@ -66,7 +56,7 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   }
   const numberText = q.valueText.replace(new RegExp(`^${q.modifier ?? ""}\\s*`, "i"), "");
   const found = gapSentence(q.source.text, numberText);
-  const gapped = found && withoutConversion(found);
+  const gapped = found && conversion.dropAfterGap(found);
   if (gapped) {
     items.push(
       makeItem(q, {

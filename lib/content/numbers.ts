@@ -151,3 +151,32 @@ export function formatNumber(n: number): string {
   if (Number.isInteger(n) && n >= 10000) return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
   return String(n);
 }
+
+/** A figure's unit: one or two words after it ("kilometres", "square miles", "°C"). */
+const UNIT_WORDS = String.raw`(?:\s+[\p{L}°]+){1,2}`;
+/** The opening of a bracketed figure in another unit: " (", " (about ", " (c. ". */
+const CONVERSION_OPENING = String.raw`\s*\(\s*(?:about\s+|around\s+|c\.\s*)?`;
+/** "7,732 feet (": a figure with its unit, then the opening bracket of its restatement. */
+const BEFORE_CONVERSION = new RegExp(String.raw`\d[\d,.]*${UNIT_WORDS}${CONVERSION_OPENING}$`, "u");
+/** "_____ kilometres (1,770 miles)": a blank with its unit, then the same figure restated in brackets. */
+const GAP_CONVERSION = new RegExp(
+  String.raw`(_____${UNIT_WORDS})${CONVERSION_OPENING}\d[\d,.]*${UNIT_WORDS}\s*\)`,
+  "u",
+);
+
+/**
+ * Bracketed unit conversions ("7,732 feet (2,357 metres)"): the number in brackets restates the one before it in
+ * another unit. Extraction skips it (not a new fact); a cloze drops it after its blank (it would give the answer away).
+ */
+export const conversion = {
+  /**
+   * Does the number starting at `numberStart` restate the figure before it?
+   * @example conversion.restates("It is 7,732 feet (2,357 metres) high.", 18) // true
+   */
+  restates: (text: string, numberStart: number): boolean => BEFORE_CONVERSION.test(text.slice(0, numberStart)),
+  /**
+   * A gapped sentence without the conversion that follows its blank.
+   * @example conversion.dropAfterGap("It runs for _____ kilometres (1,770 miles), and …") // "It runs for _____ kilometres, and …"
+   */
+  dropAfterGap: (gapped: string): string => gapped.replace(GAP_CONVERSION, "$1"),
+};

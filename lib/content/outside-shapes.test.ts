@@ -22,7 +22,7 @@ function item(overrides: Partial<GeneratedItem> = {}): GeneratedItem {
 const checks = (i: GeneratedItem, documentText = "") => shapeDefects(i, { documentText }).map((d) => d.check);
 const source = (text: string) => ({ text, start: 0, end: text.length });
 
-describe("outside shapes (decision 044): made-up items in the shapes outside readers found", () => {
+describe("outside shapes (decision 045): made-up items in the shapes outside readers found", () => {
   it.each([
     // weather service, software project, hospital
     [

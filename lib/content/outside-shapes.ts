@@ -1,5 +1,5 @@
 /**
- * Item shapes an outside reader still found on documents the generator never saw (issue 13, round 3; decision 044).
+ * Item shapes an outside reader still found on documents the generator never saw (issue 13, round 3; decision 045).
  * Each is a check on one item (and, where it needs it, the document's text), registered with the shape checks of
  * item-shapes.ts, so it is a gate in `selectItems` (the item is dropped) and a detector in defects.ts.
  *

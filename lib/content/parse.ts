@@ -290,15 +290,31 @@ function nextContentLine(lines: Line[], i: number): Line | undefined {
   return undefined;
 }
 
-/** "Founded: 1 March 1877", "**Staff:** about 1,450": a label of one to five words, a colon, a value. */
-const LABEL_LINE = /^(?:\*\*)?\p{Lu}[^\s:.]*(?: [^\s:.]+){0,4}:(?:\*\*)? +\S.*[^:\s]$/u;
+const LABEL_VALUE =
+  /^(?:\*\*|__)?(\p{Lu}[^\s:.*_]*(?: [^\s:.*_]+){0,4})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?:\*\*|__)?(\S.*)$/u;
+
+/**
+ * A "Label: value" line: a capitalised label of one to five words (no full stop or colon in it, bold or not), a
+ * colon, a space, a value. Read by the parser (a run of such lines is a list) and by extract-attributes.ts (a list
+ * item's label and value).
+ *
+ * @example
+ * labelValue("**Staff:** about 1,450") // { label: "Staff", value: "about 1,450" }
+ * labelValue("The bridge opened in 1990.") // null
+ */
+export function labelValue(line: string): { label: string; value: string } | null {
+  const m = LABEL_VALUE.exec(line);
+  return m ? { label: m[1]!, value: m[2]! } : null;
+}
 
 /**
  * Two or more "Label: value" lines in a row, without bullets, are a list of key figures: each line is read as a
  * bullet (its indentation as the marker), never as one run-on sentence.
  */
 function labelRunItem(lines: Line[], i: number): [string] | null {
-  const labelled = (k: number) => lines[k] !== undefined && LABEL_LINE.test(lines[k]!.raw.trim());
+  // A value that ends in a colon leads into what follows: the line is a lead-in, not a figure.
+  const labelled = (k: number) =>
+    lines[k] !== undefined && !!labelValue(lines[k]!.raw.trim()) && !/:$/.test(lines[k]!.raw.trim());
   if (!labelled(i) || (!labelled(i - 1) && !labelled(i + 1))) return null;
   return [lines[i]!.raw.slice(0, leading(lines[i]!.raw))];
 }

@@ -6,10 +6,8 @@ import {
   coordinatedLists,
   danglingPronoun,
   frontedDateAskedOfMain,
-  pinDescription,
   selectItems,
   spellingKey,
-  unresolvedDescription,
 } from "./precision";
 import { answerDefects, promptDefects, spanCut } from "./well-formed";
 import type { GeneratedItem } from "./types";
@@ -174,8 +172,6 @@ describe("the judged set's doubtful signs (decision 038)", () => {
   });
 
   it.each([
-    ["Ships that pass it at night see a white flash every ten seconds.", "it"],
-    ["Most of it was rebuilt after a storm in 1903.", "it"],
     ["In 1921 the Northern Lights Board gave her a gold medal for the design.", "her"],
     ["In 1850 the city council asked him to design a new hall.", "him"],
     ["Both ran on a workstation built in Redwood City.", "Both"],
@@ -457,73 +453,5 @@ describe("conservative coreference", () => {
       ),
     ).toBe(true);
     expect(items.some((i) => /\bIts\b|\bits Charter\b/.test(i.prompt))).toBe(false);
-  });
-});
-
-describe("definite descriptions that point back past the sentence (decision 040)", () => {
-  // Sentences written for this test, in several domains; none is from the corpus.
-  const at = (text: string, sentence: string) => text.indexOf(sentence);
-
-  it("finds a count of a set the sentence does not list, and the former/latter", () => {
-    expect(unresolvedDescription("In 1241 the two cities signed an agreement on tolls.")).toBe("the two cities");
-    expect(unresolvedDescription("Both enzymes need magnesium to work.")).toBe("Both enzymes");
-    expect(unresolvedDescription("The latter was crowned in Aachen in 936.")).toBe("The latter");
-    // The sentence says what it counts.
-    expect(unresolvedDescription("In 1241 the two cities, Lübeck and Hamburg, signed an agreement.")).toBeNull();
-    expect(unresolvedDescription("Both Lübeck and Hamburg signed the agreement.")).toBeNull();
-    expect(unresolvedDescription("The three stages of mitosis are prophase, metaphase and anaphase.")).toBeNull();
-    expect(unresolvedDescription("The two moons of Mars are small.")).toBeNull();
-    expect(unresolvedDescription("He wrote the three laws on which mechanics rests.")).toBeNull();
-  });
-
-  it("finds 'the <noun>' that the sentences before introduced with a name, unless this one names it", () => {
-    const town = "Count Adolf built Liubice castle on the river in 1138. A market town grew up beside the castle.";
-    expect(unresolvedDescription("A market town grew up beside the castle.", town, at(town, "A market"))).toBe(
-      "the castle",
-    );
-    const post = "The League kept a trading post called Peterhof in Novgorod. The merchants of the post paid no tax.";
-    expect(unresolvedDescription("The merchants of the post paid no tax.", post, at(post, "The merchants"))).toBe(
-      "the post",
-    );
-    // Named in the sentence itself, or not introduced by a name before: nothing to point back to.
-    const named = "Count Adolf built Liubice castle in 1138. A town grew up beside the castle of Liubice.";
-    expect(
-      unresolvedDescription("A town grew up beside the castle of Liubice.", named, at(named, "A town")),
-    ).toBeNull();
-    const plain = "A storm hit the coast in 1953. The storm flooded 1,800 square kilometres.";
-    expect(
-      unresolvedDescription("The storm flooded 1,800 square kilometres.", plain, at(plain, "The storm")),
-    ).toBeNull();
-    // The document's own subject, named with its class noun in the opening sentence.
-    const lake = "Lake Baikal is the deepest lake in the world. Its water is clear. The lake freezes in January.";
-    expect(unresolvedDescription("The lake freezes in January.", lake, at(lake, "The lake"), "Lake Baikal")).toBeNull();
-  });
-
-  it("names the description when exactly one name stood before the same noun, else sends the item to review", () => {
-    const text =
-      "Glucose is broken down in the Krebs cycle. It runs in the mitochondria. The cycle was described in 1937.";
-    const source = "The cycle was described in 1937.";
-    const item: GeneratedItem = {
-      ...base,
-      kind: "cloze",
-      prompt: "Fill in the blank: The cycle was described in _____.",
-      answer: "1937",
-      source: { text: source, start: at(text, source), end: at(text, source) + source.length },
-    };
-    expect(pinDescription(item, { documentText: text }).prompt).toBe(
-      "Fill in the blank: The Krebs cycle was described in _____.",
-    );
-    const cities = "Lübeck and Hamburg traded salt. Bremen did not. In 1241 the two cities signed an agreement.";
-    const sentence = "In 1241 the two cities signed an agreement.";
-    const set: GeneratedItem = {
-      ...base,
-      prompt: "When did the two cities sign an agreement?",
-      answer: "1241",
-      source: { text: sentence, start: at(cities, sentence), end: at(cities, sentence) + sentence.length },
-    };
-    expect(pinDescription(set, { documentText: cities })).toBe(set);
-    const assessed = assessItem(set, { documentText: cities });
-    expect(assessed.concerns.join(" ")).toMatch(/the two cities/);
-    expect(assessed.quality).toBeLessThan(0.6);
   });
 });

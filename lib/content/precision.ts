@@ -11,7 +11,6 @@ import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
-import { sentencesBefore } from "./split-sentences";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./item-kit";
@@ -21,6 +20,7 @@ import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
 import { capAcronymDrills, drilledAcronym } from "./acronym-share";
+import { standsFor } from "./acronyms";
 import { generalWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { reviewShapes } from "./outside-shapes";
@@ -155,10 +155,6 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     lower(DOUBT, "vague noun phrase in the question");
   const dangling =
     quoting && !COMBINED.has(item.kind) ? danglingPronoun(fill(body, item), document.documentText) : null;
-  const description = COMBINED.has(item.kind)
-    ? null
-    : unresolvedDescription(fill(body, item), document.documentText, item.source.start, document.title);
-  if (description) lower(DOUBT, `"${description}" points back past the sentence`);
   if (dangling) lower(DOUBT, `"${dangling}" refers to nothing in the sentence`);
   else if (
     /\b(?:it|they|them|this|these|those|he|she|his|her|its|their)\b/.test(body.replace(/^[^,]*, /, "")) &&
@@ -166,7 +162,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   )
     lower(0.1, "pronoun left in the quoted sentence");
   // Every reference only an earlier sentence explains (references.ts): a statement with one cannot be judged true,
-  // anything else goes to review; once, when the two checks above have not already sent it there.
+  // anything else goes to review; once, when the pronoun check above has not already sent it there.
   const references = itemReferences(item, {
     documentText: document.documentText,
     start: document.documentText ? item.source.start : -1,
@@ -174,11 +170,11 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   });
   if (references.length && item.kind === "true_false")
     defects.push(`unresolved reference: "${references[0]!.phrase}" refers to what only an earlier sentence says`);
-  if (references.length && item.kind !== "true_false" && !description && !dangling)
+  if (references.length && item.kind !== "true_false" && !dangling)
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
   for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
-  // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 044).
+  // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 045).
   for (const why of reviewShapes(item, document.title)) lower(DOUBT, why);
   // A key of everyday words the document does not define (blank-worth.ts, decision 041).
   for (const why of generalWord(item, document)) lower(DOUBT, why);
@@ -646,9 +642,7 @@ export function frontedDateAskedOfMain(question: string, source: string, answer:
 /** The prompt's sentence with its blank filled in by the answer: what the learner reads once it is answered. */
 const fill = (body: string, item: GeneratedItem) => body.replace(GAP, item.answer);
 
-const PRONOUN = /^(?:he|him|his|she|her|it|its|they|them|their)$/i;
 const PERSONAL = /^(?:he|him|his|she|her)$/i;
-const PLURAL = /^(?:they|them|their)$/i;
 /** A noun that reads as plural ("ships", "Romans"), not "bus", "analysis", "glass". */
 const pluralNoun = (word: string) => /[^su's]s$|[^s]es$/i.test(word) && !/(?:ss|us|is)$/i.test(word);
 
@@ -668,13 +662,14 @@ function peopleOf(documentText: string): string[] {
 }
 
 /**
- * A third-person pronoun of a quoted sentence that nothing before it in the sentence can stand for, or null: "he"
- * with no person named before, "it" with no singular thing, "they" with no plural, and a sentence that opens with
- * "Both". Such a card reads as a riddle out of its document ("In 1956 Anders Franzén found it at a depth of _____
- * metres"). A pronoun in a fronted phrase may point forward ("Before it reaches the sea, the Danube …").
+ * A personal pronoun of a quoted sentence that no person before it in the sentence can stand for, or null: "he",
+ * "her" with no person or role named before, and a sentence that opens with "Both" + verb or "The two" + verb. Such
+ * a card reads as a riddle out of its document ("In 1921 the Board gave her a gold medal"). A pronoun in a fronted
+ * phrase may point forward ("After his success at Suez, Ferdinand de Lesseps …"). "it", "they" and the rest are
+ * references.ts's (`unresolvedReferences`), read for every item.
  *
  * @example
- * danglingPronoun('Ships that use it avoid the long voyage around Cape Horn.') // 'it'
+ * danglingPronoun('In 1850 the city council asked him to design a new hall.') // 'him'
  * danglingPronoun('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
  */
 export function danglingPronoun(sentence: string, documentText = ""): string | null {
@@ -692,7 +687,7 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
   const fronted = ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "") ? sentence.indexOf(",") : -1;
   const known = peopleOf(documentText);
   for (const [k, token] of tokens.entries()) {
-    if (!PRONOUN.test(token.text) || token.pos === "PROPN") continue;
+    if (!PERSONAL.test(token.text) || token.pos === "PROPN") continue;
     // Pointing forward, the pronoun stands for the main clause's subject, the words right after the comma.
     const after = tokens.filter((t) => t.start > fronted);
     const stop = after.findIndex((t) => ["VERB", "AUX", "PUNCT"].includes(t.pos));
@@ -721,133 +716,11 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
           (prev.pos === "DET" && !/^(?:that|which)$/i.test(prev.text)))
       );
     });
-    // Words of a person's name are not a thing "it" could be ("Anders Franzén found it"); a ship's name is.
-    const personWords = new Set(findPeople(scope).flatMap((p) => p.name.split(/\s+/)));
-    if (PERSONAL.test(token.text)) {
-      // extract-people.ts reads names personCandidates drops ("Jan Ingenhousz": "Jan" is also a month).
-      const named = people.length > 0 || findPeople(scope).length > 0;
-      if (!named && !nouns.some((t) => isRoleNoun(t.text))) return token.text;
-    } else if (PLURAL.test(token.text)) {
-      // "Brunel married Mary Horsley in 1836; they had three children": two people named make a "they".
-      const twoPeople = people.length + findPeople(scope).length >= 2;
-      if (!nouns.some((t) => pluralNoun(t.text)) && !/\band\b/.test(scope) && !twoPeople) return token.text;
-    } else if (!nouns.some((t) => !pluralNoun(t.text) && !personWords.has(t.text) && !isRoleNoun(t.text)))
-      return token.text;
+    // extract-people.ts reads names personCandidates drops ("Jan Ingenhousz": "Jan" is also a month).
+    const named = people.length > 0 || findPeople(scope).length > 0;
+    if (!named && !nouns.some((t) => isRoleNoun(t.text))) return token.text;
   }
   return null;
-}
-
-const SET_COUNT = /\b(?:the (?:two|three|four)|both) ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b/i;
-const DEFINITE = /\b(?:the|this|these|that|those) ([a-z][a-z-]+)\b/gi;
-
-/**
- * A definite description of a quoted sentence or question that points back past the sentence, or null: a count of a
- * set the sentence does not list ("the two cities signed …"), "the former/latter", or "the <noun>" whose noun the
- * document introduced with a name in the two sentences before ("Liubice castle … A town grew by the castle") while
- * this sentence names it nowhere. A learner sees the item alone: "which castle?" has no answer.
- *
- * @example
- * unresolvedDescription('In 1241 the two cities signed an agreement.') // 'the two cities'
- * unresolvedDescription('A town grew up by the castle.', 'Count Adolf built Liubice castle in 1138. A town grew up by the castle.', 42) // 'the castle'
- */
-export function unresolvedDescription(sentence: string, documentText = "", start = -1, title = ""): string | null {
-  return pointedBack(sentence, documentText, start, title)?.phrase ?? null;
-}
-
-/** What `unresolvedDescription` found, with the one name written right before its noun when there is exactly one. */
-function pointedBack(
-  sentence: string,
-  documentText: string,
-  start: number,
-  title: string,
-): { phrase: string; at: number; name?: string } | null {
-  const former = /\bthe (?:former|latter)\b/i.exec(sentence);
-  if (former) return { phrase: former[0], at: former.index };
-  const set = SET_COUNT.exec(sentence);
-  // "the two cities, Lübeck and Hamburg", "both Lübeck and Hamburg": the sentence lists what it counts.
-  const listed = /\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*(?:,| and| or|,? and) (?:the )?\p{Lu}/u.test(sentence);
-  const rest = set ? sentence.slice(set.index + set[0].length) : "";
-  // "both Lübeck and Hamburg"; "the three technologies on which …", "the two stages of photosynthesis", "the three
-  // factors are light, water and heat": a phrase or a list after the count says what it counts.
-  const defined =
-    / and /.test(rest) && /^both\b/i.test(set?.[0] ?? "")
-      ? true
-      : /^(?::|,? (?:of|on which|in which|which|that|who|where|called|named)\b)/.test(rest) ||
-        /[\w-]+, [\w -]+,? (?:and|or) [\w-]/.test(rest);
-  if (set && pluralNoun(set[1]!.split(" ").pop()!) && !listed && !defined) return { phrase: set[0], at: set.index };
-  if (start < 0 || !documentText) return null;
-  // The two sentences before, where a name would have introduced the noun.
-  const spans = sentencesBefore(documentText, start, 2);
-  const before = spans.length ? documentText.slice(spans[0]!.start, start) : "";
-  if (!before) return null;
-  const tokens = posTokens(sentence);
-  for (const m of sentence.matchAll(DEFINITE)) {
-    const noun = m[1]!;
-    if (pluralNoun(noun) || /^(?:same|other|first|last|following|next|previous|former|latter|way|time)$/.test(noun))
-      continue;
-    // The noun heads its phrase ("the navy yard" is a yard).
-    const at = tokens.findIndex((t) => t.start === m.index! + m[0].length - noun.length);
-    if (tokens[at]?.pos !== "NOUN" || ["NOUN", "PROPN"].includes(tokens[at + 1]?.pos ?? "")) continue;
-    const word = noun;
-    // Introduced with a name: "Liubice castle", "the castle of Liubice", "a castle, Liubice, …", "the Castle".
-    const named = new RegExp(
-      `(\\p{Lu}[\\p{L}-]+) ${word}\\b|\\b${word},? (?:of |called |named )?(?:the )?(\\p{Lu}[\\p{L}-]+)`,
-      "gu",
-    );
-    const names = [...before.matchAll(named)]
-      .map((n) => n[1] ?? n[2]!)
-      .filter((n) => !/^(?:The|A|An|In|On|At)$/.test(n));
-    if (!names.length || names.some((n) => sentence.includes(n))) continue;
-    // The document's own subject ("the river" of the Danube's page) is known from the deck.
-    if (names.some((n) => title.includes(n)) || new RegExp(`\\b${word}\\b`, "i").test(title)) continue;
-    // A thing's class noun the document's lead sentence gives its subject ("The Danube is the second-longest river").
-    const head = title.split(" ")[0]!;
-    const opening = documentText.slice(0, 1000);
-    if (head && new RegExp(`\\b${head}\\b[^.\\n]*\\b${word}\\b`, "i").test(opening)) continue;
-    // This sentence pins it down itself: a name beside the noun, or the noun written earlier in the sentence.
-    const after = sentence.slice(m.index! + m[0].length);
-    const lead = sentence.slice(0, m.index!);
-    if (
-      /^(?: of| at| in| called| named|,)? (?:the )?\p{Lu}/u.test(after) ||
-      new RegExp(`\\b${word}\\b`, "i").test(lead)
-    )
-      continue;
-    // "Liubice castle" just before the noun, and no other name for it: the phrase can name it ("the Liubice castle").
-    const right = [
-      ...new Set(
-        [...before.matchAll(new RegExp(`((?:\\p{Lu}[\\p{L}-]+ ){1,3})${word}\\b`, "gu"))].map((n) =>
-          n[1]!.replace(/^(?:The|A|An|In|On|At|This|These) /, "").trim(),
-        ),
-      ),
-    ];
-    const name = right.length === 1 && names.every((n) => right[0]!.split(" ").includes(n)) ? right[0] : undefined;
-    return {
-      phrase: m[0],
-      at: m.index!,
-      name: name && !/^(?:The|A|An|In|On|At|This|These)\b/.test(name) ? name : undefined,
-    };
-  }
-  return null;
-}
-
-/**
- * The item with a definite description that points back past its sentence named from the sentences before, when
- * exactly one name stood right before the same noun there ("the cycle" → "the Calvin cycle"); else the item itself
- * (the quality check then sends it to review).
- *
- * @example
- * pinDescription(item, { documentText }).prompt // 'Fill in the blank: … the Calvin cycle turns …'
- */
-export function pinDescription(item: GeneratedItem, document: ShapeContext = {}): GeneratedItem {
-  if (COMBINED.has(item.kind) || !document.documentText) return item;
-  const { body } = promptBody(item.prompt);
-  const found = pointedBack(body, document.documentText, item.source.start, document.title ?? "");
-  if (!found?.name || !/^(?:the|this|that) /i.test(found.phrase)) return item;
-  const offset = item.prompt.indexOf(body) + found.at;
-  const article = found.phrase.startsWith("T") ? "The" : "the";
-  const noun = found.phrase.split(" ")[1]!;
-  const prompt = `${item.prompt.slice(0, offset)}${article} ${found.name} ${noun}${item.prompt.slice(offset + found.phrase.length)}`;
-  return { ...item, prompt };
 }
 
 const NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
@@ -1000,7 +873,7 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
   // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
   const readings = acronym
     ? [...(item.options ?? []), ...(documentText.match(CAPITALISED_NAME) ?? [])].filter(
-        (o) => spellingKey(o) !== spellingKey(item.answer) && spelledByInitials(acronym, o),
+        (o) => spellingKey(o) !== spellingKey(item.answer) && standsFor(acronym, o, { initialsOnly: true }),
       )
     : [];
   if (readings.length) out.push(`"${readings[0]}" is also a reading of ${acronym}`);
@@ -1015,14 +888,3 @@ function headingAbove(text: string, offset: number): string {
 }
 
 const CAPITALISED_NAME = /\p{Lu}[\p{L}'’-]+(?: (?:(?:of|the|and|for|on|in) )*\p{Lu}[\p{L}'’-]+)+/gu;
-
-/** Does `acronym` spell the initials of `name`'s words, small linking words skipped ("ECHR": European Court of Human Rights)? */
-function spelledByInitials(acronym: string, name: string): boolean {
-  const letters = acronym.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  const initials = name
-    .split(/[^\p{L}0-9]+/u)
-    .filter((w) => w && !/^(?:of|the|and|for|in|on|at|to|a|an|de|du|des|la|le)$/i.test(w))
-    .map((w) => w[0]!.toLowerCase())
-    .join("");
-  return letters.length >= 2 && initials === letters;
-}

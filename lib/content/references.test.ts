@@ -48,6 +48,10 @@ describe("unresolvedReferences: one sentence alone", () => {
     ["A single kiln can fire both, and the glaze sets in an hour.", "both"],
     ["Neither survived the winter of 1788.", "Neither"],
     ["Later surveys confirmed it.", "it"],
+    ["Ships that pass it at night see a white flash every ten seconds.", "it"],
+    ["Most of it was rebuilt after a storm in 1903.", "it"],
+    ["In 1956 the diver Ola Strand found it at a depth of 40 metres, helped by the engineer Per Lund.", "it"],
+    ["In 1956 the diver Ola Strand found it at a depth of 40 metres, helped by the navy tug.", "it"],
     ["Its harbour silted up after 1640.", "Its"],
     ["Their charter was renewed in 1702.", "Their"],
     ["This method halved the cost of a tonne of salt.", "This method"],
@@ -56,6 +60,8 @@ describe("unresolvedReferences: one sentence alone", () => {
     ["The salters later abandoned this.", "this"],
     ["In 1760 the two towns shared a single toll road.", "the two towns"],
     ["The latter closed in 1801.", "The latter"],
+    ["In 1241 the two cities signed an agreement on tolls.", "the two cities"],
+    ["Both enzymes need magnesium to work.", "Both enzymes"],
   ])("%s → %s", (sentence, phrase) => {
     expect(phrases(sentence)).toContain(phrase);
   });
@@ -75,6 +81,14 @@ describe("unresolvedReferences: one sentence alone", () => {
     "Those who worked the pans were paid in salt.",
     "Ships that carry it avoid the long haul around the cape.",
     "Vogt married Otto Brandt in 1902; they had two sons.",
+    "The Great Eastern later found its real use in 1866.",
+    "When the committee met in 1990, it chose a new chairman.",
+    // A count the sentence says what it counts of.
+    "In 1241 the two cities, Lübeck and Hamburg, signed an agreement.",
+    "Both Lübeck and Hamburg signed the agreement.",
+    "The three stages of mitosis are prophase, metaphase and anaphase.",
+    "The two moons of Mars are small.",
+    "Kepler wrote the three laws on which mechanics rests.",
   ])("%s → nothing", (sentence) => {
     expect(phrases(sentence).filter((p) => p !== "it" || !sentence.startsWith("Ships"))).toEqual([]);
   });
@@ -200,5 +214,45 @@ describe("pinReferences, assessItem and the unresolved-reference detector", () =
       options: ["The station closed", "Both were sold to Hull", "It", "Kestrel Point"],
     };
     expect(itemReferences(choice).map((r) => [r.where, r.phrase])).toEqual([["option", "Both"]]);
+  });
+});
+
+describe("unresolvedReferences: 'the <noun>' a name introduced in the sentences before (decision 040)", () => {
+  // Written for this test; none is from the corpus.
+  const liubice = "Count Adolf built Liubice castle on the river in 1138. A market town grew up beside the castle.";
+  const peterhof = "The League kept a trading post called Peterhof in Novgorod. The merchants of the post paid no tax.";
+  const named = "Count Adolf built Liubice castle in 1138. A town grew up beside the castle of Liubice.";
+  const storm = "A storm hit the coast in 1953. The storm flooded 1,800 square kilometres.";
+  const baikal = "Lake Baikal is the deepest lake in the world. Its water is clear. The lake freezes in January.";
+
+  it.each([
+    [liubice, "A market town grew up beside the castle.", "", "the castle", "the Liubice castle"],
+    [peterhof, "The merchants of the post paid no tax.", "", "the post", "Peterhof"],
+  ])("%s → %s points back", (text, sentence, title, phrase, name) => {
+    const found = unresolvedReferences(sentence, { documentText: text, start: at(text, sentence), title });
+    expect(found.map((r) => [r.phrase, r.name])).toEqual([[phrase, name]]);
+  });
+
+  it.each([
+    [named, "A town grew up beside the castle of Liubice.", ""], // named in the sentence itself
+    [storm, "The storm flooded 1,800 square kilometres.", ""], // never introduced by a name
+    [baikal, "The lake freezes in January.", "Lake Baikal"], // the document's own subject
+  ])("%s → %s names nothing before it", (text, sentence, title) => {
+    expect(phrases(sentence, { documentText: text, start: at(text, sentence), title })).toEqual([]);
+  });
+
+  it("renames it when exactly one name stood before the same noun, else sends the item to review", () => {
+    const krebs =
+      "Glucose is broken down in the Krebs cycle. It runs in the mitochondria. The cycle was described in 1937.";
+    expect(
+      pinReferences(quoting(krebs, "The cycle was described in 1937.", "1937"), { documentText: krebs }).prompt,
+    ).toBe("Fill in the blank: The Krebs cycle was described in _____.");
+    const cities = "Lübeck and Hamburg traded salt. Bremen did not. In 1241 the two cities signed an agreement.";
+    const set = { ...quoting(cities, "In 1241 the two cities signed an agreement.", "1241"), kind: "typed" as const };
+    const asked = { ...set, prompt: "When did the two cities sign an agreement?" };
+    expect(pinReferences(asked, { documentText: cities })).toBe(asked);
+    const assessed = assessItem(asked, { documentText: cities });
+    expect(assessed.concerns.join(" ")).toMatch(/the two cities/);
+    expect(assessed.quality).toBeLessThan(REVIEW_BELOW);
   });
 });

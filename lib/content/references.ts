@@ -13,8 +13,9 @@
  *   does not name, or that the document uses for several named things ("the agency" among ESA and NASA).
  */
 import { isExpletiveIt } from "./coreference";
+import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens, type PosToken } from "./pos";
-import { splitSentences } from "./split-sentences";
+import { sentencesBefore } from "./split-sentences";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -153,9 +154,13 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
     const singular = SINGULAR.test(word);
     if (!singular && !PLURAL.test(word)) continue;
     if (singular && /^it$/i.test(word) && isExpletiveIt(sentence.slice(t.start))) continue;
-    // Pointing forward from a fronted phrase: the words after its comma count as before it.
+    // Pointing forward from a fronted phrase: the main clause's subject after its comma (the words up to its verb,
+    // six at most) counts as before it; "…, helped by the navy diver …" has no subject to point to.
     const fronted = comma > k && k < comma && ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "");
-    const scope = fronted ? [...tokens.slice(0, k), ...tokens.slice(comma + 1, comma + 7)] : tokens.slice(0, k);
+    const after = tokens.slice(comma + 1, comma + 7);
+    const verb = after.findIndex((a) => ["VERB", "AUX", "PUNCT"].includes(a.pos));
+    const subject = verb < 0 ? after : after.slice(0, verb);
+    const scope = fronted ? [...tokens.slice(0, k), ...subject] : tokens.slice(0, k);
     const nouns = scope.filter(
       (s, i) =>
         (s.pos === "NOUN" || s.pos === "PROPN" || (/^\p{Lu}/u.test(s.text) && i > 0 && s.pos !== "PRON")) &&
@@ -163,9 +168,16 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
         // "Ships that use it": a verb after a relative word that wink may tag as a noun.
         !/^(?:that|which|who)$/i.test(scope[i - 1]?.text ?? ""),
     );
+    // A person is no "it" ("the amateur researcher Anders Franzén found it"): not a role noun, nor the words of a
+    // person's name (looked up only when every candidate is capitalised); a ship's name is.
+    const things = nouns.filter(
+      (n) =>
+        !isRoleNoun(n.text.toLowerCase()) &&
+        // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
+        ((n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text)),
+    );
     const fits = singular
-      ? // A plural opening the sentence is tagged a name for its capital ("Ships that use it …").
-        nouns.some((n) => (n.pos === "PROPN" && (n !== tokens[0] || !pluralNoun(n.text))) || !pluralNoun(n.text))
+      ? things.some((n) => !/^\p{Lu}/u.test(n.text)) || things.some((n) => !personWords(sentence).has(n.text))
       : nouns.some((n) => pluralNoun(n.text)) ||
         (nouns.length >= 2 && scope.some((s) => /^(?:and|or)$/.test(s.text))) ||
         // "Vogt married Otto Brandt in 1902; they had two sons": two people named apart are a "they".
@@ -173,6 +185,14 @@ function pronouns(sentence: string, tokens: PosToken[]): Reference[] {
     if (!fits) out.push({ kind: "pronoun", phrase: word, at: t.start });
   }
   return out;
+}
+
+let people: { sentence: string; words: Set<string> } | undefined;
+/** The words of the people `sentence` names (extract-people.ts), for the last sentence asked (items share one). */
+function personWords(sentence: string): Set<string> {
+  if (people?.sentence !== sentence)
+    people = { sentence, words: new Set(findPeople(sentence).flatMap((p) => p.name.split(/\s+/))) };
+  return people.words;
 }
 
 /** How many runs of capitalised names (not the sentence's first word alone) `tokens` hold. */
@@ -279,7 +299,7 @@ function titleNames(candidate: Candidate, title: string, documentText: string): 
 
 /** The text of the (up to) `count` sentences before offset `start`. */
 function previousSentences(documentText: string, start: number, count = 2): string {
-  const spans = splitSentences(documentText.slice(0, start)).slice(-count);
+  const spans = sentencesBefore(documentText, start, count);
   return spans.length ? documentText.slice(spans[0]!.start, start) : "";
 }
 
@@ -296,7 +316,8 @@ const NAME = "\\p{Lu}[\\p{L}'’-]*(?: (?:of |de |von |van )?\\p{Lu}[\\p{L}'’-
 
 /**
  * Named things of the noun's kind in `text`: a name headed by the noun ("Liubice castle", "European Space Agency"),
- * "the castle of Liubice", and a name the text calls one ("Fort Vellum, a trading site", "Fort Vellum is a site").
+ * "the castle of Liubice", "a trading post called Peterhof", and a name the text calls one ("Fort Vellum, a trading
+ * site", "Fort Vellum is a site").
  */
 function candidates(word: string, text: string): Candidate[] {
   if (!text) return [];
@@ -317,6 +338,11 @@ function candidates(word: string, text: string): Candidate[] {
   for (const m of text.matchAll(new RegExp(`\\b(${noun}) of (?:the )?(${NAME})`, "gu"))) {
     const core = clean(m[2]!);
     if (core) out.push({ name: `${m[1]} of ${core}`, core, replacement: `the ${m[1]!.toLowerCase()} of ${core}` });
+  }
+  // "a trading post called Peterhof", "the fort, named Vellum,": the name after the noun.
+  for (const m of text.matchAll(new RegExp(`\\b${noun},? (?:called|named|known as) (?:the )?(${NAME})`, "gu"))) {
+    const core = clean(m[1]!);
+    if (core && /^\p{Lu}/u.test(core)) out.push({ name: core, core, replacement: core });
   }
   const called = new RegExp(
     `(${NAME}),? (?:(?:is|was|became|remains) )?(?:a|an|the) (?:[a-z-]+ ){0,3}${word}\\b`,

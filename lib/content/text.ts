@@ -65,14 +65,6 @@ export function boundedOccurrences(text: string, target: string, notBefore: stri
   return out;
 }
 
-/** Index of `needle` in `haystack` as a whole word (case-sensitive), or -1. */
-export function wordIndex(haystack: string, needle: string, from = 0): number {
-  const re = new RegExp(`(?<![\\w])${escapeRegExp(needle)}(?![\\w])`, "g");
-  re.lastIndex = from;
-  const m = re.exec(haystack);
-  return m ? m.index : -1;
-}
-
 export function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
