@@ -14,7 +14,7 @@
  */
 import { isExpletiveIt } from "./coreference";
 import { posTokens, type PosToken } from "./pos";
-import { splitSentences } from "./split-sentences";
+import { sentencesBefore } from "./split-sentences";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -279,7 +279,8 @@ function titleNames(candidate: Candidate, title: string, documentText: string): 
 
 /** The text of the (up to) `count` sentences before offset `start`. */
 function previousSentences(documentText: string, start: number, count = 2): string {
-  const spans = splitSentences(documentText.slice(0, start)).slice(-count);
+  // Split once per document, not once per call (split-sentences.ts): a 300 KB document asks this per item.
+  const spans = sentencesBefore(documentText, start, count);
   return spans.length ? documentText.slice(spans[0]!.start, start) : "";
 }
 
