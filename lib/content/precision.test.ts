@@ -6,6 +6,7 @@ import {
   coordinatedLists,
   danglingPronoun,
   frontedDateAskedOfMain,
+  headingAbove,
   pinDescription,
   selectItems,
   spellingKey,
@@ -441,5 +442,21 @@ describe("definite descriptions that point back past the sentence (decision 040)
     const assessed = assessItem(set, { documentText: cities });
     expect(assessed.concerns.join(" ")).toMatch(/the two cities/);
     expect(assessed.quality).toBeLessThan(0.6);
+  });
+});
+
+describe("headingAbove: the section an item's sentence is in", () => {
+  it("gives, at every offset, what searching the text before the offset gives", () => {
+    const naive = (text: string, offset: number) =>
+      [...text.slice(0, offset).matchAll(/^#{2,6}[ \t]+(.+)$/gm)].pop()?.[1]!.trim() ?? "";
+    const text =
+      "# Title\n\nIntro sentence.\n\n## History\n\nIt began.\n###\tLater years \nMore.\n####### Not one\n" +
+      "##NoSpace\n## \n\n## Last\r\nEnd. ## Not a heading\n##  Tail";
+    for (const other of ["## Elsewhere\nText.", text]) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        headingAbove(other, 0); // another document in between
+        expect(headingAbove(text, offset), `offset ${offset}`).toBe(naive(text, offset));
+      }
+    }
   });
 });
