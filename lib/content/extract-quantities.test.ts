@@ -79,3 +79,18 @@ describe("quantities: money, clock times, durations", () => {
     expect(qs.some((q) => q.measure === "time")).toBe(false);
   });
 });
+
+describe("quantities: the clause a count is asked from", () => {
+  it("asks a second clause with its own subject from that subject, not the first clause's", () => {
+    const body =
+      "The Rhône is a river of western Europe. From its source in the Alps, it flows for about 810 kilometres, " +
+      "and its basin covers some 98,000 square kilometres.";
+    const basin = quantities(body).find((q) => q.value === 98000);
+    expect(basin?.question).toBe("How many square kilometres does the Rhône's basin cover?");
+  });
+
+  it("still asks a coordinated predicate with the first clause's subject", () => {
+    const body = "The new tram line links the station with the harbour and serves 14 stops.";
+    expect(quantities(body).find((q) => q.value === 14)?.question).toBe("How many stops does the new tram line serve?");
+  });
+});

@@ -250,8 +250,12 @@ function quantityQuestion(
   let subject = before.slice(0, tokens[verb].start).trim();
   const lastAnd = before.lastIndexOf(" and ");
   let predicate = before.slice(tokens[verb].start);
-  if (lastAnd > tokens[verb].start) predicate = before.slice(lastAnd + 5);
-  const resolved = resolve(`${subject} ${predicate}`);
+  if (lastAnd > tokens[verb].start) {
+    predicate = before.slice(lastAnd + 5);
+    // "…, and its basin covers": a second clause with its own subject is asked with that subject, not the first's.
+    if (findMainVerb(tokenize(predicate)) > 0) subject = "";
+  }
+  const resolved = resolve(`${subject} ${predicate}`.trim());
   if (!resolved) return undefined;
   const pt = tokenize(resolved);
   const v = findMainVerb(pt);

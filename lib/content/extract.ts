@@ -26,7 +26,7 @@ import { OCCASION_HEADS, PRONOUNS, INSTITUTION_HEADS } from "./lexicon";
 import { reduceClause, toQuestion, type Cut } from "./phrase";
 import { isFragment } from "./well-formed";
 import { escapeRegExp, joinSources, possessive, SUBJECT_PRONOUN, subjectOfPossessive, tidy } from "./text";
-import { analyse, findMainVerb, tokenize } from "./tokens";
+import { findMainVerb, startDocument, tokenize } from "./tokens";
 import type {
   PersonFact,
   DefinitionFact,
@@ -90,9 +90,10 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
   // Named things the document has made subjects so far, latest last: what "the mission" or "the park" refers to.
   const named: string[] = [];
   let listIt: { listId: number; name: string } | undefined;
+  // Clauses are tagged as compromise tagged them in the sentence they were cut from (tokens.ts).
+  startDocument(doc.sentences.flatMap((s) => [tidy(s.text), s.text]));
   for (const s of doc.sentences) {
     const text = tidy(s.text);
-    analyse(text);
     const subject = subjectOf(text);
     // "The Council also recommends …", "the Council first tries …": an adverb after the subject is not part of it.
     const head = subject && withoutTrailingAdverbs(subject, text);

@@ -291,6 +291,23 @@ function acceptedNames(name: string): string[] {
   return [`${m[1]} ${m[3]}`.trim(), `${m[2]} ${m[3]}`.trim()];
 }
 
+let placesOfKinds: { facts: Kit["facts"]; cues: Kit["placeCues"]; byKind: Map<string, string[]> } | undefined;
+
+/** The document's place names by kind (place-kind.ts), each once, in fact order: found once per document. */
+function placesOfKind(kit: Kit): ReadonlyMap<string, string[]> {
+  if (placesOfKinds?.facts !== kit.facts || placesOfKinds.cues !== kit.placeCues) {
+    const sets = new Map<string, Set<string>>();
+    for (const f of kit.facts) {
+      if (f.type !== "place") continue;
+      const kind = placeKindOf(f.name, kit.placeCues);
+      sets.set(kind, (sets.get(kind) ?? new Set()).add(f.name));
+    }
+    const byKind = new Map([...sets].map(([kind, names]) => [kind, [...names]]));
+    placesOfKinds = { facts: kit.facts, cues: kit.placeCues, byKind };
+  }
+  return placesOfKinds.byKind;
+}
+
 /** "Where …?" questions, and clozes on places the document names only a few times. */
 export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string, number>): GeneratedItem[] {
   const items: GeneratedItem[] = [];
@@ -298,16 +315,7 @@ export function placeItems(kit: Kit, p: PlaceFact, mentions: ReadonlyMap<string,
   const topic = "places" as const;
   // Only places of the answer's kind (place-kind.ts); the pools are offered to a country or a town of their kind.
   const kind = placeKindOf(p.name, kit.placeCues);
-  const docPlaces =
-    kind === "unknown"
-      ? []
-      : [
-          ...new Set(
-            kit.facts.flatMap((f) =>
-              f.type === "place" && placeKindOf(f.name, kit.placeCues) === kind ? [f.name] : [],
-            ),
-          ),
-        ];
+  const docPlaces = kind === "unknown" ? [] : (placesOfKind(kit).get(kind) ?? []);
   const inSentence = docPlaces.filter((n) => tidy(p.source.text).includes(n));
   const pool = kind === "country" ? COUNTRY_POOL : kind === "settlement" && knownCity(p.name) ? CITY_POOL : [];
   const d = pickDistractors(p.name, [docPlaces, pool], inSentence, rng);

@@ -6,6 +6,7 @@ import {
   coordinatedLists,
   danglingPronoun,
   frontedDateAskedOfMain,
+  headingAbove,
   selectItems,
   spellingKey,
 } from "./precision";
@@ -453,5 +454,21 @@ describe("conservative coreference", () => {
       ),
     ).toBe(true);
     expect(items.some((i) => /\bIts\b|\bits Charter\b/.test(i.prompt))).toBe(false);
+  });
+});
+
+describe("headingAbove: the section an item's sentence is in", () => {
+  it("gives, at every offset, what searching the text before the offset gives", () => {
+    const naive = (text: string, offset: number) =>
+      [...text.slice(0, offset).matchAll(/^#{2,6}[ \t]+(.+)$/gm)].pop()?.[1]!.trim() ?? "";
+    const text =
+      "# Title\n\nIntro sentence.\n\n## History\n\nIt began.\n###\tLater years \nMore.\n####### Not one\n" +
+      "##NoSpace\n## \n\n## Last\r\nEnd. ## Not a heading\n##  Tail";
+    for (const other of ["## Elsewhere\nText.", text]) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        headingAbove(other, 0); // another document in between
+        expect(headingAbove(text, offset), `offset ${offset}`).toBe(naive(text, offset));
+      }
+    }
   });
 });

@@ -881,10 +881,36 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
 }
 
 /** The nearest Markdown heading above `offset` (its text without the #s), or "". */
-function headingAbove(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const m = [...before.matchAll(/^#{2,6}[ \t]+(.+)$/gm)].pop();
-  return m ? m[1]!.trim() : "";
+const HEADING = /^#{2,6}[ \t]+(.+)$/gm;
+let headings: { text: string; found: { at: number; end: number; title: string }[] } | undefined;
+
+/**
+ * The last "## heading" of `text.slice(0, offset)`. The document's headings are found once (a 300 KB document asks
+ * for every item); a heading line the offset cuts counts as far as it goes, as it does in the slice.
+ */
+export function headingAbove(text: string, offset: number): string {
+  if (headings?.text !== text)
+    headings = {
+      text,
+      found: [...text.matchAll(HEADING)].map((m) => ({ at: m.index, end: m.index + m[0].length, title: m[1]! })),
+    };
+  const found = headings.found;
+  let lo = 0;
+  let hi = found.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.at < offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (last < 0) return "";
+  const h = found[last]!;
+  if (h.end <= offset) return h.title.trim();
+  const cut = /^#{2,6}[ \t]+(.+)$/.exec(text.slice(h.at, offset));
+  if (cut) return cut[1]!.trim();
+  return last > 0 ? found[last - 1]!.title.trim() : "";
 }
 
 const CAPITALISED_NAME = /\p{Lu}[\p{L}'’-]+(?: (?:(?:of|the|and|for|on|in) )*\p{Lu}[\p{L}'’-]+)+/gu;
