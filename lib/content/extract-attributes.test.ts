@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractAttributes } from "./extract-attributes";
 import { parseDocument } from "./parse";
 import { buildItems } from "./pipeline";
+import { ONE_ITEM_PER_ROLE } from "./precision";
 import type { GeneratedItem } from "./types";
 
 const show = (items: GeneratedItem[]) => items.map((i) => `${i.kind}: ${i.prompt} => ${i.answer}`);
@@ -65,7 +66,9 @@ describe("fact-sheet attributes", () => {
       ["the cryostat lid", "Weight", "650 tonnes"],
       ["the divertor cassette", "Weight", "9 tonnes"],
     ]);
-    const items = buildItems(FACT_SHEET, { seed: 3 }).items.filter((i) => i.factKey.startsWith("attribute:"));
+    const items = buildItems(FACT_SHEET, { seed: 3, perFact: ONE_ITEM_PER_ROLE }).items.filter((i) =>
+      i.factKey.startsWith("attribute:"),
+    );
     const mc = items.find((i) => i.kind === "multiple_choice" && i.prompt.includes("vacuum chamber"))!;
     expect(mc.prompt).toBe("What is the weight of the vacuum chamber?");
     expect(mc.answer).toBe("4,100 tonnes");
@@ -75,7 +78,9 @@ describe("fact-sheet attributes", () => {
   });
 
   it("names the document's subject for a key-figures list under a generic heading, and leaves a description alone", () => {
-    const items = buildItems(VISITOR_PAGE, { seed: 3 }).items.filter((i) => i.factKey.startsWith("attribute:"));
+    const items = buildItems(VISITOR_PAGE, { seed: 3, perFact: ONE_ITEM_PER_ROLE }).items.filter((i) =>
+      i.factKey.startsWith("attribute:"),
+    );
     expect(show(items.filter((i) => i.kind === "typed"))).toEqual([
       "typed: Who is the architect of Stormholm Castle? => Henrik Valdemar",
       "typed: When was Stormholm Castle completed? => 14 June 1611",
@@ -96,7 +101,9 @@ describe("fact-sheet attributes", () => {
 - Architect – Ingrid Solberg
 - Beam – visible for about 40 km at sea
 `;
-    const items = buildItems(page, { seed: 3 }).items.filter((i) => i.factKey.startsWith("attribute:"));
+    const items = buildItems(page, { seed: 3, perFact: ONE_ITEM_PER_ROLE }).items.filter((i) =>
+      i.factKey.startsWith("attribute:"),
+    );
     expect(show(items.filter((i) => i.kind === "typed"))).toEqual([
       "typed: What is the height of Ostberg Lighthouse? => 38 m",
       "typed: When was Ostberg Lighthouse completed? => 3 October 1872",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { definitionsOf } from "./extract-definitions";
 import { buildItems } from "./pipeline";
+import { ONE_ITEM_PER_ROLE } from "./precision";
 
 const sentence = (text: string) => ({
   text,
@@ -82,7 +83,9 @@ describe("definitions: 'An X is a Y that …', 'X means …', 'X, which is the �
       "being used up. Diffusion means the spread of particles from a region of high concentration to a region of low",
       "concentration.",
     ].join("\n");
-    const items = buildItems(text, { seed: 1 }).items.filter((i) => i.key.endsWith("|term-definition"));
+    const items = buildItems(text, { seed: 1, perFact: ONE_ITEM_PER_ROLE }).items.filter((i) =>
+      i.key.endsWith("|term-definition"),
+    );
     const asked = items.map((i) => [i.kind, i.prompt, i.answer]);
     expect(asked).toContainEqual([
       "typed",

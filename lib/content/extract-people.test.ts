@@ -49,10 +49,11 @@ describe("roles: what a document calls a person", () => {
   it("asks the role once, as a card, and never breaks the verb of a caption-like sentence", () => {
     const text =
       "# Comets\n\nThe Danish astronomer Karen Holm charted the comet. Chief Secretary Jens Olsen views the observatory at Camp Vik, March 5, 2018.\n";
-    const { items, facts } = buildItems(text, { seed: 1 });
+    const { items, facts } = buildItems(text, { seed: 1, includeReview: true });
     const role = items.filter((i) => i.factKey.startsWith("role:"));
-    expect(role.map((i) => [i.kind, i.prompt, i.answer])).toEqual([
-      ["flashcard", "Who was Karen Holm?", "a Danish astronomer"],
+    // A bare occupation is kept for the instructor's review, not served (decision 045).
+    expect(role.map((i) => [i.kind, i.prompt, i.answer, Boolean(i.review)])).toEqual([
+      ["flashcard", "Who was Karen Holm?", "a Danish astronomer", true],
     ]);
     expect(facts.some((f) => f.type === "event" && f.what.startsWith("Chief Secretary Jens Olsen views"))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildItems } from "./pipeline";
+import { ONE_ITEM_PER_ROLE } from "./precision";
 import { extractFacts } from "./extract";
 import { parseDocument } from "./parse";
 import { grade } from "./grade";
@@ -9,7 +10,8 @@ const quantities = (body: string) =>
   extractFacts(parseDocument(`# Test\n\n${body}\n`)).filter((f): f is QuantityFact => f.type === "quantity");
 // Items kept for the instructor's review too: these tests read how quantities are asked and graded; whether a time of
 // day is served is precision.ts's call (decision 038 sends it to review).
-const itemsOf = (body: string) => buildItems(`# Test\n\n${body}\n`, { seed: 3, includeReview: true }).items;
+const itemsOf = (body: string) =>
+  buildItems(`# Test\n\n${body}\n`, { seed: 3, includeReview: true, perFact: ONE_ITEM_PER_ROLE }).items;
 
 describe("quantities: money, clock times, durations", () => {
   it("reads a sum of money whole, with its sign and scale, and asks it as written", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { spellsOut, termsOf } from "./extract-terms";
 import { buildItems } from "./pipeline";
+import { ONE_ITEM_PER_ROLE } from "./precision";
 import type { Block, Sentence } from "./types";
 
 const sentence = (text: string, start = 0): Sentence => ({
@@ -177,7 +178,9 @@ describe("term items", () => {
       "",
       "Key terms: *nucleus* – the part of the cell that holds its genes; *organelle* – a small structure with one job inside a cell.",
     ].join("\n");
-    const items = buildItems(doc, { seed: 3 }).items.filter((i) => i.factKey.startsWith("term:"));
+    const items = buildItems(doc, { seed: 3, perFact: ONE_ITEM_PER_ROLE }).items.filter((i) =>
+      i.factKey.startsWith("term:"),
+    );
     const nucleus = items.filter((i) => i.answer === "nucleus");
     expect(nucleus.map((i) => i.kind).sort()).toEqual(["multiple_choice", "typed"]);
     expect(nucleus[0]!.prompt).toBe("Which term means: the part of the cell that holds its genes?");

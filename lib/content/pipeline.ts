@@ -1,6 +1,7 @@
 import { extractFacts } from "./extract";
 import { generateItems } from "./generate";
 import { parseDocument } from "./parse";
+import type { PerFact } from "./precision";
 import { startDocument } from "./tokens";
 import type { Fact, GeneratedItem, ParsedDocument } from "./types";
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
    * whatever stores or serves items without an instructor looking (content:build, scripts) never serves them.
    */
   includeReview?: boolean;
+  /** How many items one fact may give (precision.ts ONE_ITEM_PER_FACT by default). */
+  perFact?: PerFact;
 }
 
 /**
@@ -32,6 +35,7 @@ export function buildItems(text: string, options: BuildOptions = {}): BuildResul
   const facts = extractFacts(doc);
   const all = generateItems(facts, {
     seed: options.seed,
+    perFact: options.perFact,
     document: { title: doc.title, knownTexts: [text], documentText: text },
   });
   const items = options.includeReview ? all : all.filter((item) => !item.review);

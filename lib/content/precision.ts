@@ -412,6 +412,8 @@ export interface PerFact {
  * back; a second item on it only doubles its weight in the deck. Each role may hold one item when `total` is raised.
  */
 export const ONE_ITEM_PER_FACT: PerFact = { recognition: 1, recall: 1, total: 1 };
+/** The ration before decision 034's addendum: a recognition and a recall item per fact (tests that read both forms). */
+export const ONE_ITEM_PER_ROLE: PerFact = { recognition: 1, recall: 1, total: 2 };
 
 const RECOGNITION: ReadonlySet<ItemKind> = new Set(["multiple_choice", "true_false"]);
 /** Preference between kinds of one role when scores tie: a real question before a quote, four options before two. */
