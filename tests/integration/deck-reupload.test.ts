@@ -24,15 +24,20 @@ const V1 = [
   "",
   "Apollo 11 landed on the Moon on 20 July 1969.",
   "",
+  "The Apollo 11 crew was commanded by Neil Armstrong.",
+  "",
   "Sputnik 1 was launched on 4 October 1957.",
   "",
   "Yuri Gagarin flew into space on 12 April 1961.",
 ].join("\n");
-// Apollo unchanged, Sputnik's date changed, Gagarin gone, Vostok 6 new.
+// Apollo unchanged, Sputnik's date changed, Gagarin gone, Vostok 6 new. A multiple choice on Apollo's date takes the
+// other dates as options, so it changes with them; the crew's cloze does not.
 const V2 = [
   "# Space firsts",
   "",
   "Apollo 11 landed on the Moon on 20 July 1969.",
+  "",
+  "The Apollo 11 crew was commanded by Neil Armstrong.",
   "",
   "Sputnik 1 was launched on 5 October 1957.",
   "",
