@@ -1,4 +1,5 @@
 import { sameFormat, wellFormedValue } from "./distractors";
+import { GAP } from "./gap";
 import { hash } from "./keys";
 import { normaliseText } from "./normalise";
 import { sameKind, type PlaceKind } from "./place-kind";
@@ -14,7 +15,8 @@ import {
 } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
-export const GAP = "_____";
+// The blank, re-exported for the generator's modules (lib/content/gap.ts says why it lives apart).
+export { GAP };
 
 /** Everything an item builder needs about the whole fact set. */
 export interface Kit {

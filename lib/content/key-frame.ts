@@ -9,7 +9,7 @@
  * part of the name stays: "City of London" (capitalised), "French Guiana" (not an abbreviation), "Bank of England"
  * (no place noun). A relational noun is no frame: "the capital of France" is Paris, not France.
  */
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { normaliseText } from "./normalise";
 import type { GeneratedItem } from "./types";
 
