@@ -66,11 +66,15 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   const ratingRef = useRef<HTMLDivElement>(null);
   // The feedback whose suggested rating already got the focus (once per answer, not on every re-render).
   const focusedFor = useRef<AnswerFeedback | null>(null);
+  // A rating pressed while the answer is still being recorded: the verdict is on screen before the request ends, and
+  // a quick learner's key must not be lost. It is applied as soon as the answer's request is done.
+  const queuedRating = useRef<Rating | null>(null);
 
   const show = useCallback((next: NextStep) => {
     setStep(next);
     setDraft(next.card ? emptyDraft(next.card) : null);
     setFeedback(null);
+    queuedRating.current = null;
     shownAt.current = performance.now();
     // One id per showing of a card: a retried or double-submitted rating reuses it and is recorded once.
     reviewId.current = crypto.randomUUID();
@@ -128,7 +132,11 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
 
   const rate = useCallback(
     (rating: Rating) => {
-      if (!card || !draft || !feedback || pending) return;
+      if (!card || !draft || !feedback) return;
+      if (pending) {
+        queuedRating.current = rating;
+        return;
+      }
       const response = draftResponse(card, draft) ?? null;
       startTransition(async () => {
         const result = feedback.recorded
@@ -143,6 +151,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
               deckId,
             });
         if (!result.ok) {
+          queuedRating.current = null;
           setMessage({ text: result.message, error: true });
           if (result.next) show(result.next);
           return;
@@ -165,6 +174,13 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     },
     [card, draft, feedback, pending, deckId, show],
   );
+
+  useEffect(() => {
+    const rating = queuedRating.current;
+    if (!rating || pending || !feedback) return;
+    queuedRating.current = null;
+    rate(rating);
+  }, [pending, feedback, rate]);
 
   const undo = useCallback(() => {
     if (!undoable || pending) return;
