@@ -66,18 +66,24 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   const ratingRef = useRef<HTMLDivElement>(null);
   // The feedback whose suggested rating already got the focus (once per answer, not on every re-render).
   const focusedFor = useRef<AnswerFeedback | null>(null);
-  // A rating pressed while the answer is still being recorded: the verdict is on screen before the request ends, and
-  // a quick learner's key must not be lost. It is applied as soon as the answer's request is done.
-  const queuedRating = useRef<Rating | null>(null);
 
   const show = useCallback((next: NextStep) => {
     setStep(next);
     setDraft(next.card ? emptyDraft(next.card) : null);
     setFeedback(null);
-    queuedRating.current = null;
     shownAt.current = performance.now();
     // One id per showing of a card: a retried or double-submitted rating reuses it and is recorded once.
     reviewId.current = crypto.randomUUID();
+  }, []);
+
+  // Runs a server action and applies its result in the same transition. React does not count state set after an
+  // await as part of the transition, so without the inner startTransition the verdict or the next card would show
+  // while `pending` still disabled the controls, and a quick learner's key would be lost.
+  const act = useCallback(<T,>(request: () => Promise<T>, apply: (result: T) => void) => {
+    startTransition(async () => {
+      const result = await request();
+      startTransition(() => apply(result));
+    });
   }, []);
 
   useEffect(() => {
@@ -85,8 +91,8 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     reviewId.current = crypto.randomUUID();
   }, []);
 
-  // The feedback arrives while the answer's transition is still pending, when the buttons are disabled and cannot
-  // take the focus (it fell to <body>): focus the suggested rating once they are enabled.
+  // The suggested rating takes the focus once per answer, when the buttons are enabled (the submit button that had it
+  // is gone, and the focus would fall to <body>).
   useEffect(() => {
     if (!feedback || pending || focusedFor.current === feedback) return;
     const button = ratingRef.current?.querySelector<HTMLButtonElement>(".rating--suggested");
@@ -107,143 +113,144 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
         return;
       }
       answeredMs.current = Math.round(performance.now() - shownAt.current);
-      startTransition(async () => {
-        const result = await answerAction({
-          reviewId: reviewId.current,
-          itemId: card.itemId,
-          version: card.version,
-          response,
-          responseMs: answeredMs.current,
-          deckId,
-        });
-        if (!result.ok) {
-          setMessage({ text: result.message, error: true });
-          if (result.next) show(result.next);
-          return;
-        }
-        setMessage(null);
-        setFeedback(result.feedback);
-        // Recorded already: Z can take it back from here on.
-        if (result.feedback.recorded) setUndoable({ kind: "answer" });
-      });
+      act(
+        () =>
+          answerAction({
+            reviewId: reviewId.current,
+            itemId: card.itemId,
+            version: card.version,
+            response,
+            responseMs: answeredMs.current,
+            deckId,
+          }),
+        (result) => {
+          if (!result.ok) {
+            setMessage({ text: result.message, error: true });
+            if (result.next) show(result.next);
+            return;
+          }
+          setMessage(null);
+          setFeedback(result.feedback);
+          // Recorded already: Z can take it back from here on.
+          if (result.feedback.recorded) setUndoable({ kind: "answer" });
+        },
+      );
     },
-    [card, draft, feedback, pending, deckId, show],
+    [card, draft, feedback, pending, deckId, show, act],
   );
 
   const rate = useCallback(
     (rating: Rating) => {
-      if (!card || !draft || !feedback) return;
-      if (pending) {
-        queuedRating.current = rating;
-        return;
-      }
+      if (!card || !draft || !feedback || pending) return;
       const response = draftResponse(card, draft) ?? null;
-      startTransition(async () => {
-        const result = feedback.recorded
-          ? await amendAction({ reviewId: reviewId.current, rating, deckId })
-          : await reviewAction({
-              reviewId: reviewId.current,
-              itemId: card.itemId,
-              version: card.version,
-              response,
-              rating,
-              responseMs: answeredMs.current,
-              deckId,
-            });
-        if (!result.ok) {
-          queuedRating.current = null;
-          setMessage({ text: result.message, error: true });
-          if (result.next) show(result.next);
-          return;
-        }
-        setMessage(null);
-        setNotice(
-          result.leech
-            ? `“${card.prompt}” has been forgotten 8 times: it is suspended as a leech. Unsuspend it from its deck page.`
-            : "",
-        );
-        setSummary((s) => ({
-          answered: s.answered + 1,
-          graded: s.graded + (feedback.correct === null ? 0 : 1),
-          correct: s.correct + (feedback.correct ? 1 : 0),
-          ms: s.ms + answeredMs.current,
-        }));
-        setUndoable({ kind: "answer" });
-        show(result.next);
-      });
+      act(
+        () =>
+          feedback.recorded
+            ? amendAction({ reviewId: reviewId.current, rating, deckId })
+            : reviewAction({
+                reviewId: reviewId.current,
+                itemId: card.itemId,
+                version: card.version,
+                response,
+                rating,
+                responseMs: answeredMs.current,
+                deckId,
+              }),
+        (result) => {
+          if (!result.ok) {
+            setMessage({ text: result.message, error: true });
+            if (result.next) show(result.next);
+            return;
+          }
+          setMessage(null);
+          setNotice(
+            result.leech
+              ? `“${card.prompt}” has been forgotten 8 times: it is suspended as a leech. Unsuspend it from its deck page.`
+              : "",
+          );
+          setSummary((s) => ({
+            answered: s.answered + 1,
+            graded: s.graded + (feedback.correct === null ? 0 : 1),
+            correct: s.correct + (feedback.correct ? 1 : 0),
+            ms: s.ms + answeredMs.current,
+          }));
+          setUndoable({ kind: "answer" });
+          show(result.next);
+        },
+      );
     },
-    [card, draft, feedback, pending, deckId, show],
+    [card, draft, feedback, pending, deckId, show, act],
   );
-
-  useEffect(() => {
-    const rating = queuedRating.current;
-    if (!rating || pending || !feedback) return;
-    queuedRating.current = null;
-    rate(rating);
-  }, [pending, feedback, rate]);
 
   const undo = useCallback(() => {
     if (!undoable || pending) return;
-    startTransition(async () => {
-      const result =
+    act(
+      () =>
         undoable.kind === "answer"
-          ? await undoAction({ deckId })
-          : await undoSetAsideAction({ itemId: undoable.itemId, how: undoable.kind, deckId });
-      if (!result.ok) {
-        setMessage({ text: result.message, error: true });
+          ? undoAction({ deckId })
+          : undoSetAsideAction({ itemId: undoable.itemId, how: undoable.kind, deckId }),
+      (result) => {
+        if (!result.ok) {
+          setMessage({ text: result.message, error: true });
+          setUndoable(null);
+          return;
+        }
+        setMessage({
+          text:
+            undoable.kind === "answer"
+              ? "Undid the last answer."
+              : undoable.kind === "bury"
+                ? "Unburied: here it is again."
+                : "Unsuspended: here it is again.",
+          error: false,
+        });
+        setNotice("");
+        // An answer undone from its own feedback was not counted yet.
+        if (undoable.kind === "answer" && !feedback)
+          setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
         setUndoable(null);
-        return;
-      }
-      setMessage({
-        text:
-          undoable.kind === "answer"
-            ? "Undid the last answer."
-            : undoable.kind === "bury"
-              ? "Unburied: here it is again."
-              : "Unsuspended: here it is again.",
-        error: false,
-      });
-      setNotice("");
-      // An answer undone from its own feedback was not counted yet.
-      if (undoable.kind === "answer" && !feedback) setSummary((s) => ({ ...s, answered: Math.max(0, s.answered - 1) }));
-      setUndoable(null);
-      show(result.next);
-    });
-  }, [undoable, pending, deckId, show, feedback]);
+        show(result.next);
+      },
+    );
+  }, [undoable, pending, deckId, show, feedback, act]);
 
   const unbury = useCallback(() => {
     if (pending) return;
-    startTransition(async () => {
-      const result = await unburyAction({ deckId });
-      if (!result.ok) {
-        setMessage({ text: result.message, error: true });
-        return;
-      }
-      setMessage({ text: `Unburied ${plural(result.count, "card")}.`, error: false });
-      setUndoable(null);
-      show(result.next);
-    });
-  }, [pending, deckId, show]);
+    act(
+      () => unburyAction({ deckId }),
+      (result) => {
+        if (!result.ok) {
+          setMessage({ text: result.message, error: true });
+          return;
+        }
+        setMessage({ text: `Unburied ${plural(result.count, "card")}.`, error: false });
+        setUndoable(null);
+        show(result.next);
+      },
+    );
+  }, [pending, deckId, show, act]);
 
   const setAside = useCallback(
     (how: "suspend" | "bury") => {
       if (!card || pending) return;
-      startTransition(async () => {
-        const action = how === "suspend" ? suspendAction : buryAction;
-        const result = await action({ itemId: card.itemId, deckId });
-        if (!result.ok) {
-          setMessage({ text: result.message, error: true });
-          return;
-        }
-        setMessage({
-          text: how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
-          error: false,
-        });
-        setUndoable({ kind: how, itemId: card.itemId });
-        show(result.next);
-      });
+      const action = how === "suspend" ? suspendAction : buryAction;
+      act(
+        () => action({ itemId: card.itemId, deckId }),
+        (result) => {
+          if (!result.ok) {
+            setMessage({ text: result.message, error: true });
+            return;
+          }
+          setMessage({
+            text: how === "suspend" ? "Suspended: it won't be shown until you unsuspend it." : "Buried until tomorrow.",
+            error: false,
+          });
+          setUndoable({ kind: how, itemId: card.itemId });
+          show(result.next);
+        },
+      );
     },
-    [card, pending, deckId, show],
+    [card, pending, deckId, show, act],
   );
 
   useEffect(() => {
