@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { CardInfoLink } from "@/components/srs/card-info-link";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   amendAction,
   answerAction,
@@ -20,6 +20,7 @@ import { answerKey } from "@/lib/study/answer-keys";
 import { RATINGS, type AnswerFeedback, type NextStep, type Rating } from "@/lib/study/types";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "./answer-input";
 import { FlagItem } from "./flag-item";
+import { useAction } from "./use-action";
 
 const RATING_LABELS: Record<Rating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
@@ -59,7 +60,7 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const canUndo = undoable !== null;
   const [summary, setSummary] = useState<Summary>({ answered: 0, correct: 0, graded: 0, ms: 0 });
-  const [pending, startTransition] = useTransition();
+  const { pending, act } = useAction();
   const shownAt = useRef(0);
   const answeredMs = useRef(0);
   const reviewId = useRef("");
@@ -74,16 +75,6 @@ export function StudySession({ initial, deckId }: { initial: NextStep; deckId?: 
     shownAt.current = performance.now();
     // One id per showing of a card: a retried or double-submitted rating reuses it and is recorded once.
     reviewId.current = crypto.randomUUID();
-  }, []);
-
-  // Runs a server action and applies its result in the same transition. React does not count state set after an
-  // await as part of the transition, so without the inner startTransition the verdict or the next card would show
-  // while `pending` still disabled the controls, and a quick learner's key would be lost.
-  const act = useCallback(<T,>(request: () => Promise<T>, apply: (result: T) => void) => {
-    startTransition(async () => {
-      const result = await request();
-      startTransition(() => apply(result));
-    });
   }, []);
 
   useEffect(() => {

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AnswerInput, draftResponse, emptyDraft, type Draft } from "@/components/study/answer-input";
+import { useAction } from "@/components/study/use-action";
 import type { QuizState } from "@/lib/db/quiz";
 import { answerKey } from "@/lib/study/answer-keys";
 import { answerQuizAction, endQuizAction } from "./actions";
@@ -19,7 +20,7 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
   const [question, setQuestion] = useState(initial);
   const [draft, setDraft] = useState<Draft>(emptyDraft(initial.card));
   const [message, setMessage] = useState("");
-  const [pending, startTransition] = useTransition();
+  const { pending, act } = useAction();
   const shownAt = useRef(0);
   const answerId = useRef("");
   useEffect(() => {
@@ -39,39 +40,38 @@ export function QuizRunner({ attemptId, initial }: { attemptId: string; initial:
     }
     answerId.current ||= crypto.randomUUID();
     const responseMs = Math.round(performance.now() - shownAt.current);
-    startTransition(async () => {
-      const result = await answerQuizAction({
-        attemptId,
-        answerId: answerId.current,
-        itemId: question.card.itemId,
-        response,
-        responseMs,
-      });
-      if (!result.ok) {
-        setMessage(result.message);
-        return;
-      }
-      setMessage("");
-      answerId.current = "";
-      shownAt.current = performance.now();
-      if (result.state.done) {
-        router.refresh();
-        return;
-      }
-      setQuestion(result.state);
-      setDraft(emptyDraft(result.state.card));
-    });
+    act(
+      () =>
+        answerQuizAction({ attemptId, answerId: answerId.current, itemId: question.card.itemId, response, responseMs }),
+      (result) => {
+        if (!result.ok) {
+          setMessage(result.message);
+          return;
+        }
+        setMessage("");
+        answerId.current = "";
+        shownAt.current = performance.now();
+        if (result.state.done) {
+          router.refresh();
+          return;
+        }
+        setQuestion(result.state);
+        setDraft(emptyDraft(result.state.card));
+      },
+    );
   }
 
   function end() {
-    startTransition(async () => {
-      const result = await endQuizAction({ attemptId });
-      if (!result.ok) {
-        setMessage(result.message);
-        return;
-      }
-      router.refresh();
-    });
+    act(
+      () => endQuizAction({ attemptId }),
+      (result) => {
+        if (!result.ok) {
+          setMessage(result.message);
+          return;
+        }
+        router.refresh();
+      },
+    );
   }
 
   useEffect(() => {
