@@ -82,4 +82,11 @@ describe("numberCandidates", () => {
     expect(fromDocument).toEqual(["3", "5"]);
     expect(numberCandidates(2.4, [2, 2.5, 3.1])[0]).toEqual(["2.5", "3.1"]);
   });
+
+  it("gives a decimal answer neighbours with as many decimals, never a float artefact", () => {
+    const [, near] = numberCandidates(4.2, []);
+    expect(near).toContain("2.1");
+    for (const option of near) expect(option).toMatch(/^\d+(\.\d)?$/);
+    expect(numberCandidates(0.35, [])[1].every((option) => /^\d+(\.\d{1,2})?$/.test(option))).toBe(true);
+  });
 });

@@ -123,13 +123,20 @@ export function dateCandidates(
  * the same scale and the same form (a count of "two teams" is never offered "2.4", a mirror's metres).
  */
 export function numberCandidates(value: number, docValues: readonly number[]): string[][] {
-  const magnitude = value >= 10 ? 10 ** Math.floor(Math.log10(value)) / (value >= 100 ? 2 : 1) : 1;
+  // A decimal answer gets neighbours with as many decimals (4.2 → 2.1, 3.4, 5.3 …), never a float artefact.
+  const decimals = Math.min(3, String(value).split(".")[1]?.length ?? 0);
+  const tidy = (v: number) => Number(v.toFixed(decimals));
+  const magnitude = decimals
+    ? 10 ** -decimals
+    : value >= 10
+      ? 10 ** Math.floor(Math.log10(value)) / (value >= 100 ? 2 : 1)
+      : 1;
   const near = new Set<number>();
   for (const f of [0.5, 0.6, 0.75, 0.8, 1.2, 1.25, 1.5, 2, 3]) {
-    const v = Math.max(1, Math.round((value * f) / magnitude) * magnitude);
+    const v = tidy(Math.max(decimals ? magnitude : 1, Math.round((value * f) / magnitude) * magnitude));
     if (v !== value && (v > 1 || value <= 1)) near.add(v);
   }
-  if (value < 10) for (const d of [-3, -2, -1, 1, 2, 4]) if (value + d > 1) near.add(value + d);
+  if (value < 10 && !decimals) for (const d of [-3, -2, -1, 1, 2, 4]) if (value + d > 1) near.add(value + d);
   const sameScale = docValues.filter(
     (v) => v !== value && v >= value / 5 && v <= value * 5 && Number.isInteger(v) === Number.isInteger(value),
   );
