@@ -30,6 +30,13 @@ describe("extractLists", () => {
     ]);
   });
 
+  it("takes no members from the commas and 'and' inside one institution's name", () => {
+    const lists = listsOf(
+      "# Grants\n\nThe money came from the Ministry of Education, Culture and Science last spring. The survey counted foxes, badgers and hares.\n",
+    );
+    expect(lists.map((l) => l.answer)).toEqual(["foxes, badgers and hares"]);
+  });
+
   it("quotes the sentence before a lead-in that only refers back to what it lists", () => {
     const [inside] = listsOf(
       "# Lakes\n\nAbout forty streams feed the lake. The largest include the Ord, the Vell and the Brannock.\n",

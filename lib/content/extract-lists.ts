@@ -5,6 +5,7 @@
  * …"). The members are read from the grammar (wink-nlp tags), never from a list of known words.
  */
 import { describedMembers } from "./extract-described";
+import { findOrganisations } from "./extract-names";
 import { proseSteps } from "./extract-steps";
 import { hash } from "./keys";
 import { posTokens, type PosToken } from "./pos";
@@ -180,6 +181,11 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
   if (typed) return [typed];
   const tokens = posTokens(text);
   const out: ListFact[] = [];
+  let insideNames: number[] | undefined;
+  const namePunctuation = () =>
+    (insideNames ??= findOrganisations(text).flatMap((n) =>
+      [...n.name.matchAll(/,|(?<=\s)(?:and|&)(?=\s)/g)].map((m) => n.start + m.index),
+    ));
   for (let i = 0; i < tokens.length; i++) {
     const and = tokens[i]!;
     if (and.pos !== "CCONJ" || !/^(?:and|or)$/.test(and.text)) continue;
@@ -218,6 +224,9 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
     // Another comma-separated phrase after the last member means the coordinator sits inside a member ("the
     // Economic and Social Council, the Trusteeship Council and …").
     if (/^,\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,4}\s*(?:,|\band\b)/.test(text.slice(spanEnd))) continue;
+    // "the Ministry of Education, Culture and Science": a comma or "and" inside one name separates no members.
+    const separators = starts.slice(1).map((at) => tokens[at - 1]!.start);
+    if (separators.some((at) => namePunctuation().includes(at))) continue;
     let members = starts.map((at, n) =>
       text
         .slice(tokens[at]!.start, n + 1 < starts.length ? tokens[starts[n + 1]! - 1]!.start : spanEnd)

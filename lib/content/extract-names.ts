@@ -22,8 +22,13 @@ const HEADS = INSTITUTION_HEADS.map(escapeRegExp).join("|");
  * " and the Army Headquarters".
  */
 const INNER_AND = `\\s(?:and|&)(?!\\s(?:[A-Z]{2,}\\b|(?:${COUNTRIES.map(escapeRegExp).join("|")})\\b|(?:${CAP}\\s)*(?:${HEADS})\\b))`;
+/**
+ * Single capitalised words listed with commas up to a last "and" inside a name's tail: "of Education, Culture and
+ * Science", "for War, Holocaust and Genocide Studies". A country or an acronym in the list is a second name.
+ */
+const COMMA_LIST = `(?:,\\s(?!(?:${COUNTRIES.map(escapeRegExp).join("|")})\\b|[A-Z]{2,}\\b)${CAP}(?=,|\\s(?:and|&)\\s))+,?${INNER_AND}\\s${CAP}(?:\\s${CAP})*`;
 /** The capitalised words after the head, through further links and "and": "for the Study of Arctic Climate". */
-const TAIL = `(?:${LINK}?\\s${CAP}(?:\\s${CAP})*(?:(?:${LINK}|${INNER_AND})\\s${CAP}(?:\\s${CAP})*)*)`;
+const TAIL = `(?:${LINK}?\\s${CAP}(?:\\s${CAP})*(?:(?:${LINK}|${INNER_AND})\\s${CAP}(?:\\s${CAP})*|${COMMA_LIST})*)`;
 const ORG_RE = new RegExp(
   `\\b((?:${CAP}\\s)*(?:${HEADS})(?![\\w'’-])${TAIL}?)(?:\\s\\(([A-Z][A-Z0-9/&.-]+)\\)(?:\\s(${CAP}))?)?`,
   "g",

@@ -59,6 +59,18 @@ describe("class 1: a distractor is a whole span", () => {
       "Society for the Study of Inborn Errors of Metabolism",
     ],
     ["She advised the Department of Health and Social Care until 2019.", "Department of Health and Social Care"],
+    [
+      "The Ministry of Education, Culture and Science paid for the scanning.",
+      "Ministry of Education, Culture and Science",
+    ],
+    [
+      "Files went to the Institute for War, Holocaust and Genocide Studies in 2020.",
+      "Institute for War, Holocaust and Genocide Studies",
+    ],
+    [
+      "It was the Department for Digital, Culture, Media and Sport.",
+      "Department for Digital, Culture, Media and Sport",
+    ],
   ])("reads a name on through further links and 'and' after its head: %s", (sentence, name) => {
     expect(findOrganisations(sentence).map((o) => o.name)).toContain(name);
   });
@@ -69,6 +81,12 @@ describe("class 1: a distractor is a whole span", () => {
     );
     expect(findOrganisations("The Office of Fisheries and Canada's coast guard agreed.").map((o) => o.name)).toContain(
       "Office of Fisheries",
+    );
+    expect(findOrganisations("The Ministry of Defence, Germany and NATO met.").map((o) => o.name)).toContain(
+      "Ministry of Defence",
+    );
+    expect(findOrganisations("The Ministry of Finance, the bank and the courts agreed.").map((o) => o.name)).toContain(
+      "Ministry of Finance",
     );
   });
 
