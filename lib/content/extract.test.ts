@@ -195,6 +195,28 @@ describe("fact keys", () => {
   });
 });
 
+describe("events", () => {
+  const events = (text: string) =>
+    extractFacts(parseDocument(`# Money\n\n${text}\n`)).flatMap((f) =>
+      f.type === "event" ? [[f.dateText, f.what]] : [],
+    );
+
+  it("dates each clause of a sentence joined by a semicolon with its own date", () => {
+    expect(
+      events("In January 1922 a dollar cost about 190 marks; by November 1923 the dollar cost 4.2 trillion marks."),
+    ).toEqual([
+      ["January 1922", "a dollar cost about 190 marks"],
+      ["November 1923", "the dollar cost 4.2 trillion marks"],
+    ]);
+  });
+
+  it("reads a date after '<noun> of' as naming that noun, not as the time of the clause", () => {
+    expect(events("Many argue that the collapse made voters angry after the depression of 1929.")).toEqual([]);
+    expect(events("Parliament signed the Treaty of 1648 in a hurry.")).toEqual([]);
+    expect(events("The Great Stink occurred in the summer of 1858.")).toEqual([["1858", "The Great Stink occurred"]]);
+  });
+});
+
 describe("generality", () => {
   it("keeps document-specific words out of the extraction rules", () => {
     const files = [

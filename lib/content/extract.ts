@@ -495,15 +495,25 @@ function sourceOf(s: Sentence) {
   return { text: s.text, start: s.start, end: s.end };
 }
 
+const NAMED_BY_DATE =
+  /\b(?!(?:end|start|beginning|middle|turn|close|spring|summer|autumn|fall|winter|course|half|year|month)\b)[a-z]+\s+of\s*$/i;
+
 function extractEvents(ctx: Context): EventFact[] {
   const { sentence: s, dates } = ctx;
   const events: EventFact[] = [];
   for (const d of dates) {
     // A period right after a person is their tenure (handled with people), not an event.
     if (d.end && /\)\s*$/.test(s.text.slice(d.stop, d.stop + 2)) && /\(\s*$/.test(s.text.slice(0, d.start))) continue;
-    const cuts: Cut[] = [{ start: d.start, stop: d.stop }];
+    // "after the depression of 1929", "the Treaty of 1648": a date after "<noun> of" names that noun, not the time of
+    // the clause ("the summer of 1858", "the end of 1990" do date it).
+    if (NAMED_BY_DATE.test(s.text.slice(0, d.start))) continue;
+    // "In January 1922 a dollar cost 190 marks; by November 1923 it cost 4.2 trillion": a date dates its own clause.
+    const from = s.text.lastIndexOf(";", d.start) + 1;
+    const semicolon = s.text.indexOf(";", d.stop);
+    const clause = s.text.slice(from, semicolon < 0 ? undefined : semicolon);
+    const cuts: Cut[] = [{ start: d.start - from, stop: d.stop - from }];
     const occasion = OCCASION_RE.exec(s.text);
-    const reduced = reduceClause(s.text, cuts);
+    const reduced = reduceClause(clause, cuts);
     if (!reduced) continue;
     const what = ctx.resolve(tidy(reduced));
     if (!what) continue;

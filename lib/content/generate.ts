@@ -1,4 +1,4 @@
-import { dateOrdinal, formatPeriod } from "./dates";
+import { dateOrdinal, findDates, formatPeriod } from "./dates";
 import { hash } from "./keys";
 import { createKit, makeItem, type Kit } from "./item-kit";
 import { unframeKey } from "./key-frame";
@@ -220,6 +220,8 @@ function timelineItems(kit: Kit): GeneratedItem[] {
     // A clause with an unresolved pronoun ("They shared …", "Eight of his employees left") reads alone nowhere, a
     // matching pair included.
     if (f.type !== "event" || f.what.length > 110 || LOOSE_PRONOUN.test(f.what)) continue;
+    // A label that states a date of its own would contradict or give away the one it is placed by.
+    if (findDates(f.what).length > 0) continue;
     const ord = dateOrdinal(f.date);
     if (!byDate.has(ord)) byDate.set(ord, f);
   }
