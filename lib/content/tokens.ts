@@ -265,6 +265,8 @@ export function findMainVerb(tokens: Token[]): number {
     if (t.tags.has("Gerund") || (t.tags.has("Infinitive") && i > 0 && tokens[i - 1].text.toLowerCase() === "to"))
       continue;
     if (i === 0 && t.tags.has("Noun")) continue;
+    // "cost about 190 marks": a plural right after a number is what it counts, not a verb.
+    if (i > 0 && tokens[i - 1].tags.has("Value") && /s$/i.test(t.text)) continue;
     if (t.tags.has("PastTense") || t.tags.has("PresentTense") || t.tags.has("Copula") || t.tags.has("Modal")) return i;
   }
   return -1;

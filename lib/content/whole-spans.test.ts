@@ -40,6 +40,13 @@ function when(sentence: string, date: string): string | undefined {
   return clause && toQuestion("When", clause, true);
 }
 
+describe("a plural after a number is a noun", () => {
+  it("never takes it for the clause's verb", () => {
+    expect(toQuestion("When", "a dollar cost about 190 marks", true) ?? "").not.toMatch(/\bmark\?$/);
+    expect(toQuestion("When", "The bank hired 40 clerks", true)).toBe("When did the bank hire 40 clerks?");
+  });
+});
+
 describe("class 1: a distractor is a whole span", () => {
   it.each([
     ["The station is run by the Coastal Search and Rescue Service.", "Coastal Search and Rescue Service"],
