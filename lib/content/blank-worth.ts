@@ -14,7 +14,7 @@
  *   document's own and stays.
  */
 import { createRequire } from "node:module";
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { COUNTRIES } from "./lexicon";
 import { fold } from "./text";
 import { promptBody } from "./well-formed";

@@ -24,7 +24,7 @@
  *   the statement is still roughly true.
  */
 import { generalKnowledge, nameNumber } from "./blank-worth";
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { posTokens } from "./pos";
 import { titleTopic, type ShapeContext } from "./item-shapes";
 import { promptBody } from "./well-formed";

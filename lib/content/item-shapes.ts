@@ -30,7 +30,7 @@
  * - modifier-blank: a blank holding only the modifier of the noun right after it ("_____ birds migrate at night"
  *   → "Night-flying").
  */
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { RANKS } from "./lexicon";
 import { posTokens, type PosToken } from "./pos";
 import { promptBody } from "./well-formed";

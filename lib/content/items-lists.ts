@@ -5,7 +5,8 @@
  * elsewhere, of the members' type; a true member is never offered as the wrong option.
  */
 import { hash } from "./keys";
-import { GAP, makeItem, type Kit } from "./item-kit";
+import { GAP } from "./gap";
+import { makeItem, type Kit } from "./item-kit";
 import { normaliseText } from "./normalise";
 import { placeKindOf } from "./place-kind";
 import { shuffle } from "../prng";

@@ -13,7 +13,7 @@ import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { factCandidates, gateDefects, personCandidates } from "./defects";
 import { itemReferences, subjectNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";

@@ -3,7 +3,7 @@
  * defect a reader would see at once ("When did although …?", "16:_____ GMT", an answer ending in "/"), so an item
  * with any of them is dropped, not merely ranked lower: a teacher cannot fix a garbled prompt in Factdeck.
  */
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
 import { boundedOccurrences, tidy } from "./text";
 import { nameGender } from "./coreference";
