@@ -15,7 +15,7 @@ import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./gap";
 import { factCandidates, gateDefects, personCandidates } from "./defects";
-import { itemReferences, subjectNoun } from "./references";
+import { itemReferences, pluralNoun, subjectNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
@@ -645,8 +645,6 @@ export function frontedDateAskedOfMain(question: string, source: string, answer:
 const fill = (body: string, item: GeneratedItem) => body.replace(GAP, item.answer);
 
 const PERSONAL = /^(?:he|him|his|she|her)$/i;
-/** A noun that reads as plural ("ships", "Romans"), not "bus", "analysis", "glass". */
-const pluralNoun = (word: string) => /[^su's]s$|[^s]es$/i.test(word) && !/(?:ss|us|is)$/i.test(word);
 
 const COUNTRY = new Set(COUNTRIES);
 /** Heads of names that are bodies, not people ("the Northern Lights Board gave her …"). */
