@@ -15,7 +15,7 @@ import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./gap";
 import { factCandidates, gateDefects, personCandidates } from "./defects";
-import { itemReferences, pluralNoun, subjectNoun } from "./references";
+import { itemReferences, loneDefinite, pluralNoun, vagueNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
@@ -141,17 +141,8 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if ((item.kind === "typed" || item.kind === "cloze") && item.answerType === "text" && answerWords > 6)
     lower(0.5, "long free-text answer");
   if (item.kind === "cloze" && answerWords > 8) lower(0.4, "blank longer than eight words");
-  // "the mission" in a question is vague, unless it is the document's own subject ("Apollo 11 was the first crewed
-  // mission …": references.ts subjectNoun).
-  const vague = /\bthe (country|mission|organisation|organization|group|area|event|project|programme|program)\b/i.exec(
-    body,
-  )?.[1];
-  if (
-    !quoting &&
-    vague &&
-    !subjectNoun(vague.toLowerCase(), document.documentText ?? "", document.title ?? "") &&
-    !COMBINED.has(item.kind)
-  )
+  // "the mission" in a question, unless the document is about one (references.ts `vagueNoun`).
+  if (!quoting && !COMBINED.has(item.kind) && vagueNoun(body, document))
     lower(DOUBT, "vague noun phrase in the question");
   const dangling =
     quoting && !COMBINED.has(item.kind) ? danglingPronoun(fill(body, item), document.documentText) : null;
@@ -819,8 +810,6 @@ const RECOMMENDATION =
   /\b(?:should|must|ought to|need to|needs to|is recommended|are recommended|are advised|is advised)\b/i;
 const NEGATION = /\b(?:not|never|no longer|neither|nor|cannot)\b|n['’]t\b/i;
 // "including" is left out: the judges took "countries, including _____" as the list the sentence names.
-const UNIT =
-  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times?|per|cent|percent|metres?|meters?|kilometres?|kilometers?|miles?|kilograms?|tonnes?|tons?|litres?|liters?)$/i;
 const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/i;
 
 /**
@@ -856,19 +845,9 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
     if (/^Name (?:all|both)\b/.test(item.prompt) && OPEN_LIST.test(body.slice(0, gap)))
       out.push("an open list (such as, including) asked as a closed one");
   }
-  // "The time limit used to be _____ months.": a short sentence naming nothing but a definite "the X" the deck's
-  // title does not name (which time limit?). Units and the answer do not name anything.
-  if (quoting) {
-    const filled = fill(body, item).trim();
-    const lone = /^The ([a-z]+(?: [a-z]+)?) /.exec(filled);
-    const words = filled.split(/\s+/);
-    if (lone && words.length <= 8 && !/\p{Lu}/u.test(filled.slice(1)) && !title.toLowerCase().includes(lone[1]!)) {
-      const rest = posTokens(filled.slice(lone[0].length)).filter(
-        (t) => (t.pos === "NOUN" || t.pos === "PROPN") && !UNIT.test(t.text),
-      );
-      if (rest.length === 0) out.push(`"the ${lone[1]}" is all the sentence names: which one?`);
-    }
-  }
+  // "The time limit used to be _____ months.": a short sentence naming nothing but "the X" (references.ts).
+  const lone = quoting ? loneDefinite(fill(body, item).trim(), title) : undefined;
+  if (lone) out.push(`"${lone}" is all the sentence names: which one?`);
   const acronym = /^What does (\S+) stand for\?$/.exec(item.prompt)?.[1];
   // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
   const readings = acronym
