@@ -744,10 +744,10 @@ export function personCandidates(sentence: string): string[] {
     .filter((r, i, all) => all.indexOf(r) === i);
 }
 
-/** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
 // The document's multi-word names, once per document: the gate asks for them for every candidate item.
 let multiwordCache: { text: string; names: string[] } | undefined;
-function peopleIn(text: string, documentText: string): string[] {
+/** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
+export function peopleIn(text: string, documentText: string): string[] {
   if (multiwordCache?.text !== documentText)
     multiwordCache = { text: documentText, names: personCandidates(documentText).filter((c) => c.includes(" ")) };
   const multiword = multiwordCache.names;

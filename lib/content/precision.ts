@@ -14,7 +14,7 @@ import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
 import { GAP } from "./gap";
-import { factCandidates, gateDefects, personCandidates } from "./defects";
+import { factCandidates, gateDefects, peopleIn } from "./defects";
 import { itemReferences, loneDefinite, pluralNoun, vagueNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
@@ -144,8 +144,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   // "the mission" in a question, unless the document is about one (references.ts `vagueNoun`).
   if (!quoting && !COMBINED.has(item.kind) && vagueNoun(body, document))
     lower(DOUBT, "vague noun phrase in the question");
-  const dangling =
-    quoting && !COMBINED.has(item.kind) ? danglingPronoun(fill(body, item), document.documentText) : null;
+  const dangling = quoting && !COMBINED.has(item.kind) ? unnamedPerson(fill(body, item), document.documentText) : null;
   if (dangling) lower(DOUBT, `"${dangling}" refers to nothing in the sentence`);
   else if (
     /\b(?:it|they|them|this|these|those|he|she|his|her|its|their)\b/.test(body.replace(/^[^,]*, /, "")) &&
@@ -644,14 +643,6 @@ const INSTITUTION = new Set([
   ..."board authority company firm group government congress senate church trust party club".split(" "),
 ]);
 
-let documentPeople: { text: string; names: string[] } | undefined;
-/** Multi-word person names the document writes ("G. H. Hardy"): a surname alone stands for one of them. */
-function peopleOf(documentText: string): string[] {
-  if (documentPeople?.text !== documentText)
-    documentPeople = { text: documentText, names: personCandidates(documentText).filter((c) => c.includes(" ")) };
-  return documentPeople.names;
-}
-
 /**
  * A personal pronoun of a quoted sentence that no person before it in the sentence can stand for, or null: "he",
  * "her" with no person or role named before, and a sentence that opens with "Both" + verb or "The two" + verb. Such
@@ -660,10 +651,10 @@ function peopleOf(documentText: string): string[] {
  * references.ts's (`unresolvedReferences`), read for every item.
  *
  * @example
- * danglingPronoun('In 1850 the city council asked him to design a new hall.') // 'him'
- * danglingPronoun('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
+ * unnamedPerson('In 1850 the city council asked him to design a new hall.') // 'him'
+ * unnamedPerson('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
  */
-export function danglingPronoun(sentence: string, documentText = ""): string | null {
+export function unnamedPerson(sentence: string, documentText = ""): string | null {
   const tokens = posTokens(sentence);
   if (/^Both$/.test(tokens[0]?.text ?? "") && ["VERB", "AUX"].includes(tokens[1]?.pos ?? "")) return "Both";
   // "The two work differently: …": a bare numeral standing for things named before.
@@ -676,7 +667,6 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
     return `The ${tokens[1].text}`;
   // A fronted adverbial ("Before it reaches the sea, …", "After his success at Suez, …") may point forward.
   const fronted = ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "") ? sentence.indexOf(",") : -1;
-  const known = peopleOf(documentText);
   for (const [k, token] of tokens.entries()) {
     if (!PERSONAL.test(token.text) || token.pos === "PROPN") continue;
     // Pointing forward, the pronoun stands for the main clause's subject, the words right after the comma.
@@ -687,10 +677,9 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
       fronted > 0 && token.start < fronted
         ? `${sentence.slice(0, token.start)} ${subject.length ? sentence.slice(subject[0]!.start, subject.at(-1)!.end) : ""}`
         : sentence.slice(0, token.start);
-    const people = personCandidates(scope).filter(
-      (c) =>
-        !INSTITUTION.has(c.split(" ").pop()!.toLowerCase()) &&
-        (c.includes(" ") || (!COUNTRY.has(c) && known.some((m) => m.endsWith(` ${c}`)))),
+    // A full name, or a surname of one the document writes in full ("Hardy" of "G. H. Hardy"), but no country.
+    const people = peopleIn(scope, documentText).filter(
+      (c) => !INSTITUTION.has(c.split(" ").pop()!.toLowerCase()) && (c.includes(" ") || !COUNTRY.has(c)),
     );
     const before = tokens.filter((t, i) => i < k || (fronted > 0 && token.start < fronted && subject.includes(t)));
     // A noun heads a noun phrase: a name, or a word after a determiner, adjective, number or noun ("the river",

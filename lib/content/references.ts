@@ -16,7 +16,7 @@
  * every item by precision.ts and defects.ts) it holds the narrower checks the gate and the ranker ask:
  * `strandedPronoun` (a quoted statement's he/she/they/it naming nothing: the item is dropped, item-shapes.ts),
  * `vagueNoun` ("the mission" in a question) and `loneDefinite` (a short sentence naming only "the X"), both sending
- * the item to review (precision.ts). precision.ts `danglingPronoun` reads "he"/"she" against the document's people.
+ * the item to review (precision.ts). precision.ts `unnamedPerson` reads "he"/"she" against the document's people.
  */
 import { isExpletiveIt } from "./coreference";
 import { GAP } from "./gap";
@@ -504,7 +504,7 @@ const MONTH_OR_DAY =
 /**
  * He/she/they/it in a quoted statement that nothing before it in the statement names, as reasons: the item is
  * dropped (item-shapes.ts check "dangling-pronoun", decision 024). A coarse test of the statement alone;
- * `unresolvedReferences` reads "it" and "they" finely, precision.ts `danglingPronoun` reads "he" and "she" against the
+ * `unresolvedReferences` reads "it" and "they" finely, precision.ts `unnamedPerson` reads "he" and "she" against the
  * document's people, and both send the item to review only.
  *
  * @example
