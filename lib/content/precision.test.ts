@@ -11,21 +11,10 @@ import {
   spellingKey,
 } from "./precision";
 import { answerDefects, promptDefects, spanCut } from "./well-formed";
+import { testItem } from "./test-kit";
 import type { GeneratedItem } from "./types";
 
-const base: GeneratedItem = {
-  key: "event:x|typed|when",
-  factKey: "event:x",
-  kind: "typed",
-  prompt: "When did the bridge open?",
-  answer: "May 1990",
-  accepted: [],
-  options: null,
-  answerType: "date",
-  topic: "dates",
-  difficulty: 0.5,
-  source: { text: "The bridge opened in May 1990.", start: 0, end: 30 },
-};
+const base = testItem({ key: "event:x|typed|when", factKey: "event:x" });
 
 describe("promptDefects: every prompt is checked before it is emitted", () => {
   it.each([

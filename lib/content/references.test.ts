@@ -14,24 +14,20 @@ import {
   unresolvedReferences,
   vagueNoun,
 } from "./references";
+import { sourceOf, testItem } from "./test-kit";
 import type { GeneratedItem } from "./types";
 
 const phrases = (sentence: string, context = {}) => unresolvedReferences(sentence, context).map((r) => r.phrase);
 const at = (text: string, sentence: string) => text.indexOf(sentence);
 
-const base: GeneratedItem = {
+const base = testItem({
   key: "statement:x|cloze|s",
   factKey: "statement:x",
   kind: "cloze",
   prompt: "",
   answer: "",
-  accepted: [],
-  options: null,
-  answerType: "date",
-  topic: "dates",
-  difficulty: 0.5,
-  source: { text: "", start: 0, end: 0 },
-};
+  source: sourceOf(""),
+});
 
 /** An item quoting `sentence` of `text` with `answer` blanked (or a true/false statement of it). */
 function quoting(
