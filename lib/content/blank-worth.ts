@@ -173,6 +173,23 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
   return new RegExp(`\\b${w}\\b`, "i").test(context.title ?? "");
 }
 
+/** The key of a term the generator read as the document's own ("pores called stomata", a glossary entry). */
+const TERM_KEY = /\|(?:statement-term|term-[a-z-]+)$/;
+
+/**
+ * A blank on a common word, however the document uses it: a cloze or typed text answer of one short lower-case word
+ * (under nine letters: "salt", "grain", "harbour"). Longer and rarer words are read by `generalWord`. A term the
+ * sentence itself introduces ("pores called stomata") is the word to learn, however short.
+ *
+ * @example
+ * shortWord(cloze('The barges carried _____ down the river.', 'salt')) // ['blank on a common word']
+ */
+export function shortWord(item: GeneratedItem): string[] {
+  if (item.kind !== "cloze" && item.kind !== "typed") return [];
+  if (item.answerType !== "text" || !/^[a-z]+$/.test(item.answer) || item.answer.length >= 9) return [];
+  return TERM_KEY.test(item.key) ? [] : ["blank on a common word"];
+}
+
 /**
  * A key of one everyday word (articles aside) the document neither defines nor names: worth a doubt, so
  * such an item goes to the instructor's review instead of being served.
@@ -183,7 +200,7 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
 export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
   if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
   // A term the generator read as the document's own ("pores called stomata", a glossary entry) stays.
-  if (/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)) return [];
+  if (TERM_KEY.test(item.key)) return [];
   const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
   // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
   if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];

@@ -21,7 +21,7 @@ import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
 import { capAcronymDrills, drilledAcronym } from "./acronym-share";
 import { standsFor } from "./acronyms";
-import { generalWord } from "./blank-worth";
+import { generalWord, shortWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { reviewShapes } from "./outside-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
@@ -166,22 +166,15 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
   // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 045).
   for (const why of reviewShapes(item, document.title)) lower(DOUBT, why);
-  // A key of everyday words the document does not define (blank-worth.ts, decision 041).
-  for (const why of generalWord(item, document)) lower(DOUBT, why);
+  // A blank on a common word (blank-worth.ts, decision 041): a short one, or an everyday one the document does not
+  // define; one doubt however many readings find it.
+  const common = [...shortWord(item), ...generalWord(item, document)];
+  if (common.length) lower(DOUBT, common.join("; "));
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
     lower(0.15, "source sentence has a negation the question may lose");
   // Heilman & Smith: a question from a sentence opening with a subordinate clause often asks about the wrong event.
   if (!quoting && /^(?:Although|Though|While|Whilst|Whereas|Because|If|Unless|Since|As|Once|When)\b/.test(source))
     lower(0.45, "source opens with a subordinate clause");
-  if (
-    (item.kind === "cloze" || item.kind === "typed") &&
-    item.answerType === "text" &&
-    /^[a-z]+$/.test(item.answer) &&
-    item.answer.length < 9 &&
-    // A term the sentence itself introduces ("pores called stomata") is the word to learn, however short.
-    !/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)
-  )
-    lower(0.45, "blank on a common word");
   if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)
     lower(0.15, "blank covers most of the sentence");
   if (!quoting && looksLikeLostPassive(body)) lower(0.45, "a passive sentence may have been turned the wrong way");
