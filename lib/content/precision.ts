@@ -368,7 +368,7 @@ export function coordinatedLists(sentence: string): CoordinatedList[] {
  * Offset of the coordinated list that `answer` is a member of in `sentence`, or undefined.
  * @example listContaining('… including Australia, Sweden and Finland.', 'Sweden') // offset of "Australia"
  */
-export function listContaining(sentence: string, answer: string): number | undefined {
+function listContaining(sentence: string, answer: string): number | undefined {
   const name = answer.replace(/^the /, "");
   return coordinatedLists(sentence).find((l) => l.members.includes(name))?.start;
 }

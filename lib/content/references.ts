@@ -287,7 +287,7 @@ function definiteDescription(sentence: string, tokens: PosToken[], context: Refe
 }
 
 /** The noun of the document's own subject: in its title, or given to the title's first word by the opening. */
-export function subjectNoun(word: string, documentText: string, title: string): boolean {
+function subjectNoun(word: string, documentText: string, title: string): boolean {
   if (new RegExp(`\\b${word}\\b`, "i").test(title)) return true;
   const head = title.split(" ")[0]?.replace(/[^\p{L}-]/gu, "");
   // "The Danube is the second-longest river …": the title's word, a copula, then the noun, in one sentence.

@@ -307,7 +307,7 @@ const NOT_A_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "P
  * @example
  * questionShape('How many wolves did Between 1995 and 1997, biologists release?') // ['fronted phrase after the auxiliary']
  */
-export function questionShape(question: string): string[] {
+function questionShape(question: string): string[] {
   if (!WH_OPENING.test(question)) return [];
   const tokens = posTokens(question);
   const out: string[] = [];
