@@ -13,6 +13,7 @@ import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
+import { YEAR_WORD } from "./dates";
 import { GAP } from "./gap";
 import { factCandidates, gateDefects, peopleIn } from "./defects";
 import { itemReferences, loneDefinite, pluralNoun, vagueNoun } from "./references";
@@ -190,7 +191,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     // "Since the canal was opened in 1992, barges can travel …" → "Barges can travel … in 1992": the date was the
     // fronted clause's, and the statement now says something else.
     const fronted = /^(?:Since|When|After|Before|Until|Once|While|As soon as|By the time)\b([^,]*),/.exec(source);
-    const date = /\b(?:1[0-9]{3}|20[0-9]{2})\b/.exec(body)?.[0];
+    const date = YEAR_WORD.exec(body)?.[0];
     if (fronted && date && fronted[1]!.includes(date) && !source.slice(fronted[0].length).includes(date))
       defects.push("the date was the fronted clause's");
   }

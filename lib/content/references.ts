@@ -19,6 +19,7 @@
  * the item to review (precision.ts). precision.ts `unnamedPerson` reads "he"/"she" against the document's people.
  */
 import { isExpletiveIt } from "./coreference";
+import { YEAR_WORD } from "./dates";
 import { GAP } from "./gap";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens, type PosToken } from "./pos";
@@ -57,7 +58,6 @@ const UNTIED =
   /^(?:same|other|first|last|following|next|previous|former|latter|way|time|end|rest|most|world|sun|moon)$/;
 /** Demonstrative + noun read as a time the sentence dates itself ("this morning" with a year) or a manner. */
 const DEICTIC_TIME = /^(?:morning|afternoon|evening|week|month|year|summer|winter|spring|autumn|day|decade|century)$/;
-const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
 const BLANK = /_{3,}/g;
 const ARTICLE = /^(?:The|A|An|In|On|At|This|These|That|Those|Its|Their|His|Her)$/;
 
@@ -233,7 +233,7 @@ function demonstratives(sentence: string, tokens: PosToken[], context: Reference
     if (/^(?:way|manner|kind|sort|type|case)$/.test(word)) continue;
     const before = sentence.slice(0, t.start);
     if (new RegExp(`\\b${word}`, "i").test(before) || /\b(?:who|which|whose|where)\b/i.test(before)) continue;
-    if (DEICTIC_TIME.test(word) && YEAR.test(sentence)) continue;
+    if (DEICTIC_TIME.test(word) && YEAR_WORD.test(sentence)) continue;
     const after = tokens.slice(k + 2, k + 5).map((x) => x.text.toLowerCase());
     if (/^those$/i.test(t.text) && after.some((w) => /^(?:who|that|which|whose|of|with|in)$/.test(w))) continue;
     const phrase = `${t.text} ${noun.text}`;

@@ -3,6 +3,7 @@
  * defect a reader would see at once ("When did although …?", "16:_____ GMT", an answer ending in "/"), so an item
  * with any of them is dropped, not merely ranked lower: a teacher cannot fix a garbled prompt in Factdeck.
  */
+import { YEAR_WORD } from "./dates";
 import { GAP } from "./gap";
 import { INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
 import { boundedOccurrences, tidy } from "./text";
@@ -233,7 +234,6 @@ export function withoutBoundPossessives(question: string, answer?: string, sourc
 
 const RELATIVE_TIME =
   /\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|many|some) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards)|later that (?:year|month|day|week)|(?:the|that) (?:following|next|previous|same) (?:year|month|day|week|decade)|in that year|the year (?:before|after))\b/i;
-const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
 const DEMONSTRATIVE = /\b(?:this|these|those) ([a-z]+)\b/gi;
 const DEICTIC_TIME = /^(?:morning|afternoon|evening|week|month|year|summer|winter|spring|autumn)$/;
 const SAME = /\bthe same ([a-z-]+)/;
@@ -251,7 +251,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
   const out: string[] = [];
   const text = body.split(GAP).join("X");
   const relative = RELATIVE_TIME.exec(text);
-  if (relative && !YEAR.test(text)) out.push(`"${relative[0]}" has no date to count from`);
+  if (relative && !YEAR_WORD.test(text)) out.push(`"${relative[0]}" has no date to count from`);
   // "the same decree in three scripts", "the same age as …": bound inside the sentence.
   const same = SAME.exec(text);
   if (
@@ -272,7 +272,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
     if (/^(?:is|are|was|were|has|have|had|can|will|would|may|might|must|should|way|manner)$/.test(noun)) continue;
     if (/^this$/i.test(m[0].split(" ")[0]!) && /[^su]s$/.test(noun)) continue;
     if (new RegExp(`\\b${noun}`, "i").test(before) || /\b(?:who|which|whose|where)\b/i.test(before)) continue;
-    if (DEICTIC_TIME.test(noun) && (YEAR.test(text) || body.includes(GAP))) continue;
+    if (DEICTIC_TIME.test(noun) && (YEAR_WORD.test(text) || body.includes(GAP))) continue;
     if (posTokens(text).find((t) => t.start > m.index! && t.text.toLowerCase() === noun)?.pos !== "NOUN") continue;
     out.push(`"${m[0]}" refers to something said before`);
     break;
