@@ -15,7 +15,7 @@
  */
 import { createRequire } from "node:module";
 import { GAP } from "./gap";
-import { COUNTRIES } from "./lexicon";
+import { COUNTRIES, MONTH_OR_ABBREVIATION } from "./lexicon";
 import { fold } from "./text";
 import { promptBody } from "./well-formed";
 import type { ShapeContext } from "./item-shapes";
@@ -26,8 +26,7 @@ const SKIPPED = new Set(["true_false", "matching", "ordering"]);
 const ORDINAL =
   /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|[IVXL]+)$/i;
 const NUMERAL = /^(?:\d+[A-Za-z]?|[IVXL]+)$/;
-const MONTH =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+const MONTH = new RegExp(`^(?:${MONTH_OR_ABBREVIATION})$`);
 // Capitalised words before a number that make a date, a measure or a sentence's start, not a name.
 const NOT_A_NAME =
   /^(?:In|On|At|By|Since|From|To|Until|After|Before|About|Around|Over|Nearly|Some|The|A|An|And|Or|Of|AD|BC|BCE|CE|No|Nos?)$/;

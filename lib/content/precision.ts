@@ -6,7 +6,7 @@
  *   one recall item, cloze, typed or flashcard, when the caller allows two): more items on one fact teach nothing new
  *   (Heilman & Smith 2010: overgenerate, then rank and keep the best).
  */
-import { COUNTRIES, INSTITUTION_HEADS, RANKS } from "./lexicon";
+import { COUNTRIES, INSTITUTION_HEADS, MONTH_NAMES, RANKS } from "./lexicon";
 import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
@@ -576,8 +576,9 @@ function spreadBlanks(ranked: { item: GeneratedItem; a: Assessment }[]): void {
 }
 
 const PHOTO_CREDIT = /\b(?:photo(?:graph)?|image|credit|picture|courtesy)\s*(?::|by\b|\/|©)|©|^figure\s+\d/i;
-const DATELINE =
-  /,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\.?$/;
+const DATELINE = new RegExp(
+  `,\\s*(?:(?:${MONTH_NAMES})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_NAMES})\\s+\\d{4})\\.?$`,
+);
 
 /**
  * Photo captions and credits are not prose to learn from: a credit line, a line that ends without a full stop

@@ -21,6 +21,7 @@
 import { isExpletiveIt } from "./coreference";
 import { YEAR_WORD } from "./dates";
 import { GAP } from "./gap";
+import { MONTH_NAMES, WEEKDAYS } from "./lexicon";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens, type PosToken } from "./pos";
 import { sentencesBefore } from "./split-sentences";
@@ -498,8 +499,7 @@ export function pinReferences(item: GeneratedItem, context: ReferenceContext = {
 
 const PERSON_PRONOUN = /^(?:he|she|him|his|her|hers)$/i;
 const GROUP_PRONOUN = /^(?:they|them|their|theirs)$/i;
-const MONTH_OR_DAY =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const MONTH_OR_DAY = new RegExp(`^(?:${MONTH_NAMES}|${WEEKDAYS.join("|")})$`);
 
 /**
  * He/she/they/it in a quoted statement that nothing before it in the statement names, as reasons: the item is

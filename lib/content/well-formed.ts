@@ -5,7 +5,7 @@
  */
 import { YEAR_WORD } from "./dates";
 import { GAP } from "./gap";
-import { INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
+import { INSTITUTION_HEADS, MILITARY_RANKS, MONTH_OR_ABBREVIATION, RANKS } from "./lexicon";
 import { boundedOccurrences, tidy } from "./text";
 import { nameGender } from "./coreference";
 import { posTokens } from "./pos";
@@ -25,8 +25,6 @@ export function promptBody(prompt: string): { body: string; quoting: boolean } {
 const SUBORDINATORS =
   "although|though|because|while|whilst|whereas|if|unless|since|after|before|once|until|when|where|as|so that|even though";
 const AUX = "did|does|do|was|were|is|are|has|have|had|will|can|could|would";
-const MONTHS =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 const LEADING_SUBORDINATOR = new RegExp(
   `^(?:When|Where|Who|Whom|What|Which(?: [\\w-]+)?|How (?:many|much)(?: [\\w-]+){0,4}|Why) (?:${AUX}) (?:${SUBORDINATORS})\\b`,
@@ -45,7 +43,7 @@ const SPLIT_AROUND_GAP = new RegExp(
     `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
     // Times, ranges and numeric dates cut in two; a digit ending a word ("the P5: _____") is no number.
     `(?<!\\p{L})\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`,
-    `\\b(?:${MONTHS})\\.? ${GAP}|${GAP} (?:${MONTHS})\\b`, // "_____ April", "April _____"
+    `\\b(?:${MONTH_OR_ABBREVIATION})\\.? ${GAP}|${GAP} (?:${MONTH_OR_ABBREVIATION})\\b`, // "_____ April", "April _____"
     `\\b\\d{1,4} ${GAP}|${GAP} \\d{1,4}\\b`, // "5 _____ 2018", "_____ 000"
   ].join("|"),
   "u",
@@ -290,7 +288,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
   return out;
 }
 
-const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
+const MONTH_NAME = new RegExp(`^(?:${MONTH_OR_ABBREVIATION})$`);
 
 const WH_OPENING = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
 // After "When did"/"How many wolves did", a subject follows: a determiner, a noun or name, a pronoun, a number or an
