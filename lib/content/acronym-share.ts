@@ -8,7 +8,7 @@
 import type { GeneratedItem } from "./types";
 
 /** Acronym drills may make up this share of a document's served items … */
-export const ACRONYM_SHARE = 0.15;
+const ACRONYM_SHARE = 0.15;
 /** … and never fewer than this many (a short document with one or two central acronyms keeps them). */
 const ACRONYM_FLOOR = 2;
 

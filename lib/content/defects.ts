@@ -403,7 +403,7 @@ export function acronymMismatch(item: GeneratedItem): Defect[] {
 // Options and distractors
 
 /** Two option texts that a learner would read as the same entity, spelt differently. */
-export function spellingVariants(a: string, b: string, answerType?: string): boolean {
+function spellingVariants(a: string, b: string, answerType?: string): boolean {
   if (hasDigit(a) || hasDigit(b)) return false;
   const fa = foldSpelling(a);
   const fb = foldSpelling(b);
@@ -744,10 +744,10 @@ export function personCandidates(sentence: string): string[] {
     .filter((r, i, all) => all.indexOf(r) === i);
 }
 
-/** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
 // The document's multi-word names, once per document: the gate asks for them for every candidate item.
 let multiwordCache: { text: string; names: string[] } | undefined;
-function peopleIn(text: string, documentText: string): string[] {
+/** Names of people (and surnames given in full elsewhere in `documentText`) that `text` mentions. */
+export function peopleIn(text: string, documentText: string): string[] {
   if (multiwordCache?.text !== documentText)
     multiwordCache = { text: documentText, names: personCandidates(documentText).filter((c) => c.includes(" ")) };
   const multiword = multiwordCache.names;
@@ -1281,7 +1281,7 @@ export function itAntecedent(item: GeneratedItem, context: DefectContext = {}): 
  * The shapes of lib/content/item-shapes.ts (garbled question, dangling pronoun, the topic as answer, a cut option, a
  * blank that runs on), each counted under its own name.
  */
-export function itemShapes(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+function itemShapes(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   const title = context.documentText ? documentTitle(context.documentText) : undefined;
   return shapeDefects(item, { title, knownTexts: context.knownTexts, documentText: context.documentText }).map((d) =>
     defect(d.check, item, d.message),
@@ -1289,7 +1289,7 @@ export function itemShapes(item: GeneratedItem, context: DefectContext = {}): De
 }
 
 /** The review-only shapes of outside-shapes.ts (a bare occupation, the region after a place): never served. */
-export function reviewShapeDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
+function reviewShapeDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   const title = context.documentText ? documentTitle(context.documentText) : undefined;
   return [
     ...thinRole(item, title).map((m) => defect("thin-role", item, m)),
@@ -1312,7 +1312,7 @@ export function informative(item: GeneratedItem, context: DefectContext = {}): D
  * @example
  * unresolvedAnaphoraDefects(item({ prompt: "True or false: Three years later she won the same prize." })) // two defects
  */
-export function unresolvedAnaphoraDefects(item: GeneratedItem): Defect[] {
+function unresolvedAnaphoraDefects(item: GeneratedItem): Defect[] {
   if (item.kind === "matching" || item.kind === "ordering") return [];
   return unresolvedAnaphora(item.prompt).map((m) => defect("unresolved-anaphora", item, m));
 }

@@ -3,6 +3,7 @@ import { formatDate, formatPeriod, shiftDate } from "./dates";
 import { editDistance, normaliseText } from "./normalise";
 import { shuffle, type Rng } from "../prng";
 import type { DocDate } from "./types";
+import { MONTH_OR_ABBREVIATION } from "./lexicon";
 
 /**
  * Picks up to `count` distractors (at least 3, else undefined; callers keep spares to drop any the prompt names): candidates from the document first (each tier shuffled), then pools.
@@ -175,8 +176,7 @@ export function wellFormedValue(option: string, answer: string): boolean {
   return top >= 1 && top < bottom && plural === top > 1;
 }
 
-const MONTH_NAMES =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/g;
+const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_OR_ABBREVIATION})\\b\\.?`, "g");
 
 /**
  * The written form of a date or number option, without its digits: "2 December 2004" → "9 M 9", "1990s" → "9s",
@@ -188,7 +188,7 @@ const MONTH_NAMES =
 export function sameFormat(answer: string, option: string, type: "date" | "number"): boolean {
   const shape = (t: string) =>
     t
-      .replace(MONTH_NAMES, "M")
+      .replace(MONTH_WORDS, "M")
       .replace(/\d[\d,.]*/g, "9")
       .replace(type === "number" ? /\s*\b(?:thousand|million|billion|trillion)\b/g : /$^/, "")
       .replace(/\s+/g, " ")

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { extractCauses } from "./extract-causes";
 import { buildItems } from "./pipeline";
+import { paragraphSentence } from "./test-kit";
 
-const sentence = (text: string) => ({
-  text,
-  start: 0,
-  end: text.length,
-  section: [],
-  blockKind: "paragraph" as const,
-  blockIndex: 0,
-});
-const causes = (text: string) => extractCauses(sentence(text), (c) => c).map((c) => [c.question, c.cause]);
+const causes = (text: string) => extractCauses(paragraphSentence(text), (c) => c).map((c) => [c.question, c.cause]);
 
 describe("causes and purposes: Why …?", () => {
   it("asks why, with the sentence's own reason as the answer", () => {

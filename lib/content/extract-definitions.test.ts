@@ -2,17 +2,10 @@ import { describe, expect, it } from "vitest";
 import { definitionsOf } from "./extract-definitions";
 import { buildItems } from "./pipeline";
 import { ONE_ITEM_PER_ROLE } from "./precision";
+import { paragraphSentence } from "./test-kit";
 
-const sentence = (text: string) => ({
-  text,
-  start: 0,
-  end: text.length,
-  section: [],
-  blockKind: "paragraph" as const,
-  blockIndex: 0,
-});
 const defined = (text: string, documentText = text) =>
-  definitionsOf(sentence(text), documentText).map((d) => [d.term, d.copula, d.meaning]);
+  definitionsOf(paragraphSentence(text), documentText).map((d) => [d.term, d.copula, d.meaning]);
 
 describe("definitions: 'An X is a Y that …', 'X means …', 'X, which is the …'", () => {
   it("reads a term and its definiens, in lower case where the capital is only the sentence's", () => {

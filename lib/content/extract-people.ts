@@ -323,7 +323,7 @@ const ROLE_STOP = /^(?:who|whom|which|that|of|at|from|in|on|for|with|whose|to|by
  * person: "British civil and mechanical engineer of the Industrial Revolution" → "British civil and mechanical
  * engineer"; "railway engineer" → itself; "bundle of papers" → undefined.
  */
-export function roleAtStart(phrase: string): string | undefined {
+function roleAtStart(phrase: string): string | undefined {
   const words = phrase.trim().split(/\s+/);
   const stop = words.findIndex((w) => ROLE_STOP.test(w));
   const run = stop === -1 ? words : words.slice(0, stop);

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { extractReferences } from "./extract-references";
 import { buildItems } from "./pipeline";
+import { paragraphSentence } from "./test-kit";
 
-const sentence = (text: string) => ({
-  text,
-  start: 0,
-  end: text.length,
-  section: [],
-  blockKind: "paragraph" as const,
-  blockIndex: 0,
-});
 const refs = (text: string, resolve: (c: string) => string | undefined = (c) => c) =>
-  extractReferences(sentence(text), resolve).map((r) => [r.reference, r.question]);
+  extractReferences(paragraphSentence(text), resolve).map((r) => [r.reference, r.question]);
 
 describe("numbered parts of a text: Article 12, Chapter IV", () => {
   it("asks under which part a clause holds, when the clause reads alone", () => {

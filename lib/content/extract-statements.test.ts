@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { statementsOf } from "./extract-statements";
 import { buildItems } from "./pipeline";
-import type { Sentence } from "./types";
+import { paragraphSentence } from "./test-kit";
 
-const sentence = (text: string): Sentence => ({
-  text,
-  start: 0,
-  end: text.length,
-  section: [],
-  blockKind: "paragraph",
-  blockIndex: 0,
-});
 const foci = (text: string, resolvable = false) =>
-  statementsOf(sentence(text), resolvable).map((f) => [f.role, f.focus]);
+  statementsOf(paragraphSentence(text), resolvable).map((f) => [f.role, f.focus]);
 
 describe("statementsOf: the span a teacher would blank in a sentence with no date, number or name rule", () => {
   it("reads terms, agents, purposes, places and the one a sentence singles out", () => {

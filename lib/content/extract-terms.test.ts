@@ -3,17 +3,10 @@ import { spellsOut, termsOf } from "./extract-terms";
 import { buildItems } from "./pipeline";
 import { ONE_ITEM_PER_ROLE } from "./precision";
 import type { Block, Sentence } from "./types";
+import { paragraphSentence } from "./test-kit";
 
-const sentence = (text: string, start = 0): Sentence => ({
-  text,
-  start,
-  end: start + text.length,
-  section: [],
-  blockKind: "paragraph",
-  blockIndex: 0,
-});
 const terms = (text: string) =>
-  termsOf(sentence(text)).map((f) => [f.shape, f.term, ...(f.meaning ? [f.meaning] : [])]);
+  termsOf(paragraphSentence(text)).map((f) => [f.shape, f.term, ...(f.meaning ? [f.meaning] : [])]);
 
 describe("spellsOut: an abbreviation's letters matched word by word", () => {
   it("accepts initials and further letters of the same word, linking words optional", () => {
@@ -34,7 +27,9 @@ describe("spellsOut: an abbreviation's letters matched word by word", () => {
 
 describe("termsOf: terms a document teaches without a date, number or name", () => {
   it("reads an abbreviation either way round, citing only the words that define it", () => {
-    const found = termsOf(sentence("Every cell stores its genes in DNA (deoxyribonucleic acid), a long molecule."));
+    const found = termsOf(
+      paragraphSentence("Every cell stores its genes in DNA (deoxyribonucleic acid), a long molecule."),
+    );
     expect(found.map((f) => [f.shape, f.term, f.meaning])).toEqual([
       ["abbreviation", "DNA", "deoxyribonucleic acid"],
       // The appositive reads the bracket as part of the term's sentence; the abbreviation is the fact asked.
@@ -76,34 +71,36 @@ describe("termsOf: terms a document teaches without a date, number or name", () 
   it("reads a glossary list under its heading, with the term as the text writes it", () => {
     const text = "Mantle: the thick layer of hot rock under the crust";
     const block: Block = { kind: "list_item", text, start: 0, end: text.length, sectionPath: ["Glossary"], listId: 1 };
-    const found = termsOf(sentence(text), undefined, block, `${text}\nHeat rises through the mantle.`);
+    const found = termsOf(paragraphSentence(text), undefined, block, `${text}\nHeat rises through the mantle.`);
     expect(found.map((f) => [f.term, f.meaning, f.proper])).toEqual([
       ["mantle", "the thick layer of hot rock under the crust", false],
     ]);
     const other: Block = { ...block, sectionPath: ["Opening hours"] };
-    expect(termsOf(sentence(text), undefined, other, text)).toEqual([]);
+    expect(termsOf(paragraphSentence(text), undefined, other, text)).toEqual([]);
   });
 
   it("reads a naming sentence that only makes sense after the sentence before, quoting both", () => {
-    const before = sentence("Water rises from the roots to the leaves and evaporates through small pores.");
-    const found = termsOf(sentence("This loss of water is called transpiration.", 80), before);
+    const before = paragraphSentence("Water rises from the roots to the leaves and evaporates through small pores.");
+    const found = termsOf(paragraphSentence("This loss of water is called transpiration.", 80), before);
     expect(found.map((f) => [f.shape, f.term, f.lead?.text])).toEqual([["naming", "transpiration", before.text]]);
     // The sentence before must read alone.
-    expect(termsOf(sentence("This is called transpiration.", 80), sentence("It then evaporates."))).toEqual([]);
-    expect(termsOf(sentence("This loss of water is called transpiration.", 80))).toEqual([]);
+    expect(
+      termsOf(paragraphSentence("This is called transpiration.", 80), paragraphSentence("It then evaporates.")),
+    ).toEqual([]);
+    expect(termsOf(paragraphSentence("This loss of water is called transpiration.", 80))).toEqual([]);
   });
 
   it("reads a sentence whose fronted phrase or possessive points to the sentence before, quoting that one", () => {
-    const before = sentence("Each seed is wrapped in a hard coat.");
+    const before = paragraphSentence("Each seed is wrapped in a hard coat.");
     const led = (text: string, previous?: Sentence) =>
-      termsOf(sentence(text, 40), previous).map((f) => [f.term, f.lead?.text]);
+      termsOf(paragraphSentence(text, 40), previous).map((f) => [f.term, f.lead?.text]);
     expect(led("Inside it, a tiny plant called the embryo waits for water.", before)).toEqual([
       ["embryo", before.text],
     ]);
     expect(led("Its outer layer is called the testa.", before)).toEqual([["testa", before.text]]);
     // Without a sentence before that reads alone, "it" names nothing: no term.
     expect(led("Inside it, a tiny plant called the embryo waits for water.")).toEqual([]);
-    expect(led("Its outer layer is called the testa.", sentence("It then dries out."))).toEqual([]);
+    expect(led("Its outer layer is called the testa.", paragraphSentence("It then dries out."))).toEqual([]);
   });
 
   it("reads a term whose clause goes on after it, never half of a term", () => {

@@ -160,7 +160,7 @@ const KIND_ORDER: Record<ItemKind, number> = {
  * fact. The queue introduces one item per fact and per sentence a day, so day one sweeps the document once.
  * @example introductionOrder(items)[0].source.start // the earliest sentence any item quotes
  */
-export function introductionOrder(items: readonly GeneratedItem[]): GeneratedItem[] {
+function introductionOrder(items: readonly GeneratedItem[]): GeneratedItem[] {
   const combines = (item: GeneratedItem) => (item.kind === "matching" || item.kind === "ordering" ? 1 : 0);
   return items
     .map((item, index) => ({ item, index }))

@@ -76,7 +76,7 @@ function refuse(normalised: string, expected: string, reason: string): Verdict {
  * @example
  * keyCore('the Dutch town of Zwolle') // 'Zwolle'
  */
-export function keyCore(answer: string): string | null {
+function keyCore(answer: string): string | null {
   return splitFrame(answer)?.core ?? null;
 }
 

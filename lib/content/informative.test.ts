@@ -11,23 +11,17 @@ import {
 } from "./informative";
 import { unresolvedAnaphora } from "./well-formed";
 import type { GeneratedItem } from "./types";
+import { sourceOf, testItem } from "./test-kit";
 
 // Made-up texts in the shapes an outside reader found worthless (decision 035); none is from a fixture document.
-function item(overrides: Partial<GeneratedItem> = {}): GeneratedItem {
-  return {
-    key: "k",
-    factKey: "f",
+const item = (overrides: Partial<GeneratedItem> = {}): GeneratedItem =>
+  testItem({
     kind: "cloze",
     prompt: "Fill in the blank: The lighthouse was built in _____.",
     answer: "1871",
-    accepted: [],
-    options: null,
-    answerType: "date",
-    source: { text: "The lighthouse was built in 1871.", start: 0, end: 33 },
+    source: sourceOf("The lighthouse was built in 1871."),
     ...overrides,
-  } as GeneratedItem;
-}
-const from = (text: string, start = 0) => ({ text, start, end: start + text.length });
+  });
 
 describe("logistics and apparatus as sources", () => {
   it.each([
@@ -40,14 +34,14 @@ describe("logistics and apparatus as sources", () => {
     "Why does the ice float on water?",
     "Write to us at 14 Harbour Street, Port Ellen, or call +44 1496 300 400.",
   ])("refuses %s", (text) => {
-    expect(logisticsSource(item({ source: from(text) }))).toHaveLength(1);
+    expect(logisticsSource(item({ source: sourceOf(text) }))).toHaveLength(1);
   });
 
   it("refuses a sentence of a learning-objectives box, by its heading", () => {
     const documentText = "# Ice\n\n## Learning objectives\n\n- State that ice is less dense than water.\n";
     const start = documentText.indexOf("State");
     expect(
-      logisticsSource(item({ source: from("State that ice is less dense than water.", start) }), { documentText }),
+      logisticsSource(item({ source: sourceOf("State that ice is less dense than water.", start) }), { documentText }),
     ).toHaveLength(1);
   });
 
@@ -56,7 +50,7 @@ describe("logistics and apparatus as sources", () => {
     "The tram line will open to passengers on Saturday 3 May.",
     "Ice is less dense than liquid water because its molecules form an open lattice.",
   ])("keeps %s", (text) => {
-    expect(logisticsSource(item({ source: from(text) }))).toEqual([]);
+    expect(logisticsSource(item({ source: sourceOf(text) }))).toEqual([]);
   });
 });
 
@@ -98,7 +92,7 @@ describe("the document's own topic as the answer", () => {
       answer: "False",
       answerType: "boolean",
       prompt: "True or false: Ada Brook was the first iron ship.",
-      source: from("The Osprey was the first iron ship."),
+      source: sourceOf("The Osprey was the first iron ship."),
     });
     expect(topicEntity(tf, { title: "Ada Brook (1820–1890)" })).toHaveLength(1);
   });
@@ -115,7 +109,7 @@ describe("the document's own topic as the answer", () => {
 
 describe("numbers the prompt gives away", () => {
   const number = (prompt: string, answer: string, start = 0) =>
-    item({ prompt: `Fill in the blank: ${prompt}`, answer, answerType: "number", source: from(prompt, start) });
+    item({ prompt: `Fill in the blank: ${prompt}`, answer, answerType: "number", source: sourceOf(prompt, start) });
   it.each([
     ["Boron has _____ stable isotopes, boron-10 and boron-11.", "2"],
     ["A molecule of N₂ has _____ atoms.", "2"],
@@ -234,7 +228,7 @@ describe("titles, role cards, question scope, hedged variants", () => {
         answer: "False",
         answerType: "boolean",
         prompt,
-        source: from("The bell weighs about 900 kg."),
+        source: sourceOf("The bell weighs about 900 kg."),
       });
     expect(hedgedVariant(tf("True or false: The bell weighs about 1,100 kg."))).toHaveLength(1);
     expect(hedgedVariant(tf("True or false: The bell weighs about 4,000 kg."))).toEqual([]);
@@ -267,7 +261,7 @@ describe("false statements a reader judges without the document", () => {
       answer: "False",
       answerType: "boolean",
       prompt: `True or false: ${prompt}`,
-      source: from(source),
+      source: sourceOf(source),
     });
   it.each([
     ["The lamp should last for well over four years.", "The lamp should last for well over 10 years."],

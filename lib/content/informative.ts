@@ -24,12 +24,13 @@
  *   the statement is still roughly true.
  */
 import { generalKnowledge, nameNumber } from "./blank-worth";
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { posTokens } from "./pos";
 import { titleTopic, type ShapeContext } from "./item-shapes";
 import { promptBody } from "./well-formed";
 import { fold } from "./text";
 import type { GeneratedItem } from "./types";
+import { MONTH_NAMES } from "./lexicon";
 
 export const INFORMATIVE_CHECKS = [
   "logistics-source",
@@ -448,8 +449,9 @@ export function roleDebris(item: GeneratedItem): string[] {
   return [];
 }
 
-const YEAR_OR_DATE =
-  /\b(?:1[0-9]{3}|20[0-9]{2})\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/;
+const YEAR_OR_DATE = new RegExp(
+  `\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b\\d{1,2} (?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES}) \\d{1,2}\\b`,
+);
 const DIRECTION =
   /\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|upstream|downstream|inland|offshore|away)\b/i;
 

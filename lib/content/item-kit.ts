@@ -15,7 +15,7 @@ import {
 } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
-// The blank, re-exported for the generator's modules (lib/content/gap.ts says why it lives apart).
+// Import GAP from gap.ts. This re-export stays only while outside-shapes.ts takes GAP from here; delete it after.
 export { GAP };
 
 /** Everything an item builder needs about the whole fact set. */

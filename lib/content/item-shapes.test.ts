@@ -2,21 +2,15 @@ import { describe, expect, it } from "vitest";
 import { buildItems } from "./pipeline";
 import { plainText, shapeDefects } from "./item-shapes";
 import type { GeneratedItem } from "./types";
+import { sourceOf, testItem } from "./test-kit";
 
-function item(overrides: Partial<GeneratedItem> = {}): GeneratedItem {
-  return {
-    key: "k",
-    factKey: "f",
-    kind: "typed",
+const item = (overrides: Partial<GeneratedItem> = {}): GeneratedItem =>
+  testItem({
     prompt: "When did NATO agree to establish the mission?",
     answer: "October 2018",
-    accepted: [],
-    options: null,
-    answerType: "date",
-    source: { text: "NATO agreed to establish the mission in October 2018.", start: 0, end: 53 },
+    source: sourceOf("NATO agreed to establish the mission in October 2018."),
     ...overrides,
-  } as GeneratedItem;
-}
+  });
 
 const checks = (i: GeneratedItem, context = {}) => shapeDefects(i, context).map((d) => d.check);
 

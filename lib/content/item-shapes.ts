@@ -9,7 +9,8 @@
  *   low-floor trams built does …"), a pronoun right after the subject ("does the stone it weigh"), a participle
  *   stranded at the end after a second verb ("When was the idea championed … in a paper published?").
  * - dangling-pronoun: a quoted statement (true/false, cloze) with he/she/they/it that nothing in it names
- *   ("On 27 September 1821 he announced …", "As they move, protons …", "Three pieces of evidence support it.").
+ *   ("On 27 September 1821 he announced …", "As they move, protons …", "Three pieces of evidence support it."):
+ *   references.ts `strandedPronoun`, beside the other checks of what a prompt leaves to an earlier sentence.
  * - topic-blank: the document's own topic as the answer ("The _____ is in Room 4" → the title's subject).
  * - cut-option: an option that every text of the library continues with another capitalised word ("James Webb
  *   Space" of "James Webb Space Telescope").
@@ -30,9 +31,10 @@
  * - modifier-blank: a blank holding only the modifier of the noun right after it ("_____ birds migrate at night"
  *   → "Night-flying").
  */
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { RANKS } from "./lexicon";
 import { posTokens, type PosToken } from "./pos";
+import { strandedPronoun } from "./references";
 import { promptBody } from "./well-formed";
 import { fold } from "./text";
 import { OUTSIDE_SHAPE_CHECKS, outsideShapes } from "./outside-shapes";
@@ -72,15 +74,11 @@ const COMBINED = new Set(["matching", "ordering"]);
 const QUESTION_LEAD =
   /^(?:About |Roughly |Approximately |More than |Fewer than )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
 const COUNT_LEAD = /^(?:About |Roughly |Approximately )?How (?:many|much)\b/i;
-const MONTH_OR_DAY =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const SUBJECT_PRONOUN = /^(?:he|she|it|they|we)$/i;
 const PRE_VERB_ADVERB = /^(?:also|usually|often|still|never|always|already|only|mostly|rarely|sometimes)$/i;
 const RELATIVE = /^(?:which|who|whom|whose|where)$/i;
 /** A verb that is not the capitalised head of a name ("the Harbour Act" tags "Act" as a verb). */
 const isVerbNotName = (t: { text: string; pos: string }) => t.pos === "VERB" && !/^[A-Z]/.test(t.text);
-const PERSONAL = /^(?:he|she|him|his|her|hers)$/i;
-const PLURAL = /^(?:they|them|their|theirs)$/i;
 /** Names that go on with "in/for <field>" ("Nobel Prize in Chemistry") or with "of <Name>" ("University of Oxford"). */
 const PRIZE = /\b(?:Prize|Award|Medal)$/;
 const NAME_HEADS =
@@ -92,7 +90,7 @@ const NAME_HEADS =
  * @example
  * unsafeQuestion('About how many kg does the stone it weigh?') // ['pronoun "it" right after the subject']
  */
-export function unsafeQuestion(prompt: string): string[] {
+function unsafeQuestion(prompt: string): string[] {
   const { body, quoting } = promptBody(prompt);
   if (quoting || !QUESTION_LEAD.test(body)) return [];
   const tags = posTokens(body);
@@ -156,66 +154,6 @@ export function unsafeQuestion(prompt: string): string[] {
   return reasons;
 }
 
-/**
- * He/she/they/it in a quoted statement that nothing before it in the statement names, as reasons.
- *
- * @example
- * danglingPronoun('True or false: On 27 September 1821 he announced his results.') // ['"he" names nobody here']
- */
-export function danglingPronoun(prompt: string, answerType?: string): string[] {
-  const { body, quoting } = promptBody(prompt);
-  // Tagging costs: only a statement holding one of the pronouns is tagged.
-  if (!quoting || !/\b(?:he|she|him|his|her|hers|they|them|their|theirs|it)\b/i.test(body)) return [];
-  const text = body.replace(new RegExp(GAP, "g"), "X");
-  const tags = posTokens(text);
-  const words = tags.filter((t) => t.pos !== "PUNCT");
-  for (let i = 0; i < tags.length; i += 1) {
-    const t = tags[i]!;
-    if (t.pos !== "PRON" && t.pos !== "DET") continue;
-    const before = tags.slice(0, i);
-    // A person for "he"/"his": a full name before the pronoun, or a name as the statement's subject ("Hardy showed
-    // the letter to his colleague"); a place or an institution ("Since 2012 India has celebrated his …") is none.
-    const firstWord = tags[0];
-    const nameBefore =
-      personRun(text.slice(0, t.start)) ||
-      (firstWord !== undefined && firstWord !== t && firstWord.pos === "PROPN" && tags[1]?.pos !== "PROPN");
-    const nounBefore = before.some((b) => b.pos === "NOUN" || b.pos === "PROPN" || b.text === "X");
-    // "After his success at Suez, the French diplomat Ferdinand de Lesseps …": a leading clause may point forward.
-    const firstComma = tags.findIndex((b) => b.text === ",");
-    const forward =
-      firstComma > i && tags.slice(firstComma).some((b) => b.pos === "PROPN" && !MONTH_OR_DAY.test(b.text));
-    const blankName = answerType === "person" && before.some((b) => b.text === "X");
-    if (PERSONAL.test(t.text) && !nameBefore && !blankName && !forward)
-      return [`"${t.text}" names nobody in the statement`];
-    if (PLURAL.test(t.text) && !nounBefore) return [`"${t.text}" names nothing in the statement`];
-    // "Under it, non-nuclear-weapon States accept …": a fronted phrase whose object is the sentence before's subject.
-    if (
-      /^(?:it|them)$/i.test(t.text) &&
-      i === 1 &&
-      tags[0]!.pos === "ADP" &&
-      /^(?:,|lies|lie|lay|is|are)$/.test(tags[2]?.text ?? "")
-    )
-      return [`"${tags[0]!.text} ${t.text}" refers to the sentence before`];
-    // "Three pieces of evidence support it.": a short statement whose object is the sentence before's subject.
-    if (/^(?:it|them)$/i.test(t.text) && words.length <= 9 && words[words.length - 1] === t)
-      return [`"${t.text}" refers to the sentence before`];
-  }
-  return [];
-}
-
-const NOT_A_PERSON =
-  /\b(?:Bridge|College|University|Library|Society|Museum|Station|Railway|Company|Council|Office|Prize|Award|Road|Street|River|Lake|Sea|Ocean|Park|Hall|House|Church|Abbey|Court|Trust|Presidency|India|Day|War|Nations|States|Union|Kingdom|Republic|Library|Institute|School|Army|Navy|Force|Group|Agency|Ministry|Times|Review|Britons)$/;
-
-/** A person's name in `text`: two or more capitalised words ("G. H. Hardy", "Srinivasa Ramanujan") that no head
- * word marks as a thing ("Clifton Suspension Bridge") and that hold no month. */
-function personRun(text: string): boolean {
-  const runs = text.match(/(?:\b[A-Z]\.\s?)*\b[A-Z][\p{Ll}'’-]+(?:\s(?:[A-Z]\.\s?)*[A-Z][\p{L}'’-]+)+/gu) ?? [];
-  return runs.some((r) => {
-    const words = r.split(/\s+/).filter((w) => !/^(?:The|In|On|At|From|Since|After|Before|During|By)$/.test(w));
-    return words.length >= 2 && !NOT_A_PERSON.test(r) && !words.some((w) => MONTH_OR_DAY.test(w));
-  });
-}
-
 /** The subject a title names: "The Rosetta Stone – Collection highlight" → "rosetta stone". */
 export function titleTopic(title: string | undefined): string {
   const main = (title ?? "").split(/\s+[–—|:-]\s+|:\s|,\s|\s\(/)[0] ?? "";
@@ -229,7 +167,7 @@ export function titleTopic(title: string | undefined): string {
  * @example
  * topicBlank(item({ prompt: 'Fill in the blank: The _____ is in Room 4.', answer: 'Rosetta Stone' }), { title: 'The Rosetta Stone' })
  */
-export function topicBlank(item: GeneratedItem, context: ShapeContext): string[] {
+function topicBlank(item: GeneratedItem, context: ShapeContext): string[] {
   if (COMBINED.has(item.kind) || item.kind === "true_false" || item.kind === "flashcard") return [];
   if (item.members || /\bstand for\?$|\babbreviation\b/.test(item.prompt)) return [];
   // "_____ is the process by which …": recalling the topic from its definition is worth learning.
@@ -249,7 +187,7 @@ const continuations = new WeakMap<readonly string[], Map<string, string>>();
  * @example
  * cutOptions(item({ options: ['James Webb Space', …] }), { knownTexts: ['… the James Webb Space Telescope …'] })
  */
-export function cutOptions(item: GeneratedItem, context: ShapeContext): string[] {
+function cutOptions(item: GeneratedItem, context: ShapeContext): string[] {
   if (item.kind !== "multiple_choice" || !context.knownTexts) return [];
   const out: string[] = [];
   // One scan of the library per option text: a long document offers the same names in many items.
@@ -290,7 +228,7 @@ export function cutOptions(item: GeneratedItem, context: ShapeContext): string[]
  * @example
  * blankRunsOn(item({ prompt: 'Fill in the blank: … engulfed by an _____ than 1.5 billion years ago.', answer: 'ancestral cell more' }))
  */
-export function blankRunsOn(item: GeneratedItem): string[] {
+function blankRunsOn(item: GeneratedItem): string[] {
   const { body, quoting } = promptBody(item.prompt);
   // "Who was X? → a strict vegetarian and found it hard to …": a definition that runs into a second predicate.
   if (!quoting && /^(?:What|Who) (?:is|was|are|were) /.test(body) && item.answerType === "text") {
@@ -364,7 +302,7 @@ export function withoutMarkup(item: GeneratedItem): GeneratedItem {
  * @example
  * markupLeft(item({ prompt: 'When was the **Harbour Act** passed?' })) // ['emphasis markup in the prompt']
  */
-export function markupLeft(item: GeneratedItem): string[] {
+function markupLeft(item: GeneratedItem): string[] {
   const out: string[] = [];
   const fields: [string, string[]][] = [
     ["prompt", [item.prompt.split(GAP).join(" ")]],
@@ -394,7 +332,7 @@ const GAP_PAIR = new RegExp(
  * @example
  * listMember(item({ prompt: 'When did floods hit the valley, 1967, 1993 and 2011?', answer: '1951', answerType: 'date' }))
  */
-export function listMember(item: GeneratedItem): string[] {
+function listMember(item: GeneratedItem): string[] {
   if (item.members || (item.answerType !== "date" && item.answerType !== "number")) return [];
   const { body } = promptBody(item.prompt);
   return VALUE_LIST.test(body) || GAP_PAIR.test(body) ? ["the answer is one member of a list of values"] : [];
@@ -407,7 +345,7 @@ export function listMember(item: GeneratedItem): string[] {
  * @example
  * modifierBlank(item({ prompt: 'Fill in the blank: _____ birds migrate at night.', answer: 'Night-flying' }))
  */
-export function modifierBlank(item: GeneratedItem): string[] {
+function modifierBlank(item: GeneratedItem): string[] {
   const { body } = promptBody(item.prompt);
   const gap = body.indexOf(GAP);
   const answer = item.answer.trim();
@@ -495,7 +433,7 @@ export function shapeDefects(item: GeneratedItem, context: ShapeContext = {}): S
     for (const message of reasons) out.push({ check, message });
   };
   add("unsafe-question", unsafeQuestion(item.prompt));
-  add("dangling-pronoun", danglingPronoun(item.prompt, item.answerType));
+  add("dangling-pronoun", strandedPronoun(item.prompt, item.answerType));
   add("topic-blank", topicBlank(item, context));
   add("cut-option", cutOptions(item, context));
   add("blank-runs-on", blankRunsOn(item));

@@ -5,7 +5,8 @@
  * elsewhere, of the members' type; a true member is never offered as the wrong option.
  */
 import { hash } from "./keys";
-import { GAP, makeItem, type Kit } from "./item-kit";
+import { GAP } from "./gap";
+import { makeItem, type Kit } from "./item-kit";
 import { normaliseText } from "./normalise";
 import { placeKindOf } from "./place-kind";
 import { shuffle } from "../prng";
@@ -14,7 +15,7 @@ import { joinSources, tidy, upperFirst } from "./text";
 import type { GeneratedItem, InstitutionFact, ListFact, SourceRef, Topic } from "./types";
 
 /** Lead of the prompt for a list written inside a sentence: the list is the blank. */
-export const LIST_LEAD = "Which of these is NOT in the list that fills the blank? ";
+const LIST_LEAD = "Which of these is NOT in the list that fills the blank? ";
 
 /** Three members spread over the list (first, middle, last), chosen without randomness so the key is stable. */
 function threeOf(members: readonly string[]): string[] {

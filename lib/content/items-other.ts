@@ -1,5 +1,6 @@
 import { numberCandidates, pickDistractors } from "./distractors";
-import { coin, GAP, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
+import { GAP } from "./gap";
+import { coin, gapSentence, makeItem, multipleChoice, swapInSentence, trueFalse, type Kit } from "./item-kit";
 import { conversion, formatNumber, numberInAnswer, numberToWords } from "./numbers";
 import { CITY_POOL, COUNTRY_POOL, ORGANISATION_POOL, poolFor } from "./pools";
 import { analyse } from "./tokens";

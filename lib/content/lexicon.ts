@@ -190,6 +190,17 @@ export const COUNTRIES: readonly string[] = [
   "Yemen",
 ];
 
+/** The days of the week, capitalised as English writes them. */
+export const WEEKDAYS: readonly string[] = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+];
+
 export const MONTHS: readonly string[] = [
   "January",
   "February",
@@ -362,3 +373,11 @@ export const PREPOSITIONS = new Set([
   "before",
   "since",
 ]);
+
+/** The month names as a regular-expression alternation: "January|February|…|December". */
+export const MONTH_NAMES = MONTHS.join("|");
+
+/** The month names and their usual abbreviations as an alternation: "January|…|December|Jan|Feb|…|Sep|Sept|…|Dec". */
+export const MONTH_OR_ABBREVIATION = [...MONTHS, ..."Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(" ")].join(
+  "|",
+);

@@ -1,4 +1,4 @@
-import { INSTITUTION_HEADS, MONTHS } from "./lexicon";
+import { INSTITUTION_HEADS, MONTHS, WEEKDAYS } from "./lexicon";
 import type { NameMention } from "./extract-names";
 
 /** Verbs whose "in/at/near X" names where something is: "born in Erode", "is based in Mons", "begins at Donaueschingen". */
@@ -41,7 +41,6 @@ const PLACE_NOUNS = [
   "lake",
   "camp",
 ];
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 // "born in Paris Hospital": an institution, which the organisation rules read.
 const NOT_PLACES = new Set([...MONTHS, ...WEEKDAYS, ...INSTITUTION_HEADS]);
 

@@ -3,24 +3,18 @@ import { parseDocument } from "./parse";
 import { shapeDefects } from "./item-shapes";
 import { optionUnit, reviewShapes } from "./outside-shapes";
 import type { GeneratedItem } from "./types";
+import { sourceOf, testItem } from "./test-kit";
 
-function item(overrides: Partial<GeneratedItem> = {}): GeneratedItem {
-  return {
-    key: "k",
-    factKey: "f",
+const item = (overrides: Partial<GeneratedItem> = {}): GeneratedItem =>
+  testItem({
     kind: "cloze",
     prompt: "Fill in the blank: The museum opened in _____.",
     answer: "1961",
-    accepted: [],
-    options: null,
-    answerType: "date",
-    source: { text: "The museum opened in 1961.", start: 0, end: 26 },
+    source: sourceOf("The museum opened in 1961."),
     ...overrides,
-  } as GeneratedItem;
-}
+  });
 
 const checks = (i: GeneratedItem, documentText = "") => shapeDefects(i, { documentText }).map((d) => d.check);
-const source = (text: string) => ({ text, start: 0, end: text.length });
 
 describe("outside shapes (decision 045): made-up items in the shapes outside readers found", () => {
   it.each([
@@ -32,12 +26,12 @@ describe("outside shapes (decision 045): made-up items in the shapes outside rea
     ["When did Releases: the team ship version 2?", "Releases: the team shipped version 2 in 2019."],
     ["When did Cardiology the unit open its first ward?", "**Cardiology** – the unit opened its first ward in 1974."],
   ])("refuses the bullet label glued into %s", (prompt, text) => {
-    expect(checks(item({ kind: "typed", prompt, answer: "1880", source: source(text) }))).toContain("glued-label");
+    expect(checks(item({ kind: "typed", prompt, answer: "1880", source: sourceOf(text) }))).toContain("glued-label");
   });
 
   it("keeps a question whose subject is the label of a verbless description", () => {
     const text = "**Hubble** – launched in 1990 and serviced five times.";
-    expect(checks(item({ kind: "typed", prompt: "When was Hubble launched?", source: source(text) }))).not.toContain(
+    expect(checks(item({ kind: "typed", prompt: "When was Hubble launched?", source: sourceOf(text) }))).not.toContain(
       "glued-label",
     );
   });
@@ -116,7 +110,7 @@ describe("outside shapes (decision 045): made-up items in the shapes outside rea
         prompt: `True or false: ${prompt}`,
         answer: "False",
         answerType: "boolean",
-        source: source(text),
+        source: sourceOf(text),
       });
     expect(checks(tf("Four adults in five (15 %) walk daily.", "Four adults in five (81 %) walk daily."))).toContain(
       "answer-given",

@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { DATE_WORD } from "./dates";
 import { ADVERBIAL_STARTS } from "./lexicon";
 import { posTokens } from "./pos";
 import { upperFirst } from "./text";
@@ -86,7 +87,7 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
     }
     // "Between 1995 and 1997, biologists released …": a dropped lead that holds a date of its own dates the clause it
     // leads, so a cut elsewhere may date only another clause (checked below).
-    if (DATED.test(text.slice(0, comma))) datedLead = true;
+    if (DATE_WORD.test(text.slice(0, comma))) datedLead = true;
     anchorPos -= comma + 2;
     text = rest;
   }
@@ -110,7 +111,8 @@ export function reduceClause(sentence: string, cuts: Cut[]): string | undefined 
   }
   // A date fronted before the first clause ("In 1907 Stevens resigned, and Roosevelt gave …") dates the whole sentence.
   const own = anchorPos > 0 ? ownClause(text, anchorPos) : { text, start: 0 };
-  if (datedLead && own.start === 0 && cuts.some((c) => DATED.test(sentence.slice(c.start, c.stop)))) return undefined;
+  if (datedLead && own.start === 0 && cuts.some((c) => DATE_WORD.test(sentence.slice(c.start, c.stop))))
+    return undefined;
   anchorPos -= own.start;
   text = keepPredicate(own.start > 0 ? (namedSubject(text, own.text) ?? "") : own.text, Math.max(anchorPos, 0));
   if (!text) return undefined;
@@ -124,9 +126,6 @@ const NP_WORD = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"]);
 const APPROXIMATOR = /^(?:about|around|almost|nearly|over|some|roughly|approximately|only|just|more|fewer|less)$/i;
 const OBJECT_START = new Set(["DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ"]);
 const BE = /^(?:is|are|was|were|be|been|being)$/i;
-/** A year or a month name: a phrase that dates something by itself. */
-const DATED =
-  /\b(?:1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /**
  * The clause holding the anchor when two clauses with subjects of their own are joined (", and full services

@@ -4,28 +4,17 @@ import { articleFor } from "./items-other";
 import {
   assessItem,
   coordinatedLists,
-  danglingPronoun,
+  unnamedPerson,
   frontedDateAskedOfMain,
   headingAbove,
   selectItems,
   spellingKey,
 } from "./precision";
 import { answerDefects, promptDefects, spanCut } from "./well-formed";
+import { testItem } from "./test-kit";
 import type { GeneratedItem } from "./types";
 
-const base: GeneratedItem = {
-  key: "event:x|typed|when",
-  factKey: "event:x",
-  kind: "typed",
-  prompt: "When did the bridge open?",
-  answer: "May 1990",
-  accepted: [],
-  options: null,
-  answerType: "date",
-  topic: "dates",
-  difficulty: 0.5,
-  source: { text: "The bridge opened in May 1990.", start: 0, end: 30 },
-};
+const base = testItem({ key: "event:x|typed|when", factKey: "event:x" });
 
 describe("promptDefects: every prompt is checked before it is emitted", () => {
   it.each([
@@ -177,7 +166,7 @@ describe("the judged set's doubtful signs (decision 038)", () => {
     ["In 1850 the city council asked him to design a new hall.", "him"],
     ["Both ran on a workstation built in Redwood City.", "Both"],
   ])("finds the dangling pronoun in %j", (sentence, pronoun) => {
-    expect(danglingPronoun(sentence)).toBe(pronoun);
+    expect(unnamedPerson(sentence)).toBe(pronoun);
   });
 
   it.each([
@@ -188,7 +177,7 @@ describe("the judged set's doubtful signs (decision 038)", () => {
     "Anna Vogt married Karl Brandt in 1901; they had two daughters.",
     "The Great Eastern later found its real use in 1866.",
   ])("finds an antecedent in %j", (sentence) => {
-    expect(danglingPronoun(sentence)).toBeNull();
+    expect(unnamedPerson(sentence)).toBeNull();
   });
 
   it("sends a card with a dangling pronoun, a schedule or a lone adjective to review", () => {

@@ -6,22 +6,23 @@
  *   one recall item, cloze, typed or flashcard, when the caller allows two): more items on one fact teach nothing new
  *   (Heilman & Smith 2010: overgenerate, then rank and keep the best).
  */
-import { COUNTRIES, INSTITUTION_HEADS, RANKS } from "./lexicon";
+import { COUNTRIES, INSTITUTION_HEADS, MONTH_NAMES, RANKS } from "./lexicon";
 import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
 import { supported } from "./quality-checks";
 import { tidy } from "./text";
 import { analyse } from "./tokens";
-import { GAP } from "./item-kit";
-import { factCandidates, gateDefects, personCandidates } from "./defects";
-import { itemReferences, subjectNoun } from "./references";
+import { YEAR_WORD } from "./dates";
+import { GAP } from "./gap";
+import { factCandidates, gateDefects, peopleIn } from "./defects";
+import { itemReferences, loneDefinite, pluralNoun, vagueNoun } from "./references";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens } from "./pos";
 import { informativeDefects } from "./informative";
 import { capAcronymDrills, drilledAcronym } from "./acronym-share";
 import { standsFor } from "./acronyms";
-import { generalWord } from "./blank-worth";
+import { generalWord, shortWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
 import { reviewShapes } from "./outside-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
@@ -141,20 +142,10 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   if ((item.kind === "typed" || item.kind === "cloze") && item.answerType === "text" && answerWords > 6)
     lower(0.5, "long free-text answer");
   if (item.kind === "cloze" && answerWords > 8) lower(0.4, "blank longer than eight words");
-  // "the mission" in a question is vague, unless it is the document's own subject ("Apollo 11 was the first crewed
-  // mission …": references.ts subjectNoun).
-  const vague = /\bthe (country|mission|organisation|organization|group|area|event|project|programme|program)\b/i.exec(
-    body,
-  )?.[1];
-  if (
-    !quoting &&
-    vague &&
-    !subjectNoun(vague.toLowerCase(), document.documentText ?? "", document.title ?? "") &&
-    !COMBINED.has(item.kind)
-  )
+  // "the mission" in a question, unless the document is about one (references.ts `vagueNoun`).
+  if (!quoting && !COMBINED.has(item.kind) && vagueNoun(body, document))
     lower(DOUBT, "vague noun phrase in the question");
-  const dangling =
-    quoting && !COMBINED.has(item.kind) ? danglingPronoun(fill(body, item), document.documentText) : null;
+  const dangling = quoting && !COMBINED.has(item.kind) ? unnamedPerson(fill(body, item), document.documentText) : null;
   if (dangling) lower(DOUBT, `"${dangling}" refers to nothing in the sentence`);
   else if (
     /\b(?:it|they|them|this|these|those|he|she|his|her|its|their)\b/.test(body.replace(/^[^,]*, /, "")) &&
@@ -176,22 +167,15 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
   for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
   // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 045).
   for (const why of reviewShapes(item, document.title)) lower(DOUBT, why);
-  // A key of everyday words the document does not define (blank-worth.ts, decision 041).
-  for (const why of generalWord(item, document)) lower(DOUBT, why);
+  // A blank on a common word (blank-worth.ts, decision 041): a short one, or an everyday one the document does not
+  // define; one doubt however many readings find it.
+  const common = [...shortWord(item), ...generalWord(item, document)];
+  if (common.length) lower(DOUBT, common.join("; "));
   if (!quoting && /\b(?:not|never|no longer|neither|nor)\b/i.test(source) && !COMBINED.has(item.kind))
     lower(0.15, "source sentence has a negation the question may lose");
   // Heilman & Smith: a question from a sentence opening with a subordinate clause often asks about the wrong event.
   if (!quoting && /^(?:Although|Though|While|Whilst|Whereas|Because|If|Unless|Since|As|Once|When)\b/.test(source))
     lower(0.45, "source opens with a subordinate clause");
-  if (
-    (item.kind === "cloze" || item.kind === "typed") &&
-    item.answerType === "text" &&
-    /^[a-z]+$/.test(item.answer) &&
-    item.answer.length < 9 &&
-    // A term the sentence itself introduces ("pores called stomata") is the word to learn, however short.
-    !/\|(?:statement-term|term-[a-z-]+)$/.test(item.key)
-  )
-    lower(0.45, "blank on a common word");
   if (item.kind === "cloze" && item.answer.length > 0.5 * body.replace(GAP, "").length)
     lower(0.15, "blank covers most of the sentence");
   if (!quoting && looksLikeLostPassive(body)) lower(0.45, "a passive sentence may have been turned the wrong way");
@@ -207,7 +191,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     // "Since the canal was opened in 1992, barges can travel …" → "Barges can travel … in 1992": the date was the
     // fronted clause's, and the statement now says something else.
     const fronted = /^(?:Since|When|After|Before|Until|Once|While|As soon as|By the time)\b([^,]*),/.exec(source);
-    const date = /\b(?:1[0-9]{3}|20[0-9]{2})\b/.exec(body)?.[0];
+    const date = YEAR_WORD.exec(body)?.[0];
     if (fronted && date && fronted[1]!.includes(date) && !source.slice(fronted[0].length).includes(date))
       defects.push("the date was the fronted clause's");
   }
@@ -385,7 +369,7 @@ export function coordinatedLists(sentence: string): CoordinatedList[] {
  * Offset of the coordinated list that `answer` is a member of in `sentence`, or undefined.
  * @example listContaining('… including Australia, Sweden and Finland.', 'Sweden') // offset of "Australia"
  */
-export function listContaining(sentence: string, answer: string): number | undefined {
+function listContaining(sentence: string, answer: string): number | undefined {
   const name = answer.replace(/^the /, "");
   return coordinatedLists(sentence).find((l) => l.members.includes(name))?.start;
 }
@@ -592,8 +576,9 @@ function spreadBlanks(ranked: { item: GeneratedItem; a: Assessment }[]): void {
 }
 
 const PHOTO_CREDIT = /\b(?:photo(?:graph)?|image|credit|picture|courtesy)\s*(?::|by\b|\/|©)|©|^figure\s+\d/i;
-const DATELINE =
-  /,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\.?$/;
+const DATELINE = new RegExp(
+  `,\\s*(?:(?:${MONTH_NAMES})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_NAMES})\\s+\\d{4})\\.?$`,
+);
 
 /**
  * Photo captions and credits are not prose to learn from: a credit line, a line that ends without a full stop
@@ -645,8 +630,6 @@ export function frontedDateAskedOfMain(question: string, source: string, answer:
 const fill = (body: string, item: GeneratedItem) => body.replace(GAP, item.answer);
 
 const PERSONAL = /^(?:he|him|his|she|her)$/i;
-/** A noun that reads as plural ("ships", "Romans"), not "bus", "analysis", "glass". */
-const pluralNoun = (word: string) => /[^su's]s$|[^s]es$/i.test(word) && !/(?:ss|us|is)$/i.test(word);
 
 const COUNTRY = new Set(COUNTRIES);
 /** Heads of names that are bodies, not people ("the Northern Lights Board gave her …"). */
@@ -654,14 +637,6 @@ const INSTITUTION = new Set([
   ...INSTITUTION_HEADS.map((h) => h.toLowerCase()),
   ..."board authority company firm group government congress senate church trust party club".split(" "),
 ]);
-
-let documentPeople: { text: string; names: string[] } | undefined;
-/** Multi-word person names the document writes ("G. H. Hardy"): a surname alone stands for one of them. */
-function peopleOf(documentText: string): string[] {
-  if (documentPeople?.text !== documentText)
-    documentPeople = { text: documentText, names: personCandidates(documentText).filter((c) => c.includes(" ")) };
-  return documentPeople.names;
-}
 
 /**
  * A personal pronoun of a quoted sentence that no person before it in the sentence can stand for, or null: "he",
@@ -671,10 +646,10 @@ function peopleOf(documentText: string): string[] {
  * references.ts's (`unresolvedReferences`), read for every item.
  *
  * @example
- * danglingPronoun('In 1850 the city council asked him to design a new hall.') // 'him'
- * danglingPronoun('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
+ * unnamedPerson('In 1850 the city council asked him to design a new hall.') // 'him'
+ * unnamedPerson('Hardy showed the letter to his colleague J. E. Littlewood.', doc) // null (doc names G. H. Hardy)
  */
-export function danglingPronoun(sentence: string, documentText = ""): string | null {
+export function unnamedPerson(sentence: string, documentText = ""): string | null {
   const tokens = posTokens(sentence);
   if (/^Both$/.test(tokens[0]?.text ?? "") && ["VERB", "AUX"].includes(tokens[1]?.pos ?? "")) return "Both";
   // "The two work differently: …": a bare numeral standing for things named before.
@@ -687,7 +662,6 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
     return `The ${tokens[1].text}`;
   // A fronted adverbial ("Before it reaches the sea, …", "After his success at Suez, …") may point forward.
   const fronted = ["ADP", "SCONJ"].includes(tokens[0]?.pos ?? "") ? sentence.indexOf(",") : -1;
-  const known = peopleOf(documentText);
   for (const [k, token] of tokens.entries()) {
     if (!PERSONAL.test(token.text) || token.pos === "PROPN") continue;
     // Pointing forward, the pronoun stands for the main clause's subject, the words right after the comma.
@@ -698,10 +672,9 @@ export function danglingPronoun(sentence: string, documentText = ""): string | n
       fronted > 0 && token.start < fronted
         ? `${sentence.slice(0, token.start)} ${subject.length ? sentence.slice(subject[0]!.start, subject.at(-1)!.end) : ""}`
         : sentence.slice(0, token.start);
-    const people = personCandidates(scope).filter(
-      (c) =>
-        !INSTITUTION.has(c.split(" ").pop()!.toLowerCase()) &&
-        (c.includes(" ") || (!COUNTRY.has(c) && known.some((m) => m.endsWith(` ${c}`)))),
+    // A full name, or a surname of one the document writes in full ("Hardy" of "G. H. Hardy"), but no country.
+    const people = peopleIn(scope, documentText).filter(
+      (c) => !INSTITUTION.has(c.split(" ").pop()!.toLowerCase()) && (c.includes(" ") || !COUNTRY.has(c)),
     );
     const before = tokens.filter((t, i) => i < k || (fronted > 0 && token.start < fronted && subject.includes(t)));
     // A noun heads a noun phrase: a name, or a word after a determiner, adjective, number or noun ("the river",
@@ -821,8 +794,6 @@ const RECOMMENDATION =
   /\b(?:should|must|ought to|need to|needs to|is recommended|are recommended|are advised|is advised)\b/i;
 const NEGATION = /\b(?:not|never|no longer|neither|nor|cannot)\b|n['’]t\b/i;
 // "including" is left out: the judges took "countries, including _____" as the list the sentence names.
-const UNIT =
-  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times?|per|cent|percent|metres?|meters?|kilometres?|kilometers?|miles?|kilograms?|tonnes?|tons?|litres?|liters?)$/i;
 const OPEN_LIST = /\b(?:such as|e\.g\.,?|for example,?|for instance,?|like)\s*$/i;
 
 /**
@@ -858,19 +829,9 @@ function scopeDoubts(item: GeneratedItem, body: string, quoting: boolean, docume
     if (/^Name (?:all|both)\b/.test(item.prompt) && OPEN_LIST.test(body.slice(0, gap)))
       out.push("an open list (such as, including) asked as a closed one");
   }
-  // "The time limit used to be _____ months.": a short sentence naming nothing but a definite "the X" the deck's
-  // title does not name (which time limit?). Units and the answer do not name anything.
-  if (quoting) {
-    const filled = fill(body, item).trim();
-    const lone = /^The ([a-z]+(?: [a-z]+)?) /.exec(filled);
-    const words = filled.split(/\s+/);
-    if (lone && words.length <= 8 && !/\p{Lu}/u.test(filled.slice(1)) && !title.toLowerCase().includes(lone[1]!)) {
-      const rest = posTokens(filled.slice(lone[0].length)).filter(
-        (t) => (t.pos === "NOUN" || t.pos === "PROPN") && !UNIT.test(t.text),
-      );
-      if (rest.length === 0) out.push(`"the ${lone[1]}" is all the sentence names: which one?`);
-    }
-  }
+  // "The time limit used to be _____ months.": a short sentence naming nothing but "the X" (references.ts).
+  const lone = quoting ? loneDefinite(fill(body, item).trim(), title) : undefined;
+  if (lone) out.push(`"${lone}" is all the sentence names: which one?`);
   const acronym = /^What does (\S+) stand for\?$/.exec(item.prompt)?.[1];
   // Typed and flashcard forms too: another name of the document the letters spell is a right answer marked wrong.
   const readings = acronym

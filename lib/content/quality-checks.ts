@@ -15,7 +15,7 @@ export function answers(item: GeneratedItem, response: string): boolean {
 const sameDay = (a: DocDate, b: DocDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** Every date in `answer` is a date stated in `source`. */
-export function datesSupported(answer: string, source: string): boolean {
+function datesSupported(answer: string, source: string): boolean {
   const period = parseDateAnswer(answer);
   if (!period) return false;
   const stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])]);
@@ -28,7 +28,7 @@ export function datesSupported(answer: string, source: string): boolean {
 }
 
 /** The number in `answer` is written in `source`, in digits or words. */
-export function numberSupported(answer: string, source: string): boolean {
+function numberSupported(answer: string, source: string): boolean {
   const value = numberInAnswer(answer);
   const found = [...source.replace(/,(?=\d{3}\b)/g, "").matchAll(new RegExp(NUMBER_PATTERN, "gi"))].map((m) =>
     parseNumber(m[0]),
@@ -37,7 +37,7 @@ export function numberSupported(answer: string, source: string): boolean {
 }
 
 /** The answer (or one accepted spelling) appears in the source, ignoring case and punctuation. */
-export function textSupported(item: GeneratedItem): boolean {
+function textSupported(item: GeneratedItem): boolean {
   const source = ` ${normaliseText(item.source.text)} `;
   return [item.answer, ...item.accepted].some((a) => source.includes(` ${normaliseText(a)} `));
 }

@@ -5,25 +5,29 @@
 import { describe, expect, it } from "vitest";
 import { unresolvedReference } from "./defects";
 import { assessItem, REVIEW_BELOW } from "./precision";
-import { itemReferences, pinReferences, resolveReferences, unresolvedReferences } from "./references";
+import {
+  itemReferences,
+  loneDefinite,
+  pinReferences,
+  resolveReferences,
+  strandedPronoun,
+  unresolvedReferences,
+  vagueNoun,
+} from "./references";
+import { sourceOf, testItem } from "./test-kit";
 import type { GeneratedItem } from "./types";
 
 const phrases = (sentence: string, context = {}) => unresolvedReferences(sentence, context).map((r) => r.phrase);
 const at = (text: string, sentence: string) => text.indexOf(sentence);
 
-const base: GeneratedItem = {
+const base = testItem({
   key: "statement:x|cloze|s",
   factKey: "statement:x",
   kind: "cloze",
   prompt: "",
   answer: "",
-  accepted: [],
-  options: null,
-  answerType: "date",
-  topic: "dates",
-  difficulty: 0.5,
-  source: { text: "", start: 0, end: 0 },
-};
+  source: sourceOf(""),
+});
 
 /** An item quoting `sentence` of `text` with `answer` blanked (or a true/false statement of it). */
 function quoting(
@@ -254,5 +258,34 @@ describe("unresolvedReferences: 'the <noun>' a name introduced in the sentences 
     const assessed = assessItem(asked, { documentText: cities });
     expect(assessed.concerns.join(" ")).toMatch(/the two cities/);
     expect(assessed.quality).toBeLessThan(REVIEW_BELOW);
+  });
+});
+
+describe("what else a prompt leaves to an earlier sentence: stranded pronouns, general nouns, a lone 'the X'", () => {
+  it("finds a he/she/they/it that nothing before it in a quoted statement names", () => {
+    expect(strandedPronoun("True or false: In 1702 he sold the salt works.")).toEqual([
+      '"he" names nobody in the statement',
+    ]);
+    expect(strandedPronoun("True or false: As they cool, the crystals sink.")).toEqual([
+      '"they" names nothing in the statement',
+    ]);
+    expect(strandedPronoun("True or false: Two surveys confirmed it.")).toEqual(['"it" refers to the sentence before']);
+    expect(strandedPronoun("True or false: In 1702 Jonas Berg sold his salt works.")).toEqual([]);
+    // A question is read by the question checks, not here.
+    expect(strandedPronoun("When did he sell the salt works?")).toEqual([]);
+  });
+
+  it("finds a general noun in a question unless the document is about one", () => {
+    expect(vagueNoun("When did the project end?")).toBe("project");
+    const text = "The Kestrel Survey was a project that mapped the lake's floor. It ended in 1911.";
+    expect(vagueNoun("When did the project end?", { documentText: text, title: "Kestrel Survey" })).toBeUndefined();
+    expect(vagueNoun("When did the survey of the lake end?")).toBeUndefined();
+  });
+
+  it("finds a short sentence naming nothing but the 'the X' it opens with", () => {
+    expect(loneDefinite("The waiting period used to be 12 months.")).toBe("the waiting period");
+    expect(loneDefinite("The waiting period used to be 12 months.", "Waiting period rules")).toBeUndefined();
+    expect(loneDefinite("The waiting period for a licence used to be 12 months.")).toBeUndefined();
+    expect(loneDefinite("The waiting period in Norway used to be 12 months.")).toBeUndefined();
   });
 });

@@ -11,8 +11,17 @@
  * - `demonstrative`: "this/that/these/those + noun" whose noun the sentence has not named;
  * - `definite`: "the + noun" whose noun stood for a named thing in the two sentences before and that this sentence
  *   does not name, or that the document uses for several named things ("the agency" among ESA and NASA).
+ *
+ * This module is the one place for "does this prompt point outside itself". Besides `unresolvedReferences` (read for
+ * every item by precision.ts and defects.ts) it holds the narrower checks the gate and the ranker ask:
+ * `strandedPronoun` (a quoted statement's he/she/they/it naming nothing: the item is dropped, item-shapes.ts),
+ * `vagueNoun` ("the mission" in a question) and `loneDefinite` (a short sentence naming only "the X"), both sending
+ * the item to review (precision.ts). precision.ts `unnamedPerson` reads "he"/"she" against the document's people.
  */
 import { isExpletiveIt } from "./coreference";
+import { YEAR_WORD } from "./dates";
+import { GAP } from "./gap";
+import { MONTH_NAMES, WEEKDAYS } from "./lexicon";
 import { findPeople, isRoleNoun } from "./extract-people";
 import { posTokens, type PosToken } from "./pos";
 import { sentencesBefore } from "./split-sentences";
@@ -50,7 +59,6 @@ const UNTIED =
   /^(?:same|other|first|last|following|next|previous|former|latter|way|time|end|rest|most|world|sun|moon)$/;
 /** Demonstrative + noun read as a time the sentence dates itself ("this morning" with a year) or a manner. */
 const DEICTIC_TIME = /^(?:morning|afternoon|evening|week|month|year|summer|winter|spring|autumn|day|decade|century)$/;
-const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
 const BLANK = /_{3,}/g;
 const ARTICLE = /^(?:The|A|An|In|On|At|This|These|That|Those|Its|Their|His|Her)$/;
 
@@ -226,7 +234,7 @@ function demonstratives(sentence: string, tokens: PosToken[], context: Reference
     if (/^(?:way|manner|kind|sort|type|case)$/.test(word)) continue;
     const before = sentence.slice(0, t.start);
     if (new RegExp(`\\b${word}`, "i").test(before) || /\b(?:who|which|whose|where)\b/i.test(before)) continue;
-    if (DEICTIC_TIME.test(word) && YEAR.test(sentence)) continue;
+    if (DEICTIC_TIME.test(word) && YEAR_WORD.test(sentence)) continue;
     const after = tokens.slice(k + 2, k + 5).map((x) => x.text.toLowerCase());
     if (/^those$/i.test(t.text) && after.some((w) => /^(?:who|that|which|whose|of|with|in)$/.test(w))) continue;
     const phrase = `${t.text} ${noun.text}`;
@@ -280,7 +288,7 @@ function definiteDescription(sentence: string, tokens: PosToken[], context: Refe
 }
 
 /** The noun of the document's own subject: in its title, or given to the title's first word by the opening. */
-export function subjectNoun(word: string, documentText: string, title: string): boolean {
+function subjectNoun(word: string, documentText: string, title: string): boolean {
   if (new RegExp(`\\b${word}\\b`, "i").test(title)) return true;
   const head = title.split(" ")[0]?.replace(/[^\p{L}-]/gu, "");
   // "The Danube is the second-longest river …": the title's word, a copula, then the noun, in one sentence.
@@ -484,4 +492,115 @@ export function pinReferences(item: GeneratedItem, context: ReferenceContext = {
   );
   if (!found.length) return item;
   return { ...item, prompt: item.prompt.slice(0, item.prompt.length - body.length) + substitute(body, found) };
+}
+
+// What the gate and the ranker read in a prompt besides `unresolvedReferences`: a stranded pronoun (the item is
+// dropped), a general noun in a question and a short sentence that names only "the X" (the item goes to review).
+
+const PERSON_PRONOUN = /^(?:he|she|him|his|her|hers)$/i;
+const GROUP_PRONOUN = /^(?:they|them|their|theirs)$/i;
+const MONTH_OR_DAY = new RegExp(`^(?:${MONTH_NAMES}|${WEEKDAYS.join("|")})$`);
+
+/**
+ * He/she/they/it in a quoted statement that nothing before it in the statement names, as reasons: the item is
+ * dropped (item-shapes.ts check "dangling-pronoun", decision 024). A coarse test of the statement alone;
+ * `unresolvedReferences` reads "it" and "they" finely, precision.ts `unnamedPerson` reads "he" and "she" against the
+ * document's people, and both send the item to review only.
+ *
+ * @example
+ * strandedPronoun('True or false: On 27 September 1821 he announced his results.') // ['"he" names nobody in the statement']
+ */
+export function strandedPronoun(prompt: string, answerType?: string): string[] {
+  const { body, quoting } = promptBody(prompt);
+  // Tagging costs: only a statement holding one of the pronouns is tagged.
+  if (!quoting || !/\b(?:he|she|him|his|her|hers|they|them|their|theirs|it)\b/i.test(body)) return [];
+  const text = body.replace(new RegExp(GAP, "g"), "X");
+  const tags = posTokens(text);
+  const words = tags.filter((t) => t.pos !== "PUNCT");
+  for (let i = 0; i < tags.length; i += 1) {
+    const t = tags[i]!;
+    if (t.pos !== "PRON" && t.pos !== "DET") continue;
+    const before = tags.slice(0, i);
+    // A person for "he"/"his": a full name before the pronoun, or a name as the statement's subject ("Hardy showed
+    // the letter to his colleague"); a place or an institution ("Since 2012 India has celebrated his …") is none.
+    const firstWord = tags[0];
+    const nameBefore =
+      personRun(text.slice(0, t.start)) ||
+      (firstWord !== undefined && firstWord !== t && firstWord.pos === "PROPN" && tags[1]?.pos !== "PROPN");
+    const nounBefore = before.some((b) => b.pos === "NOUN" || b.pos === "PROPN" || b.text === "X");
+    // "After his success at Suez, the French diplomat Ferdinand de Lesseps …": a leading clause may point forward.
+    const firstComma = tags.findIndex((b) => b.text === ",");
+    const forward =
+      firstComma > i && tags.slice(firstComma).some((b) => b.pos === "PROPN" && !MONTH_OR_DAY.test(b.text));
+    const blankName = answerType === "person" && before.some((b) => b.text === "X");
+    if (PERSON_PRONOUN.test(t.text) && !nameBefore && !blankName && !forward)
+      return [`"${t.text}" names nobody in the statement`];
+    if (GROUP_PRONOUN.test(t.text) && !nounBefore) return [`"${t.text}" names nothing in the statement`];
+    // "Under it, non-nuclear-weapon States accept …": a fronted phrase whose object is the sentence before's subject.
+    if (
+      /^(?:it|them)$/i.test(t.text) &&
+      i === 1 &&
+      tags[0]!.pos === "ADP" &&
+      /^(?:,|lies|lie|lay|is|are)$/.test(tags[2]?.text ?? "")
+    )
+      return [`"${tags[0]!.text} ${t.text}" refers to the sentence before`];
+    // "Three pieces of evidence support it.": a short statement whose object is the sentence before's subject.
+    if (/^(?:it|them)$/i.test(t.text) && words.length <= 9 && words[words.length - 1] === t)
+      return [`"${t.text}" refers to the sentence before`];
+  }
+  return [];
+}
+
+const NOT_A_PERSON =
+  /\b(?:Bridge|College|University|Library|Society|Museum|Station|Railway|Company|Council|Office|Prize|Award|Road|Street|River|Lake|Sea|Ocean|Park|Hall|House|Church|Abbey|Court|Trust|Presidency|India|Day|War|Nations|States|Union|Kingdom|Republic|Library|Institute|School|Army|Navy|Force|Group|Agency|Ministry|Times|Review|Britons)$/;
+
+/** A person's name in `text`: two or more capitalised words ("G. H. Hardy", "Srinivasa Ramanujan") that no head
+ * word marks as a thing ("Clifton Suspension Bridge") and that hold no month. */
+function personRun(text: string): boolean {
+  const runs = text.match(/(?:\b[A-Z]\.\s?)*\b[A-Z][\p{Ll}'’-]+(?:\s(?:[A-Z]\.\s?)*[A-Z][\p{L}'’-]+)+/gu) ?? [];
+  return runs.some((r) => {
+    const words = r.split(/\s+/).filter((w) => !/^(?:The|In|On|At|From|Since|After|Before|During|By)$/.test(w));
+    return words.length >= 2 && !NOT_A_PERSON.test(r) && !words.some((w) => MONTH_OR_DAY.test(w));
+  });
+}
+
+/** Nouns too general to say which thing a question means ("When did the mission begin?"). */
+const VAGUE_NOUN = /\bthe (country|mission|organisation|organization|group|area|event|project|programme|program)\b/i;
+
+/**
+ * The general noun of "the mission", "the group" … in a question, unless it is the document's own subject ("Apollo
+ * 11 was the first crewed mission …": `subjectNoun`); undefined when the question has none.
+ *
+ * @example
+ * vagueNoun('When did the mission begin?') // 'mission'
+ * vagueNoun('When did the mission begin?', { documentText: 'Apollo 11 was the first crewed mission …', title: 'Apollo 11' }) // undefined
+ */
+export function vagueNoun(question: string, context: ReferenceContext = {}): string | undefined {
+  const vague = VAGUE_NOUN.exec(question)?.[1];
+  if (!vague || subjectNoun(vague.toLowerCase(), context.documentText ?? "", context.title ?? "")) return undefined;
+  return vague;
+}
+
+/** Units and counters: they name no thing ("used to be 12 months"). */
+const UNIT =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|times?|per|cent|percent|metres?|meters?|kilometres?|kilometers?|miles?|kilograms?|tonnes?|tons?|litres?|liters?)$/i;
+
+/**
+ * "The time limit used to be 12 months.": a sentence of eight words at most that names nothing but the definite
+ * "the X" it opens with, which the deck's title does not name either (which time limit?), as "the X"; else
+ * undefined. `sentence` has its blank filled in.
+ *
+ * @example
+ * loneDefinite('The time limit used to be 12 months.') // 'the time limit'
+ * loneDefinite('The time limit used to be 12 months.', 'Time limit rules') // undefined
+ */
+export function loneDefinite(sentence: string, title = ""): string | undefined {
+  const lone = /^The ([a-z]+(?: [a-z]+)?) /.exec(sentence);
+  const words = sentence.split(/\s+/);
+  if (!lone || words.length > 8 || /\p{Lu}/u.test(sentence.slice(1)) || title.toLowerCase().includes(lone[1]!))
+    return undefined;
+  const rest = posTokens(sentence.slice(lone[0].length)).filter(
+    (t) => (t.pos === "NOUN" || t.pos === "PROPN") && !UNIT.test(t.text),
+  );
+  return rest.length === 0 ? `the ${lone[1]}` : undefined;
 }

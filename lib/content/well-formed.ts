@@ -3,8 +3,9 @@
  * defect a reader would see at once ("When did although …?", "16:_____ GMT", an answer ending in "/"), so an item
  * with any of them is dropped, not merely ranked lower: a teacher cannot fix a garbled prompt in Factdeck.
  */
-import { GAP } from "./item-kit";
-import { INSTITUTION_HEADS, MILITARY_RANKS, RANKS } from "./lexicon";
+import { YEAR_WORD } from "./dates";
+import { GAP } from "./gap";
+import { INSTITUTION_HEADS, MILITARY_RANKS, MONTH_OR_ABBREVIATION, RANKS } from "./lexicon";
 import { boundedOccurrences, tidy } from "./text";
 import { nameGender } from "./coreference";
 import { posTokens } from "./pos";
@@ -24,8 +25,6 @@ export function promptBody(prompt: string): { body: string; quoting: boolean } {
 const SUBORDINATORS =
   "although|though|because|while|whilst|whereas|if|unless|since|after|before|once|until|when|where|as|so that|even though";
 const AUX = "did|does|do|was|were|is|are|has|have|had|will|can|could|would";
-const MONTHS =
-  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 const LEADING_SUBORDINATOR = new RegExp(
   `^(?:When|Where|Who|Whom|What|Which(?: [\\w-]+)?|How (?:many|much)(?: [\\w-]+){0,4}|Why) (?:${AUX}) (?:${SUBORDINATORS})\\b`,
@@ -44,7 +43,7 @@ const SPLIT_AROUND_GAP = new RegExp(
     `[\\p{L}\\p{N}]${GAP}|${GAP}[\\p{L}\\p{N}]`, // "16:_____" is caught below, "_____s" here
     // Times, ranges and numeric dates cut in two; a digit ending a word ("the P5: _____") is no number.
     `(?<!\\p{L})\\d\\s?[:./–-]\\s?${GAP}|${GAP}\\s?[:./–-]\\s?\\d`,
-    `\\b(?:${MONTHS})\\.? ${GAP}|${GAP} (?:${MONTHS})\\b`, // "_____ April", "April _____"
+    `\\b(?:${MONTH_OR_ABBREVIATION})\\.? ${GAP}|${GAP} (?:${MONTH_OR_ABBREVIATION})\\b`, // "_____ April", "April _____"
     `\\b\\d{1,4} ${GAP}|${GAP} \\d{1,4}\\b`, // "5 _____ 2018", "_____ 000"
   ].join("|"),
   "u",
@@ -233,7 +232,6 @@ export function withoutBoundPossessives(question: string, answer?: string, sourc
 
 const RELATIVE_TIME =
   /\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|many|some) (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards)|later that (?:year|month|day|week)|(?:the|that) (?:following|next|previous|same) (?:year|month|day|week|decade)|in that year|the year (?:before|after))\b/i;
-const YEAR = /\b(?:1[0-9]{3}|20[0-9]{2})\b/;
 const DEMONSTRATIVE = /\b(?:this|these|those) ([a-z]+)\b/gi;
 const DEICTIC_TIME = /^(?:morning|afternoon|evening|week|month|year|summer|winter|spring|autumn)$/;
 const SAME = /\bthe same ([a-z-]+)/;
@@ -251,7 +249,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
   const out: string[] = [];
   const text = body.split(GAP).join("X");
   const relative = RELATIVE_TIME.exec(text);
-  if (relative && !YEAR.test(text)) out.push(`"${relative[0]}" has no date to count from`);
+  if (relative && !YEAR_WORD.test(text)) out.push(`"${relative[0]}" has no date to count from`);
   // "the same decree in three scripts", "the same age as …": bound inside the sentence.
   const same = SAME.exec(text);
   if (
@@ -272,7 +270,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
     if (/^(?:is|are|was|were|has|have|had|can|will|would|may|might|must|should|way|manner)$/.test(noun)) continue;
     if (/^this$/i.test(m[0].split(" ")[0]!) && /[^su]s$/.test(noun)) continue;
     if (new RegExp(`\\b${noun}`, "i").test(before) || /\b(?:who|which|whose|where)\b/i.test(before)) continue;
-    if (DEICTIC_TIME.test(noun) && (YEAR.test(text) || body.includes(GAP))) continue;
+    if (DEICTIC_TIME.test(noun) && (YEAR_WORD.test(text) || body.includes(GAP))) continue;
     if (posTokens(text).find((t) => t.start > m.index! && t.text.toLowerCase() === noun)?.pos !== "NOUN") continue;
     out.push(`"${m[0]}" refers to something said before`);
     break;
@@ -290,7 +288,7 @@ export function unresolvedAnaphora(prompt: string): string[] {
   return out;
 }
 
-const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`);
+const MONTH_NAME = new RegExp(`^(?:${MONTH_OR_ABBREVIATION})$`);
 
 const WH_OPENING = /^(?:About |Roughly |Approximately )?(?:When|Where|Who|Whom|What|Which|Why|How)\b/i;
 // After "When did"/"How many wolves did", a subject follows: a determiner, a noun or name, a pronoun, a number or an
@@ -307,7 +305,7 @@ const NOT_A_SUBJECT_START = new Set(["ADP", "ADV", "SCONJ", "CCONJ", "PUNCT", "P
  * @example
  * questionShape('How many wolves did Between 1995 and 1997, biologists release?') // ['fronted phrase after the auxiliary']
  */
-export function questionShape(question: string): string[] {
+function questionShape(question: string): string[] {
   if (!WH_OPENING.test(question)) return [];
   const tokens = posTokens(question);
   const out: string[] = [];

@@ -1,4 +1,4 @@
-import { GAP } from "@/lib/content/item-kit";
+import { GAP } from "@/lib/content/gap";
 import type { GeneratedItem, ItemKind, Topic } from "@/lib/content/types";
 import { IMPORT_LIMITS } from "./limits";
 
