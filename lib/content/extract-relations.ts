@@ -83,6 +83,43 @@ function nameEnd(tokens: PosToken[], from: number): number {
 }
 
 /**
+ * A fronted prepositional phrase closed by the first comma ("In 2004, X …"): the index of the clause's first word
+ * after it, and the phrase lower-cased to go behind the predicate ("in 2004"). `at` 0 and `late` "" when the sentence
+ * opens with no such phrase; undefined when it opens with a preposition whose phrase is not a plain one.
+ */
+function frontedPhrase(text: string, tokens: PosToken[]): { at: number; late: string } | undefined {
+  if (tokens[0]?.pos !== "ADP") return { at: 0, late: "" };
+  const comma = tokens.findIndex((t) => t.text === ",");
+  if (comma < 2 || comma > 6) return undefined;
+  if (tokens.slice(1, comma).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ")) return undefined;
+  const fronted = text.slice(tokens[0]!.start, tokens[comma - 1]!.end);
+  return { at: comma + 1, late: fronted[0]!.toLowerCase() + fronted.slice(1) };
+}
+
+/**
+ * The main clause's words in `rest` (what follows the subject or the object), without final punctuation: a second
+ * clause after ";", a dash or a comma is left out, so the question asks one thing. Undefined when the comma sits
+ * inside a list ("visited Austria, Hungary and Serbia"): the cut would leave the list partial.
+ */
+function mainClause(rest: string): string | undefined {
+  const own = rest.replace(/[.!]$/, "");
+  const cut = own.search(/[;–—]|,\s|\s-\s/);
+  if (cut !== -1 && own[cut] === ",") {
+    const more = posTokens(own.slice(cut + 1));
+    const verbAt = more.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    const joinAt = more.findIndex((t) => t.pos === "CCONJ");
+    if (joinAt !== -1 && (verbAt === -1 || joinAt < verbAt)) return undefined;
+  }
+  return (cut === -1 ? own : own.slice(0, cut)).trim();
+}
+
+/** A phrase that ends on a preposition, a determiner or a joining word was cut mid-phrase. */
+function endsMidPhrase(phrase: string): boolean {
+  const last = posTokens(phrase).at(-1);
+  return !last || ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(last.pos);
+}
+
+/**
  * The sentence's main clause as a name subject and its predicate, or undefined when the sentence is not of that shape.
  * A fronted phrase closed by a comma ("In 2004, …") moves behind the predicate.
  *
@@ -94,16 +131,9 @@ export function subjectRelation(sentence: string): Relation | undefined {
   const text = sentence.trim();
   if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
   const tokens = posTokens(text);
-  let at = 0;
-  let fronted = "";
-  // "In 2004, X …": a prepositional phrase closed by the first comma.
-  if (tokens[0]?.pos === "ADP") {
-    const comma = tokens.findIndex((t) => t.text === ",");
-    if (comma < 2 || comma > 6) return undefined;
-    if (tokens.slice(1, comma).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ")) return undefined;
-    fronted = text.slice(tokens[0]!.start, tokens[comma - 1]!.end);
-    at = comma + 1;
-  }
+  const front = frontedPhrase(text, tokens);
+  if (!front) return undefined;
+  let at = front.at;
   // "The engineer Margaret Hollis designed …": a title before the name is left out of the subject.
   if (
     /^the$/i.test(tokens[at]?.text ?? "") &&
@@ -123,28 +153,16 @@ export function subjectRelation(sentence: string): Relation | undefined {
   const verb = tokens[v];
   if (!verb || (verb.pos !== "VERB" && verb.pos !== "AUX") || /ing$/.test(verb.text)) return undefined;
   if (REPORTING.test(verb.text)) return undefined;
-  const own = text.slice(tokens[end]!.start).replace(/[.!]$/, "");
-  // The main clause only: a second clause after ";" or a comma is left out, so the question asks one thing.
-  const cut = own.search(/[;–—]|,\s|\s-\s/);
-  let predicate = (cut === -1 ? own : own.slice(0, cut)).trim();
-  // "visited Austria, Hungary and Serbia": a comma inside a list would cut the list, and the question would be partial.
-  if (cut !== -1 && own[cut] === ",") {
-    const rest = posTokens(own.slice(cut + 1));
-    const verbAt = rest.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-    const joinAt = rest.findIndex((t) => t.pos === "CCONJ");
-    if (joinAt !== -1 && (verbAt === -1 || joinAt < verbAt)) return undefined;
-  }
+  const main = mainClause(text.slice(tokens[end]!.start));
+  if (main === undefined) return undefined;
   // A comma inside the fronted phrase or the cut left "and"/"but" dangling.
-  predicate = predicate.replace(/\s+(?:and|but|or)$/i, "");
-  const lower = fronted ? fronted[0]!.toLowerCase() + fronted.slice(1) : "";
-  const full = lower ? `${predicate} ${lower}` : predicate;
+  const predicate = main.replace(/\s+(?:and|but|or)$/i, "");
+  const full = front.late ? `${predicate} ${front.late}` : predicate;
   const words = full.split(/\s+/);
   if (words.length < MIN_PREDICATE_WORDS || words.length > MAX_PREDICATE_WORDS) return undefined;
   if (LEANING.test(full) || vagueDefinite(full)) return undefined;
-  // The clause went on past the cut with a subject of its own only when the comma closed an aside; a predicate that
-  // ends on a preposition or a determiner was cut mid-phrase.
-  const last = posTokens(predicate).at(-1);
-  if (!last || ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(last.pos)) return undefined;
+  // The clause went on past the cut with a subject of its own only when the comma closed an aside.
+  if (endsMidPhrase(predicate)) return undefined;
   return { subject, predicate: full };
 }
 
@@ -204,15 +222,9 @@ export function objectRelation(sentence: string): ObjectRelation | undefined {
   const text = sentence.trim();
   if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
   const tokens = posTokens(text);
-  let at = 0;
-  let fronted = "";
-  if (tokens[0]?.pos === "ADP") {
-    const comma = tokens.findIndex((t) => t.text === ",");
-    if (comma < 2 || comma > 6) return undefined;
-    if (tokens.slice(1, comma).some((t) => t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ")) return undefined;
-    fronted = text.slice(tokens[0]!.start, tokens[comma - 1]!.end);
-    at = comma + 1;
-  }
+  const front = frontedPhrase(text, tokens);
+  if (!front) return undefined;
+  const { at } = front;
   // The subject: a name, or "the" + a plain noun phrase, or a bare plain noun phrase ("Chlorophyll").
   let s = at;
   if (/^the$/i.test(tokens[s]?.text ?? "")) s++;
@@ -262,25 +274,17 @@ export function objectRelation(sentence: string): ObjectRelation | undefined {
   // A second predicate ("… and reflects green light") ends the clause.
   const second = tokens.findIndex((t, i) => i >= end && t.text === "and" && tokens[i + 1]?.pos === "VERB");
   const clauseEnd = second === -1 ? text.length : tokens[second]!.start;
-  const rest = text.slice(tokens[end - 1]!.end, clauseEnd).replace(/[.!]$/, "");
-  const cut = rest.search(/[;–—]|,\s|\s-\s/);
-  const tail = (cut === -1 ? rest : rest.slice(0, cut)).trim();
   // The clause goes on with a second verb ("… and arrived"), or a list continues past the comma: not one object.
   // "absorbs blue and red light and reflects green light": a second predicate after "and" is left out; any other
   // "and" after the object would extend it.
   const next = tokens[end];
   if (next && next.pos === "CCONJ" && !(next.text === "and" && tokens[end + 1]?.pos === "VERB")) return undefined;
-  if (cut !== -1 && rest[cut] === ",") {
-    const more = posTokens(rest.slice(cut + 1));
-    const verbAt = more.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-    const joinAt = more.findIndex((t) => t.pos === "CCONJ");
-    if (joinAt !== -1 && (verbAt === -1 || joinAt < verbAt)) return undefined;
-  }
-  const frontedLate = fronted ? fronted[0]!.toLowerCase() + fronted.slice(1) : "";
+  const tail = mainClause(text.slice(tokens[end - 1]!.end, clauseEnd));
+  if (tail === undefined) return undefined;
+  const frontedLate = front.late;
   if (LEANING.test(`${subject} ${tail} ${frontedLate}`) || LEANING.test(object)) return undefined;
   if (vagueDefinite(`${tail} ${frontedLate}`)) return undefined;
-  const lastOfTail = tail ? posTokens(tail).at(-1) : undefined;
-  if (lastOfTail && ["ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"].includes(lastOfTail.pos)) return undefined;
+  if (tail && endsMidPhrase(tail)) return undefined;
   const wh = whQuestion(subject, adverb, verb.text, [tail, frontedLate]);
   return wh ? { question: wh, object } : undefined;
 }
