@@ -412,6 +412,9 @@ export interface PassiveRelation {
 const PASSIVE_AUX = /^(?:is|are|was|were)$/i;
 
 /**
+ * The agent of a passive clause and the question's two predicates (see `PassiveRelation`); `documentText` says
+ * whether a one-word patient is a name or a common noun ("Hamlet", "penicillin").
+ *
  * @example
  * passiveRelation('The Eiffel Tower was designed by the engineer Gustave Eiffel in 1889.')
  * // { agents: ['Gustave Eiffel'], active: 'designed the Eiffel Tower in 1889', passive: 'was the Eiffel Tower designed in 1889' }
