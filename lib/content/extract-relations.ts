@@ -89,7 +89,7 @@ function nameEnd(tokens: PosToken[], from: number): number {
  * the opening goes behind the predicate. A prepositional phrase closed by the first comma moves there lower-cased
  * ("In 2004, X …" → "… in 2004"). A leading subordinate clause ("Although his family objected, X …") is left out when
  * the main clause is true without it: a concession or a cause, or a time clause before a main clause in the past
- * (what happened, happened); a condition ("If …", "Unless …", "Until …") or a time clause before a present main
+ * (what happened, happened); a condition ("If …", "Unless …", "Until …", "Before …") or a time clause before a present main
  * clause ("When water is scarce, plants close …") limits when the main clause holds, so it moves behind the predicate
  * as written. `at` 0 and `late` "" when the sentence opens with its subject; undefined when the opening is read as
  * neither.
@@ -125,7 +125,8 @@ function frontedPhrase(text: string, tokens: PosToken[]): { at: number; late: st
 // A subordinate clause that may open a sentence; of them, those whose main clause holds without them.
 const SUBORDINATORS = /^(?:although|though|whereas|because|after|before|when|once|while|since|as|if|unless|until)$/;
 const CONCESSIVE = /^(?:although|though|whereas|because)$/;
-const TEMPORAL = /^(?:after|before|when|once|while|since|as)$/;
+// "before" limits even a past main clause ("Before the railway came, the town traded by sea"): never left out.
+const TEMPORAL = /^(?:after|when|once|while|since|as)$/;
 // Never a preposition: what follows is a clause even when the tagger finds no verb before the first comma.
 const CLAUSE_ONLY = /^(?:although|though|whereas|because|when|once|while|if|unless)$/;
 

@@ -138,6 +138,11 @@ describe("a leading subordinate clause", () => {
       "Until a treaty is signed, the Council meets every month.",
       { subject: "the Council", predicate: "meets every month until a treaty is signed" },
     ],
+    // history: "before" limits when the main clause held, so it stays
+    [
+      "Before the Suez Canal opened, Samuel Ortega shipped grain around Africa.",
+      { subject: "Samuel Ortega", predicate: "shipped grain around Africa before the Suez Canal opened" },
+    ],
   ])("%s", (sentence, expected) => {
     expect(subjectRelation(sentence)).toEqual(expected);
   });
