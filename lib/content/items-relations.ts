@@ -2,7 +2,7 @@ import { pickDistractors } from "./distractors";
 import { displayName, nameVariants } from "./items-dated";
 import { makeItem, multipleChoice, type Kit } from "./item-kit";
 import { hash } from "./keys";
-import { clausesOf, objectRelation, subjectRelation } from "./extract-relations";
+import { clausesOf, copulaRelation, objectRelation, passiveRelation, subjectRelation } from "./extract-relations";
 import { escapeRegExp, surnameOf } from "./text";
 import { normaliseText } from "./normalise";
 import { parseDocument } from "./parse";
@@ -19,6 +19,7 @@ type Typed =
 const ASKABLE_KINDS = new Set(["country", "continent", "river", "sea", "lake", "mountain", "island", "desert"]);
 
 const bare = (s: string) => s.replace(/^the\s+/i, "");
+const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 // A name the question may call an organisation: an acronym, or a name headed by a word for a body of people. The
 // organisation facts also hold things ("Large Hadron Collider"), treaties and roles ("Force Commander").
@@ -108,8 +109,15 @@ function sentencesOf(kit: Kit, text: string): SourceRef[] {
  */
 export function relationItems(kit: Kit, text = "", others: readonly GeneratedItem[] = []): GeneratedItem[] {
   const items: GeneratedItem[] = [];
-  for (const source of sentencesOf(kit, text))
-    for (const clause of clausesOf(source.text)) items.push(...clauseItems(kit, source, clause, text));
+  for (const source of sentencesOf(kit, text)) {
+    const ref = referentOf(kit, source);
+    for (const clause of clausesOf(source.text)) {
+      const read = ref && clause.slice(0, 12) === source.text.slice(0, 12) ? withReferent(clause, ref) : clause;
+      // An answer only the sentence before names ("He sailed …" → "Who sailed …?") is not asked on this sentence.
+      const asked = clauseItems(kit, source, read, text);
+      items.push(...(read === clause ? asked : asked.filter((i) => !sameName(i.answer, ref!))));
+    }
+  }
   // A value another item already asks in the same sentence is that item's fact, also inside a longer answer ("about
   // one percent of Internet traffic" beside a blank on "one percent"): a second question on it would take the
   // sentence's room from that item and teach nothing new.
@@ -122,48 +130,144 @@ export function relationItems(kit: Kit, text = "", others: readonly GeneratedIte
   });
 }
 
-/** The subject and object items of one clause of `source`. */
+/**
+ * The one antecedent the extractor resolved for the sentence's subject pronoun (extract.ts `pronounRef`, conservative
+ * coreference of decision 036), or undefined when it resolved none or its facts disagree.
+ */
+function referentOf(kit: Kit, source: SourceRef): string | undefined {
+  const refs = new Set(
+    kit.facts.filter((f) => f.source.start === source.start && f.pronounRef).map((f) => f.pronounRef),
+  );
+  return refs.size === 1 ? [...refs][0] : undefined;
+}
+
+/**
+ * "He sailed for England in 1914." → "Ramanujan sailed for England in 1914.", "In 2016, it began …" → "In 2016, NMI
+ * began …": the subject pronoun (not a possessive) replaced by its antecedent; the clause as is without one.
+ */
+const sameName = (a: string, b: string) => {
+  const [x, y] = [bare(a).toLowerCase(), bare(b).toLowerCase()];
+  return x.includes(y) || y.includes(x);
+};
+
+function withReferent(clause: string, ref: string): string {
+  return clause.replace(/^((?:[^,]{1,40},\s+)?)(It|it|He|he|She|she|They|they)\b(?!['’])/, (_m, fronted: string) =>
+    fronted ? `${fronted}${ref.replace(/^The /, "the ")}` : ref.replace(/^the /, "The "),
+  );
+}
+
+/** The subject, agent, copula and object items of one clause of `source`. */
 function clauseItems(kit: Kit, source: SourceRef, clause: string, text: string): GeneratedItem[] {
   const items = objectItems(kit, source, clause, text);
   const relation = subjectRelation(clause);
-  if (relation) {
-    const typed = typeOf(kit, relation.subject, text);
-    if (!typed) return items;
-    const key = `relation:${hash(`${source.text}|${typed.answer}`)}`;
-    const fact = { key, source };
-    const wh = typed.type === "person" ? "Who" : typed.type === "place" ? `Which ${typed.kind}` : "Which organisation";
-    const spec = {
-      variant: "subject",
-      prompt: `${wh} ${relation.predicate}?`,
-      answer: typed.answer,
-      accepted: typed.accepted,
-      answerType: typed.type,
-      topic:
-        typed.type === "person"
-          ? ("history" as const)
-          : typed.type === "place"
-            ? ("places" as const)
-            : ("organisations" as const),
-    };
-    const pool = kit.facts.flatMap((f) =>
-      f.type === "person" && typed.type === "person"
-        ? [displayName(f)]
-        : (f.type === "organisation" && typed.type === "organisation" && isOrganisation(f.name)) ||
-            (f.type === "place" && typed.type === "place")
-          ? [f.name]
-          : [],
-    );
-    const distractors = pickDistractors(
-      typed.answer,
-      [pool.filter((d) => !alsoSaid(text, d, relation.predicate))],
-      typed.accepted,
-      kit.rngFor(key),
-    );
-    // Organisations share seats, founders and duties more often than a document says: typed only.
-    const mc = typed.type === "organisation" ? undefined : multipleChoice(kit, fact, spec, distractors);
-    if (mc) items.push(mc);
-    items.push(makeItem(fact, { ...spec, kind: "typed" }));
+  const subject = relation && typeOf(kit, relation.subject, text);
+  const copula = copulaRelation(clause);
+  // "Paris is the home of many artists": a copula is asked only when it names one thing (`copulaRelation`).
+  const copular = !!relation && /^(?:is|was|are|were)\s+(?:the|a|an)\s/i.test(relation.predicate);
+  if (relation && subject && (!copular || copula)) {
+    const wh =
+      subject.type === "person" ? "Who" : subject.type === "place" ? `Which ${subject.kind}` : "Which organisation";
+    items.push(...nameItems(kit, source, text, subject, `${wh} ${relation.predicate}?`, relation.predicate, "subject"));
   }
+  const passive = passiveRelation(clause, text);
+  // A place acts only as a country ("Which country built the Panama Canal?").
+  const agent = passive?.agents
+    .map((a) => typeOf(kit, a, text))
+    .find((t) => t && (t.type !== "place" || t.kind === "country"));
+  if (passive && agent) {
+    // "Who designed the Eiffel Tower in 1889?"; "By whom was the charter drafted?" when the verb does not conjugate.
+    const which = agent.type === "person" ? "" : agent.type === "place" ? "which country" : "which organisation";
+    const prompt = passive.active
+      ? `${which ? upperFirst(which) : "Who"} ${passive.active}?`
+      : `By ${which || "whom"} ${passive.passive}?`;
+    items.push(...nameItems(kit, source, text, agent, prompt, passive.passive, "agent"));
+  }
+  // A typed subject is already asked by its predicate ("Which river is the second-longest river in Europe?").
+  if (copula && !(relation && subject)) items.push(...copulaItems(kit, source, text, copula));
+  return items;
+}
+
+/**
+ * "What is the largest high-elevation lake in North America?" → Yellowstone Lake: the subject of a copula that names
+ * one thing (extract-relations.ts `copulaRelation`). A typed subject gets its type's options; an untyped name is
+ * asked typed only. A role ("the director of CERN") is asked only of a person.
+ */
+function copulaItems(
+  kit: Kit,
+  source: SourceRef,
+  text: string,
+  copula: NonNullable<ReturnType<typeof copulaRelation>>,
+): GeneratedItem[] {
+  const typed = typeOf(kit, copula.subject, text);
+  if (copula.role === "person" && typed?.type !== "person") return [];
+  const wh = typed?.type === "person" ? "Who" : "What";
+  const prompt = `${wh} ${copula.verb} ${copula.complement}?`;
+  if (typed) return nameItems(kit, source, text, typed, prompt, copula.complement, "copula");
+  const answer = copula.subject;
+  const key = `relation:${hash(`${source.text}|${answer}`)}`;
+  return [
+    makeItem(
+      { key, source },
+      {
+        kind: "typed",
+        variant: "copula",
+        prompt,
+        answer,
+        accepted: /^the\s/i.test(answer) ? [bare(answer)] : [],
+        answerType: "text",
+        topic: "definitions",
+      },
+    ),
+  ];
+}
+
+/**
+ * A typed name asked by `prompt`: a multiple choice with options of its type (people, places; never one the document
+ * names beside `predicate`'s names or numbers, which could be right too) and a typed item accepting its variants.
+ */
+function nameItems(
+  kit: Kit,
+  source: SourceRef,
+  text: string,
+  typed: Typed,
+  prompt: string,
+  predicate: string,
+  variant: string,
+): GeneratedItem[] {
+  const key = `relation:${hash(`${source.text}|${typed.answer}`)}`;
+  const fact = { key, source };
+  const spec = {
+    variant,
+    prompt,
+    answer: typed.answer,
+    accepted: typed.accepted,
+    answerType: typed.type,
+    topic:
+      typed.type === "person"
+        ? ("history" as const)
+        : typed.type === "place"
+          ? ("places" as const)
+          : ("organisations" as const),
+  };
+  const pool = kit.facts.flatMap((f) =>
+    f.type === "person" && typed.type === "person"
+      ? [displayName(f)]
+      : (f.type === "organisation" && typed.type === "organisation" && isOrganisation(f.name)) ||
+          (f.type === "place" && typed.type === "place")
+        ? [f.name]
+        : [],
+  );
+  const distractors = pickDistractors(
+    typed.answer,
+    [pool.filter((d) => !alsoSaid(text, d, predicate))],
+    typed.accepted,
+    kit.rngFor(key),
+  );
+  const items: GeneratedItem[] = [];
+  // Organisations share seats, founders and duties more often than a document says: typed only.
+  const mc = typed.type === "organisation" ? undefined : multipleChoice(kit, fact, spec, distractors);
+  if (mc) items.push(mc);
+  items.push(makeItem(fact, { ...spec, kind: "typed" }));
   return items;
 }
 
@@ -175,6 +279,9 @@ function clauseItems(kit: Kit, source: SourceRef, clause: string, text: string):
 function objectItems(kit: Kit, source: SourceRef, clause: string, text: string): GeneratedItem[] {
   const relation = objectRelation(clause);
   if (!relation || typeOf(kit, relation.object, text)) return [];
+  // "President Theodore Roosevelt": a person with a title is still a person (it would need "Whom").
+  const people = kit.facts.flatMap((f) => (f.type === "person" ? [surnameOf(f.name) ?? f.name] : []));
+  if (people.some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(relation.object))) return [];
   const answer = relation.object;
   const key = `relation:${hash(`${source.text}|${answer}`)}`;
   return [
