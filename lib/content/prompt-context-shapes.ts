@@ -1,6 +1,7 @@
 /**
- * Item shapes an outside reader still found on documents the generator never saw (issue 13, round 3; decision 045).
- * Each is a check on one item (and, where it needs it, the document's text), registered with the shape checks of
+ * Checks on what surrounds an item's blank or answer in its prompt: a label, a "there" or a dateline the prompt
+ * carries without what they need, another figure or quotation that gives the blank away or makes it a remark, options
+ * in another unit, and the thin cards sent to review (issue 13, round 3 of the shape checks; decision 045). Each is a check on one item (and, where it needs it, the document's text), registered with the shape checks of
  * item-shapes.ts, so it is a gate in `selectItems` (the item is dropped) and a detector in defects.ts.
  *
  * - glued-label: a bullet's label ("**Forecasting** – the service …", "Forecasting: the service …") carried into a
@@ -21,6 +22,7 @@
 import { GAP } from "./item-kit";
 import { DATELINE, DATELINE_DEIXIS } from "./parse";
 import { COUNTRIES } from "./lexicon";
+import { NUMBER_WORD_PATTERN, parseNumber } from "./numbers";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -118,25 +120,6 @@ export function datelineLeft(item: GeneratedItem): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Answers the prompt gives away
 
-const WORD_VALUE: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  hundred: 100,
-  thousand: 1000,
-  a: 1,
-  an: 1,
-};
 const FRACTION: Record<string, number> = {
   half: 2,
   halves: 2,
@@ -151,9 +134,9 @@ const FRACTION: Record<string, number> = {
   tenth: 10,
   tenths: 10,
 };
-const NUM =
-  "\\d[\\d,]*(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand";
-const valueOf = (t: string): number => WORD_VALUE[t.toLowerCase()] ?? Number(t.replace(/,/g, ""));
+const NUM = `\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORD_PATTERN}`;
+/** "four" → 4, "1,450" → 1450, "a" / "an" (as in "a quarter") → 1. */
+const valueOf = (t: string): number => (/^an?$/i.test(t) ? 1 : (parseNumber(t.replace(/,/g, "")) ?? NaN));
 
 interface Span {
   value: number;
@@ -455,7 +438,7 @@ export function reviewShapes(item: GeneratedItem, title = ""): string[] {
   return [...thinRole(item, title), ...regionAfterPlace(item)];
 }
 
-export const OUTSIDE_SHAPE_CHECKS = [
+export const PROMPT_CONTEXT_CHECKS = [
   "glued-label",
   "dangling-there",
   "dateline-left",
@@ -463,15 +446,15 @@ export const OUTSIDE_SHAPE_CHECKS = [
   "quoted-blank",
   "option-unit",
 ] as const;
-export type OutsideShapeCheck = (typeof OUTSIDE_SHAPE_CHECKS)[number];
+export type PromptContextCheck = (typeof PROMPT_CONTEXT_CHECKS)[number];
 
 /**
  * The dropping shapes of this module for one item.
  *
  * @example
- * outsideShapes(item, documentText).map(([check]) => check) // ['answer-given']
+ * promptContextShapes(item, documentText).map(([check]) => check) // ['answer-given']
  */
-export function outsideShapes(item: GeneratedItem, documentText = ""): [OutsideShapeCheck, string[]][] {
+export function promptContextShapes(item: GeneratedItem, documentText = ""): [PromptContextCheck, string[]][] {
   return [
     ["glued-label", gluedLabel(item)],
     ["dangling-there", danglingThere(item)],
