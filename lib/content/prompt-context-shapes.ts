@@ -433,6 +433,46 @@ export function regionAfterPlace(item: GeneratedItem): string[] {
   return ["the blank is the country or region written after a place's name"];
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// One end of a range
+
+const END = `(?:\\d[\\d,.:]*|${NUMBER_WORD_PATTERN})`;
+/** The first end and the joiner before a blank: "60 to _____", "between 60 and _____", "1914–_____". */
+const FIRST_END = new RegExp(
+  `(?:^|[^\\p{L}\\d])(between\\s+|from\\s+)?${END}(?:\\s?[–—-]|\\s(?:to|and|or))\\s?$`,
+  "iu",
+);
+/** The joiner and the second end after a blank: "_____ to 80 people", "_____–1918". */
+const SECOND_END = new RegExp(`^\\s?(?:[–—-]|(?:to|or)\\s)\\s?${END}(?![\\p{L}])`, "iu");
+/** A verb of change before "from 60 to _____": two values in time ("rose from 60 to _____ staff"), not a range. */
+const CHANGED =
+  /\b(?:rose|risen|grew|grown|increased|fell|fallen|dropped|declined|cut|reduced|expanded|went|shrank|climbed|jumped|doubled|raised|lowered|changed|moved)\s+(?:\S+\s+){0,3}from\s+\S+\s?(?:to\s)?\s?$/i;
+
+/**
+ * A blank on one end of a range ("every two to _____ months", "_____ to 80 people", "between 1890 and _____"):
+ * the other end is given, and "three" is no answer to how long it takes. A range is asked whole (extract-quantities
+ * `ranges`). A change ("rose from 60 to _____ staff") is two values, not a range, and stays; so does "and" without
+ * "between" ("3 ships and _____ crew").
+ *
+ * @example
+ * rangeEnd(item({ prompt: 'Fill in the blank: The crew changes every two to _____ months.', answer: '3' })) // one reason
+ */
+export function rangeEnd(item: GeneratedItem): string[] {
+  if (item.kind === "matching" || item.kind === "ordering" || item.members) return [];
+  const { body } = promptBody(item.prompt);
+  const gap = body.indexOf(GAP);
+  if (gap < 0 || !new RegExp(`^${END}`, "iu").test(item.answer.trim())) return [];
+  const before = body.slice(0, gap);
+  const first = FIRST_END.exec(before);
+  if (first && !CHANGED.test(before)) {
+    const and = /\sand\s?$/i.test(first[0]);
+    if (!and || /^between/i.test(first[1] ?? "")) return ["one end of a range is blanked, the other given"];
+  }
+  if (SECOND_END.test(body.slice(gap + GAP.length)) && !CHANGED.test(`${before}x `))
+    return ["one end of a range is blanked, the other given"];
+  return [];
+}
+
 /** The review-only shapes of one item, as reasons (precision.ts lowers the score once for each). */
 export function reviewShapes(item: GeneratedItem, title = ""): string[] {
   return [...thinRole(item, title), ...regionAfterPlace(item)];
@@ -445,6 +485,7 @@ export const PROMPT_CONTEXT_CHECKS = [
   "answer-given",
   "quoted-blank",
   "option-unit",
+  "range-end",
 ] as const;
 export type PromptContextCheck = (typeof PROMPT_CONTEXT_CHECKS)[number];
 
@@ -462,5 +503,6 @@ export function promptContextShapes(item: GeneratedItem, documentText = ""): [Pr
     ["answer-given", answerGiven(item)],
     ["quoted-blank", quotedBlank(item, documentText)],
     ["option-unit", optionUnitMismatch(item)],
+    ["range-end", rangeEnd(item)],
   ];
 }
