@@ -6,7 +6,7 @@
  * heading or the document's title that is a name.
  */
 import { findDates } from "./dates";
-import { isRoleNoun } from "./extract-people";
+import { findPeople, isRoleNoun } from "./extract-people";
 import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
 import { factKey, hash } from "./keys";
 import { posTokens } from "./pos";
@@ -52,9 +52,12 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
       const dash = LABEL_DASH.exec(tidy(b.text));
       const m = labelValue(tidy(b.text)) ?? (dash && { label: dash[1]!, value: dash[2]! });
       const value = m && valueOf(m.value);
-      if (!m || !value || !isLabel(m.label.trim())) continue;
-      const fact = attribute(entity, m.label.trim(), value, { text: b.text, start: b.start, end: b.end });
-      if (fact) out.push(fact);
+      if (!m || !value) continue;
+      const source = { text: b.text, start: b.start, end: b.end };
+      const range = RANGE_VALUE.test(value);
+      const fact = isLabel(m.label.trim()) && !range ? attribute(entity, m.label.trim(), value, source) : undefined;
+      const line = fact ?? figureLine(entity, m.label.trim(), value, source);
+      if (line) out.push(line);
     }
   }
   for (const table of doc.tables) out.push(...tableAttributes(doc, table));
@@ -79,11 +82,15 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
     }
     return out;
   }
+  // One fact per row at most (its first column that makes a question): a row of a fleet list is one card, not
+  // three ("What is the length of Kong Haakon?", then its launch, then its passengers).
+  const asked = new Set<number>();
   for (let c = 1; c < header.length; c++) {
     const label = header[c]!.replace(/\s*\([^)]*\)$/, "");
     if (!isLabel(label)) continue;
     const column = table.rows.map((r) => (r.cells[c] ? valueOf(r.cells[c]!.text) : undefined));
     table.rows.forEach((row, r) => {
+      if (asked.has(r)) return;
       const name = rowLabel(row.cells[0]?.text.replace(/\*\*|__/g, "").trim(), header[0]);
       const value = column[r];
       if (!name || !value || name.split(/\s+/).length > 6) return;
@@ -92,6 +99,7 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
       fact.entityIsRow = true;
       const others = column.filter((v, i): v is string => i !== r && !!v && v !== value);
       if (others.length > 0) fact.column = others;
+      asked.add(r);
       out.push(fact);
     });
   }
@@ -105,10 +113,60 @@ function attribute(entity: string, label: string, value: string, source: SourceR
   return { type: "attribute", key: factKey("attribute", `${entity} ${label}`), entity, label, value, question, source };
 }
 
+/** A range as a key figure's value: "60 to 80 people", "2–3 months", "between 5 and 8 km". */
+const RANGE_VALUE = new RegExp(
+  `^(?:(?:about|around|between|some)\\s+)?(${NUMBER_PATTERN})\\s?(?:–|-|to|and)\\s?(${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:\\s[\\p{L}/²³]+)?))?$`,
+  "iu",
+);
+
+/**
+ * A key-figure line no question fits, asked as a cloze of the line under its subject: "Countries taking part – 20"
+ * → "The Arctic Drift Expedition – countries taking part: _____", "Lowest temperature: −45 °C" → "… lowest
+ * temperature: _____ °C", "Crew on board: 60 to 80 people" → "… crew on board: _____ people" (the range whole). Only
+ * numbers: a name or a date after such a label is read by the sentence rules. The unit stays outside the blank; a sum
+ * of money is blanked whole ("€140 million").
+ */
+function figureLine(entity: string, label: string, value: string, source: SourceRef): AttributeFact | undefined {
+  const words = label.split(/\s+/);
+  if (words.length > 5 || !/^\p{Lu}/u.test(label) || isGeneric(label) || /[.!?,;]/.test(label)) return undefined;
+  if (posTokens(label).some((t) => t.pos === "PRON" || t.pos === "AUX")) return undefined;
+  let before = "";
+  let answer: string;
+  let after = "";
+  const range = RANGE_VALUE.exec(value);
+  const v = readValue(value);
+  if (range) {
+    const unit = range[3] ?? "";
+    answer = value.slice(0, value.length - unit.length).trim();
+    after = unit;
+  } else if (
+    v.kind === "number" &&
+    !/^[£€$¥]/.test(v.number) &&
+    !/^(?:million|billion|thousand)\b/i.test(v.unit ?? "")
+  ) {
+    answer = v.number;
+    before = v.hedge && HEDGES.test(v.hedge) ? `${v.hedge} ` : "";
+    after = v.unit ?? "";
+    if (v.hedge && !before) answer = `${v.hedge} ${v.number}`;
+  } else if (v.kind === "number") answer = v.answer;
+  else return undefined;
+  const line = `${upperFirst(entity)} – ${labelPhrase(label)}: ${before}_____${after ? ` ${after}` : ""}`;
+  return {
+    type: "attribute",
+    key: factKey("attribute", `${entity} ${label}`),
+    entity,
+    label,
+    value,
+    question: line,
+    line: { answer },
+    source,
+  };
+}
+
 const MODS = [...new Set(QUANTITY_MODIFIERS)].sort((a, b) => b.length - a.length).join("|");
 /** "about 7,000 troops", "2.4 km", "45 %", "5,200 tonnes": a hedge, a number and up to three unit words. */
 const MEASURE = new RegExp(
-  `^(?:(${MODS})\\s+)?((?:[£€$¥]\\s?)?${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:[ -][\\p{L}/²³]+){0,2}))?$`,
+  `^(?:(${MODS})\\s+)?((?:[£€$¥]\\s?|[−-])?${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:[ -][\\p{L}/²³]+){0,2}))?$`,
   "iu",
 );
 const HEDGES = /^(?:about|around|approximately|roughly|nearly|almost|some|an estimated|c\.)$/i;
@@ -129,7 +187,9 @@ export function readValue(value: string): Value {
     if (dates.length === 1 && dates[0]!.text === day) return { kind: "date", answer: day };
   }
   const m = MEASURE.exec(core);
-  const number = m && parseNumber(m[2]!.replace(/^[£€$¥]\s?/, ""));
+  const magnitude = m && parseNumber(m[2]!.replace(/^(?:[£€$¥]\s?|[−-])/, ""));
+  // "−39.5 °C": a minus sign (or a hyphen) before the digits.
+  const number = magnitude !== null && m && /^[−-]/.test(m[2]!) ? -magnitude : magnitude;
   if (m && number !== null && !/^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2]!)) {
     const hedge = m[1]?.toLowerCase();
     const unit = m[3];
@@ -261,13 +321,61 @@ export function subjectOf(doc: ParsedDocument, sectionPath: readonly string[]): 
       .slice(0, 2)
       .map((part) => part.replace(/\*\*|__|\)$/g, "").trim()),
   );
-  for (const name of parts) {
-    if (!isName(name, doc.text)) continue;
-    // "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses.
-    if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
-    return articled(name, doc.text) ? `the ${name}` : name;
+  const body = doc.sentences.map((s) => s.text).join("\n");
+  for (const part of parts) {
+    if (!isName(part, doc.text)) continue;
+    return withArticle(headlineName(part, body), doc.text);
   }
-  return undefined;
+  // "# Press Release" over "The Arctic Drift Expedition left Tromsø today …": the first sentence's subject.
+  const opening = openingName(doc);
+  return opening && withArticle(opening, doc.text);
+}
+
+/** "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses. */
+function withArticle(name: string, text: string): string {
+  if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
+  return articled(name, text) ? `the ${name}` : name;
+}
+
+/**
+ * A headline's name: "Arctic Drift Expedition Sets Sail" is not what the body calls the expedition. When the body
+ * never writes the whole heading but writes a shorter opening of it that is a name ("the Arctic Drift Expedition
+ * left …"), that opening is the subject; otherwise the heading stays as it is (a fact sheet may never repeat it).
+ */
+function headlineName(name: string, body: string): string {
+  const written = (n: string) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(n)}(?![\\p{L}\\d])`, "u").test(body);
+  if (written(name)) return name;
+  const words = name.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const prefix = words.slice(0, n).join(" ");
+    if (LINKING.test(words[n - 1]!)) continue;
+    // What is cut off must be the headline's verb ("Sets Sail", "Opens Its Doors"), not more of the name.
+    const cut = posTokens(`it ${words.slice(n).join(" ").toLowerCase()}`)[1];
+    if (cut?.pos !== "VERB" && cut?.pos !== "AUX") return name;
+    if (isName(prefix, body) && written(prefix.replace(/^The\s/, ""))) return prefix;
+  }
+  return name;
+}
+
+/**
+ * The name a document's first sentence opens with, when the sentence makes it its subject ("The Arctic Drift
+ * Expedition left Tromsø today …", "The European Space Agency (ESA) has chosen …"): a name of two capitalised words
+ * or an acronym, then a verb; never a person ("Maria Olsen, the director, said …").
+ */
+function openingName(doc: ParsedDocument): string | undefined {
+  const first = doc.sentences[0]?.text;
+  if (!first) return undefined;
+  const m =
+    /^((?:The\s+)?\p{Lu}[\p{L}\d’'-]*(?:\s+(?:\p{Lu}[\p{L}\d’'-]*|of|for|and|the|de))*)(?:\s+\([A-Z]{2,}\))?\s+(\p{Ll}+)/u.exec(
+      first,
+    );
+  if (!m || /[’']s$/.test(m[1]!) || LINKING.test(m[1]!.split(/\s+/).pop()!)) return undefined;
+  const name = m[1]!;
+  const content = name.split(/\s+/).filter((w) => !LINKING.test(w) && w !== "The");
+  if (!isName(name, doc.text) || (content.length < 2 && !/^[A-Z]{2,}$/.test(name))) return undefined;
+  if (findPeople(first).some((p) => p.start < name.length)) return undefined;
+  const verb = posTokens(`${name} ${m[2]}`).pop();
+  return verb && (verb.pos === "VERB" || verb.pos === "AUX") ? name : undefined;
 }
 
 /**
