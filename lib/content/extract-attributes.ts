@@ -54,8 +54,9 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
       const value = m && valueOf(m.value);
       if (!m || !value) continue;
       const source = { text: b.text, start: b.start, end: b.end };
-      const range = RANGE_VALUE.test(value);
-      const fact = isLabel(m.label.trim()) && !range ? attribute(entity, m.label.trim(), value, source) : undefined;
+      // A range, or a rate ("Visitors per year": "What is the visitors per year of X?"), is asked as the line.
+      const asLine = RANGE_VALUE.test(value) || /\sper\s/i.test(m.label);
+      const fact = isLabel(m.label.trim()) && !asLine ? attribute(entity, m.label.trim(), value, source) : undefined;
       const line = fact ?? figureLine(entity, m.label.trim(), value, source);
       if (line) out.push(line);
     }

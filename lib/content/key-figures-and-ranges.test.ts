@@ -30,6 +30,7 @@ The Lumen Reading Programme has opened in 140 public libraries across the region
 
 - Libraries taking part: 140
 - Volunteers trained: about 1,200
+- Books lent per year – 310,000
 `;
 
 // An annual report's line under a heading with no name anywhere: no subject, no item from the line.
@@ -62,6 +63,7 @@ describe("key-figure lines under a genre heading (decision 047)", () => {
     expect(items).toEqual(
       expect.arrayContaining([
         "cloze: Fill in the blank: The Lumen Reading Programme – volunteers trained: about _____ => 1,200",
+        "cloze: Fill in the blank: The Lumen Reading Programme – books lent per year: _____ => 310,000",
       ]),
     );
   });
@@ -118,6 +120,8 @@ describe("ranges (decision 047)", () => {
     ["Fill in the blank: The kiln held _____ to 400 pots.", "300"],
     ["Fill in the blank: Between 60 and _____ people took part.", "80"],
     ["Fill in the blank: The war lasted from 1914–_____.", "1918"],
+    ["Fill in the blank: A ticket costs €2 to _____ per child.", "€3"],
+    ["Fill in the blank: A ticket costs _____ to €3 per child.", "€2"],
   ])("drops a blank on one end: %s", (prompt, answer) => {
     expect(checks(cloze(prompt, answer))).toContain("range-end");
   });

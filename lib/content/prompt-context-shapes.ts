@@ -436,7 +436,7 @@ export function regionAfterPlace(item: GeneratedItem): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // One end of a range
 
-const END = `(?:\\d[\\d,.:]*|${NUMBER_WORD_PATTERN})`;
+const END = `(?:[£€$¥]\\s?)?(?:\\d[\\d,.:]*|${NUMBER_WORD_PATTERN})`;
 /** The first end and the joiner before a blank: "60 to _____", "between 60 and _____", "1914–_____". */
 const FIRST_END = new RegExp(
   `(?:^|[^\\p{L}\\d])(between\\s+|from\\s+)?${END}(?:\\s?[–—-]|\\s(?:to|and|or))\\s?$`,
