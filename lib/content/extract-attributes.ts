@@ -18,7 +18,7 @@ import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFa
 
 /** Headings that name a kind of page section, not a thing ("Key figures", "Fact Sheet", "At a glance"). */
 const GENERIC =
-  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice)$/i;
+  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice|annual|report|review)$/i;
 /** Small words a name may hold in lower case ("Bank of England", "Château de Chambord"). */
 const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
 /** "Label – value" with a spaced dash instead of the colon ("- Length – 2.4 km", "**Architect** — Marta Lindqvist"). */
@@ -69,6 +69,7 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
 function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
   const out: AttributeFact[] = [];
   const header = table.header?.map((h) => h.replace(/\*\*|__/g, "").trim());
+  if (header && header.length >= 2 && header.slice(1).every((h) => YEAR.test(h))) return yearTable(doc, table, header);
   // "| | |" or "| Fact | Figure |": each row is a label and its value; "| Component | Weight |": rows are things.
   const labelled = !header || header.every((h) => h === "") || (header.length === 2 && isGeneric(header[1]!));
   if (labelled) {
@@ -103,6 +104,49 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
       asked.add(r);
       out.push(fact);
     });
+  }
+  return out;
+}
+
+const YEAR = /^(?:1[89]\d{2}|20\d{2})$/;
+
+/**
+ * An annual report's table, whose columns are years ("| Indicator | 2023 | 2024 |"): each row's figure of the latest
+ * year, asked of the document's subject ("What was the revenue of the Halden Line in 2024?", "How many employees did
+ * … have in 2024?"), the row's other years as options. One fact per row; no subject, no fact.
+ */
+function yearTable(doc: ParsedDocument, table: Table, header: readonly string[]): AttributeFact[] {
+  const entity = subjectOf(doc, table.sectionPath);
+  if (!entity) return [];
+  const last = header.length - 1;
+  const year = header[last]!;
+  const out: AttributeFact[] = [];
+  for (const row of table.rows) {
+    const label = row.cells[0]?.text.replace(/\*\*|__/g, "").trim();
+    const raw = row.cells[last] && valueOf(row.cells[last]!.text);
+    if (!label || !raw || !isLabel(label) || /\sper\s/i.test(label)) continue;
+    const v = readValue(raw);
+    if (v.kind !== "number") continue;
+    const phrase = labelPhrase(label);
+    const question =
+      plural(label) && !v.unit
+        ? `How many ${phrase} did ${entity} have in ${year}?`
+        : `What was the ${phrase} of ${entity} in ${year}?`;
+    const others = row.cells
+      .slice(1, last)
+      .map((c) => valueOf(c.text))
+      .filter((o): o is string => !!o && o !== raw && readValue(o).kind === "number");
+    const fact: AttributeFact = {
+      type: "attribute",
+      key: factKey("attribute", `${entity} ${label} ${year}`),
+      entity,
+      label,
+      value: raw,
+      question,
+      source: rowSource(doc, row.start, row.end),
+    };
+    if (others.length > 0) fact.column = others;
+    out.push(fact);
   }
   return out;
 }
@@ -352,7 +396,9 @@ function headlineName(name: string, body: string): string {
     if (LINKING.test(words[n - 1]!)) continue;
     // What is cut off must be the headline's verb ("Sets Sail", "Opens Its Doors"), not more of the name.
     const cut = posTokens(`it ${words.slice(n).join(" ").toLowerCase()}`)[1];
-    if (cut?.pos !== "VERB" && cut?.pos !== "AUX") return name;
+    // … or the genre and its year ("Halden Line Annual Report 2024").
+    const genre = words.slice(n).every((w) => GENERIC.test(w) || YEAR.test(w));
+    if (cut?.pos !== "VERB" && cut?.pos !== "AUX" && !genre) return name;
     if (isName(prefix, body) && written(prefix.replace(/^The\s/, ""))) return prefix;
   }
   return name;

@@ -74,6 +74,32 @@ describe("key-figure lines under a genre heading (decision 047)", () => {
   });
 });
 
+describe("an annual report's table whose columns are years (decision 047)", () => {
+  const REPORT = `# Halden Line Annual Report 2024
+
+The Halden Line carried more passengers in 2024 than in any year since 1955.
+
+## Key figures
+
+| Indicator | 2022 | 2023 | 2024 |
+|---|---|---|---|
+| Revenue | €38 million | €41 million | €45 million |
+| Employees | 410 | 425 | 452 |
+`;
+
+  it("asks each row's latest year of the subject the title names, the other years as options", () => {
+    const items = buildItems(REPORT, { seed: 7 }).items.filter((i) => /in 2024\?$/.test(i.prompt));
+    expect(items.map((i) => [i.prompt, i.answer, [...(i.options ?? [])].sort()])).toEqual([
+      [
+        "What was the revenue of the Halden Line in 2024?",
+        "€45 million",
+        expect.arrayContaining(["€38 million", "€41 million", "€45 million"]),
+      ],
+      ["How many employees did the Halden Line have in 2024?", "452", expect.arrayContaining(["410", "425", "452"])],
+    ]);
+  });
+});
+
 describe("ranges (decision 047)", () => {
   it.each([
     ["Between 60 and 80 people will be on board.", "Between 60 and 80"],
