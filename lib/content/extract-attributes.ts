@@ -175,6 +175,8 @@ function figureLine(entity: string, label: string, value: string, source: Source
   const words = label.split(/\s+/);
   if (words.length > 5 || !/^\p{Lu}/u.test(label) || isGeneric(label) || /[.!?,;]/.test(label)) return undefined;
   if (posTokens(label).some((t) => t.pos === "PRON" || t.pos === "AUX")) return undefined;
+  // "14th century", "c. 1669", "the 1990s": a date no rule reads is no figure.
+  if (DATE_LIKE.test(value) || /\d(?:st|nd|rd|th)\b|\b(?:1[0-9]{3}|20[0-9]{2})\b/i.test(value)) return undefined;
   let before = "";
   let answer: string;
   let after = "";
