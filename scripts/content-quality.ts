@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
 import { countByDetector, detectDefects, DETECTORS, type Defect, type DetectorName } from "../lib/content/defects";
 import { buildItems } from "../lib/content/pipeline";
+import { isRangeAnswer, rangeIn } from "../lib/content/grade-facts";
 import { fold } from "../lib/content/text";
 import * as pools from "../lib/content/pools";
 import { REVIEW_BELOW } from "../lib/content/precision";
@@ -279,6 +280,15 @@ function numberOf(text: string): number | null {
 /** Same value: equal text (case, accents, punctuation and a leading article aside) or the same number. */
 function sameValue(asked: string, term: string): boolean {
   if (withoutArticle(asked) === withoutArticle(term)) return true;
+  // A range asked whole ("60 to 110") covers the fact written as that range in any form ("60–110 minutes") or by
+  // one of its ends ("110"), as the blank on one end did before ranges were asked whole (decision 047).
+  const range = isRangeAnswer(asked) ? rangeIn(asked) : null;
+  if (range) {
+    const other = rangeIn(term);
+    if (other) return other.from === range.from && other.to === range.to;
+    const end = numberOf(term);
+    return /^\S+$/.test(term.trim()) && (end === range.from || end === range.to);
+  }
   const a = numberOf(asked);
   // A bare number answers "ten minutes" when the item's blank stands for the number alone.
   return a !== null && /^\S+$/.test(asked.trim()) && a === numberOf(term);

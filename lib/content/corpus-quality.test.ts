@@ -117,13 +117,14 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   "list-member": 0, // before: 2 / 0 / 0 ("When did floods hit the valley, 1967, 1993 and 2011?")
   "modifier-blank": 0, // before: 0 / 0 / 0 (unit tests only: "_____ birds migrate at night" → "Night-flying")
   "absurd-variant": 0, // wip-gen-lists: new ("operates 35 hours a day", a range turned backwards)
-  // Round 3's outside shapes (outside-shapes.ts, decision 045): dropped by the gate, so 0 on served items.
+  // Round 3's outside shapes (prompt-context-shapes.ts, decision 045): dropped by the gate, so 0 on served items.
   "glued-label": 0,
   "dangling-there": 0,
   "dateline-left": 0,
   "answer-given": 0,
   "quoted-blank": 0,
   "option-unit": 0,
+  "range-end": 0, // decision 047: one end of a range blanked ("every two to _____ months")
   // Decision 035's checks (worthless items); before = the generator without them, corpus + NATO / held-out / evaluation.
   "logistics-source": 0, // before: 8 / 6 / 3 (opening hours, guided-tour times, a "Key terms" box, an exercise)
   "topic-entity": 0, // before: 2 / 7 / 5 ("The Great Stink was an event in central _____" → London)
@@ -136,8 +137,8 @@ const DEFECTS_AT_MOST: Record<DetectorName, number> = {
   // Decision 041 (what is blanked); before = main 21e0e45, corpus + NATO / held-out / evaluation.
   "name-number": 0, // before: 0 on the corpus (unit tests only: "Soyuz _____", "the _____ Punic War")
   "general-knowledge": 0,
-  "thin-role": 0, // sent to review, never served (outside-shapes.ts)
-  "region-after-place": 0, // sent to review, never served (outside-shapes.ts) // before: 4 on the corpus ("the largest high-elevation lake in _____" → North America)
+  "thin-role": 0, // sent to review, never served (prompt-context-shapes.ts)
+  "region-after-place": 0, // sent to review, never served (prompt-context-shapes.ts) // before: 4 on the corpus ("the largest high-elevation lake in _____" → North America)
   "unresolved-anaphora": 0, // before: 4 / 0 / 1 ("During this time …", "Later that year …")
   "unresolved-reference": 0, // decision 040, second round; before: see the decision ("both", "it", "the agency")
   // Decision 039 (whole spans); before = main b405413, corpus + NATO / held-out / evaluation.

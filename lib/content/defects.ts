@@ -16,7 +16,7 @@ import { parseDocument } from "./parse";
 import { itemReferences } from "./references";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
-import { regionAfterPlace, thinRole } from "./outside-shapes";
+import { regionAfterPlace, thinRole } from "./prompt-context-shapes";
 import { fold } from "./text";
 import { unresolvedAnaphora } from "./well-formed";
 import { partOfLongerName } from "./whole-name";
@@ -1288,7 +1288,7 @@ function itemShapes(item: GeneratedItem, context: DefectContext = {}): Defect[] 
   );
 }
 
-/** The review-only shapes of outside-shapes.ts (a bare occupation, the region after a place): never served. */
+/** The review-only shapes of prompt-context-shapes.ts (a bare occupation, the region after a place): never served. */
 function reviewShapeDefects(item: GeneratedItem, context: DefectContext = {}): Defect[] {
   const title = context.documentText ? documentTitle(context.documentText) : undefined;
   return [

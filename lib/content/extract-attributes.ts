@@ -6,7 +6,7 @@
  * heading or the document's title that is a name.
  */
 import { findDates } from "./dates";
-import { isRoleNoun } from "./extract-people";
+import { findPeople, isRoleNoun } from "./extract-people";
 import { NUMBER_PATTERN, parseNumber, QUANTITY_MODIFIERS } from "./numbers";
 import { factKey, hash } from "./keys";
 import { posTokens } from "./pos";
@@ -18,7 +18,7 @@ import type { AttributeFact, Block, ParsedDocument, SourceRef, Table, TimelineFa
 
 /** Headings that name a kind of page section, not a thing ("Key figures", "Fact Sheet", "At a glance"). */
 const GENERIC =
-  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice)$/i;
+  /^(?:key|facts?|figures?|data|sheet|overview|glance|details?|information|statistics|numbers|visit|summary|specifications?|profile|history|timeline|essentials|background|about|introduction|technical|general|main|quick|at|a|in|and|the|your|our|plan|practical|values?|amounts?|figure|press|news|media|release|statement|advisory|bulletin|backgrounder|factsheet|brochure|leaflet|newsletter|announcement|update|notice|annual|report|review)$/i;
 /** Small words a name may hold in lower case ("Bank of England", "Château de Chambord"). */
 const LINKING = /^(?:of|the|and|for|on|in|de|du|des|la|le|da|di|del|der|von|van|y|et)$/;
 /** "Label – value" with a spaced dash instead of the colon ("- Length – 2.4 km", "**Architect** — Marta Lindqvist"). */
@@ -52,9 +52,13 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
       const dash = LABEL_DASH.exec(tidy(b.text));
       const m = labelValue(tidy(b.text)) ?? (dash && { label: dash[1]!, value: dash[2]! });
       const value = m && valueOf(m.value);
-      if (!m || !value || !isLabel(m.label.trim())) continue;
-      const fact = attribute(entity, m.label.trim(), value, { text: b.text, start: b.start, end: b.end });
-      if (fact) out.push(fact);
+      if (!m || !value) continue;
+      const source = { text: b.text, start: b.start, end: b.end };
+      // A range, or a rate ("Visitors per year": "What is the visitors per year of X?"), is asked as the line.
+      const asLine = RANGE_VALUE.test(value) || /\sper\s/i.test(m.label);
+      const fact = isLabel(m.label.trim()) && !asLine ? attribute(entity, m.label.trim(), value, source) : undefined;
+      const line = fact ?? figureLine(entity, m.label.trim(), value, source);
+      if (line) out.push(line);
     }
   }
   for (const table of doc.tables) out.push(...tableAttributes(doc, table));
@@ -65,6 +69,7 @@ export function extractAttributes(doc: ParsedDocument): (AttributeFact | Timelin
 function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
   const out: AttributeFact[] = [];
   const header = table.header?.map((h) => h.replace(/\*\*|__/g, "").trim());
+  if (header && header.length >= 2 && header.slice(1).every((h) => YEAR.test(h))) return yearTable(doc, table, header);
   // "| | |" or "| Fact | Figure |": each row is a label and its value; "| Component | Weight |": rows are things.
   const labelled = !header || header.every((h) => h === "") || (header.length === 2 && isGeneric(header[1]!));
   if (labelled) {
@@ -79,11 +84,15 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
     }
     return out;
   }
+  // One fact per row at most (its first column that makes a question): a row of a fleet list is one card, not
+  // three ("What is the length of Kong Haakon?", then its launch, then its passengers).
+  const asked = new Set<number>();
   for (let c = 1; c < header.length; c++) {
     const label = header[c]!.replace(/\s*\([^)]*\)$/, "");
     if (!isLabel(label)) continue;
     const column = table.rows.map((r) => (r.cells[c] ? valueOf(r.cells[c]!.text) : undefined));
     table.rows.forEach((row, r) => {
+      if (asked.has(r)) return;
       const name = rowLabel(row.cells[0]?.text.replace(/\*\*|__/g, "").trim(), header[0]);
       const value = column[r];
       if (!name || !value || name.split(/\s+/).length > 6) return;
@@ -92,8 +101,52 @@ function tableAttributes(doc: ParsedDocument, table: Table): AttributeFact[] {
       fact.entityIsRow = true;
       const others = column.filter((v, i): v is string => i !== r && !!v && v !== value);
       if (others.length > 0) fact.column = others;
+      asked.add(r);
       out.push(fact);
     });
+  }
+  return out;
+}
+
+const YEAR = /^(?:1[89]\d{2}|20\d{2})$/;
+
+/**
+ * An annual report's table, whose columns are years ("| Indicator | 2023 | 2024 |"): each row's figure of the latest
+ * year, asked of the document's subject ("What was the revenue of the Halden Line in 2024?", "How many employees did
+ * … have in 2024?"), the row's other years as options. One fact per row; no subject, no fact.
+ */
+function yearTable(doc: ParsedDocument, table: Table, header: readonly string[]): AttributeFact[] {
+  const entity = subjectOf(doc, table.sectionPath);
+  if (!entity) return [];
+  const last = header.length - 1;
+  const year = header[last]!;
+  const out: AttributeFact[] = [];
+  for (const row of table.rows) {
+    const label = row.cells[0]?.text.replace(/\*\*|__/g, "").trim();
+    const raw = row.cells[last] && valueOf(row.cells[last]!.text);
+    if (!label || !raw || !isLabel(label) || /\sper\s/i.test(label)) continue;
+    const v = readValue(raw);
+    if (v.kind !== "number") continue;
+    const phrase = labelPhrase(label);
+    const question =
+      plural(label) && !v.unit
+        ? `How many ${phrase} did ${entity} have in ${year}?`
+        : `What was the ${phrase} of ${entity} in ${year}?`;
+    const others = row.cells
+      .slice(1, last)
+      .map((c) => valueOf(c.text))
+      .filter((o): o is string => !!o && o !== raw && readValue(o).kind === "number");
+    const fact: AttributeFact = {
+      type: "attribute",
+      key: factKey("attribute", `${entity} ${label} ${year}`),
+      entity,
+      label,
+      value: raw,
+      question,
+      source: rowSource(doc, row.start, row.end),
+    };
+    if (others.length > 0) fact.column = others;
+    out.push(fact);
   }
   return out;
 }
@@ -105,10 +158,62 @@ function attribute(entity: string, label: string, value: string, source: SourceR
   return { type: "attribute", key: factKey("attribute", `${entity} ${label}`), entity, label, value, question, source };
 }
 
+/** A range as a key figure's value: "60 to 80 people", "2–3 months", "between 5 and 8 km". */
+const RANGE_VALUE = new RegExp(
+  `^(?:(?:about|around|between|some)\\s+)?(${NUMBER_PATTERN})\\s?(?:–|-|to|and)\\s?(${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:\\s[\\p{L}/²³]+)?))?$`,
+  "iu",
+);
+
+/**
+ * A key-figure line no question fits, asked as a cloze of the line under its subject: "Countries taking part – 20"
+ * → "The Arctic Drift Expedition – countries taking part: _____", "Lowest temperature: −45 °C" → "… lowest
+ * temperature: _____ °C", "Crew on board: 60 to 80 people" → "… crew on board: _____ people" (the range whole). Only
+ * numbers: a name or a date after such a label is read by the sentence rules. The unit stays outside the blank; a sum
+ * of money is blanked whole ("€140 million").
+ */
+function figureLine(entity: string, label: string, value: string, source: SourceRef): AttributeFact | undefined {
+  const words = label.split(/\s+/);
+  if (words.length > 5 || !/^\p{Lu}/u.test(label) || isGeneric(label) || /[.!?,;]/.test(label)) return undefined;
+  if (posTokens(label).some((t) => t.pos === "PRON" || t.pos === "AUX")) return undefined;
+  // "14th century", "c. 1669", "the 1990s": a date no rule reads is no figure.
+  if (DATE_LIKE.test(value) || /\d(?:st|nd|rd|th)\b|\b(?:1[0-9]{3}|20[0-9]{2})\b/i.test(value)) return undefined;
+  let before = "";
+  let answer: string;
+  let after = "";
+  const range = RANGE_VALUE.exec(value);
+  const v = readValue(value);
+  if (range) {
+    const unit = range[3] ?? "";
+    answer = value.slice(0, value.length - unit.length).trim();
+    after = unit;
+  } else if (
+    v.kind === "number" &&
+    !/^[£€$¥]/.test(v.number) &&
+    !/^(?:million|billion|thousand)\b/i.test(v.unit ?? "")
+  ) {
+    answer = v.number;
+    before = v.hedge && HEDGES.test(v.hedge) ? `${v.hedge} ` : "";
+    after = v.unit ?? "";
+    if (v.hedge && !before) answer = `${v.hedge} ${v.number}`;
+  } else if (v.kind === "number") answer = v.answer;
+  else return undefined;
+  const line = `${upperFirst(entity)} – ${labelPhrase(label)}: ${before}_____${after ? ` ${after}` : ""}`;
+  return {
+    type: "attribute",
+    key: factKey("attribute", `${entity} ${label}`),
+    entity,
+    label,
+    value,
+    question: line,
+    line: { answer },
+    source,
+  };
+}
+
 const MODS = [...new Set(QUANTITY_MODIFIERS)].sort((a, b) => b.length - a.length).join("|");
 /** "about 7,000 troops", "2.4 km", "45 %", "5,200 tonnes": a hedge, a number and up to three unit words. */
 const MEASURE = new RegExp(
-  `^(?:(${MODS})\\s+)?((?:[£€$¥]\\s?)?${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:[ -][\\p{L}/²³]+){0,2}))?$`,
+  `^(?:(${MODS})\\s+)?((?:[£€$¥]\\s?|[−-])?${NUMBER_PATTERN})(?:\\s?(%|[\\p{L}°/²³]+(?:[ -][\\p{L}/²³]+){0,2}))?$`,
   "iu",
 );
 const HEDGES = /^(?:about|around|approximately|roughly|nearly|almost|some|an estimated|c\.)$/i;
@@ -129,7 +234,9 @@ export function readValue(value: string): Value {
     if (dates.length === 1 && dates[0]!.text === day) return { kind: "date", answer: day };
   }
   const m = MEASURE.exec(core);
-  const number = m && parseNumber(m[2]!.replace(/^[£€$¥]\s?/, ""));
+  const magnitude = m && parseNumber(m[2]!.replace(/^(?:[£€$¥]\s?|[−-])/, ""));
+  // "−39.5 °C": a minus sign (or a hyphen) before the digits.
+  const number = magnitude !== null && m && /^[−-]/.test(m[2]!) ? -magnitude : magnitude;
   if (m && number !== null && !/^(?:1[0-9]{3}|20[0-9]{2})$/.test(m[2]!)) {
     const hedge = m[1]?.toLowerCase();
     const unit = m[3];
@@ -261,13 +368,63 @@ export function subjectOf(doc: ParsedDocument, sectionPath: readonly string[]): 
       .slice(0, 2)
       .map((part) => part.replace(/\*\*|__|\)$/g, "").trim()),
   );
-  for (const name of parts) {
-    if (!isName(name, doc.text)) continue;
-    // "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses.
-    if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
-    return articled(name, doc.text) ? `the ${name}` : name;
+  const body = doc.sentences.map((s) => s.text).join("\n");
+  for (const part of parts) {
+    if (!isName(part, doc.text)) continue;
+    return withArticle(headlineName(part, body), doc.text);
   }
-  return undefined;
+  // "# Press Release" over "The Arctic Drift Expedition left Tromsø today …": the first sentence's subject.
+  const opening = openingName(doc);
+  return opening && withArticle(opening, doc.text);
+}
+
+/** "The Vasa Museum" → "the Vasa Museum" mid-question; "James Webb Space Telescope" takes the article the text uses. */
+function withArticle(name: string, text: string): string {
+  if (/^The\s/.test(name)) return `the ${name.slice(4)}`;
+  return articled(name, text) ? `the ${name}` : name;
+}
+
+/**
+ * A headline's name: "Arctic Drift Expedition Sets Sail" is not what the body calls the expedition. When the body
+ * never writes the whole heading but writes a shorter opening of it that is a name ("the Arctic Drift Expedition
+ * left …"), that opening is the subject; otherwise the heading stays as it is (a fact sheet may never repeat it).
+ */
+function headlineName(name: string, body: string): string {
+  const written = (n: string) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(n)}(?![\\p{L}\\d])`, "u").test(body);
+  if (written(name)) return name;
+  const words = name.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const prefix = words.slice(0, n).join(" ");
+    if (LINKING.test(words[n - 1]!)) continue;
+    // What is cut off must be the headline's verb ("Sets Sail", "Opens Its Doors"), not more of the name.
+    const cut = posTokens(`it ${words.slice(n).join(" ").toLowerCase()}`)[1];
+    // … or the genre and its year ("Halden Line Annual Report 2024").
+    const genre = words.slice(n).every((w) => GENERIC.test(w) || YEAR.test(w));
+    if (cut?.pos !== "VERB" && cut?.pos !== "AUX" && !genre) return name;
+    if (isName(prefix, body) && written(prefix.replace(/^The\s/, ""))) return prefix;
+  }
+  return name;
+}
+
+/**
+ * The name a document's first sentence opens with, when the sentence makes it its subject ("The Arctic Drift
+ * Expedition left Tromsø today …", "The European Space Agency (ESA) has chosen …"): a name of two capitalised words
+ * or an acronym, then a verb; never a person ("Maria Olsen, the director, said …").
+ */
+function openingName(doc: ParsedDocument): string | undefined {
+  const first = doc.sentences[0]?.text;
+  if (!first) return undefined;
+  const m =
+    /^((?:The\s+)?\p{Lu}[\p{L}\d’'-]*(?:\s+(?:\p{Lu}[\p{L}\d’'-]*|of|for|and|the|de))*)(?:\s+\([A-Z]{2,}\))?\s+(\p{Ll}+)/u.exec(
+      first,
+    );
+  if (!m || /[’']s$/.test(m[1]!) || LINKING.test(m[1]!.split(/\s+/).pop()!)) return undefined;
+  const name = m[1]!;
+  const content = name.split(/\s+/).filter((w) => !LINKING.test(w) && w !== "The");
+  if (!isName(name, doc.text) || (content.length < 2 && !/^[A-Z]{2,}$/.test(name))) return undefined;
+  if (findPeople(first).some((p) => p.start < name.length)) return undefined;
+  const verb = posTokens(`${name} ${m[2]}`).pop();
+  return verb && (verb.pos === "VERB" || verb.pos === "AUX") ? name : undefined;
 }
 
 /**

@@ -61,10 +61,13 @@ describe("quantities: money, clock times, durations", () => {
     expect(new Set(quantities(body).map((q) => q.key)).size).toBe(2);
   });
 
-  it("never takes the second end of a range for the quantity", () => {
-    expect(quantities("The beetles measure 12–15 millimetres and live about 3-4 years.").map((q) => q.value)).toEqual(
-      [],
-    );
+  it("never takes the second end of a range for the quantity: the range is one (decision 047)", () => {
+    expect(
+      quantities("The beetles measure 12–15 millimetres and live about 3-4 years.").map((q) => [q.valueText, q.upTo]),
+    ).toEqual([
+      ["12–15", 15],
+      ["3-4", 4],
+    ]);
     expect(itemsOf("Most bridges of the valley span 40–60 metres.").some((i) => /\d[–-]\d/.test(i.prompt))).toBe(false);
   });
 

@@ -42,6 +42,27 @@ export function extractQuantities(
     start: s.text.indexOf(f.valueText),
     stop: s.text.indexOf(f.valueText) + f.valueText.length,
   }));
+  // "60 to 80 people", "between two and three months": a range is one answer; neither end is asked alone.
+  for (const r of ranges(s.text, dates)) {
+    taken.push({ start: r.start, stop: r.stop });
+    const np = nounPhrase(s.text, r.stop);
+    if (!np || taken.some((t) => t !== taken[taken.length - 1] && r.start < t.stop && r.stop > t.start)) continue;
+    // "every 60 to 110 minutes, and rangers …": the counted noun ends at the clause break.
+    const what = tidy(np.text.split(/[,;]/)[0]!);
+    const fact: QuantityFact = {
+      type: "quantity",
+      key: factKey("quantity", `${what} ${s.text}`),
+      value: r.from,
+      upTo: r.to,
+      unit: what.split(" ").pop() ?? what,
+      what,
+      valueText: r.text,
+      source: { text: s.text, start: s.start, end: s.end },
+    };
+    const question = quantityQuestion(s.text, r.start, np.end, what, resolve);
+    if (question) fact.question = question;
+    facts.push(fact);
+  }
   for (const m of s.text.matchAll(QUANTITY_RE)) {
     const start = m.index;
     const numberStart = start + m[0].length - m[2].length;
@@ -82,6 +103,50 @@ export function extractQuantities(
     facts.push(fact);
   }
   return facts;
+}
+
+/** A verb of change before "from 60 to 80": two values in time ("grew from 60 to 80 staff"), not a range. */
+const CHANGE =
+  /\b(?:rose|risen|rising|rises|grew|grown|grows|growing|increased|increases|increasing|fell|fallen|falls|falling|dropped|drops|declined|declines|cut|reduced|reduces|expanded|expands|went|goes|shrank|shrunk|climbed|jumped|doubled|raised|lowered|changed|moved)\s+(?:\S+\s+){0,3}$/i;
+const RANGE_RE = new RegExp(
+  `\\b(?:(between|from)\\s+)?(${NUMBER_PATTERN})\\s?(–|—|-|\\bto\\b|\\band\\b|\\bor\\b)\\s?(${NUMBER_PATTERN})(?=\\s+[A-Za-z])`,
+  "gi",
+);
+
+/**
+ * Count ranges: "60 to 80 people", "60–80 people", "between 60 and 80 people", "two or three months" (the text as
+ * written, "between" with it). Years are dates' business; "and" needs "between" ("3 ships and 80 people" is two
+ * counts); "from … to" after a verb of change is two values in time ("rose from 60 to 80 staff"), left to the counts.
+ *
+ * @example
+ * ranges('The crew changes every two to three months.', []) // [{ text: 'two to three', from: 2, to: 3, … }]
+ */
+export function ranges(
+  text: string,
+  dates: readonly DateMention[],
+): { text: string; from: number; to: number; start: number; stop: number }[] {
+  const out: { text: string; from: number; to: number; start: number; stop: number }[] = [];
+  for (const m of text.matchAll(RANGE_RE)) {
+    const [whole, lead, first, joiner, second] = m as unknown as [string, string | undefined, string, string, string];
+    const start = m.index;
+    const stop = start + whole.length;
+    const from = parseNumber(first);
+    const to = parseNumber(second);
+    if (from === null || to === null || from >= to) continue;
+    if (/^(?:1[0-9]{3}|20[0-9]{2})$/.test(first) || /^(?:1[0-9]{3}|20[0-9]{2})$/.test(second)) continue;
+    if (dates.some((d) => start < d.stop && stop > d.start)) continue;
+    if (/^and$/i.test(joiner) && lead?.toLowerCase() !== "between") continue;
+    if (/^between$/i.test(lead ?? "") && !/^and$/i.test(joiner)) continue;
+    if (/^from$/i.test(lead ?? "") && (!/^to$/i.test(joiner) || CHANGE.test(text.slice(0, start)))) continue;
+    // "Apollo 11–13" is a name's number; "4, 5 or 6" ends a list.
+    const before = text.slice(0, start);
+    if (!lead && /^\d/.test(first) && /[A-Z][A-Za-z]*\s$/.test(before)) continue;
+    if (/\d,\s*$/.test(before)) continue;
+    // "from" stays out of the answer ("from 60 to 80" → "60 to 80"); "between" is part of it.
+    const shown = /^from$/i.test(lead ?? "") ? whole.slice(lead!.length).trim() : whole;
+    out.push({ text: tidy(shown), from, to, start: start + whole.indexOf(shown), stop });
+  }
+  return out;
 }
 
 const DIGITS = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";

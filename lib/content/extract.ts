@@ -1,7 +1,8 @@
 import { findDates, type DateMention } from "./dates";
 import { extractPeople, findPeople } from "./extract-people";
 import { extractLists } from "./extract-lists";
-import { extractAttributes } from "./extract-attributes";
+import { extractAttributes, readValue } from "./extract-attributes";
+import { releaseDate } from "./extract-release-date";
 import { extractCauses } from "./extract-causes";
 import { extractQuantities } from "./extract-quantities";
 import { extractReferences } from "./extract-references";
@@ -238,12 +239,23 @@ export function extractFacts(doc: ParsedDocument, trace?: ExtractTrace): Fact[] 
       facts.push(...definitionsOf(ctx.sentence, doc.text).filter((d) => !terms.some((t) => t.term === d.term)));
   }
   facts.push(...extractInstitutions(doc));
+  // The dateline's date, which parse.ts strips from the first sentence (decision 047).
+  const released = releaseDate(doc);
+  if (released) facts.push(released);
   facts.push(...extractLists(doc));
   // A fact sheet's "Label: value" bullet is read once, as an attribute whose items name what the value belongs to,
   // not again as a sentence ("Length: _____ km"); a clock time or a sum beside its date stays its own fact.
   const attributes = extractAttributes(doc);
   const read = new Set(attributes.map((f) => f.source.start));
-  const rest = facts.filter((f) => !read.has(f.source.start) || (f.type === "quantity" && f.measure));
+  // "Budget: €140 million": the sum is the attribute's own value, asked there, not again as "Budget: _____".
+  const valueOf = new Map(
+    attributes.map((f) => [f.source.start, f.type === "attribute" ? readValue(f.value).answer : ""]),
+  );
+  const rest = facts.filter(
+    (f) =>
+      !read.has(f.source.start) ||
+      (f.type === "quantity" && f.measure && !valueOf.get(f.source.start)!.includes(f.valueText)),
+  );
   facts.splice(0, facts.length, ...attributes, ...rest);
   const refs = new Map(contexts.map((c) => [c.sentence.start, pronounRefOf(c)]));
   if (trace) for (const [start, ref] of refs) trace.antecedents.set(start, ref);

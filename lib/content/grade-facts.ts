@@ -101,9 +101,57 @@ function quantityIn(text: string): { value: number; unit?: string; digits: strin
   const cleaned = text.replace(/,(?=\d{3}\b)/g, "");
   const m = WHOLE_NUMBER.exec(cleaned);
   if (!m) return null;
-  const value = parseNumber(m[0]);
-  if (value === null) return null;
+  const magnitude = parseNumber(m[0]);
+  if (magnitude === null) return null;
+  // "−39.5 °C", "minus 40": below zero is another figure.
+  const value = /(?:[−-]\s?|\bminus\s)$/i.test(cleaned.slice(0, m.index)) ? -magnitude : magnitude;
   return { value, unit: unitAt(cleaned.slice(m.index + m[0].length)), digits: m[0] };
+}
+
+const JOINER = String.raw`\s?(?:–|—|-|\bto\b|\band\b|\bor\b)\s?`;
+const END = String.raw`[£€$¥]?\s?(${NUMBER_PATTERN})(?![\p{L}])`;
+/** Within a text, a range of two numbers: "60 to 80", "between two and three", "1–2 %", "€10-20 million". */
+const RANGE = new RegExp(String.raw`${END}\s?(?:%|(?!(?:to|and|or)\b)[\p{L}°]+)?${JOINER}${END}`, "iu");
+/** A whole answer that is a range: a lead ("between", "about"), the range, up to two words of unit. */
+const RANGE_ANSWER = new RegExp(
+  String.raw`^\s*(?:(?:between|from|${QUANTITY_MODIFIERS.join("|")})\s+)?${RANGE.source}\s?(?:%|[\p{L}°/²³]+(?:\s[\p{L}/²³]+)?)?\s*$`,
+  "iu",
+);
+
+/**
+ * The two ends of a range in a text ("between 60 and 80 people" → 60, 80), or null; "60 to 50" is no range.
+ *
+ * @example
+ * rangeIn('two to three months') // { from: 2, to: 3 }
+ */
+export function rangeIn(text: string): { from: number; to: number } | null {
+  const m = RANGE.exec(text.replace(/,(?=\d{3}\b)/g, ""));
+  const from = m && parseNumber(m[1]!);
+  const to = m && parseNumber(m[2]!);
+  return from !== null && to !== null && from < to ? { from, to } : null;
+}
+
+/** Is the whole answer a range with at most its unit ("60 to 80", "1–2 %", "between two and three months")? */
+export const isRangeAnswer = (answer: string): boolean =>
+  RANGE_ANSWER.test(answer.replace(/,(?=\d{3}\b)/g, "")) && rangeIn(answer) !== null;
+
+/**
+ * A range answered: both ends, in any joiner ("60-80", "60 to 80", "between sixty and eighty"), nothing less.
+ */
+function gradeRange(expected: { from: number; to: number }, response: string): Verdict {
+  const given = rangeIn(response);
+  const show = (r: { from: number; to: number }) => `${r.from}–${r.to}`;
+  const base = { normalised: given ? show(given) : normaliseText(response), expected: show(expected) };
+  if (!given)
+    return {
+      ...base,
+      correct: false,
+      tolerated: [],
+      reason: `the answer is a range: give both ends (${show(expected)})`,
+    };
+  if (given.from !== expected.from || given.to !== expected.to)
+    return { ...base, correct: false, tolerated: [], reason: "a different range" };
+  return { ...base, correct: true, tolerated: [] };
 }
 
 /**
@@ -122,11 +170,16 @@ export function looksLikeQuantity(answer: string): boolean {
 export function gradeNumber(item: GeneratedItem, response: string): Verdict {
   const clock = clockTimes(item.answer);
   if (clock.length > 0) return gradeClock(clock, response);
+  // "60 to 80 people": both ends, never the first number alone.
+  if (isRangeAnswer(item.answer)) return gradeRange(rangeIn(item.answer)!, response);
   const expected = quantityIn(item.answer);
   const given = quantityIn(response);
   const base = { normalised: given ? String(given.value) : normaliseText(response), expected: String(expected?.value) };
   if (!expected) return { ...base, correct: false, tolerated: [], reason: "this item has no number to compare with" };
   if (!given) return { ...base, correct: false, tolerated: [], reason: "the question asks for a number" };
+  // A range for one number ("60 to 80" for 70): not the figure the text gives.
+  if (isRangeAnswer(response))
+    return { ...base, correct: false, tolerated: [], reason: "the text gives one number, not a range" };
   if (given.value !== expected.value) {
     const close = /^\d+$/.test(given.digits) && editDistance(given.digits, String(expected.value)) === 1;
     const reason = close

@@ -1,5 +1,5 @@
 import { normaliseText } from "./normalise";
-import { gradeDate, gradeNumber, looksLikeQuantity } from "./grade-facts";
+import { gradeDate, gradeNumber, isRangeAnswer, looksLikeQuantity } from "./grade-facts";
 import { gradePerson, gradeText } from "./grade-text";
 import type { GeneratedItem, GradeResult, MatchPair } from "./types";
 
@@ -90,7 +90,8 @@ const TOLERANCE_LABELS: Record<Tolerance["rule"], string> = {
 function gradeFree(item: GeneratedItem, response: string, options: GradeOptions): Verdict {
   if (!normaliseText(response)) return refuse("", normaliseText(item.answer), "no answer was given");
   if (item.answerType === "date") return gradeDate(item, response, options) ?? gradeText(item, response);
-  if (item.answerType === "number" || looksLikeQuantity(item.answer)) return gradeNumber(item, response);
+  if (item.answerType === "number" || looksLikeQuantity(item.answer) || isRangeAnswer(item.answer))
+    return gradeNumber(item, response);
   if (item.answerType === "person") return gradePerson(item, response);
   return gradeText(item, response);
 }

@@ -15,9 +15,6 @@ import {
 } from "./text";
 import type { AnswerType, Fact, GeneratedItem, ItemKind, SourceRef, Topic } from "./types";
 
-// Import GAP from gap.ts. This re-export stays only while outside-shapes.ts takes GAP from here; delete it after.
-export { GAP };
-
 /** Everything an item builder needs about the whole fact set. */
 export interface Kit {
   facts: readonly Fact[];

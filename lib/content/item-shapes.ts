@@ -37,7 +37,7 @@ import { posTokens, type PosToken } from "./pos";
 import { strandedPronoun } from "./references";
 import { promptBody } from "./well-formed";
 import { fold } from "./text";
-import { OUTSIDE_SHAPE_CHECKS, outsideShapes } from "./outside-shapes";
+import { PROMPT_CONTEXT_CHECKS, promptContextShapes } from "./prompt-context-shapes";
 import type { GeneratedItem } from "./types";
 
 export const SHAPE_CHECKS = [
@@ -50,9 +50,9 @@ export const SHAPE_CHECKS = [
   "list-member",
   "modifier-blank",
   "absurd-variant",
-  // Round 3 (outside-shapes.ts): bullet labels, a dangling "there", datelines, answers given away, quoted blanks,
+  // Round 3 (prompt-context-shapes.ts): bullet labels, a dangling "there", datelines, answers given away, quoted blanks,
   // options in another unit.
-  ...OUTSIDE_SHAPE_CHECKS,
+  ...PROMPT_CONTEXT_CHECKS,
 ] as const;
 export type ShapeCheck = (typeof SHAPE_CHECKS)[number];
 
@@ -441,6 +441,6 @@ export function shapeDefects(item: GeneratedItem, context: ShapeContext = {}): S
   add("list-member", listMember(item));
   add("modifier-blank", modifierBlank(item));
   add("absurd-variant", absurdVariant(item));
-  for (const [check, reasons] of outsideShapes(item, context.documentText)) add(check, reasons);
+  for (const [check, reasons] of promptContextShapes(item, context.documentText)) add(check, reasons);
   return out;
 }

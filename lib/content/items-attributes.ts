@@ -15,6 +15,7 @@ import type { AnswerType, AttributeFact, GeneratedItem, TimelineFact } from "./t
  * choice: the other rows of the table column first, else near numbers in the same unit or near dates.
  */
 export function attributeItems(kit: Kit, f: AttributeFact): GeneratedItem[] {
+  if (f.line) return [lineItem(f, f.line.answer)];
   const v = readValue(f.value);
   const prompt = f.question;
   const answerType: AnswerType =
@@ -30,6 +31,23 @@ export function attributeItems(kit: Kit, f: AttributeFact): GeneratedItem[] {
   const mc = multipleChoice(kit, f, spec, distractors(kit, f, v));
   if (mc) items.push(mc);
   return items;
+}
+
+/**
+ * A key-figure line as a cloze under its subject ("The Arctic Drift Expedition – countries taking part: _____" → 20),
+ * graded as a number (a range wants both ends). No multiple choice: the line names no kind of option to draw from.
+ */
+function lineItem(f: AttributeFact, answer: string): GeneratedItem {
+  const number = /^[−-]/.test(answer) ? [answer.replace(/^[−-]/, "-"), answer.replace(/^[−-]/, "−")] : [];
+  return makeItem(f, {
+    kind: "cloze",
+    variant: "attribute-line",
+    prompt: `Fill in the blank: ${f.question}`,
+    answer,
+    accepted: [...new Set([f.value, ...number])],
+    answerType: "number",
+    topic: "figures",
+  });
 }
 
 function distractors(kit: Kit, f: AttributeFact, v: Value): string[] | undefined {

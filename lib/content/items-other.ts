@@ -31,6 +31,7 @@ const valuesOf = new WeakMap<Kit["facts"], number[]>();
 /** Count questions (multiple choice, typed), a cloze on the number, and a true/false with a near number. */
 export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
   if (q.measure) return amountItems(kit, q, q.measure);
+  if (q.upTo !== undefined) return rangeItems(q);
   const items: GeneratedItem[] = [];
   const rng = kit.rngFor(q.key);
   const answer = quantityAnswer(q);
@@ -92,6 +93,24 @@ export function quantityItems(kit: Kit, q: QuantityFact): GeneratedItem[] {
     const swapped = swapInSentence(q.source.text, numberText, wrong);
     if (swapped) items.push(trueFalse(q, "number", swapped, false, topic, 0.1));
   } else items.push(trueFalse(q, "number", q.source.text, true, topic));
+  return items;
+}
+
+/**
+ * A range ("60 to 80 people", "between two and three months"), asked whole: "How many people …?" typed, and a cloze
+ * whose blank holds both ends ("every _____ months" → "two to three"). The grader wants both ends (grade-facts.ts
+ * `gradeNumber`). No multiple choice or true/false: a range shifted by hand would be an invented figure.
+ */
+function rangeItems(q: QuantityFact): GeneratedItem[] {
+  const items: GeneratedItem[] = [];
+  // "60 to 110 minutes" answers "every _____ minutes" too.
+  const accepted = q.what.split(" ").length <= 3 ? [`${q.valueText} ${q.what}`] : [];
+  const spec = { answer: q.valueText, accepted, answerType: "number" as const, topic: "figures" as const };
+  if (q.question) items.push(makeItem(q, { ...spec, kind: "typed", variant: "count", prompt: q.question }));
+  const found = gapSentence(q.source.text, q.valueText);
+  const gapped = found && conversion.dropAfterGap(found);
+  if (gapped)
+    items.push(makeItem(q, { ...spec, kind: "cloze", variant: "number", prompt: `Fill in the blank: ${gapped}` }));
   return items;
 }
 

@@ -35,6 +35,9 @@ const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 
 /** Regex source for a number in digits or words ("500", "1,200", "3.5", "eight", "twenty-one", "two hundred"). */
 export const NUMBER_PATTERN = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:(?:${Object.keys(UNITS).join("|")})(?:[- ](?:${Object.keys(UNITS).join("|")}))?)(?:\\s+(?:hundred|thousand|million|billion)(?:\\s+(?:and\\s+)?(?:${Object.keys(UNITS).join("|")}))?)*)(?:\\s+(?:thousand|million|billion))?`;
 
+/** Regex source for one number word ("four", "twenty", "hundred"), as in "one in four" or "(four)". */
+export const NUMBER_WORD_PATTERN = [...Object.keys(UNITS), "hundred", "thousand"].join("|");
+
 /** Hedges written before a quantity. */
 export const QUANTITY_MODIFIERS = [
   "more than",

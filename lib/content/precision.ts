@@ -24,7 +24,7 @@ import { capAcronymDrills, drilledAcronym } from "./acronym-share";
 import { standsFor } from "./acronyms";
 import { generalWord, shortWord } from "./blank-worth";
 import { shapeDefects, type ShapeContext } from "./item-shapes";
-import { reviewShapes } from "./outside-shapes";
+import { reviewShapes } from "./prompt-context-shapes";
 import { answerDefects, isFragment, spanCut, looksLikeLostPassive, promptBody, promptDefects } from "./well-formed";
 import type { AnswerType, GeneratedItem, ItemKind } from "./types";
 
@@ -55,7 +55,7 @@ const capitalisedName = (answer: string) =>
 /**
  * A blank any reader fills without the document (shape J of report-corpus2): the number of a fixed term ("type
  * _____ diabetes", "stage _____ cancer"). (The country after its city, "Strasbourg, _____", is not dropped: "Mons,
- * _____" was judged sound, and how well known a city is needs a list; outside-shapes.ts sends it to review.)
+ * _____" was judged sound, and how well known a city is needs a list; prompt-context-shapes.ts sends it to review.)
  *
  * @example
  * obviousFill({ ...item, prompt: 'Fill in the blank: Most cases are type _____ diabetes.', answerType: 'number' }) // 'obvious fill: …'
@@ -165,7 +165,7 @@ export function assessItem(item: GeneratedItem, document: ShapeContext = {}): As
     lower(DOUBT, `"${references[0]!.phrase}" refers to what only an earlier sentence says`);
   for (const why of doubts(item, body, quoting)) lower(DOUBT, why);
   for (const why of scopeDoubts(item, body, quoting, document.documentText, document.title)) lower(DOUBT, why);
-  // A bare occupation as a person's card, the region after a place's name (outside-shapes.ts, decision 045).
+  // A bare occupation as a person's card, the region after a place's name (prompt-context-shapes.ts, decision 045).
   for (const why of reviewShapes(item, document.title)) lower(DOUBT, why);
   // A blank on a common word (blank-worth.ts, decision 041): a short one, or an everyday one the document does not
   // define; one doubt however many readings find it.

@@ -173,8 +173,10 @@ export interface QuantityFact extends FactBase {
   what: string;
   /** Hedge as written ("around", "more than"), if any. */
   modifier?: string;
-  /** The quantity as written ("around 500", "eight"). */
+  /** The quantity as written ("around 500", "eight", "60 to 80"). */
   valueText: string;
+  /** The upper end of a range ("60 to 80 people": value 60, upTo 80), asked whole, never one end alone. */
+  upTo?: number;
   question?: string;
   /** A sum of money ("€400 million"), a clock time ("09:00 CEST") or a percentage ("45 %"), asked as written; absent for a count. */
   measure?: "money" | "time" | "percent";
@@ -244,8 +246,16 @@ export interface AttributeFact extends FactBase {
   label: string;
   /** The value as written, Markdown emphasis removed. */
   value: string;
-  /** "What is the length of the Halden Barrage?", "When was EUFOR Operation Althea launched?" */
+  /**
+   * "What is the length of the Halden Barrage?", "When was EUFOR Operation Althea launched?"; for a `line`, the line
+   * with its blank ("The Arctic Drift Expedition – countries taking part: _____").
+   */
   question: string;
+  /**
+   * A key-figure line no question fits ("Countries taking part – 20", "Crew on board: 60 to 80 people"): asked as a
+   * cloze of the line under its subject, the unit outside the blank; `answer` is what fills the blank.
+   */
+  line?: { answer: string };
   /** The other rows' values of the same table column: distractors of the same kind. */
   column?: string[];
 }

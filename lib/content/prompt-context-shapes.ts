@@ -1,6 +1,7 @@
 /**
- * Item shapes an outside reader still found on documents the generator never saw (issue 13, round 3; decision 045).
- * Each is a check on one item (and, where it needs it, the document's text), registered with the shape checks of
+ * Checks on what surrounds an item's blank or answer in its prompt: a label, a "there" or a dateline the prompt
+ * carries without what they need, another figure or quotation that gives the blank away or makes it a remark, options
+ * in another unit, and the thin cards sent to review (issue 13, round 3 of the shape checks; decision 045). Each is a check on one item (and, where it needs it, the document's text), registered with the shape checks of
  * item-shapes.ts, so it is a gate in `selectItems` (the item is dropped) and a detector in defects.ts.
  *
  * - glued-label: a bullet's label ("**Forecasting** – the service …", "Forecasting: the service …") carried into a
@@ -18,9 +19,10 @@
  * - thin-role: a "Who was X?" card whose answer is only an occupation with at most one modifier ("a biochemist",
  *   "a Scottish physician"): the document says more, or the card teaches nothing.
  */
-import { GAP } from "./item-kit";
+import { GAP } from "./gap";
 import { DATELINE, DATELINE_DEIXIS } from "./parse";
 import { COUNTRIES } from "./lexicon";
+import { NUMBER_WORD_PATTERN, parseNumber } from "./numbers";
 import { promptBody } from "./well-formed";
 import type { GeneratedItem } from "./types";
 
@@ -118,25 +120,6 @@ export function datelineLeft(item: GeneratedItem): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Answers the prompt gives away
 
-const WORD_VALUE: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  hundred: 100,
-  thousand: 1000,
-  a: 1,
-  an: 1,
-};
 const FRACTION: Record<string, number> = {
   half: 2,
   halves: 2,
@@ -151,9 +134,9 @@ const FRACTION: Record<string, number> = {
   tenth: 10,
   tenths: 10,
 };
-const NUM =
-  "\\d[\\d,]*(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand";
-const valueOf = (t: string): number => WORD_VALUE[t.toLowerCase()] ?? Number(t.replace(/,/g, ""));
+const NUM = `\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORD_PATTERN}`;
+/** "four" → 4, "1,450" → 1450, "a" / "an" (as in "a quarter") → 1. */
+const valueOf = (t: string): number => (/^an?$/i.test(t) ? 1 : (parseNumber(t.replace(/,/g, "")) ?? NaN));
 
 interface Span {
   value: number;
@@ -450,28 +433,69 @@ export function regionAfterPlace(item: GeneratedItem): string[] {
   return ["the blank is the country or region written after a place's name"];
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// One end of a range
+
+const END = `(?:[£€$¥]\\s?)?(?:\\d[\\d,.:]*|${NUMBER_WORD_PATTERN})`;
+/** The first end and the joiner before a blank: "60 to _____", "between 60 and _____", "1914–_____". */
+const FIRST_END = new RegExp(
+  `(?:^|[^\\p{L}\\d])(between\\s+|from\\s+)?${END}(?:\\s?[–—-]|\\s(?:to|and|or))\\s?$`,
+  "iu",
+);
+/** The joiner and the second end after a blank: "_____ to 80 people", "_____–1918". */
+const SECOND_END = new RegExp(`^\\s?(?:[–—-]|(?:to|or)\\s)\\s?${END}(?![\\p{L}])`, "iu");
+/** A verb of change before "from 60 to _____": two values in time ("rose from 60 to _____ staff"), not a range. */
+const CHANGED =
+  /\b(?:rose|risen|grew|grown|increased|fell|fallen|dropped|declined|cut|reduced|expanded|went|shrank|climbed|jumped|doubled|raised|lowered|changed|moved)\s+(?:\S+\s+){0,3}from\s+\S+\s?(?:to\s)?\s?$/i;
+
+/**
+ * A blank on one end of a range ("every two to _____ months", "_____ to 80 people", "between 1890 and _____"):
+ * the other end is given, and "three" is no answer to how long it takes. A range is asked whole (extract-quantities
+ * `ranges`). A change ("rose from 60 to _____ staff") is two values, not a range, and stays; so does "and" without
+ * "between" ("3 ships and _____ crew").
+ *
+ * @example
+ * rangeEnd(item({ prompt: 'Fill in the blank: The crew changes every two to _____ months.', answer: '3' })) // one reason
+ */
+export function rangeEnd(item: GeneratedItem): string[] {
+  if (item.kind === "matching" || item.kind === "ordering" || item.members) return [];
+  const { body } = promptBody(item.prompt);
+  const gap = body.indexOf(GAP);
+  if (gap < 0 || !new RegExp(`^${END}`, "iu").test(item.answer.trim())) return [];
+  const before = body.slice(0, gap);
+  const first = FIRST_END.exec(before);
+  if (first && !CHANGED.test(before)) {
+    const and = /\sand\s?$/i.test(first[0]);
+    if (!and || /^between/i.test(first[1] ?? "")) return ["one end of a range is blanked, the other given"];
+  }
+  if (SECOND_END.test(body.slice(gap + GAP.length)) && !CHANGED.test(`${before}x `))
+    return ["one end of a range is blanked, the other given"];
+  return [];
+}
+
 /** The review-only shapes of one item, as reasons (precision.ts lowers the score once for each). */
 export function reviewShapes(item: GeneratedItem, title = ""): string[] {
   return [...thinRole(item, title), ...regionAfterPlace(item)];
 }
 
-export const OUTSIDE_SHAPE_CHECKS = [
+export const PROMPT_CONTEXT_CHECKS = [
   "glued-label",
   "dangling-there",
   "dateline-left",
   "answer-given",
   "quoted-blank",
   "option-unit",
+  "range-end",
 ] as const;
-export type OutsideShapeCheck = (typeof OUTSIDE_SHAPE_CHECKS)[number];
+export type PromptContextCheck = (typeof PROMPT_CONTEXT_CHECKS)[number];
 
 /**
  * The dropping shapes of this module for one item.
  *
  * @example
- * outsideShapes(item, documentText).map(([check]) => check) // ['answer-given']
+ * promptContextShapes(item, documentText).map(([check]) => check) // ['answer-given']
  */
-export function outsideShapes(item: GeneratedItem, documentText = ""): [OutsideShapeCheck, string[]][] {
+export function promptContextShapes(item: GeneratedItem, documentText = ""): [PromptContextCheck, string[]][] {
   return [
     ["glued-label", gluedLabel(item)],
     ["dangling-there", danglingThere(item)],
@@ -479,5 +503,6 @@ export function outsideShapes(item: GeneratedItem, documentText = ""): [OutsideS
     ["answer-given", answerGiven(item)],
     ["quoted-blank", quotedBlank(item, documentText)],
     ["option-unit", optionUnitMismatch(item)],
+    ["range-end", rangeEnd(item)],
   ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "./parse";
 import { shapeDefects } from "./item-shapes";
-import { optionUnit, reviewShapes } from "./outside-shapes";
+import { optionUnit, reviewShapes } from "./prompt-context-shapes";
 import type { GeneratedItem } from "./types";
 import { sourceOf, testItem } from "./test-kit";
 
