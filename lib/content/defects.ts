@@ -5,14 +5,13 @@
  * still be measured by the same yardstick. A detector errs on the side of silence: every defect it reports
  * should be one a teacher would also reject.
  */
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import { standsFor } from "./acronyms";
 import { generalWord } from "./blank-worth";
 import { findPeople } from "./extract-people";
 import { isExpletiveIt } from "./coreference";
 import { INFORMATIVE_CHECKS, informativeDefects } from "./informative";
 import { parseDocument } from "./parse";
+import { posTokens } from "./pos";
 import { itemReferences } from "./references";
 import { splitSentences } from "./split-sentences";
 import { SHAPE_CHECKS, shapeDefects } from "./item-shapes";
@@ -630,22 +629,13 @@ export function optionTypeMismatch(item: GeneratedItem): Defect[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Sources
 
-let wink: ReturnType<typeof winkNLP> | undefined;
-/** Part-of-speech tags of `text` (universal tags: VERB, AUX, NOUN, …), model loaded once. */
+/**
+ * Part-of-speech tags of `text` (universal tags: VERB, AUX, NOUN, …): pos.ts's, whose wink model and per-text cache
+ * the whole pipeline shares (a second model here cost a second model load per process).
+ */
 function posTags(text: string): { word: string; pos: string }[] {
-  // Several items quote one sentence: each text is tagged once.
-  const hit = posTagCache.get(text);
-  if (hit) return hit;
-  wink ??= winkNLP(model);
-  const doc = wink.readDoc(text);
-  const tokens = doc.tokens().out();
-  const tags = doc.tokens().out(wink.its.pos);
-  const out = tokens.map((word, i) => ({ word, pos: tags[i]! }));
-  if (posTagCache.size > 4000) posTagCache.clear();
-  posTagCache.set(text, out);
-  return out;
+  return posTokens(text).map((t) => ({ word: t.text, pos: t.pos }));
 }
-const posTagCache = new Map<string, { word: string; pos: string }[]>();
 
 /**
  * Does `sentence` have a finite verb? Verbs inside names ("Culebra Cut"), -ing forms and participles after a comma

@@ -117,6 +117,24 @@ export function logisticsSource(item: GeneratedItem, context: ShapeContext = {})
   const line = lineAt(context.documentText, item.source.start) || sentence;
   if (APPARATUS_HEADING.test(heading.replace(/^[\d.\s]+/, "")))
     return [`the source sits under "${heading}", not in what the document teaches`];
+  // Many items quote one sentence: its reasons are found once (a function of the sentence and its line).
+  let bySentence = logisticsByLine.get(line);
+  if (!bySentence) {
+    if (logisticsByLine.size >= 5000) logisticsByLine.clear();
+    bySentence = new Map();
+    logisticsByLine.set(line, bySentence);
+  }
+  let reasons = bySentence.get(sentence);
+  if (!reasons) {
+    reasons = sentenceLogistics(sentence, line);
+    bySentence.set(sentence, reasons);
+  }
+  return [...reasons];
+}
+const logisticsByLine = new Map<string, Map<string, string[]>>();
+
+/** `logisticsSource`'s reasons that come from the source sentence and the line it starts on. */
+function sentenceLogistics(sentence: string, line: string): string[] {
   if (/\?["”)]?$/.test(sentence)) return ["the source is a question (an exercise), not a statement"];
   if (EXERCISE.test(sentence) && !/^(?:List|Name|State|Give|Use|Write)\b[^.]*\b(?:is|are|was|were)\b/.test(sentence))
     return ["the source is an instruction (an exercise), not a statement"];

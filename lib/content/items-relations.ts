@@ -58,11 +58,50 @@ function typeOf(kit: Kit, subject: string, text: string): Typed | undefined {
  * "Calvin cycle". A bare surname is then no person's name; only a whole name is.
  */
 function otherNamesWith(text: string, surname: string): boolean {
-  const word = escapeRegExp(surname);
-  return new RegExp(
-    `\\b${word}(?:'s)?\\s+\\p{Lu}|\\b${word}\\s+(?:cycle|formula|theorem|law|effect|constant|space|telescope)\\b`,
-    "u",
-  ).test(text);
+  const known = documentMemo(text).otherNames;
+  let found = known.get(surname);
+  if (found === undefined) {
+    const word = escapeRegExp(surname);
+    found = new RegExp(
+      `\\b${word}(?:'s)?\\s+\\p{Lu}|\\b${word}\\s+(?:cycle|formula|theorem|law|effect|constant|space|telescope)\\b`,
+      "u",
+    ).test(text);
+    known.set(surname, found);
+  }
+  return found;
+}
+
+/**
+ * What this module reads from the whole document more than once, kept for the last document: whether a surname also
+ * names something else, the document's sentences, and those that name an option. Compared by the text itself (V8
+ * compares a string with itself by identity first), so a new document starts afresh (decision 005, "Speed, third pass").
+ */
+let lastDocument: {
+  text: string;
+  otherNames: Map<string, boolean>;
+  sentences?: string[];
+  naming: Map<string, string[]>;
+} = {
+  text: "",
+  otherNames: new Map(),
+  naming: new Map(),
+};
+
+function documentMemo(text: string) {
+  if (lastDocument.text !== text) lastDocument = { text, otherNames: new Map(), naming: new Map() };
+  return lastDocument;
+}
+
+/** The document's sentences that contain `option`, in document order. */
+function sentencesNaming(text: string, option: string): string[] {
+  const m = documentMemo(text);
+  let found = m.naming.get(option);
+  if (!found) {
+    m.sentences ??= text.split(/(?<=[.!?])\s+|\n+/);
+    found = m.sentences.filter((s) => s.includes(option));
+    m.naming.set(option, found);
+  }
+  return found;
 }
 
 /**
@@ -74,8 +113,7 @@ function alsoSaid(text: string, option: string, predicate: string): boolean {
   const named = predicate.match(/(?<=\s)\p{Lu}[\p{L}-]+|\d[\d,.]*/gu) ?? [];
   const anchors = named.length > 0 ? named : predicate.split(/\s+/).filter((w) => w.length >= 6);
   if (anchors.length === 0) return true;
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/);
-  return sentences.some((s) => s.includes(option) && anchors.some((a) => s.includes(a)));
+  return sentencesNaming(text, option).some((s) => anchors.some((a) => s.includes(a)));
 }
 
 /**

@@ -1,5 +1,7 @@
 /** Text normalisation shared by grading and distractor checks. */
 
+const normalised = new Map<string, string>();
+
 /**
  * Lower-case, no diacritics, no punctuation, no leading article, single spaces.
  *
@@ -7,7 +9,11 @@
  * normaliseText('  The Ministry of Défence! ') // 'ministry of defence'
  */
 export function normaliseText(text: string): string {
-  return text
+  // The generator normalises the same answers, options and sources again and again (~8 % of a warm build): short
+  // texts are remembered, a bounded number so the grader's long-running process stays small.
+  const hit = normalised.get(text);
+  if (hit !== undefined) return hit;
+  const out = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -15,6 +21,11 @@ export function normaliseText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .replace(/^(?:the|a|an)\s+/, "");
+  if (text.length <= 200) {
+    if (normalised.size >= 5000) normalised.clear();
+    normalised.set(text, out);
+  }
+  return out;
 }
 
 /**

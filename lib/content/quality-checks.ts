@@ -14,11 +14,24 @@ export function answers(item: GeneratedItem, response: string): boolean {
 
 const sameDay = (a: DocDate, b: DocDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
+const statedBySource = new Map<string, DocDate[]>();
+
+/** The dates `source` states (each mention's date and end), found once per source: many items quote one sentence. */
+function statedDates(source: string): readonly DocDate[] {
+  let stated = statedBySource.get(source);
+  if (!stated) {
+    stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])]);
+    if (statedBySource.size >= 2000) statedBySource.clear();
+    statedBySource.set(source, stated);
+  }
+  return stated;
+}
+
 /** Every date in `answer` is a date stated in `source`. */
 function datesSupported(answer: string, source: string): boolean {
   const period = parseDateAnswer(answer);
   if (!period) return false;
-  const stated = findDates(source).flatMap((d) => [d.date, ...(d.end ? [d.end] : [])]);
+  const stated = statedDates(source);
   // A year that opens a timeline's entry ("1989 – Feasibility study …") has no preposition for findDates to see.
   const written = (d: DocDate) =>
     d.precision === "year" && new RegExp(`(?:^|\\n)\\W*(?:\\d+[.)]\\s+)?\\W*${d.year}\\b`).test(source);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../prng";
-import { boundedOccurrences, escapeRegExp } from "./text";
+import { boundedOccurrences, escapeRegExp, tidy } from "./text";
 
 describe("boundedOccurrences: the matches of a bounded pattern, found without compiling one", () => {
   const cases: [string, string][] = [
@@ -27,6 +27,49 @@ describe("boundedOccurrences: the matches of a bounded pattern, found without co
         expect(boundedOccurrences(text, target, before, after), JSON.stringify([text, target])).toEqual(
           viaPattern(text, target, before, after),
         );
+    }
+  }, 30_000); // 12,000 patterns compiled: seconds on the shared machine
+});
+
+describe("tidy", () => {
+  // The four replacements tidy makes, without its shortcut for texts that are tidy already.
+  const replaced = (text: string) =>
+    text
+      .replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{L})/gu, "$1-")
+      .replace(/[’‘]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, " ")
+      .trim();
+
+  it("joins a word broken at its hyphen and unifies quotes and whitespace", () => {
+    expect(tidy("  the non-\n  member states’ “seat”\u00a0 ")).toBe('the non-member states\' "seat"');
+    expect(tidy("Already tidy: one space.")).toBe("Already tidy: one space.");
+  });
+
+  it("returns what the replacements return on generated text (quotes, kinds of whitespace, hyphens)", () => {
+    const rng = createRng(29);
+    const alphabet = [
+      "a",
+      "B",
+      "-",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      "\r\n",
+      "\u00a0",
+      "\u2009",
+      "\ufeff",
+      "’",
+      "“",
+      "'",
+      ".",
+      "é",
+    ];
+    const pick = () => alphabet[Math.floor(rng() * alphabet.length)]!;
+    for (let i = 0; i < 2000; i += 1) {
+      const text = Array.from({ length: Math.floor(rng() * 12) }, pick).join("");
+      expect(tidy(text), JSON.stringify(text)).toBe(replaced(text));
     }
   });
 });

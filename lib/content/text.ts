@@ -2,11 +2,16 @@ import type { SourceRef } from "./types";
 
 /** Small string helpers shared by the pipeline stages. */
 
+/** What `tidy` changes: a typographic quote, whitespace other than a space, two spaces, a space at either end. */
+const UNTIDY = /[’‘“”]|[^\S ]| {2}|^ | $/;
+
 /**
  * Collapses whitespace and unifies typographic quotes, for display and comparison (not for offsets). A word broken
  * at its hyphen across a line ("non-\n  member states") is joined without a space.
  */
 export function tidy(text: string): string {
+  // Most texts are tidy already (a sentence is tidied by every stage that reads it): one scan says so.
+  if (!UNTIDY.test(text)) return text;
   return text
     .replace(/(\p{L})-[ \t]*\r?\n\s*(?=\p{L})/gu, "$1-")
     .replace(/[’‘]/g, "'")

@@ -128,11 +128,21 @@ function sourceOf(words: readonly string[]): { t: Tagged; at: number[] } | undef
     .sort((a, b) => a.length - b.length)
     .slice(0, 3);
   const candidates = [...new Set(lists.flat())].sort((a, b) => a - b);
+  // A word is missing from a sentence exactly when `align` places it nowhere, so the count needs no alignment: only
+  // the sentences missing fewest words are aligned (the near-copies of a sentence are many in a long document).
+  const missingIn = candidates.map((i) => {
+    const set = sentences[i]!.set;
+    let missing = 0;
+    for (const word of words) if (!set.has(word)) missing++;
+    return missing;
+  });
+  const fewest = Math.min(...missingIn);
   let best: { t: Tagged; at: number[]; missing: number; breaks: number } | undefined;
-  for (const i of candidates) {
+  for (const [c, i] of candidates.entries()) {
+    if (missingIn[c] !== fewest) continue;
     const t = sentences[i]!;
     const at = align(words, t);
-    const missing = at.filter((j) => j === -1).length;
+    const missing = missingIn[c]!;
     let breaks = 0;
     for (let k = 1; k < at.length; k++) if (at[k] === -1 || at[k] !== at[k - 1]! + 1) breaks++;
     if (!best || missing < best.missing || (missing === best.missing && breaks < best.breaks))
