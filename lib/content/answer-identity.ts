@@ -27,11 +27,12 @@ const BOUND =
 /**
  * The identity of an answer: normalised (case, accents, punctuation, a leading article), a title before a name and
  * a place's class word dropped, an alias reduced to its group's first name (aliases.ts), a date to the period it
- * reads as, a number without its bound; a person to the surname.
+ * reads as, a number without its bound. The same for every type but dates and numbers, so a name typed "person" by
+ * one builder and "text" by another is one answer; a surname alone is matched by `sameAnswer`.
  *
  * @example
  * answerIdentity('the River Thames') === answerIdentity('Thames') // true
- * answerIdentity('Dr Fritz Haber', 'person') // 'haber'
+ * answerIdentity('Dr Fritz Haber') // 'fritz haber'
  * answerIdentity('April 12, 1961', 'date') === answerIdentity('12 April 1961', 'date') // true
  */
 export function answerIdentity(answer: string, type?: AnswerType): string {
@@ -42,9 +43,7 @@ export function answerIdentity(answer: string, type?: AnswerType): string {
   let key = normaliseText(answer).replace(TITLE_BEFORE_NAME, "");
   if (type === "number") return key.replace(BOUND, "");
   key = key.replace(CLASS_BEFORE, "").replace(CLASS_AFTER, "");
-  key = canonicalAlias(key) ?? key;
-  if (type === "person") key = key.split(" ").pop()!;
-  return key;
+  return canonicalAlias(key) ?? key;
 }
 
 /**
@@ -57,10 +56,7 @@ export function answerIdentity(answer: string, type?: AnswerType): string {
  * sameAnswer('Carl Bosch', 'Robert Bosch', 'person') // false
  */
 export function sameAnswer(a: string, b: string, type?: AnswerType): boolean {
-  const [x, y] = [
-    answerIdentity(a, type === "person" ? undefined : type),
-    answerIdentity(b, type === "person" ? undefined : type),
-  ];
+  const [x, y] = [answerIdentity(a, type), answerIdentity(b, type)];
   if (x === y) return true;
   if (type !== "person") return false;
   const [short, long] = x.split(" ").length <= y.split(" ").length ? [x, y] : [y, x];

@@ -15,6 +15,7 @@ describe("one answer written two ways (decision 048)", () => {
     expect(answerIdentity("Lake Victoria")).not.toBe(answerIdentity("Lake Malawi"));
     expect(answerIdentity("April 12, 1961", "date")).toBe(answerIdentity("12 April 1961", "date"));
     expect(answerIdentity("more than 300", "number")).toBe(answerIdentity("300", "number"));
+    expect(answerIdentity("Colonel William C. Gorgas", "person")).toBe(answerIdentity("William C. Gorgas", "text"));
     expect(answerIdentity("the USA")).toBe(answerIdentity("United States"));
     // "Gulf of Mexico" is not Mexico; "New York" is not York.
     expect(sameAnswer("Gulf of Mexico", "Mexico")).toBe(false);

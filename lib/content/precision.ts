@@ -457,7 +457,35 @@ export function recallAnswer(item: Pick<GeneratedItem, "answer" | "answerType">)
 const significantDigits = (value: number) =>
   String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length || 1;
 
-const kindRank = (item: GeneratedItem) => (recallAnswer(item) ? RECALLED_FIRST : RECOGNISED_FIRST)[item.kind];
+/**
+ * Between the items of one fact that tie (one answer in one sentence, equal score, both quoting it or both asking),
+ * the kind follows the answer (`recallAnswer`): the group's items swap places among the positions they hold, so the
+ * order between facts (which member of a list comes first) stays the fixed one. A blank is preferred only where the
+ * sentence has no more blank candidates than the blanks it keeps (BLANKS_PER_SENTENCE): where blanks are scarce, a
+ * "Which … fills the blank?" leaves the blank to another fact. Reorders `ranked` in place.
+ */
+function preferKinds(ranked: { item: GeneratedItem; a: Assessment }[]): void {
+  const blanks = new Map<number, Set<string>>();
+  for (const { item } of ranked)
+    if (item.kind === "cloze")
+      blanks.set(item.source.start, (blanks.get(item.source.start) ?? new Set()).add(normaliseText(item.answer)));
+  const groups = new Map<string, number[]>();
+  ranked.forEach(({ item, a }, at) => {
+    if (item.kind === "true_false" || item.members || COMBINED.has(item.kind)) return;
+    const quoting = promptBody(item.prompt).quoting;
+    const key = [item.source.start, item.factKey, answerIdentity(item.answer, item.answerType), a.quality, quoting];
+    groups.set(key.join("|"), [...(groups.get(key.join("|")) ?? []), at]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const first = ranked[at[0]!]!.item;
+    if (!recallAnswer(first)) continue;
+    const scarce = (blanks.get(first.source.start)?.size ?? 0) > BLANKS_PER_SENTENCE;
+    const rank = (item: GeneratedItem) => (scarce && item.kind === "cloze" ? 3 : RECALLED_FIRST[item.kind]);
+    const entries = at.map((p) => ranked[p]!).sort((x, y) => rank(x.item) - rank(y.item));
+    at.forEach((p, i) => (ranked[p] = entries[i]!));
+  }
+}
 
 /**
  * Applies the checks and the per-fact ration to overgenerated candidates, in their original order. Kept items carry
@@ -506,9 +534,10 @@ export function selectItems(
       // A question names the relation it asks; a blank on the same value stands for all of them (defects.ts
       // `factCandidates`), so it goes after the questions and only where none was kept.
       Number(promptBody(x.item.prompt).quoting) - Number(promptBody(y.item.prompt).quoting) ||
-      kindRank(x.item) - kindRank(y.item) ||
+      RECOGNISED_FIRST[x.item.kind] - RECOGNISED_FIRST[y.item.kind] ||
       x.index - y.index,
   );
+  preferKinds(ranked);
   spreadBlanks(ranked);
   // Two passes: first the best item of every fact (coverage), then a second role per fact while the sentence has
   // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another); a third
