@@ -101,6 +101,17 @@ describe("a list's members are one type", () => {
     expect(oneType(["light", "water", "carbon dioxide"])).toBe(true);
   });
 
+  it("keeps a name joined by 'and' whole, and reads no verb as a member", () => {
+    const text = [
+      "# Retail",
+      "",
+      "The chain sold its shares to Boots, Tesco and Marks and Spencer in 2001. The company trained pilots, engineers",
+      "and launched Skyline Air in 1990.",
+    ].join("\n");
+    const lists = buildItems(text, { seed: 1 }).items.filter((i) => i.members);
+    expect(lists.map((i) => i.members)).toEqual([["Boots", "Tesco", "Marks and Spencer"]]);
+  }, 30_000);
+
   it("asks no 'Name all' over a name and its appositive", () => {
     const text = "# Danube\n\nThe river flows through Vienna, the capital of Austria, Budapest and Belgrade.\n";
     const prompts = buildItems(text, { seed: 1 }).items.map((i) => i.prompt);
