@@ -472,6 +472,8 @@ function preferKinds(ranked: { item: GeneratedItem; a: Assessment }[]): void {
   const groups = new Map<string, number[]>();
   ranked.forEach(({ item, a }, at) => {
     if (item.kind === "true_false" || item.members || COMBINED.has(item.kind)) return;
+    // "Which service guides …?" among the list's own members is a choice by design (items-lists.ts describedItems).
+    if (item.key.endsWith("|described-member")) return;
     const quoting = promptBody(item.prompt).quoting;
     const key = [item.source.start, item.factKey, answerIdentity(item.answer, item.answerType), a.quality, quoting];
     groups.set(key.join("|"), [...(groups.get(key.join("|")) ?? []), at]);
