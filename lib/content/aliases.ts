@@ -48,6 +48,15 @@ export function sameByAlias(a: string, b: string): boolean {
   return ga !== undefined && ga === GROUP_OF.get(normaliseText(b)) && normaliseText(a) !== normaliseText(b);
 }
 
+/**
+ * The first name of the alias group `name` belongs to, normalised, or undefined when it is in none.
+ * @example canonicalAlias('usa') // 'united states'
+ */
+export function canonicalAlias(name: string): string | undefined {
+  const group = GROUP_OF.get(normaliseText(name));
+  return group === undefined ? undefined : normaliseText(GROUPS[group]![0]!);
+}
+
 /** Measurement units by what they measure in: every spelling of one unit maps to its symbol. */
 const UNITS: Record<string, readonly string[]> = {
   km: ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],

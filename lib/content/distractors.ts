@@ -1,4 +1,5 @@
 import { sameByAlias } from "./aliases";
+import { sameAnswer } from "./answer-identity";
 import { formatDate, formatPeriod, shiftDate } from "./dates";
 import { editDistance, normaliseText } from "./normalise";
 import { shuffle, type Rng } from "../prng";
@@ -36,6 +37,8 @@ export function pickDistractors(
       // "US" beside "United States", "Burma" beside "Myanmar": another name of the answer (or of an option) is no
       // distractor (aliases.ts).
       if ([...banned, ...chosenNorm].some((b) => sameByAlias(n, b))) continue;
+      // "Po" beside "River Po", "Pacific" beside "Pacific Ocean": one answer written two ways (answer-identity.ts).
+      if ([answer, ...exclude, ...chosen].some((b) => sameAnswer(c, b))) continue;
       chosen.push(c);
       chosenNorm.push(n);
     }

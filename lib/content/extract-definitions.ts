@@ -100,6 +100,54 @@ function definiensReads(meaning: string, copula: string, term: string, aside = f
   return !NOT_A_CLASS.test(meaning.replace(/^(?:a|an)\s+/, "")) && restricted;
 }
 
+/** The last word of a term that names a process, state or quality: "osmosis", "erosion", "inflation", "democracy". */
+const NOMINALISATION = /(?:sis|tion|sion|ment|ance|ence|ism|ity|ness|cy|ogy)$/;
+/** Verbs of a relative clause that state a property many things share ("a gas that is lighter than air"). */
+const PROPERTY_VERB =
+  /^(?:is|are|was|were|be|has|have|had|can|could|may|might|lives?|grows?|contains?|looks?|weighs?|exists?|occurs?|belongs?|comes?)$/i;
+
+/**
+ * A relative clause whose subject is another noun phrase ("that every living cell needs", "that farmers grow"): a
+ * noun phrase, then its verb. A clause whose first word is read as a noun but goes on with a particle or an adverb
+ * ("that speeds up …", "that forms when …") is the term's own verb.
+ */
+function objectRelative(clause: readonly PosToken[]): boolean {
+  let i = 0;
+  while (/^(?:DET|ADJ|NUM)$/.test(clause[i]?.pos ?? "")) i++;
+  const start = i;
+  while (/^(?:NOUN|PROPN|PRON)$/.test(clause[i]?.pos ?? "")) i++;
+  return i > start && /^(?:VERB|AUX)$/.test(clause[i]?.pos ?? "");
+}
+
+/**
+ * Does a definiens single its term out, so that the term can be asked back from it ("What is the process by which
+ * plants make sugar?" → photosynthesis)? A definition is often only a description the term fits among many ("Nitrogen
+ * is an element that every living cell needs": so is carbon). It does when:
+ * - the sentence says it defines ("is defined as", "means"), or the definiens is definite ("the process by which …");
+ * - otherwise never when its relative clause speaks of the class from outside (an object relative: "an element that
+ *   every living cell needs", "a gas that plants absorb") or states a shared property ("a metal that is soft",
+ *   "an animal that lives in groups", "a virus that can …");
+ * - a class asked as a class ("An enzyme is a protein that speeds up …", "A catalyst is a substance that …"): the
+ *   sentence gives the criterion for any enzyme;
+ * - a bare term only when it names a process, state or quality ("Photosynthesis is a process that converts …",
+ *   "Democracy is a system of government in which …"); a substance or a thing ("Copper is a metal that conducts …")
+ *   is one member of its genus, and the sentence describes it.
+ *
+ * @example
+ * singlesOut({ term: 'nitrogen', meaning: 'an element that every living cell needs', copula: 'is' }) // false
+ * singlesOut({ term: 'enzyme', meaning: 'a protein that speeds up a chemical reaction', copula: 'is', article: 'an' }) // true
+ */
+export function singlesOut(d: { term: string; meaning: string; copula?: string; article?: string }): boolean {
+  if (d.copula !== "is" || /^the\s/.test(d.meaning)) return true;
+  const tokens = posTokens(d.meaning);
+  const at = tokens.findIndex(
+    (t, i) => /^(?:that|which|who|whom)$/i.test(t.text) && !/^(?:ADP)$/.test(tokens[i - 1]?.pos ?? ""),
+  );
+  if (at >= 0 && (objectRelative(tokens.slice(at + 1)) || PROPERTY_VERB.test(tokens[at + 1]?.text ?? ""))) return false;
+  if (/^an?$/.test(d.article ?? "")) return true;
+  return NOMINALISATION.test(d.term.split(/\s+/).pop()!.toLowerCase());
+}
+
 function fact(s: Sentence, term: string, meaning: string, copula: string, article: string, proper: boolean): TermFact {
   return {
     type: "term",

@@ -251,6 +251,7 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
     const namedHead = (m: string) => /^(?:the\s+)?(?:[A-Z][\w'’-]*\s)+\p{Ll}[\p{L}-]*$/u.test(m);
     if (namedHead(members[members.length - 1]!) && onlyNames(members[members.length - 2]!)) continue;
     if (members.some((m) => m.split(/\s+/).length > 6 || /^\d[\d,.]*$/.test(m))) continue;
+    if (!oneType(members)) continue;
     // The words before the blank must say what is listed: "The most important include _____" does not, unless the
     // sentence before it does ("More than 300 tributaries feed the Danube."), which the item then quotes too.
     const named = (t: string) => posTokens(t).some((x) => x.pos === "NOUN" || x.pos === "PROPN");
@@ -271,6 +272,19 @@ function sentenceLists(s: Sentence, block: Block | undefined, context?: Sentence
     i = last;
   }
   return out;
+}
+
+/**
+ * Members of one type: names among names, common noun phrases among common noun phrases. A common noun phrase among
+ * names is an appositive on the name before it ("Markus Rex, the expedition leader, Anja Sommerfeld and …", "Vienna,
+ * the capital of Austria, Budapest and Belgrade"): the sentence lists fewer things than its commas say (decision 048).
+ * @example oneType(['Vienna', 'the capital of Austria', 'Budapest', 'Belgrade']) // false
+ * @example oneType(['the Chilia', 'the Sulina', 'the St George']) // true
+ */
+export function oneType(members: readonly string[]): boolean {
+  const name = (m: string) => /^(?:the\s+)?\p{Lu}/u.test(m);
+  const names = members.filter(name).length;
+  return names < 2 || names === members.length;
 }
 
 /** "There are three types of muscle tissue: skeletal, cardiac and smooth": a kind named before a colon. */

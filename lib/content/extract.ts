@@ -543,9 +543,12 @@ function extractEvents(ctx: Context): EventFact[] {
     };
     if (d.end) fact.endDate = d.end;
     if (deadline) fact.deadline = deadline.toLowerCase();
-    const question = vague || deadline ? undefined : toQuestion("When", what, true);
+    // "… has been open since 1856": a state that began then and holds now, asked "Since when has …?"; a clause in
+    // another tense ("operated since 1856") reads as no question (decision 048).
+    const since = /\bsince\s+$/i.test(s.text.slice(0, d.start));
+    const question = vague || deadline ? undefined : since ? sinceQuestion(what) : toQuestion("When", what, true);
     if (question) fact.question = question;
-    if (occasion && !vague && !what.includes(occasion[1])) {
+    if (occasion && !vague && !since && !what.includes(occasion[1])) {
       fact.occasion = occasion[1];
       const q = toQuestion(`At which ${occasion[2].toLowerCase()}`, what, true);
       if (q) fact.occasionQuestion = q;
@@ -553,6 +556,15 @@ function extractEvents(ctx: Context): EventFact[] {
     events.push(fact);
   }
   return events;
+}
+
+/**
+ * "Since when has the museum been open?", "Since when does the ferry run?": only a perfect or a present reads.
+ * @example sinceQuestion('The museum has been open') // 'Since when has the museum been open?'
+ */
+function sinceQuestion(clause: string): string | undefined {
+  const q = toQuestion("Since when", clause, false);
+  return q && /^Since when (?:has|have|does|do|is|are) /.test(q) ? q : undefined;
 }
 
 /** A complement cut before a second predicate: "a strict vegetarian and found it hard …" → "a strict vegetarian". */

@@ -41,18 +41,19 @@ describe("generateItems", () => {
 
   it("builds a whole item from a one-sentence document", () => {
     const { items } = buildItems("# Moon\n\nApollo 11 landed on the Moon on 20 July 1969.\n", { seed: 1 });
-    const [mc] = items;
-    expect(mc).toEqual({
-      key: "event:apollo-11-landed-on-the-moon-330fb394|multiple_choice|when",
+    const [typed] = items;
+    // A date is what a learner should produce: on a tie the typed question is the fact's item (decision 048).
+    expect(typed).toEqual({
+      key: "event:apollo-11-landed-on-the-moon-330fb394|typed|when",
       factKey: "event:apollo-11-landed-on-the-moon-330fb394",
-      kind: "multiple_choice",
+      kind: "typed",
       prompt: "When did Apollo 11 land on the Moon?",
       answer: "20 July 1969",
       accepted: [],
-      options: ["20 July 1970", "22 July 1969", "17 July 1969", "20 July 1969"],
+      options: null,
       answerType: "date",
       topic: "dates",
-      difficulty: 0.5,
+      difficulty: 0.68,
       source: { text: "Apollo 11 landed on the Moon on 20 July 1969.", start: 8, end: 53 },
       quality: 1,
     } satisfies GeneratedItem);

@@ -1,4 +1,5 @@
 import { pickDistractors } from "./distractors";
+import { singlesOut } from "./extract-definitions";
 import { gapSentence, makeItem, multipleChoice, type Kit } from "./item-kit";
 import { joinSources, tidy } from "./text";
 import type { GeneratedItem, TermFact } from "./types";
@@ -118,6 +119,9 @@ function definitionItems(kit: Kit, f: TermFact, distractors: string[] | undefine
     }),
   ];
   if (means && /^that\b/.test(meaning)) return items;
+  // "What is an element that every living cell needs?" has many right answers: asked back only where the definiens
+  // singles the term out (extract-definitions.ts `singlesOut`); otherwise the forward card alone.
+  if (!singlesOut({ term: f.term, meaning, copula: f.copula, article: f.article })) return items;
   const spec = {
     variant: "term-definition",
     prompt: means ? `Which term means: ${meaning}?` : `What is ${meaning}?`,

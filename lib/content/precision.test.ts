@@ -257,8 +257,25 @@ describe("selectItems", () => {
 
   it("keeps one item per fact by default, its best: a second form of the same question repeats it", () => {
     const kept = selectItems([tf, cloze, base, mc]);
-    expect(kept.map((i) => i.kind)).toEqual(["multiple_choice"]);
+    // A date is what a learner should produce: on a tie the typed question is kept (decision 048).
+    expect(kept.map((i) => i.kind)).toEqual(["typed"]);
     expect(kept.every((i) => i.quality === 1 && !i.review)).toBe(true);
+  });
+
+  it("keeps a multiple choice on a tie where the answer is long or hard to spell", () => {
+    const place = {
+      ...base,
+      key: "event:y|typed|where",
+      factKey: "event:y",
+      prompt: "Where did the ship take on coal?",
+      answer: "Longyearbyen",
+      answerType: "place" as const,
+      topic: "places" as const,
+      source: { text: "The ship took on coal in Longyearbyen.", start: 0, end: 38 },
+    };
+    const options = ["Longyearbyen", "Tromsø", "Hammerfest", "Kirkenes"];
+    const choice = { ...place, key: "event:y|multiple_choice|where", kind: "multiple_choice" as const, options };
+    expect(selectItems([place, choice]).map((i) => i.kind)).toEqual(["multiple_choice"]);
   });
 
   it("keeps one recognition and one recall item per fact when asked to, the best ones", () => {

@@ -6,7 +6,8 @@
  *   one recall item, cloze, typed or flashcard, when the caller allows two): more items on one fact teach nothing new
  *   (Heilman & Smith 2010: overgenerate, then rank and keep the best).
  */
-import { COUNTRIES, INSTITUTION_HEADS, MONTH_NAMES, RANKS } from "./lexicon";
+import { answerIdentity, sameAnswer } from "./answer-identity";
+import { COUNTRIES, INSTITUTION_HEADS, MONTH_NAMES } from "./lexicon";
 import { normaliseText } from "./normalise";
 import { numberInAnswer } from "./numbers";
 import { parseDateAnswer } from "./parse-answer";
@@ -216,6 +217,9 @@ function optionDefects(item: GeneratedItem): string[] {
   if (options.length !== 4) defects.push("not four options");
   if (!options.includes(item.answer)) defects.push("answer not among the options");
   if (new Set(options.map(spellingKey)).size !== options.length) defects.push("two options differ only in spelling");
+  // "Thames" beside "River Thames", "Haber" beside "Fritz Haber": a variant of the key offered as wrong.
+  if (options.some((o) => o !== item.answer && sameAnswer(o, item.answer, item.answerType)))
+    defects.push("an option is a variant of the answer");
   if (item.answerType === "date") {
     const precision = (o: string) => parseDateAnswer(o)?.start.precision ?? "none";
     if (options.some((o) => precision(o) !== precision(item.answer))) defects.push("options in another date format");
@@ -256,15 +260,6 @@ function roomForBlank(kept: readonly AnswerType[] = [], type: AnswerType): boole
   );
 }
 
-const BOUND =
-  /^(?:about|around|approximately|roughly|nearly|almost|some|over|more than|at least|up to|at most|less than|fewer than|under) /;
-
-const TITLE_BEFORE_NAME = new RegExp(
-  `^(?:(?:${[...RANKS, "mayor", "dr", "sir", "dame", "professor", "president", "king", "queen", "lieutenant", "captain"]
-    .map((r) => normaliseText(r))
-    .join("|")}) )+(?=\\S+ \\S)`,
-);
-
 /**
  * The facts an item tests, as group keys: its fact in its sentence; its answer in its sentence (a date two facts
  * share is one fact to a learner); and, when the answer is one member of a list written in the sentence
@@ -296,9 +291,8 @@ function factGroups(
   const quoting = promptBody(item.prompt).quoting;
   // "Mayor Anna KOWALSKA" and "Anna KOWALSKA" are one answer: a title or rank before a name is not another fact.
   // "more than 300" asked by a question and "300" by a blank in the same sentence are one number (decision 041).
-  const answer = normaliseText(item.answer)
-    .replace(TITLE_BEFORE_NAME, "")
-    .replace(item.answerType === "number" ? BOUND : /$^/, "");
+  // "River Thames" and "Thames", "Dr Fritz Haber" and "Haber" are one answer too (answer-identity.ts).
+  const answer = answerIdentity(item.answer, item.answerType);
   const variant = item.key.split("|").pop()!;
   // A blank in a sentence is its answer there; a question is its relation ("who succeeded …", "who became …"),
   // except that a date or number in one sentence is one fact however it is asked.
@@ -400,8 +394,14 @@ export const ONE_ITEM_PER_FACT: PerFact = { recognition: 1, recall: 1, total: 1 
 export const ONE_ITEM_PER_ROLE: PerFact = { recognition: 1, recall: 1, total: 2 };
 
 const RECOGNITION: ReadonlySet<ItemKind> = new Set(["multiple_choice", "true_false"]);
-/** Preference between kinds of one role when scores tie: a real question before a quote, four options before two. */
-const KIND_PREFERENCE: Record<ItemKind, number> = {
+/**
+ * Preference between kinds when scores tie: a real question before a quote, four options before two (decision 048).
+ * With one item per fact the tie decides the fact's only item, so it follows the answer: a short name, a number or
+ * a date is what a learner should produce (typed, then a blank, before a multiple choice); a long answer or one with
+ * spelling traps (a long word, letters outside English's alphabet) is recognised among options first. A true/false
+ * comes last either way.
+ */
+const RECOGNISED_FIRST: Record<ItemKind, number> = {
   multiple_choice: 0,
   true_false: 3,
   typed: 1,
@@ -410,6 +410,68 @@ const KIND_PREFERENCE: Record<ItemKind, number> = {
   matching: 0,
   ordering: 0,
 };
+const RECALLED_FIRST: Record<ItemKind, number> = { ...RECOGNISED_FIRST, multiple_choice: 2, typed: 0, cloze: 1 };
+
+/**
+ * Is `item`'s answer one a learner should produce rather than pick? A date, a number of at most two significant
+ * digits, a name or term of at most two words and 18 characters whose words are short (at most 10 letters) and in
+ * English's alphabet.
+ * @example recallAnswer({ answer: 'Danubius', answerType: 'text' }) // true
+ * @example recallAnswer({ answer: 'Dnieper–Bug estuary of Ochakiv', answerType: 'place' }) // false
+ */
+export function recallAnswer(item: Pick<GeneratedItem, "answer" | "answerType">): boolean {
+  if (item.answerType === "date") return true;
+  // "46", "7,000 troops", "98 percent" are produced; "8,991" or "2,850" is recognised (three or more significant
+  // digits are a spelling trap of their own).
+  if (item.answerType === "number") {
+    const value = numberInAnswer(item.answer);
+    return value !== null && significantDigits(value) <= 2;
+  }
+  if (item.answerType === "boolean") return false;
+  const words = item.answer.replace(/^the /i, "").split(/\s+/);
+  return (
+    words.length <= 2 &&
+    item.answer.length <= 18 &&
+    words.every((w) => w.length <= 10) &&
+    /^[A-Za-z0-9 .'’-]+$/.test(item.answer)
+  );
+}
+
+/** Significant digits of a number: 7000 → 1, 46 → 2, 2850 → 3, 0.25 → 2. */
+const significantDigits = (value: number) =>
+  String(Math.abs(value)).replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length || 1;
+
+/**
+ * Between the items of one fact that tie (one answer in one sentence, equal score, both quoting it or both asking),
+ * the kind follows the answer (`recallAnswer`): the group's items swap places among the positions they hold, so the
+ * order between facts (which member of a list comes first) stays the fixed one. A blank is preferred only where the
+ * sentence has no more blank candidates than the blanks it keeps (BLANKS_PER_SENTENCE): where blanks are scarce, a
+ * "Which … fills the blank?" leaves the blank to another fact. Reorders `ranked` in place.
+ */
+function preferKinds(ranked: { item: GeneratedItem; a: Assessment }[]): void {
+  const blanks = new Map<number, Set<string>>();
+  for (const { item } of ranked)
+    if (item.kind === "cloze")
+      blanks.set(item.source.start, (blanks.get(item.source.start) ?? new Set()).add(normaliseText(item.answer)));
+  const groups = new Map<string, number[]>();
+  ranked.forEach(({ item, a }, at) => {
+    if (item.kind === "true_false" || item.members || COMBINED.has(item.kind)) return;
+    // "Which service guides …?" among the list's own members is a choice by design (items-lists.ts describedItems).
+    if (item.key.endsWith("|described-member")) return;
+    const quoting = promptBody(item.prompt).quoting;
+    const key = [item.source.start, item.factKey, answerIdentity(item.answer, item.answerType), a.quality, quoting];
+    groups.set(key.join("|"), [...(groups.get(key.join("|")) ?? []), at]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const first = ranked[at[0]!]!.item;
+    if (!recallAnswer(first)) continue;
+    const scarce = (blanks.get(first.source.start)?.size ?? 0) > BLANKS_PER_SENTENCE;
+    const rank = (item: GeneratedItem) => (scarce && item.kind === "cloze" ? 3 : RECALLED_FIRST[item.kind]);
+    const entries = at.map((p) => ranked[p]!).sort((x, y) => rank(x.item) - rank(y.item));
+    at.forEach((p, i) => (ranked[p] = entries[i]!));
+  }
+}
 
 /**
  * Applies the checks and the per-fact ration to overgenerated candidates, in their original order. Kept items carry
@@ -458,9 +520,10 @@ export function selectItems(
       // A question names the relation it asks; a blank on the same value stands for all of them (defects.ts
       // `factCandidates`), so it goes after the questions and only where none was kept.
       Number(promptBody(x.item.prompt).quoting) - Number(promptBody(y.item.prompt).quoting) ||
-      KIND_PREFERENCE[x.item.kind] - KIND_PREFERENCE[y.item.kind] ||
+      RECOGNISED_FIRST[x.item.kind] - RECOGNISED_FIRST[y.item.kind] ||
       x.index - y.index,
   );
+  preferKinds(ranked);
   spreadBlanks(ranked);
   // Two passes: first the best item of every fact (coverage), then a second role per fact while the sentence has
   // fewer than PER_SENTENCE items (a long sentence with many facts still reads as one card after another); a third
@@ -501,7 +564,7 @@ export function selectItems(
       const blank = item.kind === "cloze";
       if (blank && !roomForBlank(blanks.get(item.source.start), item.answerType)) continue;
       // One answer asked all over the document ("2", one date) teaches little more each time.
-      const answerKey = normaliseText(item.answer);
+      const answerKey = answerIdentity(item.answer, item.answerType);
       const counted = item.answerType === "date" || item.answerType === "number";
       if (counted && (perAnswer.get(answerKey) ?? 0) >= PER_ANSWER) continue;
       const groups = facts.map((g) => `${role}|${g}`);
@@ -516,7 +579,7 @@ export function selectItems(
       // sentence with the same answer: one fact, whichever record each came from. Two questions on one value may
       // still ask two relations ("Who became commander on …?", "Who succeeded … as commander?").
       const quoting = promptBody(item.prompt).quoting;
-      const value = `${item.source.start}|${memberKey(item.answer)}`;
+      const value = `${item.source.start}|${answerIdentity(item.answer, item.answerType)}`;
       if (item.answerType !== "boolean" && (quoting ? questioned : blanked).has(value)) continue;
       // A true/false restates its record's claim in its sentence: beside another item on that record there, it shows
       // again what that item asks ("… of _____ → Ireland", then "O'Leary is from Russia: false").
