@@ -174,7 +174,8 @@ const MAX_ITEMS_PER_SENTENCE_AT_MOST = 8; // main: 40; issue 13 rule: one recogn
 // (1 false), who-physical-activity 17 of 33 (2 false); neither sends a sound item to review. Lower these as the
 // generator improves on them.
 // session 10 merge (one item per fact, decision 034; round 4 judged): 48 judged bad served of 536.
-const JUDGED_BAD_SERVED_AT_MOST = 48;
+// session 11 merge (kind follows the answer on a tie, decision 048; key figures, ranges; round 5 judged): 47 of 536.
+const JUDGED_BAD_SERVED_AT_MOST = 47;
 // falsefix (decision 042): 5 → 0 (competing antecedents for "it", a blank inside a negation).
 const JUDGED_FALSE_SERVED_AT_MOST = 0;
 // unresolved: 2 → 5, three items judged sound in round 1 quote "the two countries signed …" (the outside readers'
