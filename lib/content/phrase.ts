@@ -312,7 +312,9 @@ export function lowerFirst(s: string): string {
     const model = nlp.model() as { one: { lexicon: Record<string, unknown> } };
     const known = model.one.lexicon[lower] !== undefined;
     const nounEnding = /(?:tion|sion|ment|ness|ity|ance|ence|ure|age|ship|ism|ers|ors|ists)$/.test(lower);
-    if ((known || nounEnding) && !analyse(lower).has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
+    // "Sessions last 90 minutes": a plural common noun the lexicon lists only in the singular, if at all.
+    const plural = /[^s]s$/.test(lower) && nlp(lower).has("#Plural");
+    if ((known || nounEnding || plural) && !analyse(lower).has("(#ProperNoun|#Place|#Person|#Organization|#Acronym)"))
       return lower + s.slice(first.length);
   }
   return s;

@@ -9,7 +9,7 @@ import { pickDistractors, wholeSpan } from "./distractors";
 import { extractAttributes } from "./extract-attributes";
 import { findOrganisations } from "./extract-names";
 import { parseDocument } from "./parse";
-import { reduceClause, toQuestion } from "./phrase";
+import { lowerFirst, reduceClause, toQuestion } from "./phrase";
 import { buildItems } from "./pipeline";
 import { surnameOf } from "./text";
 import { createRng } from "../prng";
@@ -39,6 +39,22 @@ function when(sentence: string, date: string): string | undefined {
   const clause = reduceClause(sentence, [{ start: at, stop: at + date.length }]);
   return clause && toQuestion("When", clause, true);
 }
+
+describe("lowerFirst", () => {
+  it.each([
+    ["Sessions last", "sessions last"],
+    ["Wolves returned", "wolves returned"],
+    ["Construction was completed", "construction was completed"],
+    ["Athens lies", "Athens lies"],
+    ["Holmes wrote", "Holmes wrote"],
+    ["Vasa is", "Vasa is"],
+  ])(
+    "%s → %s (a common noun, even plural, loses the capital its sentence gave it; a name keeps it)",
+    (text, lowered) => {
+      expect(lowerFirst(text)).toBe(lowered);
+    },
+  );
+});
 
 describe("a plural after a number is a noun", () => {
   it("never takes it for the clause's verb", () => {
