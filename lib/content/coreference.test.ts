@@ -190,7 +190,7 @@ describe("they/their, one-word names and what the gates let through (decision 03
     expect(r["It slows the"]).toBe("the tun state");
     expect(r["It is thought"]).toBeUndefined();
     const items = buildItems(text, { seed: 7 }).items;
-    expect(items.some((i) => /Tardigrades/.test(i.prompt) && i.answer === "0.5")).toBe(true);
+    expect(items.some((i) => /\btardigrades\b/i.test(i.prompt) && i.answer === "0.5")).toBe(true);
     expect(items.filter((i) => /survive a trip/.test(i.prompt))).toEqual([]);
   });
 

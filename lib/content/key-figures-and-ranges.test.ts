@@ -49,7 +49,7 @@ describe("key-figure lines under a genre heading (decision 047)", () => {
     const items = show(buildItems(EXPEDITION, { seed: 7 }).items);
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^multiple_choice: What is the budget of the Arctic Drift Expedition\? => €140 million$/),
+        "typed: What is the budget of the Arctic Drift Expedition? => €140 million",
         "cloze: Fill in the blank: The Arctic Drift Expedition – countries taking part: _____ => 20",
         "cloze: Fill in the blank: The Arctic Drift Expedition – lowest temperature expected: _____ °C => −45",
         "cloze: Fill in the blank: The Arctic Drift Expedition – crew on board: _____ people => 60 to 80",
@@ -87,14 +87,11 @@ The Halden Line carried more passengers in 2024 than in any year since 1955.
 | Employees | 410 | 425 | 452 |
 `;
 
+  // A short money figure is asked for recall on a tie (decision 048); a multiple choice offers the other years.
   it("asks each row's latest year of the subject the title names, the other years as options", () => {
     const items = buildItems(REPORT, { seed: 7 }).items.filter((i) => /in 2024\?$/.test(i.prompt));
     expect(items.map((i) => [i.prompt, i.answer, [...(i.options ?? [])].sort()])).toEqual([
-      [
-        "What was the revenue of the Halden Line in 2024?",
-        "€45 million",
-        expect.arrayContaining(["€38 million", "€41 million", "€45 million"]),
-      ],
+      ["What was the revenue of the Halden Line in 2024?", "€45 million", []],
       ["How many employees did the Halden Line have in 2024?", "452", expect.arrayContaining(["410", "425", "452"])],
     ]);
   });

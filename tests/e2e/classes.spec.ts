@@ -137,13 +137,13 @@ test("a quiz assignment: the learner takes it, the instructor sees scores, item 
   await page.goto("/sets/new");
   await page.getByRole("checkbox", { name: "NATO Mission Iraq" }).check();
   await page.getByRole("checkbox", { name: "Multiple choice" }).check();
-  await page.getByRole("checkbox", { name: "Dates" }).check();
+  await page.getByRole("checkbox", { name: "Organisations" }).check();
   await page.getByRole("button", { name: "Preview items" }).click();
   const boxes = page.locator(".set-items input[type=checkbox]");
   await expect(boxes.first()).toBeVisible();
   const total = await boxes.count();
   for (let i = 3; i < total; i += 1) await boxes.nth(i).uncheck();
-  const setName = `Dates quiz ${Date.now()}`;
+  const setName = `Organisations quiz ${Date.now()}`;
   await page.getByLabel("Set name").fill(setName);
   await page.getByRole("button", { name: "Save set" }).click();
   await expect(page.getByRole("heading", { level: 1, name: setName })).toBeVisible();

@@ -20,13 +20,13 @@ function one<T>(sql: string, ...args: unknown[]): T {
   }
 }
 
-/** The instructor makes a class with a one-attempt quiz on the deck's first three multiple-choice date items. */
+/** The instructor makes a class with a one-attempt quiz on the deck's first three multiple-choice items on organisations. */
 async function quizClass(page: Page) {
   await signIn(page, "instructor@example.com");
   await page.goto("/sets/new");
   await page.getByRole("checkbox", { name: "NATO Mission Iraq" }).check();
   await page.getByRole("checkbox", { name: "Multiple choice" }).check();
-  await page.getByRole("checkbox", { name: "Dates" }).check();
+  await page.getByRole("checkbox", { name: "Organisations" }).check();
   await page.getByRole("button", { name: "Preview items" }).click();
   const boxes = page.locator(".set-items input[type=checkbox]");
   await expect(boxes.first()).toBeVisible();
