@@ -11,16 +11,18 @@ import { readImport, type ImportPreview } from "./import";
 import { exportedKind } from "./notes";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
-// Two documents, and a true/false candidate (a deck serves one only for a fact nothing else asks, decision 034), so
-// that the deck holds every kind the generator makes.
+// Two documents, a true/false and a multiple-choice candidate (a deck serves one item per fact, and a short answer is
+// asked for recall on a tie: decisions 034 and 048), so that the deck holds every kind the generator makes.
 const built = ["apollo-11", "marie-curie"].map((name) =>
   buildItems(readFileSync(`lib/content/fixtures/${name}.md`, "utf8")),
 );
+const served = built.flatMap((b) => b.items);
+const candidates = generateCandidates(built[0]!.facts);
 const apollo = [
-  ...built.flatMap((b) => b.items),
-  ...generateCandidates(built[0]!.facts)
-    .filter((i) => i.kind === "true_false")
-    .slice(0, 1),
+  ...served,
+  ...(["true_false", "multiple_choice"] as const).flatMap((kind) =>
+    served.some((i) => i.kind === kind) ? [] : candidates.filter((i) => i.kind === kind).slice(0, 1),
+  ),
 ];
 const exportItems = (items: GeneratedItem[]) =>
   items.map((item, i) => ({ id: `item-${i}`, item, sourceText: item.source.text }));
