@@ -100,8 +100,10 @@ test("an answer is recorded when it is shown; a rating key only changes its rati
   const deck = nato.prepare(`SELECT id FROM "Document" WHERE slug = 'nato-mission-iraq'`).get() as { id: string };
   nato.close();
   await page.goto(`/decks/${deck.id}/study`);
-  // The NATO deck's first card is multiple choice: "I don't know" shows the answer and records it as Again.
-  await expect(page.locator(".study-card .badge")).toContainText("Multiple choice");
+  // The NATO deck's first card is graded (not a flashcard): "I don't know" shows the answer and records it as Again.
+  await expect(page.locator(".study-card .badge")).toContainText(
+    /^(?:Multiple choice|Fill in the blank|Short answer) /,
+  );
   const prompt = await page.locator("#prompt").textContent();
   await page.getByRole("button", { name: "I don't know" }).click();
   await expect(page.getByTestId("expected")).not.toBeEmpty();
