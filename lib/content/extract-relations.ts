@@ -85,6 +85,20 @@ function nameEnd(tokens: PosToken[], from: number): number {
 }
 
 /**
+ * A plain declarative sentence (no question, colon, quotation or brackets) with its tags and its opening read
+ * (`frontedPhrase`): what every relation reader starts from; undefined when the sentence is none.
+ */
+function readClause(
+  sentence: string,
+): { text: string; tokens: PosToken[]; front: { at: number; late: string } } | undefined {
+  const text = sentence.trim();
+  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
+  const tokens = posTokens(text);
+  const front = frontedPhrase(text, tokens);
+  return front && { text, tokens, front };
+}
+
+/**
  * What opens the sentence before its main clause's subject: the index of the main clause's first word, and what of
  * the opening goes behind the predicate. A prepositional phrase closed by the first comma moves there lower-cased
  * ("In 2004, X …" → "… in 2004"). A leading subordinate clause ("Although his family objected, X …") is left out when
@@ -162,11 +176,9 @@ function endsMidPhrase(phrase: string): boolean {
  * // { subject: 'Tim Berners-Lee', predicate: 'proposed the system at CERN in 1989' }
  */
 export function subjectRelation(sentence: string): Relation | undefined {
-  const text = sentence.trim();
-  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
-  const tokens = posTokens(text);
-  const front = frontedPhrase(text, tokens);
-  if (!front) return undefined;
+  const clause = readClause(sentence);
+  if (!clause) return undefined;
+  const { text, tokens, front } = clause;
   let at = front.at;
   // "The engineer Margaret Hollis designed …": a title before the name is left out of the subject.
   if (
@@ -253,11 +265,9 @@ function phraseEnd(tokens: PosToken[], from: number): number {
  * // { question: 'What does photolysis release as a by-product?', object: 'oxygen' }
  */
 export function objectRelation(sentence: string): ObjectRelation | undefined {
-  const text = sentence.trim();
-  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
-  const tokens = posTokens(text);
-  const front = frontedPhrase(text, tokens);
-  if (!front) return undefined;
+  const clause = readClause(sentence);
+  if (!clause) return undefined;
+  const { text, tokens, front } = clause;
   const { at } = front;
   // The subject: a name, or "the" + a plain noun phrase, or a bare plain noun phrase ("Chlorophyll").
   let s = at;
@@ -421,11 +431,9 @@ const PASSIVE_AUX = /^(?:is|are|was|were)$/i;
  * // { agents: ['Gustave Eiffel'], active: 'designed the Eiffel Tower in 1889', passive: 'was the Eiffel Tower designed in 1889' }
  */
 export function passiveRelation(sentence: string, documentText = ""): PassiveRelation | undefined {
-  const text = sentence.trim();
-  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
-  const tokens = posTokens(text);
-  const front = frontedPhrase(text, tokens);
-  if (!front) return undefined;
+  const clause = readClause(sentence);
+  if (!clause) return undefined;
+  const { text, tokens, front } = clause;
   const patientEnd = subjectEnd(tokens, front.at);
   if (patientEnd === undefined) return undefined;
   const patient = asObject(text.slice(tokens[front.at]!.start, tokens[patientEnd - 1]!.end), documentText);
@@ -532,11 +540,9 @@ const ONE_OF = /^(?:capital|founder|inventor|author|birthplace|headquarters|sour
 export function copulaRelation(
   sentence: string,
 ): { subject: string; verb: string; complement: string; role: "person" | "thing" | false } | undefined {
-  const text = sentence.trim();
-  if (!/[.!]$/.test(text) || /[?:"“”()[\]]/.test(text)) return undefined;
-  const tokens = posTokens(text);
-  const front = frontedPhrase(text, tokens);
-  if (!front) return undefined;
+  const clause = readClause(sentence);
+  if (!clause) return undefined;
+  const { text, tokens, front } = clause;
   const end = nameEnd(tokens, front.at);
   if (end === front.at) return undefined;
   const subject = text.slice(tokens[front.at]!.start, tokens[end - 1]!.end);

@@ -241,22 +241,7 @@ function copulaItems(
   const wh = typed?.type === "person" ? "Who" : "What";
   const prompt = `${wh} ${copula.verb} ${copula.complement}?`;
   if (typed) return nameItems(kit, source, text, typed, prompt, copula.complement, "copula");
-  const answer = copula.subject;
-  const key = `relation:${hash(`${source.text}|${answer}`)}`;
-  return [
-    makeItem(
-      { key, source },
-      {
-        kind: "typed",
-        variant: "copula",
-        prompt,
-        answer,
-        accepted: /^the\s/i.test(answer) ? [bare(answer)] : [],
-        answerType: "text",
-        topic: "definitions",
-      },
-    ),
-  ];
+  return [typedRelation(source, prompt, copula.subject, "copula")];
 }
 
 /**
@@ -320,20 +305,22 @@ function objectItems(kit: Kit, source: SourceRef, clause: string, text: string):
   // "President Theodore Roosevelt": a person with a title is still a person (it would need "Whom").
   const people = kit.facts.flatMap((f) => (f.type === "person" ? [surnameOf(f.name) ?? f.name] : []));
   if (people.some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(relation.object))) return [];
-  const answer = relation.object;
+  return [typedRelation(source, relation.question, relation.object, "object")];
+}
+
+/** A typed relation item whose answer is a phrase of the sentence ("the" optional), keyed by sentence and answer. */
+function typedRelation(source: SourceRef, prompt: string, answer: string, variant: string): GeneratedItem {
   const key = `relation:${hash(`${source.text}|${answer}`)}`;
-  return [
-    makeItem(
-      { key, source },
-      {
-        kind: "typed",
-        variant: "object",
-        prompt: relation.question,
-        answer,
-        accepted: /^the\s/i.test(answer) ? [bare(answer)] : [],
-        answerType: "text",
-        topic: "definitions",
-      },
-    ),
-  ];
+  return makeItem(
+    { key, source },
+    {
+      kind: "typed",
+      variant,
+      prompt,
+      answer,
+      accepted: /^the\s/i.test(answer) ? [bare(answer)] : [],
+      answerType: "text",
+      topic: "definitions",
+    },
+  );
 }
